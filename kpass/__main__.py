@@ -1,0 +1,3 @@
+from kpass.cli import main
+
+raise SystemExit(main())
