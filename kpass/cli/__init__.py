@@ -1,0 +1,56 @@
+"""``kpass``: the use cases from the command line; with no command, the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kpass import __version__
+from kpass.cli import db_commands, demo_commands, search_command
+from kpass.errors import KpassError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kpass",
+        description="Karlsruher Pass und Karlsruher Kinderpass. Without a command the "
+        "desktop application starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"kpass {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="SQLAlchemy database URL (default: $KPASS_DATABASE_URL, else a SQLite file "
+        "in the user's data directory)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    db_commands.register(commands)
+    demo_commands.register(commands)
+    search_command.register(commands)
+    gui = commands.add_parser("gui", help="start the desktop application (the default)")
+    gui.set_defaults(handler=_run_gui)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from kpass.ui.app import run_app  # Qt is loaded only when the GUI is wanted
+
+    return run_app(args.database)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        handler = _run_gui
+    try:
+        return int(handler(args))
+    except KpassError as exc:
+        print(f"kpass: {exc.message_en}", file=sys.stderr)
+        print(f"kpass: {exc.message_de}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("kpass: interrupted / abgebrochen", file=sys.stderr)
+        return 130

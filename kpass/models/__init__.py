@@ -1,0 +1,39 @@
+"""SQLAlchemy 2.0 typed models of the kpass register."""
+
+from kpass.models.admin import AppUser, AuditEvent
+from kpass.models.base import Base, Money
+from kpass.models.casework import Application, Counter, Decision, Pass, PassValidity
+from kpass.models.register import (
+    BenefitNotice,
+    BenefitNoticePerson,
+    Household,
+    HouseholdAddress,
+    HouseholdMember,
+    Income,
+    Person,
+    PersonPhoto,
+    PersonSearchToken,
+    Stadtteil,
+)
+
+__all__ = [
+    "AppUser",
+    "Application",
+    "AuditEvent",
+    "Base",
+    "BenefitNotice",
+    "BenefitNoticePerson",
+    "Counter",
+    "Decision",
+    "Household",
+    "HouseholdAddress",
+    "HouseholdMember",
+    "Income",
+    "Money",
+    "Pass",
+    "PassValidity",
+    "Person",
+    "PersonPhoto",
+    "PersonSearchToken",
+    "Stadtteil",
+]

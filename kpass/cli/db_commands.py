@@ -1,0 +1,65 @@
+"""``kpass db upgrade|status|check``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from kpass.cli.common import database_from_args, print_json
+from kpass.models.migrate import upgrade
+from kpass.services.database_check import check_database
+from kpass.services.database_status import database_status
+
+
+def register(commands: Any) -> None:
+    db = commands.add_parser("db", help="database: upgrade, status, check")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    up = db_commands.add_parser(
+        "upgrade", help="create or upgrade the schema (SQLite is copied aside first)"
+    )
+    up.set_defaults(handler=_upgrade)
+    status = db_commands.add_parser("status", help="schema revision and record counts")
+    status.add_argument("--json", action="store_true", help="print JSON")
+    status.set_defaults(handler=_status)
+    check = db_commands.add_parser(
+        "check", help="integrity, foreign keys and register invariants (exit 1 when broken)"
+    )
+    check.set_defaults(handler=_check)
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    database = database_from_args(args, create=True, require_schema=False)
+    result = upgrade(database)
+    if not result.changed:
+        print(f"Database is up to date (revision {result.after}).")
+    else:
+        print(f"Database upgraded from {result.before or 'empty'} to {result.after}.")
+    if result.backup is not None:
+        print(f"Copy of the previous database: {result.backup}")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    database = database_from_args(args, require_schema=False)
+    status = database_status(database)
+    if args.json:
+        print_json(status.as_json())
+        return 0
+    print(f"Database: {status.database}")
+    state = "current" if status.revision == status.head else f"needs upgrade to {status.head}"
+    print(f"Schema:   {status.revision or 'empty'} ({state})")
+    for name, count in status.counts.items():
+        print(f"{name:15} {count:>10,}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    database = database_from_args(args)
+    report = check_database(database)
+    if report.ok:
+        print("Database check passed: no problems found.")
+        return 0
+    print(f"Database check found {len(report.problems)} problem(s):")
+    for problem in report.problems:
+        print(f"- {problem}")
+    return 1

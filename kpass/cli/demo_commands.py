@@ -1,0 +1,59 @@
+"""``kpass demo-data``: a synthetic register for trying kpass out and for benchmarks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from typing import Any
+
+from kpass.cli.common import database_from_args, iso_date
+
+
+def register(commands: Any) -> None:
+    demo = commands.add_parser(
+        "demo-data", help="write a deterministic synthetic register (German names, Karlsruhe)"
+    )
+    demo.add_argument("--households", type=int, default=1000, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--as-of", metavar="DATE", help="reference day YYYY-MM-DD (default today)")
+    demo.add_argument("--quiet", action="store_true", help="no progress bar")
+    demo.set_defaults(handler=_demo_data)
+
+
+class _ProgressBar:
+    """A one-line progress bar, drawn only on a terminal."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        rate = done / max(time.monotonic() - self.started, 1e-6)
+        sys.stderr.write(
+            f"\r[{'#' * filled}{' ' * (width - filled)}] {100 * done // max(total, 1):3d} % "
+            f"{done:,}/{total:,} Haushalte ({rate:,.0f}/s)"
+        )
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _demo_data(args: argparse.Namespace) -> int:
+    if not 0 <= args.households <= MAX_HOUSEHOLDS:
+        raise InvalidInput(
+            f"--households must be between 0 and {MAX_HOUSEHOLDS:,}, not {args.households}.",
+            f"--households muss zwischen 0 und {MAX_HOUSEHOLDS:,} liegen, nicht {args.households}.",
+        )
+    as_of = iso_date(args.as_of, "--as-of") if args.as_of else date.today()
+    database = database_from_args(args)
+    progress = _ProgressBar() if sys.stderr.isatty() and not args.quiet else None
+    started = time.monotonic()
+    result = create_demo_data(database, args.households, args.seed, as_of, progress)
+    print(
+        f"Wrote {result.households:,} demo households (seed {result.seed}, as of "
+        f"{result.as_of.isoformat()}) in {time.monotonic() - started:.1f} s."
+    )
+    return 0

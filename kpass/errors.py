@@ -1,0 +1,35 @@
+"""Errors a person can act on, each with an English and a German message."""
+
+from __future__ import annotations
+
+
+class KpassError(Exception):
+    """Base of errors shown to users: no traceback, one clear line in each language."""
+
+    exit_code = 1
+
+    def __init__(self, message_en: str, message_de: str) -> None:
+        super().__init__(message_en)
+        self.message_en = message_en
+        self.message_de = message_de
+
+    def bilingual(self) -> str:
+        return f"{self.message_en}\n{self.message_de}"
+
+
+class DatabaseError(KpassError):
+    """The database cannot be reached, is locked, broken or has the wrong schema."""
+
+
+class ConfigurationError(KpassError):
+    """A setting (URL, environment variable, file) is wrong."""
+
+
+class InvalidInput(KpassError):
+    """Input a person typed or a file held is not acceptable."""
+
+    exit_code = 2
+
+
+class ConcurrentChange(KpassError):
+    """Somebody else changed the record since it was read (optimistic locking)."""

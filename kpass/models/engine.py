@@ -1,0 +1,195 @@
+"""Opening a database by URL: SQLite with WAL and foreign keys, or PostgreSQL via psycopg 3."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kpass.errors import ConfigurationError, DatabaseError
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+WRITE_OPTION = "kpass_write"
+
+
+def parse_database_url(text: str) -> URL:
+    """Parse and normalise a URL; ``postgresql://`` means psycopg 3."""
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise ConfigurationError(
+            f"Not a database URL: {text!r} (expected e.g. sqlite:///path/kpass.sqlite or "
+            "postgresql://user@host/dbname)",
+            f"Keine gültige Datenbank-URL: {text!r} (erwartet z. B. sqlite:///pfad/kpass.sqlite "
+            "oder postgresql://benutzer@host/datenbank)",
+        ) from exc
+    backend = url.get_backend_name()
+    if backend == "postgresql" and url.get_driver_name() in ("psycopg2", ""):
+        url = url.set(drivername="postgresql+psycopg")
+    elif backend not in ("sqlite", "postgresql"):
+        raise ConfigurationError(
+            f"Unsupported database {backend!r}: kpass works with SQLite and PostgreSQL.",
+            f"Nicht unterstützte Datenbank {backend!r}: kpass arbeitet mit SQLite und PostgreSQL.",
+        )
+    return url
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own handling
+        # defers it and cannot do BEGIN IMMEDIATE).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # Writers take the lock up front: a deferred transaction that upgrades from
+        # reading to writing fails at once with "database is locked" instead of waiting.
+        if connection.get_execution_options().get(WRITE_OPTION):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+@dataclass
+class Database:
+    """An open database: its engine and session factories for reading and writing."""
+
+    url: URL
+    engine: Engine
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return _sqlite_path(self.url) if self.is_sqlite else None
+
+    def display_url(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    def reader(self) -> Session:
+        return sessionmaker(self.engine, expire_on_commit=False)()
+
+    def writer(self) -> Session:
+        return sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )()
+
+    @contextmanager
+    def connect(self) -> Iterator[Any]:
+        with translate_errors(self), self.engine.connect() as connection:
+            yield connection
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(text: str, *, create_dir: bool = True, echo: bool = False) -> Database:
+    """Create the engine for a URL (nothing is connected yet)."""
+    url = parse_database_url(text)
+    kwargs: dict[str, Any] = {"echo": echo, "future": True}
+    if url.get_backend_name() == "sqlite":
+        path = _sqlite_path(url)
+        if path is not None and create_dir:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(
+                    f"Cannot create the folder for the database {path}: {exc.strerror}",
+                    f"Der Ordner für die Datenbank {path} kann nicht angelegt werden: "
+                    f"{exc.strerror}",
+                ) from exc
+        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+    else:
+        kwargs["pool_pre_ping"] = True
+        kwargs["connect_args"] = {"connect_timeout": 5}
+    try:
+        engine = create_engine(url, **kwargs)
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise ConfigurationError(
+            f"The database driver for {url.drivername} is not installed "
+            "(PostgreSQL needs: pip install 'kpass[postgres]').",
+            f"Der Datenbanktreiber für {url.drivername} ist nicht installiert "
+            "(PostgreSQL braucht: pip install 'kpass[postgres]').",
+        ) from exc
+    if url.get_backend_name() == "sqlite":
+        _configure_sqlite(engine)
+    return Database(url=url, engine=engine)
+
+
+def describe_db_error(exc: DBAPIError, database: Database | None = None) -> DatabaseError:
+    """Turn a driver error into one clear line for the person at the screen."""
+    text = str(exc.orig) if exc.orig is not None else str(exc)
+    lowered = text.lower()
+    where = database.display_url() if database is not None else "the database"
+    if "locked" in lowered or "busy" in lowered:
+        return DatabaseError(
+            f"The database is locked by another program ({where}); try again in a moment.",
+            f"Die Datenbank ist von einem anderen Programm gesperrt ({where}); "
+            "bitte gleich noch einmal versuchen.",
+        )
+    if "no such table" in lowered or ("relation" in lowered and "does not exist" in lowered):
+        return DatabaseError(
+            f"The database has no kpass tables yet ({where}); run: kpass db upgrade",
+            f"Die Datenbank enthält noch keine kpass-Tabellen ({where}); "
+            "bitte ausführen: kpass db upgrade",
+        )
+    if (
+        "unable to open" in lowered
+        or "connection" in lowered
+        or "could not" in lowered
+        or "does not exist" in lowered
+        or "timeout" in lowered
+        or "no such host" in lowered
+        or "name or service" in lowered
+    ):
+        return DatabaseError(
+            f"The database cannot be reached ({where}): {text.strip().splitlines()[0]}",
+            f"Die Datenbank ist nicht erreichbar ({where}): {text.strip().splitlines()[0]}",
+        )
+    if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        return DatabaseError(
+            f"The database file is damaged or not a kpass database ({where}).",
+            f"Die Datenbankdatei ist beschädigt oder keine kpass-Datenbank ({where}).",
+        )
+    if "read-only" in lowered or "readonly" in lowered:
+        return DatabaseError(
+            f"The database is read-only ({where}).",
+            f"Die Datenbank ist schreibgeschützt ({where}).",
+        )
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return DatabaseError(
+        f"Database error ({where}): {first}",
+        f"Datenbankfehler ({where}): {first}",
+    )
+
+
+@contextmanager
+def translate_errors(database: Database | None = None) -> Iterator[None]:
+    """Re-raise driver errors as :class:`DatabaseError` with a readable message."""
+    try:
+        yield
+    except DBAPIError as exc:
+        raise describe_db_error(exc, database) from exc

@@ -1,0 +1,102 @@
+"""Schema upgrades with Alembic; the SQLite file is copied aside before anything changes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from kpass.errors import DatabaseError
+from kpass.models.engine import Database, translate_errors
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(database: Database) -> str | None:
+    with database.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    before: str | None
+    after: str
+    backup: Path | None
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def backup_sqlite(source: Path, revision: str | None) -> Path:
+    """Copy a SQLite database consistently (online backup API, safe with WAL)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = source.with_name(f"{source.stem}.vor-upgrade-{revision or 'leer'}-{stamp}.sqlite")
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(database: Database, *, backup: bool = True) -> UpgradeResult:
+    """Bring the schema to the newest revision; a no-op when it is already there."""
+    head = head_revision()
+    before = current_revision(database)
+    if before == head:
+        return UpgradeResult(before, head, None)
+    if before is not None and before not in _known_revisions():
+        raise DatabaseError(
+            f"The database has schema {before}, which this kpass version does not know "
+            "(written by a newer kpass?).",
+            f"Die Datenbank hat den Schemastand {before}, den diese kpass-Version nicht kennt "
+            "(von einer neueren kpass-Version geschrieben?).",
+        )
+    copy: Path | None = None
+    path = database.sqlite_path
+    if backup and before is not None and path is not None and path.exists():
+        copy = backup_sqlite(path, before)
+    config = _config()
+    with translate_errors(database), database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return UpgradeResult(before, head, copy)
+
+
+def _known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def ensure_current(database: Database) -> None:
+    """Raise unless the schema is at head (used by commands that must not migrate)."""
+    current = current_revision(database)
+    if current != head_revision():
+        raise DatabaseError(
+            f"The database schema is {current or 'empty'}, expected {head_revision()}; "
+            "run: kpass db upgrade",
+            f"Der Schemastand der Datenbank ist {current or 'leer'}, erwartet "
+            f"{head_revision()}; bitte ausführen: kpass db upgrade",
+        )

@@ -1,0 +1,212 @@
+"""The register: persons, households, their addresses, incomes and benefit notices."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kpass.models.base import Base, Money, UtcDateTime, VersionedMixin, check_in, utcnow
+
+MEMBER_ROLES = ("applicant", "partner", "child", "other")
+INCOME_PERIODS = ("month", "year")
+SEXES = ("f", "m", "d")
+
+
+class Stadtteil(Base):
+    """One of Karlsruhe's 27 city districts (resources/stadtteile.csv)."""
+
+    __tablename__ = "stadtteil"
+
+    code: Mapped[str] = mapped_column(String(2), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), nullable=False)
+
+
+class Person(VersionedMixin, Base):
+    __tablename__ = "person"
+    __table_args__ = (
+        CheckConstraint(check_in("sex", SEXES), name="sex"),
+        # Search by name + birth date (duplicate check, counter search).
+        Index("ix_person_family_key_birth", "family_name_key", "birth_date"),
+        Index("ix_person_birth_date", "birth_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    family_name: Mapped[str] = mapped_column(String(120), nullable=False)
+    given_names: Mapped[str] = mapped_column(String(160), nullable=False)
+    # Normalised (lower case, umlauts folded) so "Müller" finds "Mueller" and back.
+    family_name_key: Mapped[str] = mapped_column(String(120), nullable=False)
+    given_names_key: Mapped[str] = mapped_column(String(160), nullable=False)
+    birth_date: Mapped[date] = mapped_column(Date, nullable=False)
+    sex: Mapped[str | None] = mapped_column(String(1))
+    disability: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    foster_child: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    died_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+
+    memberships: Mapped[list[HouseholdMember]] = relationship(back_populates="person")
+    incomes: Mapped[list[Income]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+
+
+class PersonSearchToken(Base):
+    """One normalised word of a person's name; prefix range scans make typing search fast."""
+
+    __tablename__ = "person_search_token"
+
+    token: Mapped[str] = mapped_column(String(80), primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class PersonPhoto(Base):
+    """A passport-proportioned photo, stored small (JPEG, a few dozen kB)."""
+
+    __tablename__ = "person_photo"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    image: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    media_type: Mapped[str] = mapped_column(String(40), nullable=False, default="image/jpeg")
+    width: Mapped[int] = mapped_column(Integer, nullable=False)
+    height: Mapped[int] = mapped_column(Integer, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+
+
+class Household(VersionedMixin, Base):
+    __tablename__ = "household"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+
+    members: Mapped[list[HouseholdMember]] = relationship(
+        back_populates="household", cascade="all, delete-orphan"
+    )
+    addresses: Mapped[list[HouseholdAddress]] = relationship(
+        back_populates="household",
+        cascade="all, delete-orphan",
+        order_by="HouseholdAddress.valid_from",
+    )
+    benefit_notices: Mapped[list[BenefitNotice]] = relationship(
+        back_populates="household", cascade="all, delete-orphan"
+    )
+
+
+class HouseholdAddress(Base):
+    """Address history: statistics need the Stadtteil a household lived in at the time."""
+
+    __tablename__ = "household_address"
+    __table_args__ = (
+        CheckConstraint("valid_until IS NULL OR valid_until >= valid_from", name="period"),
+        Index("ix_household_address_household", "household_id", "valid_from"),
+        Index("ix_household_address_street", "street"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), nullable=False
+    )
+    street: Mapped[str] = mapped_column(String(120), nullable=False)
+    house_number: Mapped[str] = mapped_column(String(12), nullable=False)
+    postcode: Mapped[str] = mapped_column(String(5), nullable=False)
+    municipality: Mapped[str] = mapped_column(String(80), nullable=False)
+    stadtteil_code: Mapped[str | None] = mapped_column(ForeignKey("stadtteil.code"))
+    valid_from: Mapped[date] = mapped_column(Date, nullable=False)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+
+    household: Mapped[Household] = relationship(back_populates="addresses")
+
+
+class HouseholdMember(Base):
+    """A person's membership of a household, dated: people move, are born and die."""
+
+    __tablename__ = "household_member"
+    __table_args__ = (
+        CheckConstraint(check_in("role", MEMBER_ROLES), name="role"),
+        CheckConstraint("valid_until IS NULL OR valid_until >= valid_from", name="period"),
+        Index("ix_household_member_household", "household_id"),
+        Index("ix_household_member_person", "person_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), nullable=False
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), nullable=False)
+    role: Mapped[str] = mapped_column(String(12), nullable=False)
+    valid_from: Mapped[date] = mapped_column(Date, nullable=False)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+
+    household: Mapped[Household] = relationship(back_populates="members")
+    person: Mapped[Person] = relationship(back_populates="memberships")
+
+
+class Income(Base):
+    """A net income of one person; yearly amounts count as one twelfth per month."""
+
+    __tablename__ = "income"
+    __table_args__ = (
+        CheckConstraint(check_in("period", INCOME_PERIODS), name="period_kind"),
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+        CheckConstraint("valid_until IS NULL OR valid_until >= valid_from", name="period"),
+        Index("ix_income_person", "person_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), nullable=False
+    )
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    amount: Mapped[Decimal] = mapped_column(Money, nullable=False)
+    period: Mapped[str] = mapped_column(String(5), nullable=False, default="month")
+    valid_from: Mapped[date] = mapped_column(Date, nullable=False)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+
+    person: Mapped[Person] = relationship(back_populates="incomes")
+
+
+class BenefitNotice(Base):
+    """A Bescheid on a qualifying benefit; with no persons listed it covers the household."""
+
+    __tablename__ = "benefit_notice"
+    __table_args__ = (
+        CheckConstraint("valid_until >= valid_from", name="period"),
+        Index("ix_benefit_notice_household", "household_id", "valid_until"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), nullable=False
+    )
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    valid_from: Mapped[date] = mapped_column(Date, nullable=False)
+    valid_until: Mapped[date] = mapped_column(Date, nullable=False)
+    reference: Mapped[str] = mapped_column(String(60), nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
+
+    household: Mapped[Household] = relationship(back_populates="benefit_notices")
+    covered: Mapped[list[BenefitNoticePerson]] = relationship(cascade="all, delete-orphan")
+
+
+class BenefitNoticePerson(Base):
+    __tablename__ = "benefit_notice_person"
+
+    notice_id: Mapped[int] = mapped_column(
+        ForeignKey("benefit_notice.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), primary_key=True)

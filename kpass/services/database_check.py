@@ -1,0 +1,102 @@
+"""``kpass db check``: storage integrity, foreign keys and the register's invariants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, text
+
+from kpass.models.engine import Database
+
+# Each invariant: a description and a query returning the offending ids (first column)
+# and enough to find the row. Kept in SQL so it runs on SQLite and PostgreSQL alike.
+INVARIANTS: tuple[tuple[str, str], ...] = (
+    (
+        "household without any member",
+        "SELECT h.id FROM household h WHERE NOT EXISTS "
+        "(SELECT 1 FROM household_member m WHERE m.household_id = h.id)",
+    ),
+    (
+        "person who never belonged to a household",
+        "SELECT p.id FROM person p WHERE NOT EXISTS "
+        "(SELECT 1 FROM household_member m WHERE m.person_id = p.id)",
+    ),
+    (
+        "pass without a validity period (and so without its decision)",
+        "SELECT p.id FROM pass p WHERE NOT EXISTS "
+        "(SELECT 1 FROM pass_validity v WHERE v.pass_id = p.id)",
+    ),
+    (
+        "pass validity without an existing decision",
+        "SELECT v.pass_id FROM pass_validity v WHERE NOT EXISTS "
+        "(SELECT 1 FROM decision d WHERE d.id = v.decision_id)",
+    ),
+    (
+        "pass number used more than once",
+        "SELECT MIN(id) FROM pass GROUP BY number HAVING COUNT(*) > 1",
+    ),
+    (
+        "overlapping validity periods of one pass",
+        "SELECT a.pass_id FROM pass_validity a JOIN pass_validity b "
+        "ON a.pass_id = b.pass_id AND a.id < b.id "
+        "AND a.valid_from <= b.valid_until AND b.valid_from <= a.valid_until",
+    ),
+    (
+        "overlapping addresses of one household",
+        "SELECT a.household_id FROM household_address a JOIN household_address b "
+        "ON a.household_id = b.household_id AND a.id < b.id "
+        "AND (a.valid_until IS NULL OR b.valid_from <= a.valid_until) "
+        "AND (b.valid_until IS NULL OR a.valid_from <= b.valid_until)",
+    ),
+    (
+        "household without an address",
+        "SELECT h.id FROM household h WHERE NOT EXISTS "
+        "(SELECT 1 FROM household_address a WHERE a.household_id = h.id)",
+    ),
+    (
+        "decision of an application that does not exist",
+        "SELECT d.id FROM decision d WHERE NOT EXISTS "
+        "(SELECT 1 FROM application a WHERE a.id = d.application_id)",
+    ),
+)
+
+MAX_LISTED = 20
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _sqlite_storage(connection: Connection, report: CheckReport) -> None:
+    rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+    if [r[0] for r in rows] != ["ok"]:
+        report.problems += [f"storage: {r[0]}" for r in rows[:MAX_LISTED]]
+    violations = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    for table, rowid, parent, _fk in violations[:MAX_LISTED]:
+        report.problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+    if len(violations) > MAX_LISTED:
+        report.problems.append(f"foreign key: … and {len(violations) - MAX_LISTED} more")
+
+
+def _invariant(connection: Connection, description: str, sql: str, report: CheckReport) -> None:
+    ids = [row[0] for row in connection.execute(text(sql)).fetchall()]
+    if ids:
+        shown = ", ".join(str(i) for i in ids[:MAX_LISTED])
+        more = f" (and {len(ids) - MAX_LISTED} more)" if len(ids) > MAX_LISTED else ""
+        report.problems.append(f"{description}: {len(ids)} × — ids {shown}{more}")
+
+
+def check_database(database: Database) -> CheckReport:
+    """Run every check; nothing is written."""
+    report = CheckReport()
+    with database.connect() as connection:
+        if database.is_sqlite:
+            _sqlite_storage(connection, report)
+        for description, sql in INVARIANTS:
+            _invariant(connection, description, sql, report)
+    return report

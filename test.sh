@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up kpass with its test tools and runs the whole suite against SQLite and a
+# throwaway PostgreSQL cluster. Arguments go to pytest, e.g. ./test.sh -k search -x
+set -uo pipefail
+cd "$(dirname "$0")"
+source scripts/setup-env.sh
+source scripts/pg-cluster.sh
+
+TEST_APT=("${KPASS_QT_APT[@]}" poppler-utils zbar-tools postgresql)
+kpass_setup test,postgres "${TEST_APT[@]}"
+rc=$?
+if [ $rc -eq 1 ]; then exit 1; fi
+if [ $rc -eq 2 ]; then
+    echo "Some system packages are missing (see above); tests needing them will fail or skip." >&2
+    [ "${CI:-}" = "true" ] && exit 1
+fi
+
+trap kpass_pg_stop EXIT
+if kpass_pg_start; then
+    echo "PostgreSQL test cluster: $KPASS_PG_DIR" >&2
+elif [ "${CI:-}" = "true" ]; then
+    echo "PostgreSQL could not be started; in CI that is a failure." >&2
+    exit 1
+else
+    echo "PostgreSQL not available: PostgreSQL tests will be skipped." >&2
+fi
+
+export QT_QPA_PLATFORM=offscreen
+.venv/bin/python -m pytest "$@"
