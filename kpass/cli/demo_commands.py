@@ -42,11 +42,9 @@ class _ProgressBar:
 
 
 def _demo_data(args: argparse.Namespace) -> int:
-    if not 0 <= args.households <= MAX_HOUSEHOLDS:
-        raise InvalidInput(
-            f"--households must be between 0 and {MAX_HOUSEHOLDS:,}, not {args.households}.",
-            f"--households muss zwischen 0 und {MAX_HOUSEHOLDS:,} liegen, nicht {args.households}.",
-        )
+    from kpass.services.demo_data import check_household_count, create_demo_data
+
+    check_household_count(args.households)
     as_of = iso_date(args.as_of, "--as-of") if args.as_of else date.today()
     database = database_from_args(args)
     progress = _ProgressBar() if sys.stderr.isatty() and not args.quiet else None

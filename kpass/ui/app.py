@@ -1,0 +1,49 @@
+"""Start of the desktop application: open (and if needed upgrade) the database, show the window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kpass import __version__
+from kpass.errors import KpassError
+from kpass.models.engine import Database, open_database
+from kpass.models.migrate import upgrade
+from kpass.settings import resolve_database_url
+from kpass.ui.main_window import MainWindow
+from kpass.ui.style import STYLE_SHEET
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("kpass")
+    app.setApplicationDisplayName("kpass")
+    app.setOrganizationName("Stadt Karlsruhe")
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET)
+    return app
+
+
+def open_for_app(url_text: str | None) -> Database:
+    """Open the database and bring its schema up to date (SQLite is copied aside first)."""
+    database = open_database(resolve_database_url(url_text))
+    upgrade(database)
+    return database
+
+
+def run_app(url_text: str | None) -> int:
+    app = create_application()
+    try:
+        database = open_for_app(url_text)
+    except KpassError as exc:
+        QMessageBox.critical(None, "kpass", exc.message_de)
+        print(f"kpass: {exc.message_en}", file=sys.stderr)
+        return exc.exit_code
+    window = MainWindow(database)
+    window.show()
+    return app.exec()

@@ -1,0 +1,94 @@
+"""Qt table model over the person search: pages are fetched as the view scrolls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from kpass.services.person_search import PAGE_SIZE, PersonHit, SearchPage
+
+Index = QModelIndex | QPersistentModelIndex
+SearchFunction = Callable[[str, int, int], SearchPage]
+
+
+class PersonSearchModel(QAbstractTableModel):
+    """Rows of :class:`PersonHit`; never holds more than the pages the view asked for."""
+
+    COLUMNS = ("Name", "Vorname(n)", "Geburtsdatum", "Anschrift", "Stadtteil")
+
+    def __init__(self, search: SearchFunction, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._search = search
+        self._text = ""
+        self._hits: list[PersonHit] = []
+        self._has_more = False
+
+    # -- querying ---------------------------------------------------------------
+    def set_query(self, text: str) -> None:
+        """Replace the results by the first page for ``text``."""
+        self.beginResetModel()
+        self._text = text
+        page = self._search(text, 0, PAGE_SIZE)
+        self._hits = list(page.hits)
+        self._has_more = page.has_more
+        self.endResetModel()
+
+    def query(self) -> str:
+        return self._text
+
+    def hit(self, row: int) -> PersonHit:
+        return self._hits[row]
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self._has_more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or not self._has_more:
+            return
+        page = self._search(self._text, len(self._hits), PAGE_SIZE)
+        if not page.hits:
+            self._has_more = False
+            return
+        first = len(self._hits)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.hits) - 1)
+        self._hits.extend(page.hits)
+        self._has_more = page.has_more
+        self.endInsertRows()
+
+    # -- the model interface ----------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        hit = self._hits[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == 0:
+                return hit.family_name
+            if column == 1:
+                return hit.given_names
+            if column == 2:
+                return hit.birth_date.strftime("%d.%m.%Y")
+            if column == 3:
+                if hit.street is None:
+                    return self.tr("ohne Anschrift")
+                return f"{hit.street} {hit.house_number}, {hit.postcode} {hit.municipality}"
+            if column == 4:
+                return hit.stadtteil or ""
+        if role == Qt.ItemDataRole.UserRole:
+            return hit.person_id
+        return None

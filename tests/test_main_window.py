@@ -1,0 +1,94 @@
+"""The main window finds persons as the caseworker types (real widgets, offscreen)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontInfo
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from kpass.models.engine import Database
+from kpass.ui.main_window import MainWindow
+from tests.register_builder import add_household
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def backend() -> str:
+    return "sqlite"  # the widgets do not care which database answers
+
+
+@pytest.fixture
+def window(qtbot: QtBot, database: Database) -> MainWindow:
+    add_household(database, [
+        ("Müller", "Anna-Lena", date(1980, 3, 12), "applicant"),
+        ("Müller", "Jonas", date(2012, 6, 1), "child"),
+    ])
+    add_household(database, [("Schäfer", "Jürgen", date(1950, 5, 5), "applicant")],
+                  street="Durlacher Allee", number="5", stadtteil="07")
+    win = MainWindow(database)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    # qtbot.keyClicks aborts on non-ASCII characters; send those one by one.
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
+                           Qt.KeyboardModifier.NoModifier)
+
+
+def test_results_appear_while_typing(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.search_field.hasFocus()
+    type_text(window.search_field, "mül")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=3000)
+    assert window.model.index(0, 0).data() == "Müller"
+    assert window.model.index(0, 2).data() == "12.03.1980"
+    assert "2 Treffer" in window.result_info.text()
+
+
+def test_keyboard_only_search_and_open(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search_field, "schaefer 1950")
+    with qtbot.waitSignal(window.person_opened, timeout=3000) as opened:
+        qtbot.keyClick(window.search_field, Qt.Key.Key_Return)  # search now, go to the list
+        assert window.results.hasFocus()
+        qtbot.keyClick(window.results, Qt.Key.Key_Return)  # open the selected person
+    assert window.model.hit(0).family_name == "Schäfer"
+    assert opened.args == [window.model.hit(0).person_id]
+    qtbot.keyClick(window.results, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_field.hasFocus()
+
+
+def test_no_result_is_said(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search_field, "zzzz")
+    qtbot.waitUntil(lambda: "Keine Person" in window.result_info.text(), timeout=3000)
+
+
+def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
+    for widget in (window.search_field, window.results, window.result_info):
+        assert widget.accessibleName()
+    for label in window.findChildren(QLabel):
+        if label.buddy() is not None:
+            assert "&" in label.text()  # Alt+letter reaches the field
+
+
+def test_fonts_are_available(window: MainWindow) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert QFontInfo(app.font()).family()
+
+
+def test_screenshot(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    type_text(window.search_field, "müller")
+    window.run_search()
+    image = window.grab()
+    assert image.width() >= 1280 and image.height() >= 800
+    assert image.save(str(tmp_path / "main_window.png"))
