@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+_OTHER = str.maketrans({"ł": "l", "ø": "o", "ı": "i", "đ": "d", "æ": "ae"})
 _WORD = re.compile(r"[0-9a-z]+")
 
 
@@ -15,7 +16,7 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", lowered)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # Letters NFKD leaves whole (Polish ł, Danish ø, Turkish dotless ı).
-    return stripped.translate(str.maketrans({"ł": "l", "ø": "o", "ı": "i", "đ": "d", "æ": "ae"}))
+    return stripped.translate(_OTHER)
 
 
 def name_key(text: str) -> str:

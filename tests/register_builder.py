@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from kpass.models import Household, HouseholdAddress, HouseholdMember
+from kpass.models import Household, HouseholdAddress, HouseholdMember, Person
 from kpass.models.engine import Database
-from kpass.services.person_records import new_person
 from kpass.services.uow import UnitOfWork
 
 
@@ -24,16 +23,27 @@ def add_household(
         household = Household()
         uow.session.add(household)
         uow.session.flush()
-        uow.session.add(HouseholdAddress(
-            household_id=household.id, street=street, house_number=number, postcode="76133",
-            municipality=municipality, stadtteil_code=stadtteil, valid_from=since,
-        ))
+        uow.session.add(
+            HouseholdAddress(
+                household_id=household.id,
+                street=street,
+                house_number=number,
+                postcode="76133",
+                municipality=municipality,
+                stadtteil_code=stadtteil,
+                valid_from=since,
+            )
+        )
         ids = []
         for family, given, birth, role in persons:
-            person = new_person(uow.session, family_name=family, given_names=given,
-                                birth_date=birth)
-            uow.session.add(HouseholdMember(household_id=household.id, person_id=person.id,
-                                            role=role, valid_from=since))
+            person = Person(family_name=family, given_names=given, birth_date=birth)
+            uow.session.add(person)
+            uow.session.flush()
+            uow.session.add(
+                HouseholdMember(
+                    household_id=household.id, person_id=person.id, role=role, valid_from=since
+                )
+            )
             ids.append(person.id)
         uow.commit()
     return ids

@@ -19,16 +19,25 @@ from kpass.models.engine import Database
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "kpass", *args],
-        capture_output=True, text=True, timeout=120, env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
     )
 
 
-def test_status_json_on_a_fresh_database(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_status_json_on_a_fresh_database(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--database", database_url, "db", "status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)
     assert status["revision"]
     assert status["counts"] == {
-        "households": 0, "persons": 0, "applications": 0, "decisions": 0, "passes": 0,
+        "households": 0,
+        "persons": 0,
+        "applications": 0,
+        "decisions": 0,
+        "passes": 0,
         "active_passes": 0,
     }
     assert "password" not in status["database"]
@@ -42,7 +51,9 @@ def test_database_url_from_the_environment(tmp_path: Path) -> None:
     assert json.loads(status.stdout)["database"] == url
 
 
-def test_check_passes_on_a_sound_database(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_passes_on_a_sound_database(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--database", database_url, "db", "check"]) == 0
     assert "no problems" in capsys.readouterr().out
 
@@ -51,16 +62,23 @@ def test_check_finds_broken_rows(
     database: Database, database_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with database.engine.begin() as connection:
-        connection.execute(text("INSERT INTO household (id, created_at, version) "
-                                "VALUES (7, CURRENT_TIMESTAMP, 1)"))
-        connection.execute(text(
-            "INSERT INTO person (id, family_name, given_names, family_name_key, given_names_key,"
-            " birth_date, disability, foster_child, created_at, version) VALUES "
-            "(5, 'Weiß', 'Jörg', 'weiss', 'joerg', :b, false, false, CURRENT_TIMESTAMP, 1)"),
-            {"b": date(1970, 1, 1)})
-        connection.execute(text(
-            "INSERT INTO pass (id, number, person_id, pass_type, status, created_at, version) "
-            "VALUES (3, 'KA-000001-23', 5, 'kinderpass', 'active', CURRENT_TIMESTAMP, 1)"))
+        connection.execute(
+            text("INSERT INTO household (id, created_at, version) VALUES (7, CURRENT_TIMESTAMP, 1)")
+        )
+        connection.execute(
+            text(
+                "INSERT INTO person (id, family_name, given_names, family_name_key, given_names_key,"
+                " sort_key, birth_date, disability, foster_child, created_at, version) VALUES "
+                "(5, 'Weiß', 'Jörg', 'weiss', 'joerg', 'weiss', :b, false, false, CURRENT_TIMESTAMP, 1)"
+            ),
+            {"b": date(1970, 1, 1)},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO pass (id, number, person_id, pass_type, status, created_at, version) "
+                "VALUES (3, 'KA-000001-23', 5, 'kinderpass', 'active', CURRENT_TIMESTAMP, 1)"
+            )
+        )
     assert main(["--database", database_url, "db", "check"]) == 1
     out = capsys.readouterr().out
     assert "household without any member: 1 × — ids 7" in out
@@ -75,8 +93,10 @@ def test_check_finds_a_dangling_foreign_key_in_sqlite(tmp_path: Path) -> None:
 
     with sqlite3.connect(tmp_path / "fk.sqlite") as connection:
         connection.execute("PRAGMA foreign_keys = OFF")
-        connection.execute("INSERT INTO household_member (household_id, person_id, role, "
-                           "valid_from) VALUES (99, 98, 'applicant', '2026-01-01')")
+        connection.execute(
+            "INSERT INTO household_member (household_id, person_id, role, "
+            "valid_from) VALUES (99, 98, 'applicant', '2026-01-01')"
+        )
     result = run_cli("--database", url, "db", "check")
     assert result.returncode == 1
     assert "foreign key: household_member" in result.stdout
@@ -87,10 +107,14 @@ def test_check_finds_a_dangling_foreign_key_in_sqlite(tmp_path: Path) -> None:
     [
         (["--database", "nonsense:x", "db", "status"], "Not a database URL"),
         (["--database", "mysql://u@h/db", "db", "status"], "Nicht unterstützte Datenbank"),
-        (["--database", "postgresql://kpass@127.0.0.1:9/none", "db", "status"],
-         "cannot be reached"),
-        (["--database", "sqlite:////nonexistent-kpass-dir/x.sqlite", "db", "check"],
-         "There is no database"),
+        (
+            ["--database", "postgresql://kpass@127.0.0.1:9/none", "db", "status"],
+            "cannot be reached",
+        ),
+        (
+            ["--database", "sqlite:////nonexistent-kpass-dir/x.sqlite", "db", "check"],
+            "There is no database",
+        ),
         (["demo-data", "--households", "-5"], "--households must be between"),
         (["demo-data", "--as-of", "2026-13-01"], "ist kein Datum"),
     ],

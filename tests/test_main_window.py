@@ -26,12 +26,20 @@ def backend() -> str:
 
 @pytest.fixture
 def window(qtbot: QtBot, database: Database) -> MainWindow:
-    add_household(database, [
-        ("Müller", "Anna-Lena", date(1980, 3, 12), "applicant"),
-        ("Müller", "Jonas", date(2012, 6, 1), "child"),
-    ])
-    add_household(database, [("Schäfer", "Jürgen", date(1950, 5, 5), "applicant")],
-                  street="Durlacher Allee", number="5", stadtteil="07")
+    add_household(
+        database,
+        [
+            ("Müller", "Anna-Lena", date(1980, 3, 12), "applicant"),
+            ("Müller", "Jonas", date(2012, 6, 1), "child"),
+        ],
+    )
+    add_household(
+        database,
+        [("Schäfer", "Jürgen", date(1950, 5, 5), "applicant")],
+        street="Durlacher Allee",
+        number="5",
+        stadtteil="07",
+    )
     win = MainWindow(database)
     qtbot.addWidget(win)
     win.show()
@@ -42,8 +50,9 @@ def window(qtbot: QtBot, database: Database) -> MainWindow:
 def type_text(widget: QWidget, text: str) -> None:
     # qtbot.keyClicks aborts on non-ASCII characters; send those one by one.
     for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def test_results_appear_while_typing(qtbot: QtBot, window: MainWindow) -> None:

@@ -46,8 +46,12 @@ def test_a_schema_from_a_newer_kpass_is_refused(tmp_path: Path) -> None:
     database = open_database(f"sqlite:///{path}")
     upgrade(database)
     with database.engine.begin() as connection:
-        connection.execute(text("INSERT INTO app_user (username, display_name, role, active, "
-                                "created_at) VALUES ('alt', 'Alt', 'admin', 1, '2026-01-01')"))
+        connection.execute(
+            text(
+                "INSERT INTO app_user (username, display_name, role, active, "
+                "created_at) VALUES ('alt', 'Alt', 'admin', 1, '2026-01-01')"
+            )
+        )
         # Pretend the file was written by a newer release.
         connection.execute(text("UPDATE alembic_version SET version_num = 'old'"))
     database.dispose()

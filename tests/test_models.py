@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
+
 from kpass.errors import ConcurrentChange, DatabaseError
 from kpass.models import (
     Application,
@@ -23,7 +24,6 @@ from kpass.models import (
     PersonPhoto,
 )
 from kpass.models.engine import Database
-from kpass.services.person_records import new_person
 from kpass.services.uow import UnitOfWork
 
 
@@ -43,32 +43,59 @@ def _household(uow: UnitOfWork) -> tuple[Household, Person, Person]:
             valid_from=date(2020, 5, 1),
         )
     )
-    mother = new_person(
-        session,
+
+    def _person(**fields: object) -> Person:
+        person = Person(**fields)
+        session.add(person)
+        session.flush()
+        return person
+
+    mother = _person(
         family_name="Meyer-Lüdenscheidt",
         given_names="Anna-Lena",
         birth_date=date(1984, 2, 29),
         sex="f",
     )
-    child = new_person(
-        session, family_name="Öztürk", given_names="Ümit", birth_date=date(2015, 7, 1),
-        sex="m", disability=True,
+    child = _person(
+        family_name="Öztürk",
+        given_names="Ümit",
+        birth_date=date(2015, 7, 1),
+        sex="m",
+        disability=True,
     )
     for person, role in ((mother, "applicant"), (child, "child")):
         session.add(
             HouseholdMember(
-                household_id=household.id, person_id=person.id, role=role,
+                household_id=household.id,
+                person_id=person.id,
+                role=role,
                 valid_from=date(2020, 5, 1),
             )
         )
     session.add_all(
         [
-            Income(person_id=mother.id, kind="wages", amount=Decimal("1234.56"),
-                   period="month", valid_from=date(2026, 1, 1), evidence="Lohnzettel 10/2026"),
-            Income(person_id=child.id, kind="kindergeld", amount=Decimal("0.01"),
-                   period="month", valid_from=date(2026, 1, 1)),
-            Income(person_id=mother.id, kind="other", amount=Decimal("99999999.99"),
-                   period="year", valid_from=date(2026, 1, 1)),
+            Income(
+                person_id=mother.id,
+                kind="wages",
+                amount=Decimal("1234.56"),
+                period="month",
+                valid_from=date(2026, 1, 1),
+                evidence="Lohnzettel 10/2026",
+            ),
+            Income(
+                person_id=child.id,
+                kind="kindergeld",
+                amount=Decimal("0.01"),
+                period="month",
+                valid_from=date(2026, 1, 1),
+            ),
+            Income(
+                person_id=mother.id,
+                kind="other",
+                amount=Decimal("99999999.99"),
+                period="year",
+                valid_from=date(2026, 1, 1),
+            ),
         ]
     )
     session.flush()
@@ -79,22 +106,29 @@ def test_register_round_trip(database: Database) -> None:
     with UnitOfWork(database) as uow:
         household, mother, child = _household(uow)
         notice = BenefitNotice(
-            household_id=household.id, kind="wohngeld", valid_from=date(2026, 1, 1),
-            valid_until=date(2026, 12, 31), reference="WG-2026/0815",
+            household_id=household.id,
+            kind="wohngeld",
+            valid_from=date(2026, 1, 1),
+            valid_until=date(2026, 12, 31),
+            reference="WG-2026/0815",
         )
         uow.session.add(notice)
         uow.session.flush()
         uow.session.add(BenefitNoticePerson(notice_id=notice.id, person_id=child.id))
         application = Application(
-            household_id=household.id, applicant_person_id=mother.id,
-            application_date=date(2026, 3, 15), proofs=["personalausweis", "bescheid"],
+            household_id=household.id,
+            applicant_person_id=mother.id,
+            application_date=date(2026, 3, 15),
+            proofs=["personalausweis", "bescheid"],
             created_by_id=uow.user_id(),
         )
         uow.session.add(application)
         uow.session.flush()
         decision = Decision(
-            application_id=application.id, decided_on=date(2026, 3, 15),
-            rule_set="ka-2021-01-01", input_snapshot={"application_date": "2026-03-15"},
+            application_id=application.id,
+            decided_on=date(2026, 3, 15),
+            rule_set="ka-2021-01-01",
+            input_snapshot={"application_date": "2026-03-15"},
             output={"members": [{"id": "p1", "eligible": True, "text": "gültig € ß"}]},
             decided_by_id=uow.user_id(),
         )
@@ -102,12 +136,15 @@ def test_register_round_trip(database: Database) -> None:
         uow.session.flush()
         card = Pass(number="KA-000001-23", person_id=child.id, pass_type="kinderpass")
         card.validities.append(
-            PassValidity(decision_id=decision.id, kind="new", valid_from=date(2026, 3, 15),
-                         valid_until=date(2027, 3, 31))
+            PassValidity(
+                decision_id=decision.id,
+                kind="new",
+                valid_from=date(2026, 3, 15),
+                valid_until=date(2027, 3, 31),
+            )
         )
         uow.session.add(card)
-        uow.session.add(PersonPhoto(person_id=child.id, image=b"\xff\xd8jpeg", width=35,
-                                    height=45))
+        uow.session.add(PersonPhoto(person_id=child.id, image=b"\xff\xd8jpeg", width=35, height=45))
         uow.audit("create", "household", household.id, note="Test")
         uow.commit()
         ids = household.id, mother.id, child.id
@@ -141,14 +178,28 @@ def test_register_round_trip(database: Database) -> None:
 def test_money_rejects_floats_and_fractions_of_cents(database: Database) -> None:
     with UnitOfWork(database) as uow:
         _, mother, _ = _household(uow)
-        uow.session.add(Income(person_id=mother.id, kind="wages", amount=12.5,  # type: ignore[arg-type]
-                               period="month", valid_from=date(2026, 1, 1)))
+        uow.session.add(
+            Income(
+                person_id=mother.id,
+                kind="wages",
+                amount=12.5,  # type: ignore[arg-type]
+                period="month",
+                valid_from=date(2026, 1, 1),
+            )
+        )
         with pytest.raises(Exception, match="Decimal"):
             uow.session.flush()
     with UnitOfWork(database) as uow:
         _, mother, _ = _household(uow)
-        uow.session.add(Income(person_id=mother.id, kind="wages", amount=Decimal("1.005"),
-                               period="month", valid_from=date(2026, 1, 1)))
+        uow.session.add(
+            Income(
+                person_id=mother.id,
+                kind="wages",
+                amount=Decimal("1.005"),
+                period="month",
+                valid_from=date(2026, 1, 1),
+            )
+        )
         with pytest.raises(Exception, match="two decimals"):
             uow.session.flush()
 
@@ -156,8 +207,15 @@ def test_money_rejects_floats_and_fractions_of_cents(database: Database) -> None
 def test_negative_income_is_refused_by_the_database(database: Database) -> None:
     with pytest.raises(DatabaseError, match="(?i)constraint"), UnitOfWork(database) as uow:
         _, mother, _ = _household(uow)
-        uow.session.add(Income(person_id=mother.id, kind="wages", amount=Decimal("-1.00"),
-                               period="month", valid_from=date(2026, 1, 1)))
+        uow.session.add(
+            Income(
+                person_id=mother.id,
+                kind="wages",
+                amount=Decimal("-1.00"),
+                period="month",
+                valid_from=date(2026, 1, 1),
+            )
+        )
         uow.session.flush()
 
 
@@ -166,9 +224,17 @@ def test_unknown_stadtteil_is_refused(database: Database) -> None:
         household = Household()
         uow.session.add(household)
         uow.session.flush()
-        uow.session.add(HouseholdAddress(household_id=household.id, street="X", house_number="1",
-                                         postcode="76131", municipality="Karlsruhe",
-                                         stadtteil_code="99", valid_from=date(2026, 1, 1)))
+        uow.session.add(
+            HouseholdAddress(
+                household_id=household.id,
+                street="X",
+                house_number="1",
+                postcode="76131",
+                municipality="Karlsruhe",
+                stadtteil_code="99",
+                valid_from=date(2026, 1, 1),
+            )
+        )
         uow.session.flush()
 
 

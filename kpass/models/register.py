@@ -39,15 +39,18 @@ class Person(VersionedMixin, Base):
         CheckConstraint(check_in("sex", SEXES), name="sex"),
         # Search by name + birth date (duplicate check, counter search).
         Index("ix_person_family_key_birth", "family_name_key", "birth_date"),
-        Index("ix_person_birth_date", "birth_date"),
+        Index("ix_person_birth_date", "birth_date", "sort_key"),
+        Index("ix_person_sort_key", "sort_key", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     family_name: Mapped[str] = mapped_column(String(120), nullable=False)
     given_names: Mapped[str] = mapped_column(String(160), nullable=False)
-    # Normalised (lower case, umlauts folded) so "Müller" finds "Mueller" and back.
+    # Derived in kpass.models.person_keys (lower case, umlauts folded): "Müller" finds
+    # "Mueller" and back; sort_key orders search results.
     family_name_key: Mapped[str] = mapped_column(String(120), nullable=False)
     given_names_key: Mapped[str] = mapped_column(String(160), nullable=False)
+    sort_key: Mapped[str] = mapped_column(String(300), nullable=False)
     birth_date: Mapped[date] = mapped_column(Date, nullable=False)
     sex: Mapped[str | None] = mapped_column(String(1))
     disability: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
@@ -62,14 +65,16 @@ class Person(VersionedMixin, Base):
 
 
 class PersonSearchToken(Base):
-    """One normalised word of a person's name; prefix range scans make typing search fast."""
+    """One folded word of a person's name, with the person's sort key (see person_keys)."""
 
     __tablename__ = "person_search_token"
+    __table_args__ = (Index("ix_person_search_token_prefix", "token", "sort_key", "person_id"),)
 
-    token: Mapped[str] = mapped_column(String(80), primary_key=True)
     person_id: Mapped[int] = mapped_column(
         ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
     )
+    token: Mapped[str] = mapped_column(String(80), primary_key=True)
+    sort_key: Mapped[str] = mapped_column(String(300), nullable=False)
 
 
 class PersonPhoto(Base):

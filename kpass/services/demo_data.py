@@ -29,14 +29,14 @@ from kpass.models import (
 )
 from kpass.models.base import utcnow
 from kpass.models.engine import Database, translate_errors
-from kpass.services.person_records import person_keys, token_rows
+from kpass.models.person_keys import person_key_columns, search_token_rows
 from kpass.services.uow import UnitOfWork
 
 BATCH_SIZE = 2000
 MAX_HOUSEHOLDS = 2_000_000
 Progress = Callable[[int, int], None]
 
-_ID_TABLES: tuple[type[Any], ...] = (
+_ID_TABLES: tuple[Any, ...] = (
     Household,
     HouseholdAddress,
     Person,
@@ -98,14 +98,13 @@ def _household_rows(h: DemoHousehold, ids: dict[str, int], rows: _Rows, now: Any
     for p in h.persons:
         person_id = take("person")
         person_ids[p.key] = person_id
-        family_key, given_key = person_keys(p.family_name, p.given_names)
+        keys = person_key_columns(p.family_name, p.given_names, p.birth_date)
         t["person"].append(
             {
                 "id": person_id,
                 "family_name": p.family_name,
                 "given_names": p.given_names,
-                "family_name_key": family_key,
-                "given_names_key": given_key,
+                **keys,
                 "birth_date": p.birth_date,
                 "sex": p.sex,
                 "disability": "disability" in p.flags,
@@ -115,7 +114,9 @@ def _household_rows(h: DemoHousehold, ids: dict[str, int], rows: _Rows, now: Any
                 "version": 1,
             }
         )
-        t["person_search_token"].extend(token_rows(person_id, p.family_name, p.given_names))
+        t["person_search_token"].extend(
+            search_token_rows(person_id, p.family_name, p.given_names, keys["sort_key"])
+        )
         t["household_member"].append(
             {
                 "id": take("household_member"),

@@ -1,13 +1,21 @@
-"""Finding persons as the caseworker types: name parts in any order, birth date, umlauts folded."""
+"""Finding persons as the caseworker types: name parts in any order, birth date, umlauts folded.
+
+Two short queries per page: the first finds the ids of one page in name order, driven by
+the most selective input (a birth date, else the longest typed word as a prefix range on
+the token index, which yields rows already sorted); the second fetches names and current
+addresses of just those ids. Pages continue from the last row seen (keyset paging), so
+page 40 costs what page 1 costs.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, and_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Select, and_, exists, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from kpass.models import HouseholdAddress, HouseholdMember, Person, PersonSearchToken, Stadtteil
 from kpass.models.engine import Database
@@ -45,7 +53,7 @@ def parse_query(text: str) -> SearchQuery:
             try:
                 birth = date(yr, month, day)
             except ValueError:
-                continue  # 31.02. is no date; ignore rather than find nothing
+                pass  # 31.02. is no date; ignore it rather than find nothing
             continue
         if _YEAR.match(part):
             year = int(part)
@@ -53,9 +61,11 @@ def parse_query(text: str) -> SearchQuery:
         if re.fullmatch(r"[\d.]+", part):
             continue  # a date still being typed
         prefixes.extend(_WORD.findall(fold(part)))
-    # Longest first: the most selective prefix drives the index scan.
-    prefixes.sort(key=len, reverse=True)
-    return SearchQuery(tuple(dict.fromkeys(prefixes)), birth, year)
+    # Longest first: the most selective prefix drives the index scan. A prefix that
+    # another one extends ("mu" beside "mueller") adds nothing.
+    unique = sorted(set(prefixes), key=lambda p: (-len(p), p))
+    kept = [p for i, p in enumerate(unique) if not any(q.startswith(p) for q in unique[:i])]
+    return SearchQuery(tuple(kept), birth, year)
 
 
 @dataclass(frozen=True)
@@ -72,13 +82,84 @@ class PersonHit:
     stadtteil: str | None
 
 
+Cursor = tuple[str, int]  # (sort_key, person_id) of the last row of the previous page
+
+
 @dataclass(frozen=True)
 class SearchPage:
     hits: tuple[PersonHit, ...]
-    has_more: bool
+    next_cursor: Cursor | None
+
+    @property
+    def has_more(self) -> bool:
+        return self.next_cursor is not None
 
 
-def _statement(query: SearchQuery, on: date) -> Select:  # type: ignore[type-arg]
+def _token_match(person_id: Any, prefix: str) -> Any:
+    token = aliased(PersonSearchToken)
+    return exists().where(
+        token.person_id == person_id,
+        token.token >= prefix,
+        token.token < prefix_upper_bound(prefix),
+    )
+
+
+def _birth_filter(column: Any, query: SearchQuery) -> list[Any]:
+    if query.birth_date is not None:
+        return [column == query.birth_date]
+    if query.birth_year is not None:
+        return [column >= date(query.birth_year, 1, 1), column <= date(query.birth_year, 12, 31)]
+    return []
+
+
+def id_statement(query: SearchQuery, after: Cursor | None, rows: int) -> Select[Any]:
+    """Ids and sort keys of the next ``rows`` matches in name order (may repeat an id)."""
+    if query.name_prefixes and query.birth_date is None:
+        driver = aliased(PersonSearchToken)
+        first, *others = query.name_prefixes
+        statement = select(driver.person_id, driver.sort_key).where(
+            driver.token >= first, driver.token < prefix_upper_bound(first)
+        )
+        person_id, sort_key = driver.person_id, driver.sort_key
+        birth = _birth_filter(Person.birth_date, query)
+        if birth:
+            statement = statement.where(
+                exists().where(Person.id == driver.person_id, *birth)
+            )
+    else:
+        statement = select(Person.id, Person.sort_key).where(
+            *_birth_filter(Person.birth_date, query)
+        )
+        person_id, sort_key = Person.id, Person.sort_key
+        others = list(query.name_prefixes)
+    for prefix in others:
+        statement = statement.where(_token_match(person_id, prefix))
+    if after is not None:
+        statement = statement.where(tuple_(sort_key, person_id) > tuple_(*after))
+    return statement.order_by(sort_key, person_id).limit(rows)
+
+
+def _page_ids(session: Session, query: SearchQuery, after: Cursor | None, limit: int) -> list[
+    tuple[int, str]
+]:
+    """``limit + 1`` distinct (id, sort key) pairs; one more than asked tells "there is more"."""
+    found: list[tuple[int, str]] = []
+    cursor = after
+    while len(found) <= limit:
+        # A person matches a prefix through several words ("m": Müller, Maria); their
+        # rows are adjacent in sort order, so dropping repeats keeps the order.
+        wanted = limit + 1 - len(found)
+        rows = session.execute(id_statement(query, cursor, wanted + 8)).all()
+        for person_id, sort_key in rows:
+            if not found or found[-1][0] != person_id:
+                found.append((person_id, sort_key))
+        if len(rows) < wanted + 8:
+            break
+        cursor = (rows[-1][1], rows[-1][0])
+    return found[: limit + 1]
+
+
+def _details(session: Session, ids: list[int], on: date) -> dict[int, PersonHit]:
     member = aliased(HouseholdMember)
     address = aliased(HouseholdAddress)
     statement = (
@@ -111,42 +192,28 @@ def _statement(query: SearchQuery, on: date) -> Select:  # type: ignore[type-arg
             ),
         )
         .outerjoin(Stadtteil, Stadtteil.code == address.stadtteil_code)
+        .where(Person.id.in_(ids))
     )
-    for prefix in query.name_prefixes:
-        statement = statement.where(
-            Person.id.in_(
-                select(PersonSearchToken.person_id).where(
-                    PersonSearchToken.token >= prefix,
-                    PersonSearchToken.token < prefix_upper_bound(prefix),
-                )
-            )
-        )
-    if query.birth_date is not None:
-        statement = statement.where(Person.birth_date == query.birth_date)
-    if query.birth_year is not None:
-        statement = statement.where(
-            Person.birth_date >= date(query.birth_year, 1, 1),
-            Person.birth_date <= date(query.birth_year, 12, 31),
-        )
-    return statement.order_by(
-        Person.family_name_key, Person.given_names_key, Person.birth_date, Person.id
-    )
+    return {row[0]: PersonHit(*row) for row in session.execute(statement)}
 
 
 def search_persons(
     database: Database,
     text: str,
     *,
-    offset: int = 0,
+    after: Cursor | None = None,
     limit: int = PAGE_SIZE,
     on: date | None = None,
 ) -> SearchPage:
-    """One page of persons matching the typed text, sorted by name."""
+    """One page of persons matching the typed text, in name order, after ``after``."""
     query = parse_query(text)
     if query.empty:
-        return SearchPage((), False)
-    statement = _statement(query, on or date.today()).offset(offset).limit(limit + 1)
+        return SearchPage((), None)
     with UnitOfWork(database, write=False) as uow:
-        rows = uow.session.execute(statement).all()
-    hits = tuple(PersonHit(*row) for row in rows[:limit])
-    return SearchPage(hits, len(rows) > limit)
+        found = _page_ids(uow.session, query, after, limit)
+        page = found[:limit]
+        details = _details(uow.session, [person_id for person_id, _ in page], on or date.today())
+    hits = tuple(details[person_id] for person_id, _ in page if person_id in details)
+    more = len(found) > limit
+    next_cursor = (page[-1][1], page[-1][0]) if more and page else None
+    return SearchPage(hits, next_cursor)

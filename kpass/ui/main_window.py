@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.models.engine import Database
-from kpass.services.person_search import SearchPage, search_persons
+from kpass.services.person_search import Cursor, SearchPage, search_persons
 from kpass.ui.person_search_model import PersonSearchModel
 
 SEARCH_DELAY_MS = 150  # waits for a pause in typing, so a name is not queried per letter
@@ -73,12 +73,11 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self._focus_results)
         self.results.activated.connect(lambda index: self._open_row(index.row()))
 
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.focus_search)
 
         self.translate_ui()
-        self.statusBar().showMessage(self.tr("Datenbank: %1").replace("%1",
-                                                                       database.display_url()))
+        self.statusBar().showMessage(self.tr("Datenbank: %1").replace("%1", database.display_url()))
         self.search_field.setFocus()
 
     def translate_ui(self) -> None:
@@ -95,8 +94,8 @@ class MainWindow(QMainWindow):
         self.result_info.setAccessibleName(self.tr("Anzahl der Suchergebnisse"))
         self._update_info()
 
-    def _search(self, text: str, offset: int, limit: int) -> SearchPage:
-        return search_persons(self.database, text, offset=offset, limit=limit)
+    def _search(self, text: str, after: Cursor | None, limit: int) -> SearchPage:
+        return search_persons(self.database, text, after=after, limit=limit)
 
     def run_search(self) -> None:
         """Run the query for the current text now (the debounce timer calls this)."""

@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from kpass.services.person_search import PAGE_SIZE, PersonHit, SearchPage
+from kpass.services.person_search import PAGE_SIZE, Cursor, PersonHit, SearchPage
 
 Index = QModelIndex | QPersistentModelIndex
-SearchFunction = Callable[[str, int, int], SearchPage]
+SearchFunction = Callable[[str, Cursor | None, int], SearchPage]
 
 
 class PersonSearchModel(QAbstractTableModel):
@@ -23,16 +23,16 @@ class PersonSearchModel(QAbstractTableModel):
         self._search = search
         self._text = ""
         self._hits: list[PersonHit] = []
-        self._has_more = False
+        self._next: Cursor | None = None
 
     # -- querying ---------------------------------------------------------------
     def set_query(self, text: str) -> None:
         """Replace the results by the first page for ``text``."""
         self.beginResetModel()
         self._text = text
-        page = self._search(text, 0, PAGE_SIZE)
+        page = self._search(text, None, PAGE_SIZE)
         self._hits = list(page.hits)
-        self._has_more = page.has_more
+        self._next = page.next_cursor
         self.endResetModel()
 
     def query(self) -> str:
@@ -41,30 +41,30 @@ class PersonSearchModel(QAbstractTableModel):
     def hit(self, row: int) -> PersonHit:
         return self._hits[row]
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._has_more
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._next is not None
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or not self._has_more:
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._next is None:
             return
-        page = self._search(self._text, len(self._hits), PAGE_SIZE)
+        page = self._search(self._text, self._next, PAGE_SIZE)
         if not page.hits:
-            self._has_more = False
+            self._next = None
             return
         first = len(self._hits)
         self.beginInsertRows(QModelIndex(), first, first + len(page.hits) - 1)
         self._hits.extend(page.hits)
-        self._has_more = page.has_more
+        self._next = page.next_cursor
         self.endInsertRows()
 
     # -- the model interface ----------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:

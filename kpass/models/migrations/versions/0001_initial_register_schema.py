@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 15:40:13.004865
+Create Date: 2026-11-25 16:02:03.283123
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ def upgrade() -> None:
         sa.Column("given_names", sa.String(length=160), nullable=False),
         sa.Column("family_name_key", sa.String(length=120), nullable=False),
         sa.Column("given_names_key", sa.String(length=160), nullable=False),
+        sa.Column("sort_key", sa.String(length=300), nullable=False),
         sa.Column("birth_date", sa.Date(), nullable=False),
         sa.Column("sex", sa.String(length=1), nullable=True),
         sa.Column("disability", sa.Boolean(), nullable=False),
@@ -97,10 +98,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
     )
     with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.create_index("ix_person_birth_date", ["birth_date"], unique=False)
+        batch_op.create_index("ix_person_birth_date", ["birth_date", "sort_key"], unique=False)
         batch_op.create_index(
             "ix_person_family_key_birth", ["family_name_key", "birth_date"], unique=False
         )
+        batch_op.create_index("ix_person_sort_key", ["sort_key", "id"], unique=False)
 
     op.create_table(
         "stadtteil",
@@ -326,16 +328,22 @@ def upgrade() -> None:
     )
     op.create_table(
         "person_search_token",
-        sa.Column("token", sa.String(length=80), nullable=False),
         sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("token", sa.String(length=80), nullable=False),
+        sa.Column("sort_key", sa.String(length=300), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"],
             ["person.id"],
             name=op.f("fk_person_search_token_person_id_person"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("token", "person_id", name=op.f("pk_person_search_token")),
+        sa.PrimaryKeyConstraint("person_id", "token", name=op.f("pk_person_search_token")),
     )
+    with op.batch_alter_table("person_search_token", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_person_search_token_prefix", ["token", "sort_key", "person_id"], unique=False
+        )
+
     op.create_table(
         "benefit_notice_person",
         sa.Column("notice_id", sa.Integer(), nullable=False),
@@ -414,6 +422,9 @@ def downgrade() -> None:
 
     op.drop_table("decision")
     op.drop_table("benefit_notice_person")
+    with op.batch_alter_table("person_search_token", schema=None) as batch_op:
+        batch_op.drop_index("ix_person_search_token_prefix")
+
     op.drop_table("person_search_token")
     op.drop_table("person_photo")
     with op.batch_alter_table("pass", schema=None) as batch_op:
@@ -449,6 +460,7 @@ def downgrade() -> None:
     op.drop_table("application")
     op.drop_table("stadtteil")
     with op.batch_alter_table("person", schema=None) as batch_op:
+        batch_op.drop_index("ix_person_sort_key")
         batch_op.drop_index("ix_person_family_key_birth")
         batch_op.drop_index("ix_person_birth_date")
 
