@@ -9,17 +9,17 @@ page 40 costs what page 1 costs.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, select, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Connection, Date, Select, and_, bindparam, exists, or_, select, tuple_
 
 from kpass.models import HouseholdAddress, HouseholdMember, Person, PersonSearchToken, Stadtteil
 from kpass.models.engine import Database
-from kpass.services.uow import UnitOfWork
 from kpass.text_keys import fold, prefix_upper_bound
 
 PAGE_SIZE = 50
@@ -50,10 +50,9 @@ def parse_query(text: str) -> SearchQuery:
         match = _DATE.match(part)
         if match:
             day, month, yr = (int(g) for g in match.groups())
-            try:
+            # 31.02. is no date: ignore it rather than find nothing.
+            with contextlib.suppress(ValueError):
                 birth = date(yr, month, day)
-            except ValueError:
-                pass  # 31.02. is no date; ignore it rather than find nothing
             continue
         if _YEAR.match(part):
             year = int(part)
@@ -95,106 +94,146 @@ class SearchPage:
         return self.next_cursor is not None
 
 
-def _token_match(person_id: Any, prefix: str) -> Any:
-    token = aliased(PersonSearchToken)
-    return exists().where(
-        token.person_id == person_id,
-        token.token >= prefix,
-        token.token < prefix_upper_bound(prefix),
-    )
+_person = Person.__table__
+_token = PersonSearchToken.__table__
+_member = HouseholdMember.__table__
+_address = HouseholdAddress.__table__
+_stadtteil = Stadtteil.__table__
 
 
-def _birth_filter(column: Any, query: SearchQuery) -> list[Any]:
-    if query.birth_date is not None:
-        return [column == query.birth_date]
-    if query.birth_year is not None:
-        return [column >= date(query.birth_year, 1, 1), column <= date(query.birth_year, 12, 31)]
+@functools.cache
+def id_statement(others: int, birth: str, driver: str, paged: bool) -> Select[Any]:
+    """Ids and sort keys of the next ``:rows`` matches in name order (may repeat an id).
+
+    Built once per shape of query — ``others`` further prefixes beyond the driving one,
+    ``birth`` "" / "date" / "year", ``driver`` "token" or "person", ``paged`` with a
+    cursor — and then only bound: building SQLAlchemy statements costs more than running
+    these queries.
+    """
+    if driver == "token":
+        drive = _token.alias("drive")
+        statement = select(drive.c.person_id, drive.c.sort_key).where(
+            drive.c.token >= bindparam("p0"), drive.c.token < bindparam("p0_end")
+        )
+        person_id, sort_key = drive.c.person_id, drive.c.sort_key
+        first_other = 1
+        if birth:
+            statement = statement.where(
+                exists().where(_person.c.id == person_id, *_birth_filter(birth))
+            )
+    else:
+        statement = select(_person.c.id, _person.c.sort_key).where(*_birth_filter(birth))
+        person_id, sort_key = _person.c.id, _person.c.sort_key
+        first_other = 0
+    for n in range(first_other, first_other + others):
+        other = _token.alias(f"t{n}")
+        statement = statement.where(
+            exists().where(
+                other.c.person_id == person_id,
+                other.c.token >= bindparam(f"p{n}"),
+                other.c.token < bindparam(f"p{n}_end"),
+            )
+        )
+    if paged:
+        statement = statement.where(
+            tuple_(sort_key, person_id) > tuple_(bindparam("after_key"), bindparam("after_id"))
+        )
+    return statement.order_by(sort_key, person_id).limit(bindparam("rows"))
+
+
+def _birth_filter(birth: str) -> list[Any]:
+    column = _person.c.birth_date
+    if birth == "date":
+        return [column == bindparam("birth", type_=Date)]
+    if birth == "year":
+        return [
+            column >= bindparam("year_from", type_=Date),
+            column <= bindparam("year_to", type_=Date),
+        ]
     return []
 
 
-def id_statement(query: SearchQuery, after: Cursor | None, rows: int) -> Select[Any]:
-    """Ids and sort keys of the next ``rows`` matches in name order (may repeat an id)."""
-    if query.name_prefixes and query.birth_date is None:
-        driver = aliased(PersonSearchToken)
-        first, *others = query.name_prefixes
-        statement = select(driver.person_id, driver.sort_key).where(
-            driver.token >= first, driver.token < prefix_upper_bound(first)
-        )
-        person_id, sort_key = driver.person_id, driver.sort_key
-        birth = _birth_filter(Person.birth_date, query)
-        if birth:
-            statement = statement.where(
-                exists().where(Person.id == driver.person_id, *birth)
-            )
-    else:
-        statement = select(Person.id, Person.sort_key).where(
-            *_birth_filter(Person.birth_date, query)
-        )
-        person_id, sort_key = Person.id, Person.sort_key
-        others = list(query.name_prefixes)
-    for prefix in others:
-        statement = statement.where(_token_match(person_id, prefix))
-    if after is not None:
-        statement = statement.where(tuple_(sort_key, person_id) > tuple_(*after))
-    return statement.order_by(sort_key, person_id).limit(rows)
-
-
-def _page_ids(session: Session, query: SearchQuery, after: Cursor | None, limit: int) -> list[
-    tuple[int, str]
-]:
+def _page_ids(
+    connection: Connection, query: SearchQuery, after: Cursor | None, limit: int
+) -> list[tuple[int, str]]:
     """``limit + 1`` distinct (id, sort key) pairs; one more than asked tells "there is more"."""
+    by_token = bool(query.name_prefixes) and query.birth_date is None
+    params: dict[str, Any] = {}
+    for n, prefix in enumerate(query.name_prefixes):
+        params[f"p{n}"] = prefix
+        params[f"p{n}_end"] = prefix_upper_bound(prefix)
+    birth = ""
+    if query.birth_date is not None:
+        birth, params["birth"] = "date", query.birth_date
+    elif query.birth_year is not None:
+        birth = "year"
+        params["year_from"] = date(query.birth_year, 1, 1)
+        params["year_to"] = date(query.birth_year, 12, 31)
+    others = len(query.name_prefixes) - (1 if by_token else 0)
     found: list[tuple[int, str]] = []
     cursor = after
     while len(found) <= limit:
         # A person matches a prefix through several words ("m": Müller, Maria); their
         # rows are adjacent in sort order, so dropping repeats keeps the order.
-        wanted = limit + 1 - len(found)
-        rows = session.execute(id_statement(query, cursor, wanted + 8)).all()
+        wanted = limit + 1 - len(found) + 8
+        statement = id_statement(
+            others, birth, "token" if by_token else "person", cursor is not None
+        )
+        if cursor is not None:
+            params["after_key"], params["after_id"] = cursor
+        params["rows"] = wanted
+        rows = connection.execute(statement, params).all()
         for person_id, sort_key in rows:
             if not found or found[-1][0] != person_id:
                 found.append((person_id, sort_key))
-        if len(rows) < wanted + 8:
+        if len(rows) < wanted:
             break
         cursor = (rows[-1][1], rows[-1][0])
     return found[: limit + 1]
 
 
-def _details(session: Session, ids: list[int], on: date) -> dict[int, PersonHit]:
-    member = aliased(HouseholdMember)
-    address = aliased(HouseholdAddress)
-    statement = (
+@functools.cache
+def _details_statement() -> Select[Any]:
+    on = bindparam("on", type_=Date)
+    return (
         select(
-            Person.id,
-            Person.family_name,
-            Person.given_names,
-            Person.birth_date,
-            member.household_id,
-            address.street,
-            address.house_number,
-            address.postcode,
-            address.municipality,
-            Stadtteil.name,
+            _person.c.id,
+            _person.c.family_name,
+            _person.c.given_names,
+            _person.c.birth_date,
+            _member.c.household_id,
+            _address.c.street,
+            _address.c.house_number,
+            _address.c.postcode,
+            _address.c.municipality,
+            _stadtteil.c.name,
         )
-        .outerjoin(
-            member,
-            and_(
-                member.person_id == Person.id,
-                member.valid_from <= on,
-                (member.valid_until.is_(None)) | (member.valid_until >= on),
-            ),
+        .select_from(
+            _person.outerjoin(
+                _member,
+                and_(
+                    _member.c.person_id == _person.c.id,
+                    _member.c.valid_from <= on,
+                    or_(_member.c.valid_until.is_(None), _member.c.valid_until >= on),
+                ),
+            )
+            .outerjoin(
+                _address,
+                and_(
+                    _address.c.household_id == _member.c.household_id,
+                    _address.c.valid_from <= on,
+                    or_(_address.c.valid_until.is_(None), _address.c.valid_until >= on),
+                ),
+            )
+            .outerjoin(_stadtteil, _stadtteil.c.code == _address.c.stadtteil_code)
         )
-        .outerjoin(
-            address,
-            and_(
-                address.household_id == member.household_id,
-                address.valid_from <= on,
-                (address.valid_until.is_(None)) | (address.valid_until >= on),
-            ),
-        )
-        .outerjoin(Stadtteil, Stadtteil.code == address.stadtteil_code)
-        .where(Person.id.in_(ids))
+        .where(_person.c.id.in_(bindparam("ids", expanding=True)))
     )
-    return {row[0]: PersonHit(*row) for row in session.execute(statement)}
+
+
+def _details(connection: Connection, ids: list[int], on: date) -> dict[int, PersonHit]:
+    rows = connection.execute(_details_statement(), {"ids": ids, "on": on})
+    return {row[0]: PersonHit(*row) for row in rows}
 
 
 def search_persons(
@@ -209,10 +248,10 @@ def search_persons(
     query = parse_query(text)
     if query.empty:
         return SearchPage((), None)
-    with UnitOfWork(database, write=False) as uow:
-        found = _page_ids(uow.session, query, after, limit)
+    with database.connect() as connection:
+        found = _page_ids(connection, query, after, limit)
         page = found[:limit]
-        details = _details(uow.session, [person_id for person_id, _ in page], on or date.today())
+        details = _details(connection, [person_id for person_id, _ in page], on or date.today())
     hits = tuple(details[person_id] for person_id, _ in page if person_id in details)
     more = len(found) > limit
     next_cursor = (page[-1][1], page[-1][0]) if more and page else None

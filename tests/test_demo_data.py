@@ -1,0 +1,120 @@
+"""``kpass demo-data`` writes a deterministic, consistent register, batch by batch."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from kpass.models import Household, HouseholdMember, Person
+from kpass.models.engine import Database, open_database
+from kpass.models.migrate import upgrade
+from kpass.services.database_check import check_database
+from kpass.services.demo_data import create_demo_data, register_digest
+from kpass.services.person_search import search_persons
+from kpass.services.uow import UnitOfWork
+
+AS_OF = date(2026, 6, 15)
+
+
+def test_same_seed_same_register_on_both_databases(database: Database, tmp_path: Path) -> None:
+    create_demo_data(database, 300, 7, AS_OF, batch_size=70)
+    other = open_database(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    upgrade(other, backup=False)
+    create_demo_data(other, 300, 7, AS_OF, batch_size=300)
+    assert register_digest(database) == register_digest(other)
+    third = open_database(f"sqlite:///{tmp_path / 'third.sqlite'}")
+    upgrade(third, backup=False)
+    create_demo_data(third, 300, 8, AS_OF)
+    assert register_digest(third) != register_digest(other)
+    other.dispose()
+    third.dispose()
+
+
+def test_register_is_consistent_and_searchable(database: Database) -> None:
+    create_demo_data(database, 500, 3, AS_OF)
+    assert check_database(database).ok
+    with UnitOfWork(database, write=False) as uow:
+        households = uow.session.scalar(select(func.count()).select_from(Household))
+        persons = uow.session.scalar(select(func.count()).select_from(Person))
+        applicants = uow.session.scalar(
+            select(func.count()).select_from(HouseholdMember).where(
+                HouseholdMember.role == "applicant"
+            )
+        )
+        some_id, family, given = uow.session.execute(
+            select(Person.id, Person.family_name, Person.given_names).limit(1)
+        ).one()
+    assert households == applicants == 500
+    assert persons is not None and 1.9 <= persons / 500 <= 2.35
+    found = search_persons(database, f"{family} {given}")
+    assert some_id in [h.person_id for h in found.hits]
+
+
+def test_demo_data_adds_to_an_existing_register(database: Database) -> None:
+    create_demo_data(database, 50, 1, AS_OF)
+    create_demo_data(database, 50, 2, AS_OF)
+    assert check_database(database).ok
+    with UnitOfWork(database, write=False) as uow:
+        assert uow.session.scalar(select(func.count()).select_from(Household)) == 100
+
+
+def test_cli_reports_and_status_counts(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    env = {**os.environ, "KPASS_DATABASE_URL": url}
+    run = [sys.executable, "-m", "kpass"]
+    subprocess.run([*run, "db", "upgrade"], env=env, check=True, capture_output=True)
+    made = subprocess.run([*run, "demo-data", "--households", "120", "--seed", "7",
+                           "--as-of", "2026-06-15"], env=env, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    assert "120 demo households" in made.stdout
+    status = subprocess.run([*run, "db", "status", "--json"], env=env, capture_output=True,
+                            text=True, check=True)
+    counts = json.loads(status.stdout)["counts"]
+    assert counts["households"] == 120 and counts["persons"] > 200
+
+
+@pytest.mark.slow
+def test_kill_during_demo_data_leaves_a_consistent_database(tmp_path: Path) -> None:
+    path = tmp_path / "killed.sqlite"
+    database = open_database(f"sqlite:///{path}")
+    upgrade(database, backup=False)
+    database.dispose()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kpass", "--database", f"sqlite:///{path}", "demo-data",
+         "--households", "200000", "--seed", "5", "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    # Wait until some batches are in, then kill without any chance to clean up.
+    deadline = time.monotonic() + 60
+    written = 0
+    while time.monotonic() < deadline and written < 4000:
+        time.sleep(0.3)
+        try:
+            import sqlite3
+
+            with sqlite3.connect(path, timeout=0.1) as probe:
+                written = probe.execute("SELECT count(*) FROM household").fetchone()[0]
+        except sqlite3.OperationalError:
+            continue
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert written >= 4000, "demo-data wrote nothing within a minute"
+    database = open_database(f"sqlite:///{path}")
+    report = check_database(database)
+    assert report.ok, report.problems
+    with database.connect() as connection:
+        households = connection.execute(text("SELECT count(*) FROM household")).scalar_one()
+        applicants = connection.execute(
+            text("SELECT count(*) FROM household_member WHERE role = 'applicant'")
+        ).scalar_one()
+    assert households == applicants and households % 2000 == 0  # whole batches only
+    database.dispose()
