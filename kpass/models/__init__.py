@@ -1,8 +1,8 @@
 """SQLAlchemy 2.0 typed models of the kpass register."""
 
+from kpass.models import person_keys as _person_keys  # noqa: F401  (mapper events)
 from kpass.models.admin import AppUser, AuditEvent
 from kpass.models.base import Base, Money
-from kpass.models import person_keys as _person_keys  # noqa: F401  (mapper events)
 from kpass.models.casework import Application, Counter, Decision, Pass, PassValidity
 from kpass.models.register import (
     BenefitNotice,

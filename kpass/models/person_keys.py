@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, event, insert
+from sqlalchemy import Connection, Table, delete, event, insert
 from sqlalchemy.orm import Mapper
 
 from kpass.models.register import Person, PersonSearchToken
@@ -55,6 +55,7 @@ def _derive_keys(_mapper: Mapper[Person], _connection: Connection, person: Perso
 @event.listens_for(Person, "after_update")
 def _write_tokens(_mapper: Mapper[Person], connection: Connection, person: Person) -> None:
     table = PersonSearchToken.__table__
+    assert isinstance(table, Table)
     connection.execute(delete(table).where(table.c.person_id == person.id))
     connection.execute(
         insert(table),
