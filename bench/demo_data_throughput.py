@@ -16,9 +16,9 @@ from pathlib import Path
 
 from bench.common import AS_OF, result
 from kpass.demo.generator import generate_households
+from kpass.models.base import utcnow
 from kpass.models.engine import open_database
 from kpass.models.migrate import upgrade
-from kpass.models.base import utcnow
 from kpass.services.demo_data import BATCH_SIZE, _household_rows, _Rows, create_demo_data
 
 
