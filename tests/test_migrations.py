@@ -77,5 +77,30 @@ def test_backup_copy_is_a_complete_database(tmp_path: Path) -> None:
     copy = backup_sqlite(path, head_revision())
     database.dispose()
     with sqlite3.connect(copy) as connection:
-        assert connection.execute("SELECT value FROM counter").fetchone() == (41,)
+        assert connection.execute("SELECT value FROM counter WHERE name = 'x'").fetchone() == (41,)
     assert copy.parent == path.parent and copy != path
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def test_upgrade_of_a_released_schema_keeps_the_data_and_a_copy(tmp_path: Path) -> None:
+    """schema-0001.sqlite was written by kpass at revision 0001 (40 demo households)."""
+    import shutil
+
+    path = tmp_path / "kpass.sqlite"
+    shutil.copyfile(FIXTURES / "schema-0001.sqlite", path)
+    database = open_database(f"sqlite:///{path}")
+    assert current_revision(database) == "0001"
+    result = upgrade(database)
+    assert result.before == "0001" and result.after == head_revision()
+    assert result.backup is not None and result.backup.exists()
+    with database.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM household")).scalar_one() == 40
+        assert connection.execute(
+            text("SELECT value FROM counter WHERE name = 'pass_serial'")
+        ).scalar_one() >= 100000
+    database.dispose()
+    with sqlite3.connect(result.backup) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert old.execute("SELECT count(*) FROM household").fetchone() == (40,)

@@ -54,3 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kpass: interrupted / abgebrochen", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. "| head") stopped early; that is not an error of kpass.
+        sys.stderr.close()
+        return 0

@@ -16,6 +16,7 @@ from kpass.models.register import (
     PersonSearchToken,
     Stadtteil,
 )
+from kpass.models.statistics import StatRecord
 
 __all__ = [
     "AppUser",
@@ -37,4 +38,5 @@ __all__ = [
     "PersonPhoto",
     "PersonSearchToken",
     "Stadtteil",
+    "StatRecord",
 ]

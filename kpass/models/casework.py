@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 from typing import Any
 
@@ -93,6 +94,10 @@ class Pass(VersionedMixin, Base):
     revoked_on: Mapped[date | None] = mapped_column(Date)
     revocation_reason: Mapped[str | None] = mapped_column(Text)
     replaces_pass_id: Mapped[int | None] = mapped_column(ForeignKey("pass.id"))
+    # Opaque token shared with this pass's rows in stat_record (see models/statistics.py).
+    stat_ref: Mapped[str] = mapped_column(
+        String(32), nullable=False, unique=True, default=lambda: secrets.token_hex(16)
+    )
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
 
     validities: Mapped[list[PassValidity]] = relationship(
