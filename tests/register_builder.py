@@ -47,3 +47,64 @@ def add_household(
             ids.append(person.id)
         uow.commit()
     return ids
+
+
+def add_income(
+    database: Database,
+    person_id: int,
+    kind: str,
+    amount: str,
+    period: str = "month",
+    since: date = date(2020, 1, 1),
+) -> None:
+    from decimal import Decimal
+
+    from kpass.models import Income
+
+    with UnitOfWork(database) as uow:
+        uow.session.add(
+            Income(
+                person_id=person_id,
+                kind=kind,
+                amount=Decimal(amount),
+                period=period,
+                valid_from=since,
+            )
+        )
+        uow.commit()
+
+
+def add_notice(
+    database: Database,
+    household_id: int,
+    kind: str,
+    valid_from: date,
+    valid_until: date,
+    persons: tuple[int, ...] = (),
+) -> None:
+    from kpass.models import BenefitNotice, BenefitNoticePerson
+
+    with UnitOfWork(database) as uow:
+        notice = BenefitNotice(
+            household_id=household_id,
+            kind=kind,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            reference="T-1",
+        )
+        uow.session.add(notice)
+        uow.session.flush()
+        for person_id in persons:
+            uow.session.add(BenefitNoticePerson(notice_id=notice.id, person_id=person_id))
+        uow.commit()
+
+
+def household_of(database: Database, person_id: int) -> int:
+    from sqlalchemy import select
+
+    with UnitOfWork(database, write=False) as uow:
+        return int(
+            uow.session.scalars(
+                select(HouseholdMember.household_id).where(HouseholdMember.person_id == person_id)
+            ).first()
+        )

@@ -1,0 +1,135 @@
+"""Reading passes: the lists and counts of ``kpass passes`` and the counter's pass view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+
+from kpass.models import Pass, PassValidity, Person
+from kpass.models.engine import Database
+from kpass.rules import last_of_month
+from kpass.services.uow import UnitOfWork
+
+DEFAULT_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class PassRow:
+    """A pass with its current (latest) validity period."""
+
+    number: str
+    person_id: int
+    name: str
+    type: str
+    valid_from: date
+    valid_until: date
+    status: str
+    decision_id: int
+    revoked_on: date | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "person_id": self.person_id,
+            "name": self.name,
+            "type": self.type,
+            "valid_from": self.valid_from.isoformat(),
+            "valid_until": self.valid_until.isoformat(),
+            "status": self.status,
+            "decision_id": self.decision_id,
+        }
+
+
+def not_revoked_on(day: date) -> Any:
+    """SQL: the pass was not revoked or replaced on or before ``day``."""
+    return or_(Pass.revoked_on.is_(None), Pass.revoked_on > day)
+
+
+def list_passes(
+    database: Database,
+    *,
+    active_on: date | None = None,
+    every_status: bool = False,
+    expiring_in: tuple[int, int] | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[PassRow]:
+    """Passes, newest validity first.
+
+    By default those valid on ``active_on`` (today); ``every_status`` lists all passes
+    whatever their state; ``expiring_in`` (year, month) those whose latest validity ends in
+    that month and that are not revoked (the renewal queue).
+    """
+    latest = (
+        select(
+            PassValidity.pass_id.label("pass_id"),
+            func.max(PassValidity.valid_until).label("valid_until"),
+        )
+        .group_by(PassValidity.pass_id)
+        .subquery()
+    )
+    current = (
+        select(PassValidity)
+        .join(
+            latest,
+            and_(
+                latest.c.pass_id == PassValidity.pass_id,
+                latest.c.valid_until == PassValidity.valid_until,
+            ),
+        )
+        .subquery()
+    )
+    statement = (
+        select(
+            Pass.number,
+            Pass.person_id,
+            Person.given_names,
+            Person.family_name,
+            Pass.pass_type,
+            current.c.valid_from,
+            current.c.valid_until,
+            Pass.status,
+            current.c.decision_id,
+            Pass.revoked_on,
+        )
+        .join(current, current.c.pass_id == Pass.id)
+        .join(Person, Person.id == Pass.person_id)
+    )
+    if expiring_in is not None:
+        first = date(expiring_in[0], expiring_in[1], 1)
+        statement = statement.where(
+            current.c.valid_until >= first,
+            current.c.valid_until <= last_of_month(first),
+            Pass.status == "active",
+        )
+    elif not every_status:
+        day = active_on or date.today()
+        # Valid on the day: some validity period covers it, not necessarily the latest.
+        covering = (
+            select(PassValidity.id)
+            .where(
+                PassValidity.pass_id == Pass.id,
+                PassValidity.valid_from <= day,
+                PassValidity.valid_until >= day,
+            )
+            .exists()
+        )
+        statement = statement.where(covering, not_revoked_on(day))
+    statement = statement.order_by(current.c.valid_from.desc(), Pass.number).limit(limit)
+    with UnitOfWork(database, write=False) as uow:
+        rows = uow.session.execute(statement).all()
+    return [PassRow(r[0], r[1], f"{r[2]} {r[3]}", r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows]
+
+
+def count_pass_holders(database: Database, on: date) -> int:
+    """Persons holding a pass valid (not revoked) on ``on``."""
+    statement = (
+        select(func.count(func.distinct(Pass.person_id)))
+        .select_from(Pass)
+        .join(PassValidity, PassValidity.pass_id == Pass.id)
+        .where(PassValidity.valid_from <= on, PassValidity.valid_until >= on, not_revoked_on(on))
+    )
+    with UnitOfWork(database, write=False) as uow:
+        return int(uow.session.scalar(statement) or 0)

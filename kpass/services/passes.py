@@ -1,0 +1,339 @@
+"""Pass lifecycle at the counter: issue, renew, replace, revoke — one transaction each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select, update
+
+from kpass.errors import InvalidInput
+from kpass.models import Application, Counter, Decision, Pass, PassValidity, StatRecord
+from kpass.models.engine import Database
+from kpass.rules import (
+    PassNumberError,
+    format_pass_number,
+    normalise_pass_number,
+    renewal_possible_from,
+)
+from kpass.services.applications import (
+    DecisionResult,
+    check_application_date,
+    create_application,
+    decide_application,
+    household_of_person,
+)
+from kpass.services.household_facts import (
+    household_type,
+    load_facts,
+    person_id_of,
+    stadtteil_on,
+)
+from kpass.services.pass_lifecycle import HeldPass, IssuePlan, plan_issue
+from kpass.services.statistics_records import validity_row
+from kpass.services.uow import UnitOfWork
+
+SERIAL_COUNTER = "pass_serial"
+
+
+@dataclass(frozen=True)
+class IssuedPass:
+    person_id: int
+    action: str  # new_pass | extend | none
+    number: str | None
+    pass_type: str
+    valid_from: date | None
+    valid_until: date | None
+    held_until: date | None = None  # for "none": until when the running pass is valid
+
+
+def next_pass_number(uow: UnitOfWork) -> str:
+    """A fresh number: the counter only grows, so no number is ever handed out twice."""
+    session = uow.session
+    value = session.execute(
+        update(Counter)
+        .where(Counter.name == SERIAL_COUNTER)
+        .values(value=Counter.value + 1)
+        .returning(Counter.value)
+    ).scalar_one_or_none()
+    if value is None:
+        highest = session.scalar(select(func.count()).select_from(Pass)) or 0
+        value = 100001 + int(highest)
+        session.add(Counter(name=SERIAL_COUNTER, value=value))
+    return format_pass_number(int(value))
+
+
+def held_pass(uow: UnitOfWork, person_id: int) -> HeldPass | None:
+    """The person's most recent pass with the end of its latest validity."""
+    row = uow.session.execute(
+        select(Pass, func.max(PassValidity.valid_until))
+        .join(PassValidity, PassValidity.pass_id == Pass.id)
+        .where(Pass.person_id == person_id)
+        .group_by(Pass.id)
+        .order_by(func.max(PassValidity.valid_until).desc(), Pass.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    card, until = row
+    return HeldPass(card.id, card.number, card.pass_type, card.status, card.revoked_on, until)
+
+
+def find_pass(uow: UnitOfWork, number_text: str) -> Pass:
+    """The pass with this number; typed numbers are checked by their check digits first."""
+    try:
+        number = normalise_pass_number(number_text)
+    except PassNumberError as exc:
+        raise InvalidInput(exc.message_en, exc.message_de) from exc
+    card = uow.session.scalar(select(Pass).where(Pass.number == number))
+    if card is None:
+        raise InvalidInput(f"There is no pass {number}.", f"Es gibt keinen Pass {number}.")
+    return card
+
+
+def _latest_validity(uow: UnitOfWork, card: Pass) -> PassValidity:
+    validity = uow.session.scalars(
+        select(PassValidity)
+        .where(PassValidity.pass_id == card.id)
+        .order_by(PassValidity.valid_until.desc())
+        .limit(1)
+    ).one()
+    return validity
+
+
+def _issue_for_decision(uow: UnitOfWork, decision: Decision) -> list[IssuedPass]:
+    application = uow.session.get(Application, decision.application_id)
+    assert application is not None
+    already = uow.session.scalar(
+        select(func.count())
+        .select_from(PassValidity)
+        .where(PassValidity.decision_id == decision.id)
+    )
+    if already:
+        raise InvalidInput(
+            f"Passes were already issued for decision {decision.id}.",
+            f"Für die Entscheidung {decision.id} wurden bereits Pässe ausgestellt.",
+        )
+    day = decision.decided_on
+    facts = load_facts(uow.session, application.household_id)
+    births = {
+        m["id"]: date.fromisoformat(m["birth_date"]) for m in decision.input_snapshot["members"]
+    }
+    context = {"stadtteil": stadtteil_on(facts, day), "household_type": household_type(facts, day)}
+    issued: list[IssuedPass] = []
+    for member in decision.output["members"]:
+        if not member["eligible"]:
+            continue
+        person_id = person_id_of(member["id"])
+        plan = plan_issue(held_pass(uow, person_id), member["pass_type"], day)
+        issued.append(
+            _carry_out(
+                uow, plan, person_id, decision, member["basis"], births[member["id"]], context
+            )
+        )
+    uow.audit(
+        "issue", "decision", decision.id, passes=[i.number for i in issued if i.action != "none"]
+    )
+    return issued
+
+
+def _carry_out(
+    uow: UnitOfWork,
+    plan: IssuePlan,
+    person_id: int,
+    decision: Decision,
+    basis: str,
+    birth_date: date,
+    context: dict[str, str],
+) -> IssuedPass:
+    if plan.action == "none":
+        return IssuedPass(person_id, "none", None, plan.pass_type, None, None, plan.held_until)
+    assert plan.valid_from is not None and plan.valid_until is not None
+    if plan.action == "extend":
+        card = uow.session.get(Pass, plan.pass_id)
+        assert card is not None
+    else:
+        card = Pass(number=next_pass_number(uow), person_id=person_id, pass_type=plan.pass_type)
+        uow.session.add(card)
+    card.validities.append(
+        PassValidity(
+            decision_id=decision.id,
+            kind=plan.kind,
+            valid_from=plan.valid_from,
+            valid_until=plan.valid_until,
+        )
+    )
+    uow.session.flush()
+    uow.session.add(
+        StatRecord(
+            **validity_row(
+                event=plan.event,
+                decided_on=decision.decided_on,
+                valid_from=plan.valid_from,
+                valid_until=plan.valid_until,
+                pass_type=plan.pass_type,
+                basis=basis,
+                birth_date=birth_date,
+                rule_set=decision.rule_set,
+                pass_ref=card.stat_ref,
+                **context,
+            )
+        )
+    )
+    return IssuedPass(
+        person_id, plan.action, card.number, plan.pass_type, plan.valid_from, plan.valid_until
+    )
+
+
+def issue_passes(database: Database, decision_id: int) -> list[IssuedPass]:
+    """Issue (or extend) the passes of everybody a decision found eligible."""
+    with UnitOfWork(database) as uow:
+        decision = uow.session.get(Decision, decision_id)
+        if decision is None:
+            raise InvalidInput(
+                f"There is no decision {decision_id}.", f"Es gibt keine Entscheidung {decision_id}."
+            )
+        issued = _issue_for_decision(uow, decision)
+        uow.commit()
+    return issued
+
+
+@dataclass(frozen=True)
+class RenewalResult:
+    decision: DecisionResult
+    issued: list[IssuedPass]
+    holder_pass: IssuedPass | None  # what happened to the pass that was renewed
+
+
+def renew_pass(
+    database: Database, number: str, on: date, *, today: date | None = None
+) -> RenewalResult:
+    """A renewal: a new application and decision for the holder's household, then issuing."""
+    check_application_date(on, today)
+    with UnitOfWork(database) as uow:
+        card = find_pass(uow, number)
+        if card.status != "active":
+            raise InvalidInput(
+                f"Pass {card.number} was {card.status} on {card.revoked_on:%d.%m.%Y} and cannot "
+                "be renewed.",
+                f"Der Pass {card.number} wurde am {card.revoked_on:%d.%m.%Y} "
+                f"{'gesperrt' if card.status == 'revoked' else 'ersetzt'} und kann nicht "
+                "verlängert werden.",
+            )
+        until = _latest_validity(uow, card).valid_until
+        possible = renewal_possible_from(until)
+        if on < possible:
+            raise InvalidInput(
+                f"Pass {card.number} is valid until {until:%d.%m.%Y}; it can be renewed from "
+                f"{possible:%d.%m.%Y}.",
+                f"Der Pass {card.number} ist gültig bis {until:%d.%m.%Y}; verlängert werden "
+                f"kann er ab {possible:%d.%m.%Y}.",
+            )
+        household_id = household_of_person(uow, card.person_id, on)
+        application = create_application(uow, household_id, on, kind="renewal")
+        decided = decide_application(uow, application)
+        stored = uow.session.get(Decision, decided.decision_id)
+        assert stored is not None
+        issued = _issue_for_decision(uow, stored)
+        holder = next((i for i in issued if i.person_id == card.person_id), None)
+        uow.commit()
+    return RenewalResult(decided, issued, holder)
+
+
+def _end_pass(uow: UnitOfWork, card: Pass, status: str, on: date, reason: str) -> None:
+    card.status = status
+    card.revoked_on = on
+    card.revocation_reason = reason
+    uow.session.execute(
+        update(StatRecord).where(StatRecord.pass_ref == card.stat_ref).values(revoked_on=on)
+    )
+
+
+def _check_reason(reason: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput("A reason is required.", "Bitte einen Grund angeben.")
+    return reason
+
+
+def replace_pass(
+    database: Database, number: str, on: date, reason: str, *, today: date | None = None
+) -> IssuedPass:
+    """A lost or damaged pass: a new number with the same expiry; the old number is revoked."""
+    check_application_date(on, today)
+    reason = _check_reason(reason)
+    with UnitOfWork(database) as uow:
+        card = find_pass(uow, number)
+        validity = _latest_validity(uow, card)
+        if card.status != "active" or on > validity.valid_until or on < validity.valid_from:
+            raise InvalidInput(
+                f"Pass {card.number} is not valid on {on:%d.%m.%Y}; only a valid pass can be "
+                "replaced (otherwise apply anew).",
+                f"Der Pass {card.number} ist am {on:%d.%m.%Y} nicht gültig; ersetzt werden kann "
+                "nur ein gültiger Pass (sonst neu beantragen).",
+            )
+        _end_pass(uow, card, "replaced", on, reason)
+        new = Pass(
+            number=next_pass_number(uow),
+            person_id=card.person_id,
+            pass_type=card.pass_type,
+            replaces_pass_id=card.id,
+        )
+        new.validities.append(
+            PassValidity(
+                decision_id=validity.decision_id,
+                kind="replacement",
+                valid_from=on,
+                valid_until=validity.valid_until,
+            )
+        )
+        uow.session.add(new)
+        uow.session.flush()
+        template = uow.session.scalars(
+            select(StatRecord)
+            .where(StatRecord.pass_ref == card.stat_ref)
+            .order_by(StatRecord.valid_until.desc())
+            .limit(1)
+        ).first()
+        if template is not None:
+            uow.session.add(
+                StatRecord(
+                    record_kind="pass_validity",
+                    event="replaced",
+                    decided_on=on,
+                    valid_from=on,
+                    valid_until=validity.valid_until,
+                    pass_type=new.pass_type,
+                    basis=template.basis,
+                    stadtteil=template.stadtteil,
+                    household_type=template.household_type,
+                    birth_year=template.birth_year,
+                    birth_month=template.birth_month,
+                    born_feb_29=template.born_feb_29,
+                    rule_set=template.rule_set,
+                    pass_ref=new.stat_ref,
+                )
+            )
+        uow.audit("replace", "pass", card.id, old=card.number, new=new.number, reason=reason)
+        result = IssuedPass(
+            new.person_id, "new_pass", new.number, new.pass_type, on, validity.valid_until
+        )
+        uow.commit()
+    return result
+
+
+def revoke_pass(database: Database, number: str, on: date, reason: str) -> str:
+    """Revoke a pass from a date on (it is not valid from that day)."""
+    reason = _check_reason(reason)
+    with UnitOfWork(database) as uow:
+        card = find_pass(uow, number)
+        if card.status != "active":
+            raise InvalidInput(
+                f"Pass {card.number} is already {card.status}.",
+                f"Der Pass {card.number} ist bereits "
+                f"{'gesperrt' if card.status == 'revoked' else 'ersetzt'}.",
+            )
+        _end_pass(uow, card, "revoked", on, reason)
+        uow.audit("revoke", "pass", card.id, number=card.number, on=on.isoformat(), reason=reason)
+        uow.commit()
+        return card.number
