@@ -7,7 +7,15 @@ import sys
 from collections.abc import Sequence
 
 from kpass import __version__
-from kpass.cli import db_commands, demo_commands, search_command
+from kpass.cli import (
+    casework_commands,
+    check_command,
+    db_commands,
+    demo_commands,
+    passes_commands,
+    rules_commands,
+    search_command,
+)
 from kpass.errors import KpassError
 
 
@@ -28,6 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.register(commands)
     demo_commands.register(commands)
     search_command.register(commands)
+    check_command.register(commands)
+    casework_commands.register(commands)
+    passes_commands.register(commands)
+    rules_commands.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.set_defaults(handler=_run_gui)
     return parser

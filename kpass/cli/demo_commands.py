@@ -19,6 +19,11 @@ def register(commands: Any) -> None:
     demo.add_argument("--seed", type=int, default=1, metavar="S")
     demo.add_argument("--as-of", metavar="DATE", help="reference day YYYY-MM-DD (default today)")
     demo.add_argument("--quiet", action="store_true", help="no progress bar")
+    demo.add_argument(
+        "--register-only",
+        action="store_true",
+        help="persons and households only, without two years of applications and passes",
+    )
     demo.set_defaults(handler=_demo_data)
 
 
@@ -49,7 +54,9 @@ def _demo_data(args: argparse.Namespace) -> int:
     database = database_from_args(args)
     progress = _ProgressBar() if sys.stderr.isatty() and not args.quiet else None
     started = time.monotonic()
-    result = create_demo_data(database, args.households, args.seed, as_of, progress)
+    result = create_demo_data(
+        database, args.households, args.seed, as_of, progress, history=not args.register_only
+    )
     print(
         f"Wrote {result.households:,} demo households (seed {result.seed}, as of "
         f"{result.as_of.isoformat()}) in {time.monotonic() - started:.1f} s."

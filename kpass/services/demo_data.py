@@ -13,23 +13,31 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select, text
+from sqlalchemy import Connection, Table, func, select, text, update
 
 from kpass.demo.generator import DemoHousehold, generate_households
 from kpass.errors import InvalidInput
 from kpass.models import (
+    Application,
     BenefitNotice,
     BenefitNoticePerson,
+    Counter,
+    Decision,
     Household,
     HouseholdAddress,
     HouseholdMember,
     Income,
+    Pass,
+    PassValidity,
     Person,
     PersonSearchToken,
+    StatRecord,
 )
 from kpass.models.base import utcnow
 from kpass.models.engine import Database, translate_errors
 from kpass.models.person_keys import person_key_columns, search_token_rows
+from kpass.services.demo_history import HistoryContext, simulate_history
+from kpass.services.passes import SERIAL_COUNTER
 from kpass.services.uow import UnitOfWork
 
 BATCH_SIZE = 2000
@@ -43,7 +51,12 @@ _ID_TABLES: tuple[Any, ...] = (
     HouseholdMember,
     Income,
     BenefitNotice,
+    Application,
+    Decision,
+    Pass,
+    PassValidity,
 )
+_OTHER_TABLES: tuple[Any, ...] = (PersonSearchToken, BenefitNoticePerson, StatRecord)
 
 
 @dataclass
@@ -54,10 +67,7 @@ class _Rows:
 
     @classmethod
     def empty(cls) -> _Rows:
-        names = [m.__tablename__ for m in _ID_TABLES] + [
-            PersonSearchToken.__tablename__,
-            BenefitNoticePerson.__tablename__,
-        ]
+        names = [m.__tablename__ for m in (*_ID_TABLES, *_OTHER_TABLES)]
         return cls({name: [] for name in names})
 
 
@@ -68,7 +78,10 @@ def _next_ids(connection: Connection) -> dict[str, int]:
     }
 
 
-def _household_rows(h: DemoHousehold, ids: dict[str, int], rows: _Rows, now: Any) -> None:
+def _household_rows(
+    h: DemoHousehold, ids: dict[str, int], rows: _Rows, now: Any
+) -> tuple[int, dict[int, int]]:
+    """Register rows of one household; returns its id and the ids of its persons by key."""
     t = rows.tables
 
     def take(table: str) -> int:
@@ -135,7 +148,9 @@ def _household_rows(h: DemoHousehold, ids: dict[str, int], rows: _Rows, now: Any
                     "kind": income.kind,
                     "amount": income.amount,
                     "period": income.period,
-                    "valid_from": income.valid_from,
+                    # The evidence is recent, the income itself runs since the person
+                    # joined: the history decides earlier applications on it.
+                    "valid_from": p.member_since,
                     "valid_until": None,
                     "evidence": income.evidence,
                 }
@@ -157,6 +172,7 @@ def _household_rows(h: DemoHousehold, ids: dict[str, int], rows: _Rows, now: Any
             t["benefit_notice_person"].append(
                 {"notice_id": notice_id, "person_id": person_ids[key]}
             )
+    return household_id, person_ids
 
 
 def _fix_sequences(connection: Connection) -> None:
@@ -171,27 +187,60 @@ def _fix_sequences(connection: Connection) -> None:
         )
 
 
-def _write_batch(uow: UnitOfWork, households: Iterable[DemoHousehold]) -> int:
-    connection = uow.session.connection()
-    if connection.dialect.name == "postgresql":
-        names = ", ".join(m.__tablename__ for m in _ID_TABLES)
-        connection.execute(text(f"LOCK TABLE {names} IN EXCLUSIVE MODE"))
-    ids = _next_ids(connection)
+def build_batch_rows(
+    households: Iterable[DemoHousehold],
+    ids: dict[str, int],
+    *,
+    as_of: date,
+    seed: int,
+    user_id: int,
+    serial: int,
+    now: Any,
+    history: bool = True,
+) -> tuple[_Rows, int]:
+    """All rows of a batch: the register and its casework history; returns the last serial."""
     rows = _Rows.empty()
-    now = utcnow()
-    count = 0
+    context = HistoryContext(ids, rows.tables, as_of, seed, user_id, now, serial)
     for household in households:
-        _household_rows(household, ids, rows, now)
-        count += 1
-    tables: dict[str, Table] = {
-        m.__tablename__: m.__table__ for m in (*_ID_TABLES, PersonSearchToken, BenefitNoticePerson)
-    }
+        household_id, person_ids = _household_rows(household, ids, rows, now)
+        if history:
+            simulate_history(context, household, household_id, person_ids)
+    return rows, context.serial
+
+
+def _write_batch(
+    uow: UnitOfWork, households: Iterable[DemoHousehold], as_of: date, seed: int, history: bool
+) -> None:
+    connection = uow.session.connection()
+    user_id = uow.user_id()
+    if connection.dialect.name == "postgresql":
+        names = ", ".join(m.__tablename__ for m in (*_ID_TABLES, *_OTHER_TABLES, Counter))
+        connection.execute(text(f"LOCK TABLE {names} IN EXCLUSIVE MODE"))
+    serial = connection.scalar(select(Counter.value).where(Counter.name == SERIAL_COUNTER))
+    if serial is None:
+        raise InvalidInput(
+            "The database has no pass number counter; run: kpass db upgrade",
+            "Die Datenbank hat keinen Passnummernzähler; bitte ausführen: kpass db upgrade",
+        )
+    rows, last_serial = build_batch_rows(
+        households,
+        _next_ids(connection),
+        as_of=as_of,
+        seed=seed,
+        user_id=user_id,
+        serial=int(serial),
+        now=utcnow(),
+        history=history,
+    )
+    tables: dict[str, Table] = {m.__tablename__: m.__table__ for m in (*_ID_TABLES, *_OTHER_TABLES)}
     for name, table_rows in rows.tables.items():
         if table_rows:
             connection.execute(tables[name].insert(), table_rows)
+    connection.execute(
+        update(Counter).where(Counter.name == SERIAL_COUNTER).values(value=last_serial)
+    )
     if connection.dialect.name == "postgresql":
         _fix_sequences(connection)
-    return count
 
 
 @dataclass(frozen=True)
@@ -216,15 +265,18 @@ def create_demo_data(
     as_of: date,
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
+    history: bool = True,
 ) -> DemoDataResult:
-    """Write ``households`` synthetic households, batch by batch."""
+    """Write ``households`` synthetic households, batch by batch, each with two years of
+    applications, decisions and passes up to ``as_of`` unless ``history`` is off."""
     check_household_count(households)
     done = 0
     with translate_errors(database):
         while done < households:
             size = min(batch_size, households - done)
             with UnitOfWork(database) as uow:
-                _write_batch(uow, generate_households(size, seed, as_of, start=done))
+                batch = generate_households(size, seed, as_of, start=done)
+                _write_batch(uow, batch, as_of, seed, history)
                 if done + size >= households:
                     uow.audit(
                         "demo_data",
@@ -251,6 +303,11 @@ _DIGEST_QUERIES = (
     "SELECT person_id, kind, amount, period, valid_from, evidence FROM income ORDER BY id",
     "SELECT household_id, kind, valid_from, valid_until, reference FROM benefit_notice ORDER BY id",
     "SELECT notice_id, person_id FROM benefit_notice_person ORDER BY notice_id, person_id",
+    "SELECT id, household_id, applicant_person_id, application_date, kind FROM application "
+    "ORDER BY id",
+    "SELECT id, application_id, decided_on, rule_set FROM decision ORDER BY id",
+    "SELECT id, number, person_id, pass_type, status, revoked_on FROM pass ORDER BY id",
+    "SELECT pass_id, decision_id, kind, valid_from, valid_until FROM pass_validity ORDER BY id",
 )
 
 

@@ -1,0 +1,132 @@
+"""``kpass apply|decide|issue|renew|replace|revoke``: the counter's steps, scriptable."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from kpass.cli.common import database_from_args, iso_date, print_json
+
+
+def register(commands: Any) -> None:
+    apply = commands.add_parser("apply", help="record an application of a household")
+    apply.add_argument("--household", type=int, required=True, metavar="ID")
+    apply.add_argument("--date", metavar="DATE", help="application date (default today)")
+    apply.add_argument("--proofs", default="", metavar="P,P", help="proofs seen, comma-separated")
+    apply.set_defaults(handler=_apply)
+
+    decide = commands.add_parser("decide", help="decide an application by the rules")
+    decide.add_argument("--application", type=int, required=True, metavar="ID")
+    decide.add_argument("--issue", action="store_true", help="issue the passes right away")
+    decide.add_argument("--json", action="store_true", help="print the decision as JSON")
+    decide.set_defaults(handler=_decide)
+
+    issue = commands.add_parser("issue", help="issue the passes of a decision")
+    issue.add_argument("--decision", type=int, required=True, metavar="ID")
+    issue.set_defaults(handler=_issue)
+
+    renew = commands.add_parser("renew", help="renew a pass (new decision, same number)")
+    renew.add_argument("--pass", dest="number", required=True, metavar="NUMBER")
+    renew.add_argument("--date", metavar="DATE", help="day of the renewal (default today)")
+    renew.set_defaults(handler=_renew)
+
+    for name, helptext, handler in (
+        ("replace", "replace a lost or damaged pass (new number, same expiry)", _replace),
+        ("revoke", "revoke a pass from a day on", _revoke),
+    ):
+        sub = commands.add_parser(name, help=helptext)
+        sub.add_argument("--pass", dest="number", required=True, metavar="NUMBER")
+        sub.add_argument("--reason", required=True)
+        sub.add_argument("--date", metavar="DATE", help="from this day (default today)")
+        sub.set_defaults(handler=handler)
+
+
+def _day(args: argparse.Namespace) -> date:
+    return iso_date(args.date, "--date") if args.date else date.today()
+
+
+def _print_issued(issued: list[Any]) -> None:
+    for item in issued:
+        if item.action == "none":
+            print(
+                f"person {item.person_id}: holds a pass valid until "
+                f"{item.held_until:%d.%m.%Y}; nothing new issued"
+            )
+        else:
+            verb = "extended" if item.action == "extend" else "issued"
+            print(
+                f"person {item.person_id}: {verb} {item.number} ({item.pass_type}) "
+                f"{item.valid_from:%d.%m.%Y}–{item.valid_until:%d.%m.%Y}"
+            )
+
+
+def _apply(args: argparse.Namespace) -> int:
+    from kpass.services.applications import apply
+
+    proofs = tuple(p.strip() for p in args.proofs.split(",") if p.strip())
+    result = apply(database_from_args(args), args.household, _day(args), proofs=proofs)
+    print(
+        f"Application {result.application_id} for household {result.household_id} "
+        f"on {result.application_date.isoformat()}."
+    )
+    return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    from kpass.rules import render_reason
+    from kpass.services.applications import decide
+    from kpass.services.passes import issue_passes
+
+    database = database_from_args(args)
+    result = decide(database, args.application)
+    if args.json:
+        print_json({"decision_id": result.decision_id, **result.output})
+    else:
+        print(f"Decision {result.decision_id} (rule set {result.decision.rule_set}):")
+        for member in result.decision.members:
+            verdict = (
+                f"eligible, {member.pass_type}, {member.basis}"
+                if member.eligible
+                else "not eligible"
+            )
+            reasons = "; ".join(render_reason(r) for r in member.reasons)
+            print(f"  {member.id}: {verdict} — {reasons}")
+    if args.issue:
+        _print_issued(issue_passes(database, result.decision_id))
+    return 0
+
+
+def _issue(args: argparse.Namespace) -> int:
+    from kpass.services.passes import issue_passes
+
+    _print_issued(issue_passes(database_from_args(args), args.decision))
+    return 0
+
+
+def _renew(args: argparse.Namespace) -> int:
+    from kpass.services.passes import renew_pass
+
+    result = renew_pass(database_from_args(args), args.number, _day(args))
+    print(f"Decision {result.decision.decision_id}:")
+    _print_issued(result.issued)
+    if result.holder_pass is None:
+        print("The holder of the pass was not found eligible; the pass was not renewed.")
+        return 3
+    return 0
+
+
+def _replace(args: argparse.Namespace) -> int:
+    from kpass.services.passes import replace_pass
+
+    new = replace_pass(database_from_args(args), args.number, _day(args), args.reason)
+    print(f"Pass {args.number} replaced by {new.number}, valid until {new.valid_until:%d.%m.%Y}.")
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    from kpass.services.passes import revoke_pass
+
+    number = revoke_pass(database_from_args(args), args.number, _day(args), args.reason)
+    print(f"Pass {number} revoked from {_day(args):%d.%m.%Y}.")
+    return 0

@@ -1,0 +1,41 @@
+"""``kpass rules impact``: what a changed income limit would mean. Writes nothing."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from kpass.cli.common import database_from_args, iso_date, print_json
+
+
+def register(commands: Any) -> None:
+    rules = commands.add_parser("rules", help="rule parameters: what-if")
+    actions = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    impact = actions.add_parser(
+        "impact", help="persons gained and lost if the income limit were another (writes nothing)"
+    )
+    impact.add_argument("--threshold", required=True, metavar="EURO", help="e.g. 1430.00")
+    impact.add_argument("--on", metavar="DATE", help="evaluation day (default today)")
+    impact.add_argument("--json", action="store_true")
+    impact.set_defaults(handler=_impact)
+
+
+def _impact(args: argparse.Namespace) -> int:
+    from kpass.services.policy_impact import parse_threshold, policy_impact
+
+    threshold = parse_threshold(args.threshold)
+    on = iso_date(args.on, "--on") if args.on else date.today()
+    report = policy_impact(database_from_args(args), threshold, on)
+    if args.json:
+        print_json(report.as_json())
+        return 0
+    print(f"Households with a decision in the 12 months before {on:%d.%m.%Y}: "
+          f"{report.households:,} ({report.persons:,} persons)")
+    print(f"Income limit {report.threshold_before:.2f} € → {report.threshold_after:.2f} €: "
+          f"eligible {report.eligible_before:,} → {report.eligible_after:,} "
+          f"(+{sum(report.gained.values()):,} / −{sum(report.lost.values()):,})")
+    for row in report.as_json()["by_stadtteil_and_age_group"]:  # type: ignore[attr-defined]
+        print(f"  {row['stadtteil']:10} {row['age_group']:6} +{row['gained']:<6} "
+              f"−{row['lost']}")
+    return 0
