@@ -208,6 +208,14 @@ def build_batch_rows(
     return rows, context.serial
 
 
+def _uniform(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with the same keys: executemany takes its columns from the first row only."""
+    keys = set().union(*(row.keys() for row in rows))
+    if all(len(row) == len(keys) for row in rows):
+        return rows
+    return [{key: row.get(key) for key in keys} for row in rows]
+
+
 def _write_batch(
     uow: UnitOfWork, households: Iterable[DemoHousehold], as_of: date, seed: int, history: bool
 ) -> None:
@@ -235,7 +243,7 @@ def _write_batch(
     tables: dict[str, Table] = {m.__tablename__: m.__table__ for m in (*_ID_TABLES, *_OTHER_TABLES)}
     for name, table_rows in rows.tables.items():
         if table_rows:
-            connection.execute(tables[name].insert(), table_rows)
+            connection.execute(tables[name].insert(), _uniform(table_rows))
     connection.execute(
         update(Counter).where(Counter.name == SERIAL_COUNTER).values(value=last_serial)
     )
