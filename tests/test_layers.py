@@ -14,7 +14,15 @@ import pytest
         ("kpass.rules", ("PySide6", "sqlalchemy", "kpass.services", "kpass.models", "kpass.ui")),
         ("kpass.models", ("PySide6", "kpass.services", "kpass.ui")),
         ("kpass.services", ("PySide6", "kpass.ui")),
-        ("kpass.documents", ("PySide6", "kpass.ui")),
+        (
+            "kpass.documents",
+            ("PySide6", "sqlalchemy", "kpass.services", "kpass.models", "kpass.ui"),
+        ),
+        ("kpass.signing", ("PySide6", "sqlalchemy", "kpass.services", "kpass.models", "kpass.ui")),
+        (
+            "kpass.reporting",
+            ("PySide6", "sqlalchemy", "kpass.services", "kpass.models", "kpass.ui"),
+        ),
         ("kpass.cli", ("PySide6", "kpass.ui")),
     ],
 )
