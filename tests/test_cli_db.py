@@ -84,6 +84,7 @@ def test_check_finds_broken_rows(
     assert "household without any member: 1 × — ids 7" in out
     assert "person who never belonged to a household: 1 × — ids 5" in out
     assert "pass without a validity period" in out
+    assert "pass number with wrong check digits: 1 × — KA-000001-23 (id 3)" in out
 
 
 def test_check_finds_a_dangling_foreign_key_in_sqlite(tmp_path: Path) -> None:

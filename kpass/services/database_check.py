@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, text
 
 from kpass.models.engine import Database
+from kpass.rules import is_valid_pass_number
 
 # Each invariant: a description and a query returning the offending ids (first column)
 # and enough to find the row. Kept in SQL so it runs on SQLite and PostgreSQL alike.
@@ -91,6 +92,18 @@ def _invariant(connection: Connection, description: str, sql: str, report: Check
         report.problems.append(f"{description}: {len(ids)} × — ids {shown}{more}")
 
 
+def _pass_numbers(connection: Connection, report: CheckReport) -> None:
+    """Every stored number carries valid check digits (a typed-in import could not)."""
+    bad = [
+        (pass_id, number)
+        for pass_id, number in connection.execute(text("SELECT id, number FROM pass"))
+        if not is_valid_pass_number(number)
+    ]
+    if bad:
+        shown = ", ".join(f"{number} (id {pass_id})" for pass_id, number in bad[:MAX_LISTED])
+        report.problems.append(f"pass number with wrong check digits: {len(bad)} × — {shown}")
+
+
 def check_database(database: Database) -> CheckReport:
     """Run every check; nothing is written."""
     report = CheckReport()
@@ -99,4 +112,5 @@ def check_database(database: Database) -> CheckReport:
             _sqlite_storage(connection, report)
         for description, sql in INVARIANTS:
             _invariant(connection, description, sql, report)
+        _pass_numbers(connection, report)
     return report

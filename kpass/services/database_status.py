@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 
 from kpass.models import Application, Decision, Household, Pass, PassValidity, Person
 from kpass.models.engine import Database
 from kpass.models.migrate import current_revision, head_revision
+from kpass.services.pass_queries import not_revoked_on
 from kpass.services.uow import UnitOfWork
 
 
@@ -24,22 +25,12 @@ class DatabaseStatus:
         return {"revision": self.revision, "database": self.database, "counts": self.counts}
 
 
-def active_pass_condition(on: date):  # type: ignore[no-untyped-def]
-    """A pass is active on a day when one of its validity periods covers it and it
-    was not revoked (or replaced) on or before that day."""
-    return and_(
-        PassValidity.valid_from <= on,
-        PassValidity.valid_until >= on,
-        (Pass.revoked_on.is_(None)) | (Pass.revoked_on > on),
-    )
-
-
 def count_active_passes(uow: UnitOfWork, on: date) -> int:
     statement = (
         select(func.count(func.distinct(Pass.id)))
         .select_from(Pass)
         .join(PassValidity, PassValidity.pass_id == Pass.id)
-        .where(active_pass_condition(on))
+        .where(PassValidity.valid_from <= on, PassValidity.valid_until >= on, not_revoked_on(on))
     )
     return int(uow.session.scalar(statement) or 0)
 
