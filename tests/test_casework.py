@@ -150,7 +150,7 @@ def test_rejection_issues_nothing_and_is_counted(database: Database) -> None:
             )
         ).all()
     assert [tuple(r) for r in rows] == [
-        ("application", "decided", None),
+        ("application", "decided", "abgelehnt"),
         ("decision_person", "rejected", "abgelehnt"),
     ]
 

@@ -167,7 +167,12 @@ def decide_application(uow: UnitOfWork, application: Application) -> DecisionRes
     uow.session.add_all(
         as_records(
             decision_rows(
-                decision, day, births, stadtteil_on(facts, day), household_type(facts, day)
+                decision,
+                day,
+                births,
+                stadtteil_on(facts, day),
+                household_type(facts, day),
+                rule_input.applicant,
             )
         )
     )

@@ -168,7 +168,9 @@ class _Household:
         )
         births = {m.id: m.birth_date for m in rule_input.members}
         self.where = stadtteil_on(self.facts, day), household_type(self.facts, day)
-        t["stat_record"].extend(decision_rows(decision, day, births, *self.where))
+        t["stat_record"].extend(
+            decision_rows(decision, day, births, *self.where, rule_input.applicant)
+        )
         for member in decision.members:
             if member.eligible:
                 assert member.pass_type is not None

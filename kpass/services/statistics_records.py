@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from kpass.models import StatRecord
-from kpass.rules import Decision
+from kpass.rules import Decision, completed_years
 
 REJECTED_BASIS = "abgelehnt"
 
@@ -18,36 +18,54 @@ def _birth(birth_date: date) -> dict[str, object]:
     }
 
 
+def _would_be_pass_type(birth_date: date, day: date) -> str:
+    return "kinderpass" if completed_years(birth_date, day) < 18 else "karlsruher_pass"
+
+
 def decision_rows(
     decision: Decision,
     decided_on: date,
     birth_dates: dict[str, date],
     stadtteil: str,
     household_type: str,
+    applicant: str,
 ) -> list[dict[str, object]]:
-    """One row for the application and one per person in the decision."""
+    """One row for the application and one per person in the decision.
+
+    Every row falls into exactly one value of every dimension, so totals add up: a rejected
+    person counts under the pass type their age would give, an application under its
+    applicant's age group, basis (or "abgelehnt") and pass type.
+    """
     common = {
         "decided_on": decided_on,
         "stadtteil": stadtteil,
         "household_type": household_type,
         "rule_set": decision.rule_set,
     }
-    rows: list[dict[str, object]] = [
-        {"record_kind": "application", "event": "decided", "born_feb_29": False, **common}
-    ]
+    rows: list[dict[str, object]] = []
     for member in decision.members:
+        birth = birth_dates[member.id]
         rows.append(
             {
                 "record_kind": "decision_person",
                 "event": "eligible" if member.eligible else "rejected",
-                "pass_type": member.pass_type,
+                "pass_type": member.pass_type or _would_be_pass_type(birth, decided_on),
                 "basis": member.basis if member.eligible else REJECTED_BASIS,
                 "valid_from": member.valid_from,
                 "valid_until": member.valid_until,
-                **_birth(birth_dates[member.id]),
+                **_birth(birth),
                 **common,
             }
         )
+        if member.id == applicant:
+            application = {
+                **rows[-1],
+                "record_kind": "application",
+                "event": "decided",
+                "valid_from": None,
+                "valid_until": None,
+            }
+    rows.insert(0, application)
     return rows
 
 
