@@ -15,6 +15,7 @@ from kpass.cli import (
     passes_commands,
     rules_commands,
     search_command,
+    stats_command,
 )
 from kpass.errors import KpassError
 
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     casework_commands.register(commands)
     passes_commands.register(commands)
     rules_commands.register(commands)
+    stats_command.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.set_defaults(handler=_run_gui)
     return parser

@@ -30,12 +30,15 @@ def _impact(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_json())
         return 0
-    print(f"Households with a decision in the 12 months before {on:%d.%m.%Y}: "
-          f"{report.households:,} ({report.persons:,} persons)")
-    print(f"Income limit {report.threshold_before:.2f} € → {report.threshold_after:.2f} €: "
-          f"eligible {report.eligible_before:,} → {report.eligible_after:,} "
-          f"(+{sum(report.gained.values()):,} / −{sum(report.lost.values()):,})")
+    print(
+        f"Households with a decision in the 12 months before {on:%d.%m.%Y}: "
+        f"{report.households:,} ({report.persons:,} persons)"
+    )
+    print(
+        f"Income limit {report.threshold_before:.2f} € → {report.threshold_after:.2f} €: "
+        f"eligible {report.eligible_before:,} → {report.eligible_after:,} "
+        f"(+{sum(report.gained.values()):,} / −{sum(report.lost.values()):,})"
+    )
     for row in report.as_json()["by_stadtteil_and_age_group"]:  # type: ignore[attr-defined]
-        print(f"  {row['stadtteil']:10} {row['age_group']:6} +{row['gained']:<6} "
-              f"−{row['lost']}")
+        print(f"  {row['stadtteil']:10} {row['age_group']:6} +{row['gained']:<6} −{row['lost']}")
     return 0

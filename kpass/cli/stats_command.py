@@ -1,0 +1,51 @@
+"""``kpass stats``: monthly counts for Sozialplanung as CSV, XLSX or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kpass.cli.common import database_from_args
+
+
+def register(commands: Any) -> None:
+    stats = commands.add_parser(
+        "stats", help="monthly statistics (suppressed unless --exact) as csv, xlsx or json"
+    )
+    stats.add_argument("--from", dest="first", required=True, metavar="YYYY-MM")
+    stats.add_argument("--to", dest="last", required=True, metavar="YYYY-MM")
+    stats.add_argument(
+        "--by",
+        default="",
+        metavar="DIM[,DIM]",
+        help="up to two of: stadtteil, age_group, household_type, basis, pass_type",
+    )
+    stats.add_argument(
+        "--exact",
+        action="store_true",
+        help="unsuppressed counts, marked 'nur für den Dienstgebrauch' (supervisors only)",
+    )
+    stats.add_argument("--format", choices=("csv", "xlsx", "json"), required=True)
+    stats.add_argument("--out", required=True, metavar="FILE")
+    stats.set_defaults(handler=_stats)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from kpass.reporting import (
+        parse_dimensions,
+        parse_month_range,
+        write_csv,
+        write_json,
+        write_xlsx,
+    )
+    from kpass.services.statistics import statistics_report
+
+    months = parse_month_range(args.first, args.last)
+    dimensions = parse_dimensions(args.by)
+    report = statistics_report(database_from_args(args), months, dimensions, exact=args.exact)
+    writer = {"csv": write_csv, "xlsx": write_xlsx, "json": write_json}[args.format]
+    path = writer(report, Path(args.out))
+    marking = " (nur für den Dienstgebrauch)" if args.exact else ""
+    print(f"Wrote {path}: {len(months)} month(s), by {', '.join(dimensions) or 'month'}{marking}.")
+    return 0

@@ -1,0 +1,140 @@
+"""Monthly statistics from the statistics table, counted in SQL (statistics.md).
+
+One query per measure, grouped by a month series (a small VALUES-like union of the
+requested months) and the requested dimensions; no Python loop over persons. Ages are
+computed at each month's last day from birth year and month (and the 29 February flag).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Date, Integer, String, and_, case, func, literal, or_, select, union_all
+
+from kpass.models import StatRecord
+from kpass.models.engine import Database
+from kpass.reporting import CountRow, StatisticsReport, build_report
+from kpass.rules import AGE_GROUPS
+from kpass.services.uow import UnitOfWork
+
+S = StatRecord
+
+
+def _month_series(months: Sequence[str]) -> Any:
+    selects = []
+    for month in months:
+        year, number = int(month[:4]), int(month[5:7])
+        last = calendar.monthrange(year, number)[1]
+        selects.append(
+            select(
+                literal(month, String).label("month"),
+                literal(date(year, number, 1), Date).label("first_day"),
+                literal(date(year, number, last), Date).label("last_day"),
+                literal(year, Integer).label("year"),
+                literal(number, Integer).label("number"),
+                literal(1 if calendar.isleap(year) else 0, Integer).label("leap"),
+            )
+        )
+    return (selects[0] if len(selects) == 1 else union_all(*selects)).subquery("months")
+
+
+def _age_group(months: Any) -> Any:
+    # 29 February: a year older only on 1 March in other years (eligibility-rules.md).
+    age = (
+        months.c.year
+        - S.birth_year
+        - case(
+            (S.birth_month > months.c.number, 1),
+            (and_(S.born_feb_29, months.c.number == 2, months.c.leap == 0), 1),
+            else_=0,
+        )
+    )
+    return case(
+        *[(age <= high, label) for label, _, high in AGE_GROUPS if high is not None],
+        else_=AGE_GROUPS[-1][0],
+    )
+
+
+def _dimension(name: str, months: Any) -> Any:
+    if name == "age_group":
+        return _age_group(months)
+    return {
+        "stadtteil": S.stadtteil,
+        "household_type": S.household_type,
+        "basis": S.basis,
+        "pass_type": S.pass_type,
+    }[name]
+
+
+def _measure_filter(measure: str, months: Any) -> Any:
+    in_month = and_(S.decided_on >= months.c.first_day, S.decided_on <= months.c.last_day)
+    if measure == "active":
+        day = months.c.last_day
+        return and_(
+            S.record_kind == "pass_validity",
+            S.valid_from <= day,
+            S.valid_until >= day,
+            or_(S.revoked_on.is_(None), S.revoked_on > day),
+        )
+    if measure in ("new", "renewed", "replaced"):
+        return and_(S.record_kind == "pass_validity", S.event == measure, in_month)
+    if measure == "rejected":
+        return and_(S.record_kind == "decision_person", S.event == "rejected", in_month)
+    if measure == "applications":
+        return and_(S.record_kind == "application", in_month)
+    raise ValueError(measure)
+
+
+MEASURES = ("active", "new", "renewed", "replaced", "rejected", "applications")
+
+
+def count_rows(
+    database: Database, months: Sequence[str], dimensions: Sequence[str]
+) -> list[CountRow]:
+    """Exact counts per month, measure and dimension values."""
+    series = _month_series(months)
+    keys = [_dimension(name, series).label(f"d{i}") for i, name in enumerate(dimensions)]
+    rows: list[CountRow] = []
+    with UnitOfWork(database, write=False) as uow:
+        for measure in MEASURES:
+            statement = (
+                select(series.c.month, *keys, func.count().label("n"))
+                .select_from(series)
+                .join(S, _measure_filter(measure, series))
+                .group_by(series.c.month, *keys)
+            )
+            for month, *values, count in uow.session.execute(statement):
+                rows.append(CountRow(month, tuple(str(v) for v in values), measure, int(count)))
+    return rows
+
+
+def rule_sets_used(database: Database, months: Sequence[str]) -> list[str]:
+    first = date.fromisoformat(f"{months[0]}-01")
+    last_year, last_month = int(months[-1][:4]), int(months[-1][5:7])
+    last = date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
+    with UnitOfWork(database, write=False) as uow:
+        return sorted(
+            str(r)
+            for r in uow.session.scalars(
+                select(S.rule_set)
+                .where(S.decided_on >= first, S.decided_on <= last, S.rule_set.is_not(None))
+                .distinct()
+            )
+        )
+
+
+def statistics_report(
+    database: Database, months: Sequence[str], dimensions: Sequence[str], *, exact: bool
+) -> StatisticsReport:
+    """The report of ``kpass stats`` and the dashboard's exports."""
+    return build_report(
+        count_rows(database, months, dimensions),
+        dimensions,
+        months,
+        exact,
+        rule_sets_used(database, months),
+        datetime.now(UTC),
+    )
