@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 source scripts/setup-env.sh
 source scripts/pg-cluster.sh
 
-TEST_APT=("${KPASS_QT_APT[@]}" poppler-utils zbar-tools postgresql)
+TEST_APT=("${KPASS_QT_APT[@]}" poppler-utils zbar-tools postgresql libreoffice-calc-nogui)
 kpass_setup test,postgres "${TEST_APT[@]}"
 rc=$?
 if [ $rc -eq 1 ]; then exit 1; fi
