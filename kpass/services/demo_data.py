@@ -208,12 +208,29 @@ def build_batch_rows(
     return rows, context.serial
 
 
-def _uniform(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows with the same keys: executemany takes its columns from the first row only."""
-    keys = set().union(*(row.keys() for row in rows))
-    if all(len(row) == len(keys) for row in rows):
-        return rows
-    return [{key: row.get(key) for key in keys} for row in rows]
+def _insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows through the driver's executemany, converting values column by column.
+
+    The column types' own bind processors do the conversion (so the stored form is what
+    the ORM writes and reads), but once per column rather than per value and statement,
+    which makes bulk loading several times cheaper than ``connection.execute(insert, rows)``.
+    Rows may differ in their keys; a missing key is NULL.
+    """
+    dialect = connection.dialect
+    names = sorted(set().union(*(row.keys() for row in rows)))
+    columns = [table.c[name] for name in names]
+    processors = [column.type._cached_bind_processor(dialect) for column in columns]
+    values = [[row.get(name) for row in rows] for name in names]
+    for index, processor in enumerate(processors):
+        if processor is not None:
+            values[index] = [None if v is None else processor(v) for v in values[index]]
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        f"VALUES ({', '.join(marker for _ in names)})"
+    )
+    connection.exec_driver_sql(sql, list(zip(*values, strict=True)))
 
 
 def _write_batch(
@@ -243,7 +260,7 @@ def _write_batch(
     tables: dict[str, Table] = {m.__tablename__: m.__table__ for m in (*_ID_TABLES, *_OTHER_TABLES)}
     for name, table_rows in rows.tables.items():
         if table_rows:
-            connection.execute(tables[name].insert(), _uniform(table_rows))
+            _insert_many(connection, tables[name], table_rows)
     connection.execute(
         update(Counter).where(Counter.name == SERIAL_COUNTER).values(value=last_serial)
     )
