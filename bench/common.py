@@ -30,7 +30,7 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def result(name: str, value: float, unit: str, baseline: float) -> dict[str, object]:
+def result(name: str, value: float, baseline: float, *, unit: str) -> dict[str, object]:
     return {
         "name": name,
         "value": round(value, 4),

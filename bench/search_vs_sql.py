@@ -71,10 +71,15 @@ def measure(quick: bool) -> list[dict[str, object]]:
     raw.close()
     database.dispose()
     return [
-        result("person_search_vs_sql", sum(service_ms) / len(service_ms), "ms",
-               sum(raw_ms) / len(raw_ms)),
-        result("person_search_p95", percentile(service_ms, 0.95), "ms",
-               percentile(raw_ms, 0.95)),
+        result(
+            "person_search_vs_sql",
+            sum(service_ms) / len(service_ms),
+            sum(raw_ms) / len(raw_ms),
+            unit="ms",
+        ),
+        result(
+            "person_search_p95", percentile(service_ms, 0.95), percentile(raw_ms, 0.95), unit="ms"
+        ),
     ]
 
 
