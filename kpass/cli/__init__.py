@@ -14,6 +14,7 @@ from kpass.cli import (
     demo_commands,
     passes_commands,
     rules_commands,
+    screenshots_command,
     search_command,
     stats_command,
 )
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     passes_commands.register(commands)
     rules_commands.register(commands)
     stats_command.register(commands)
+    screenshots_command.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.set_defaults(handler=_run_gui)
     return parser
