@@ -17,6 +17,7 @@ MODULES = (
     "bench.demo_data_throughput",
     "bench.search_vs_sql",
     "bench.rules_throughput",
+    "bench.cards_vs_reportlab",
 )
 
 

@@ -1,0 +1,34 @@
+"""German labels of pass types and decision bases, shared by documents and the UI."""
+
+from __future__ import annotations
+
+#: Title of each pass type as printed on cards and letters.
+PASS_TYPE_TITLES: dict[str, str] = {
+    "karlsruher_pass": "Karlsruher Pass",
+    "kinderpass": "Karlsruher Kinderpass",
+}
+
+#: The basis of an eligible decision (benefit kinds and other routes) in German words.
+BASIS_LABELS: dict[str, str] = {
+    "sgb2": "Bürgergeld (SGB II)",
+    "sgb12_hlu": "Hilfe zum Lebensunterhalt (SGB XII)",
+    "sgb12_grundsicherung": "Grundsicherung im Alter und bei Erwerbsminderung (SGB XII)",
+    "asylblg": "Leistungen nach dem Asylbewerberleistungsgesetz",
+    "wohngeld": "Wohngeld",
+    "kinderzuschlag": "Kinderzuschlag",
+    "sgb8_stationaer": "Hilfe nach SGB VIII (stationär)",
+    "disability": "Schwerbehinderung / Eingliederungshilfe",
+    "foster_child": "Pflegekind",
+    "large_family": "Familie mit fünf oder mehr Kindern",
+    "income": "Einkommen unter der Einkommensgrenze",
+}
+
+
+def pass_title(pass_type: str) -> str:
+    """``"kinderpass"`` → ``"Karlsruher Kinderpass"``; an unknown type is shown as it is."""
+    return PASS_TYPE_TITLES.get(pass_type, pass_type)
+
+
+def basis_label(basis: str) -> str:
+    """``"sgb2"`` → ``"Bürgergeld (SGB II)"``; an unknown code is shown as it is."""
+    return BASIS_LABELS.get(basis, basis)

@@ -1,0 +1,98 @@
+"""Renewal reminders: one letter per holder whose pass expires in a month, all in one PDF.
+
+A pass can be renewed from the first day of its expiry month; renewed within that month, the
+new pass continues without a gap from the day after the old expiry (spec section 5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from kpass.documents.data import ReminderData
+from kpass.documents.decision_letter import signature_block
+from kpass.documents.errors import DocumentError
+from kpass.documents.formatting import format_date
+from kpass.documents.labels import pass_title
+from kpass.documents.letter_frame import LetterHead, build_letters, letter_styles, para_text
+from kpass.documents.letter_settings import LetterSettings, load_letter_settings
+from kpass.documents.output import Output, write_document
+
+
+def _genitive(title: str) -> str:
+    # "Karlsruher Pass" → "Karlsruher Passes"; a title from elsewhere stays as it is.
+    return title + "es" if title.lower().endswith("pass") else title
+
+
+def _speaks_to_holder(reminder: ReminderData) -> bool:
+    if reminder.addressed_to_holder is not None:
+        return reminder.addressed_to_holder
+    return reminder.pass_type != "kinderpass"
+
+
+def reminder_story(reminder: ReminderData, settings: LetterSettings) -> list[Flowable]:
+    """The body of one reminder letter."""
+    styles = letter_styles()
+    title = pass_title(reminder.pass_type)
+    until = format_date(reminder.valid_until)
+    renew_from = format_date(reminder.valid_until.replace(day=1))
+    continues = format_date(reminder.valid_until + timedelta(days=1))
+    number = para_text(reminder.number)
+    if _speaks_to_holder(reminder):
+        subject = f"Verlängerung Ihres {_genitive(title)}"
+        opening = (
+            f"Ihr {title} Nr. {number} ist gültig bis {until}. Sie können ihn ab {renew_from} "
+            f"verlängern. Wenn Sie ihn bis zum {until} verlängern, gilt der neue Pass ohne "
+            f"Unterbrechung ab dem {continues}."
+        )
+    else:
+        holder = para_text(reminder.holder_name)
+        subject = f"Verlängerung des {_genitive(title)} von {holder}"
+        opening = (
+            f"Der {title} von {holder}, Nr. {number}, ist gültig bis {until}. Sie können ihn "
+            f"ab {renew_from} verlängern. Wenn Sie ihn bis zum {until} verlängern, gilt der "
+            f"neue Pass ohne Unterbrechung ab dem {continues}."
+        )
+    story: list[Flowable] = [
+        Paragraph(subject, styles.subject),
+        Paragraph(para_text(reminder.salutation), styles.body),
+        Paragraph(opening, styles.body),
+        Paragraph(para_text(settings.reminder.documents_intro), styles.body),
+    ]
+    for item in settings.reminder.documents:
+        story.append(Paragraph(para_text(settings.fill(item)), styles.bullet, bulletText="•"))
+    story.append(Spacer(1, 2 * mm))
+    story.append(Paragraph(para_text(settings.fill(settings.reminder.visit_note)), styles.body))
+    story.append(signature_block(settings, styles))
+    return story
+
+
+def render_renewal_reminders(
+    reminders: Sequence[ReminderData], out: Output, settings: LetterSettings | None = None
+) -> None:
+    """One PDF with a letter per reminder, each on its own pages with its own page count."""
+    if not reminders:
+        raise DocumentError(
+            "there are no reminders to write", "Es gibt keine Erinnerungsschreiben zu erstellen"
+        )
+    chosen = settings or load_letter_settings(None)
+    heads = [
+        LetterHead(
+            recipient_lines=reminder.recipient_lines,
+            info_rows=(("Pass-Nr.", reminder.number),
+                       ("Datum", format_date(reminder.letter_date))),
+            later_header=f"Erinnerung vom {format_date(reminder.letter_date)} · "
+                         f"Pass-Nr. {reminder.number}",
+        )
+        for reminder in reminders
+    ]
+
+    def produce(stream: BinaryIO) -> None:
+        build_letters(stream, heads, chosen, "Erinnerung Karlsruher Pass",
+                      lambda index: reminder_story(reminders[index], chosen))
+
+    write_document(out, produce)

@@ -1,0 +1,138 @@
+"""Checking a scanned QR payload: is the card genuine, and is it valid on a given day?"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from cryptography.exceptions import InvalidSignature
+
+from kpass.signing.errors import PayloadError
+from kpass.signing.keys import PublicKeyInput, load_public_key
+from kpass.signing.payload import PayloadFields, parse_payload
+
+
+class VerificationStatus(enum.StrEnum):
+    """The outcome of a check, in the order in which the checks are made (see docs)."""
+
+    MALFORMED = "malformed"
+    UNKNOWN_KEY = "unknown-key"
+    FORGED_OR_ALTERED = "forged-or-altered"
+    GENUINE_REVOKED = "genuine-revoked"
+    GENUINE_NOT_YET_VALID = "genuine-not-yet-valid"
+    GENUINE_EXPIRED = "genuine-expired"
+    GENUINE_VALID = "genuine-valid"
+
+    @property
+    def genuine(self) -> bool:
+        """Whether the signature was verified (the office issued exactly this content)."""
+        return self.value.startswith("genuine-")
+
+    @property
+    def accept(self) -> bool:
+        """Whether a partner may grant the discount (after comparing the photo ID)."""
+        return self is VerificationStatus.GENUINE_VALID
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    """Status, the payload's fields when they could be read, and a message for the checker."""
+
+    status: VerificationStatus
+    fields: PayloadFields | None
+    message_en: str
+    message_de: str
+
+
+_TITLES = {
+    "karlsruher_pass": ("Karlsruher Pass", "Karlsruher Pass"),
+    "kinderpass": ("Karlsruher Kinderpass", "Karlsruher Kinderpass"),
+}
+
+
+def _de(day: date) -> str:
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+def _genuine(status: VerificationStatus, fields: PayloadFields) -> VerificationResult:
+    title_en, title_de = _TITLES[fields.pass_type]
+    holder_en = (
+        f"holder's initials {fields.initials[0]}. {fields.initials[1]}., born {fields.birth_year}"
+    )
+    holder_de = (
+        f"Initialen {fields.initials[0]}. {fields.initials[1]}., Geburtsjahr {fields.birth_year}"
+    )
+    start, end = fields.valid_from, fields.valid_until
+    text_en, text_de = {
+        VerificationStatus.GENUINE_VALID: (
+            f"Genuine {title_en} {fields.number}, valid until {end.isoformat()}; "
+            f"{holder_en} — compare with an official photo ID.",
+            f"Echter {title_de} {fields.number}, gültig bis {_de(end)}; "
+            f"{holder_de} — bitte mit amtlichem Lichtbildausweis vergleichen.",
+        ),
+        VerificationStatus.GENUINE_EXPIRED: (
+            f"Genuine {title_en} {fields.number}, but expired on {end.isoformat()}.",
+            f"Echter {title_de} {fields.number}, aber abgelaufen am {_de(end)}.",
+        ),
+        VerificationStatus.GENUINE_NOT_YET_VALID: (
+            f"Genuine {title_en} {fields.number}, but valid only from {start.isoformat()}.",
+            f"Echter {title_de} {fields.number}, aber erst ab {_de(start)} gültig.",
+        ),
+        VerificationStatus.GENUINE_REVOKED: (
+            f"Genuine {title_en} {fields.number}, but revoked (lost, replaced or withdrawn) "
+            "— do not accept.",
+            f"Echter {title_de} {fields.number}, aber gesperrt (verloren, ersetzt oder "
+            "entzogen) — nicht anerkennen.",
+        ),
+    }[status]
+    return VerificationResult(status, fields, text_en, text_de)
+
+
+def verify_payload(
+    text: str,
+    public_keys: Mapping[str, PublicKeyInput],
+    on: date,
+    revoked: Collection[str] | None = None,
+) -> VerificationResult:
+    """Check a scanned payload against the office's public keys on day ``on``.
+
+    ``public_keys`` maps key ids to public keys (as loaded by
+    :func:`~kpass.signing.keys.load_public_keys`); ``revoked`` holds revoked pass numbers in
+    canonical spelling (from :func:`~kpass.signing.revocation.load_revocation_list`).
+    Never raises for a bad payload: that is a result (``malformed``), not an error.
+    """
+    try:
+        fields = parse_payload(text)
+    except PayloadError as exc:
+        return VerificationResult(
+            VerificationStatus.MALFORMED, None,
+            f"Not a Karlsruher Pass code: {exc.message_en}.",
+            f"Kein Code eines Karlsruher Passes: {exc.message_de}.",
+        )
+    key_data = public_keys.get(fields.key_id)
+    if key_data is None:
+        return VerificationResult(
+            VerificationStatus.UNKNOWN_KEY, fields,
+            f"Signed with key {fields.key_id}, which is not in the key file: load the current "
+            "public keys of the issuing office.",
+            f"Mit Schlüssel {fields.key_id} signiert, der nicht in der Schlüsseldatei steht: "
+            "bitte die aktuellen öffentlichen Schlüssel der ausgebenden Stelle laden.",
+        )
+    key = load_public_key(key_data)  # a broken key set is the checker's error: it raises
+    try:
+        key.verify(fields.signature, fields.signed_text.encode("ascii"))
+    except InvalidSignature:
+        return VerificationResult(
+            VerificationStatus.FORGED_OR_ALTERED, fields,
+            "The signature does not match: the code was forged or altered — do not accept.",
+            "Die Signatur passt nicht: der Code ist gefälscht oder verändert — nicht anerkennen.",
+        )
+    if revoked is not None and fields.number in revoked:
+        return _genuine(VerificationStatus.GENUINE_REVOKED, fields)
+    if on < fields.valid_from:
+        return _genuine(VerificationStatus.GENUINE_NOT_YET_VALID, fields)
+    if on > fields.valid_until:
+        return _genuine(VerificationStatus.GENUINE_EXPIRED, fields)
+    return _genuine(VerificationStatus.GENUINE_VALID, fields)
