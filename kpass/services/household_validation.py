@@ -1,0 +1,361 @@
+"""What the household editor sends, and the checks it passes before anything is written.
+
+The checks need no database: they run before the unit of work opens, so bad input never
+starts a transaction. Each refusal is an :class:`InvalidField`, an ``InvalidInput`` that also
+names the field by a path (``members[1].birth_date``), so the editor can put the cursor there;
+the German message names the field the way the form labels it ("Person 2: Geburtsdatum …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import String
+
+from kpass.errors import InvalidInput
+from kpass.models import BenefitNotice, HouseholdAddress, Income, Person
+from kpass.models.register import INCOME_PERIODS, MEMBER_ROLES, SEXES
+from kpass.rules import configured_issuers, default_parameters
+
+EARLIEST_DATE = date(1900, 1, 1)
+# Far above any income; keeps the cents well inside the BIGINT column.
+MAX_AMOUNT = Decimal("1000000000")
+_CENT = Decimal("0.01")
+_POSTCODE = re.compile(r"\d{5}")
+
+ROLE_LABELS = {"applicant": "Antragsteller/in", "partner": "Partner/in", "child": "Kind",
+               "other": "sonstige Person"}
+PERIOD_LABELS = {"month": "monatlich", "year": "jährlich"}
+
+
+class InvalidField(InvalidInput):
+    """Input refused because of one field; ``field`` is its path in the input."""
+
+    def __init__(self, field: str, message_en: str, message_de: str) -> None:
+        super().__init__(message_en, message_de)
+        self.field = field
+
+
+# ---------------------------------------------------------------------------------------------
+# Input
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    family_name: str
+    given_names: str
+    birth_date: date
+    sex: str | None = None  # "f", "m", "d" or unknown
+    disability: bool = False
+    foster_child: bool = False
+
+
+@dataclass(frozen=True)
+class AddressInput:
+    street: str
+    house_number: str
+    postcode: str
+    municipality: str = "Karlsruhe"
+    stadtteil_code: str | None = None  # "01"…"27" in Karlsruhe, None elsewhere
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    """A member to add: a new person (``person``) or one already registered (``person_id``)."""
+
+    person: PersonInput | None
+    person_id: int | None
+    role: str
+
+    @classmethod
+    def new(cls, person: PersonInput, role: str) -> MemberInput:
+        return cls(person, None, role)
+
+    @classmethod
+    def existing(cls, person_id: int, role: str) -> MemberInput:
+        return cls(None, person_id, role)
+
+
+@dataclass(frozen=True)
+class IncomeInput:
+    """A net income. ``person_ref``: index into the members when a household is created,
+    the person's id when an income is added to a stored household."""
+
+    person_ref: int
+    kind: str
+    amount: Decimal
+    period: str  # "month" or "year"
+    valid_from: date
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class NoticeInput:
+    """A benefit notice (Bescheid); ``person_refs`` as for incomes, empty: whole household."""
+
+    kind: str
+    valid_from: date
+    valid_until: date
+    reference: str = ""
+    person_refs: tuple[int, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a field sits, for messages
+
+
+@dataclass(frozen=True)
+class Place:
+    """A part of the input: its path prefix and how the form calls it in German and English."""
+
+    path: str
+    label_de: str
+    label_en: str
+
+    def fail(self, field: str, problem_en: str, problem_de: str) -> InvalidField:
+        """The error for ``field`` of this part, with the problem stated in both languages."""
+        label_de, label_en = FIELD_LABELS.get(field, (field, field))
+        path = f"{self.path}.{field}" if self.path else field
+        return InvalidField(
+            path,
+            f"{self.label_en}: {label_en} {problem_en}.",
+            f"{self.label_de}: {label_de} {problem_de}.",
+        )
+
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "family_name": ("Familienname", "family name"),
+    "given_names": ("Vornamen", "given names"),
+    "birth_date": ("Geburtsdatum", "birth date"),
+    "sex": ("Geschlecht", "sex"),
+    "disability": ("Schwerbehinderung", "disability"),
+    "foster_child": ("Pflegekind", "foster child"),
+    "role": ("Rolle", "role"),
+    "person_id": ("Person", "person"),
+    "street": ("Straße", "street"),
+    "house_number": ("Hausnummer", "house number"),
+    "postcode": ("Postleitzahl", "postcode"),
+    "municipality": ("Gemeinde", "municipality"),
+    "stadtteil_code": ("Stadtteil", "Stadtteil"),
+    "person_ref": ("Person", "person"),
+    "person_refs": ("Erfasste Personen", "covered persons"),
+    "kind": ("Art", "kind"),
+    "amount": ("Betrag", "amount"),
+    "period": ("Zeitraum", "period"),
+    "valid_from": ("Gültig ab", "valid from"),
+    "valid_until": ("Gültig bis", "valid until"),
+    "evidence": ("Nachweis", "evidence"),
+    "reference": ("Aktenzeichen", "reference"),
+    "since": ("Datum", "date"),
+    "until": ("Datum", "date"),
+    "reason": ("Grund", "reason"),
+    "image": ("Datei", "file"),
+}
+
+ADDRESS = Place("address", "Anschrift", "Address")
+PERSON = Place("person", "Person", "Person")
+INCOME = Place("income", "Einkommen", "Income")
+NOTICE = Place("notice", "Bescheid", "Benefit notice")
+
+
+def member_place(index: int) -> Place:
+    return Place(f"members[{index}]", f"Person {index + 1}", f"Person {index + 1}")
+
+
+def income_place(index: int) -> Place:
+    return Place(f"incomes[{index}]", f"Einkommen {index + 1}", f"Income {index + 1}")
+
+
+def notice_place(index: int) -> Place:
+    return Place(f"notices[{index}]", f"Bescheid {index + 1}", f"Benefit notice {index + 1}")
+
+
+def german_date(day: date) -> str:
+    return f"{day:%d.%m.%Y}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Checks
+
+
+def _max_length(model: Any, column: str) -> int:
+    """The column's declared length, so the checks follow the schema rather than repeat it."""
+    kind = model.__table__.c[column].type
+    assert isinstance(kind, String) and kind.length is not None
+    return int(kind.length)
+
+
+def _text(place: Place, field: str, value: object, max_length: int, *, required: bool) -> str:
+    if not isinstance(value, str):
+        raise place.fail(field, "must be text", "muss ein Text sein")
+    text = " ".join(value.split())  # pasted names bring tabs and double spaces
+    if required and not text:
+        raise place.fail(field, "must not be empty", "darf nicht leer sein")
+    if len(text) > max_length:
+        raise place.fail(
+            field,
+            f"is too long ({len(text)} characters, at most {max_length})",
+            f"ist zu lang ({len(text)} Zeichen, höchstens {max_length})",
+        )
+    return text
+
+
+def check_date(place: Place, field: str, value: object) -> date:
+    """A real calendar day (not a timestamp) on or after 1900-01-01."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise place.fail(field, "is not a date", "ist kein Datum")
+    if value < EARLIEST_DATE:
+        raise place.fail(
+            field,
+            f"lies before 01.01.1900 ({german_date(value)})",
+            f"liegt vor dem 01.01.1900 ({german_date(value)})",
+        )
+    return value
+
+
+def check_person(place: Place, person: PersonInput, today: date) -> PersonInput:
+    """The person with names tidied; raises :class:`InvalidField` for the first problem."""
+    family = _text(place, "family_name", person.family_name,
+                   _max_length(Person, "family_name"), required=True)
+    given = _text(place, "given_names", person.given_names,
+                  _max_length(Person, "given_names"), required=True)
+    for field, name in (("family_name", family), ("given_names", given)):
+        if not any(ch.isalpha() for ch in name):
+            raise place.fail(field, "must contain a letter", "muss einen Buchstaben enthalten")
+    birth = check_date(place, "birth_date", person.birth_date)
+    if birth > today:
+        raise place.fail(
+            "birth_date",
+            f"lies in the future ({german_date(birth)})",
+            f"liegt in der Zukunft ({german_date(birth)})",
+        )
+    sex = person.sex.strip().lower() if isinstance(person.sex, str) else person.sex
+    if sex == "":
+        sex = None
+    if sex is not None and sex not in SEXES:
+        raise place.fail("sex", "must be f, m or d (female, male, diverse)",
+                         "muss f, m oder d sein (weiblich, männlich, divers)")
+    for field in ("disability", "foster_child"):
+        if not isinstance(getattr(person, field), bool):
+            raise place.fail(field, "must be yes or no", "muss ja oder nein sein")
+    return replace(person, family_name=family, given_names=given, sex=sex)
+
+
+def check_member(place: Place, member: MemberInput, today: date) -> PersonInput | None:
+    """The member's role checked, and the new person tidied (``None``: a registered one)."""
+    check_role(place, member.role)
+    if (member.person is None) == (member.person_id is None):
+        raise place.fail("person_id", "give either a new person or a registered one",
+                         "bitte entweder eine neue oder eine erfasste Person angeben")
+    if member.person_id is not None and (
+        isinstance(member.person_id, bool) or not isinstance(member.person_id, int)
+    ):
+        raise place.fail("person_id", "is no person number", "ist keine Personennummer")
+    return None if member.person is None else check_person(place, member.person, today)
+
+
+def check_role(place: Place, role: object) -> str:
+    if role not in MEMBER_ROLES:
+        allowed = ", ".join(ROLE_LABELS[r] for r in MEMBER_ROLES)
+        raise place.fail(
+            "role",
+            f"{role!r} is unknown (allowed: {', '.join(MEMBER_ROLES)})",
+            f"„{role}“ ist unbekannt (erlaubt: {allowed})",
+        )
+    return str(role)
+
+
+def check_address(address: AddressInput) -> AddressInput:
+    """The address tidied; in a municipality with Stadtteile the code is required and known."""
+    place = ADDRESS
+    street = _text(place, "street", address.street,
+                   _max_length(HouseholdAddress, "street"), required=True)
+    number = _text(place, "house_number", address.house_number,
+                   _max_length(HouseholdAddress, "house_number"), required=True)
+    postcode = address.postcode.strip() if isinstance(address.postcode, str) else ""
+    if not _POSTCODE.fullmatch(postcode):
+        raise place.fail("postcode", "must be five digits", "muss aus fünf Ziffern bestehen")
+    municipality = _text(place, "municipality", address.municipality,
+                         _max_length(HouseholdAddress, "municipality"), required=True)
+    code = address.stadtteil_code.strip() if isinstance(address.stadtteil_code, str) else None
+    stadtteile: dict[str, str] | None = None
+    for issuer in configured_issuers():
+        if issuer.municipality.casefold() == municipality.casefold():
+            municipality = issuer.municipality  # one spelling, so statistics group it
+            if issuer.stadtteile is not None:
+                stadtteile = dict(issuer.stadtteile)
+            break
+    if stadtteile is not None and code not in stadtteile:
+        codes = f"{min(stadtteile)}–{max(stadtteile)}"
+        if not code:
+            raise place.fail("stadtteil_code", f"is missing (in {municipality}: {codes})",
+                             f"fehlt (in {municipality}: {codes})")
+        raise place.fail("stadtteil_code",
+                         f"{code!r} is not a Stadtteil of {municipality} ({codes})",
+                         f"„{code}“ ist kein Stadtteil von {municipality} ({codes})")
+    if stadtteile is None and code:
+        raise place.fail("stadtteil_code",
+                         f"must be empty outside Karlsruhe ({municipality})",
+                         f"muss außerhalb Karlsruhes leer bleiben ({municipality})")
+    return AddressInput(street, number, postcode, municipality, code or None)
+
+
+def check_amount(place: Place, amount: object) -> Decimal:
+    if isinstance(amount, bool) or not isinstance(amount, Decimal | int):
+        raise place.fail("amount", "is not an amount in euro", "ist kein Eurobetrag")
+    value = Decimal(amount)
+    if not value.is_finite():
+        raise place.fail("amount", "is not an amount in euro", "ist kein Eurobetrag")
+    if value < 0:
+        raise place.fail("amount", "must not be negative", "darf nicht negativ sein")
+    if value >= MAX_AMOUNT:
+        raise place.fail("amount", "is implausibly large", "ist unplausibel hoch")
+    if value != value.quantize(_CENT):
+        raise place.fail("amount", "has more than two decimals (cents)",
+                         "hat mehr als zwei Nachkommastellen (Cent)")
+    return value.quantize(_CENT)
+
+
+def check_income(place: Place, income: IncomeInput) -> IncomeInput:
+    """Kind known to the rules (qualifying benefits included: accepted, not counted)."""
+    kinds = default_parameters().known_income_kinds
+    if income.kind not in kinds:
+        allowed = ", ".join(sorted(kinds))
+        raise place.fail("kind", f"{income.kind!r} is unknown (allowed: {allowed})",
+                         f"„{income.kind}“ ist unbekannt (erlaubt: {allowed})")
+    amount = check_amount(place, income.amount)
+    if income.period not in INCOME_PERIODS:
+        raise place.fail("period", "must be month or year", "muss monatlich oder jährlich sein")
+    valid_from = check_date(place, "valid_from", income.valid_from)
+    evidence = _text(place, "evidence", income.evidence,
+                     _max_length(Income, "evidence"), required=False)
+    return replace(income, amount=amount, valid_from=valid_from, evidence=evidence)
+
+
+def check_notice(place: Place, notice: NoticeInput) -> NoticeInput:
+    """Only the qualifying benefit kinds are notices; other benefits are incomes."""
+    kinds = default_parameters().known_benefit_kinds
+    if notice.kind not in kinds:
+        raise place.fail("kind", f"{notice.kind!r} is no qualifying benefit "
+                         f"(allowed: {', '.join(sorted(kinds))})",
+                         f"„{notice.kind}“ ist keine berechtigende Leistung "
+                         f"(erlaubt: {', '.join(sorted(kinds))})")
+    valid_from = check_date(place, "valid_from", notice.valid_from)
+    valid_until = check_date(place, "valid_until", notice.valid_until)
+    if valid_until < valid_from:
+        raise place.fail(
+            "valid_until",
+            f"({german_date(valid_until)}) lies before valid from ({german_date(valid_from)})",
+            f"({german_date(valid_until)}) liegt vor „Gültig ab“ ({german_date(valid_from)})",
+        )
+    reference = _text(place, "reference", notice.reference,
+                      _max_length(BenefitNotice, "reference"), required=False)
+    refs = tuple(notice.person_refs)
+    if len(set(refs)) != len(refs):
+        raise place.fail("person_refs", "names a person twice", "nennt eine Person zweimal")
+    return replace(notice, valid_from=valid_from, valid_until=valid_until,
+                   reference=reference, person_refs=refs)
