@@ -13,6 +13,7 @@ from kpass.cli import (
     db_commands,
     demo_commands,
     passes_commands,
+    print_commands,
     rules_commands,
     screenshots_command,
     search_command,
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules_commands.register(commands)
     stats_command.register(commands)
     screenshots_command.register(commands)
+    print_commands.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.set_defaults(handler=_run_gui)
     return parser

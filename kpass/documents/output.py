@@ -104,3 +104,12 @@ def _write_file(path: Path, produce: Callable[[BinaryIO], None]) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def write_bytes(out: Output, data: bytes) -> None:
+    """Write finished bytes (a rendered PDF, a key file) the same safe way."""
+
+    def produce(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    write_document(out, produce)

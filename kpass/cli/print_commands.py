@@ -1,0 +1,179 @@
+"""``kpass print …``, ``kpass keys …`` and ``kpass verify``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kpass.cli.common import database_from_args, iso_date
+from kpass.cli.passes_commands import parse_month
+from kpass.errors import InvalidInput
+
+
+def register(commands: Any) -> None:
+    printing = commands.add_parser("print", help="print cards, sheets, letters, reminders (PDF)")
+    kinds = printing.add_subparsers(dest="print_command", metavar="WHAT", required=True)
+    card = kinds.add_parser("card", help="one ID-1 card")
+    card.add_argument("--pass", dest="number", required=True, metavar="NUMBER")
+    card.add_argument("--back", action="store_true", help="with the back side")
+    card.set_defaults(handler=_card)
+    sheet = kinds.add_parser("sheet", help="A4 sheets of ten cards")
+    which = sheet.add_mutually_exclusive_group(required=True)
+    which.add_argument("--issued-on", metavar="DATE")
+    which.add_argument("--passes", metavar="N,N,…")
+    sheet.set_defaults(handler=_sheet)
+    letter = kinds.add_parser("letter", help="the decision letter (Bescheid)")
+    letter.add_argument("--decision", type=int, required=True, metavar="ID")
+    letter.add_argument(
+        "--representative", metavar="NAME", help="send to a legal representative (Betreuer/in)"
+    )
+    letter.set_defaults(handler=_letter)
+    renewals = kinds.add_parser("renewals", help="reminders for all passes expiring in a month")
+    renewals.add_argument("--month", required=True, metavar="YYYY-MM")
+    renewals.set_defaults(handler=_renewals)
+    for sub in (card, sheet, letter, renewals):
+        sub.add_argument("--out", required=True, metavar="FILE.pdf")
+
+    keys = commands.add_parser("keys", help="the office's signing keys for the QR codes")
+    actions = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    public = actions.add_parser("export-public", help="public keys for partners")
+    public.add_argument("--out", required=True, metavar="FILE")
+    public.set_defaults(handler=_export_public)
+    rotate = actions.add_parser("rotate", help="retire the current key and start a new one")
+    rotate.set_defaults(handler=_rotate)
+    revoked = actions.add_parser("export-revoked", help="signed list of revoked pass numbers")
+    revoked.add_argument("--out", required=True, metavar="FILE")
+    revoked.set_defaults(handler=_export_revoked)
+
+    verify = commands.add_parser(
+        "verify", help="check a pass's QR payload (exit 0 valid, 3 not valid now, 1 forged)"
+    )
+    verify.add_argument("payload")
+    verify.add_argument(
+        "--public-key",
+        metavar="FILE",
+        help="partners' public-key file (default: this office's database)",
+    )
+    verify.add_argument("--revoked", metavar="FILE", help="signed list of revoked numbers")
+    verify.add_argument("--on", metavar="DATE", help="check for this day (default today)")
+    verify.add_argument("--json", action="store_true")
+    verify.set_defaults(handler=_verify)
+
+
+def _report(result: Any, what: str) -> int:
+    print(f"Wrote {result.path}: {what}, {result.pages} page(s).")
+    return 0
+
+
+def _card(args: argparse.Namespace) -> int:
+    from kpass.services.printing import print_cards
+
+    result = print_cards(
+        database_from_args(args), [args.number], Path(args.out), back_side=args.back
+    )
+    return _report(result, f"card {args.number}")
+
+
+def _sheet(args: argparse.Namespace) -> int:
+    from kpass.services.printing import print_cards, print_sheet_issued_on
+
+    database = database_from_args(args)
+    if args.issued_on:
+        result = print_sheet_issued_on(
+            database, iso_date(args.issued_on, "--issued-on"), Path(args.out)
+        )
+    else:
+        numbers = [n.strip() for n in args.passes.split(",") if n.strip()]
+        result = print_cards(database, numbers, Path(args.out), sheet=True)
+    return _report(result, f"{result.count} card(s)")
+
+
+def _letter(args: argparse.Namespace) -> int:
+    from kpass.services.printing import print_decision_letter
+
+    result = print_decision_letter(
+        database_from_args(args), args.decision, Path(args.out), representative=args.representative
+    )
+    return _report(result, f"letter for decision {args.decision}")
+
+
+def _renewals(args: argparse.Namespace) -> int:
+    from kpass.services.printing import print_renewal_reminders
+
+    year, month = parse_month(args.month, "--month")
+    result = print_renewal_reminders(database_from_args(args), year, month, Path(args.out))
+    return _report(result, f"{result.count} reminder(s)")
+
+
+def _export_public(args: argparse.Namespace) -> int:
+    from kpass.services.signing_keys import export_public_key_file
+
+    path = export_public_key_file(database_from_args(args), Path(args.out))
+    print(f"Wrote the public keys to {path}.")
+    return 0
+
+
+def _rotate(args: argparse.Namespace) -> int:
+    from kpass.services.signing_keys import rotate_key
+
+    print(f"New signing key {rotate_key(database_from_args(args))}; the old one is retired.")
+    return 0
+
+
+def _export_revoked(args: argparse.Namespace) -> int:
+    from kpass.services.signing_keys import export_revocation_list
+
+    count = export_revocation_list(database_from_args(args), Path(args.out))
+    print(f"Wrote a signed list of {count} revoked pass number(s) to {args.out}.")
+    return 0
+
+
+def _read_text(name: str, option: str) -> str:
+    try:
+        return Path(name).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(
+            f"{option}: cannot read {name} ({exc}).",
+            f"{option}: {name} kann nicht gelesen werden ({exc}).",
+        ) from exc
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from kpass.signing import load_public_keys, load_revocation_list, verify_payload
+
+    if args.public_key:
+        keys = load_public_keys(_read_text(args.public_key, "--public-key"))
+    else:
+        from kpass.services.signing_keys import public_keys
+
+        keys = public_keys(database_from_args(args))
+    revoked = (
+        load_revocation_list(_read_text(args.revoked, "--revoked"), keys) if args.revoked else None
+    )
+    on = iso_date(args.on, "--on") if args.on else date.today()
+    result = verify_payload(args.payload.strip(), keys, on, revoked)
+    fields = result.fields
+    if args.json:
+        json.dump(
+            {
+                "status": str(result.status),
+                "message": result.message_en,
+                "number": fields.number if fields else None,
+                "type": fields.pass_type if fields else None,
+                "valid_until": fields.valid_until.isoformat() if fields else None,
+            },
+            sys.stdout,
+        )
+        sys.stdout.write("\n")
+    else:
+        print(result.message_en)
+        print(result.message_de)
+        if fields is not None and result.status.genuine:
+            print(f"{fields.number}  {fields.pass_type}  valid until {fields.valid_until:%d.%m.%Y}")
+    if result.status.accept:
+        return 0
+    return 3 if result.status.genuine else 1

@@ -1,0 +1,418 @@
+"""Printing: pass cards, A4 card sheets, decision letters and renewal reminders as PDF.
+
+Each print renders in memory, writes the file in one piece, and records who printed what
+in the same transaction, so a re-print is visible. Nothing is recorded when the file could
+not be written, and no file stays behind when the record could not be saved.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy import and_, func, or_, select
+
+from kpass.documents import (
+    CardData,
+    DecisionLetterData,
+    LetterMember,
+    ReminderData,
+    render_card_sheet,
+    render_cards,
+    render_decision_letter,
+    render_renewal_reminders,
+)
+from kpass.documents.output import write_bytes
+from kpass.errors import InvalidInput
+from kpass.models import (
+    Application,
+    Decision,
+    HouseholdAddress,
+    HouseholdMember,
+    Pass,
+    PassValidity,
+    Person,
+    PersonPhoto,
+    PrintRecord,
+)
+from kpass.models.engine import Database
+from kpass.services.household_facts import person_id_of
+from kpass.services.pass_queries import list_passes
+from kpass.services.passes import find_pass
+from kpass.services.signing_keys import ActiveKey, active_key
+from kpass.services.uow import UnitOfWork
+from kpass.signing import PassFields, sign_payload
+
+_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    path: Path
+    pages: int
+    count: int
+
+
+def _finish(
+    uow: UnitOfWork,
+    out: Path,
+    kind: str,
+    subject: dict[str, Any],
+    count: int,
+    render: Callable[[BinaryIO], None],
+) -> PrintResult:
+    buffer = io.BytesIO()
+    render(buffer)
+    data = buffer.getvalue()
+    pages = len(_PAGE.findall(data))
+    write_bytes(out, data)
+    try:
+        uow.session.add(
+            PrintRecord(
+                user_id=uow.user_id(), kind=kind, subject=subject, pages=pages, file_name=out.name
+            )
+        )
+        uow.audit("print", kind, None, **subject, pages=pages)
+        uow.commit()
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    return PrintResult(out, pages, count)
+
+
+def _current_periods(uow: UnitOfWork, pass_ids: list[int]) -> dict[int, tuple[date, date]]:
+    """Per pass: the latest validity, reaching back over renewals that continue it.
+
+    A renewed card is handed out before its new period starts; its QR must say it is valid
+    from the start of the unbroken run, or a partner would turn it away until the 1st.
+    """
+    periods: dict[int, tuple[date, date]] = {}
+    for validity in uow.session.scalars(
+        select(PassValidity)
+        .where(PassValidity.pass_id.in_(pass_ids))
+        .order_by(PassValidity.pass_id, PassValidity.valid_from)
+    ):
+        previous = periods.get(validity.pass_id)
+        if previous is not None and previous[1] + timedelta(days=1) >= validity.valid_from:
+            periods[validity.pass_id] = (previous[0], validity.valid_until)
+        else:
+            periods[validity.pass_id] = (validity.valid_from, validity.valid_until)
+    return periods
+
+
+def card_data(
+    uow: UnitOfWork, cards: Sequence[Pass], key: ActiveKey, today: date
+) -> list[CardData]:
+    """What each card shows, with its signed QR payload (batched queries)."""
+    person_ids = [c.person_id for c in cards]
+    persons = {
+        p.id: p for p in uow.session.scalars(select(Person).where(Person.id.in_(person_ids)))
+    }
+    photos = {
+        p.person_id: p.image
+        for p in uow.session.scalars(
+            select(PersonPhoto).where(PersonPhoto.person_id.in_(person_ids))
+        )
+    }
+    periods = _current_periods(uow, [c.id for c in cards])
+    result = []
+    for card in cards:
+        valid_from, valid_until = periods[card.id]
+        if card.status != "active":
+            raise InvalidInput(
+                f"Pass {card.number} is {card.status}; it cannot be printed.",
+                f"Der Pass {card.number} ist "
+                f"{'gesperrt' if card.status == 'revoked' else 'ersetzt'} und kann nicht "
+                "gedruckt werden.",
+            )
+        if valid_until < today:
+            raise InvalidInput(
+                f"Pass {card.number} expired on {valid_until:%d.%m.%Y}.",
+                f"Der Pass {card.number} ist seit {valid_until:%d.%m.%Y} abgelaufen.",
+            )
+        person = persons[card.person_id]
+        fields = PassFields.for_holder(
+            number=card.number,
+            pass_type=card.pass_type,
+            given_names=person.given_names,
+            family_name=person.family_name,
+            birth_date=person.birth_date,
+            valid_from=valid_from,
+            valid_until=valid_until,
+        )
+        result.append(
+            CardData(
+                card.number,
+                card.pass_type,
+                person.family_name,
+                person.given_names,
+                person.birth_date,
+                valid_from,
+                valid_until,
+                photos.get(person.id),
+                sign_payload(fields, key.private_key_pem, key.key_id),
+            )
+        )
+    return result
+
+
+def print_cards(
+    database: Database,
+    numbers: Sequence[str],
+    out: Path,
+    *,
+    sheet: bool = False,
+    back_side: bool = False,
+    today: date | None = None,
+) -> PrintResult:
+    """ID-1 cards (one per page) or, with ``sheet``, A4 sheets of ten."""
+    if not numbers:
+        raise InvalidInput("No pass numbers given.", "Keine Passnummern angegeben.")
+    with UnitOfWork(database) as uow:
+        cards = [find_pass(uow, number) for number in numbers]
+        data = card_data(uow, cards, active_key(uow), today or date.today())
+        render: Callable[[BinaryIO], None] = (
+            (lambda s: render_card_sheet(data, s, back_side=back_side))
+            if sheet
+            else (lambda s: render_cards(data, s, back_side=back_side))
+        )
+        return _finish(
+            uow,
+            out,
+            "sheet" if sheet else "card",
+            {"passes": [c.number for c in cards]},
+            len(cards),
+            render,
+        )
+
+
+def passes_issued_on(database: Database, day: date) -> list[str]:
+    """Numbers of passes issued, renewed or replaced on ``day`` (for the day's sheet)."""
+    statement = (
+        select(Pass.number)
+        .join(PassValidity, PassValidity.pass_id == Pass.id)
+        .join(Decision, Decision.id == PassValidity.decision_id)
+        .where(
+            Pass.status == "active",
+            or_(
+                and_(PassValidity.kind != "replacement", Decision.decided_on == day),
+                and_(PassValidity.kind == "replacement", PassValidity.valid_from == day),
+            ),
+        )
+        .group_by(Pass.number)
+        .order_by(Pass.number)
+    )
+    with UnitOfWork(database, write=False) as uow:
+        return list(uow.session.scalars(statement))
+
+
+def print_sheet_issued_on(database: Database, day: date, out: Path) -> PrintResult:
+    numbers = passes_issued_on(database, day)
+    if not numbers:
+        raise InvalidInput(
+            f"No passes were issued on {day:%d.%m.%Y}.",
+            f"Am {day:%d.%m.%Y} wurden keine Pässe ausgestellt.",
+        )
+    return print_cards(database, numbers, out, sheet=True, today=day)
+
+
+def _address_lines(uow: UnitOfWork, person: Person, on: date) -> tuple[str, ...]:
+    address = uow.session.execute(
+        select(HouseholdAddress)
+        .join(HouseholdMember, HouseholdMember.household_id == HouseholdAddress.household_id)
+        .where(
+            HouseholdMember.person_id == person.id,
+            HouseholdMember.valid_from <= on,
+            or_(HouseholdMember.valid_until.is_(None), HouseholdMember.valid_until >= on),
+            HouseholdAddress.valid_from <= on,
+            or_(HouseholdAddress.valid_until.is_(None), HouseholdAddress.valid_until >= on),
+        )
+        .limit(1)
+    ).scalar_one_or_none()
+    name = f"{person.given_names} {person.family_name}"
+    if address is None:
+        return (name,)
+    return (
+        name,
+        f"{address.street} {address.house_number}",
+        f"{address.postcode} {address.municipality}",
+    )
+
+
+def salutation(person: Person) -> str:
+    if person.sex == "f":
+        return f"Sehr geehrte Frau {person.family_name},"
+    if person.sex == "m":
+        return f"Sehr geehrter Herr {person.family_name},"
+    return f"Guten Tag {person.given_names} {person.family_name},"
+
+
+def _money(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _letter_member(
+    output: dict[str, Any], person: Person, birth: date, granted: tuple[date, date] | None
+) -> LetterMember:
+    valid_from = date.fromisoformat(output["valid_from"]) if output["valid_from"] else None
+    valid_until = date.fromisoformat(output["valid_until"]) if output["valid_until"] else None
+    if granted is not None:
+        valid_from, valid_until = granted
+    return LetterMember(
+        name=f"{person.given_names} {person.family_name}",
+        birth_date=birth,
+        eligible=output["eligible"],
+        pass_type=output["pass_type"],
+        basis=output["basis"],
+        valid_from=valid_from,
+        valid_until=valid_until,
+        reasons=tuple(r["text"] for r in output["reasons"]),
+        extras=tuple(output["extras"]),
+    )
+
+
+def print_decision_letter(
+    database: Database,
+    decision_id: int,
+    out: Path,
+    *,
+    representative: str | None = None,
+    letter_date: date | None = None,
+) -> PrintResult:
+    """The Bescheid for a decision, to the applicant (or a Betreuer/in named here)."""
+    with UnitOfWork(database) as uow:
+        decision = uow.session.get(Decision, decision_id)
+        if decision is None:
+            raise InvalidInput(
+                f"There is no decision {decision_id}.", f"Es gibt keine Entscheidung {decision_id}."
+            )
+        application = uow.session.get(Application, decision.application_id)
+        assert application is not None
+        births = {
+            m["id"]: date.fromisoformat(m["birth_date"]) for m in decision.input_snapshot["members"]
+        }
+        ids = [person_id_of(m["id"]) for m in decision.output["members"]]
+        persons = {p.id: p for p in uow.session.scalars(select(Person).where(Person.id.in_(ids)))}
+        # The letter states the validity actually granted (a renewal continues the old
+        # period), not the rules' default for a new pass.
+        granted = {
+            person_id: (valid_from, valid_until)
+            for person_id, valid_from, valid_until in uow.session.execute(
+                select(Pass.person_id, PassValidity.valid_from, PassValidity.valid_until)
+                .join(PassValidity, PassValidity.pass_id == Pass.id)
+                .where(PassValidity.decision_id == decision.id)
+            )
+        }
+        members = tuple(
+            _letter_member(
+                m,
+                persons[person_id_of(m["id"])],
+                births[m["id"]],
+                granted.get(person_id_of(m["id"])),
+            )
+            for m in decision.output["members"]
+        )
+        applicant = persons.get(application.applicant_person_id) or uow.session.get(
+            Person, application.applicant_person_id
+        )
+        assert applicant is not None
+        figures = decision.output.get("household") or {}
+        recipient = _address_lines(uow, applicant, decision.decided_on)
+        if representative:
+            recipient = (representative, *recipient[1:])
+        data = DecisionLetterData(
+            recipient_lines=recipient,
+            representative_of=(
+                f"{applicant.given_names} {applicant.family_name}" if representative else None
+            ),
+            salutation="Sehr geehrte Damen und Herren,"
+            if representative
+            else salutation(applicant),
+            letter_date=letter_date or date.today(),
+            file_reference=f"KP-{application.household_id}-{decision.id}",
+            application_date=application.application_date,
+            members=members,
+            net_income=_money(figures.get("net_income")),
+            weights=_money(figures.get("weights")),
+            equivalised_income=_money(figures.get("equivalised_income")),
+            threshold=_money(figures.get("threshold")),
+            margin=_money(figures.get("margin")),
+            max_household_income=_money(figures.get("max_household_income")),
+            rule_set=decision.rule_set,
+        )
+        return _finish(
+            uow,
+            out,
+            "letter",
+            {"decision": decision_id},
+            1,
+            lambda s: render_decision_letter(data, s),
+        )
+
+
+def print_renewal_reminders(
+    database: Database, year: int, month: int, out: Path, *, letter_date: date | None = None
+) -> PrintResult:
+    """One reminder per pass expiring in the month, to the holder or a child's applicant."""
+    rows = list_passes(database, expiring_in=(year, month), limit=1_000_000)
+    if not rows:
+        raise InvalidInput(
+            f"No passes expire in {month:02d}/{year}.",
+            f"Im Monat {month:02d}/{year} laufen keine Pässe ab.",
+        )
+    day = letter_date or date.today()
+    with UnitOfWork(database) as uow:
+        reminders = []
+        for row in rows:
+            holder = uow.session.get(Person, row.person_id)
+            assert holder is not None
+            recipient = holder
+            if row.type == "kinderpass":
+                recipient = _applicant_of(uow, holder, day) or holder
+            reminders.append(
+                ReminderData(
+                    recipient_lines=_address_lines(uow, recipient, day),
+                    salutation=salutation(recipient),
+                    holder_name=f"{holder.given_names} {holder.family_name}",
+                    number=row.number,
+                    pass_type=row.type,
+                    valid_until=row.valid_until,
+                    letter_date=day,
+                    addressed_to_holder=recipient.id == holder.id,
+                )
+            )
+        return _finish(
+            uow,
+            out,
+            "renewals",
+            {"month": f"{year:04d}-{month:02d}"},
+            len(reminders),
+            lambda s: render_renewal_reminders(reminders, s),
+        )
+
+
+def _applicant_of(uow: UnitOfWork, person: Person, on: date) -> Person | None:
+    member = HouseholdMember
+    household = (
+        select(member.household_id)
+        .where(
+            member.person_id == person.id,
+            member.valid_from <= on,
+            or_(member.valid_until.is_(None), member.valid_until >= on),
+        )
+        .scalar_subquery()
+    )
+    applicant_id = uow.session.scalar(
+        select(func.min(member.person_id)).where(
+            member.household_id == household,
+            member.role == "applicant",
+            or_(member.valid_until.is_(None), member.valid_until >= on),
+        )
+    )
+    return uow.session.get(Person, applicant_id) if applicant_id else None
