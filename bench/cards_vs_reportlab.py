@@ -204,7 +204,50 @@ def measure(quick: bool) -> list[dict[str, object]]:
         "unit": "s",
         "baseline": round(baseline, 4),
         "ratio": round(value / baseline, 3),
-    }]
+    }, _from_register(count)]
+
+
+def _from_register(count: int) -> dict[str, object]:
+    """``kpass print``'s path: fetch the passes from a SQLite register, sign, render, record.
+
+    The baseline draws the same cards (already fetched and signed) with the plain script.
+    """
+    from kpass.models.engine import open_database
+    from kpass.models.migrate import upgrade
+    from kpass.services.demo_data import create_demo_data
+    from kpass.services.pass_queries import list_passes
+    from kpass.services.printing import card_data, print_cards
+    from kpass.services.signing_keys import active_key
+    from kpass.services.uow import UnitOfWork
+
+    today = date.today()
+    with tempfile.TemporaryDirectory() as folder:
+        database = open_database(f"sqlite:///{Path(folder) / 'register.sqlite'}")
+        upgrade(database, backup=False)
+        create_demo_data(database, max(200, count * 3 // 4), 7, today)
+        numbers = [row.number for row in list_passes(database, active_on=today, limit=count)]
+        with UnitOfWork(database) as uow:
+            from kpass.services.passes import find_pass
+
+            prepared = card_data(uow, [find_pass(uow, n) for n in numbers], active_key(uow),
+                                 today)
+            uow.commit()
+        target = Path(folder) / "cards.pdf"
+        kpass_times, plain_times = [], []
+        for _ in range(2):
+            plain_times.append(_seconds(lambda: run_plain(prepared, target)))
+            kpass_times.append(_seconds(
+                lambda: print_cards(database, numbers, target, today=today)))
+        database.dispose()
+    value, baseline = min(kpass_times), min(plain_times)
+    return {
+        "name": "cards_from_register_vs_reportlab",
+        "value": round(value, 4),
+        "unit": "s",
+        "baseline": round(baseline, 4),
+        "ratio": round(value / baseline, 3),
+        "cards": len(numbers),
+    }
 
 
 if __name__ == "__main__":
