@@ -18,6 +18,7 @@ MODULES = (
     "bench.search_vs_sql",
     "bench.rules_throughput",
     "bench.cards_vs_reportlab",
+    "bench.stats_month",
 )
 
 

@@ -171,28 +171,23 @@ def test_expiring_in_month_is_the_renewal_queue(demo_url: str) -> None:
 
 def test_rules_impact_reports_gains_and_writes_nothing(demo_url: str) -> None:
     before = kpass("db", "status", "--json", url=demo_url).stdout
-    result = kpass(
-        "rules", "impact", "--threshold", "1430.00", "--on", "2026-11-01", "--json", url=demo_url
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
-    assert report["threshold_before"] == "1300.00" and report["threshold_after"] == "1430.00"
-    assert report["gained"] > 0 and report["lost"] == 0
-    assert report["eligible_after"] - report["eligible_before"] == report["gained"]
-    assert sum(r["gained"] for r in report["by_stadtteil_and_age_group"]) == report["gained"]
-    lower = json.loads(
-        kpass(
-            "rules",
-            "impact",
-            "--threshold",
-            "1100.00",
-            "--on",
-            "2026-11-01",
-            "--json",
-            url=demo_url,
-        ).stdout
-    )
+
+    def impact(threshold: str, *extra: str) -> dict:  # type: ignore[type-arg]
+        result = kpass("rules", "impact", "--threshold", threshold, "--on", "2026-11-01",
+                       "--json", *extra, url=demo_url)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+    exact = impact("1430.00", "--exact")
+    assert exact["threshold_before"] == "1300.00" and exact["threshold_after"] == "1430.00"
+    assert exact["gained"] > 0 and exact["lost"] == 0
+    assert exact["eligible_after"] - exact["eligible_before"] == exact["gained"]
+    assert sum(r["gained"] for r in exact["by_stadtteil_and_age_group"]) == exact["gained"]
+    lower = impact("1100.00", "--exact")
     assert lower["lost"] > 0 and lower["gained"] == 0
+    shown = impact("1430.00")  # for Sozialplanung: small counts suppressed
+    cells = [r["gained"] for r in shown["by_stadtteil_and_age_group"]]
+    assert "·" in cells and not any(isinstance(c, int) and 1 <= c <= 4 for c in cells)
     assert kpass("db", "status", "--json", url=demo_url).stdout == before
     bad = kpass("rules", "impact", "--threshold", "viel", url=demo_url)
     assert bad.returncode == 2 and "Eurobetrag" in bad.stderr

@@ -18,6 +18,9 @@ def register(commands: Any) -> None:
     impact.add_argument("--threshold", required=True, metavar="EURO", help="e.g. 1430.00")
     impact.add_argument("--on", metavar="DATE", help="evaluation day (default today)")
     impact.add_argument("--json", action="store_true")
+    impact.add_argument(
+        "--exact", action="store_true", help="no suppression of small counts (Dienstgebrauch)"
+    )
     impact.set_defaults(handler=_impact)
 
 
@@ -27,8 +30,9 @@ def _impact(args: argparse.Namespace) -> int:
     threshold = parse_threshold(args.threshold)
     on = iso_date(args.on, "--on") if args.on else date.today()
     report = policy_impact(database_from_args(args), threshold, on)
+    shown = report.as_json(exact=args.exact)
     if args.json:
-        print_json(report.as_json())
+        print_json(shown)
         return 0
     print(
         f"Households with a decision in the 12 months before {on:%d.%m.%Y}: "

@@ -20,7 +20,15 @@ from kpass.errors import InvalidInput
 from kpass.models import Application, Decision
 from kpass.models.engine import Database
 from kpass.models.statistics import OUTSIDE
-from kpass.rules import Parameters, age_group, default_parameters, evaluate, rule_input_from_json
+from kpass.reporting import SUPPRESSED_MARK, suppress_grid, with_totals
+from kpass.rules import (
+    AGE_GROUP_LABELS,
+    Parameters,
+    age_group,
+    default_parameters,
+    evaluate,
+    rule_input_from_json,
+)
 from kpass.services.uow import UnitOfWork
 
 Key = tuple[str, str]  # (stadtteil, age group)
@@ -38,7 +46,10 @@ class ImpactReport:
     gained: Counter[Key] = field(default_factory=Counter)
     lost: Counter[Key] = field(default_factory=Counter)
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self, *, exact: bool = False) -> dict[str, object]:
+        """The report; unless ``exact``, small counts are suppressed as in every export."""
+        gained, gained_total = _shown(self.gained, exact)
+        lost, lost_total = _shown(self.lost, exact)
         keys = sorted(set(self.gained) | set(self.lost))
         return {
             "on": self.on.isoformat(),
@@ -48,18 +59,29 @@ class ImpactReport:
             "persons": self.persons,
             "eligible_before": self.eligible_before,
             "eligible_after": self.eligible_after,
-            "gained": sum(self.gained.values()),
-            "lost": sum(self.lost.values()),
+            "exact": exact,
+            "gained": gained_total,
+            "lost": lost_total,
             "by_stadtteil_and_age_group": [
-                {
-                    "stadtteil": s,
-                    "age_group": a,
-                    "gained": self.gained[(s, a)],
-                    "lost": self.lost[(s, a)],
-                }
+                {"stadtteil": s, "age_group": a, "gained": gained[(s, a)], "lost": lost[(s, a)]}
                 for s, a in keys
             ],
         }
+
+
+def _shown(counts: Counter[Key], exact: bool) -> tuple[dict[Key, int | str], int | str]:
+    """Cells (and the grand total) as shown: exact, or with 1–4 and their give-aways as "·"."""
+    rows = [f"{n:02d}" for n in range(1, 28)] + [OUTSIDE]
+    grid = with_totals([[counts[(r, c)] for c in AGE_GROUP_LABELS] for r in rows])
+    hidden: frozenset[tuple[int, int]] = frozenset() if exact else suppress_grid(grid)
+
+    def show(row: int, column: int) -> int | str:
+        return SUPPRESSED_MARK if (row, column) in hidden else grid[row][column]
+
+    cells: dict[Key, int | str] = {
+        (r, c): show(i, j) for i, r in enumerate(rows) for j, c in enumerate(AGE_GROUP_LABELS)
+    }
+    return cells, show(len(rows), len(AGE_GROUP_LABELS))
 
 
 def parse_threshold(text: str) -> Decimal:
