@@ -27,7 +27,8 @@ class StatRecord(Base):
         CheckConstraint(check_in("record_kind", RECORD_KINDS), name="record_kind"),
         CheckConstraint(check_in("event", EVENTS), name="event"),
         CheckConstraint(check_in("household_type", HOUSEHOLD_TYPES), name="household_type"),
-        Index("ix_stat_record_validity", "record_kind", "valid_from", "valid_until"),
+        # "Active at a month's end" scans validity rows ending in a bounded window after it.
+        Index("ix_stat_record_until", "record_kind", "valid_until", "valid_from"),
         Index("ix_stat_record_decided", "record_kind", "decided_on"),
         Index("ix_stat_record_pass_ref", "pass_ref"),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Date, Integer, String, and_, case, func, literal, or_, select, union_all
@@ -21,6 +21,9 @@ from kpass.rules import AGE_GROUPS
 from kpass.services.uow import UnitOfWork
 
 S = StatRecord
+# A pass period lasts at most 13 months (new: to the end of the month a year later); the
+# bound leaves room for a longer validity parameter without missing any period.
+MAX_VALIDITY = timedelta(days=800)
 
 
 def _month_series(months: Sequence[str]) -> Any:
@@ -33,6 +36,7 @@ def _month_series(months: Sequence[str]) -> Any:
                 literal(month, String).label("month"),
                 literal(date(year, number, 1), Date).label("first_day"),
                 literal(date(year, number, last), Date).label("last_day"),
+                literal(date(year, number, last) + MAX_VALIDITY, Date).label("horizon"),
                 literal(year, Integer).label("year"),
                 literal(number, Integer).label("number"),
                 literal(1 if calendar.isleap(year) else 0, Integer).label("leap"),
