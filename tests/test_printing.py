@@ -193,3 +193,18 @@ def test_verify_command_exit_codes(
         payload, "--public-key", str(keys), "--revoked", str(revoked), "--on", "2026-06-01"
     )
     assert result.returncode == 3 and "gesperrt" in result.stdout
+
+
+def test_application_form_shows_what_was_recorded(database: Database, tmp_path: Path) -> None:
+    [person] = add_household(database, [("Weiß", "Jürgen", date(1950, 5, 5), "applicant")])
+    add_income(database, person, "pension", "987.65")
+    application = apply(database, household_of(database, person), DAY,
+                        proofs=("personalausweis", "rentenbescheid"), today=FUTURE)
+    from kpass.services.printing import print_application_form
+
+    out = tmp_path / "antrag.pdf"
+    print_application_form(database, application.application_id, out)
+    text = pdftext(out)
+    for expected in ("Jürgen Weiß", "Rente/Pension", "987,65 €", "Renten- oder Pensionsbescheid",
+                     "Datenschutzhinweis", "Unterschrift"):
+        assert expected in text

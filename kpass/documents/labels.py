@@ -32,3 +32,43 @@ def pass_title(pass_type: str) -> str:
 def basis_label(basis: str) -> str:
     """``"sgb2"`` → ``"Bürgergeld (SGB II)"``; an unknown code is shown as it is."""
     return BASIS_LABELS.get(basis, basis)
+
+
+#: Kinds of income in German words (eligibility-rules.md, section 4).
+INCOME_LABELS: dict[str, str] = {
+    "wages": "Nettolohn/-gehalt",
+    "minijob": "Minijob",
+    "self_employed": "Gewinn aus selbständiger Arbeit",
+    "pension": "Rente/Pension",
+    "alg1": "Arbeitslosengeld I",
+    "krankengeld": "Kranken-, Verletzten- oder Mutterschaftsgeld",
+    "kindergeld": "Kindergeld",
+    "unterhalt": "Unterhalt/Unterhaltsvorschuss",
+    "elterngeld": "Elterngeld",
+    "bafoeg": "BAföG/Berufsausbildungsbeihilfe",
+    "ausbildung": "Ausbildungsvergütung",
+    "other": "Sonstiges Einkommen",
+}
+
+#: Roles in the household.
+ROLE_LABELS: dict[str, str] = {
+    "applicant": "Antragsteller/in",
+    "partner": "Partner/in",
+    "child": "Kind",
+    "other": "Weitere Person",
+}
+
+#: Proofs the caseworker saw (kpass.services.applications.PROOFS).
+PROOF_LABELS: dict[str, str] = {
+    "personalausweis": "Personalausweis oder Pass",
+    "leistungsbescheid": "Leistungsbescheid",
+    "lohnabrechnungen": "Lohn- und Gehaltsabrechnungen",
+    "rentenbescheid": "Renten- oder Pensionsbescheid",
+    "mietvertrag": "Mietvertrag",
+    "lichtbild": "Lichtbild",
+}
+
+
+def label(labels: dict[str, str], key: str) -> str:
+    """The German label of ``key`` in ``labels``; an unknown key is shown as it is."""
+    return labels.get(key, key)

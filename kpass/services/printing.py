@@ -28,6 +28,13 @@ from kpass.documents import (
     render_decision_letter,
     render_renewal_reminders,
 )
+from kpass.documents.application_form import (
+    ApplicationFormData,
+    FormIncome,
+    FormMember,
+    FormNotice,
+    render_application_form,
+)
 from kpass.documents.output import write_bytes
 from kpass.errors import InvalidInput
 from kpass.models import (
@@ -42,7 +49,11 @@ from kpass.models import (
     PrintRecord,
 )
 from kpass.models.engine import Database
-from kpass.services.household_facts import person_id_of
+from kpass.services.household_facts import (
+    load_facts,
+    members_on,
+    person_id_of,
+)
 from kpass.services.pass_queries import list_passes
 from kpass.services.passes import find_pass
 from kpass.services.signing_keys import ActiveKey, active_key
@@ -416,3 +427,63 @@ def _applicant_of(uow: UnitOfWork, person: Person, on: date) -> Person | None:
         )
     )
     return uow.session.get(Person, applicant_id) if applicant_id else None
+
+
+def print_application_form(database: Database, application_id: int, out: Path) -> PrintResult:
+    """The form the applicant signs: what was recorded, the declaration, data protection."""
+    with UnitOfWork(database) as uow:
+        application = uow.session.get(Application, application_id)
+        if application is None:
+            raise InvalidInput(
+                f"There is no application {application_id}.",
+                f"Es gibt keinen Antrag {application_id}.",
+            )
+        day = application.application_date
+        facts = load_facts(uow.session, application.household_id)
+        present = members_on(facts, day)
+        persons = {
+            p.id: p
+            for p in uow.session.scalars(
+                select(Person).where(Person.id.in_([m.person_id for m in present]))
+            )
+        }
+
+        def name(person_id: int) -> str:
+            person = persons[person_id]
+            return f"{person.given_names} {person.family_name}"
+
+        applicant = persons[application.applicant_person_id]
+        recipient = _address_lines(uow, applicant, day)
+        address_line = ", ".join(recipient[1:]) or "ohne Anschrift"
+        month_start = day.replace(day=1)
+        data = ApplicationFormData(
+            recipient_lines=recipient,
+            address_line=address_line,
+            application_date=day,
+            file_reference=f"KP-{application.household_id}-A{application.id}",
+            members=tuple(
+                FormMember(name(m.person_id), m.birth_date, m.role)
+                for m in sorted(present, key=lambda m: (m.role != "applicant", m.birth_date))
+            ),
+            incomes=tuple(
+                FormIncome(name(i.person_id), i.kind, i.amount, i.period)
+                for i in facts.incomes
+                if i.person_id in persons
+                and i.valid_from <= day
+                and (i.valid_until is None or i.valid_until >= day)
+            ),
+            notices=tuple(
+                FormNotice(n.kind, n.valid_from, n.valid_until, "")
+                for n in facts.notices
+                if n.valid_until >= month_start and n.valid_from <= day
+            ),
+            proofs=tuple(application.proofs),
+        )
+        return _finish(
+            uow,
+            out,
+            "application_form",
+            {"application": application_id},
+            1,
+            lambda s: render_application_form(data, s),
+        )
