@@ -35,7 +35,10 @@ def register(commands: Any) -> None:
     renewals = kinds.add_parser("renewals", help="reminders for all passes expiring in a month")
     renewals.add_argument("--month", required=True, metavar="YYYY-MM")
     renewals.set_defaults(handler=_renewals)
-    for sub in (card, sheet, letter, renewals):
+    form = kinds.add_parser("application", help="the application form for the applicant to sign")
+    form.add_argument("--application", type=int, required=True, metavar="ID")
+    form.set_defaults(handler=_application)
+    for sub in (card, sheet, letter, renewals, form):
         sub.add_argument("--out", required=True, metavar="FILE.pdf")
 
     keys = commands.add_parser("keys", help="the office's signing keys for the QR codes")
@@ -107,6 +110,13 @@ def _renewals(args: argparse.Namespace) -> int:
     year, month = parse_month(args.month, "--month")
     result = print_renewal_reminders(database_from_args(args), year, month, Path(args.out))
     return _report(result, f"{result.count} reminder(s)")
+
+
+def _application(args: argparse.Namespace) -> int:
+    from kpass.services.printing import print_application_form
+
+    result = print_application_form(database_from_args(args), args.application, Path(args.out))
+    return _report(result, f"application form {args.application}")
 
 
 def _export_public(args: argparse.Namespace) -> int:
