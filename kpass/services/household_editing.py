@@ -17,14 +17,11 @@ of the day and decisions must be explainable later.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Literal
 
-from PIL import Image, UnidentifiedImageError
 from sqlalchemy import or_, select
 
 from kpass.models import (
@@ -35,12 +32,18 @@ from kpass.models import (
     HouseholdMember,
     Income,
     Person,
-    PersonPhoto,
-    Stadtteil,
 )
-from kpass.models.base import utcnow
 from kpass.models.engine import Database
 from kpass.rules import completed_years, default_parameters
+from kpass.services.household_details import (  # noqa: F401  (part of the editor's API)
+    AddressDetails,
+    HouseholdDetails,
+    IncomeDetails,
+    MemberDetails,
+    NoticeDetails,
+    household_details,
+)
+from kpass.services.household_photos import PhotoSaved, set_photo  # noqa: F401
 from kpass.services.household_validation import (
     ADDRESS,
     INCOME,
@@ -71,12 +74,7 @@ from kpass.text_keys import name_key
 
 EndReason = Literal["moved_out", "died"]
 END_REASONS: tuple[EndReason, ...] = ("moved_out", "died")
-PHOTO_MAX_BYTES = 2 * 1024 * 1024
-PHOTO_MAX_SIDE = 6000  # pixels; a small file can still claim a huge canvas
-_PHOTO_TYPES = ((b"\xff\xd8\xff", "image/jpeg", "JPEG"),
-                (b"\x89PNG\r\n\x1a\n", "image/png", "PNG"))
 _HOUSEHOLD = Place("", "Haushalt", "Household")
-_PHOTO = Place("photo", "Lichtbild", "Photo")
 
 
 @dataclass(frozen=True)
@@ -95,89 +93,16 @@ class Saved:
     version: int
 
 
-@dataclass(frozen=True)
-class PhotoSaved:
-    person_id: int
-    media_type: str
-    width: int
-    height: int
 
 
-@dataclass(frozen=True)
-class AddressDetails:
-    address_id: int
-    street: str
-    house_number: str
-    postcode: str
-    municipality: str
-    stadtteil_code: str | None
-    stadtteil_name: str | None
-    valid_from: date
-    valid_until: date | None
 
 
-@dataclass(frozen=True)
-class MemberDetails:
-    """One membership (a person may have several, e.g. after a change of role)."""
-
-    membership_id: int
-    person_id: int
-    person_version: int
-    family_name: str
-    given_names: str
-    birth_date: date
-    sex: str | None
-    disability: bool
-    foster_child: bool
-    died_on: date | None
-    has_photo: bool
-    role: str
-    valid_from: date
-    valid_until: date | None
-    age: int | None  # on the day asked for; None before birth
-    present: bool  # lives in the household on that day (as household_facts.members_on)
 
 
-@dataclass(frozen=True)
-class IncomeDetails:
-    income_id: int
-    person_id: int
-    kind: str
-    amount: Decimal
-    period: str
-    valid_from: date
-    valid_until: date | None
-    evidence: str
 
 
-@dataclass(frozen=True)
-class NoticeDetails:
-    notice_id: int
-    kind: str
-    valid_from: date
-    valid_until: date
-    reference: str
-    person_ids: tuple[int, ...]  # empty: the whole household
 
 
-@dataclass(frozen=True)
-class HouseholdDetails:
-    household_id: int
-    version: int
-    on: date
-    address: AddressDetails | None  # on ``on``
-    addresses: tuple[AddressDetails, ...]  # history, oldest first
-    members: tuple[MemberDetails, ...]  # every membership, oldest first
-    incomes: tuple[IncomeDetails, ...]  # of everybody who ever belonged to the household
-    notices: tuple[NoticeDetails, ...]
-
-    @property
-    def present_members(self) -> tuple[MemberDetails, ...]:
-        return tuple(m for m in self.members if m.present)
-
-    @property
-    def applicant_id(self) -> int | None:
-        return next((m.person_id for m in self.present_members if m.role == "applicant"), None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -448,57 +373,6 @@ def create_household(
 # Read
 
 
-def household_details(database: Database, household_id: int, on: date) -> HouseholdDetails:
-    """Everything the editor shows of a household, ages and presence as on ``on``."""
-    with UnitOfWork(database, write=False) as uow:
-        session = uow.session
-        household = session.get(Household, household_id)
-        if household is None:
-            raise InvalidField("household_id", f"There is no household {household_id}.",
-                               f"Es gibt keinen Haushalt {household_id}.")
-        names = dict(session.execute(select(Stadtteil.code, Stadtteil.name)).tuples().all())
-        addresses = tuple(
-            AddressDetails(a.id, a.street, a.house_number, a.postcode, a.municipality,
-                           a.stadtteil_code, names.get(a.stadtteil_code or ""),
-                           a.valid_from, a.valid_until)
-            for a in session.scalars(
-                select(HouseholdAddress).where(HouseholdAddress.household_id == household_id)
-                .order_by(HouseholdAddress.valid_from, HouseholdAddress.id))
-        )
-        rows = session.execute(
-            select(HouseholdMember, Person).join(Person, Person.id == HouseholdMember.person_id)
-            .where(HouseholdMember.household_id == household_id)
-            .order_by(HouseholdMember.valid_from, HouseholdMember.id)
-        ).tuples().all()
-        person_ids = sorted({p.id for _, p in rows})
-        with_photo = set(session.scalars(
-            select(PersonPhoto.person_id).where(PersonPhoto.person_id.in_(person_ids))))
-        members = tuple(
-            MemberDetails(
-                m.id, p.id, p.version, p.family_name, p.given_names, p.birth_date, p.sex,
-                p.disability, p.foster_child, p.died_on, p.id in with_photo, m.role,
-                m.valid_from, m.valid_until,
-                completed_years(p.birth_date, on) if p.birth_date <= on else None,
-                _covers(m.valid_from, m.valid_until, on) and (p.died_on is None or on < p.died_on),
-            )
-            for m, p in rows
-        )
-        incomes = tuple(
-            IncomeDetails(i.id, i.person_id, i.kind, i.amount, i.period, i.valid_from,
-                          i.valid_until, i.evidence)
-            for i in session.scalars(select(Income).where(Income.person_id.in_(person_ids))
-                                     .order_by(Income.person_id, Income.valid_from, Income.id))
-        )
-        notices = tuple(
-            NoticeDetails(n.id, n.kind, n.valid_from, n.valid_until, n.reference,
-                          tuple(sorted(c.person_id for c in n.covered)))
-            for n in session.scalars(
-                select(BenefitNotice).where(BenefitNotice.household_id == household_id)
-                .order_by(BenefitNotice.valid_from, BenefitNotice.id))
-        )
-        current = next((a for a in addresses if _covers(a.valid_from, a.valid_until, on)), None)
-        return HouseholdDetails(household_id, household.version, on, current, addresses,
-                                members, incomes, notices)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -842,51 +716,5 @@ def remove_notice(
     return result
 
 
-def _photo_size(image: bytes) -> tuple[str, int, int]:
-    """Media type and pixel size of a JPEG or PNG; refuses anything else."""
-    if not isinstance(image, bytes) or not image:
-        raise _PHOTO.fail("image", "is empty", "ist leer")
-    if len(image) > PHOTO_MAX_BYTES:
-        raise _PHOTO.fail(
-            "image", f"is too large ({len(image) // 1024} kB, at most 2 MB)",
-            f"ist zu groß ({len(image) // 1024} kB, höchstens 2 MB)",
-        )
-    kind = next(((t, f) for magic, t, f in _PHOTO_TYPES if image.startswith(magic)), None)
-    if kind is None:
-        raise _PHOTO.fail("image", "is neither JPEG nor PNG", "ist weder JPEG noch PNG")
-    media_type, pil_format = kind
-    try:
-        with Image.open(io.BytesIO(image), formats=[pil_format]) as picture:
-            width, height = picture.size
-            picture.verify()
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise _PHOTO.fail("image", f"cannot be read ({exc})",
-                          "ist beschädigt und kann nicht gelesen werden") from exc
-    if max(width, height) > PHOTO_MAX_SIDE or min(width, height) < 1:
-        raise _PHOTO.fail("image", f"has an implausible size ({width} × {height} pixels)",
-                          f"hat eine unplausible Größe ({width} × {height} Pixel)")
-    return media_type, width, height
 
 
-def set_photo(database: Database, person_id: int, image_bytes: bytes) -> PhotoSaved:
-    """Store (or replace) a person's photo, a JPEG or PNG of at most 2 MB as it is:
-    cropping is done in the editor, preparing for print by :mod:`kpass.documents`."""
-    media_type, width, height = _photo_size(image_bytes)
-    with UnitOfWork(database) as uow:
-        if uow.session.get(Person, person_id) is None:
-            raise InvalidField("person_id", f"There is no person {person_id}.",
-                               f"Es gibt keine Person Nr. {person_id}.")
-        photo = uow.session.get(PersonPhoto, person_id)
-        replaced = photo is not None
-        if photo is None:
-            photo = PersonPhoto(person_id=person_id)
-            uow.session.add(photo)
-        photo.image = image_bytes
-        photo.media_type = media_type
-        photo.width, photo.height = width, height
-        photo.updated_at = utcnow()
-        uow.session.flush()
-        uow.audit("set_photo", "person", person_id, media_type=media_type, width=width,
-                  height=height, size=len(image_bytes), replaced=replaced)
-        uow.commit()
-    return PhotoSaved(person_id, media_type, width, height)
