@@ -1,131 +1,161 @@
-"""The main window: find persons as you type."""
+"""The main window: search ↔ household ↔ renewals, driven by the keyboard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from datetime import date
 
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar
+
+from kpass.errors import KpassError
 from kpass.models.engine import Database
-from kpass.services.person_search import Cursor, SearchPage, search_persons
-from kpass.ui.person_search_model import PersonSearchModel
-
-SEARCH_DELAY_MS = 150  # waits for a pause in typing, so a name is not queried per letter
+from kpass.ui.household_page import HouseholdPage
+from kpass.ui.renewals_page import RenewalsPage
+from kpass.ui.search_page import PersonSearchPage
 
 
 class MainWindow(QMainWindow):
-    """Search field on top, results below; Enter opens the selected person."""
+    """Ctrl+F search, Ctrl+N new application, Enter opens, Esc goes back."""
 
     person_opened = Signal(int)
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, today: date | None = None) -> None:
         super().__init__()
         self.database = database
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
+        self.search_page = PersonSearchPage(database)
+        self.household_page = HouseholdPage(database, today)
+        self.renewals_page = RenewalsPage(database, today)
+        self.stack = QStackedWidget()
+        for page in (self.search_page, self.household_page, self.renewals_page):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        # the search widgets, as before the pages existed
+        self.search_field = self.search_page.search_field
+        self.results = self.search_page.results
+        self.model = self.search_page.model
+        self.result_info = self.search_page.result_info
 
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("searchField")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_label = QLabel()
-        self.search_label.setBuddy(self.search_field)
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.renewals_action = QAction(self)
+        self.renewals_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        for action in (self.search_action, self.new_action, self.renewals_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.case_menu = self.menuBar().addMenu("")
+        self.case_menu.addActions([self.search_action, self.new_action, self.renewals_action])
+        self.case_menu.addSeparator()
+        self.case_menu.addAction(self.quit_action)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.search_action, self.new_action, self.renewals_action])
+        self.addToolBar(self.toolbar)
 
-        self.model = PersonSearchModel(self._search, self)
-        self.results = QTableView()
-        self.results.setObjectName("searchResults")
-        self.results.setModel(self.model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setAlternatingRowColors(True)
-        self.results.verticalHeader().setVisible(False)
-        header = self.results.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((220, 220, 120, 380)):
-            self.results.setColumnWidth(column, width)
-
-        self.result_info = QLabel()
-        self.result_info.setObjectName("resultInfo")
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.search_label)
-        layout.addWidget(self.search_field)
-        layout.addWidget(self.results, 1)
-        layout.addWidget(self.result_info)
-        self.setCentralWidget(central)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.run_search)
-        self.search_field.textChanged.connect(lambda _text: self._timer.start())
-        self.search_field.returnPressed.connect(self._focus_results)
-        self.results.activated.connect(lambda index: self._open_row(index.row()))
-
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.focus_search)
+        self.search_action.triggered.connect(self.show_search)
+        self.new_action.triggered.connect(self.new_application)
+        self.renewals_action.triggered.connect(self.show_renewals)
+        self.quit_action.triggered.connect(self.close)
+        self.search_page.person_opened.connect(self.person_opened)
+        self.search_page.person_opened.connect(self._open_person)
+        self.household_page.open_household.connect(self.open_household)
+        self.household_page.closed.connect(self.show_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back)
 
         self.translate_ui()
+        self.load_settings()
         self.statusBar().showMessage(self.tr("Datenbank: %1").replace("%1", database.display_url()))
         self.search_field.setFocus()
 
     def translate_ui(self) -> None:
         self.setWindowTitle(self.tr("kpass – Karlsruher Pass"))
-        self.search_label.setText(self.tr("&Suche nach Person"))
-        self.search_field.setPlaceholderText(
-            self.tr("Name, Vorname, Geburtsdatum (TT.MM.JJJJ) oder Geburtsjahr")
-        )
-        self.search_field.setAccessibleName(self.tr("Personensuche"))
-        self.search_field.setAccessibleDescription(
-            self.tr("Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue")
-        )
-        self.results.setAccessibleName(self.tr("Suchergebnisse"))
-        self.result_info.setAccessibleName(self.tr("Anzahl der Suchergebnisse"))
-        self._update_info()
+        self.case_menu.setTitle(self.tr("&Vorgang"))
+        self.search_action.setText(self.tr("&Suche"))
+        self.search_action.setToolTip(self.tr("Person suchen (Strg+F)"))
+        self.new_action.setText(self.tr("&Neuer Antrag"))
+        self.new_action.setToolTip(self.tr("Neuer Antrag mit neuem Haushalt (Strg+N)"))
+        self.renewals_action.setText(self.tr("&Verlängerungen"))
+        self.renewals_action.setToolTip(self.tr("Pässe, die diesen und nächsten Monat ablaufen "
+                                                "(Strg+R)"))
+        self.quit_action.setText(self.tr("&Beenden"))
+        self.toolbar.setWindowTitle(self.tr("Werkzeugleiste"))
+        self.toolbar.setAccessibleName(self.tr("Werkzeugleiste"))
+        self.menuBar().setAccessibleName(self.tr("Menüleiste"))
 
-    def _search(self, text: str, after: Cursor | None, limit: int) -> SearchPage:
-        return search_persons(self.database, text, after=after, limit=limit)
+    def load_settings(self) -> None:
+        geometry = QSettings().value("mainWindow/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
 
+    def save_settings(self) -> None:
+        QSettings().setValue("mainWindow/geometry", self.saveGeometry())
+        self.household_page.save_settings()
+
+    # -- the existing search API -----------------------------------------------------------
     def run_search(self) -> None:
-        """Run the query for the current text now (the debounce timer calls this)."""
-        self._timer.stop()
-        self.model.set_query(self.search_field.text())
-        if self.model.rowCount():
-            self.results.selectRow(0)
-        self._update_info()
-
-    def _update_info(self) -> None:
-        rows = self.model.rowCount()
-        if not self.search_field.text().strip():
-            text = self.tr("Bitte Namen oder Geburtsdatum eingeben.")
-        elif rows == 0:
-            text = self.tr("Keine Person gefunden.")
-        elif self.model.canFetchMore():
-            text = self.tr("Mehr als %1 Treffer – bitte genauer suchen.").replace("%1", str(rows))
-        else:
-            text = self.tr("%1 Treffer").replace("%1", str(rows))
-        self.result_info.setText(text)
+        self.search_page.run_search()
 
     def focus_search(self) -> None:
-        self.search_field.setFocus()
-        self.search_field.selectAll()
+        self.search_page.focus_search()
 
-    def _focus_results(self) -> None:
-        self.run_search()
-        if self.model.rowCount():
-            self.results.setFocus()
-            self.results.selectRow(0)
+    # -- navigation ------------------------------------------------------------------------
+    def _leave_household(self) -> bool:
+        if self.stack.currentWidget() is self.household_page:
+            return self.household_page.may_leave()
+        return True
 
-    def _open_row(self, row: int) -> None:
-        self.person_opened.emit(self.model.hit(row).person_id)
+    def show_search(self) -> None:
+        if not self._leave_household():
+            return
+        self.stack.setCurrentWidget(self.search_page)
+        self.search_page.focus_search()
+
+    def go_back(self) -> None:
+        """Esc: from a page back to the search; on the search page to the search field."""
+        self.show_search()
+
+    def new_application(self) -> None:
+        if not self._leave_household():
+            return
+        self.stack.setCurrentWidget(self.household_page)
+        self.household_page.start_new()
+
+    def show_renewals(self) -> None:
+        if not self._leave_household():
+            return
+        self.stack.setCurrentWidget(self.renewals_page)
+        self.renewals_page.refresh()
+        self.renewals_page.table.setFocus()
+
+    def _open_person(self, person_id: int) -> None:
+        row = self.results.currentIndex().row()
+        household = self.search_page.household_of_row(row) if row >= 0 else None
+        if household is None or self.model.hit(row).person_id != person_id:
+            self.statusBar().showMessage(self.tr("Die Person gehört zu keinem Haushalt."))
+            return
+        self.open_household(household)
+
+    def open_household(self, household_id: int) -> None:
+        if not self._leave_household():
+            return
+        try:
+            self.household_page.open(household_id)
+        except KpassError as exc:
+            self.statusBar().showMessage(exc.message_de)
+            return
+        self.stack.setCurrentWidget(self.household_page)
+        self.household_page.members.table.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leave_household():
+            event.ignore()
+            return
+        self.save_settings()
+        event.accept()

@@ -5,7 +5,23 @@ from __future__ import annotations
 import os
 import tempfile
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kpass.services.household_validation import PersonInput
+
+SIZE = (1280, 800)
+
+
+def _save(widget: QWidget, path: Path, saved: list[Path]) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(3):
+        app.processEvents()
+    widget.grab().save(str(path))
+    saved.append(path)
 
 
 def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
@@ -14,25 +30,75 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
     from kpass.models.engine import open_database
     from kpass.models.migrate import upgrade
     from kpass.services.demo_data import create_demo_data
+    from kpass.ui import dialogs, print_outbox
     from kpass.ui.app import create_application
     from kpass.ui.main_window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
-    app = create_application()
+    create_application()
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
+        print_outbox.set_outbox(Path(tmp) / "ausgabe")
+        ask_unsaved = dialogs.ask_unsaved
+        dialogs.ask_unsaved = lambda _parent: "discard"  # type: ignore[assignment]
         database = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite'}")
         upgrade(database, backup=False)
-        create_demo_data(database, households, 7, date.today())
-        window = MainWindow(database)
-        window.resize(1280, 800)
+        today = date.today()
+        create_demo_data(database, households, 7, today)
+        window = MainWindow(database, today)
+        window.resize(*SIZE)
         window.show()
+        window.activateWindow()
+
         window.search_field.setText("müller")
         window.run_search()
-        app.processEvents()
-        path = out / "01-suche.png"
-        window.grab().save(str(path))
-        saved.append(path)
+        window.results.setFocus()
+        _save(window, out / "01-suche.png", saved)
+
+        page = window.household_page
+        window.new_application()
+        editor = page.editor
+        address = page.address
+        address.street.setText("Rheinstraße")
+        address.number.setText("24")
+        address.postcode.setText("76185")
+        address.stadtteil.set_code("11")
+        born = today.year
+        mother = editor.add_member(PersonInput("Özdemir", "Ayşe", date(born - 38, 2, 1)),
+                                   "applicant")
+        father = editor.add_member(PersonInput("Özdemir", "Murat", date(born - 41, 9, 17)),
+                                   "partner")
+        child1 = editor.add_member(PersonInput("Özdemir", "Can", date(born - 12, 6, 15)),
+                                   "child")
+        child2 = editor.add_member(PersonInput("Özdemir", "Elif", date(born - 7, 11, 3),
+                                               disability=True), "child")
+        first = today.replace(day=1)
+        editor.add_income(father, "wages", Decimal("2310.00"), "month", first)
+        editor.add_income(mother, "minijob", Decimal("520.00"), "month", first)
+        editor.add_income(child1, "kindergeld", Decimal("255.00"), "month", first)
+        editor.add_income(child2, "kindergeld", Decimal("255.00"), "month", first)
+        for proof in ("personalausweis", "lohnabrechnungen", "mietvertrag", "lichtbild"):
+            page.proofs[proof].setChecked(True)
+        page.members.family.setFocus()
+        _save(window, out / "02-haushalt.png", saved)
+
+        page.decide_today()
+        page.issue()
+        page.panel.passes.setFocus()
+        _save(window, out / "03-entscheidung.png", saved)
+
+        if print_outbox.printing_available():
+            preview = page.print_sheet()
+            if preview is not None:
+                preview.resize(*SIZE)
+                preview.close_button.setFocus()
+                _save(preview, out / "04-vorschau.png", saved)
+                preview.close()
+
+        window.show_renewals()
+        _save(window, out / "05-verlaengerungen.png", saved)
         window.close()
         database.dispose()
+        print_outbox.set_outbox(None)
+        dialogs.ask_unsaved = ask_unsaved
     return saved

@@ -1,0 +1,158 @@
+"""The household's address with the Stadtteil; for a stored household a change is a move."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from kpass.errors import KpassError
+from kpass.services.household_validation import InvalidField
+from kpass.ui.form_widgets import DateField, StadtteilBox, label_for
+from kpass.ui.household_draft import DraftAddress
+from kpass.ui.household_editor import HouseholdEditor
+from kpass.ui.inline_errors import ErrorLabel, InlineErrors
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AddressSection", text)
+
+
+class AddressSection(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.street = QLineEdit()
+        self.street.setObjectName("street")
+        self.number = QLineEdit()
+        self.number.setObjectName("houseNumber")
+        self.number.setMaximumWidth(90)
+        self.postcode = QLineEdit()
+        self.postcode.setObjectName("postcode")
+        self.postcode.setMaxLength(5)
+        self.postcode.setMaximumWidth(90)
+        self.municipality = QLineEdit("Karlsruhe")
+        self.municipality.setObjectName("municipality")
+        self.stadtteil = StadtteilBox()
+        self.stadtteil.setObjectName("stadtteil")
+        self.move_from = DateField(_tr("Umzug ab"))
+        self.move_from.setObjectName("moveFrom")
+        self.move_button = QPushButton()
+        self.move_button.setObjectName("saveMove")
+        self.error = ErrorLabel()
+        self.errors = InlineErrors(self.error)
+
+        form = QFormLayout(self)
+        self.street_label = label_for("", self.street)
+        self.number_label = label_for("", self.number)
+        self.postcode_label = label_for("", self.postcode)
+        self.municipality_label = label_for("", self.municipality)
+        self.stadtteil_label = label_for("", self.stadtteil)
+        self.move_label = label_for("", self.move_from)
+        street_row = QHBoxLayout()
+        street_row.addWidget(self.errors.wrap("street", self.street), 1)
+        street_row.addWidget(self.number_label)
+        street_row.addWidget(self.errors.wrap("house_number", self.number))
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.errors.wrap("postcode", self.postcode))
+        place_row.addWidget(self.municipality_label)
+        place_row.addWidget(self.errors.wrap("municipality", self.municipality), 1)
+        move_row = QHBoxLayout()
+        move_row.addWidget(self.errors.wrap("since", self.move_from))
+        move_row.addWidget(self.move_button)
+        move_row.addStretch(1)
+        self.move_widget = QWidget()
+        self.move_widget.setLayout(move_row)
+        form.addRow(self.street_label, street_row)
+        form.addRow(self.postcode_label, place_row)
+        form.addRow(self.stadtteil_label, self.errors.wrap("stadtteil_code", self.stadtteil))
+        form.addRow(self.move_label, self.move_widget)
+        form.addRow(self.error)
+
+        for field in (self.street, self.number, self.postcode, self.municipality):
+            field.textChanged.connect(self._typed)
+        self.stadtteil.currentTextChanged.connect(self._typed)
+        self.move_button.clicked.connect(self.save_move)
+        self._loading = False
+        self.translate_ui()
+
+    def entry_chain(self) -> list[QWidget]:
+        return [self.street, self.number, self.postcode, self.municipality, self.stadtteil,
+                self.move_from, self.move_button]
+
+    def translate_ui(self) -> None:
+        self.setTitle(_tr("Anschrift"))
+        self.street_label.setText(_tr("St&raße:"))
+        self.number_label.setText(_tr("Haus&nr.:"))
+        self.postcode_label.setText(_tr("P&LZ:"))
+        self.municipality_label.setText(_tr("&Ort:"))
+        self.stadtteil_label.setText(_tr("S&tadtteil:"))
+        self.move_label.setText(_tr("U&mzug ab:"))
+        self.street.setAccessibleName(_tr("Straße"))
+        self.number.setAccessibleName(_tr("Hausnummer"))
+        self.postcode.setAccessibleName(_tr("Postleitzahl"))
+        self.municipality.setAccessibleName(_tr("Ort"))
+        self.stadtteil.setAccessibleName(_tr("Stadtteil"))
+        line = self.stadtteil.lineEdit()
+        if line is not None:
+            line.setAccessibleName(_tr("Stadtteil (Name oder Nummer tippen)"))
+        self.move_from.setAccessibleName(_tr("Umzug ab"))
+        self.move_button.setText(_tr("Umzug speichern"))
+        self.move_button.setAccessibleName(_tr("Neue Anschrift als Umzug speichern"))
+
+    def address(self) -> DraftAddress:
+        return DraftAddress(" ".join(self.street.text().split()), self.number.text().strip(),
+                            self.postcode.text().strip(), self.municipality.text().strip(),
+                            self.stadtteil.code())
+
+    def refresh(self) -> None:
+        self._loading = True
+        a = self.editor.draft.address
+        for field, value in ((self.street, a.street), (self.number, a.house_number),
+                             (self.postcode, a.postcode), (self.municipality, a.municipality)):
+            if field.text() != value:
+                field.setText(value)
+        if self.stadtteil.code() != a.stadtteil_code:
+            self.stadtteil.set_code(a.stadtteil_code)
+        self._loading = False
+        stored = not self.editor.draft.is_new
+        self.move_label.setVisible(stored)
+        self.move_widget.setVisible(stored)
+        self._update_move()
+
+    def _typed(self) -> None:
+        if self._loading:
+            return
+        self.editor.draft.address = self.address()
+        self._update_move()
+        self.changed.emit()
+
+    def _update_move(self) -> None:
+        self.move_button.setEnabled(self.editor.address_changed())
+
+    def pending(self) -> bool:
+        return self.editor.address_changed()
+
+    def save_move(self) -> bool:
+        self.errors.clear()
+        since = self.move_from.value()
+        if since is None:
+            self.errors.show("since", _tr("Umzug ab: bitte als TT.MM.JJJJ eingeben."))
+            return False
+        try:
+            self.editor.move(since)
+        except InvalidField as exc:
+            self.errors.show(exc.field, exc.message_de)
+            return False
+        except KpassError as exc:
+            self.error.say(exc.message_de)
+            return False
+        return True

@@ -1,0 +1,195 @@
+"""The decision beside the form: live while typing, then stored; and the pass actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpass.rules import Decision
+from kpass.ui.decision_text import MemberLine, decision_lines, household_sentence, summary
+from kpass.ui.form_widgets import label_for
+from kpass.ui.german_input import format_month
+from kpass.ui.history_source import PassEntry
+from kpass.ui.labels import pass_type_text, status_label
+from kpass.ui.style import make_heading
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DecisionPanel", text)
+
+
+class DecisionPanel(QWidget):
+    COLUMNS = ("Person", "Ergebnis", "Pass und Grundlage", "gültig bis")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionPanel")
+        self.heading = QLabel()
+        self.heading.setObjectName("decisionHeading")
+        make_heading(self.heading, 1.1)
+        self.summary = QLabel()
+        self.summary.setObjectName("decisionSummary")
+        self.summary.setWordWrap(True)
+        make_heading(self.summary, 1.0)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setObjectName("decisionTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.sentence = QLabel()
+        self.sentence.setObjectName("householdSentence")
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reasons = QLabel()
+        self.reasons.setObjectName("decisionReasons")
+        self.reasons.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("actionMessage")
+        self.message.setWordWrap(True)
+
+        self.decide_button = QPushButton()
+        self.decide_button.setObjectName("decide")
+        self.issue_button = QPushButton()
+        self.issue_button.setObjectName("issuePasses")
+        self.passes = QComboBox()
+        self.passes.setObjectName("passChoice")
+        self.card_button = QPushButton()
+        self.card_button.setObjectName("printCard")
+        self.sheet_button = QPushButton()
+        self.sheet_button.setObjectName("printSheet")
+        self.letter_button = QPushButton()
+        self.letter_button.setObjectName("printLetter")
+        self.renew_button = QPushButton()
+        self.renew_button.setObjectName("renewPass")
+        self.replace_button = QPushButton()
+        self.replace_button.setObjectName("replacePass")
+        self.revoke_button = QPushButton()
+        self.revoke_button.setObjectName("revokePass")
+
+        self.result_box = QGroupBox()
+        result = QVBoxLayout(self.result_box)
+        result.addWidget(self.summary)
+        result.addWidget(self.table, 1)
+        result.addWidget(self.sentence)
+        result.addWidget(self.reasons)
+        self.actions_box = QGroupBox()
+        grid = QGridLayout(self.actions_box)
+        grid.addWidget(self.decide_button, 0, 0)
+        grid.addWidget(self.issue_button, 0, 1)
+        self.passes_label = label_for("", self.passes)
+        grid.addWidget(self.passes_label, 1, 0)
+        grid.addWidget(self.passes, 1, 1, 1, 2)
+        grid.addWidget(self.card_button, 2, 0)
+        grid.addWidget(self.sheet_button, 2, 1)
+        grid.addWidget(self.letter_button, 2, 2)
+        grid.addWidget(self.renew_button, 3, 0)
+        grid.addWidget(self.replace_button, 3, 1)
+        grid.addWidget(self.revoke_button, 3, 2)
+        grid.addWidget(self.message, 4, 0, 1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.result_box, 1)
+        layout.addWidget(self.actions_box)
+        self.lines: list[MemberLine] = []
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.result_box.setTitle(_tr("Entscheidung"))
+        self.actions_box.setTitle(_tr("Aktionen"))
+        self.table.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
+        self.table.setAccessibleName(_tr("Entscheidung je Person"))
+        self.heading.setAccessibleName(_tr("Art der Entscheidung"))
+        self.summary.setAccessibleName(_tr("Ergebnis"))
+        self.sentence.setAccessibleName(_tr("Einkommensprüfung"))
+        self.reasons.setAccessibleName(_tr("Begründungen"))
+        self.message.setAccessibleName(_tr("Meldung"))
+        self.passes_label.setText(_tr("&Pass:"))
+        self.passes.setAccessibleName(_tr("Pass für die folgenden Aktionen"))
+        for button, text, name in (
+            (self.decide_button, "E&ntscheiden", "Antrag stellen und heute entscheiden"),
+            (self.issue_button, "Pässe a&usstellen", "Pässe ausstellen"),
+            (self.card_button, "&Karte drucken", "Karte des gewählten Passes drucken"),
+            (self.sheet_button, "Bo&gen drucken", "Alle Karten des Haushalts auf A4 drucken"),
+            (self.letter_button, "Besc&heid drucken", "Bescheid zur Entscheidung drucken"),
+            (self.renew_button, "&Verlängern", "Gewählten Pass verlängern"),
+            (self.replace_button, "Ersat&zausweis …", "Ersatzausweis für den gewählten Pass"),
+            (self.revoke_button, "S&perren …", "Gewählten Pass sperren"),
+        ):
+            button.setText(_tr(text))
+            button.setAccessibleName(_tr(name))
+
+    # -- the decision ----------------------------------------------------------------------
+    def show_decision(self, decision: Decision, names: dict[str, str], heading: str) -> None:
+        self.heading.setText(heading)
+        self.summary.setText(summary(decision))
+        self.sentence.setText(household_sentence(decision.household))
+        self.lines = decision_lines(decision, names)
+        self.table.setRowCount(len(self.lines))
+        for row, line in enumerate(self.lines):
+            granted = f"{line.pass_type} – {line.basis}" if line.eligible else ""
+            values = (line.name, line.result, granted, line.until)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == 1:
+                    item.setForeground(Qt.GlobalColor.darkGreen if line.eligible
+                                       else Qt.GlobalColor.darkRed)
+                self.table.setItem(row, column, item)
+        # persons with the same reason share one line ("Ayşe, Murat Özdemir: …")
+        grouped: dict[str, list[str]] = {}
+        for line in self.lines:
+            text = "; ".join(line.reasons)
+            if line.extras:
+                text += f" ({line.extras})"
+            grouped.setdefault(text, []).append(line.name)
+        self.reasons.setText("\n".join(f"• {', '.join(names)}: {text}"
+                                        for text, names in grouped.items()))
+        self.table.resizeRowsToContents()
+
+    def show_incomplete(self, heading: str, why: str) -> None:
+        self.heading.setText(heading)
+        self.summary.setText(why)
+        self.sentence.clear()
+        self.reasons.clear()
+        self.lines = []
+        self.table.setRowCount(0)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setAccessibleDescription(text)
+
+    # -- passes ----------------------------------------------------------------------------
+    def set_passes(self, passes: list[PassEntry]) -> None:
+        chosen = self.passes.currentData()
+        self.passes.clear()
+        for p in passes:
+            self.passes.addItem(
+                f"{p.number} – {p.name} – {pass_type_text(p.pass_type)} – "
+                + _tr("bis %1").replace("%1", format_month(p.valid_until))
+                + f" ({status_label(p.status)})",
+                p.number,
+            )
+        index = self.passes.findData(chosen)
+        self.passes.setCurrentIndex(max(index, 0))
+
+    def chosen_pass(self) -> str | None:
+        data = self.passes.currentData()
+        return None if data is None else str(data)

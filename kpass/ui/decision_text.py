@@ -1,0 +1,104 @@
+"""A decision in German words: one line per person and one sentence for the household."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from kpass.rules import Decision, HouseholdFigures, MemberDecision, format_euro, render_reason
+from kpass.ui.german_input import format_date, format_month, format_weights
+from kpass.ui.labels import basis_text, pass_type_text
+
+_CONTEXT = "DecisionText"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    """What the decision panel shows for one person."""
+
+    name: str
+    eligible: bool
+    result: str  # "berechtigt" / "nicht berechtigt"
+    pass_type: str
+    basis: str
+    validity: str
+    until: str
+    reasons: tuple[str, ...]
+    extras: str
+
+
+def member_line(name: str, member: MemberDecision) -> MemberLine:
+    extras = ""
+    if "60plus" in member.extras:
+        extras = _tr("60plus: Bildungs- und Kulturgutscheine")
+    if not member.eligible:
+        return MemberLine(name, False, _tr("nicht berechtigt"), "", "", "", "",
+                          tuple(render_reason(r) for r in member.reasons), extras)
+    return MemberLine(
+        name,
+        True,
+        _tr("berechtigt"),
+        pass_type_text(member.pass_type or ""),
+        basis_text(member.basis or ""),
+        _tr("%1 bis %2").replace("%1", format_date(member.valid_from))
+        .replace("%2", format_date(member.valid_until)),
+        format_month(member.valid_until),
+        tuple(render_reason(r) for r in member.reasons),
+        extras,
+    )
+
+
+def household_sentence(figures: HouseholdFigures) -> str:
+    """The income test in one sentence: income ÷ weights = equivalised income vs. threshold."""
+    net, weights, eq = figures.net_income, figures.weights, figures.equivalised_income
+    threshold, margin = figures.threshold, figures.margin
+    if net is None or threshold is None:
+        return _tr("Keine Einkommensprüfung: Wohnsitz oder Regelsatz fehlen.")
+    if weights is None or eq is None or margin is None:
+        return (
+            _tr("Haushaltsnettoeinkommen %1; niemand im Haushalt ist 14 Jahre oder älter, "
+                "daher ist keine Einkommensprüfung möglich (Grenze %2).")
+            .replace("%1", format_euro(net)).replace("%2", format_euro(threshold))
+        )
+    head = (
+        _tr("Haushaltsnettoeinkommen %1 ÷ Summe der Gewichte %2 = Nettoäquivalenzeinkommen %3")
+        .replace("%1", format_euro(net)).replace("%2", format_weights(weights))
+        .replace("%3", format_euro(eq))
+    )
+    if margin > 0:
+        tail = _tr("; das sind %1 unter der Grenze von %2: Einkommensprüfung bestanden.")
+        tail = tail.replace("%1", format_euro(margin))
+    elif margin == 0:
+        tail = _tr("; das liegt genau auf der Grenze von %2: Einkommensprüfung nicht "
+                   "bestanden (nur darunter ist berechtigt).")
+    else:
+        tail = _tr("; das sind %1 über der Grenze von %2: Einkommensprüfung nicht bestanden.")
+        tail = tail.replace("%1", format_euro(-margin))
+    sentence = head + tail.replace("%2", format_euro(threshold))
+    if figures.max_household_income is not None:
+        sentence += " " + _tr("Höchstes Haushaltsnettoeinkommen für diesen Haushalt: %1.").replace(
+            "%1", format_euro(figures.max_household_income)
+        )
+    return sentence
+
+
+def decision_lines(decision: Decision, names: dict[str, str]) -> list[MemberLine]:
+    """One line per person, named by ``names`` (member key → name)."""
+    return [member_line(names.get(m.id, m.id), m) for m in decision.members]
+
+
+def summary(decision: Decision) -> str:
+    eligible = sum(1 for m in decision.members if m.eligible)
+    total = len(decision.members)
+    if eligible == 0:
+        return _tr("Niemand im Haushalt ist berechtigt.")
+    if eligible == total:
+        return _tr("Alle %1 Personen sind berechtigt.").replace("%1", str(total)) if total > 1 \
+            else _tr("Die Person ist berechtigt.")
+    return _tr("%1 von %2 Personen sind berechtigt.").replace("%1", str(eligible)).replace(
+        "%2", str(total))

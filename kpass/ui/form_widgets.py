@@ -1,0 +1,111 @@
+"""Small input widgets of the household editor: German dates, euro amounts, Stadtteile."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QTableWidget, QWidget
+
+from kpass.rules import completed_years, configured_issuers
+from kpass.ui.german_input import format_date, parse_date
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormWidgets", text)
+
+
+def label_for(text: str, buddy: QWidget) -> QLabel:
+    """A form label with a mnemonic (``&``) that moves the focus to ``buddy``."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+class DateField(QLineEdit):
+    """A date typed as TT.MM.JJJJ (or 8 digits)."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("TT.MM.JJJJ")
+        self.setAccessibleName(accessible_name)
+        self.setMaxLength(10)
+
+    def value(self) -> date | None:
+        return parse_date(self.text())
+
+    def set_value(self, day: date | None) -> None:
+        self.setText(format_date(day))
+
+
+def age_text(birth: date | None, on: date) -> str:
+    if birth is None or birth > on:
+        return ""
+    years = completed_years(birth, on)
+    return _tr("%1 Jahr") .replace("%1", "1") if years == 1 else _tr("%1 Jahre").replace(
+        "%1", str(years))
+
+
+class StadtteilBox(QComboBox):
+    """The 27 Stadtteile of Karlsruhe; typing any part of the name or the number filters."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("", None)
+        for issuer in configured_issuers():
+            if issuer.stadtteile is not None and issuer.municipality == "Karlsruhe":
+                for code, name in issuer.stadtteile:
+                    self.addItem(f"{code} {name}", code)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        line = self.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(_tr("Name oder Nummer"))
+
+    def code(self) -> str | None:
+        """The code of the Stadtteil typed or chosen; None when the text names none."""
+        text = self.currentText().strip()
+        if not text:
+            return None
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            folded = text.casefold()
+            matches = [i for i in range(1, self.count())
+                       if folded in self.itemText(i).casefold()
+                       or self.itemData(i) == text.zfill(2)]
+            if len(matches) != 1:
+                return text  # the service names what is wrong with it
+            index = matches[0]
+        data = self.itemData(index)
+        return str(data) if data is not None else None
+
+    def set_code(self, code: str | None) -> None:
+        index = self.findData(code) if code else 0
+        self.setCurrentIndex(max(index, 0))
+        if index < 0 and code:
+            self.setEditText(code)
+
+
+def fit_rows(table: QTableWidget, rows: int) -> None:
+    """Tall enough for ``rows`` rows at the current font (no fixed pixel heights)."""
+    row = table.fontMetrics().height() + 12
+    header = table.horizontalHeader().sizeHint().height()
+    table.setMinimumHeight(header + rows * row + 2 * table.frameWidth() + 4)
+
+
+def combo_with(items: dict[str, str], accessible_name: str) -> QComboBox:
+    """A combo box of German ``items`` (code → label) that returns codes."""
+    box = QComboBox()
+    for code, text in items.items():
+        box.addItem(text, code)
+    box.setAccessibleName(accessible_name)
+    return box
+
+
+def current_code(box: QComboBox) -> str:
+    return str(box.currentData())

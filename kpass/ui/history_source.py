@@ -1,0 +1,93 @@
+"""A household's applications, decisions and passes for the history tab and the pass actions.
+
+kpass has no service yet that reads a household's history (see ``household_history`` below,
+looked up when asked for). Until it exists, passes come from ``list_passes`` (every status)
+filtered to the household's persons, and decisions from what this editor did in this session.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from kpass.models.engine import Database
+from kpass.rules import Decision
+from kpass.services.applications import DecisionResult
+from kpass.services.pass_queries import list_passes
+
+_FALLBACK_PASS_LIMIT = 1_000_000
+
+
+@dataclass(frozen=True)
+class PassEntry:
+    number: str
+    person_id: int
+    name: str
+    pass_type: str
+    valid_from: date
+    valid_until: date
+    status: str
+    decision_id: int | None
+
+
+@dataclass(frozen=True)
+class DecisionEntry:
+    decision_id: int
+    application_id: int
+    application_date: date
+    kind: str
+    rule_set: str
+    decision: Decision | None  # None when only the stored JSON is known
+    output: dict[str, Any]
+    proofs: tuple[str, ...] = ()
+
+
+@dataclass
+class HouseholdHistory:
+    decisions: list[DecisionEntry] = field(default_factory=list)
+    passes: list[PassEntry] = field(default_factory=list)
+    complete: bool = False  # False: decisions of this session only
+
+
+def _history_service() -> Any:
+    try:
+        module = importlib.import_module("kpass.services.household_history")
+    except ImportError:
+        return None
+    return getattr(module, "household_history", None)
+
+
+def load_history(
+    database: Database,
+    household_id: int,
+    person_ids: Collection[int],
+    session_decisions: list[DecisionEntry],
+) -> HouseholdHistory:
+    """Newest first."""
+    service = _history_service()
+    if service is not None:
+        found = service(database, household_id)
+        decisions = [
+            DecisionEntry(d.decision_id, a.application_id, a.application_date, a.kind,
+                          d.rule_set, None, d.output, tuple(a.proofs))
+            for a in found.applications for d in a.decisions
+        ]
+        passes = [PassEntry(p.number, p.person_id, p.name, p.type, p.valid_from,
+                            p.valid_until, p.status, p.decision_id) for p in found.passes]
+        decisions.sort(key=lambda d: d.decision_id, reverse=True)
+        return HouseholdHistory(decisions, passes, complete=True)
+    ids = set(person_ids)
+    rows = list_passes(database, every_status=True, limit=_FALLBACK_PASS_LIMIT)
+    passes = [PassEntry(r.number, r.person_id, r.name, r.type, r.valid_from, r.valid_until,
+                        r.status, r.decision_id) for r in rows if r.person_id in ids]
+    decisions = sorted(session_decisions, key=lambda d: d.decision_id, reverse=True)
+    return HouseholdHistory(decisions, passes, complete=False)
+
+
+def entry_of(result: DecisionResult, kind: str, proofs: tuple[str, ...]) -> DecisionEntry:
+    return DecisionEntry(result.decision_id, result.application_id, result.application_date,
+                         kind, result.decision.rule_set or "", result.decision, result.output,
+                         proofs)

@@ -1,0 +1,218 @@
+"""Incomes per person: the table and the entry of a new income (amount with German comma)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpass.errors import KpassError
+from kpass.rules import format_euro
+from kpass.services.household_facts import IncomeFact
+from kpass.services.household_validation import PERIOD_LABELS, InvalidField
+from kpass.ui.form_widgets import DateField, combo_with, current_code, fit_rows, label_for
+from kpass.ui.german_input import format_date, parse_amount
+from kpass.ui.household_editor import HouseholdEditor
+from kpass.ui.inline_errors import ErrorLabel, InlineErrors
+from kpass.ui.labels import INCOME_KINDS, income_kind_label, period_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("IncomeSection", text)
+
+
+class IncomeSection(QGroupBox):
+    """Net incomes; the preview counts the income being typed before it is added."""
+
+    typing = Signal()
+    end_requested = Signal(int)
+
+    COLUMNS = ("Person", "Art", "Betrag", "Zeitraum", "ab", "bis")
+
+    def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setObjectName("incomeTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
+        fit_rows(self.table, 3)
+
+        self.person = QComboBox()
+        self.person.setObjectName("incomePerson")
+        self.kind = combo_with({k: income_kind_label(k) for k in INCOME_KINDS}, _tr("Art"))
+        self.kind.setObjectName("incomeKind")
+        self.amount = QLineEdit()
+        self.amount.setObjectName("incomeAmount")
+        self.amount.setPlaceholderText("0,00")
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.euro = QLabel("€")
+        self.period = combo_with({p: period_label(p) for p in PERIOD_LABELS}, _tr("Zeitraum"))
+        self.period.setObjectName("incomePeriod")
+        self.valid_from = DateField(_tr("Gültig ab"))
+        self.valid_from.setObjectName("incomeFrom")
+        self.valid_from.set_value(editor.today.replace(day=1))
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addIncome")
+        self.end_button = QPushButton()
+        self.error = ErrorLabel()
+        self.errors = InlineErrors(self.error)
+
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.errors.wrap("amount", self.amount), 1)
+        amount_row.addWidget(self.euro)
+        amount_row.addWidget(self.period)
+        form = QFormLayout()
+        self.person_label = label_for("", self.person)
+        self.kind_label = label_for("", self.kind)
+        self.amount_label = label_for("", self.amount)
+        self.from_label = label_for("", self.valid_from)
+        form.addRow(self.person_label, self.errors.wrap("person_ref", self.person))
+        form.addRow(self.kind_label, self.errors.wrap("kind", self.kind))
+        form.addRow(self.amount_label, amount_row)
+        form.addRow(self.from_label, self.errors.wrap("valid_from", self.valid_from))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.end_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+        self.amount.textChanged.connect(lambda _t: self.typing.emit())
+        self.amount.returnPressed.connect(self.add_income)
+        self.valid_from.returnPressed.connect(self.add_income)
+        for box in (self.person, self.kind, self.period):
+            box.currentIndexChanged.connect(lambda _i: self.typing.emit())
+        self.add_button.clicked.connect(self.add_income)
+        for control in (self.person, self.kind, self.period):
+            control.installEventFilter(self)
+        self.end_button.clicked.connect(self._end_selected)
+        self.translate_ui()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+                    watched, QComboBox) and not watched.view().isVisible():
+            self.add_income()
+            return True
+        return super().eventFilter(watched, event)
+
+    def entry_chain(self) -> list[QWidget]:
+        return [self.table, self.person, self.kind, self.amount, self.period, self.valid_from,
+                self.add_button, self.end_button]
+
+    def translate_ui(self) -> None:
+        self.setTitle(_tr("Einkommen (netto)"))
+        self.table.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
+        self.table.setAccessibleName(_tr("Einkommen"))
+        self.person_label.setText(_tr("&Person:"))
+        self.kind_label.setText(_tr("&Art:"))
+        self.amount_label.setText(_tr("&Betrag:"))
+        self.from_label.setText(_tr("&Datum ab:"))
+        self.person.setAccessibleName(_tr("Person, die das Einkommen bezieht"))
+        self.kind.setAccessibleName(_tr("Art des Einkommens"))
+        self.amount.setAccessibleName(_tr("Betrag in Euro"))
+        self.period.setAccessibleName(_tr("Zeitraum des Betrags"))
+        self.valid_from.setAccessibleName(_tr("Einkommen gültig ab"))
+        self.euro.setAccessibleName(_tr("Euro"))
+        self.add_button.setText(_tr("Einkommen &eintragen"))
+        self.add_button.setAccessibleName(_tr("Einkommen eintragen"))
+        self.end_button.setText(_tr("Einkommen been&den …"))
+        self.end_button.setAccessibleName(_tr("Ausgewähltes Einkommen beenden"))
+
+    def refresh(self) -> None:
+        draft = self.editor.draft
+        chosen = self.person.currentData()
+        self.person.blockSignals(True)
+        self.person.clear()
+        for m in draft.present_members(self.editor.today):
+            self.person.addItem(m.name, m.key)
+        index = self.person.findData(chosen)
+        self.person.setCurrentIndex(max(index, 0))
+        self.person.blockSignals(False)
+        names = {m.key: m.name for m in draft.members}
+        self.table.setRowCount(len(draft.incomes))
+        for row, income in enumerate(draft.incomes):
+            values = (names.get(income.person_key, "?"), income_kind_label(income.kind),
+                      format_euro(income.amount), period_label(income.period),
+                      format_date(income.valid_from), format_date(income.valid_until))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, income.key)
+                if column == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if not income.covers(self.editor.today):
+                    item.setForeground(Qt.GlobalColor.darkGray)
+                self.table.setItem(row, column, item)
+        self.end_button.setEnabled(bool(draft.incomes))
+        self.add_button.setEnabled(self.person.count() > 0)
+
+    def pending(self) -> bool:
+        return bool(self.amount.text().strip())
+
+    def pending_income(self) -> IncomeFact | None:
+        """The income being typed, if it is complete enough to count in the preview."""
+        amount = parse_amount(self.amount.text())
+        day = self.valid_from.value()
+        if amount is None or day is None or self.person.currentData() is None:
+            return None
+        return IncomeFact(int(self.person.currentData()), current_code(self.kind), amount,
+                          current_code(self.period), day, None)
+
+    def add_income(self) -> bool:
+        self.errors.clear()
+        if self.person.currentData() is None:
+            self.error.say(_tr("Bitte zuerst eine Person erfassen."))
+            return False
+        amount = parse_amount(self.amount.text())
+        if amount is None:
+            self.errors.show("amount", _tr("Betrag: bitte einen Eurobetrag wie 1.234,56 "
+                                           "eingeben."))
+            return False
+        day = self.valid_from.value()
+        if day is None:
+            self.errors.show("valid_from", _tr("Gültig ab: bitte als TT.MM.JJJJ eingeben."))
+            return False
+        try:
+            self.editor.add_income(int(self.person.currentData()), current_code(self.kind),
+                                   amount, current_code(self.period), day)
+        except InvalidField as exc:
+            self.errors.show(exc.field, exc.message_de)
+            return False
+        except KpassError as exc:
+            self.error.say(exc.message_de)
+            return False
+        self.amount.clear()
+        self.person.setFocus()
+        return True
+
+    def _end_selected(self) -> None:
+        row = self.table.currentRow()
+        item = self.table.item(max(row, 0), 0)
+        if item is not None:
+            self.end_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,328 @@
+"""The household's persons: the table, the entry of a new person, the duplicate warning."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpass.errors import KpassError
+from kpass.services.duplicates import DuplicateCandidate, find_possible_duplicates
+from kpass.services.household_validation import (
+    ROLE_LABELS,
+    InvalidField,
+    PersonInput,
+)
+from kpass.ui.form_widgets import (
+    DateField,
+    age_text,
+    combo_with,
+    current_code,
+    fit_rows,
+    label_for,
+)
+from kpass.ui.german_input import format_date
+from kpass.ui.household_editor import HouseholdEditor
+from kpass.ui.inline_errors import ErrorLabel, InlineErrors
+from kpass.ui.labels import role_label
+
+DUPLICATE_DELAY_MS = 250
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MemberSection", text)
+
+
+class MemberSection(QGroupBox):
+    """Persons of the household; a new one is typed below the table and added with Enter."""
+
+    open_household = Signal(int)
+    photo_requested = Signal(int)
+    end_requested = Signal(int)
+
+    COLUMNS = ("Name", "Vorname(n)", "Geburtsdatum (Alter)", "Rolle, Merkmale",
+               "im Haushalt", "Foto")
+
+    def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setObjectName("memberTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_rows(self.table, 4)
+
+        self.family = QLineEdit()
+        self.family.setObjectName("memberFamilyName")
+        self.given = QLineEdit()
+        self.given.setObjectName("memberGivenNames")
+        self.birth = DateField(_tr("Geburtsdatum"))
+        self.birth.setObjectName("memberBirthDate")
+        self.age = QLabel()
+        self.role = combo_with({code: role_label(code) for code in ROLE_LABELS}, _tr("Rolle"))
+        self.role.setObjectName("memberRole")
+        self.disability = QCheckBox()
+        self.foster = QCheckBox()
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addMember")
+        self.end_button = QPushButton()
+        self.photo_button = QPushButton()
+        self.error = ErrorLabel()
+        self.errors = InlineErrors(self.error)
+
+        self.duplicate_box = QFrame()
+        self.duplicate_box.setObjectName("duplicateWarning")
+        self.duplicate_text = QLabel()
+        self.duplicate_text.setWordWrap(True)
+        self.duplicate_open = QPushButton()
+        self.duplicate_open.setObjectName("openDuplicate")
+        dup_layout = QHBoxLayout(self.duplicate_box)
+        dup_layout.addWidget(self.duplicate_text, 1)
+        dup_layout.addWidget(self.duplicate_open)
+        self.duplicate_box.hide()
+        self.duplicates: list[DuplicateCandidate] = []
+
+        birth_row = QHBoxLayout()
+        birth_row.addWidget(self.errors.wrap("birth_date", self.birth), 1)
+        birth_row.addWidget(self.age)
+        flags = QHBoxLayout()
+        flags.addWidget(self.disability)
+        flags.addWidget(self.foster)
+        flags.addStretch(1)
+        form = QFormLayout()
+        self.family_label = label_for("", self.family)
+        self.given_label = label_for("", self.given)
+        self.birth_label = label_for("", self.birth)
+        self.role_label = label_for("", self.role)
+        form.addRow(self.family_label, self.errors.wrap("family_name", self.family))
+        form.addRow(self.given_label, self.errors.wrap("given_names", self.given))
+        form.addRow(self.birth_label, birth_row)
+        form.addRow(self.role_label, self.errors.wrap("role", self.role))
+        form.addRow("", flags)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.photo_button)
+        buttons.addWidget(self.end_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addWidget(self.duplicate_box)
+        layout.addLayout(buttons)
+
+        self._dup_timer = QTimer(self)
+        self._dup_timer.setSingleShot(True)
+        self._dup_timer.setInterval(DUPLICATE_DELAY_MS)
+        self._dup_timer.timeout.connect(self.check_duplicates)
+        for field in (self.family, self.given, self.birth):
+            field.textChanged.connect(lambda _t: self._dup_timer.start())
+            field.returnPressed.connect(self.add_member)
+        self.birth.textChanged.connect(self._show_age)
+        self.add_button.clicked.connect(self.add_member)
+        self.end_button.clicked.connect(lambda: self._with_selected(self.end_requested))
+        self.photo_button.clicked.connect(lambda: self._with_selected(self.photo_requested))
+        self.duplicate_open.clicked.connect(self._open_duplicate)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        for control in (self.role, self.disability, self.foster):
+            control.installEventFilter(self)  # Enter adds the person from every entry field
+        self.translate_ui()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                    watched is self.role and self.role.view().isVisible()):
+            self.add_member()
+            return True
+        return super().eventFilter(watched, event)
+
+    def entry_chain(self) -> list[QWidget]:
+        """The controls in the order Tab visits them."""
+        return [self.table, self.family, self.given, self.birth, self.role, self.disability,
+                self.foster, self.add_button, self.duplicate_open, self.photo_button,
+                self.end_button]
+
+    def translate_ui(self) -> None:
+        self.setTitle(_tr("Personen im Haushalt"))
+        self.table.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
+        self.table.setAccessibleName(_tr("Personen im Haushalt"))
+        self.family_label.setText(_tr("&Familienname:"))
+        self.given_label.setText(_tr("&Vorname(n):"))
+        self.birth_label.setText(_tr("&Geburtsdatum:"))
+        self.role_label.setText(_tr("Roll&e:"))
+        self.family.setAccessibleName(_tr("Familienname der neuen Person"))
+        self.given.setAccessibleName(_tr("Vornamen der neuen Person"))
+        self.birth.setAccessibleName(_tr("Geburtsdatum der neuen Person"))
+        self.role.setAccessibleName(_tr("Rolle der neuen Person"))
+        self.age.setAccessibleName(_tr("Alter"))
+        self.disability.setText(_tr("Sch&werbehinderung / Eingliederungshilfe"))
+        self.disability.setAccessibleName(_tr("Schwerbehinderung oder Eingliederungshilfe"))
+        self.foster.setText(_tr("Pflege&kind"))
+        self.foster.setAccessibleName(_tr("Pflegekind"))
+        self.add_button.setText(_tr("Person &hinzufügen"))
+        self.add_button.setAccessibleName(_tr("Person hinzufügen"))
+        self.end_button.setText(_tr("A&ustragen …"))
+        self.end_button.setAccessibleName(_tr("Ausgewählte Person austragen"))
+        self.photo_button.setText(_tr("Lichtb&ild …"))
+        self.photo_button.setAccessibleName(_tr("Lichtbild der ausgewählten Person laden"))
+        self.duplicate_open.setText(_tr("Diesen Haushalt ö&ffnen"))
+        self.duplicate_open.setAccessibleName(_tr("Haushalt der schon erfassten Person öffnen"))
+        self.duplicate_text.setAccessibleName(_tr("Hinweis auf mögliche Doppelerfassung"))
+
+    # -- showing ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        draft, today = self.editor.draft, self.editor.today
+        selected = self.selected_key()
+        self.table.setRowCount(len(draft.members))
+        for row, m in enumerate(draft.members):
+            flags = [t for on, t in ((m.disability, _tr("Schwerbeh.")),
+                                     (m.foster_child, _tr("Pflegekind"))) if on]
+            age = age_text(m.birth_date, today)
+            values = (m.family_name, m.given_names,
+                      f"{format_date(m.birth_date)} ({age})" if age else format_date(m.birth_date),
+                      ", ".join([role_label(m.role), *flags]),
+                      self._membership_text(m.valid_from, m.valid_until),
+                      _tr("ja") if m.has_photo else _tr("fehlt"))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, m.key)
+                if not m.present_on(today):
+                    item.setForeground(Qt.GlobalColor.darkGray)
+                self.table.setItem(row, column, item)
+            if m.key == selected:
+                self.table.selectRow(row)
+        if self.table.currentRow() < 0 and draft.members:
+            self.table.selectRow(0)
+        if not draft.members:
+            self.role.setCurrentIndex(0)
+        self._update_buttons()
+
+    @staticmethod
+    def _membership_text(since: date | None, until: date | None) -> str:
+        if until is not None:
+            return _tr("bis %1").replace("%1", format_date(until))
+        if since is None:
+            return _tr("neu")
+        return _tr("seit %1").replace("%1", format_date(since))
+
+    def selected_key(self) -> int | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def _update_buttons(self) -> None:
+        has = self.selected_key() is not None
+        self.end_button.setEnabled(has)
+        self.photo_button.setEnabled(has)
+
+    def _with_selected(self, signal: SignalInstance) -> None:
+        key = self.selected_key()
+        if key is not None:
+            signal.emit(key)
+
+    def _show_age(self) -> None:
+        self.age.setText(age_text(self.birth.value(), self.editor.today))
+
+    def pending(self) -> bool:
+        """Something typed for a new person that was not added yet."""
+        return bool(self.family.text().strip() or self.given.text().strip()
+                    or self.birth.text().strip())
+
+    # -- adding ----------------------------------------------------------------------------
+    def add_member(self) -> bool:
+        self.errors.clear()
+        birth = self.birth.value()
+        if birth is None:
+            message = _tr("Geburtsdatum: bitte als TT.MM.JJJJ eingeben.") if self.birth.text() \
+                else _tr("Geburtsdatum: bitte eingeben (TT.MM.JJJJ).")
+            if not self.family.text().strip():
+                self.errors.show("family_name", _tr("Familienname: darf nicht leer sein."))
+                return False
+            self.errors.show("birth_date", message)
+            return False
+        person = PersonInput(self.family.text(), self.given.text(), birth, None,
+                             self.disability.isChecked(), self.foster.isChecked())
+        try:
+            self.editor.add_member(person, current_code(self.role))
+        except InvalidField as exc:
+            self.errors.show(exc.field, exc.message_de)
+            return False
+        except KpassError as exc:
+            self.error.say(exc.message_de)
+            return False
+        for field in (self.family, self.given, self.birth):
+            field.clear()
+        self.disability.setChecked(False)
+        self.foster.setChecked(False)
+        if current_code(self.role) == "applicant":
+            self.role.setCurrentIndex(1 if self.editor.draft.members and any(
+                m.role == "applicant" for m in self.editor.draft.members) else 0)
+        self._hide_duplicates()
+        self.family.setFocus()
+        return True
+
+    # -- duplicates ------------------------------------------------------------------------
+    def check_duplicates(self) -> None:
+        self._dup_timer.stop()
+        birth = self.birth.value()
+        if birth is None or not self.family.text().strip() or not self.given.text().strip():
+            self._hide_duplicates()
+            return
+        stored = [m.key for m in self.editor.draft.members if m.key > 0]
+        try:
+            found = find_possible_duplicates(self.editor.database, self.family.text(),
+                                             self.given.text(), birth,
+                                             exclude_person_ids=stored, on=self.editor.today)
+        except KpassError:
+            found = []
+        self.duplicates = found
+        if not found:
+            self._hide_duplicates()
+            return
+        first = found[0]
+        where = _tr("ohne Haushalt")
+        if first.street:
+            where = f"{first.street} {first.house_number}, {first.postcode} {first.municipality}"
+        text = _tr("Achtung, schon erfasst? %1, geb. %2 (%3) – %4.").replace(
+            "%1", f"{first.given_names} {first.family_name}").replace(
+            "%2", format_date(first.birth_date)).replace("%3", where).replace(
+            "%4", first.explanation)
+        if len(found) > 1:
+            text += " " + _tr("Weitere ähnliche Personen: %1.").replace("%1", str(len(found) - 1))
+        self.duplicate_text.setText(text)
+        self.duplicate_box.setAccessibleDescription(text)
+        self.duplicate_open.setEnabled(first.household_id is not None)
+        self.duplicate_box.show()
+
+    def _hide_duplicates(self) -> None:
+        self.duplicates = []
+        self.duplicate_box.hide()
+
+    def _open_duplicate(self) -> None:
+        if self.duplicates and self.duplicates[0].household_id is not None:
+            self.open_household.emit(self.duplicates[0].household_id)
+

@@ -1,0 +1,185 @@
+"""Benefit notices (Bescheide): kind, period, reference and the persons they cover."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpass.errors import KpassError
+from kpass.rules import last_of_month
+from kpass.services.household_validation import InvalidField
+from kpass.ui.form_widgets import DateField, combo_with, current_code, fit_rows, label_for
+from kpass.ui.german_input import format_date
+from kpass.ui.household_editor import HouseholdEditor
+from kpass.ui.inline_errors import ErrorLabel, InlineErrors
+from kpass.ui.labels import BENEFIT_KINDS, basis_text
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NoticeSection", text)
+
+
+class NoticeSection(QGroupBox):
+    COLUMNS = ("Leistung", "gültig ab", "gültig bis", "Aktenzeichen", "für")
+
+    def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setObjectName("noticeTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            4, QHeaderView.ResizeMode.Stretch)
+        fit_rows(self.table, 2)
+        self.kind = combo_with({k: basis_text(k) for k in BENEFIT_KINDS}, _tr("Leistung"))
+        self.kind.setObjectName("noticeKind")
+        self.valid_from = DateField(_tr("Gültig ab"))
+        self.valid_from.setObjectName("noticeFrom")
+        self.valid_until = DateField(_tr("Gültig bis"))
+        self.valid_until.setObjectName("noticeUntil")
+        self.reference = QLineEdit()
+        self.reference.setObjectName("noticeReference")
+        self.covered = QListWidget()
+        self.covered.setObjectName("noticePersons")
+        self.covered.setMaximumHeight(90)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addNotice")
+        self.remove_button = QPushButton()
+        self.error = ErrorLabel()
+        self.errors = InlineErrors(self.error)
+        today = editor.today
+        self.valid_from.set_value(today.replace(day=1))
+        self.valid_until.set_value(last_of_month(today.replace(month=12)))
+
+        form = QFormLayout()
+        self.kind_label = label_for("", self.kind)
+        self.from_label = label_for("", self.valid_from)
+        self.until_label = label_for("", self.valid_until)
+        self.reference_label = label_for("", self.reference)
+        self.covered_label = label_for("", self.covered)
+        form.addRow(self.kind_label, self.errors.wrap("kind", self.kind))
+        period = QHBoxLayout()
+        period.addWidget(self.errors.wrap("valid_from", self.valid_from))
+        period.addWidget(self.until_label)
+        period.addWidget(self.errors.wrap("valid_until", self.valid_until))
+        form.addRow(self.from_label, period)
+        form.addRow(self.reference_label, self.errors.wrap("reference", self.reference))
+        form.addRow(self.covered_label, self.errors.wrap("person_refs", self.covered))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_notice)
+        self.reference.returnPressed.connect(self.add_notice)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.translate_ui()
+
+    def entry_chain(self) -> list[QWidget]:
+        return [self.table, self.kind, self.valid_from, self.valid_until, self.reference,
+                self.covered, self.add_button, self.remove_button]
+
+    def translate_ui(self) -> None:
+        self.setTitle(_tr("Leistungsbescheide"))
+        self.table.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
+        self.table.setAccessibleName(_tr("Leistungsbescheide"))
+        self.kind_label.setText(_tr("&Leistung:"))
+        self.from_label.setText(_tr("Gültig &von:"))
+        self.until_label.setText(_tr("b&is:"))
+        self.reference_label.setText(_tr("Akten&zeichen:"))
+        self.covered_label.setText(_tr("Er&fasste Personen:"))
+        self.kind.setAccessibleName(_tr("Art der Leistung"))
+        self.valid_from.setAccessibleName(_tr("Bescheid gültig von"))
+        self.valid_until.setAccessibleName(_tr("Bescheid gültig bis"))
+        self.reference.setAccessibleName(_tr("Aktenzeichen des Bescheids"))
+        self.covered.setAccessibleName(_tr("Vom Bescheid erfasste Personen (keine Auswahl: "
+                                           "ganzer Haushalt)"))
+        self.covered.setToolTip(_tr("Keine Person angekreuzt: der Bescheid gilt für den "
+                                    "ganzen Haushalt."))
+        self.add_button.setText(_tr("Bescheid ein&tragen"))
+        self.add_button.setAccessibleName(_tr("Bescheid eintragen"))
+        self.remove_button.setText(_tr("Bescheid entfe&rnen"))
+        self.remove_button.setAccessibleName(_tr("Ausgewählten Bescheid entfernen"))
+
+    def refresh(self) -> None:
+        draft = self.editor.draft
+        self.covered.clear()
+        for m in draft.present_members(self.editor.today):
+            item = QListWidgetItem(m.name)
+            item.setData(Qt.ItemDataRole.UserRole, m.key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.covered.addItem(item)
+        names = {m.key: m.name for m in draft.members}
+        self.table.setRowCount(len(draft.notices))
+        for row, n in enumerate(draft.notices):
+            who = ", ".join(names.get(k, "?") for k in n.person_keys) or _tr("ganzer Haushalt")
+            values = (basis_text(n.kind), format_date(n.valid_from), format_date(n.valid_until),
+                      n.reference, who)
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, n.key)
+                self.table.setItem(row, column, cell)
+        self.remove_button.setEnabled(bool(draft.notices))
+
+    def pending(self) -> bool:
+        return bool(self.reference.text().strip())
+
+    def add_notice(self) -> bool:
+        self.errors.clear()
+        start, end = self.valid_from.value(), self.valid_until.value()
+        if start is None:
+            self.errors.show("valid_from", _tr("Gültig von: bitte als TT.MM.JJJJ eingeben."))
+            return False
+        if end is None:
+            self.errors.show("valid_until", _tr("Gültig bis: bitte als TT.MM.JJJJ eingeben."))
+            return False
+        keys = tuple(
+            int(self.covered.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.covered.count())
+            if self.covered.item(i).checkState() == Qt.CheckState.Checked
+        )
+        try:
+            self.editor.add_notice(current_code(self.kind), start, end,
+                                   self.reference.text(), keys)
+        except InvalidField as exc:
+            self.errors.show(exc.field, exc.message_de)
+            return False
+        except KpassError as exc:
+            self.error.say(exc.message_de)
+            return False
+        self.reference.clear()
+        return True
+
+    def remove_selected(self) -> None:
+        item = self.table.item(max(self.table.currentRow(), 0), 0)
+        if item is None:
+            return
+        try:
+            self.editor.remove_notice(int(item.data(Qt.ItemDataRole.UserRole)))
+        except KpassError as exc:
+            self.error.say(exc.message_de)

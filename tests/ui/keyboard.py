@@ -1,0 +1,29 @@
+"""Typing and pressing keys the way a caseworker does (to whatever has the focus)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def type_text(text: str, widget: QWidget | None = None) -> None:
+    # qtbot.keyClicks aborts on non-ASCII characters; send them one by one.
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget or focused(), Qt.Key.Key_unknown, ch,
+                           Qt.KeyboardModifier.NoModifier)
+
+
+def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(focused(), key, modifier)
+
+
+def tab(times: int = 1) -> None:
+    for _ in range(times):
+        press(Qt.Key.Key_Tab)

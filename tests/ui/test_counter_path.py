@@ -1,0 +1,294 @@
+"""The counter, keyboard only: search, new household, persons and incomes, live decision,
+decide, issue, print — and what a failed save must not leave behind."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kpass.models.engine import Database
+from kpass.services.person_search import search_persons
+from kpass.ui import print_outbox
+from kpass.ui.main_window import MainWindow
+from tests.register_builder import add_household
+from tests.ui.keyboard import focused, press, tab, type_text
+
+pytestmark = pytest.mark.gui
+TODAY = date.today()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, database: Database) -> MainWindow:
+    add_household(database, [("Müller", "Anna-Lena", date(1980, 3, 12), "applicant")])
+    win = MainWindow(database)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    return win
+
+
+def start_new(window: MainWindow) -> None:
+    press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.household_page
+    assert focused() is window.household_page.address.street
+
+
+def enter_address(stadtteil: str = "Südst") -> None:
+    type_text("Kaiserstraße")
+    tab()
+    type_text("12")
+    tab()
+    type_text("76133")
+    tab(2)  # the municipality is Karlsruhe already
+    type_text(stadtteil)
+
+
+def enter_person(family: str, given: str, birth: str, role_key: str | None = None) -> None:
+    type_text(family)
+    tab()
+    type_text(given)
+    tab()
+    type_text(birth)
+    if role_key is not None:
+        tab()
+        type_text(role_key)
+    press(Qt.Key.Key_Return)
+
+
+def persons_named(database: Database, text: str) -> int:
+    return len(search_persons(database, text, limit=50).hits)
+
+
+def test_counter_path_by_keyboard(qtbot: QtBot, window: MainWindow, database: Database) -> None:
+    page = window.household_page
+    # the applicant is not registered yet
+    type_text("özdemir")
+    press(Qt.Key.Key_Return)
+    assert "Keine Person" in window.result_info.text()
+
+    start_new(window)
+    enter_address()
+    tab()  # to the persons table
+    tab()  # to the family name of a new person
+    assert focused() is page.members.family
+    enter_person("Özdemir", "Ayşe", "01.02.1985")
+    assert focused() is page.members.family  # ready for the next person
+    enter_person("Özdemir", "Can", "15.06.2015", role_key="K")
+    assert [m.role for m in page.editor.draft.members] == ["applicant", "child"]
+    assert page.members.table.rowCount() == 2
+    age = TODAY.year - 2015 - ((TODAY.month, TODAY.day) < (6, 15))
+    assert page.members.table.item(1, 2).text() == f"15.06.2015 ({age} Jahre)"
+
+    # the live decision: without income, both are eligible by the income test
+    assert page.panel.summary.text() == "Alle 2 Personen sind berechtigt."
+    assert "Nettoäquivalenzeinkommen 0,00 €" in page.panel.sentence.text()
+
+    # an income: wages 2.900,00 € → 2.900 ÷ 1,3 = 2.230,77 € above the limit (as the
+    # caseworker types, before the income is even added)
+    page.incomes.person.setFocus()
+    assert page.incomes.person.currentText() == "Ayşe Özdemir"
+    tab()  # kind: wages is first
+    tab()
+    assert focused() is page.incomes.amount
+    type_text("2.900,00")
+    qtbot.waitUntil(lambda: "nicht berechtigt" in page.panel.table.item(0, 1).text())
+    assert page.panel.summary.text() == "Niemand im Haushalt ist berechtigt."
+    sentence = page.panel.sentence.text()
+    assert "Haushaltsnettoeinkommen 2.900,00 € ÷ Summe der Gewichte 1,3" in sentence
+    assert "= Nettoäquivalenzeinkommen 2.230,77 €" in sentence
+    assert "über der Grenze von 1.300,00 €" in sentence
+    # corrected before adding: 1.500,00 € → 1.153,85 € below the limit
+    page.incomes.amount.selectAll()
+    type_text("1.500,00")
+    press(Qt.Key.Key_Return)
+    assert len(page.editor.draft.incomes) == 1
+    assert page.incomes.table.item(0, 2).text() == "1.500,00 €"
+    assert page.panel.summary.text() == "Alle 2 Personen sind berechtigt."
+    assert "146,15 € unter der Grenze" in page.panel.sentence.text()
+    assert page.panel.table.item(0, 2).text() == (
+        "Karlsruher Pass – Einkommen unter der Einkommensgrenze")
+    assert page.panel.table.item(1, 2).text().startswith("Karlsruher Kinderpass – ")
+
+    # nothing is stored yet
+    assert persons_named(database, "özdemir") == 0
+    page.proofs["personalausweis"].setChecked(True)
+
+    # decide (saves the household first), issue
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert persons_named(database, "özdemir") == 2
+    assert "(gespeichert)" in page.panel.heading.text()
+    assert focused() is page.panel.issue_button
+    press(Qt.Key.Key_Space)
+    assert "Ausgestellt" in page.panel.message.text()
+    assert page.panel.passes.count() == 2
+    assert page.history.passes.rowCount() == 2
+    assert page.history.decisions.topLevelItemCount() == 1
+    assert "Personalausweis" in page.history.decisions.topLevelItem(0).child(2).text(1)
+
+    if not print_outbox.printing_available():
+        pytest.skip("kpass.services.printing is not installed")
+    assert focused() is page.panel.card_button
+    press(Qt.Key.Key_Space)
+    assert page.preview_windows, page.panel.message.text()
+    pdf = page.preview_windows[-1].pdf
+    assert pdf.exists() and pdf.stat().st_size > 1000
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+    # Esc: back to the search, where the new household is found
+    for dialog in page.preview_windows:
+        dialog.close()
+    window.activateWindow()
+    page.panel.card_button.setFocus()
+    press(Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.search_page
+    assert focused() is window.search_field
+
+
+def test_enter_opens_household_and_esc_goes_back(qtbot: QtBot, window: MainWindow) -> None:
+    type_text("mueller anna")
+    press(Qt.Key.Key_Return)
+    assert focused() is window.results
+    press(Qt.Key.Key_Return)
+    page = window.household_page
+    assert window.stack.currentWidget() is page
+    assert "Anna-Lena Müller" in page.title.text()
+    assert page.address.stadtteil.code() == "01"
+    press(Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.search_page
+
+
+def test_validation_is_shown_at_the_field(qtbot: QtBot, window: MainWindow,
+                                          database: Database) -> None:
+    page = window.household_page
+    start_new(window)
+    enter_address()
+    page.members.family.setFocus()
+    enter_person("Neu", "Nina", "31.02.1990")  # no such day
+    label = page.members.errors.label_for("birth_date")
+    assert label is not None and label.isVisible()
+    assert "TT.MM.JJJJ" in label.text()
+    assert focused() is page.members.birth
+    page.members.birth.clear()
+    type_text("01.01.2090")  # in the future: the service's check
+    press(Qt.Key.Key_Return)
+    assert "Geburtsdatum liegt in der Zukunft" in label.text()
+    assert focused() is page.members.birth
+    page.members.birth.clear()
+    type_text("01.01.1990")
+    press(Qt.Key.Key_Return)
+    assert not label.isVisible()
+    assert len(page.editor.draft.members) == 1
+
+    # an amount that is none
+    page.incomes.amount.setFocus()
+    type_text("zwölf")
+    press(Qt.Key.Key_Return)
+    amount_label = page.incomes.errors.label_for("amount")
+    assert amount_label is not None and "Eurobetrag" in amount_label.text()
+
+
+def test_failed_save_leaves_nothing(qtbot: QtBot, window: MainWindow, database: Database) -> None:
+    page = window.household_page
+    start_new(window)
+    enter_address(stadtteil="Atlantis")  # no Stadtteil of Karlsruhe
+    page.members.family.setFocus()
+    enter_person("Halbgespeichert", "Hanna", "01.01.1970")
+    press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    label = page.address.errors.label_for("stadtteil_code")
+    assert label is not None and label.isVisible()
+    assert "Stadtteil" in label.text() and "Atlantis" in label.text()
+    assert focused() in (page.address.stadtteil, page.address.stadtteil.lineEdit())
+    assert persons_named(database, "halbgespeichert") == 0
+    assert page.editor.draft.is_new
+    # the live decision says why nobody would be eligible
+    assert page.panel.summary.text() == "Niemand im Haushalt ist berechtigt."
+
+    # a child as applicant while an adult lives there: refused by create_household
+    page.address.stadtteil.setEditText("Südstadt")
+    page.members.family.setFocus()
+    enter_person("Halbgespeichert", "Hugo", "01.01.2015")  # a partner by default
+    page.editor.draft.members[0].role, page.editor.draft.members[1].role = "other", "applicant"
+    page.save()
+    assert "volljährig" in page.members.error.text()
+    assert persons_named(database, "halbgespeichert") == 0
+
+
+def test_duplicate_warning_opens_the_other_household(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.household_page
+    start_new(window)
+    page.members.family.setFocus()
+    type_text("Mueller")
+    tab()
+    type_text("Anna-Lena")
+    tab()
+    type_text("12.03.1980")
+    qtbot.waitUntil(lambda: page.members.duplicate_box.isVisible(), timeout=3000)
+    assert "Anna-Lena Müller, geb. 12.03.1980" in page.members.duplicate_text.text()
+    assert "Kaiserstraße 1" in page.members.duplicate_text.text()
+    answers: list[str] = []
+
+    def discard(_parent: object) -> str:
+        answers.append("asked")
+        return "discard"
+
+    from kpass.ui import dialogs
+
+    original = dialogs.ask_unsaved
+    dialogs.ask_unsaved = discard  # type: ignore[assignment]
+    try:
+        page.members.duplicate_open.click()
+    finally:
+        dialogs.ask_unsaved = original
+    assert answers == ["asked"]  # the typed person would be lost: asked first
+    assert not page.editor.draft.is_new
+    assert "Anna-Lena Müller" in page.title.text()
+
+
+def test_unsaved_changes_are_asked_for(qtbot: QtBot, window: MainWindow,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpass.ui import dialogs
+
+    page = window.household_page
+    start_new(window)
+    enter_address()
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda _parent: "cancel")
+    press(Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is page  # stayed
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda _parent: "discard")
+    press(Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.search_page
+
+
+def test_photo_is_cropped_to_passport_proportions(qtbot: QtBot, window: MainWindow,
+                                                  tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from kpass.ui.photo_crop import crop_to_passport
+
+    image = QImage(1200, 800, QImage.Format.Format_RGB32)
+    image.fill(QColor("steelblue"))
+    cropped = crop_to_passport(image)
+    assert abs(cropped.width() / cropped.height() - 35 / 45) < 0.01
+    path = tmp_path / "foto.png"
+    assert image.save(str(path))
+    type_text("mueller anna")
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_Return)
+    page = window.household_page
+    key = page.members.selected_key()
+    assert key is not None
+    assert page.import_photo(key, path)
+    assert page.members.table.item(0, 5).text() == "ja"
+    assert not page.import_photo(key, tmp_path / "fehlt.png")
+    assert "kein lesbares Bild" in page.members.error.text()
+
+
+def test_app_font(window: MainWindow) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
