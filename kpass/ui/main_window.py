@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar
 
 from kpass.errors import KpassError
 from kpass.models.engine import Database
+from kpass.ui.dashboard import DashboardWidget, WhatIfPanel
 from kpass.ui.household_page import HouseholdPage
 from kpass.ui.renewals_page import RenewalsPage
 from kpass.ui.search_page import PersonSearchPage
@@ -28,8 +29,12 @@ class MainWindow(QMainWindow):
         self.search_page = PersonSearchPage(database)
         self.household_page = HouseholdPage(database, today)
         self.renewals_page = RenewalsPage(database, today)
+        self.dashboard_page = DashboardWidget(database, today=today)
+        self.what_if_page = WhatIfPanel(database, today=today)
+        self._dashboard_loaded = False
         self.stack = QStackedWidget()
-        for page in (self.search_page, self.household_page, self.renewals_page):
+        for page in (self.search_page, self.household_page, self.renewals_page,
+                     self.dashboard_page, self.what_if_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         # the search widgets, as before the pages existed
@@ -44,14 +49,21 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.renewals_action = QAction(self)
         self.renewals_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.dashboard_action = QAction(self)
+        self.dashboard_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.what_if_action = QAction(self)
+        self.what_if_action.setShortcut(QKeySequence("Ctrl+W"))
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        for action in (self.search_action, self.new_action, self.renewals_action):
+        for action in (self.search_action, self.new_action, self.renewals_action,
+                       self.dashboard_action, self.what_if_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.case_menu = self.menuBar().addMenu("")
         self.case_menu.addActions([self.search_action, self.new_action, self.renewals_action])
         self.case_menu.addSeparator()
         self.case_menu.addAction(self.quit_action)
+        self.report_menu = self.menuBar().addMenu("")
+        self.report_menu.addActions([self.dashboard_action, self.what_if_action])
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -62,6 +74,8 @@ class MainWindow(QMainWindow):
         self.search_action.triggered.connect(self.show_search)
         self.new_action.triggered.connect(self.new_application)
         self.renewals_action.triggered.connect(self.show_renewals)
+        self.dashboard_action.triggered.connect(self.show_dashboard)
+        self.what_if_action.triggered.connect(self.show_what_if)
         self.quit_action.triggered.connect(self.close)
         self.search_page.person_opened.connect(self.person_opened)
         self.search_page.person_opened.connect(self._open_person)
@@ -85,6 +99,11 @@ class MainWindow(QMainWindow):
         self.renewals_action.setToolTip(self.tr("Pässe, die diesen und nächsten Monat ablaufen "
                                                 "(Strg+R)"))
         self.quit_action.setText(self.tr("&Beenden"))
+        self.report_menu.setTitle(self.tr("&Auswertung"))
+        self.dashboard_action.setText(self.tr("&Übersicht für die Leitung"))
+        self.dashboard_action.setToolTip(self.tr("Kennzahlen, Verlauf und Export (Strg+D)"))
+        self.what_if_action.setText(self.tr("&Was wäre, wenn …"))
+        self.what_if_action.setToolTip(self.tr("Andere Einkommensgrenze durchrechnen (Strg+W)"))
         self.toolbar.setWindowTitle(self.tr("Werkzeugleiste"))
         self.toolbar.setAccessibleName(self.tr("Werkzeugleiste"))
         self.menuBar().setAccessibleName(self.tr("Menüleiste"))
@@ -97,6 +116,8 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         QSettings().setValue("mainWindow/geometry", self.saveGeometry())
         self.household_page.save_settings()
+        self.dashboard_page.save_settings()
+        self.what_if_page.save_settings()
 
     # -- the existing search API -----------------------------------------------------------
     def run_search(self) -> None:
@@ -134,6 +155,19 @@ class MainWindow(QMainWindow):
         self.renewals_page.refresh()
         self.renewals_page.table.setFocus()
 
+    def show_dashboard(self) -> None:
+        if not self._leave_household():
+            return
+        self.stack.setCurrentWidget(self.dashboard_page)
+        if not self._dashboard_loaded:  # the figures are fetched only when first asked for
+            self._dashboard_loaded = True
+            self.dashboard_page.reload()
+
+    def show_what_if(self) -> None:
+        if not self._leave_household():
+            return
+        self.stack.setCurrentWidget(self.what_if_page)
+
     def _open_person(self, person_id: int) -> None:
         row = self.results.currentIndex().row()
         household = self.search_page.household_of_row(row) if row >= 0 else None
@@ -158,4 +192,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        # Let background queries finish before their widgets go away.
+        self.dashboard_page.wait(10000)
+        self.what_if_page.wait(10000)
         event.accept()

@@ -97,6 +97,9 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
 
         window.show_renewals()
         _save(window, out / "05-verlaengerungen.png", saved)
+        from kpass.ui.dashboard import save_dashboard_screenshots
+
+        saved += save_dashboard_screenshots(out, database)
         window.close()
         database.dispose()
         print_outbox.set_outbox(None)

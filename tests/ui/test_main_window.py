@@ -101,3 +101,13 @@ def test_screenshot(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     image = window.grab()
     assert image.width() >= 1280 and image.height() >= 800
     assert image.save(str(tmp_path / "main_window.png"))
+
+
+def test_reports_are_reached_with_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.dashboard_page
+    qtbot.waitUntil(lambda: window.dashboard_page.wait(100), timeout=10000)
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.what_if_page
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.search_page
