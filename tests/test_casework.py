@@ -243,3 +243,18 @@ def test_a_renewal_that_cannot_be_decided_writes_nothing(database: Database) -> 
         assert uow.session.scalar(select(func.count()).select_from(Application)) == 1
         assert uow.session.scalar(select(func.count()).select_from(Decision)) == 1
         assert uow.session.scalar(select(func.count()).select_from(StatRecord)) == 3
+
+
+def test_household_history_lists_applications_decisions_and_passes(database: Database) -> None:
+    from kpass.services.household_history import household_history
+
+    _, household = pensioner(database)
+    _, [first] = decide_and_issue(database, household, date(2026, 3, 15))
+    assert first.number is not None
+    renew_pass(database, first.number, date(2027, 3, 10), today=FUTURE)
+    history = household_history(database, household)
+    assert [a.kind for a in history.applications] == ["renewal", "new"]
+    assert all(len(a.decisions) == 1 for a in history.applications)
+    assert history.applications[0].decisions[0].output["members"][0]["eligible"] is True
+    assert [(p.number, p.valid_until) for p in history.passes] == [
+        (first.number, date(2028, 3, 31))]

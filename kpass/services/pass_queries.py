@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -54,6 +55,7 @@ def list_passes(
     active_on: date | None = None,
     every_status: bool = False,
     expiring_in: tuple[int, int] | None = None,
+    person_ids: Sequence[int] | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> list[PassRow]:
     """Passes, newest validity first.
@@ -97,6 +99,8 @@ def list_passes(
         .join(current, current.c.pass_id == Pass.id)
         .join(Person, Person.id == Pass.person_id)
     )
+    if person_ids is not None:
+        statement = statement.where(Pass.person_id.in_(list(person_ids)))
     if expiring_in is not None:
         first = date(expiring_in[0], expiring_in[1], 1)
         statement = statement.where(

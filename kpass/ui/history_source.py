@@ -1,13 +1,11 @@
 """A household's applications, decisions and passes for the history tab and the pass actions.
 
-kpass has no service yet that reads a household's history (see ``household_history`` below,
-looked up when asked for). Until it exists, passes come from ``list_passes`` (every status)
-filtered to the household's persons, and decisions from what this editor did in this session.
+A new household that is not stored yet has no history in the database; then the decisions
+this editor made in the session are shown.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,9 +14,8 @@ from typing import Any
 from kpass.models.engine import Database
 from kpass.rules import Decision
 from kpass.services.applications import DecisionResult
+from kpass.services.household_history import household_history
 from kpass.services.pass_queries import list_passes
-
-_FALLBACK_PASS_LIMIT = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -52,14 +49,6 @@ class HouseholdHistory:
     complete: bool = False  # False: decisions of this session only
 
 
-def _history_service() -> Any:
-    try:
-        module = importlib.import_module("kpass.services.household_history")
-    except ImportError:
-        return None
-    return getattr(module, "household_history", None)
-
-
 def load_history(
     database: Database,
     household_id: int,
@@ -67,9 +56,8 @@ def load_history(
     session_decisions: list[DecisionEntry],
 ) -> HouseholdHistory:
     """Newest first."""
-    service = _history_service()
-    if service is not None:
-        found = service(database, household_id)
+    if household_id:
+        found = household_history(database, household_id)
         decisions = [
             DecisionEntry(d.decision_id, a.application_id, a.application_date, a.kind,
                           d.rule_set, None, d.output, tuple(a.proofs))
@@ -79,10 +67,10 @@ def load_history(
                             p.valid_until, p.status, p.decision_id) for p in found.passes]
         decisions.sort(key=lambda d: d.decision_id, reverse=True)
         return HouseholdHistory(decisions, passes, complete=True)
-    ids = set(person_ids)
-    rows = list_passes(database, every_status=True, limit=_FALLBACK_PASS_LIMIT)
+    ids = list(person_ids)
+    rows = list_passes(database, every_status=True, person_ids=ids, limit=10_000) if ids else []
     passes = [PassEntry(r.number, r.person_id, r.name, r.type, r.valid_from, r.valid_until,
-                        r.status, r.decision_id) for r in rows if r.person_id in ids]
+                        r.status, r.decision_id) for r in rows]
     decisions = sorted(session_decisions, key=lambda d: d.decision_id, reverse=True)
     return HouseholdHistory(decisions, passes, complete=False)
 
