@@ -65,7 +65,9 @@ def persons_named(database: Database, text: str) -> int:
     return len(search_persons(database, text, limit=50).hits)
 
 
-def test_counter_path_by_keyboard(qtbot: QtBot, window: MainWindow, database: Database) -> None:
+def test_counter_path_by_keyboard(
+    qtbot: QtBot, window: MainWindow, database: Database, tmp_path: Path
+) -> None:
     page = window.household_page
     # the applicant is not registered yet
     type_text("özdemir")
@@ -139,6 +141,18 @@ def test_counter_path_by_keyboard(qtbot: QtBot, window: MainWindow, database: Da
     pdf = page.preview_windows[-1].pdf
     assert pdf.exists() and pdf.stat().st_size > 1000
     assert pdf.read_bytes().startswith(b"%PDF")
+    # The printed card's QR code is genuine and valid today.
+    import subprocess
+
+    from kpass.services.signing_keys import public_keys
+    from kpass.signing import verify_payload
+
+    subprocess.run(["pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "card")], check=True)
+    [png] = sorted(tmp_path.glob("card*.png"))
+    payload = subprocess.run(["zbarimg", "--nodbus", "-q", "--raw", str(png)], check=True,
+                             capture_output=True, text=True).stdout.strip()
+    assert verify_payload(payload, public_keys(database), date.today()).status.accept
 
     # Esc: back to the search, where the new household is found
     for dialog in page.preview_windows:
