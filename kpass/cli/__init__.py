@@ -18,6 +18,7 @@ from kpass.cli import (
     screenshots_command,
     search_command,
     stats_command,
+    streets_command,
 )
 from kpass.errors import KpassError
 
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats_command.register(commands)
     screenshots_command.register(commands)
     print_commands.register(commands)
+    streets_command.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.set_defaults(handler=_run_gui)
     return parser

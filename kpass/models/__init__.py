@@ -16,6 +16,7 @@ from kpass.models.register import (
     PersonPhoto,
     PersonSearchToken,
     Stadtteil,
+    StreetDirectoryEntry,
 )
 from kpass.models.statistics import StatRecord
 
@@ -42,4 +43,5 @@ __all__ = [
     "SigningKey",
     "Stadtteil",
     "StatRecord",
+    "StreetDirectoryEntry",
 ]

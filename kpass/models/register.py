@@ -215,3 +215,20 @@ class BenefitNoticePerson(Base):
         ForeignKey("benefit_notice.id", ondelete="CASCADE"), primary_key=True
     )
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), primary_key=True)
+
+
+class StreetDirectoryEntry(Base):
+    """The city's street directory: which Stadtteil a house number range of a street is in."""
+
+    __tablename__ = "street_directory"
+    __table_args__ = (
+        CheckConstraint("number_to >= number_from", name="range"),
+        Index("ix_street_directory_key", "street_key", "number_from"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    street: Mapped[str] = mapped_column(String(120), nullable=False)
+    street_key: Mapped[str] = mapped_column(String(120), nullable=False)
+    number_from: Mapped[int] = mapped_column(Integer, nullable=False)
+    number_to: Mapped[int] = mapped_column(Integer, nullable=False)
+    stadtteil_code: Mapped[str] = mapped_column(ForeignKey("stadtteil.code"), nullable=False)

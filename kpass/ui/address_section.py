@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from kpass.errors import KpassError
 from kpass.services.household_validation import InvalidField
+from kpass.services.street_directory import suggest_stadtteil
 from kpass.ui.form_widgets import DateField, StadtteilBox, label_for
 from kpass.ui.household_draft import DraftAddress
 from kpass.ui.household_editor import HouseholdEditor
@@ -79,6 +80,9 @@ class AddressSection(QGroupBox):
 
         for field in (self.street, self.number, self.postcode, self.municipality):
             field.textChanged.connect(self._typed)
+        # The street directory suggests the Stadtteil once street and number are typed.
+        self.street.editingFinished.connect(self._suggest_stadtteil)
+        self.number.editingFinished.connect(self._suggest_stadtteil)
         self.stadtteil.currentTextChanged.connect(self._typed)
         self.move_button.clicked.connect(self.save_move)
         self._loading = False
@@ -127,6 +131,15 @@ class AddressSection(QGroupBox):
         self.move_label.setVisible(stored)
         self.move_widget.setVisible(stored)
         self._update_move()
+
+    def _suggest_stadtteil(self) -> None:
+        if self._loading or self.stadtteil.code() or not self.street.text().strip():
+            return
+        if self.municipality.text().strip().casefold() != "karlsruhe":
+            return
+        code = suggest_stadtteil(self.editor.database, self.street.text(), self.number.text())
+        if code is not None:
+            self.stadtteil.set_code(code)
 
     def _typed(self) -> None:
         if self._loading:

@@ -306,3 +306,18 @@ def test_photo_is_cropped_to_passport_proportions(qtbot: QtBot, window: MainWind
 def test_app_font(window: MainWindow) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+
+
+def test_the_street_directory_suggests_the_stadtteil(
+    qtbot: QtBot, window: MainWindow, database: Database
+) -> None:
+    from kpass.resource_files import resource_path
+    from kpass.services.street_directory import import_directory
+
+    import_directory(database, resource_path("streets", "strassenverzeichnis-beispiel.csv"))
+    start_new(window)
+    type_text("Zähringerstraße")
+    tab()
+    type_text("5")
+    tab()  # leaving the number asks the directory
+    assert window.household_page.address.stadtteil.code() == "01"
