@@ -78,6 +78,8 @@ class DecisionPanel(QWidget):
         self.sheet_button.setObjectName("printSheet")
         self.letter_button = QPushButton()
         self.letter_button.setObjectName("printLetter")
+        self.form_button = QPushButton()
+        self.form_button.setObjectName("printApplicationForm")
         self.renew_button = QPushButton()
         self.renew_button.setObjectName("renewPass")
         self.replace_button = QPushButton()
@@ -95,6 +97,7 @@ class DecisionPanel(QWidget):
         grid = QGridLayout(self.actions_box)
         grid.addWidget(self.decide_button, 0, 0)
         grid.addWidget(self.issue_button, 0, 1)
+        grid.addWidget(self.form_button, 0, 2)
         self.passes_label = label_for("", self.passes)
         grid.addWidget(self.passes_label, 1, 0)
         grid.addWidget(self.passes, 1, 1, 1, 2)
@@ -130,6 +133,8 @@ class DecisionPanel(QWidget):
             (self.card_button, "&Karte drucken", "Karte des gewählten Passes drucken"),
             (self.sheet_button, "Bo&gen drucken", "Alle Karten des Haushalts auf A4 drucken"),
             (self.letter_button, "Besc&heid drucken", "Bescheid zur Entscheidung drucken"),
+            (self.form_button, "Antrag &drucken",
+             "Antrag mit Datenschutzhinweis zum Unterschreiben drucken"),
             (self.renew_button, "&Verlängern", "Gewählten Pass verlängern"),
             (self.replace_button, "Ersat&zausweis …", "Ersatzausweis für den gewählten Pass"),
             (self.revoke_button, "S&perren …", "Gewählten Pass sperren"),

@@ -138,6 +138,7 @@ class HouseholdPage(QWidget):
         p.card_button.clicked.connect(self.print_card)
         p.sheet_button.clicked.connect(self.print_sheet)
         p.letter_button.clicked.connect(self.print_letter)
+        p.form_button.clicked.connect(self.print_application_form)
         p.renew_button.clicked.connect(self.renew)
         p.replace_button.clicked.connect(self.ask_replace)
         p.revoke_button.clicked.connect(self.ask_revoke)
@@ -153,7 +154,8 @@ class HouseholdPage(QWidget):
         chain: list[QWidget] = [
             *self.address.entry_chain(), *self.members.entry_chain(),
             *self.incomes.entry_chain(), *self.notices.entry_chain(),
-            *self.proofs.values(), self.save_button, p.decide_button, p.issue_button, p.passes,
+            *self.proofs.values(), self.save_button, p.decide_button, p.issue_button,
+            p.form_button, p.passes,
             p.card_button, p.sheet_button, p.letter_button, p.renew_button, p.replace_button,
             p.revoke_button, p.table, self.back_button,
         ]
@@ -293,6 +295,7 @@ class HouseholdPage(QWidget):
         p.card_button.setEnabled(printing and has_pass)
         p.sheet_button.setEnabled(printing and has_pass)
         p.letter_button.setEnabled(printing and self._latest_decision_id() is not None)
+        p.form_button.setEnabled(printing and self._latest_application_id() is not None)
         for button in (p.renew_button, p.replace_button, p.revoke_button):
             button.setEnabled(stored and has_pass)
         if not printing:
@@ -303,6 +306,11 @@ class HouseholdPage(QWidget):
             return self.last_decision_id
         return self.history_data.decisions[0].decision_id if self.history_data.decisions \
             else None
+
+    def _latest_application_id(self) -> int | None:
+        decisions = sorted([*self.session_decisions, *self.history_data.decisions],
+                           key=lambda d: d.decision_id, reverse=True)
+        return decisions[0].application_id if decisions else None
 
     def refresh_history(self) -> None:
         draft = self.editor.draft
@@ -453,6 +461,17 @@ class HouseholdPage(QWidget):
             self.panel.say(exc.message_de)
             return None
         return self._show_pdf(pdf, _tr("Bescheid %1").replace("%1", str(decision_id)))
+
+    def print_application_form(self) -> PreviewDialog | None:
+        application_id = self._latest_application_id()
+        if application_id is None:
+            return None
+        try:
+            pdf = print_outbox.print_application_form(self.database, application_id)
+        except KpassError as exc:
+            self.panel.say(exc.message_de)
+            return None
+        return self._show_pdf(pdf, _tr("Antrag %1").replace("%1", str(application_id)))
 
     # -- passes ----------------------------------------------------------------------------
     def renew(self) -> None:

@@ -69,6 +69,12 @@ def print_decision_letter(database: Database, decision_id: int) -> Path:
     return Path(result.path)
 
 
+def print_application_form(database: Database, application_id: int) -> Path:
+    result = _service().print_application_form(database, application_id,
+                                               _target(f"antrag-{application_id}"))
+    return Path(result.path)
+
+
 def print_renewal_reminders(database: Database, year: int, month: int) -> Path:
     result = _service().print_renewal_reminders(
         database, year, month, _target(f"erinnerungen-{year}-{month:02d}"))

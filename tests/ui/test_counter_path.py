@@ -153,6 +153,13 @@ def test_counter_path_by_keyboard(
     payload = subprocess.run(["zbarimg", "--nodbus", "-q", "--raw", str(png)], check=True,
                              capture_output=True, text=True).stdout.strip()
     assert verify_payload(payload, public_keys(database), date.today()).status.accept
+    # The application form to sign, with the data-protection notice.
+    assert page.panel.form_button.isEnabled()
+    form = page.print_application_form()
+    assert form is not None
+    text = subprocess.run(["pdftotext", str(form.pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    assert "Datenschutzhinweis" in text and "Özdemir" in text
 
     # Esc: back to the search, where the new household is found
     for dialog in page.preview_windows:
