@@ -34,14 +34,14 @@ def basis_label(basis: str) -> str:
     return BASIS_LABELS.get(basis, basis)
 
 
-#: Kinds of income in German words (eligibility-rules.md, section 4).
+#: Kinds of income in German words (eligibility-rules.md, section 4); also the UI's.
 INCOME_LABELS: dict[str, str] = {
-    "wages": "Nettolohn/-gehalt",
+    "wages": "Lohn/Gehalt (netto)",
     "minijob": "Minijob",
-    "self_employed": "Gewinn aus selbständiger Arbeit",
+    "self_employed": "Selbständige Tätigkeit",
     "pension": "Rente/Pension",
     "alg1": "Arbeitslosengeld I",
-    "krankengeld": "Kranken-, Verletzten- oder Mutterschaftsgeld",
+    "krankengeld": "Kranken-/Mutterschaftsgeld",
     "kindergeld": "Kindergeld",
     "unterhalt": "Unterhalt/Unterhaltsvorschuss",
     "elterngeld": "Elterngeld",
@@ -50,12 +50,12 @@ INCOME_LABELS: dict[str, str] = {
     "other": "Sonstiges Einkommen",
 }
 
-#: Roles in the household.
+#: Roles in the household (one list for documents, services' messages and the UI).
 ROLE_LABELS: dict[str, str] = {
     "applicant": "Antragsteller/in",
     "partner": "Partner/in",
     "child": "Kind",
-    "other": "Weitere Person",
+    "other": "sonstige Person",
 }
 
 #: Proofs the caseworker saw (kpass.services.applications.PROOFS).

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import String
 
+from kpass.documents.labels import ROLE_LABELS as ROLE_LABELS
 from kpass.errors import InvalidInput
 from kpass.models import BenefitNotice, HouseholdAddress, Income, Person
 from kpass.models.register import INCOME_PERIODS, MEMBER_ROLES, SEXES
@@ -27,8 +28,6 @@ MAX_AMOUNT = Decimal("1000000000")
 _CENT = Decimal("0.01")
 _POSTCODE = re.compile(r"\d{5}")
 
-ROLE_LABELS = {"applicant": "Antragsteller/in", "partner": "Partner/in", "child": "Kind",
-               "other": "sonstige Person"}
 PERIOD_LABELS = {"month": "monatlich", "year": "jährlich"}
 
 

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kpass.documents.labels import BASIS_LABELS, pass_title
+from kpass.documents.labels import BASIS_LABELS, INCOME_LABELS, pass_title
 from kpass.services.applications import PROOFS
 from kpass.services.household_validation import PERIOD_LABELS, ROLE_LABELS
 
 _CONTEXT = "Labels"
 
-INCOME_KIND_LABELS: dict[str, str] = {
-    "wages": "Lohn/Gehalt (netto)",
-    "minijob": "Minijob",
-    "self_employed": "Selbständige Tätigkeit",
-    "pension": "Rente/Pension",
-    "alg1": "Arbeitslosengeld I",
-    "krankengeld": "Kranken-/Mutterschaftsgeld",
-    "kindergeld": "Kindergeld",
-    "unterhalt": "Unterhalt/Unterhaltsvorschuss",
-    "elterngeld": "Elterngeld",
-    "bafoeg": "BAföG/Berufsausbildungsbeihilfe",
-    "ausbildung": "Ausbildungsvergütung",
-    "other": "Sonstiges Einkommen",
-}
+INCOME_KIND_LABELS = INCOME_LABELS
 INCOME_KINDS = tuple(INCOME_KIND_LABELS)
 
 BENEFIT_KINDS = (
