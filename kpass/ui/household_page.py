@@ -291,15 +291,12 @@ class HouseholdPage(QWidget):
         has_pass = bool(passes)
         p = self.panel
         p.issue_button.setEnabled(self.last_decision_id is not None)
-        printing = print_outbox.printing_available()
-        p.card_button.setEnabled(printing and has_pass)
-        p.sheet_button.setEnabled(printing and has_pass)
-        p.letter_button.setEnabled(printing and self._latest_decision_id() is not None)
-        p.form_button.setEnabled(printing and self._latest_application_id() is not None)
+        p.card_button.setEnabled(has_pass)
+        p.sheet_button.setEnabled(has_pass)
+        p.letter_button.setEnabled(self._latest_decision_id() is not None)
+        p.form_button.setEnabled(self._latest_application_id() is not None)
         for button in (p.renew_button, p.replace_button, p.revoke_button):
             button.setEnabled(stored and has_pass)
-        if not printing:
-            p.card_button.setToolTip(_tr("Druckdienst nicht installiert"))
 
     def _latest_decision_id(self) -> int | None:
         if self.last_decision_id is not None:

@@ -1,37 +1,23 @@
 """Printing through ``kpass.services.printing`` into an outbox folder, and page previews.
 
-The printing service is looked up when asked for, so the UI runs (with the print buttons
-disabled) on a build that does not have it yet. Previews are PNGs rendered by ``pdftoppm``
-(poppler), because QtPdf is not part of PySide6-Essentials.
+Previews are PNGs rendered by ``pdftoppm`` (poppler), because QtPdf is not part of
+PySide6-Essentials.
 """
 
 from __future__ import annotations
 
-import importlib
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 from kpass.models.engine import Database
+from kpass.services import printing
 from kpass.settings import data_dir
 
 _outbox: Path | None = None
-
-
-def printing_service() -> ModuleType | None:
-    try:
-        return importlib.import_module("kpass.services.printing")
-    except ImportError:
-        return None
-
-
-def printing_available() -> bool:
-    return printing_service() is not None
 
 
 def set_outbox(path: Path | None) -> None:
@@ -50,33 +36,26 @@ def _target(prefix: str) -> Path:
     return outbox() / f"{prefix}-{datetime.now():%Y%m%d-%H%M%S-%f}.pdf"
 
 
-def _service() -> Any:
-    module = printing_service()
-    if module is None:
-        raise RuntimeError("kpass.services.printing is not available")
-    return module
-
-
 def print_cards(database: Database, numbers: Sequence[str], *, sheet: bool = False) -> Path:
     prefix = "bogen" if sheet else f"karte-{numbers[0] if len(numbers) == 1 else 'mehrere'}"
-    result = _service().print_cards(database, list(numbers), _target(prefix), sheet=sheet)
+    result = printing.print_cards(database, list(numbers), _target(prefix), sheet=sheet)
     return Path(result.path)
 
 
 def print_decision_letter(database: Database, decision_id: int) -> Path:
-    result = _service().print_decision_letter(database, decision_id,
+    result = printing.print_decision_letter(database, decision_id,
                                               _target(f"bescheid-{decision_id}"))
     return Path(result.path)
 
 
 def print_application_form(database: Database, application_id: int) -> Path:
-    result = _service().print_application_form(database, application_id,
+    result = printing.print_application_form(database, application_id,
                                                _target(f"antrag-{application_id}"))
     return Path(result.path)
 
 
 def print_renewal_reminders(database: Database, year: int, month: int) -> Path:
-    result = _service().print_renewal_reminders(
+    result = printing.print_renewal_reminders(
         database, year, month, _target(f"erinnerungen-{year}-{month:02d}"))
     return Path(result.path)
 

@@ -122,7 +122,6 @@ class RenewalsPage(QWidget):
         self.print_button.setText(_tr("&Erinnerungen drucken"))
         self.print_button.setAccessibleName(_tr("Erinnerungsschreiben für die gewählten Monate "
                                                 "drucken"))
-        self.print_button.setEnabled(print_outbox.printing_available())
 
     def chosen_months(self) -> list[tuple[int, int]]:
         index = self.scope.currentData()
@@ -168,7 +167,7 @@ class RenewalsPage(QWidget):
 
     def _printed(self, results: list[Any], cancelled: bool, error: str) -> None:
         self.printed = [Path(r) for r in results]
-        self.print_button.setEnabled(print_outbox.printing_available())
+        self.print_button.setEnabled(True)
         if error:
             text = error
         elif cancelled:

@@ -87,13 +87,12 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         page.panel.passes.setFocus()
         _save(window, out / "03-entscheidung.png", saved)
 
-        if print_outbox.printing_available():
-            preview = page.print_sheet()
-            if preview is not None:
-                preview.resize(*SIZE)
-                preview.close_button.setFocus()
-                _save(preview, out / "04-vorschau.png", saved)
-                preview.close()
+        preview = page.print_sheet()
+        if preview is not None:
+            preview.resize(*SIZE)
+            preview.close_button.setFocus()
+            _save(preview, out / "04-vorschau.png", saved)
+            preview.close()
 
         window.show_renewals()
         _save(window, out / "05-verlaengerungen.png", saved)

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
 from kpass.services.person_search import search_persons
-from kpass.ui import print_outbox
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household
 from tests.ui.keyboard import focused, press, tab, type_text
@@ -133,8 +132,6 @@ def test_counter_path_by_keyboard(
     assert page.history.decisions.topLevelItemCount() == 1
     assert "Personalausweis" in page.history.decisions.topLevelItem(0).child(2).text(1)
 
-    if not print_outbox.printing_available():
-        pytest.skip("kpass.services.printing is not installed")
     assert focused() is page.panel.card_button
     press(Qt.Key.Key_Space)
     assert page.preview_windows, page.panel.message.text()
