@@ -257,4 +257,46 @@ def test_household_history_lists_applications_decisions_and_passes(database: Dat
     assert all(len(a.decisions) == 1 for a in history.applications)
     assert history.applications[0].decisions[0].output["members"][0]["eligible"] is True
     assert [(p.number, p.valid_until) for p in history.passes] == [
-        (first.number, date(2028, 3, 31))]
+        (first.number, date(2028, 3, 31))
+    ]
+
+
+def test_a_renewed_pass_can_be_replaced_during_its_old_period(database: Database) -> None:
+    _, household = pensioner(database)
+    _, [first] = decide_and_issue(database, household, date(2026, 3, 15))
+    assert first.number is not None
+    renew_pass(database, first.number, date(2027, 3, 5), today=FUTURE)
+    new = replace_pass(database, first.number, date(2027, 3, 20), "verloren", today=FUTURE)
+    assert new.valid_until == date(2028, 3, 31)
+
+
+def test_revocation_day_must_be_past_and_within_validity(database: Database) -> None:
+    _, household = pensioner(database)
+    _, [first] = decide_and_issue(database, household, date(2026, 3, 15))
+    assert first.number is not None
+    with pytest.raises(InvalidInput, match="future day"):
+        revoke_pass(database, first.number, date(2026, 6, 1), "Test", today=date(2026, 5, 1))
+    with pytest.raises(InvalidInput, match="valid only"):
+        revoke_pass(database, first.number, date(2027, 6, 1), "Test", today=FUTURE)
+    assert count_pass_holders(database, date(2026, 5, 1)) == 1
+
+
+def test_the_old_kinderpass_leaves_the_renewal_queue(database: Database) -> None:
+    mother, child = add_household(
+        database,
+        [
+            ("Kaya", "Elif", date(1980, 1, 10), "applicant"),
+            ("Kaya", "Can", date(2008, 9, 1), "child"),
+        ],
+    )
+    household = household_of(database, mother)
+    add_notice(database, household, "sgb2", date(2025, 1, 1), date(2027, 12, 31))
+    _, issued = decide_and_issue(database, household, date(2025, 9, 10))
+    kinderpass = next(i for i in issued if i.person_id == child)
+    assert kinderpass.number is not None
+    renew_pass(database, kinderpass.number, date(2026, 9, 5), today=FUTURE)
+    queue = [r.number for r in list_passes(database, expiring_in=(2026, 9), limit=100)]
+    assert kinderpass.number not in queue
+    with pytest.raises(InvalidInput):
+        renew_pass(database, kinderpass.number, date(2026, 9, 20), today=FUTURE)
+    assert count_pass_holders(database, date(2026, 9, 30)) == 2  # still valid to its end

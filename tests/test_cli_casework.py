@@ -173,8 +173,17 @@ def test_rules_impact_reports_gains_and_writes_nothing(demo_url: str) -> None:
     before = kpass("db", "status", "--json", url=demo_url).stdout
 
     def impact(threshold: str, *extra: str) -> dict:  # type: ignore[type-arg]
-        result = kpass("rules", "impact", "--threshold", threshold, "--on", "2026-11-01",
-                       "--json", *extra, url=demo_url)
+        result = kpass(
+            "rules",
+            "impact",
+            "--threshold",
+            threshold,
+            "--on",
+            "2026-11-01",
+            "--json",
+            *extra,
+            url=demo_url,
+        )
         assert result.returncode == 0, result.stderr
         return json.loads(result.stdout)  # type: ignore[no-any-return]
 
@@ -217,3 +226,20 @@ def test_counter_steps_from_the_command_line(demo_url: str, tmp_path: Path) -> N
     assert kpass("db", "check", url=url).returncode == 0
     unknown = kpass("apply", "--household", "999999", url=url)
     assert unknown.returncode == 2 and "Haushalt" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["passes", "list", "--expiring-in-month", "0000-01"],
+        ["passes", "list", "--limit", "99999999999999999999"],
+        ["search", "a", "--limit", "99999999999999999999"],
+        ["rules", "impact", "--threshold", "1e400"],
+        ["stats", "--from", "9999-11", "--to", "9999-12", "--format", "csv", "--out", "x.csv"],
+        ["demo-data", "--households", "1", "--as-of", "0001-01-01"],
+    ],
+)
+def test_extreme_values_give_a_message_not_a_traceback(demo_url: str, args: list[str]) -> None:
+    result = kpass(*args, url=demo_url)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr

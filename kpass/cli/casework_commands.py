@@ -76,10 +76,14 @@ def _apply(args: argparse.Namespace) -> int:
 def _decide(args: argparse.Namespace) -> int:
     from kpass.rules import render_reason
     from kpass.services.applications import decide
-    from kpass.services.passes import issue_passes
+    from kpass.services.passes import decide_and_issue
 
     database = database_from_args(args)
-    result = decide(database, args.application)
+    issued: list[Any] = []
+    if args.issue:
+        result, issued = decide_and_issue(database, args.application)
+    else:
+        result = decide(database, args.application)
     if args.json:
         print_json({"decision_id": result.decision_id, **result.output})
     else:
@@ -93,7 +97,7 @@ def _decide(args: argparse.Namespace) -> int:
             reasons = "; ".join(render_reason(r) for r in member.reasons)
             print(f"  {member.id}: {verdict} — {reasons}")
     if args.issue:
-        _print_issued(issue_passes(database, result.decision_id))
+        _print_issued(issued)
     return 0
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from kpass.cli.common import database_from_args, iso_date
+from kpass.errors import InvalidInput
 
 
 def register(commands: Any) -> None:
@@ -51,6 +52,11 @@ def _demo_data(args: argparse.Namespace) -> int:
 
     check_household_count(args.households)
     as_of = iso_date(args.as_of, "--as-of") if args.as_of else date.today()
+    if not 2000 <= as_of.year <= 2100:
+        raise InvalidInput(
+            f"--as-of {as_of.isoformat()} is outside 2000–2100.",
+            f"--as-of {as_of.isoformat()} liegt außerhalb von 2000–2100.",
+        )
     database = database_from_args(args)
     progress = _ProgressBar() if sys.stderr.isatty() and not args.quiet else None
     started = time.monotonic()

@@ -10,6 +10,8 @@ from typing import Any
 from kpass.cli.common import database_from_args, iso_date, print_json
 from kpass.errors import InvalidInput
 
+MAX_LIMIT = 1_000_000
+
 
 def register(commands: Any) -> None:
     passes = commands.add_parser("passes", help="list and count passes")
@@ -28,7 +30,7 @@ def register(commands: Any) -> None:
 
 def parse_month(text: str, option: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 1900 <= int(match.group(1)) <= 2999:
         raise InvalidInput(
             f"{option}: {text!r} is not a month (expected YYYY-MM, e.g. 2027-03).",
             f"{option}: {text!r} ist kein Monat (erwartet JJJJ-MM, z. B. 2027-03).",
@@ -39,8 +41,11 @@ def parse_month(text: str, option: str) -> tuple[int, int]:
 def _list(args: argparse.Namespace) -> int:
     from kpass.services.pass_queries import list_passes
 
-    if args.limit < 1:
-        raise InvalidInput("--limit must be at least 1.", "--limit muss mindestens 1 sein.")
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise InvalidInput(
+            f"--limit must be between 1 and {MAX_LIMIT:,}.",
+            f"--limit muss zwischen 1 und {MAX_LIMIT:,} liegen.",
+        )
     rows = list_passes(
         database_from_args(args),
         active_on=iso_date(args.active_on, "--active-on") if args.active_on else None,

@@ -90,7 +90,7 @@ def _sheet(args: argparse.Namespace) -> int:
             database, iso_date(args.issued_on, "--issued-on"), Path(args.out)
         )
     else:
-        numbers = [n.strip() for n in args.passes.split(",") if n.strip()]
+        numbers = list(dict.fromkeys(n.strip() for n in args.passes.split(",") if n.strip()))
         result = print_cards(database, numbers, Path(args.out), sheet=True)
     return _report(result, f"{result.count} card(s)")
 

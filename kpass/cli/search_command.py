@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from kpass.cli.common import database_from_args, print_json
+from kpass.errors import InvalidInput
 from kpass.services.person_search import search_persons
 
 
@@ -20,8 +22,12 @@ def register(commands: Any) -> None:
 
 
 def _search(args: argparse.Namespace) -> int:
+    if not 1 <= args.limit <= 1000:
+        raise InvalidInput(
+            "--limit must be between 1 and 1000.", "--limit muss zwischen 1 und 1000 liegen."
+        )
     database = database_from_args(args)
-    page = search_persons(database, args.text, limit=max(1, args.limit))
+    page = search_persons(database, args.text, limit=args.limit)
     if args.json:
         print_json([hit.__dict__ for hit in page.hits])
         return 0
@@ -33,4 +39,7 @@ def _search(args: argparse.Namespace) -> int:
         )
     if page.has_more:
         print("… more results; refine the search.")
-    return 0 if page.hits else 1
+    if not page.hits:
+        print("No person found. / Keine Person gefunden.", file=sys.stderr)
+        return 1
+    return 0

@@ -19,7 +19,11 @@ _SEPARATORS = re.compile(r"[\s,;+×]+")
 def check_month(text: str) -> tuple[int, int]:
     """(year, month) of ``"YYYY-MM"``; :class:`ReportInputError` for anything else."""
     match = _MONTH.fullmatch(text.strip())
-    if match is None or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1900:
+    if (
+        match is None
+        or not 1 <= int(match.group(2)) <= 12
+        or not 1900 <= int(match.group(1)) <= 2999
+    ):
         raise ReportInputError(
             f"{text!r} is not a month; write it as YYYY-MM, e.g. 2026-06.",
             f"„{text}“ ist kein Monat; bitte als JJJJ-MM angeben, z. B. 2026-06.",

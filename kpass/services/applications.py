@@ -189,21 +189,26 @@ def decide_application(uow: UnitOfWork, application: Application) -> DecisionRes
     return DecisionResult(stored.id, application.id, day, decision, output)
 
 
+def open_application(uow: UnitOfWork, application_id: int) -> Application:
+    """An application that may be decided (it exists and was not withdrawn)."""
+    application = uow.session.get(Application, application_id)
+    if application is None:
+        raise InvalidInput(
+            f"There is no application {application_id}.",
+            f"Es gibt keinen Antrag {application_id}.",
+        )
+    if application.status == "withdrawn":
+        raise InvalidInput(
+            f"Application {application_id} was withdrawn.",
+            f"Der Antrag {application_id} wurde zurückgenommen.",
+        )
+    return application
+
+
 def decide(database: Database, application_id: int) -> DecisionResult:
     """Decide an application (again, if its data changed): one new decision row."""
     with UnitOfWork(database) as uow:
-        application = uow.session.get(Application, application_id)
-        if application is None:
-            raise InvalidInput(
-                f"There is no application {application_id}.",
-                f"Es gibt keinen Antrag {application_id}.",
-            )
-        if application.status == "withdrawn":
-            raise InvalidInput(
-                f"Application {application_id} was withdrawn.",
-                f"Der Antrag {application_id} wurde zurückgenommen.",
-            )
-        result = decide_application(uow, application)
+        result = decide_application(uow, open_application(uow, application_id))
         uow.commit()
     return result
 

@@ -213,6 +213,15 @@ class _Household:
             assert plan.pass_id is not None
             pass_id, number = plan.pass_id, self.held[person_id].number
         else:
+            if plan.supersedes is not None:  # as at the counter: the old type's pass ends
+                old = self.pass_rows[plan.supersedes]
+                old.update(
+                    status="replaced",
+                    revoked_on=plan.valid_from,
+                    revocation_reason="Passart gewechselt (volljährig)",
+                )
+                for stat in self.stat_rows[old["stat_ref"]]:
+                    stat["revoked_on"] = plan.valid_from
             ctx.serial += 1
             pass_id, number = ctx.take("pass"), format_pass_number(ctx.serial)
             self.new_pass(

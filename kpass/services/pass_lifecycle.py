@@ -42,6 +42,7 @@ class IssuePlan:
     kind: str = "new"  # validity kind: new | renewal
     event: str = "new"  # statistics event: new | renewed
     held_until: date | None = None  # for "none": the running pass's expiry
+    supersedes: int | None = None  # a pass of the old type that the new one takes over from
 
 
 def plan_issue(held: HeldPass | None, pass_type: str, application_date: date) -> IssuePlan:
@@ -58,5 +59,13 @@ def plan_issue(held: HeldPass | None, pass_type: str, application_date: date) ->
     event = "renewed" if gap_free else "new"
     kind = "renewal" if gap_free else "new"
     if held.pass_type != pass_type:
-        return IssuePlan("new_pass", pass_type, valid_from, valid_until, kind=kind, event=event)
+        return IssuePlan(
+            "new_pass",
+            pass_type,
+            valid_from,
+            valid_until,
+            kind=kind,
+            event=event,
+            supersedes=held.pass_id,
+        )
     return IssuePlan("extend", pass_type, valid_from, valid_until, held.pass_id, kind, event)

@@ -22,6 +22,7 @@ from kpass.services.applications import (
     create_application,
     decide_application,
     household_of_person,
+    open_application,
 )
 from kpass.services.household_facts import (
     household_type,
@@ -153,6 +154,12 @@ def _carry_out(
         card = uow.session.get(Pass, plan.pass_id)
         assert card is not None
     else:
+        if plan.supersedes is not None:
+            # The Kinderpass ends with its period; marked replaced, it leaves the renewal
+            # queue and cannot be renewed beside the new Karlsruher Pass.
+            old = uow.session.get(Pass, plan.supersedes)
+            assert old is not None
+            _end_pass(uow, old, "replaced", plan.valid_from, "Passart gewechselt (volljährig)")
         card = Pass(number=next_pass_number(uow), person_id=person_id, pass_type=plan.pass_type)
         uow.session.add(card)
     card.validities.append(
@@ -198,6 +205,19 @@ def issue_passes(database: Database, decision_id: int) -> list[IssuedPass]:
     return issued
 
 
+def decide_and_issue(
+    database: Database, application_id: int
+) -> tuple[DecisionResult, list[IssuedPass]]:
+    """Decide and issue in one transaction: no decision stays behind without its passes."""
+    with UnitOfWork(database) as uow:
+        decided = decide_application(uow, open_application(uow, application_id))
+        stored = uow.session.get(Decision, decided.decision_id)
+        assert stored is not None
+        issued = _issue_for_decision(uow, stored)
+        uow.commit()
+    return decided, issued
+
+
 @dataclass(frozen=True)
 class RenewalResult:
     decision: DecisionResult
@@ -240,6 +260,20 @@ def renew_pass(
     return RenewalResult(decided, issued, holder)
 
 
+def _covered(uow: UnitOfWork, card: Pass, on: date) -> bool:
+    return bool(
+        uow.session.scalar(
+            select(func.count())
+            .select_from(PassValidity)
+            .where(
+                PassValidity.pass_id == card.id,
+                PassValidity.valid_from <= on,
+                PassValidity.valid_until >= on,
+            )
+        )
+    )
+
+
 def _end_pass(uow: UnitOfWork, card: Pass, status: str, on: date, reason: str) -> None:
     card.status = status
     card.revoked_on = on
@@ -265,7 +299,8 @@ def replace_pass(
     with UnitOfWork(database) as uow:
         card = find_pass(uow, number)
         validity = _latest_validity(uow, card)
-        if card.status != "active" or on > validity.valid_until or on < validity.valid_from:
+        # A renewed pass is valid through its old period too: any period may cover the day.
+        if card.status != "active" or not _covered(uow, card, on):
             raise InvalidInput(
                 f"Pass {card.number} is not valid on {on:%d.%m.%Y}; only a valid pass can be "
                 "replaced (otherwise apply anew).",
@@ -322,9 +357,20 @@ def replace_pass(
     return result
 
 
-def revoke_pass(database: Database, number: str, on: date, reason: str) -> str:
-    """Revoke a pass from a date on (it is not valid from that day)."""
+def revoke_pass(
+    database: Database, number: str, on: date, reason: str, *, today: date | None = None
+) -> str:
+    """Revoke a pass from a date on (it is not valid from that day).
+
+    The day may not lie in the future (the status changes at once, so a future date would
+    end the pass early everywhere) nor outside the pass's validity.
+    """
     reason = _check_reason(reason)
+    if on > (today or date.today()):
+        raise InvalidInput(
+            f"A pass cannot be revoked from a future day ({on:%d.%m.%Y}).",
+            f"Ein Pass kann nicht ab einem künftigen Tag gesperrt werden ({on:%d.%m.%Y}).",
+        )
     with UnitOfWork(database) as uow:
         card = find_pass(uow, number)
         if card.status != "active":
@@ -332,6 +378,15 @@ def revoke_pass(database: Database, number: str, on: date, reason: str) -> str:
                 f"Pass {card.number} is already {card.status}.",
                 f"Der Pass {card.number} ist bereits "
                 f"{'gesperrt' if card.status == 'revoked' else 'ersetzt'}.",
+            )
+        first = uow.session.scalar(
+            select(func.min(PassValidity.valid_from)).where(PassValidity.pass_id == card.id)
+        )
+        until = _latest_validity(uow, card).valid_until
+        if first is None or on < first or on > until:
+            raise InvalidInput(
+                f"Pass {card.number} is valid only from {first:%d.%m.%Y} to {until:%d.%m.%Y}.",
+                f"Der Pass {card.number} gilt nur vom {first:%d.%m.%Y} bis {until:%d.%m.%Y}.",
             )
         _end_pass(uow, card, "revoked", on, reason)
         uow.audit("revoke", "pass", card.id, number=card.number, on=on.isoformat(), reason=reason)

@@ -91,7 +91,13 @@ def parse_threshold(text: str) -> Decimal:
         )
     except InvalidOperation:
         value = Decimal(-1)
-    if not value.is_finite() or value <= 0 or value != value.quantize(Decimal("0.01")):
+    # A sane amount first: quantize() fails on huge exponents such as 1e400.
+    if (
+        not value.is_finite()
+        or value <= 0
+        or value.adjusted() > 6
+        or value != value.quantize(Decimal("0.01"))
+    ):
         raise InvalidInput(
             f"--threshold: {text!r} is not an amount in euro (e.g. 1430.00).",
             f"--threshold: {text!r} ist kein Eurobetrag (z. B. 1430,00).",

@@ -317,7 +317,7 @@ def print_decision_letter(
             for person_id, valid_from, valid_until in uow.session.execute(
                 select(Pass.person_id, PassValidity.valid_from, PassValidity.valid_until)
                 .join(PassValidity, PassValidity.pass_id == Pass.id)
-                .where(PassValidity.decision_id == decision.id)
+                .where(PassValidity.decision_id == decision.id, PassValidity.kind != "replacement")
             )
         }
         members = tuple(
