@@ -49,6 +49,7 @@ from kpass.models import (
     PrintRecord,
 )
 from kpass.models.engine import Database
+from kpass.services.applications import household_of_person
 from kpass.services.household_facts import (
     load_facts,
     members_on,
@@ -409,20 +410,17 @@ def print_renewal_reminders(
 
 
 def _applicant_of(uow: UnitOfWork, person: Person, on: date) -> Person | None:
+    """The applicant of the household the person lives in on ``on`` (a child's parent)."""
+    try:
+        household_id = household_of_person(uow, person.id, on)
+    except InvalidInput:
+        return None
     member = HouseholdMember
-    household = (
-        select(member.household_id)
-        .where(
-            member.person_id == person.id,
-            member.valid_from <= on,
-            or_(member.valid_until.is_(None), member.valid_until >= on),
-        )
-        .scalar_subquery()
-    )
     applicant_id = uow.session.scalar(
         select(func.min(member.person_id)).where(
-            member.household_id == household,
+            member.household_id == household_id,
             member.role == "applicant",
+            member.valid_from <= on,
             or_(member.valid_until.is_(None), member.valid_until >= on),
         )
     )
