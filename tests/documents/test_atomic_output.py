@@ -69,12 +69,11 @@ def test_read_only_drive_is_reported(tmp_path: Path, make_card: MakeCard,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     # Runs as root too: the refusal comes from the OS call that creates the temporary file.
     import errno
-    import tempfile
 
-    def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
+    def refuse(*_args: object, **_kwargs: object) -> int:
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(DocumentError) as caught:
         render_cards([make_card()], tmp_path / "cards.pdf")
     assert "read-only" in caught.value.message_en
