@@ -21,6 +21,7 @@ from kpass.cli import (
     streets_command,
 )
 from kpass.errors import KpassError
+from kpass.languages import LANGUAGE_ENV, LANGUAGES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     print_commands.register(commands)
     streets_command.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
+    gui.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help=f"language of the user interface (default: ${LANGUAGE_ENV}, else German)",
+    )
     gui.set_defaults(handler=_run_gui)
     return parser
 
@@ -56,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(args: argparse.Namespace) -> int:
     from kpass.ui.app import run_app  # Qt is loaded only when the GUI is wanted
 
-    return run_app(args.database)
+    return run_app(args.database, getattr(args, "language", None))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

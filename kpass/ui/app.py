@@ -8,14 +8,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kpass import __version__
 from kpass.errors import KpassError
+from kpass.languages import SOURCE_LANGUAGE, chosen_language
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import upgrade
 from kpass.settings import resolve_database_url
 from kpass.ui.main_window import MainWindow
 from kpass.ui.style import STYLE_SHEET
+from kpass.ui.translation import install_translators
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(
+    argv: list[str] | None = None, language: str = SOURCE_LANGUAGE
+) -> QApplication:
+    """The application object, speaking ``language`` (an existing one is returned as it is)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -26,6 +31,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE_SHEET)
+    try:
+        install_translators(app, language)
+    except FileNotFoundError as exc:  # a broken installation still works, in German
+        print(f"kpass: {exc}; using German / es gilt Deutsch", file=sys.stderr)
     return app
 
 
@@ -36,8 +45,12 @@ def open_for_app(url_text: str | None) -> Database:
     return database
 
 
-def run_app(url_text: str | None) -> int:
-    app = create_application()
+def run_app(url_text: str | None, language_option: str | None = None) -> int:
+    """Start the desktop app; ``language_option`` (``--language``) wins over KPASS_LANGUAGE."""
+    language, warning = chosen_language(language_option)
+    if warning:
+        print(f"kpass: {warning}", file=sys.stderr)
+    app = create_application(language=language)
     try:
         database = open_for_app(url_text)
     except KpassError as exc:

@@ -29,6 +29,7 @@ from kpass.ui.german_input import format_date, parse_amount
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.labels import INCOME_KINDS, income_kind_label, period_label
+from kpass.ui.translation import QT_TRANSLATE_NOOP
 
 
 def _tr(text: str) -> str:
@@ -41,7 +42,15 @@ class IncomeSection(QGroupBox):
     typing = Signal()
     end_requested = Signal(int)
 
-    COLUMNS = ("Person", "Art", "Betrag", "Zeitraum", "ab", "bis")
+    # translated in translate_ui(); marked here for the catalog
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("IncomeSection", "Person"),
+        QT_TRANSLATE_NOOP("IncomeSection", "Art"),
+        QT_TRANSLATE_NOOP("IncomeSection", "Betrag"),
+        QT_TRANSLATE_NOOP("IncomeSection", "Zeitraum"),
+        QT_TRANSLATE_NOOP("IncomeSection", "ab"),
+        QT_TRANSLATE_NOOP("IncomeSection", "bis"),
+    )
 
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kpass.documents.labels import BASIS_LABELS, INCOME_LABELS, pass_title
+from kpass.documents.labels import BASIS_LABELS, INCOME_LABELS, PASS_TYPE_TITLES, pass_title
 from kpass.services.applications import PROOFS
 from kpass.services.household_validation import PERIOD_LABELS, ROLE_LABELS
+from kpass.ui.translation import translatable_tables
 
 _CONTEXT = "Labels"
 
@@ -34,6 +35,13 @@ PASS_STATUS_LABELS: dict[str, str] = {
 }
 
 APPLICATION_KIND_LABELS: dict[str, str] = {"new": "Erstantrag", "renewal": "Verlängerung"}
+
+# Every table whose texts ``tr`` below translates (most are defined without Qt, in the
+# documents and services layers): their German texts are the sources of this context.
+translatable_tables(
+    _CONTEXT, ROLE_LABELS, PERIOD_LABELS, INCOME_KIND_LABELS, BASIS_LABELS, PASS_TYPE_TITLES,
+    PROOF_LABELS, END_REASON_LABELS, PASS_STATUS_LABELS, APPLICATION_KIND_LABELS,
+)
 
 
 def tr(text: str) -> str:

@@ -27,6 +27,7 @@ from kpass.ui.german_input import format_date
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.labels import BENEFIT_KINDS, basis_text
+from kpass.ui.translation import QT_TRANSLATE_NOOP
 
 
 def _tr(text: str) -> str:
@@ -34,7 +35,14 @@ def _tr(text: str) -> str:
 
 
 class NoticeSection(QGroupBox):
-    COLUMNS = ("Leistung", "gültig ab", "gültig bis", "Aktenzeichen", "für")
+    # translated in translate_ui(); marked here for the catalog
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("NoticeSection", "Leistung"),
+        QT_TRANSLATE_NOOP("NoticeSection", "gültig ab"),
+        QT_TRANSLATE_NOOP("NoticeSection", "gültig bis"),
+        QT_TRANSLATE_NOOP("NoticeSection", "Aktenzeichen"),
+        QT_TRANSLATE_NOOP("NoticeSection", "für"),
+    )
 
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)

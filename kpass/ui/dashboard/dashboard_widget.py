@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kpass.errors import KpassError
 from kpass.models.engine import Database
-from kpass.reporting import DIMENSION_KEYS, MEASURE_TITLES, MEASURES, get_dimension
+from kpass.reporting import DIMENSION_KEYS, MEASURES
 from kpass.reporting import parse_month_range as checked_month_range
 from kpass.ui.dashboard.background import BackgroundRunner, BusyIndicator
 from kpass.ui.dashboard.bar_chart import BarChart
@@ -38,15 +38,16 @@ from kpass.ui.dashboard.dashboard_data import (
     load_dashboard,
 )
 from kpass.ui.dashboard.dashboard_export import PathProvider, suggested_file_name, write_export
-from kpass.ui.dashboard.formatting import (
-    format_count,
-    month_key,
-    month_label,
-    month_label_short,
-    shift_month,
-)
+from kpass.ui.dashboard.formatting import format_count, month_key, shift_month
 from kpass.ui.dashboard.key_figures import KeyFigureCard
 from kpass.ui.dashboard.line_chart import LineChart
+from kpass.ui.dashboard.texts import (
+    dimension_label,
+    dimension_title,
+    measure_title,
+    month_label,
+    month_label_short,
+)
 from kpass.ui.dashboard.widgets import (
     count_table_view,
     heading,
@@ -137,7 +138,7 @@ class DashboardWidget(QWidget):
             if number:
                 combo.addItem("", "")
             for key in DIMENSION_KEYS:
-                combo.addItem(get_dimension(key).title, key)
+                combo.addItem(dimension_title(key), key)
             label.setBuddy(combo)
         self.table_month_label = QLabel()
         self.table_month_combo = QComboBox()
@@ -259,6 +260,12 @@ class DashboardWidget(QWidget):
             combo.setAccessibleName(self.tr("Merkmal %1 der Tabelle").replace("%1", str(number)))
             if number > 1:
                 combo.setItemText(0, self.tr("(keines)"))
+            for index in range(combo.count()):
+                if combo.itemData(index):
+                    combo.setItemText(index, dimension_title(str(combo.itemData(index))))
+        for combo in (self.from_combo, self.to_combo, self.table_month_combo):
+            for index in range(combo.count()):
+                combo.setItemText(index, month_label(str(combo.itemData(index))))
         self.table_month_label.setText(self.tr("&Monat"))
         self.table_month_combo.setAccessibleName(self.tr("Monat der Tabelle"))
         self.table.setAccessibleName(self.tr("Tabelle der Zahlen nach Merkmalen"))
@@ -410,8 +417,7 @@ class DashboardWidget(QWidget):
     def _show_bar_chart(self, data: DashboardData) -> None:
         last = month_label(data.request.last_month)
         self.bar_heading.setText(self.tr("Aktive Pässe nach Stadtteil, %1").replace("%1", last))
-        stadtteil = get_dimension("stadtteil")
-        labels = [stadtteil.label(key) for key, _ in data.by_stadtteil]
+        labels = [dimension_label("stadtteil", key) for key, _ in data.by_stadtteil]
         texts = [
             self.tr("%1: %2 aktive Pässe").replace("%1", label).replace("%2", format_count(n))
             for label, (_, n) in zip(labels, data.by_stadtteil, strict=True)
@@ -428,11 +434,11 @@ class DashboardWidget(QWidget):
             return
         dimensions = data.request.dimensions
         rows, totals = data.breakdown(str(month))
-        headers = [get_dimension(d).title for d in dimensions]
-        headers += [self.tr(MEASURE_TITLES[m]) for m in MEASURES]
+        headers = [dimension_title(d) for d in dimensions]
+        headers += [measure_title(m) for m in MEASURES]
         shown: list[list[Cell]] = [
             [
-                *(get_dimension(d).label(k) for d, k in zip(dimensions, row.keys, strict=True)),
+                *(dimension_label(d, k) for d, k in zip(dimensions, row.keys, strict=True)),
                 *row.counts,
             ]
             for row in rows

@@ -1,4 +1,4 @@
-"""Numbers, months and euro amounts written the German way, for the dashboard's labels.
+"""Numbers and euro amounts written the German way, for the dashboard's labels.
 
 Kept here rather than taken from ``QLocale``: the figures must read the same on every
 machine (a clerk's PC set to English must still show ``4.045``), and the tests compare text.
@@ -12,13 +12,6 @@ from decimal import Decimal, InvalidOperation
 
 MINUS = "\u2212"  # a real minus sign: a hyphen is too short to read next to a number
 
-MONTH_NAMES = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-)  # fmt: skip
-MONTH_ABBREVIATIONS = (
-    "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez",
-)  # fmt: skip
 
 
 def format_count(count: int) -> str:
@@ -43,16 +36,6 @@ def shift_month(month: str, by: int) -> str:
     """``shift_month("2026-01", -1)`` → ``"2025-12"``."""
     index = int(month[:4]) * 12 + int(month[5:7]) - 1 + by
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def month_label(month: str) -> str:
-    """``"2026-06"`` → ``"Juni 2026"``."""
-    return f"{MONTH_NAMES[int(month[5:7]) - 1]} {month[:4]}"
-
-
-def month_label_short(month: str) -> str:
-    """``"2026-06"`` → ``"Jun 2026"`` (axis labels)."""
-    return f"{MONTH_ABBREVIATIONS[int(month[5:7]) - 1]} {month[:4]}"
 
 
 def format_euro(amount: Decimal) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from kpass.reporting import MEASURE_TITLES
 from kpass.ui.dashboard.dashboard_data import KeyFigure
 from kpass.ui.dashboard.formatting import format_change, format_count
+from kpass.ui.dashboard.texts import measure_title
 
 
 def key_figure_text(figure: KeyFigure) -> str:
@@ -49,7 +49,7 @@ class KeyFigureCard(QFrame):
         self.translate_ui()
 
     def translate_ui(self) -> None:
-        title = self.tr(MEASURE_TITLES[self.measure])
+        title = measure_title(self.measure)
         self.title_label.setText(title)
         self.setAccessibleName(title)
         self.value_label.setAccessibleName(title)

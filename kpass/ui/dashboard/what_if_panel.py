@@ -31,6 +31,7 @@ from kpass.services.policy_impact import ImpactReport, policy_impact
 from kpass.ui.dashboard.background import BackgroundRunner, BusyIndicator
 from kpass.ui.dashboard.count_table import Cell, CountTableModel
 from kpass.ui.dashboard.formatting import AmountError, format_count, format_euro, parse_euro
+from kpass.ui.dashboard.texts import dimension_label
 from kpass.ui.dashboard.widgets import (
     count_table_view,
     heading,
@@ -364,7 +365,7 @@ class WhatIfPanel(QWidget):
         )
         table: list[list[Cell]] = [
             [
-                stadtteil.label(str(r["stadtteil"])),
+                dimension_label("stadtteil", str(r["stadtteil"])),
                 str(r["age_group"]),
                 _cell(r["gained"]),
                 _cell(r["lost"]),
