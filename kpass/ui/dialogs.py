@@ -47,10 +47,10 @@ class ReasonDialog(QDialog):
     """A date and a reason (free text or one of ``choices``), e.g. to revoke a pass."""
 
     def __init__(self, parent: QWidget | None, title: str, prompt: str,
-                 choices: dict[str, str] | None = None) -> None:
+                 choices: dict[str, str] | None = None, day: date | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.day = QLineEdit(format_date(date.today()))
+        self.day = QLineEdit(format_date(day or date.today()))
         self.day.setAccessibleName(_tr("Datum"))
         self.day.setPlaceholderText("TT.MM.JJJJ")
         self.choice = QComboBox()
@@ -106,8 +106,87 @@ class ReasonDialog(QDialog):
 
 
 def ask_reason(parent: QWidget, title: str, prompt: str,
-               choices: dict[str, str] | None = None) -> tuple[date, str] | None:
-    dialog = ReasonDialog(parent, title, prompt, choices)
+               choices: dict[str, str] | None = None,
+               day: date | None = None) -> tuple[date, str] | None:
+    """A date (``day`` proposed, else today) and a reason; None when cancelled."""
+    dialog = ReasonDialog(parent, title, prompt, choices, day)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_value()
+
+
+class RoleDialog(QDialog):
+    """The new role of a household member and the day from which it applies."""
+
+    def __init__(self, parent: QWidget | None, name: str, current: str,
+                 roles: dict[str, str], day: date, with_date: bool = True) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Rolle wechseln"))
+        self.prompt = QLabel(_tr("Neue Rolle für %1 (bisher: %2):").replace("%1", name)
+                             .replace("%2", roles.get(current, current)))
+        self.prompt.setWordWrap(True)
+        self.role = QComboBox()
+        self.role.setObjectName("newRole")
+        self.role.setAccessibleName(_tr("Neue Rolle"))
+        for code, text in roles.items():
+            if code != current:
+                self.role.addItem(text, code)
+        self.day = QLineEdit(format_date(day))
+        self.day.setObjectName("roleSince")
+        self.day.setAccessibleName(_tr("Neue Rolle gilt ab (TT.MM.JJJJ)"))
+        self.day.setPlaceholderText("TT.MM.JJJJ")
+        self.day.setMaxLength(10)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(_tr("Fehlerhinweis"))
+        self.error.hide()
+        form = QFormLayout(self)
+        form.addRow(self.prompt)
+        role_label = QLabel(_tr("&Neue Rolle:"))
+        role_label.setBuddy(self.role)
+        form.addRow(role_label, self.role)
+        day_label = QLabel(_tr("&Gilt ab:"))
+        day_label.setBuddy(self.day)
+        form.addRow(day_label, self.day)
+        self.with_date = with_date
+        if not with_date:  # a household not yet saved has no history to date
+            day_label.hide()
+            self.day.hide()
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_tr("Rolle &wechseln"))
+        ok.setAccessibleName(_tr("Rolle wechseln"))
+        ok.setDefault(True)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(_tr("Abbre&chen"))
+        cancel.setAccessibleName(_tr("Abbrechen"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.role.setFocus()
+
+    def _accept(self) -> None:
+        if self.with_date and parse_date(self.day.text()) is None:
+            self.error.setText(_tr("Gilt ab: bitte als TT.MM.JJJJ eingeben."))
+            self.error.show()
+            self.day.setFocus()
+            self.day.selectAll()
+            return
+        self.accept()
+
+    def result_value(self) -> tuple[str, date]:
+        day = parse_date(self.day.text())
+        assert day is not None
+        return str(self.role.currentData()), day
+
+
+def ask_role(parent: QWidget, name: str, current: str, roles: dict[str, str], day: date,
+             with_date: bool = True) -> tuple[str, date] | None:
+    """The new role of ``name`` and the day it applies from; None when cancelled."""
+    dialog = RoleDialog(parent, name, current, roles, day, with_date)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.result_value()

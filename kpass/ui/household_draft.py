@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from kpass.rules import Decision, RuleInput, default_parameters, evaluate
-from kpass.services.household_details import HouseholdDetails
+from kpass.services.household_details import AddressDetails, HouseholdDetails
 from kpass.services.household_facts import (
     AddressFact,
     HouseholdFacts,
@@ -115,6 +115,7 @@ class HouseholdDraft:
     members: list[DraftMember] = field(default_factory=list)
     incomes: list[DraftIncome] = field(default_factory=list)
     notices: list[DraftNotice] = field(default_factory=list)
+    addresses: tuple[AddressDetails, ...] = ()  # the stored ones, oldest first
     _next_key: int = -1
 
     # -- keys ------------------------------------------------------------------------------
@@ -129,6 +130,12 @@ class HouseholdDraft:
 
     def member(self, key: int) -> DraftMember:
         return next(m for m in self.members if m.key == key)
+
+    def membership_on(self, key: int, day: date) -> DraftMember:
+        """The row of person ``key`` that counts on ``day`` (a role change leaves two rows),
+        else the latest one."""
+        rows = [m for m in self.members if m.key == key]
+        return next((m for m in rows if m.present_on(day)), rows[-1])
 
     def present_members(self, day: date) -> list[DraftMember]:
         return [m for m in self.members if m.present_on(day)]
@@ -225,4 +232,5 @@ class HouseholdDraft:
                             n.person_ids)
                 for n in details.notices
             ],
+            addresses=details.addresses,
         )

@@ -17,6 +17,8 @@ from kpass.services.household_photos import set_photo
 from kpass.services.household_validation import (
     INCOME,
     NOTICE,
+    PERSON,
+    ROLE_LABELS,
     IncomeInput,
     InvalidField,
     MemberInput,
@@ -27,6 +29,8 @@ from kpass.services.household_validation import (
     check_income,
     check_member,
     check_notice,
+    check_person,
+    check_role,
 )
 from kpass.ui.household_draft import (
     DraftAddress,
@@ -37,6 +41,7 @@ from kpass.ui.household_draft import (
 )
 
 _NEW_MEMBER = Place("member", "Person hinzufügen", "Adding a person")
+_ROLE = Place("", "Rolle wechseln", "Changing the role")
 
 
 class HouseholdEditor(QObject):
@@ -72,9 +77,9 @@ class HouseholdEditor(QObject):
         assert self.draft.household_id is not None, action
         return self.draft.household_id
 
-    def _after_concurrent(self, exc: ConcurrentChange) -> NoReturn:
+    def _after_concurrent(self, exc: ConcurrentChange, why: str | None = None) -> NoReturn:
         self.reload()
-        self.reloaded.emit(self.tr(
+        self.reloaded.emit(why or self.tr(
             "Jemand anderes hat diesen Haushalt inzwischen geändert. Die aktuelle Fassung "
             "wurde geladen; bitte die Eingabe prüfen und erneut speichern."))
         raise exc
@@ -103,6 +108,58 @@ class HouseholdEditor(QObject):
             self._after_concurrent(exc)
         self.reload()
         return int(saved.record_id or 0)
+
+    def update_person(self, key: int, person: PersonInput, role: str | None = None) -> None:
+        """Correct a person's data (names, birth date, marks; the sex is kept as stored).
+        ``role`` is changed only for a person not saved yet (a stored person's role changes
+        from a day on: :meth:`change_role`)."""
+        member = self.draft.member(key)
+        person = PersonInput(person.family_name, person.given_names, person.birth_date,
+                             member.sex, person.disability, person.foster_child)
+        if key < 0:
+            checked = check_person(PERSON, person, self.today)
+            if role is not None:
+                self._refuse_draft_applicant(key, check_role(PERSON, role))
+                member.role = role
+            member.family_name, member.given_names = checked.family_name, checked.given_names
+            member.birth_date = checked.birth_date
+            member.disability, member.foster_child = checked.disability, checked.foster_child
+            self.changed.emit()
+            return
+        try:
+            editing.update_person(self.database, key, member.person_version, person,
+                                  today=self.today)
+        except ConcurrentChange as exc:
+            self._after_concurrent(exc, self.tr(
+                "Jemand anderes hat die Daten von %1 inzwischen geändert. Die aktuelle Fassung "
+                "steht in der Tabelle; bitte die Eingabe prüfen und erneut speichern.")
+                .replace("%1", member.name))
+        self.reload()
+
+    def change_role(self, key: int, role: str, since: date) -> None:
+        """The person's role from ``since`` on (stored: the old role stays on record until
+        the day before; not yet saved: simply the role)."""
+        if key < 0:
+            self._refuse_draft_applicant(key, check_role(_ROLE, role))
+            member = self.draft.member(key)
+            if member.role == role:
+                raise _ROLE.fail("role", f"is already {role}",
+                                 f"ist bereits „{ROLE_LABELS[role]}“")
+            member.role = role
+            self.changed.emit()
+            return
+        try:
+            editing.change_role(self.database, self._stored("role"), self.draft.version, key,
+                                role, since)
+        except ConcurrentChange as exc:
+            self._after_concurrent(exc)
+        self.reload()
+
+    def _refuse_draft_applicant(self, key: int, role: str) -> None:
+        if role == "applicant" and any(m.role == "applicant" and m.key != key
+                                       for m in self.draft.members):
+            raise _ROLE.fail("role", "is already given", "„Antragsteller/in“ ist schon "
+                             "vergeben; bitte zuerst die Rolle der bisherigen Person ändern")
 
     def end_member(self, key: int, until: date, reason: editing.EndReason) -> None:
         if self.draft.is_new or key < 0:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kpass.errors import ConcurrentChange, KpassError
 from kpass.models.engine import Database
 from kpass.services.applications import PROOFS, apply, decide
-from kpass.services.household_validation import InvalidField
+from kpass.services.household_validation import ROLE_LABELS, InvalidField
 from kpass.services.passes import issue_passes, renew_pass, replace_pass, revoke_pass
 from kpass.ui import dialogs, print_outbox
 from kpass.ui.address_section import AddressSection
@@ -37,7 +37,7 @@ from kpass.ui.history_tab import HistoryTab
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.income_section import IncomeSection
 from kpass.ui.inline_errors import ErrorLabel
-from kpass.ui.labels import END_REASON_LABELS, proof_label, tr
+from kpass.ui.labels import END_REASON_LABELS, proof_label, role_label, tr
 from kpass.ui.member_section import MemberSection
 from kpass.ui.notice_section import NoticeSection
 from kpass.ui.photo_crop import PhotoError, load_passport_photo
@@ -128,6 +128,7 @@ class HouseholdPage(QWidget):
         self.incomes.typing.connect(self.update_preview)
         self.members.open_household.connect(self.open_household)
         self.members.end_requested.connect(self.ask_end_member)
+        self.members.role_requested.connect(self.ask_change_role)
         self.members.photo_requested.connect(self.choose_photo)
         self.incomes.end_requested.connect(self.ask_end_income)
         self.save_button.clicked.connect(self.save)
@@ -207,6 +208,7 @@ class HouseholdPage(QWidget):
         self.history_data = HouseholdHistory()
         for box in self.proofs.values():
             box.setChecked(False)
+        self.members.cancel_edit(focus=False)
         for section in (self.members, self.incomes, self.notices, self.address):
             section.errors.clear()
         for field in (self.members.family, self.members.given, self.members.birth,
@@ -232,7 +234,7 @@ class HouseholdPage(QWidget):
         return True
 
     def save_everything(self) -> bool:
-        if self.members.pending() and not self.members.add_member():
+        if self.members.pending() and not self.members.submit():
             return False
         if self.incomes.pending() and not self.incomes.add_income():
             return False
@@ -476,7 +478,8 @@ class HouseholdPage(QWidget):
         if number is None:
             return
         try:
-            result = renew_pass(self.database, number, self.editor.today)
+            result = renew_pass(self.database, number, self.editor.today,
+                                today=self.editor.today)
         except KpassError as exc:
             self.panel.say(exc.message_de)
             return
@@ -494,7 +497,8 @@ class HouseholdPage(QWidget):
             return
         answer = dialogs.ask_reason(self, _tr("Ersatzausweis"),
                                     _tr("Ersatz für Pass %1 (neue Nummer, gleiche "
-                                        "Gültigkeit):").replace("%1", number))
+                                        "Gültigkeit):").replace("%1", number),
+                                    day=self.editor.today)
         if answer is not None:
             self.replace(number, *answer)
 
@@ -515,13 +519,14 @@ class HouseholdPage(QWidget):
         if number is None:
             return
         answer = dialogs.ask_reason(self, _tr("Pass sperren"),
-                                    _tr("Pass %1 sperren ab:").replace("%1", number))
+                                    _tr("Pass %1 sperren ab:").replace("%1", number),
+                                    day=self.editor.today)
         if answer is not None:
             self.revoke(number, *answer)
 
     def revoke(self, number: str, on: date, reason: str) -> None:
         try:
-            revoke_pass(self.database, number, on, reason)
+            revoke_pass(self.database, number, on, reason, today=self.editor.today)
         except KpassError as exc:
             self.panel.say(exc.message_de)
             return
@@ -537,7 +542,8 @@ class HouseholdPage(QWidget):
             return
         answer = dialogs.ask_reason(
             self, _tr("Person austragen"), _tr("%1 austragen (letzter Tag bzw. Todestag):")
-            .replace("%1", member.name), {k: tr(v) for k, v in END_REASON_LABELS.items()})
+            .replace("%1", member.name), {k: tr(v) for k, v in END_REASON_LABELS.items()},
+            day=self.editor.today)
         if answer is not None:
             self.end_member(key, *answer)
 
@@ -549,13 +555,37 @@ class HouseholdPage(QWidget):
         except KpassError as exc:
             self.members.error.say(exc.message_de)
 
+    def ask_change_role(self, key: int) -> None:
+        draft, today = self.editor.draft, self.editor.today
+        member = draft.membership_on(key, today)
+        answer = dialogs.ask_role(self, member.name, member.role,
+                                  {code: role_label(code) for code in ROLE_LABELS}, today,
+                                  with_date=not draft.is_new)
+        if answer is not None:
+            self.change_role(key, *answer)
+
+    def change_role(self, key: int, role: str, since: date) -> bool:
+        """Refusals (a second applicant, a child as applicant) are shown under the table."""
+        self.members.error.say("")
+        try:
+            self.editor.change_role(key, role, since)
+        except ConcurrentChange:
+            return False
+        except KpassError as exc:
+            self.members.error.say(exc.message_de)
+            self.members.table.setFocus()
+            return False
+        self.members.table.setFocus()
+        return True
+
     def ask_end_income(self, key: int) -> None:
         if key < 0:
             self.editor.end_income(key, self.editor.today)
             return
         answer = dialogs.ask_reason(self, _tr("Einkommen beenden"),
                                     _tr("Letzter Tag, für den das Einkommen gezahlt wird:"),
-                                    {"ended": _tr("Einkommen entfällt")})
+                                    {"ended": _tr("Einkommen entfällt")},
+                                    day=self.editor.today)
         if answer is not None:
             try:
                 self.editor.end_income(key, answer[0])

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.errors import KpassError
+from kpass.errors import ConcurrentChange, KpassError
 from kpass.services.duplicates import DuplicateCandidate, find_possible_duplicates
 from kpass.services.household_validation import (
     ROLE_LABELS,
@@ -39,9 +39,11 @@ from kpass.ui.form_widgets import (
     label_for,
 )
 from kpass.ui.german_input import format_date
+from kpass.ui.household_draft import DraftMember
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.labels import role_label
+from kpass.ui.style import make_heading
 
 DUPLICATE_DELAY_MS = 250
 
@@ -51,11 +53,16 @@ def _tr(text: str) -> str:
 
 
 class MemberSection(QGroupBox):
-    """Persons of the household; a new one is typed below the table and added with Enter."""
+    """Persons of the household; a new one is typed below the table and added with Enter.
+
+    F2 or Enter on a row loads that person into the same fields for a correction ("edit
+    mode"): Enter saves it, Esc cancels it.
+    """
 
     open_household = Signal(int)
     photo_requested = Signal(int)
     end_requested = Signal(int)
+    role_requested = Signal(int)
 
     COLUMNS = ("Name", "Vorname(n)", "Geburtsdatum (Alter)", "Rolle, Merkmale",
                "im Haushalt", "Foto")
@@ -89,8 +96,22 @@ class MemberSection(QGroupBox):
         self.foster = QCheckBox()
         self.add_button = QPushButton()
         self.add_button.setObjectName("addMember")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelMemberEdit")
+        self.cancel_button.hide()
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("editMember")
+        self.role_button = QPushButton()
+        self.role_button.setObjectName("changeRole")
         self.end_button = QPushButton()
+        self.end_button.setObjectName("endMember")
         self.photo_button = QPushButton()
+        self.photo_button.setObjectName("memberPhoto")
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("memberEditMode")
+        make_heading(self.mode_label, 1.0)
+        self.mode_label.hide()
+        self.editing: int | None = None  # the person being corrected (key), None: adding
         self.error = ErrorLabel()
         self.errors = InlineErrors(self.error)
 
@@ -125,12 +146,16 @@ class MemberSection(QGroupBox):
         form.addRow("", flags)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.role_button)
         buttons.addWidget(self.photo_button)
         buttons.addWidget(self.end_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.error)
+        layout.addWidget(self.mode_label)
         layout.addLayout(form)
         layout.addWidget(self.duplicate_box)
         layout.addLayout(buttons)
@@ -141,30 +166,51 @@ class MemberSection(QGroupBox):
         self._dup_timer.timeout.connect(self.check_duplicates)
         for field in (self.family, self.given, self.birth):
             field.textChanged.connect(lambda _t: self._dup_timer.start())
-            field.returnPressed.connect(self.add_member)
+            field.returnPressed.connect(self.submit)
         self.birth.textChanged.connect(self._show_age)
-        self.add_button.clicked.connect(self.add_member)
+        self.add_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.cancel_edit)
+        self.edit_button.clicked.connect(self.start_edit)
+        self.role_button.clicked.connect(lambda: self._with_selected(self.role_requested))
         self.end_button.clicked.connect(lambda: self._with_selected(self.end_requested))
         self.photo_button.clicked.connect(lambda: self._with_selected(self.photo_requested))
         self.duplicate_open.clicked.connect(self._open_duplicate)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        for control in (self.role, self.disability, self.foster):
-            control.installEventFilter(self)  # Enter adds the person from every entry field
+        self.table.doubleClicked.connect(lambda _index: self.start_edit())
+        for control in self.entry_chain():
+            control.installEventFilter(self)  # Enter, Esc and F2 as described above
         self.translate_ui()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                    watched is self.role and self.role.view().isVisible()):
-            self.add_member()
+        if not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if key == Qt.Key.Key_Escape and self.editing is not None:
+            # Esc ends the correction instead of leaving the page (the window's shortcut)
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.cancel_edit()
+                return True
+        if event.type() != QEvent.Type.KeyPress or event.modifiers() & ~(
+                Qt.KeyboardModifier.KeypadModifier):
+            return super().eventFilter(watched, event)
+        if watched is self.table and (key == Qt.Key.Key_F2 or enter):
+            self.start_edit()
+            return True
+        if enter and watched in (self.role, self.disability, self.foster) and not (
+                watched is self.role and self.role.view().isVisible()):
+            self.submit()  # Enter adds (or saves) the person from every entry field
             return True
         return super().eventFilter(watched, event)
 
     def entry_chain(self) -> list[QWidget]:
         """The controls in the order Tab visits them."""
         return [self.table, self.family, self.given, self.birth, self.role, self.disability,
-                self.foster, self.add_button, self.duplicate_open, self.photo_button,
-                self.end_button]
+                self.foster, self.add_button, self.cancel_button, self.duplicate_open,
+                self.edit_button, self.role_button, self.photo_button, self.end_button]
 
     def translate_ui(self) -> None:
         self.setTitle(_tr("Personen im Haushalt"))
@@ -174,17 +220,19 @@ class MemberSection(QGroupBox):
         self.given_label.setText(_tr("&Vorname(n):"))
         self.birth_label.setText(_tr("&Geburtsdatum:"))
         self.role_label.setText(_tr("Roll&e:"))
-        self.family.setAccessibleName(_tr("Familienname der neuen Person"))
-        self.given.setAccessibleName(_tr("Vornamen der neuen Person"))
-        self.birth.setAccessibleName(_tr("Geburtsdatum der neuen Person"))
-        self.role.setAccessibleName(_tr("Rolle der neuen Person"))
+        self._name_entry_fields()
         self.age.setAccessibleName(_tr("Alter"))
         self.disability.setText(_tr("Sch&werbehinderung / Eingliederungshilfe"))
         self.disability.setAccessibleName(_tr("Schwerbehinderung oder Eingliederungshilfe"))
         self.foster.setText(_tr("Pflege&kind"))
         self.foster.setAccessibleName(_tr("Pflegekind"))
-        self.add_button.setText(_tr("Person &hinzufügen"))
-        self.add_button.setAccessibleName(_tr("Person hinzufügen"))
+        self.cancel_button.setText(_tr("Abbrechen (Esc)"))
+        self.cancel_button.setAccessibleName(_tr("Korrektur abbrechen (Esc)"))
+        self.edit_button.setText(_tr("Person &ändern … (F2)"))
+        self.edit_button.setAccessibleName(_tr("Daten der ausgewählten Person korrigieren (F2)"))
+        self.role_button.setText(_tr("Rolle we&chseln …"))
+        self.role_button.setAccessibleName(_tr("Rolle der ausgewählten Person ab einem Tag "
+                                               "wechseln"))
         self.end_button.setText(_tr("A&ustragen …"))
         self.end_button.setAccessibleName(_tr("Ausgewählte Person austragen"))
         self.photo_button.setText(_tr("Lichtb&ild …"))
@@ -192,6 +240,30 @@ class MemberSection(QGroupBox):
         self.duplicate_open.setText(_tr("Diesen Haushalt ö&ffnen"))
         self.duplicate_open.setAccessibleName(_tr("Haushalt der schon erfassten Person öffnen"))
         self.duplicate_text.setAccessibleName(_tr("Hinweis auf mögliche Doppelerfassung"))
+
+    def _name_entry_fields(self) -> None:
+        """Texts and accessible names of what depends on adding or correcting."""
+        if self.editing is None:
+            self.family.setAccessibleName(_tr("Familienname der neuen Person"))
+            self.given.setAccessibleName(_tr("Vornamen der neuen Person"))
+            self.birth.setAccessibleName(_tr("Geburtsdatum der neuen Person"))
+            self.role.setAccessibleName(_tr("Rolle der neuen Person"))
+            self.add_button.setText(_tr("Person &hinzufügen"))
+            self.add_button.setAccessibleName(_tr("Person hinzufügen"))
+            return
+        name = self.editor.draft.member(self.editing).name
+        self.mode_label.setText(_tr("Daten von %1 korrigieren – Enter speichert, Esc bricht ab:")
+                                .replace("%1", name))
+        self.mode_label.setAccessibleName(self.mode_label.text())
+        self.family.setAccessibleName(_tr("Familienname von %1").replace("%1", name))
+        self.given.setAccessibleName(_tr("Vornamen von %1").replace("%1", name))
+        self.birth.setAccessibleName(_tr("Geburtsdatum von %1").replace("%1", name))
+        self.role.setAccessibleName(_tr("Rolle von %1").replace("%1", name))
+        if self.editing < 0:  # nothing is stored before the household is saved
+            self.add_button.setText(_tr("Änderung &übernehmen"))
+        else:
+            self.add_button.setText(_tr("Änderung &speichern"))
+        self.add_button.setAccessibleName(_tr("Änderung an %1 speichern").replace("%1", name))
 
     # -- showing ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -219,6 +291,8 @@ class MemberSection(QGroupBox):
             self.table.selectRow(0)
         if not draft.members:
             self.role.setCurrentIndex(0)
+        if self.editing is not None and all(m.key != self.editing for m in draft.members):
+            self.cancel_edit(focus=False)  # another household, or the person was removed
         self._update_buttons()
 
     @staticmethod
@@ -236,8 +310,8 @@ class MemberSection(QGroupBox):
 
     def _update_buttons(self) -> None:
         has = self.selected_key() is not None
-        self.end_button.setEnabled(has)
-        self.photo_button.setEnabled(has)
+        for button in (self.edit_button, self.role_button, self.end_button, self.photo_button):
+            button.setEnabled(has)
 
     def _with_selected(self, signal: SignalInstance) -> None:
         key = self.selected_key()
@@ -248,12 +322,23 @@ class MemberSection(QGroupBox):
         self.age.setText(age_text(self.birth.value(), self.editor.today))
 
     def pending(self) -> bool:
-        """Something typed for a new person that was not added yet."""
+        """Something typed for a new person that was not added yet, or a correction that
+        was not saved yet."""
+        if self.editing is not None:
+            member = self.editor.draft.member(self.editing)
+            shown = (self.family.text().strip(), self.given.text().strip(), self.birth.value(),
+                     self.disability.isChecked(), self.foster.isChecked())
+            return shown != (member.family_name, member.given_names, member.birth_date,
+                             member.disability, member.foster_child)
         return bool(self.family.text().strip() or self.given.text().strip()
                     or self.birth.text().strip())
 
-    # -- adding ----------------------------------------------------------------------------
-    def add_member(self) -> bool:
+    def submit(self) -> bool:
+        """Enter in the fields: add the new person, or save the correction."""
+        return self.add_member() if self.editing is None else self.save_edit()
+
+    def _typed_person(self) -> PersonInput | None:
+        """The person in the fields, or None after showing why the birth date is no date."""
         self.errors.clear()
         birth = self.birth.value()
         if birth is None:
@@ -261,11 +346,98 @@ class MemberSection(QGroupBox):
                 else _tr("Geburtsdatum: bitte eingeben (TT.MM.JJJJ).")
             if not self.family.text().strip():
                 self.errors.show("family_name", _tr("Familienname: darf nicht leer sein."))
-                return False
+                return None
             self.errors.show("birth_date", message)
+            return None
+        return PersonInput(self.family.text(), self.given.text(), birth, None,
+                           self.disability.isChecked(), self.foster.isChecked())
+
+    def _clear_fields(self) -> None:
+        for field in (self.family, self.given, self.birth):
+            field.clear()
+        self.disability.setChecked(False)
+        self.foster.setChecked(False)
+
+    # -- correcting ------------------------------------------------------------------------
+    def start_edit(self) -> None:
+        """Load the selected person into the fields for a correction."""
+        key = self.selected_key()
+        if key is None:
+            return
+        self.errors.clear()
+        member: DraftMember = self.editor.draft.membership_on(key, self.editor.today)
+        self.editing = key
+        self.family.setText(member.family_name)
+        self.given.setText(member.given_names)
+        self.birth.set_value(member.birth_date)
+        self.disability.setChecked(member.disability)
+        self.foster.setChecked(member.foster_child)
+        self.role.setCurrentIndex(max(self.role.findData(member.role), 0))
+        # a stored person's role changes from a day on ("Rolle wechseln"), not here
+        self.role.setEnabled(key < 0)
+        self._dup_timer.stop()
+        self._hide_duplicates()
+        self.mode_label.show()
+        self.cancel_button.show()
+        self._name_entry_fields()
+        self.family.setFocus()
+        self.family.selectAll()
+
+    def cancel_edit(self, focus: bool = True) -> None:
+        """Esc: forget the correction; the fields are free for a new person again."""
+        key, self.editing = self.editing, None
+        self.errors.clear()
+        self._clear_fields()
+        self._dup_timer.stop()
+        self._hide_duplicates()
+        self.role.setEnabled(True)
+        self.role.setCurrentIndex(1 if self.editor.draft.applicant(self.editor.today) else 0)
+        self.mode_label.hide()
+        self.cancel_button.hide()
+        self._name_entry_fields()
+        if key is not None and focus:
+            self._select_key(key)
+            self.table.setFocus()
+
+    def save_edit(self) -> bool:
+        """Save the correction (a stored person at once, one not saved yet in the draft)."""
+        key = self.editing
+        assert key is not None
+        person = self._typed_person()
+        if person is None:
             return False
-        person = PersonInput(self.family.text(), self.given.text(), birth, None,
-                             self.disability.isChecked(), self.foster.isChecked())
+        role = current_code(self.role) if key < 0 else None
+        try:
+            self.editor.update_person(key, person, role)
+        except InvalidField as exc:
+            self.errors.show(exc.field, exc.message_de)
+            return False
+        except ConcurrentChange:
+            fresh = self.editor.draft.member(key)
+            self.error.say(_tr("Jemand anderes hat die Daten dieser Person inzwischen geändert; "
+                               "gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in "
+                               "den Feldern – bitte prüfen und mit Enter erneut speichern.")
+                           .replace("%1", fresh.name)
+                           .replace("%2", format_date(fresh.birth_date)))
+            self.family.setFocus()
+            return False
+        except KpassError as exc:
+            self.error.say(exc.message_de)
+            return False
+        self.cancel_edit()
+        return True
+
+    def _select_key(self, key: int) -> None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
+                self.table.selectRow(row)
+
+    # -- adding ----------------------------------------------------------------------------
+    def add_member(self) -> bool:
+        person = self._typed_person()
+        if person is None:
+            return False
         try:
             self.editor.add_member(person, current_code(self.role))
         except InvalidField as exc:
@@ -274,10 +446,7 @@ class MemberSection(QGroupBox):
         except KpassError as exc:
             self.error.say(exc.message_de)
             return False
-        for field in (self.family, self.given, self.birth):
-            field.clear()
-        self.disability.setChecked(False)
-        self.foster.setChecked(False)
+        self._clear_fields()
         if current_code(self.role) == "applicant":
             self.role.setCurrentIndex(1 if self.editor.draft.members and any(
                 m.role == "applicant" for m in self.editor.draft.members) else 0)
