@@ -403,7 +403,8 @@ def print_renewal_reminders(
             uow,
             out,
             "renewals",
-            {"month": f"{year:04d}-{month:02d}"},
+            # The numbers let each household's history show its reminder.
+            {"month": f"{year:04d}-{month:02d}", "passes": [r.number for r in rows]},
             len(reminders),
             lambda s: render_renewal_reminders(reminders, s),
         )
