@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -16,6 +17,7 @@ from kpass.errors import KpassError
 from kpass.services.household_validation import InvalidField
 from kpass.services.street_directory import suggest_stadtteil
 from kpass.ui.form_widgets import DateField, StadtteilBox, label_for
+from kpass.ui.german_input import format_date
 from kpass.ui.household_draft import DraftAddress
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
@@ -48,6 +50,9 @@ class AddressSection(QGroupBox):
         self.move_from.setObjectName("moveFrom")
         self.move_button = QPushButton()
         self.move_button.setObjectName("saveMove")
+        self.history = QLabel()
+        self.history.setObjectName("addressHistory")
+        self.history.setWordWrap(True)
         self.error = ErrorLabel()
         self.errors = InlineErrors(self.error)
 
@@ -76,6 +81,8 @@ class AddressSection(QGroupBox):
         form.addRow(self.postcode_label, place_row)
         form.addRow(self.stadtteil_label, self.errors.wrap("stadtteil_code", self.stadtteil))
         form.addRow(self.move_label, self.move_widget)
+        self.history_label = QLabel()
+        form.addRow(self.history_label, self.history)
         form.addRow(self.error)
 
         for field in (self.street, self.number, self.postcode, self.municipality):
@@ -85,6 +92,7 @@ class AddressSection(QGroupBox):
         self.number.editingFinished.connect(self._suggest_stadtteil)
         self.stadtteil.currentTextChanged.connect(self._typed)
         self.move_button.clicked.connect(self.save_move)
+        self.move_from.returnPressed.connect(self.save_move)
         self._loading = False
         self.translate_ui()
 
@@ -111,6 +119,8 @@ class AddressSection(QGroupBox):
         self.move_from.setAccessibleName(_tr("Umzug ab"))
         self.move_button.setText(_tr("Umzug speichern"))
         self.move_button.setAccessibleName(_tr("Neue Anschrift als Umzug speichern"))
+        self.history_label.setText(_tr("Weitere Anschriften:"))
+        self.history.setAccessibleName(_tr("Frühere und künftige Anschriften"))
 
     def address(self) -> DraftAddress:
         return DraftAddress(" ".join(self.street.text().split()), self.number.text().strip(),
@@ -130,7 +140,28 @@ class AddressSection(QGroupBox):
         stored = not self.editor.draft.is_new
         self.move_label.setVisible(stored)
         self.move_widget.setVisible(stored)
+        self._show_history()
         self._update_move()
+
+    def _show_history(self) -> None:
+        """The addresses before and after today's (a move keeps the old one on record)."""
+        today = self.editor.today
+        lines = []
+        for a in reversed(self.editor.draft.addresses):
+            if a.valid_until is not None and a.valid_until < today:
+                when = _tr("bis %1").replace("%1", format_date(a.valid_until))
+            elif a.valid_from > today:
+                when = _tr("ab %1").replace("%1", format_date(a.valid_from))
+            else:
+                continue  # today's address is in the fields
+            place = f"{a.street} {a.house_number}, {a.postcode} {a.municipality}"
+            if a.stadtteil_name:
+                place += f" ({a.stadtteil_code} {a.stadtteil_name})"
+            lines.append(f"{when}: {place}")
+        self.history.setText("\n".join(lines))
+        self.history.setAccessibleDescription(self.history.text())
+        self.history.setVisible(bool(lines))
+        self.history_label.setVisible(bool(lines))
 
     def _suggest_stadtteil(self) -> None:
         if self._loading or self.stadtteil.code() or not self.street.text().strip():
@@ -168,4 +199,5 @@ class AddressSection(QGroupBox):
         except KpassError as exc:
             self.error.say(exc.message_de)
             return False
+        self.move_from.clear()
         return True
