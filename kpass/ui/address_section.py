@@ -72,6 +72,7 @@ class AddressSection(QGroupBox):
         place_row.addWidget(self.municipality_label)
         place_row.addWidget(self.errors.wrap("municipality", self.municipality), 1)
         move_row = QHBoxLayout()
+        move_row.setContentsMargins(0, 0, 0, 0)  # aligned with its label like the other rows
         move_row.addWidget(self.errors.wrap("since", self.move_from))
         move_row.addWidget(self.move_button)
         move_row.addStretch(1)

@@ -88,6 +88,7 @@ class ReasonDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         self.choices = choices
 
     def _accept(self) -> None:
@@ -170,12 +171,15 @@ class RoleDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        # wide enough for the prompt and the error in one or two lines, at any font size
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         self.role.setFocus()
 
     def _accept(self) -> None:
         if self.with_date and parse_date(self.day.text()) is None:
             self.error.setText(_tr("Gilt ab: bitte als TT.MM.JJJJ eingeben."))
             self.error.show()
+            self.adjustSize()
             self.day.setFocus()
             self.day.selectAll()
             return

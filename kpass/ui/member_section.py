@@ -148,10 +148,13 @@ class MemberSection(QGroupBox):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.role_button)
-        buttons.addWidget(self.photo_button)
-        buttons.addWidget(self.end_button)
+        # what acts on the selected row, in a line of its own (and last in the Tab order)
+        self.row_actions_label = QLabel()
+        row_actions = QHBoxLayout()
+        row_actions.addWidget(self.row_actions_label)
+        for button in (self.edit_button, self.role_button, self.photo_button, self.end_button):
+            row_actions.addWidget(button)
+        row_actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.error)
@@ -159,6 +162,7 @@ class MemberSection(QGroupBox):
         layout.addLayout(form)
         layout.addWidget(self.duplicate_box)
         layout.addLayout(buttons)
+        layout.addLayout(row_actions)
 
         self._dup_timer = QTimer(self)
         self._dup_timer.setSingleShot(True)
@@ -226,6 +230,7 @@ class MemberSection(QGroupBox):
         self.disability.setAccessibleName(_tr("Schwerbehinderung oder Eingliederungshilfe"))
         self.foster.setText(_tr("Pflege&kind"))
         self.foster.setAccessibleName(_tr("Pflegekind"))
+        self.row_actions_label.setText(_tr("Ausgewählte Person:"))
         self.cancel_button.setText(_tr("Abbrechen (Esc)"))
         self.cancel_button.setAccessibleName(_tr("Korrektur abbrechen (Esc)"))
         self.edit_button.setText(_tr("Person &ändern … (F2)"))
@@ -375,6 +380,9 @@ class MemberSection(QGroupBox):
         self.role.setCurrentIndex(max(self.role.findData(member.role), 0))
         # a stored person's role changes from a day on ("Rolle wechseln"), not here
         self.role.setEnabled(key < 0)
+        self.role.setToolTip("" if key < 0 else _tr(
+            "Die Rolle einer gespeicherten Person wechselt ab einem Tag: "
+            "„Rolle wechseln …“ (Alt+C)."))
         self._dup_timer.stop()
         self._hide_duplicates()
         self.mode_label.show()
@@ -391,6 +399,7 @@ class MemberSection(QGroupBox):
         self._dup_timer.stop()
         self._hide_duplicates()
         self.role.setEnabled(True)
+        self.role.setToolTip("")
         self.role.setCurrentIndex(1 if self.editor.draft.applicant(self.editor.today) else 0)
         self.mode_label.hide()
         self.cancel_button.hide()
