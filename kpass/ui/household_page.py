@@ -548,6 +548,7 @@ class HouseholdPage(QWidget):
             self.end_member(key, *answer)
 
     def end_member(self, key: int, until: date, reason: str) -> None:
+        self.members.error.say("")
         try:
             self.editor.end_member(key, until, "died" if reason == "died" else "moved_out")
         except ConcurrentChange:
