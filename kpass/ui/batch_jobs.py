@@ -21,11 +21,18 @@ class JobSignals(QObject):
 
 class BatchJob(QRunnable):
     """Runs ``steps`` one after the other in a pool thread; stops before the next step once
-    cancelled (a step already running finishes, so no half-written file is left)."""
+    cancelled (a step already running finishes, so no half-written file is left).
 
-    def __init__(self, steps: Sequence[Step]) -> None:
+    ``on_stop(completed)`` runs in the same thread after the last step, after a cancel and
+    after an error (``completed`` is then False): work that spans the steps, such as a
+    print job painting page by page, is finished or aborted where it was started.
+    """
+
+    def __init__(self, steps: Sequence[Step],
+                 on_stop: Callable[[bool], None] | None = None) -> None:
         super().__init__()
         self.steps = list(steps)
+        self.on_stop = on_stop
         self.signals = JobSignals()
         self._cancel = threading.Event()
         self.setAutoDelete(False)
@@ -46,21 +53,30 @@ class BatchJob(QRunnable):
             self.signals.progress.emit(done, label)
             try:
                 results.append(step())
-            except KpassError as exc:
-                error = exc.message_de
-                break
             except Exception as exc:
-                error = QCoreApplication.translate("BatchJob", "Unerwarteter Fehler: %1") \
-                    .replace("%1", str(exc))
+                error = _message(exc)
                 break
+        if self.on_stop is not None:
+            try:
+                self.on_stop(not error and not self._cancel.is_set())
+            except Exception as exc:
+                error = error or _message(exc)
         self.signals.progress.emit(len(results), "")
         self.signals.finished.emit(results, self._cancel.is_set(), error)
 
 
+def _message(exc: Exception) -> str:
+    if isinstance(exc, KpassError):
+        return exc.message_de
+    return QCoreApplication.translate("BatchJob", "Unerwarteter Fehler: %1").replace(
+        "%1", str(exc))
+
+
 def start_with_progress(parent: QWidget, title: str, steps: Sequence[Step],
-                        done: Callable[[list[Any], bool, str], None]) -> BatchJob:
+                        done: Callable[[list[Any], bool, str], None],
+                        on_stop: Callable[[bool], None] | None = None) -> BatchJob:
     """Start ``steps`` in the global thread pool with a modal progress dialog."""
-    job = BatchJob(steps)
+    job = BatchJob(steps, on_stop)
     dialog = QProgressDialog(title, QCoreApplication.translate("BatchJob", "&Abbrechen"),
                              0, len(job.steps), parent)
     dialog.setObjectName("batchProgress")

@@ -1,11 +1,13 @@
-"""A printed PDF shown as page images, with its place in the outbox."""
+"""A printed PDF shown as page images, with its place in the outbox and a print button."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -16,40 +18,61 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.ui.print_outbox import render_pages
+from kpass.errors import KpassError
+from kpass.ui.batch_jobs import BatchJob, start_with_progress
+from kpass.ui.pdf_printing import PdfPage, PrintRun, read_pages, render_page
+
+PREVIEW_DPI = 80
+PREVIEW_PAGES = 4
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PreviewDialog", text)
 
 
+def choose_printer(printer: QPrinter, pages: int, parent: QWidget) -> bool:
+    """Qt's print dialog for ``printer`` (printer, pages, copies); False when cancelled.
+
+    Tests replace this function: a modal dialog would wait for ever offscreen.
+    """
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_tr("Drucken"))
+    option = QAbstractPrintDialog.PrintDialogOption
+    dialog.setOptions(option.PrintToFile | option.PrintPageRange
+                      | option.PrintCollateCopies | option.PrintShowPageSize)
+    dialog.setMinMax(1, max(1, pages))
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 class PreviewDialog(QDialog):
+    # pages sent, cancelled, error message (German; empty when it worked)
+    printed = Signal(int, bool, str)
+
     def __init__(self, pdf: Path, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pdf = pdf
+        self.title = title
         self.setObjectName("printPreview")
         self.setWindowTitle(_tr("Vorschau: %1").replace("%1", title))
         self.resize(1000, 760)
         self.path_label = QLabel(_tr("Gespeichert als %1").replace("%1", str(pdf)))
         self.path_label.setWordWrap(True)
         self.path_label.setAccessibleName(_tr("Speicherort der PDF-Datei"))
-        pages = QWidget()
-        pages_layout = QVBoxLayout(pages)
-        pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.message = QLabel()
+        self.message.setObjectName("printMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(_tr("Meldung zum Drucken"))
+        self.pages: list[PdfPage] = []
         self.page_labels: list[QLabel] = []
-        for number, image in enumerate(render_pages(pdf), 1):
-            label = QLabel()
-            label.setPixmap(QPixmap(str(image)))
-            label.setAccessibleName(_tr("Seite %1").replace("%1", str(number)))
-            label.setObjectName("previewPage")
-            pages_layout.addWidget(label)
-            self.page_labels.append(label)
-        if not self.page_labels:
-            pages_layout.addWidget(QLabel(_tr("Keine Vorschau möglich (pdftoppm fehlt).")))
         self.pages_scroll = QScrollArea()
-        self.pages_scroll.setWidget(pages)
+        self.pages_scroll.setWidget(self._page_images())
         self.pages_scroll.setWidgetResizable(True)
         self.pages_scroll.setAccessibleName(_tr("Seiten des Dokuments"))
+        self.print_button = QPushButton(_tr("&Drucken …"))
+        self.print_button.setObjectName("printButton")
+        self.print_button.setAccessibleName(_tr("Dokument drucken"))
+        self.print_button.setToolTip(_tr("Drucker wählen und drucken (Strg+P)"))
+        self.print_button.setEnabled(bool(self.pages))
         self.folder_button = QPushButton(_tr("&Ordner öffnen"))
         self.folder_button.setAccessibleName(_tr("Ausgabeordner öffnen"))
         self.open_button = QPushButton(_tr("PDF ö&ffnen"))
@@ -58,15 +81,91 @@ class PreviewDialog(QDialog):
         self.close_button.setAccessibleName(_tr("Vorschau schließen"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.path_label, 1)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.folder_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages_scroll, 1)
+        layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.folder_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf.parent))))
         self.open_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf))))
         self.close_button.clicked.connect(self.accept)
-        self.close_button.setDefault(True)
+        self.print_button.clicked.connect(lambda: self.print_document())
+        self.print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        self.print_shortcut.activated.connect(lambda: self.print_document())
+        self.printer: QPrinter | None = None
+        self.job: BatchJob | None = None
+        self.message.setVisible(False)
+        default = self.print_button if self.pages else self.close_button
+        default.setDefault(True)
+        default.setFocus()
+
+    def _page_images(self) -> QWidget:
+        pages = QWidget()
+        layout = QVBoxLayout(pages)
+        layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        try:
+            self.pages = read_pages(self.pdf)
+            for page in self.pages[:PREVIEW_PAGES]:
+                label = QLabel()
+                label.setPixmap(QPixmap.fromImage(render_page(self.pdf, page.number,
+                                                              PREVIEW_DPI)))
+                label.setAccessibleName(_tr("Seite %1").replace("%1", str(page.number)))
+                label.setObjectName("previewPage")
+                layout.addWidget(label)
+                self.page_labels.append(label)
+        except KpassError as exc:
+            layout.addWidget(QLabel(_tr("Keine Vorschau möglich: %1").replace(
+                "%1", exc.message_de)))
+        if len(self.pages) > len(self.page_labels) > 0:
+            more = QLabel(_tr("Die Vorschau zeigt die ersten %1 von %2 Seiten; gedruckt "
+                              "werden alle.").replace("%1", str(len(self.page_labels)))
+                          .replace("%2", str(len(self.pages))))
+            more.setAccessibleName(more.text())
+            layout.addWidget(more)
+        return pages
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def print_document(self) -> BatchJob | None:
+        """Ask for printer, pages and copies, then print page by page in the background."""
+        if self.job is not None or not self.pages:
+            return None
+        if self.printer is None:  # kept: a second print goes to the printer chosen first
+            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            self.printer.setDocName(self.title)
+        if not choose_printer(self.printer, len(self.pages), self):
+            return None
+        try:
+            run = PrintRun(self.pdf, self.printer, self.pages)
+        except KpassError as exc:
+            self.say(exc.message_de)
+            return None
+        self.print_button.setEnabled(False)
+        self.say(_tr("Wird gedruckt …"))
+
+        def done(results: list[Any], cancelled: bool, error: str) -> None:
+            self.job = None
+            self.print_button.setEnabled(True)
+            self.print_button.setFocus()  # it lost the focus while it was disabled
+            sent = sum(int(r) for r in results)
+            if error:
+                text = error
+            elif cancelled:
+                text = _tr("Drucken abgebrochen nach %1 von %2 Seiten.").replace(
+                    "%1", str(sent)).replace("%2", str(run.total))
+            else:
+                text = _tr("%1 Seite(n) an „%2“ gesendet.").replace("%1", str(sent)).replace(
+                    "%2", run.printer_name)
+            self.say(text)
+            self.printed.emit(sent, cancelled, error)
+
+        self.job = start_with_progress(self, _tr("Drucken: %1").replace("%1", self.title),
+                                       run.steps(), done, on_stop=run.finish)
+        return self.job

@@ -1,23 +1,42 @@
-"""Printing through ``kpass.services.printing`` into an outbox folder, and page previews.
+"""Printing through ``kpass.services.printing`` into an outbox folder.
 
-Previews are PNGs rendered by ``pdftoppm`` (poppler), because QtPdf is not part of
-PySide6-Essentials.
+The PDFs are shown by :mod:`kpass.ui.preview_dialog` and sent to a printer by
+:mod:`kpass.ui.pdf_printing`.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kpass.models.engine import Database
 from kpass.services import printing
 from kpass.settings import data_dir
 
 _outbox: Path | None = None
+
+
+class PrintNotifier(QObject):
+    """Tells open views (the household's Verlauf) that something was printed; the reminder
+    letters are printed in a pool thread, so receivers get the signal queued."""
+
+    printed = Signal(str)  # the kind of the print record (card, sheet, letter …)
+
+
+_notifier: PrintNotifier | None = None
+
+
+def notifier() -> PrintNotifier:
+    global _notifier
+    if _notifier is None:
+        _notifier = PrintNotifier()
+        app = QCoreApplication.instance()
+        if app is not None:
+            _notifier.moveToThread(app.thread())
+    return _notifier
 
 
 def set_outbox(path: Path | None) -> None:
@@ -39,36 +58,26 @@ def _target(prefix: str) -> Path:
 def print_cards(database: Database, numbers: Sequence[str], *, sheet: bool = False) -> Path:
     prefix = "bogen" if sheet else f"karte-{numbers[0] if len(numbers) == 1 else 'mehrere'}"
     result = printing.print_cards(database, list(numbers), _target(prefix), sheet=sheet)
+    notifier().printed.emit("sheet" if sheet else "card")
     return Path(result.path)
 
 
 def print_decision_letter(database: Database, decision_id: int) -> Path:
     result = printing.print_decision_letter(database, decision_id,
                                               _target(f"bescheid-{decision_id}"))
+    notifier().printed.emit("letter")
     return Path(result.path)
 
 
 def print_application_form(database: Database, application_id: int) -> Path:
     result = printing.print_application_form(database, application_id,
                                                _target(f"antrag-{application_id}"))
+    notifier().printed.emit("application_form")
     return Path(result.path)
 
 
 def print_renewal_reminders(database: Database, year: int, month: int) -> Path:
     result = printing.print_renewal_reminders(
         database, year, month, _target(f"erinnerungen-{year}-{month:02d}"))
+    notifier().printed.emit("renewals")
     return Path(result.path)
-
-
-def render_pages(pdf: Path, dpi: int = 80, first_pages: int = 4) -> list[Path]:
-    """PNG images of the first pages of ``pdf`` (empty when poppler is not installed)."""
-    tool = shutil.which("pdftoppm")
-    if tool is None:
-        return []
-    folder = Path(tempfile.mkdtemp(prefix="kpass-vorschau-"))
-    subprocess.run(
-        [tool, "-r", str(dpi), "-png", "-f", "1", "-l", str(first_pages), str(pdf),
-         str(folder / "seite")],
-        check=True, capture_output=True, timeout=60,
-    )
-    return sorted(folder.glob("seite*.png"))
