@@ -1,12 +1,14 @@
-"""A household's applications, decisions and passes for the history tab and the pass actions.
+"""A household's applications, decisions, passes and prints for the history tab and the
+pass actions.
 
 A new household that is not stored yet has no history in the database; then the decisions
-this editor made in the session are shown.
+this editor made in the session are shown. Prints are read only when the history tab shows
+them (:attr:`HouseholdHistory.load_prints`), so opening a household does not wait for them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -14,7 +16,7 @@ from typing import Any
 from kpass.models.engine import Database
 from kpass.rules import Decision
 from kpass.services.applications import DecisionResult
-from kpass.services.household_history import household_history
+from kpass.services.household_history import PrintSummary, household_history, household_prints
 from kpass.services.pass_queries import list_passes
 
 
@@ -47,6 +49,8 @@ class HouseholdHistory:
     decisions: list[DecisionEntry] = field(default_factory=list)
     passes: list[PassEntry] = field(default_factory=list)
     complete: bool = False  # False: decisions of this session only
+    # Reads the household's prints, newest first; None while the household is not stored.
+    load_prints: Callable[[], list[PrintSummary]] | None = None
 
 
 def load_history(
@@ -66,7 +70,9 @@ def load_history(
         passes = [PassEntry(p.number, p.person_id, p.name, p.type, p.valid_from,
                             p.valid_until, p.status, p.decision_id) for p in found.passes]
         decisions.sort(key=lambda d: d.decision_id, reverse=True)
-        return HouseholdHistory(decisions, passes, complete=True)
+        return HouseholdHistory(decisions, passes, complete=True,
+                                load_prints=lambda: list(household_prints(database,
+                                                                          household_id)))
     ids = list(person_ids)
     rows = list_passes(database, every_status=True, person_ids=ids, limit=10_000) if ids else []
     passes = [PassEntry(r.number, r.person_id, r.name, r.type, r.valid_from, r.valid_until,

@@ -1,10 +1,11 @@
-"""The household's history: applications with their decisions and reasons, and passes."""
+"""The household's history: applications with their decisions and reasons, passes, prints."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpass.errors import KpassError
+from kpass.services.household_history import PrintSummary
+from kpass.ui import print_outbox
 from kpass.ui.german_input import format_date
 from kpass.ui.history_source import HouseholdHistory
 from kpass.ui.labels import (
@@ -27,6 +31,16 @@ from kpass.ui.labels import (
     status_label,
     tr,
 )
+from kpass.ui.translation import QT_TRANSLATE_NOOP
+
+# translated where shown; marked here for the catalog
+PRINT_KIND_LABELS: dict[str, str] = {
+    "card": QT_TRANSLATE_NOOP("HistoryTab", "Karte"),
+    "sheet": QT_TRANSLATE_NOOP("HistoryTab", "Kartenbogen"),
+    "letter": QT_TRANSLATE_NOOP("HistoryTab", "Bescheid"),
+    "application_form": QT_TRANSLATE_NOOP("HistoryTab", "Antrag"),
+    "renewals": QT_TRANSLATE_NOOP("HistoryTab", "Erinnerung"),
+}
 
 
 def _tr(text: str) -> str:
@@ -42,8 +56,51 @@ def _member_text(member: dict[str, Any], names: dict[str, str]) -> str:
     return _tr("%1: nicht berechtigt").replace("%1", name)
 
 
+def print_subject_text(entry: PrintSummary) -> str:
+    """What a print shows, in German: its passes, decision or application."""
+    if entry.decision_id is not None:
+        return _tr("Entscheidung %1").replace("%1", str(entry.decision_id))
+    if entry.application_id is not None:
+        return _tr("Antrag %1").replace("%1", str(entry.application_id))
+    numbers = ", ".join(entry.passes)
+    text = (_tr("Pass %1") if len(entry.passes) == 1 else _tr("Pässe %1")).replace("%1", numbers)
+    if entry.month:
+        year, _, month = entry.month.partition("-")
+        text = _tr("%1, Ablauf %2").replace("%1", text).replace("%2", f"{month}/{year}")
+    return text
+
+
+def _section(heading: QLabel, *widgets: QWidget) -> QWidget:
+    """A bold heading over its table (the splitter moves the sections)."""
+    font = heading.font()
+    font.setBold(True)
+    heading.setFont(font)
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 0)
+    layout.addWidget(heading)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if isinstance(widget, (QTableWidget, QTreeWidget)) else 0)
+    return box
+
+
 class HistoryTab(QWidget):
-    PASS_COLUMNS = ("Nummer", "Person", "Pass", "gültig ab", "gültig bis", "Status")
+    # translated in translate_ui(); marked here for the catalog
+    PASS_COLUMNS = (
+        QT_TRANSLATE_NOOP("HistoryTab", "Nummer"),
+        QT_TRANSLATE_NOOP("HistoryTab", "Person"),
+        QT_TRANSLATE_NOOP("HistoryTab", "Pass"),
+        QT_TRANSLATE_NOOP("HistoryTab", "gültig ab"),
+        QT_TRANSLATE_NOOP("HistoryTab", "gültig bis"),
+        QT_TRANSLATE_NOOP("HistoryTab", "Status"),
+    )
+    PRINT_COLUMNS = (
+        QT_TRANSLATE_NOOP("HistoryTab", "Gedruckt am"),
+        QT_TRANSLATE_NOOP("HistoryTab", "Dokument"),
+        QT_TRANSLATE_NOOP("HistoryTab", "Betrifft"),
+        QT_TRANSLATE_NOOP("HistoryTab", "Seiten"),
+        QT_TRANSLATE_NOOP("HistoryTab", "Gedruckt von"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,30 +110,60 @@ class HistoryTab(QWidget):
         self.decisions.setObjectName("historyDecisions")
         self.decisions.setColumnCount(2)
         self.decisions.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.passes = QTableWidget(0, len(self.PASS_COLUMNS))
-        self.passes.setObjectName("historyPasses")
-        self.passes.verticalHeader().setVisible(False)
-        self.passes.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.passes.setTabKeyNavigation(False)
-        self.passes.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.passes.horizontalHeader().setStretchLastSection(True)
+        self.passes = self._table("historyPasses", len(self.PASS_COLUMNS))
+        self.prints = self._table("historyPrints", len(self.PRINT_COLUMNS))
+        self.prints_message = QLabel()
+        self.prints_message.setWordWrap(True)
+        self.prints_message.setVisible(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.decisions)
-        splitter.addWidget(self.passes)
+        splitter.setChildrenCollapsible(False)
+        self.decisions_heading = QLabel()
+        self.passes_heading = QLabel()
+        self.prints_heading = QLabel()
+        splitter.addWidget(_section(self.decisions_heading, self.decisions))
+        splitter.addWidget(_section(self.passes_heading, self.passes))
+        splitter.addWidget(_section(self.prints_heading, self.prints, self.prints_message))
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(splitter, 1)
+        self.history = HouseholdHistory()
+        self.print_entries: list[PrintSummary] = []
+        self._prints_stale = False
+        # A print anywhere (this household's panel, the renewals queue) may belong here.
+        print_outbox.notifier().printed.connect(self._something_printed)
         self.translate_ui()
+
+    @staticmethod
+    def _table(name: str, columns: int) -> QTableWidget:
+        table = QTableWidget(0, columns)
+        table.setObjectName(name)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setTabKeyNavigation(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
 
     def translate_ui(self) -> None:
         self.decisions.setHeaderLabels([_tr("Antrag / Entscheidung"), _tr("Inhalt")])
         self.decisions.setAccessibleName(_tr("Anträge und Entscheidungen"))
         self.passes.setHorizontalHeaderLabels([_tr(c) for c in self.PASS_COLUMNS])
         self.passes.setAccessibleName(_tr("Pässe des Haushalts"))
+        self.prints.setHorizontalHeaderLabels([_tr(c) for c in self.PRINT_COLUMNS])
+        self.prints.setAccessibleName(_tr("Drucke für den Haushalt"))
+        self.decisions_heading.setText(_tr("Anträge und Entscheidungen"))
+        self.passes_heading.setText(_tr("Pässe"))
+        self.prints_heading.setText(_tr("Drucke (%1)").replace(
+            "%1", str(len(self.print_entries))))
         self.note.setAccessibleName(_tr("Hinweis zum Verlauf"))
+        self.prints_message.setAccessibleName(_tr("Hinweis zu den Drucken"))
 
     def show_history(self, history: HouseholdHistory, names: dict[str, str]) -> None:
+        self.history = history
         self.note.setText("" if history.complete else _tr(
             "Entscheidungen: nur die in dieser Sitzung getroffenen (ältere folgen, sobald der "
             "Verlaufsdienst verfügbar ist). Pässe: vollständig."))
@@ -107,3 +194,39 @@ class HistoryTab(QWidget):
                       format_date(p.valid_until), status_label(p.status))
             for column, value in enumerate(values):
                 self.passes.setItem(row, column, QTableWidgetItem(value))
+        self._prints_stale = True
+        if self.isVisible():
+            self.refresh_prints()
+
+    # -- prints: read when shown, and again after a print ---------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._prints_stale:
+            self.refresh_prints()
+
+    def _something_printed(self, _kind: str) -> None:
+        self._prints_stale = True
+        if self.isVisible():
+            self.refresh_prints()
+
+    def refresh_prints(self) -> None:
+        self._prints_stale = False
+        message = ""
+        entries: list[PrintSummary] = []
+        if self.history.load_prints is not None:
+            try:
+                entries = self.history.load_prints()
+            except KpassError as exc:
+                message = exc.message_de
+        self.print_entries = entries
+        self.prints_message.setText(message)
+        self.prints_message.setVisible(bool(message))
+        self.prints_heading.setText(_tr("Drucke (%1)").replace("%1", str(len(entries))))
+        self.prints.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            kind = PRINT_KIND_LABELS.get(entry.kind)
+            values = (f"{entry.printed_at.astimezone():%d.%m.%Y %H:%M}",
+                      _tr(kind) if kind else entry.kind, print_subject_text(entry),
+                      str(entry.pages), entry.user)
+            for column, value in enumerate(values):
+                self.prints.setItem(row, column, QTableWidgetItem(value))
