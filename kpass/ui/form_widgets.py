@@ -27,7 +27,7 @@ class DateField(QLineEdit):
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("TT.MM.JJJJ")
+        self.setPlaceholderText(_tr("TT.MM.JJJJ"))
         self.setAccessibleName(accessible_name)
         self.setMaxLength(10)
 

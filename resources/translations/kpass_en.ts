@@ -1,0 +1,2958 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="de">
+<context>
+    <name>AddressSection</name>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="49"/>
+        <location filename="../../kpass/ui/address_section.py" line="120"/>
+        <source>Umzug ab</source>
+        <translation>Moving on</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="105"/>
+        <source>Anschrift</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="106"/>
+        <source>St&amp;raße:</source>
+        <translation>St&amp;reet:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="107"/>
+        <source>Haus&amp;nr.:</source>
+        <translation>House &amp;no.:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="108"/>
+        <source>P&amp;LZ:</source>
+        <translation>Post&amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="109"/>
+        <source>&amp;Ort:</source>
+        <translation>&amp;Town:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="110"/>
+        <source>S&amp;tadtteil:</source>
+        <translation>Dis&amp;trict:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="111"/>
+        <source>U&amp;mzug ab:</source>
+        <translation>&amp;Moving on:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="112"/>
+        <source>Straße</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="113"/>
+        <source>Hausnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="114"/>
+        <source>Postleitzahl</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="115"/>
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="116"/>
+        <source>Stadtteil</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="119"/>
+        <source>Stadtteil (Name oder Nummer tippen)</source>
+        <translation>District (type its name or number)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="121"/>
+        <source>Umzug speichern</source>
+        <translation>Save move</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="122"/>
+        <source>Neue Anschrift als Umzug speichern</source>
+        <translation>Save the new address as a move</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="123"/>
+        <source>Weitere Anschriften:</source>
+        <translation>Other addresses:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="124"/>
+        <source>Frühere und künftige Anschriften</source>
+        <translation>Earlier and future addresses</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="153"/>
+        <source>bis %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="155"/>
+        <source>ab %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/address_section.py" line="193"/>
+        <source>Umzug ab: bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Moving on: please enter as DD.MM.YYYY.</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundRunner</name>
+    <message>
+        <location filename="../../kpass/ui/dashboard/background.py" line="39"/>
+        <source>Unerwarteter Fehler: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchJob</name>
+    <message>
+        <location filename="../../kpass/ui/batch_jobs.py" line="71"/>
+        <source>Unerwarteter Fehler: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/batch_jobs.py" line="80"/>
+        <source>&amp;Abbrechen</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <location filename="../../kpass/ui/dashboard/background.py" line="155"/>
+        <source>Wird berechnet …</source>
+        <translation>Calculating …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/background.py" line="156"/>
+        <source>Berechnung läuft</source>
+        <translation>Calculation in progress</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/background.py" line="157"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/background.py" line="158"/>
+        <source>Berechnung abbrechen</source>
+        <translation>Cancel the calculation</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="250"/>
+        <source>&amp;Von</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="251"/>
+        <source>&amp;Bis</source>
+        <translation>&amp;Until</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="252"/>
+        <source>Zeitraum von Monat</source>
+        <translation>Period from month</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="253"/>
+        <source>Zeitraum bis Monat</source>
+        <translation>Period until month</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="254"/>
+        <source>&amp;Aktualisieren</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="255"/>
+        <source>Zahlen neu laden</source>
+        <translation>Reload the figures</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="259"/>
+        <source>Merkmal &amp;%1</source>
+        <translation>Dimension &amp;%1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="260"/>
+        <source>Merkmal %1 der Tabelle</source>
+        <translation>Dimension %1 of the table</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="262"/>
+        <source>(keines)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="269"/>
+        <source>&amp;Monat</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="270"/>
+        <source>Monat der Tabelle</source>
+        <translation>Month of the table</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="271"/>
+        <source>Tabelle der Zahlen nach Merkmalen</source>
+        <translation>Table of the figures by dimension</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="272"/>
+        <source>Aufgliederung (exakte Zahlen)</source>
+        <translation>Breakdown (exact figures)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="273"/>
+        <source>Diagramm: aktive Pässe je Monat</source>
+        <translation>Chart: active passes per month</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="274"/>
+        <source>Diagramm: aktive Pässe nach Stadtteil</source>
+        <translation>Chart: active passes by district</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="276"/>
+        <source>Keine Zahlen geladen.</source>
+        <translation>No figures loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="277"/>
+        <source>&amp;CSV exportieren</source>
+        <translation>Export C&amp;SV</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="278"/>
+        <source>Tabelle als CSV exportieren</source>
+        <translation>Export the table as CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="279"/>
+        <source>&amp;Excel exportieren</source>
+        <translation>Export &amp;Excel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="280"/>
+        <source>Tabelle als Excel-Datei exportieren</source>
+        <translation>Export the table as an Excel file</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="281"/>
+        <source>Exakte Zahlen aller Monate – nur für den Dienstgebrauch</source>
+        <translation>Exact figures of all months – for official use only</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="282"/>
+        <source>Meldung zum Export</source>
+        <translation>Message about the export</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="283"/>
+        <source>Meldung zum Zeitraum</source>
+        <translation>Message about the period</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="327"/>
+        <source>Bitte jedes Merkmal nur einmal wählen.</source>
+        <translation>Please choose each dimension only once.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="336"/>
+        <source>Der Zeitraum endet vor seinem Beginn. Bitte „Von“ und „Bis“ prüfen.</source>
+        <translation>The period ends before it begins. Please check “From” and “Until”.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="380"/>
+        <source>Kennzahlen</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="381"/>
+        <source>Aktive Pässe je Monat</source>
+        <translation>Active passes per month</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="382"/>
+        <source>Aktive Pässe nach Stadtteil</source>
+        <translation>Active passes by district</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="386"/>
+        <source>Kennzahlen für %1</source>
+        <translation>Key figures for %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="388"/>
+        <source>Verglichen mit %1 (Vormonat) und %2 (Vorjahresmonat)</source>
+        <translation>Compared with %1 (previous month) and %2 (same month last year)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="402"/>
+        <source>%1 bis %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="406"/>
+        <source>Aktive Pässe je Monat, %1</source>
+        <translation>Active passes per month, %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="408"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="422"/>
+        <source>%1: %2 aktive Pässe</source>
+        <translation>%1: %2 active passes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="413"/>
+        <source>Liniendiagramm der aktiven Pässe je Monat, %1.</source>
+        <translation>Line chart of the active passes per month, %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="419"/>
+        <source>Aktive Pässe nach Stadtteil, %1</source>
+        <translation>Active passes by district, %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="425"/>
+        <source>Balkendiagramm der aktiven Pässe nach Stadtteil, %1.</source>
+        <translation>Bar chart of the active passes by district, %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="446"/>
+        <source>Insgesamt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="456"/>
+        <source>Es sind noch keine Zahlen geladen.</source>
+        <translation>No figures have been loaded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="462"/>
+        <source>Ein Export nimmt höchstens zwei Merkmale, damit jede Tabelle lesbar bleibt und geprüft werden kann. Bitte ein Merkmal auf „(keines)“ stellen und erneut exportieren.</source>
+        <translation>An export takes at most two dimensions, so that every table stays readable and can be checked. Please set one dimension to “(none)” and export again.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="485"/>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="494"/>
+        <source>Export läuft …</source>
+        <translation>Exporting …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="498"/>
+        <source>CSV-Dateien (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="499"/>
+        <source>Excel-Arbeitsmappen (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="502"/>
+        <source>Statistik exportieren</source>
+        <translation>Export statistics</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="119"/>
+        <source>Entscheidung</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="120"/>
+        <source>Aktionen</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="122"/>
+        <source>Entscheidung je Person</source>
+        <translation>Decision per person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="123"/>
+        <source>Art der Entscheidung</source>
+        <translation>Kind of decision</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="124"/>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="125"/>
+        <source>Einkommensprüfung</source>
+        <translation>Income test</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="126"/>
+        <source>Begründungen</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="127"/>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="128"/>
+        <source>&amp;Pass:</source>
+        <translation>&amp;Pass:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="129"/>
+        <source>Pass für die folgenden Aktionen</source>
+        <translation>Pass for the following actions</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="191"/>
+        <source>bis %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <source>&amp;Karte drucken</source>
+        <translation type="vanished">Print car&amp;d</translation>
+    </message>
+    <message>
+        <source>&amp;Verlängern</source>
+        <translation type="vanished">Re&amp;new</translation>
+    </message>
+    <message>
+        <source>Alle Karten des Haushalts auf A4 drucken</source>
+        <translation type="vanished">Print all cards of the household on A4</translation>
+    </message>
+    <message>
+        <source>Antrag &amp;drucken</source>
+        <translation type="vanished">Print applicati&amp;on</translation>
+    </message>
+    <message>
+        <source>Antrag mit Datenschutzhinweis zum Unterschreiben drucken</source>
+        <translation type="vanished">Print the application with the data protection notice, for signing</translation>
+    </message>
+    <message>
+        <source>Antrag stellen und heute entscheiden</source>
+        <translation type="vanished">File the application and decide today</translation>
+    </message>
+    <message>
+        <source>Besc&amp;heid drucken</source>
+        <translation type="vanished">Print &amp;letter</translation>
+    </message>
+    <message>
+        <source>Bescheid zur Entscheidung drucken</source>
+        <translation type="vanished">Print the decision letter</translation>
+    </message>
+    <message>
+        <source>Bo&amp;gen drucken</source>
+        <translation type="vanished">Print s&amp;heet</translation>
+    </message>
+    <message>
+        <source>E&amp;ntscheiden</source>
+        <translation type="vanished">Deci&amp;de</translation>
+    </message>
+    <message>
+        <source>Ersat&amp;zausweis …</source>
+        <translation type="vanished">Replacement &amp;card …</translation>
+    </message>
+    <message>
+        <source>Ersatzausweis für den gewählten Pass</source>
+        <translation type="vanished">Replacement card for the chosen pass</translation>
+    </message>
+    <message>
+        <source>Gewählten Pass sperren</source>
+        <translation type="vanished">Revoke the chosen pass</translation>
+    </message>
+    <message>
+        <source>Gewählten Pass verlängern</source>
+        <translation type="vanished">Renew the chosen pass</translation>
+    </message>
+    <message>
+        <source>Karte des gewählten Passes drucken</source>
+        <translation type="vanished">Print the card of the chosen pass</translation>
+    </message>
+    <message>
+        <source>Pass und Grundlage</source>
+        <translation type="vanished">Pass and basis</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="vanished">Person</translation>
+    </message>
+    <message>
+        <source>Pässe a&amp;usstellen</source>
+        <translation type="vanished">&amp;Issue passes</translation>
+    </message>
+    <message>
+        <source>Pässe ausstellen</source>
+        <translation type="vanished">Issue passes</translation>
+    </message>
+    <message>
+        <source>S&amp;perren …</source>
+        <translation type="vanished">Re&amp;voke …</translation>
+    </message>
+    <message>
+        <source>gültig bis</source>
+        <translation type="vanished">valid until</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionText</name>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="38"/>
+        <source>60plus: Bildungs- und Kulturgutscheine</source>
+        <translation>60plus: education and culture vouchers</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="40"/>
+        <source>nicht berechtigt</source>
+        <translation>not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="45"/>
+        <source>berechtigt</source>
+        <translation>eligible</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="48"/>
+        <source>%1 bis %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="61"/>
+        <source>Keine Einkommensprüfung: Wohnsitz oder Regelsatz fehlen.</source>
+        <translation>No income test: the residence or the rule set is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="64"/>
+        <source>Haushaltsnettoeinkommen %1; niemand im Haushalt ist 14 Jahre oder älter, daher ist keine Einkommensprüfung möglich (Grenze %2).</source>
+        <translation>Net household income %1; nobody in the household is 14 or older, so no income test is possible (limit %2).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="69"/>
+        <source>Haushaltsnettoeinkommen %1 ÷ Summe der Gewichte %2 = Nettoäquivalenzeinkommen %3</source>
+        <translation>Net household income %1 ÷ sum of the weights %2 = net equivalised income %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="74"/>
+        <source>; das sind %1 unter der Grenze von %2: Einkommensprüfung bestanden.</source>
+        <translation>; that is %1 below the limit of %2: income test passed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="77"/>
+        <source>; das liegt genau auf der Grenze von %2: Einkommensprüfung nicht bestanden (nur darunter ist berechtigt).</source>
+        <translation>; that is exactly the limit of %2: income test failed (only below it is eligible).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="80"/>
+        <source>; das sind %1 über der Grenze von %2: Einkommensprüfung nicht bestanden.</source>
+        <translation>; that is %1 above the limit of %2: income test failed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="84"/>
+        <source>Höchstes Haushaltsnettoeinkommen für diesen Haushalt: %1.</source>
+        <translation>Highest net household income for this household: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="99"/>
+        <source>Niemand im Haushalt ist berechtigt.</source>
+        <translation>Nobody in the household is eligible.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="101"/>
+        <source>Alle %1 Personen sind berechtigt.</source>
+        <translation>All %1 persons are eligible.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="102"/>
+        <source>Die Person ist berechtigt.</source>
+        <translation>The person is eligible.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="103"/>
+        <source>%1 von %2 Personen sind berechtigt.</source>
+        <translation>%1 of %2 persons are eligible.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="31"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="32"/>
+        <source>Der Haushalt hat ungespeicherte Änderungen. Speichern?</source>
+        <translation>The household has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="35"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="36"/>
+        <source>&amp;Verwerfen</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="37"/>
+        <source>&amp;Abbrechen</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="54"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="57"/>
+        <location filename="../../kpass/ui/dialogs.py" line="59"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="62"/>
+        <location filename="../../kpass/ui/dialogs.py" line="147"/>
+        <source>Fehlerhinweis</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="65"/>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="68"/>
+        <source>&amp;Grund:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="83"/>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="84"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="86"/>
+        <location filename="../../kpass/ui/dialogs.py" line="169"/>
+        <source>Abbre&amp;chen</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="87"/>
+        <location filename="../../kpass/ui/dialogs.py" line="170"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="96"/>
+        <source>Bitte ein Datum als TT.MM.JJJJ eingeben.</source>
+        <translation>Please enter a date as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="100"/>
+        <source>Bitte einen Grund angeben.</source>
+        <translation>Please give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="129"/>
+        <location filename="../../kpass/ui/dialogs.py" line="166"/>
+        <source>Rolle wechseln</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="130"/>
+        <source>Neue Rolle für %1 (bisher: %2):</source>
+        <translation>New role for %1 (so far: %2):</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="135"/>
+        <source>Neue Rolle</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="141"/>
+        <source>Neue Rolle gilt ab (TT.MM.JJJJ)</source>
+        <translation>New role applies from (DD.MM.YYYY)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="151"/>
+        <source>&amp;Neue Rolle:</source>
+        <translation>&amp;New role:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="154"/>
+        <source>&amp;Gilt ab:</source>
+        <translation>&amp;Applies from:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="165"/>
+        <source>Rolle &amp;wechseln</source>
+        <translation>C&amp;hange role</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="180"/>
+        <source>Gilt ab: bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Applies from: please enter as DD.MM.YYYY.</translation>
+    </message>
+</context>
+<context>
+    <name>FormWidgets</name>
+    <message>
+        <location filename="../../kpass/ui/form_widgets.py" line="30"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/form_widgets.py" line="45"/>
+        <source>%1 Jahr</source>
+        <translation>%1 year</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/form_widgets.py" line="45"/>
+        <source>%1 Jahre</source>
+        <translation>%1 years</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/form_widgets.py" line="68"/>
+        <source>Name oder Nummer</source>
+        <translation>Name or number</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="38"/>
+        <source>Karte</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="39"/>
+        <source>Kartenbogen</source>
+        <translation>Card sheet</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="40"/>
+        <source>Bescheid</source>
+        <translation>Decision letter</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="41"/>
+        <source>Antrag</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="42"/>
+        <source>Erinnerung</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="53"/>
+        <source>%1: berechtigt – %2, %3</source>
+        <translation>%1: eligible – %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="56"/>
+        <source>%1: nicht berechtigt</source>
+        <translation>%1: not eligible</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="62"/>
+        <source>Entscheidung %1</source>
+        <translation>Decision %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="64"/>
+        <source>Antrag %1</source>
+        <translation>Application %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="66"/>
+        <source>Pass %1</source>
+        <translation>Pass %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="66"/>
+        <source>Pässe %1</source>
+        <translation>Passes %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="69"/>
+        <source>%1, Ablauf %2</source>
+        <translation>%1, expiry %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="90"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="91"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="92"/>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="93"/>
+        <source>gültig ab</source>
+        <translation>valid from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="94"/>
+        <source>gültig bis</source>
+        <translation>valid until</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="95"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="98"/>
+        <source>Gedruckt am</source>
+        <translation>Printed on</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="99"/>
+        <source>Dokument</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="100"/>
+        <source>Betrifft</source>
+        <translation>Concerning</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="101"/>
+        <source>Seiten</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="102"/>
+        <source>Gedruckt von</source>
+        <translation>Printed by</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="152"/>
+        <source>Antrag / Entscheidung</source>
+        <translation>Application / decision</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="152"/>
+        <source>Inhalt</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="153"/>
+        <location filename="../../kpass/ui/history_tab.py" line="158"/>
+        <source>Anträge und Entscheidungen</source>
+        <translation>Applications and decisions</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="155"/>
+        <source>Pässe des Haushalts</source>
+        <translation>Passes of the household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="157"/>
+        <source>Drucke für den Haushalt</source>
+        <translation>Printouts for the household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="159"/>
+        <source>Pässe</source>
+        <translation>Passes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="160"/>
+        <location filename="../../kpass/ui/history_tab.py" line="224"/>
+        <source>Drucke (%1)</source>
+        <translation>Printouts (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="162"/>
+        <source>Hinweis zum Verlauf</source>
+        <translation>Note on the history</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="163"/>
+        <source>Hinweis zu den Drucken</source>
+        <translation>Note on the printouts</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="167"/>
+        <source>Entscheidungen: nur die in dieser Sitzung getroffenen (ältere folgen, sobald der Verlaufsdienst verfügbar ist). Pässe: vollständig.</source>
+        <translation>Decisions: only those made in this session (older ones follow as soon as the history service is available). Passes: complete.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="174"/>
+        <source>Antrag %1 vom %2</source>
+        <translation>Application %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="176"/>
+        <source>%1, Entscheidung %2, Regelsatz %3</source>
+        <translation>%1, decision %2, rule set %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="187"/>
+        <source>Nachweise</source>
+        <translation>Proofs</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdEditor</name>
+    <message>
+        <location filename="../../kpass/ui/household_editor.py" line="82"/>
+        <source>Jemand anderes hat diesen Haushalt inzwischen geändert. Die aktuelle Fassung wurde geladen; bitte die Eingabe prüfen und erneut speichern.</source>
+        <translation>Someone else has changed this household in the meantime. The current version has been loaded; please check your entry and save again.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_editor.py" line="133"/>
+        <source>Jemand anderes hat die Daten von %1 inzwischen geändert. Die aktuelle Fassung steht in der Tabelle; bitte die Eingabe prüfen und erneut speichern.</source>
+        <translation>Someone else has changed the data of %1 in the meantime. The current version is in the table; please check your entry and save again.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="168"/>
+        <source>&amp;Haushalt</source>
+        <translation>&amp;Household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="169"/>
+        <source>Verl&amp;auf</source>
+        <translation>Histor&amp;y</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="170"/>
+        <source>Haushalt und Verlauf</source>
+        <translation>Household and history</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="171"/>
+        <source>Vorgelegte Nachweise</source>
+        <translation>Proofs presented</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="174"/>
+        <source>Nachweis: %1</source>
+        <translation>Proof: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="175"/>
+        <source>Haushalt &amp;speichern</source>
+        <translation>&amp;Save household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="176"/>
+        <source>Neuen Haushalt speichern (Strg+S)</source>
+        <translation>Save the new household (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="177"/>
+        <source>Zurück zur Suche (Esc)</source>
+        <translation>Back to the search (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="178"/>
+        <source>Zurück zur Suche</source>
+        <translation>Back to the search</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="179"/>
+        <source>Haushalt</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="180"/>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="253"/>
+        <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
+        <translation>New application – new household (not saved yet)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="257"/>
+        <source>Haushalt Nr. %1 – %2</source>
+        <translation>Household no. %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="274"/>
+        <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
+        <translation>Preview for today, %1 (not decided yet)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="278"/>
+        <source>Bitte Personen erfassen.</source>
+        <translation>Please enter the persons.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="286"/>
+        <source>Die Eingaben sind noch unvollständig.</source>
+        <translation>The entries are not complete yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="344"/>
+        <source>Haushalt gespeichert (Nr. %1).</source>
+        <translation>Household saved (no. %1).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="388"/>
+        <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
+        <translation>Decision no. %1 of %2 (saved)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="391"/>
+        <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+U).</source>
+        <translation>Decided. Now “Issue passes” (Alt+I).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="392"/>
+        <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
+        <translation>Decided: nobody is eligible. Print the decision letter.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="409"/>
+        <source>%1 hat schon einen Pass bis %2</source>
+        <translation>%1 already has a pass until %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="412"/>
+        <source>%1: Pass %2 bis %3</source>
+        <translation>%1: pass %2 until %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="414"/>
+        <source>Ausgestellt – %1.</source>
+        <translation>Issued – %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="415"/>
+        <source>Kein Pass auszustellen.</source>
+        <translation>No pass to issue.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="425"/>
+        <source>PDF gespeichert: %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="440"/>
+        <source>Karte %1</source>
+        <translation>Card %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="451"/>
+        <source>Kartenbogen</source>
+        <translation>Card sheet</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="462"/>
+        <source>Bescheid %1</source>
+        <translation>Decision letter %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="473"/>
+        <source>Antrag %1</source>
+        <translation>Application %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="489"/>
+        <source>Pass %1 verlängert bis %2.</source>
+        <translation>Pass %1 renewed until %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="491"/>
+        <source>Verlängerung entschieden; kein neuer Zeitraum (nicht mehr berechtigt).</source>
+        <translation>Renewal decided; no new period (no longer eligible).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="498"/>
+        <source>Ersatzausweis</source>
+        <translation>Replacement card</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="499"/>
+        <source>Ersatz für Pass %1 (neue Nummer, gleiche Gültigkeit):</source>
+        <translation>Replacement for pass %1 (new number, same validity):</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="511"/>
+        <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
+        <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="521"/>
+        <source>Pass sperren</source>
+        <translation>Revoke pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="522"/>
+        <source>Pass %1 sperren ab:</source>
+        <translation>Revoke pass %1 from:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="533"/>
+        <source>Pass %1 ist ab %2 gesperrt.</source>
+        <translation>Pass %1 is revoked from %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="544"/>
+        <source>%1 austragen (letzter Tag bzw. Todestag):</source>
+        <translation>Remove %1 from the household (last day or day of death):</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="544"/>
+        <source>Person austragen</source>
+        <translation>Remove person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="586"/>
+        <source>Einkommen beenden</source>
+        <translation>End income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="587"/>
+        <source>Letzter Tag, für den das Einkommen gezahlt wird:</source>
+        <translation>Last day for which the income is paid:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="588"/>
+        <source>Einkommen entfällt</source>
+        <translation>Income ends</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="600"/>
+        <source>Bilder (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="600"/>
+        <source>Lichtbild wählen</source>
+        <translation>Choose photo</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="610"/>
+        <source>Die Datei %1 ist kein lesbares Bild.</source>
+        <translation>The file %1 is not a readable image.</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeSection</name>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="47"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="48"/>
+        <location filename="../../kpass/ui/income_section.py" line="73"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="49"/>
+        <source>Betrag</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="50"/>
+        <location filename="../../kpass/ui/income_section.py" line="80"/>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="51"/>
+        <source>ab</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="52"/>
+        <source>bis</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="82"/>
+        <source>Gültig ab</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="138"/>
+        <source>Einkommen (netto)</source>
+        <translation>Income (net)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="140"/>
+        <source>Einkommen</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="141"/>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="142"/>
+        <source>&amp;Art:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="143"/>
+        <source>&amp;Betrag:</source>
+        <translation>&amp;Amount:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="144"/>
+        <source>&amp;Datum ab:</source>
+        <translation>Date &amp;from:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="145"/>
+        <source>Person, die das Einkommen bezieht</source>
+        <translation>Person who receives the income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="146"/>
+        <source>Art des Einkommens</source>
+        <translation>Kind of income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="147"/>
+        <source>Betrag in Euro</source>
+        <translation>Amount in euros</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="148"/>
+        <source>Zeitraum des Betrags</source>
+        <translation>Period of the amount</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="149"/>
+        <source>Einkommen gültig ab</source>
+        <translation>Income valid from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="150"/>
+        <source>Euro</source>
+        <translation>Euros</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="151"/>
+        <source>Einkommen &amp;eintragen</source>
+        <translation>Add inco&amp;me</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="152"/>
+        <source>Einkommen eintragen</source>
+        <translation>Add income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="153"/>
+        <source>Einkommen been&amp;den …</source>
+        <translation>E&amp;nd income …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="154"/>
+        <source>Ausgewähltes Einkommen beenden</source>
+        <translation>End the selected income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="199"/>
+        <source>Bitte zuerst eine Person erfassen.</source>
+        <translation>Please enter a person first.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="203"/>
+        <source>Betrag: bitte einen Eurobetrag wie 1.234,56 eingeben.</source>
+        <translation>Amount: please enter an amount in euros such as 1.234,56.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="208"/>
+        <source>Gültig ab: bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Valid from: please enter as DD.MM.YYYY.</translation>
+    </message>
+</context>
+<context>
+    <name>InlineErrors</name>
+    <message>
+        <location filename="../../kpass/ui/inline_errors.py" line="16"/>
+        <source>Fehlerhinweis</source>
+        <translation>Error message</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFigureCard</name>
+    <message>
+        <location filename="../../kpass/ui/dashboard/key_figures.py" line="15"/>
+        <source>%1 (%2 zum Vormonat, %3 zum Vorjahresmonat)</source>
+        <translation>%1 (%2 compared with the previous month, %3 compared with the same month last year)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/key_figures.py" line="75"/>
+        <source>%1 zum Vormonat
+%2 zum Vorjahresmonat</source>
+        <translation>%1 to the previous month
+%2 to the same month last year</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="7"/>
+        <source>Karlsruher Pass</source>
+        <translation>Karlsruher Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="8"/>
+        <source>Karlsruher Kinderpass</source>
+        <translation>Karlsruher Children&apos;s Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="13"/>
+        <source>Bürgergeld (SGB II)</source>
+        <translation>Citizen&apos;s benefit (SGB II)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="14"/>
+        <source>Hilfe zum Lebensunterhalt (SGB XII)</source>
+        <translation>Subsistence assistance (SGB XII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="15"/>
+        <source>Grundsicherung im Alter und bei Erwerbsminderung (SGB XII)</source>
+        <translation>Basic income support in old age and for reduced earning capacity (SGB XII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="16"/>
+        <source>Leistungen nach dem Asylbewerberleistungsgesetz</source>
+        <translation>Benefits under the Asylum Seekers&apos; Benefits Act</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="17"/>
+        <source>Wohngeld</source>
+        <translation>Housing benefit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="18"/>
+        <source>Kinderzuschlag</source>
+        <translation>Child supplement</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="19"/>
+        <source>Hilfe nach SGB VIII (stationär)</source>
+        <translation>Assistance under SGB VIII (residential)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="20"/>
+        <source>Schwerbehinderung / Eingliederungshilfe</source>
+        <translation>Severe disability / integration assistance</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="21"/>
+        <source>Pflegekind</source>
+        <translation>Foster child</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="22"/>
+        <source>Familie mit fünf oder mehr Kindern</source>
+        <translation>Family with five or more children</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="23"/>
+        <source>Einkommen unter der Einkommensgrenze</source>
+        <translation>Income below the income limit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="39"/>
+        <source>Lohn/Gehalt (netto)</source>
+        <translation>Wages/salary (net)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="40"/>
+        <source>Minijob</source>
+        <translation>Mini-job</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="41"/>
+        <source>Selbständige Tätigkeit</source>
+        <translation>Self-employment</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="42"/>
+        <source>Rente/Pension</source>
+        <translation>Pension</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="43"/>
+        <source>Arbeitslosengeld I</source>
+        <translation>Unemployment benefit I</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="44"/>
+        <source>Kranken-/Mutterschaftsgeld</source>
+        <translation>Sickness/maternity benefit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="45"/>
+        <source>Kindergeld</source>
+        <translation>Child benefit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="46"/>
+        <source>Unterhalt/Unterhaltsvorschuss</source>
+        <translation>Maintenance/maintenance advance</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="47"/>
+        <source>Elterngeld</source>
+        <translation>Parental allowance</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="48"/>
+        <source>BAföG/Berufsausbildungsbeihilfe</source>
+        <translation>BAföG/vocational training grant</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="49"/>
+        <source>Ausbildungsvergütung</source>
+        <translation>Apprentice pay</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="50"/>
+        <source>Sonstiges Einkommen</source>
+        <translation>Other income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="55"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="56"/>
+        <source>Partner/in</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="57"/>
+        <source>Kind</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="58"/>
+        <source>sonstige Person</source>
+        <translation>other person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/services/household_validation.py" line="31"/>
+        <source>jährlich</source>
+        <translation>yearly</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/services/household_validation.py" line="31"/>
+        <source>monatlich</source>
+        <translation>monthly</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="23"/>
+        <source>Personalausweis/Pass</source>
+        <translation>Identity card/passport</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="24"/>
+        <source>Leistungsbescheid</source>
+        <translation>Benefit notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="25"/>
+        <source>Lohnabrechnungen (3 Monate)</source>
+        <translation>Payslips (3 months)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="26"/>
+        <source>Rentenbescheid</source>
+        <translation>Pension notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="27"/>
+        <source>Mietvertrag</source>
+        <translation>Tenancy agreement</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="28"/>
+        <source>Lichtbild</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="31"/>
+        <source>Tod</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="31"/>
+        <source>Wegzug</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="34"/>
+        <source>ersetzt</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="34"/>
+        <source>gesperrt</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="34"/>
+        <source>gültig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="37"/>
+        <source>Erstantrag</source>
+        <translation>First application</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="37"/>
+        <source>Verlängerung</source>
+        <translation>Renewal</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="88"/>
+        <source>Datenbank: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="92"/>
+        <source>kpass – Karlsruher Pass</source>
+        <translation>kpass – Karlsruher Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="93"/>
+        <source>&amp;Vorgang</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="94"/>
+        <source>&amp;Suche</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="95"/>
+        <source>Person suchen (Strg+F)</source>
+        <translation>Search for a person (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="96"/>
+        <source>&amp;Neuer Antrag</source>
+        <translation>&amp;New application</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="97"/>
+        <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
+        <translation>New application with a new household (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="98"/>
+        <source>&amp;Verlängerungen</source>
+        <translation>&amp;Renewals</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="99"/>
+        <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
+        <translation>Passes that expire this month and next month (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="101"/>
+        <source>&amp;Beenden</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="102"/>
+        <source>&amp;Auswertung</source>
+        <translation>Re&amp;ports</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="103"/>
+        <source>&amp;Übersicht für die Leitung</source>
+        <translation>&amp;Dashboard for supervisors</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="104"/>
+        <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
+        <translation>Key figures, trend and export (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="105"/>
+        <source>&amp;Was wäre, wenn …</source>
+        <translation>&amp;What if …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="106"/>
+        <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
+        <translation>Try out another income limit (Ctrl+W)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="107"/>
+        <location filename="../../kpass/ui/main_window.py" line="108"/>
+        <source>Werkzeugleiste</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="109"/>
+        <source>Menüleiste</source>
+        <translation>Menu bar</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="175"/>
+        <source>Die Person gehört zu keinem Haushalt.</source>
+        <translation>The person does not belong to any household.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberSection</name>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="90"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="93"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="220"/>
+        <location filename="../../kpass/ui/member_section.py" line="222"/>
+        <source>Personen im Haushalt</source>
+        <translation>Persons in the household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="223"/>
+        <source>&amp;Familienname:</source>
+        <translation>&amp;Family name:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="224"/>
+        <source>&amp;Vorname(n):</source>
+        <translation>&amp;Given name(s):</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="225"/>
+        <source>&amp;Geburtsdatum:</source>
+        <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="226"/>
+        <source>Roll&amp;e:</source>
+        <translation>Rol&amp;e:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="228"/>
+        <source>Alter</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="229"/>
+        <source>Sch&amp;werbehinderung / Eingliederungshilfe</source>
+        <translation>Severe disability / integration assis&amp;tance</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="230"/>
+        <source>Schwerbehinderung oder Eingliederungshilfe</source>
+        <translation>Severe disability or integration assistance</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="231"/>
+        <source>Pflege&amp;kind</source>
+        <translation>Foster chil&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="232"/>
+        <location filename="../../kpass/ui/member_section.py" line="280"/>
+        <source>Pflegekind</source>
+        <translation>Foster child</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="233"/>
+        <source>Ausgewählte Person:</source>
+        <translation>Selected person:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="234"/>
+        <source>Abbrechen (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="235"/>
+        <source>Korrektur abbrechen (Esc)</source>
+        <translation>Cancel the correction (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="236"/>
+        <source>Person &amp;ändern … (F2)</source>
+        <translation>Correct &amp;person … (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="237"/>
+        <source>Daten der ausgewählten Person korrigieren (F2)</source>
+        <translation>Correct the data of the selected person (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="238"/>
+        <source>Rolle we&amp;chseln …</source>
+        <translation>Change ro&amp;le …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="239"/>
+        <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
+        <translation>Change the role of the selected person from a given day</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="241"/>
+        <source>A&amp;ustragen …</source>
+        <translation>Remo&amp;ve …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="242"/>
+        <source>Ausgewählte Person austragen</source>
+        <translation>Remove the selected person from the household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="243"/>
+        <source>Lichtb&amp;ild …</source>
+        <translation>P&amp;hoto …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="244"/>
+        <source>Lichtbild der ausgewählten Person laden</source>
+        <translation>Load a photo of the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="245"/>
+        <source>Diesen Haushalt ö&amp;ffnen</source>
+        <translation>&amp;Open this household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="246"/>
+        <source>Haushalt der schon erfassten Person öffnen</source>
+        <translation>Open the household of the person already entered</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="247"/>
+        <source>Hinweis auf mögliche Doppelerfassung</source>
+        <translation>Note on a possible duplicate entry</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="252"/>
+        <source>Familienname der neuen Person</source>
+        <translation>Family name of the new person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="253"/>
+        <source>Vornamen der neuen Person</source>
+        <translation>Given names of the new person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="254"/>
+        <source>Geburtsdatum der neuen Person</source>
+        <translation>Date of birth of the new person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="255"/>
+        <source>Rolle der neuen Person</source>
+        <translation>Role of the new person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="256"/>
+        <source>Person &amp;hinzufügen</source>
+        <translation>&amp;Add person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="257"/>
+        <source>Person hinzufügen</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="260"/>
+        <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
+        <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="263"/>
+        <source>Familienname von %1</source>
+        <translation>Family name of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="264"/>
+        <source>Vornamen von %1</source>
+        <translation>Given names of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="265"/>
+        <source>Geburtsdatum von %1</source>
+        <translation>Date of birth of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="266"/>
+        <source>Rolle von %1</source>
+        <translation>Role of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="268"/>
+        <source>Änderung &amp;übernehmen</source>
+        <translation>&amp;Apply change</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="270"/>
+        <source>Änderung &amp;speichern</source>
+        <translation>&amp;Save change</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="271"/>
+        <source>Änderung an %1 speichern</source>
+        <translation>Save the change to %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="279"/>
+        <source>Schwerbeh.</source>
+        <translation>Sev. dis.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="286"/>
+        <source>fehlt</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="286"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="306"/>
+        <source>bis %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="308"/>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="309"/>
+        <source>seit %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="350"/>
+        <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="351"/>
+        <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
+        <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="353"/>
+        <source>Familienname: darf nicht leer sein.</source>
+        <translation>Family name: must not be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="383"/>
+        <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
+        <translation>The role of a saved person changes from a given day: “Change role …” (Alt+L).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="426"/>
+        <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut speichern.</source>
+        <translation>Someone else has changed the data of this person in the meantime; now saved: %1, born %2. Your entry is still in the fields – please check it and save again with Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="485"/>
+        <source>ohne Haushalt</source>
+        <translation>without a household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="488"/>
+        <source>Achtung, schon erfasst? %1, geb. %2 (%3) – %4.</source>
+        <translation>Careful, already entered? %1, born %2 (%3) – %4.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="493"/>
+        <source>Weitere ähnliche Personen: %1.</source>
+        <translation>Other similar persons: %1.</translation>
+    </message>
+    <message>
+        <source>Foto</source>
+        <translation type="vanished">Photo</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum (Alter)</source>
+        <translation type="vanished">Date of birth (age)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="vanished">Name</translation>
+    </message>
+    <message>
+        <source>Rolle, Merkmale</source>
+        <translation type="vanished">Role, features</translation>
+    </message>
+    <message>
+        <source>Vorname(n)</source>
+        <translation type="vanished">Given name(s)</translation>
+    </message>
+    <message>
+        <source>im Haushalt</source>
+        <translation type="vanished">in the household</translation>
+    </message>
+</context>
+<context>
+    <name>Months</name>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
+        <source>Februar</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
+        <source>Januar</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
+        <source>Juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
+        <source>März</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <source>Dezember</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <source>Juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <source>Oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Aug</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Dez</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Mär</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Okt</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSection</name>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="40"/>
+        <location filename="../../kpass/ui/notice_section.py" line="62"/>
+        <source>Leistung</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="41"/>
+        <source>gültig ab</source>
+        <translation>valid from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="42"/>
+        <source>gültig bis</source>
+        <translation>valid until</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="43"/>
+        <source>Aktenzeichen</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="44"/>
+        <source>für</source>
+        <translation>for</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="64"/>
+        <source>Gültig ab</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="66"/>
+        <source>Gültig bis</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="115"/>
+        <location filename="../../kpass/ui/notice_section.py" line="117"/>
+        <source>Leistungsbescheide</source>
+        <translation>Benefit notices</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="118"/>
+        <source>&amp;Leistung:</source>
+        <translation>Bene&amp;fit:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="119"/>
+        <source>Gültig &amp;von:</source>
+        <translation>&amp;Valid from:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="120"/>
+        <source>b&amp;is:</source>
+        <translation>&amp;until:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="121"/>
+        <source>Akten&amp;zeichen:</source>
+        <translation>Refere&amp;nce:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="122"/>
+        <source>Er&amp;fasste Personen:</source>
+        <translation>Persons co&amp;vered:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="123"/>
+        <source>Art der Leistung</source>
+        <translation>Kind of benefit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="124"/>
+        <source>Bescheid gültig von</source>
+        <translation>Notice valid from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="125"/>
+        <source>Bescheid gültig bis</source>
+        <translation>Notice valid until</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="126"/>
+        <source>Aktenzeichen des Bescheids</source>
+        <translation>Reference of the notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="127"/>
+        <source>Vom Bescheid erfasste Personen (keine Auswahl: ganzer Haushalt)</source>
+        <translation>Persons covered by the notice (none ticked: the whole household)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="129"/>
+        <source>Keine Person angekreuzt: der Bescheid gilt für den ganzen Haushalt.</source>
+        <translation>No person ticked: the notice applies to the whole household.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="131"/>
+        <source>Bescheid ein&amp;tragen</source>
+        <translation>Add no&amp;tice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="132"/>
+        <source>Bescheid eintragen</source>
+        <translation>Add notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="133"/>
+        <source>Bescheid entfe&amp;rnen</source>
+        <translation>&amp;Remove notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="134"/>
+        <source>Ausgewählten Bescheid entfernen</source>
+        <translation>Remove the selected notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="148"/>
+        <source>ganzer Haushalt</source>
+        <translation>whole household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="164"/>
+        <source>Gültig von: bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Valid from: please enter as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="167"/>
+        <source>Gültig bis: bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Valid until: please enter as DD.MM.YYYY.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrinting</name>
+    <message>
+        <location filename="../../kpass/ui/pdf_printing.py" line="57"/>
+        <source>Drucken nicht möglich: Das Programm „%1“ (Paket poppler-utils) ist nicht installiert.</source>
+        <translation>Cannot print: the program “%1” (package poppler-utils) is not installed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/pdf_printing.py" line="66"/>
+        <source>Die PDF-Datei „%1“ ist beschädigt oder nicht lesbar.</source>
+        <translation>The PDF file “%1” is damaged or cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/pdf_printing.py" line="74"/>
+        <source>Die PDF-Datei „%1“ gibt es nicht (mehr).</source>
+        <translation>The PDF file “%1” does not exist (any more).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/pdf_printing.py" line="81"/>
+        <source>Die PDF-Datei „%1“ konnte nicht rechtzeitig aufbereitet werden.</source>
+        <translation>The PDF file “%1” could not be prepared in time.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/pdf_printing.py" line="87"/>
+        <source>Das Programm „%1“ lässt sich nicht starten.</source>
+        <translation>The program “%1” cannot be started.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/pdf_printing.py" line="137"/>
+        <source>Drucker</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/pdf_printing.py" line="154"/>
+        <source>Im gewählten Bereich gibt es keine Seite (das Dokument hat %1 Seiten).</source>
+        <translation>There is no page in the chosen range (the document has %1 pages).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/pdf_printing.py" line="188"/>
+        <source>Seite %1 von %2 wird gedruckt …</source>
+        <translation>Printing page %1 of %2 …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/pdf_printing.py" line="239"/>
+        <source>Der Drucker „%1“ meldet einen Fehler; bitte Drucker und Papier prüfen.</source>
+        <translation>The printer “%1” reports an error; please check the printer and the paper.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonSearchModel</name>
+    <message>
+        <location filename="../../kpass/ui/person_search_model.py" line="88"/>
+        <source>ohne Anschrift</source>
+        <translation>no address</translation>
+    </message>
+    <message>
+        <source>Anschrift</source>
+        <translation type="vanished">Address</translation>
+    </message>
+    <message>
+        <source>Geburtsdatum</source>
+        <translation type="vanished">Date of birth</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="vanished">Name</translation>
+    </message>
+    <message>
+        <source>Stadtteil</source>
+        <translation type="vanished">District</translation>
+    </message>
+    <message>
+        <source>Vorname(n)</source>
+        <translation type="vanished">Given name(s)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="39"/>
+        <source>Drucken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="56"/>
+        <source>Vorschau: %1</source>
+        <translation>Preview: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="58"/>
+        <source>Gespeichert als %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="60"/>
+        <source>Speicherort der PDF-Datei</source>
+        <translation>Location of the PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="64"/>
+        <source>Meldung zum Drucken</source>
+        <translation>Message about printing</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="70"/>
+        <source>Seiten des Dokuments</source>
+        <translation>Pages of the document</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="71"/>
+        <source>&amp;Drucken …</source>
+        <translation>&amp;Print …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="73"/>
+        <source>Dokument drucken</source>
+        <translation>Print the document</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="74"/>
+        <source>Drucker wählen und drucken (Strg+P)</source>
+        <translation>Choose a printer and print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="76"/>
+        <source>&amp;Ordner öffnen</source>
+        <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="77"/>
+        <source>Ausgabeordner öffnen</source>
+        <translation>Open the output folder</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="78"/>
+        <source>PDF ö&amp;ffnen</source>
+        <translation>&amp;Open PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="79"/>
+        <source>PDF im Standardprogramm öffnen</source>
+        <translation>Open the PDF in the default program</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="80"/>
+        <source>&amp;Schließen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="81"/>
+        <source>Vorschau schließen</source>
+        <translation>Close the preview</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="117"/>
+        <source>Seite %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="122"/>
+        <source>Keine Vorschau möglich: %1</source>
+        <translation>No preview possible: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="125"/>
+        <source>Die Vorschau zeigt die ersten %1 von %2 Seiten; gedruckt werden alle.</source>
+        <translation>The preview shows the first %1 of %2 pages; all of them are printed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="151"/>
+        <source>Wird gedruckt …</source>
+        <translation>Printing …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="161"/>
+        <source>Drucken abgebrochen nach %1 von %2 Seiten.</source>
+        <translation>Printing cancelled after %1 of %2 pages.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="164"/>
+        <source>%1 Seite(n) an „%2“ gesendet.</source>
+        <translation>%1 page(s) sent to “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="169"/>
+        <source>Drucken: %1</source>
+        <translation>Printing: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalsPage</name>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="104"/>
+        <source>Verlängerungen: Pässe, die bald ablaufen</source>
+        <translation>Renewals: passes that expire soon</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="105"/>
+        <source>Verlängerungen</source>
+        <translation>Renewals</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="106"/>
+        <source>&amp;Ablaufmonat:</source>
+        <translation>E&amp;xpiry month:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="111"/>
+        <source>%1 und %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="117"/>
+        <source>Ablaufmonat</source>
+        <translation>Expiry month</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="119"/>
+        <source>Ablaufende Pässe</source>
+        <translation>Expiring passes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="120"/>
+        <source>Anzahl</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="121"/>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="122"/>
+        <source>&amp;Erinnerungen drucken</source>
+        <translation>Print &amp;reminders</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="123"/>
+        <source>Erinnerungsschreiben für die gewählten Monate drucken</source>
+        <translation>Print reminder letters for the chosen months</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="148"/>
+        <source>%1 Pässe</source>
+        <translation>%1 passes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="156"/>
+        <source>Erinnerungen für %1 …</source>
+        <translation>Reminders for %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="162"/>
+        <source>Erinnerungen werden gedruckt …</source>
+        <translation>Printing reminders …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="163"/>
+        <source>Erinnerungen drucken</source>
+        <translation>Print reminders</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="174"/>
+        <source>Abgebrochen; fertig: %1 Datei(en).</source>
+        <translation>Cancelled; done: %1 file(s).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="176"/>
+        <source>Gedruckt: %1</source>
+        <translation>Printed: %1</translation>
+    </message>
+    <message>
+        <source>Ablauf</source>
+        <translation type="vanished">Expiry</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation type="vanished">April</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation type="vanished">August</translation>
+    </message>
+    <message>
+        <source>Dezember</source>
+        <translation type="vanished">December</translation>
+    </message>
+    <message>
+        <source>Februar</source>
+        <translation type="vanished">February</translation>
+    </message>
+    <message>
+        <source>Januar</source>
+        <translation type="vanished">January</translation>
+    </message>
+    <message>
+        <source>Juli</source>
+        <translation type="vanished">July</translation>
+    </message>
+    <message>
+        <source>Juni</source>
+        <translation type="vanished">June</translation>
+    </message>
+    <message>
+        <source>Mai</source>
+        <translation type="vanished">May</translation>
+    </message>
+    <message>
+        <source>März</source>
+        <translation type="vanished">March</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="vanished">Name</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation type="vanished">November</translation>
+    </message>
+    <message>
+        <source>Nummer</source>
+        <translation type="vanished">Number</translation>
+    </message>
+    <message>
+        <source>Oktober</source>
+        <translation type="vanished">October</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation type="vanished">Pass</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation type="vanished">September</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="vanished">Status</translation>
+    </message>
+    <message>
+        <source>gültig ab</source>
+        <translation type="vanished">valid from</translation>
+    </message>
+    <message>
+        <source>gültig bis</source>
+        <translation type="vanished">valid until</translation>
+    </message>
+</context>
+<context>
+    <name>Reporting</name>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="28"/>
+        <source>Aktive Pässe</source>
+        <translation>Active passes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="29"/>
+        <source>Neu ausgestellt</source>
+        <translation>Newly issued</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="30"/>
+        <source>Verlängert</source>
+        <translation>Renewed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="31"/>
+        <source>Ersatzausweise</source>
+        <translation>Replacement cards</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="32"/>
+        <source>Abgelehnte Personen</source>
+        <translation>Persons refused</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="33"/>
+        <source>Entschiedene Anträge</source>
+        <translation>Applications decided</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="49"/>
+        <source>Alleinlebend</source>
+        <translation>Living alone</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="50"/>
+        <source>Alleinerziehend</source>
+        <translation>Single parent</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="51"/>
+        <source>Paar ohne Kinder</source>
+        <translation>Couple without children</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="52"/>
+        <source>Paar mit Kindern</source>
+        <translation>Couple with children</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="53"/>
+        <source>Sonstige</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="58"/>
+        <source>Bürgergeld (SGB II)</source>
+        <translation>Citizen&apos;s benefit (SGB II)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="59"/>
+        <source>Hilfe zum Lebensunterhalt (SGB XII)</source>
+        <translation>Subsistence assistance (SGB XII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="60"/>
+        <source>Grundsicherung (SGB XII)</source>
+        <translation>Basic income support (SGB XII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="61"/>
+        <source>Asylbewerberleistungen (AsylbLG)</source>
+        <translation>Asylum seekers&apos; benefits (AsylbLG)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="62"/>
+        <source>Wohngeld</source>
+        <translation>Housing benefit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="63"/>
+        <source>Kinderzuschlag</source>
+        <translation>Child supplement</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="64"/>
+        <source>Stationäre Hilfe (SGB VIII)</source>
+        <translation>Residential assistance (SGB VIII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="65"/>
+        <source>Behinderung</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="66"/>
+        <source>Pflegekind</source>
+        <translation>Foster child</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="67"/>
+        <source>Kinderreiche Familie</source>
+        <translation>Large family</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="68"/>
+        <source>Einkommen</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="69"/>
+        <source>Abgelehnt</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="73"/>
+        <source>Karlsruher Pass</source>
+        <translation>Karlsruher Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="74"/>
+        <source>Karlsruher Kinderpass</source>
+        <translation>Karlsruher Children&apos;s Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="82"/>
+        <source>Stadtteil</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="83"/>
+        <source>Altersgruppe</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="84"/>
+        <source>Haushaltstyp</source>
+        <translation>Household type</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="85"/>
+        <source>Grundlage</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/reporting/definitions.py" line="86"/>
+        <source>Passart</source>
+        <translation>Pass type</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="37"/>
+        <source>außerhalb</source>
+        <translation>outside Karlsruhe</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="78"/>
+        <source>&amp;Suche nach Person</source>
+        <translation>&amp;Search for a person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="80"/>
+        <source>Name, Vorname, Geburtsdatum (TT.MM.JJJJ) oder Geburtsjahr</source>
+        <translation>Name, given name, date of birth (DD.MM.YYYY) or year of birth</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="81"/>
+        <source>Personensuche</source>
+        <translation>Person search</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="83"/>
+        <source>Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue</source>
+        <translation>Parts of the name in any order; umlauts also as ae, oe, ue</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="84"/>
+        <source>Suchergebnisse</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="85"/>
+        <source>Anzahl der Suchergebnisse</source>
+        <translation>Number of search results</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="86"/>
+        <source>Eingabe: Ergebnisliste · Eingabe in der Liste: Haushalt öffnen · Strg+N: neuer Antrag · Strg+F: Suche · Strg+R: Verlängerungen</source>
+        <translation>Enter: list of results · Enter in the list: open the household · Ctrl+N: new application · Ctrl+F: search · Ctrl+R: renewals</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="88"/>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="105"/>
+        <source>Bitte Namen oder Geburtsdatum eingeben.</source>
+        <translation>Please enter a name or a date of birth.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="107"/>
+        <source>Keine Person gefunden.</source>
+        <translation>No person found.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="109"/>
+        <source>Mehr als %1 Treffer – bitte genauer suchen.</source>
+        <translation>More than %1 matches – please search more precisely.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="111"/>
+        <source>%1 Treffer</source>
+        <translation>%1 matches</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="181"/>
+        <source>Was wäre, wenn die Einkommensgrenze anders wäre?</source>
+        <translation>What if the income limit were different?</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="183"/>
+        <source>Jeder Haushalt mit einer Entscheidung in den zwölf Monaten vor dem Stichtag wird mit der geltenden und mit der neuen Grenze geprüft. Es wird nichts gespeichert und nichts geändert.</source>
+        <translation>Every household with a decision in the twelve months before the reference date is tested against the limit in force and against the new limit. Nothing is saved and nothing is changed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="189"/>
+        <source>Neue Einkommens&amp;grenze:</source>
+        <translation>New income &amp;limit:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="190"/>
+        <source>Neue Einkommensgrenze in Euro</source>
+        <translation>New income limit in euros</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="192"/>
+        <source>Nettoäquivalenzeinkommen pro Monat, z. B. 1.430,00 €</source>
+        <translation>Net equivalised income per month, e.g. 1.430,00 €</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="194"/>
+        <source>z. B. 1.430,00 €</source>
+        <translation>e.g. 1.430,00 €</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="195"/>
+        <source>Meldung zur Einkommensgrenze</source>
+        <translation>Message about the income limit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="196"/>
+        <source>&amp;Stichtag:</source>
+        <translation>&amp;Reference date:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="197"/>
+        <source>Stichtag der Berechnung</source>
+        <translation>Reference date of the calculation</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="198"/>
+        <source>Meldung zum Stichtag</source>
+        <translation>Message about the reference date</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="199"/>
+        <source>&amp;Berechnen</source>
+        <translation>C&amp;alculate</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="200"/>
+        <source>Auswirkung berechnen</source>
+        <translation>Calculate the effect</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="201"/>
+        <source>für Sozialplanung (&amp;geheimhalten)</source>
+        <translation>for Social Planning (&amp;suppress small numbers)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="203"/>
+        <source>Ansicht für Sozialplanung mit Geheimhaltung kleiner Zahlen</source>
+        <translation>View for Social Planning with small numbers suppressed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="205"/>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="207"/>
+        <source>Grenze bisher → neu:</source>
+        <translation>Limit so far → new:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="208"/>
+        <source>Betrachtete Haushalte:</source>
+        <translation>Households considered:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="209"/>
+        <source>Betrachtete Personen:</source>
+        <translation>Persons considered:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="210"/>
+        <source>Berechtigt bisher → neu:</source>
+        <translation>Eligible so far → new:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="211"/>
+        <source>Neu berechtigt:</source>
+        <translation>Newly eligible:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="212"/>
+        <source>Nicht mehr berechtigt:</source>
+        <translation>No longer eligible:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="217"/>
+        <source>Nach Stadtteil und Altersgruppe</source>
+        <translation>By district and age group</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="219"/>
+        <source>Neu und nicht mehr berechtigte Personen nach Stadtteil und Altersgruppe</source>
+        <translation>Newly and no longer eligible persons by district and age group</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="251"/>
+        <source>Bitte eine Einkommensgrenze in Euro eingeben, z. B. 1.430,00 €.</source>
+        <translation>Please enter an income limit in euros, e.g. 1.430,00 €.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="252"/>
+        <source>Die Einkommensgrenze muss größer als 0 € sein.</source>
+        <translation>The income limit must be more than 0 €.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="253"/>
+        <source>„%1“ ist kein Eurobetrag. Bitte so eingeben: 1.430,00 €.</source>
+        <translation>“%1” is not an amount in euros. Please enter it like this: 1.430,00 €.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="266"/>
+        <source>Am Stichtag gilt kein Regelwerk.</source>
+        <translation>No rule set is in force on the reference date.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="269"/>
+        <source>Am Stichtag gilt: %1</source>
+        <translation>In force on the reference date: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="313"/>
+        <source>Noch nicht berechnet.</source>
+        <translation>Not calculated yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="331"/>
+        <source>Exakte Zahlen – nur für den Dienstgebrauch.</source>
+        <translation>Exact figures – for official use only.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="334"/>
+        <source>Geheimgehalten wie im Export an die Sozialplanung: Zahlen von 1 bis 4 und Zellen, aus denen sie sich errechnen ließen, stehen als „·“.</source>
+        <translation>Suppressed as in the export to Social Planning: numbers from 1 to 4, and cells from which they could be worked out, are shown as “·”.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="347"/>
+        <source>Stadtteil</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="348"/>
+        <source>Altersgruppe</source>
+        <translation>Age group</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="349"/>
+        <source>Neu berechtigt</source>
+        <translation>Newly eligible</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="350"/>
+        <source>Nicht mehr berechtigt</source>
+        <translation>No longer eligible</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="375"/>
+        <source>Insgesamt</source>
+        <translation>Total</translation>
+    </message>
+</context>
+</TS>
