@@ -234,6 +234,12 @@ class PrintRun:
 
     def _printer_error(self) -> PrintingFailed:
         name = self.printer_name
+        if self.printer.outputFileName():  # "print to file"
+            return PrintingFailed(
+                f"Cannot write the file {name}.",
+                _tr("Die Datei „%1“ kann nicht geschrieben werden; gibt es den Ordner, und "
+                    "darf dort geschrieben werden?").replace("%1", name),
+            )
         return PrintingFailed(
             f"The printer {name} reports an error.",
             _tr("Der Drucker „%1“ meldet einen Fehler; bitte Drucker und Papier prüfen.")

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -140,6 +140,11 @@ class PreviewDialog(QDialog):
         if self.printer is None:  # kept: a second print goes to the printer chosen first
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             self.printer.setDocName(self.title)
+            if not QPrinterInfo.availablePrinterNames():
+                # Only "print to file" is offered: suggest a file beside the original
+                # rather than Qt's default, the home folder itself.
+                self.printer.setOutputFileName(
+                    str(self.pdf.with_name(f"{self.pdf.stem}-gedruckt.pdf")))
         if not choose_printer(self.printer, len(self.pages), self):
             return None
         try:

@@ -13,7 +13,7 @@ import pytest
 from PIL import Image, ImageChops, ImageFilter, ImageStat
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageRanges
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -184,7 +184,8 @@ def test_failures_are_clear_german_messages(
     # A printer that cannot be opened (here: a file in a folder that does not exist).
     with pytest.raises(PrintingFailed) as error:
         print_pdf(pdf, pdf_printer(tmp_path / "nirgends" / "c.pdf"))
-    assert "meldet einen Fehler" in error.value.message_de
+    assert error.value.message_de.startswith(
+        f"Die Datei „{tmp_path / 'nirgends' / 'c.pdf'}“ kann nicht geschrieben werden")
 
     printer = pdf_printer(tmp_path / "d.pdf")
     printer.setFromTo(5, 6)
@@ -220,9 +221,11 @@ class FakePrintDialog:
         self.out = out
         self.accept = accept
         self.calls: list[int] = []
+        self.suggested: list[str] = []
 
     def __call__(self, printer: QPrinter, pages: int, parent: QWidget) -> bool:
         self.calls.append(pages)
+        self.suggested.append(printer.outputFileName())
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.out))
         printer.setResolution(300)
@@ -261,6 +264,8 @@ def test_the_preview_prints_through_the_print_dialog(
         assert dialog.job is not None and not dialog.print_button.isEnabled()
     assert blocker.args == [1, False, ""]
     assert fake.calls == [1]
+    if not QPrinterInfo.availablePrinterNames():  # only "print to file": a file is suggested
+        assert cancelled.suggested == [str(pdf.with_name(f"{pdf.stem}-gedruckt.pdf"))]
     assert dialog.message.text() == f"1 Seite(n) an „{out}“ gesendet."
     assert dialog.print_button.isEnabled()
     [(width, height)] = page_sizes(out)
