@@ -2246,7 +2246,12 @@
         <translation>Printing page %1 of %2 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="239"/>
+        <location filename="../../kpass/ui/pdf_printing.py" line="240"/>
+        <source>Die Datei „%1“ kann nicht geschrieben werden; gibt es den Ordner, und darf dort geschrieben werden?</source>
+        <translation>The file “%1” cannot be written; does the folder exist, and may files be written there?</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/pdf_printing.py" line="245"/>
         <source>Der Drucker „%1“ meldet einen Fehler; bitte Drucker und Papier prüfen.</source>
         <translation>The printer “%1” reports an error; please check the printer and the paper.</translation>
     </message>
@@ -2372,22 +2377,22 @@
         <translation>The preview shows the first %1 of %2 pages; all of them are printed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="151"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="156"/>
         <source>Wird gedruckt …</source>
         <translation>Printing …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="161"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="166"/>
         <source>Drucken abgebrochen nach %1 von %2 Seiten.</source>
         <translation>Printing cancelled after %1 of %2 pages.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="164"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="169"/>
         <source>%1 Seite(n) an „%2“ gesendet.</source>
         <translation>%1 page(s) sent to “%2”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="169"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="174"/>
         <source>Drucken: %1</source>
         <translation>Printing: %1</translation>
     </message>
@@ -2395,84 +2400,99 @@
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="104"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="111"/>
         <source>Verlängerungen: Pässe, die bald ablaufen</source>
         <translation>Renewals: passes that expire soon</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="105"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="112"/>
         <source>Verlängerungen</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="106"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="113"/>
         <source>&amp;Ablaufmonat:</source>
         <translation>E&amp;xpiry month:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="111"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="118"/>
         <source>%1 und %2</source>
         <translation>%1 and %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="117"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="124"/>
         <source>Ablaufmonat</source>
         <translation>Expiry month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="119"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="126"/>
         <source>Ablaufende Pässe</source>
         <translation>Expiring passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="120"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="127"/>
         <source>Anzahl</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="121"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="128"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="122"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="129"/>
         <source>&amp;Erinnerungen drucken</source>
         <translation>Print &amp;reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="123"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="130"/>
         <source>Erinnerungsschreiben für die gewählten Monate drucken</source>
         <translation>Print reminder letters for the chosen months</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="148"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="132"/>
+        <source>Vorschau und Dr&amp;ucken …</source>
+        <translation>Pre&amp;view and print …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="133"/>
+        <source>Gedruckte Erinnerungsschreiben ansehen und auf einem Drucker ausgeben</source>
+        <translation>View the printed reminder letters and send them to a printer</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="158"/>
         <source>%1 Pässe</source>
         <translation>%1 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="156"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="166"/>
         <source>Erinnerungen für %1 …</source>
         <translation>Reminders for %1 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="162"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="173"/>
         <source>Erinnerungen werden gedruckt …</source>
         <translation>Printing reminders …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="163"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="174"/>
         <source>Erinnerungen drucken</source>
         <translation>Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="174"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="185"/>
         <source>Abgebrochen; fertig: %1 Datei(en).</source>
         <translation>Cancelled; done: %1 file(s).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="176"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="187"/>
         <source>Gedruckt: %1</source>
         <translation>Printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="202"/>
+        <source>Erinnerungsschreiben (%1)</source>
+        <translation>Reminder letters (%1)</translation>
     </message>
     <message>
         <source>Ablauf</source>
