@@ -441,7 +441,7 @@
     </message>
     <message>
         <source>&amp;Verlängern</source>
-        <translation type="vanished">Re&amp;new</translation>
+        <translation type="vanished">Rene&amp;w</translation>
     </message>
     <message>
         <source>Alle Karten des Haushalts auf A4 drucken</source>
@@ -513,7 +513,7 @@
     </message>
     <message>
         <source>S&amp;perren …</source>
-        <translation type="vanished">Re&amp;voke …</translation>
+        <translation type="vanished">Rev&amp;oke …</translation>
     </message>
     <message>
         <source>gültig bis</source>
@@ -724,6 +724,10 @@
         <location filename="../../kpass/ui/dialogs.py" line="180"/>
         <source>Gilt ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Applies from: please enter as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <source>TT.MM.JJJJ</source>
+        <translation type="vanished">DD.MM.YYYY</translation>
     </message>
 </context>
 <context>
