@@ -1,9 +1,14 @@
 """Derived columns of a person for search and sorting, kept current by mapper events.
 
-The search drives over ``person_search_token`` (one row per name word) in
-``(token, sort_key)`` order: a typed prefix is a range on that index and the first page
-comes out already sorted, without touching the person rows. Bulk loaders that bypass the
-ORM call :func:`person_key_columns` and :func:`search_token_rows` themselves.
+The search drives over ``person_search_token`` in ``(token, sort_key)`` order. Its rows
+are the words of a person's name *and* their prefixes of up to :data:`SHORT_PREFIX`
+letters ("mueller" also gives "m", "mu", "mue"), each once per person. So a short typed
+prefix is an equality on that index and its matches come out in name order, the first
+page without reading the rest ("m" matches a fifth of the register); a longer prefix is
+a range over few rows. A row therefore means "a word of this person starts with it":
+a range ``[p, p_end)`` still finds exactly the persons with a word starting with ``p``.
+Bulk loaders that bypass the ORM call :func:`person_key_columns` and
+:func:`search_token_rows` themselves.
 """
 
 from __future__ import annotations
@@ -18,18 +23,34 @@ from kpass.models.register import Person, PersonSearchToken
 from kpass.text_keys import name_key, name_tokens
 
 # Below every printable character: "meyer" sorts before "meyer luedenscheidt".
-_SEPARATOR = "\x1f"
+SORT_KEY_SEPARATOR = "\x1f"
+# The sort key ends with the separator and the ISO birth date: "…\x1f1980-03-12".
+SORT_KEY_DATE_LENGTH = 11
+# Prefixes up to this length get rows of their own (see the module docstring). Three
+# covers "sch", the most frequent start of a German family name; a four-letter prefix
+# matches at most a few thousand rows, cheap to sort.
+SHORT_PREFIX = 3
 
 
 def person_key_columns(family_name: str, given_names: str, birth_date: date) -> dict[str, str]:
     """``family_name_key``, ``given_names_key`` and ``sort_key`` of a person."""
     family = name_key(family_name)
     given = name_key(given_names)
+    sep = SORT_KEY_SEPARATOR
     return {
         "family_name_key": family,
         "given_names_key": given,
-        "sort_key": f"{family}{_SEPARATOR}{given}{_SEPARATOR}{birth_date.isoformat()}",
+        "sort_key": f"{family}{sep}{given}{sep}{birth_date.isoformat()}",
     }
+
+
+def search_words(family_name: str, given_names: str) -> set[str]:
+    """The name's words and their prefixes of up to :data:`SHORT_PREFIX` letters."""
+    words: set[str] = set()
+    for token in name_tokens(family_name, given_names):
+        words.add(token)
+        words.update(token[:length] for length in range(1, min(len(token), SHORT_PREFIX) + 1))
+    return words
 
 
 def search_token_rows(
@@ -38,7 +59,7 @@ def search_token_rows(
     """The token rows of one person, sorted so bulk inserts are deterministic."""
     return [
         {"person_id": person_id, "token": token, "sort_key": sort_key}
-        for token in sorted(name_tokens(family_name, given_names))
+        for token in sorted(search_words(family_name, given_names))
     ]
 
 

@@ -65,7 +65,8 @@ class Person(VersionedMixin, Base):
 
 
 class PersonSearchToken(Base):
-    """One folded word of a person's name, with the person's sort key (see person_keys)."""
+    """A folded word of a person's name or a short prefix of one, with the person's sort
+    key: "a word of this person starts with ``token``" (see person_keys)."""
 
     __tablename__ = "person_search_token"
     __table_args__ = (Index("ix_person_search_token_prefix", "token", "sort_key", "person_id"),)

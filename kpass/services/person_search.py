@@ -1,10 +1,11 @@
 """Finding persons as the caseworker types: name parts in any order, birth date, umlauts folded.
 
 Two short queries per page: the first finds the ids of one page in name order, driven by
-the most selective input (a birth date, else the longest typed word as a prefix range on
-the token index, which yields rows already sorted); the second fetches names and current
-addresses of just those ids. Pages continue from the last row seen (keyset paging), so
-page 40 costs what page 1 costs.
+one input read from an index in name order (see person_search_plan: a birth date, a
+short prefix, else the rarest longer prefix), the other inputs checked on the same index
+row; the second fetches names and current addresses of just those ids. With several
+name parts a bounded count of each comes first, to pick the driving one. Pages continue
+from the last row seen (keyset paging), so page 40 costs what page 1 costs.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Date, Select, and_, bindparam, exists, or_, select, tuple_
+from sqlalchemy import Connection, Date, Select, and_, bindparam, or_, select
 
-from kpass.models import HouseholdAddress, HouseholdMember, Person, PersonSearchToken, Stadtteil
+from kpass.models import HouseholdAddress, HouseholdMember, Person, Stadtteil
 from kpass.models.engine import Database
-from kpass.text_keys import fold, prefix_upper_bound
+from kpass.services.person_search_plan import Cursor as Cursor  # re-exported for the UI
+from kpass.services.person_search_plan import page_ids
+from kpass.text_keys import fold
 
 PAGE_SIZE = 50
 _DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -81,9 +84,6 @@ class PersonHit:
     stadtteil: str | None
 
 
-Cursor = tuple[str, int]  # (sort_key, person_id) of the last row of the previous page
-
-
 @dataclass(frozen=True)
 class SearchPage:
     hits: tuple[PersonHit, ...]
@@ -95,101 +95,9 @@ class SearchPage:
 
 
 _person = Person.__table__
-_token = PersonSearchToken.__table__
 _member = HouseholdMember.__table__
 _address = HouseholdAddress.__table__
 _stadtteil = Stadtteil.__table__
-
-
-@functools.cache
-def id_statement(others: int, birth: str, driver: str, paged: bool) -> Select[Any]:
-    """Ids and sort keys of the next ``:rows`` matches in name order (may repeat an id).
-
-    Built once per shape of query — ``others`` further prefixes beyond the driving one,
-    ``birth`` "" / "date" / "year", ``driver`` "token" or "person", ``paged`` with a
-    cursor — and then only bound: building SQLAlchemy statements costs more than running
-    these queries.
-    """
-    if driver == "token":
-        drive = _token.alias("drive")
-        statement = select(drive.c.person_id, drive.c.sort_key).where(
-            drive.c.token >= bindparam("p0"), drive.c.token < bindparam("p0_end")
-        )
-        person_id, sort_key = drive.c.person_id, drive.c.sort_key
-        first_other = 1
-        if birth:
-            statement = statement.where(
-                exists().where(_person.c.id == person_id, *_birth_filter(birth))
-            )
-    else:
-        statement = select(_person.c.id, _person.c.sort_key).where(*_birth_filter(birth))
-        person_id, sort_key = _person.c.id, _person.c.sort_key
-        first_other = 0
-    for n in range(first_other, first_other + others):
-        other = _token.alias(f"t{n}")
-        statement = statement.where(
-            exists().where(
-                other.c.person_id == person_id,
-                other.c.token >= bindparam(f"p{n}"),
-                other.c.token < bindparam(f"p{n}_end"),
-            )
-        )
-    if paged:
-        statement = statement.where(
-            tuple_(sort_key, person_id) > tuple_(bindparam("after_key"), bindparam("after_id"))
-        )
-    return statement.order_by(sort_key, person_id).limit(bindparam("rows"))
-
-
-def _birth_filter(birth: str) -> list[Any]:
-    column = _person.c.birth_date
-    if birth == "date":
-        return [column == bindparam("birth", type_=Date)]
-    if birth == "year":
-        return [
-            column >= bindparam("year_from", type_=Date),
-            column <= bindparam("year_to", type_=Date),
-        ]
-    return []
-
-
-def _page_ids(
-    connection: Connection, query: SearchQuery, after: Cursor | None, limit: int
-) -> list[tuple[int, str]]:
-    """``limit + 1`` distinct (id, sort key) pairs; one more than asked tells "there is more"."""
-    by_token = bool(query.name_prefixes) and query.birth_date is None
-    params: dict[str, Any] = {}
-    for n, prefix in enumerate(query.name_prefixes):
-        params[f"p{n}"] = prefix
-        params[f"p{n}_end"] = prefix_upper_bound(prefix)
-    birth = ""
-    if query.birth_date is not None:
-        birth, params["birth"] = "date", query.birth_date
-    elif query.birth_year is not None:
-        birth = "year"
-        params["year_from"] = date(query.birth_year, 1, 1)
-        params["year_to"] = date(query.birth_year, 12, 31)
-    others = len(query.name_prefixes) - (1 if by_token else 0)
-    found: list[tuple[int, str]] = []
-    cursor = after
-    while len(found) <= limit:
-        # A person matches a prefix through several words ("m": Müller, Maria); their
-        # rows are adjacent in sort order, so dropping repeats keeps the order.
-        wanted = limit + 1 - len(found) + 8
-        statement = id_statement(
-            others, birth, "token" if by_token else "person", cursor is not None
-        )
-        if cursor is not None:
-            params["after_key"], params["after_id"] = cursor
-        params["rows"] = wanted
-        rows = connection.execute(statement, params).all()
-        for person_id, sort_key in rows:
-            if not found or found[-1][0] != person_id:
-                found.append((person_id, sort_key))
-        if len(rows) < wanted:
-            break
-        cursor = (rows[-1][1], rows[-1][0])
-    return found[: limit + 1]
 
 
 @functools.cache
@@ -249,7 +157,9 @@ def search_persons(
     if query.empty:
         return SearchPage((), None)
     with database.connect() as connection:
-        found = _page_ids(connection, query, after, limit)
+        found = page_ids(
+            connection, query.name_prefixes, query.birth_date, query.birth_year, after, limit
+        )
         page = found[:limit]
         details = _details(connection, [person_id for person_id, _ in page], on or date.today())
     hits = tuple(details[person_id] for person_id, _ in page if person_id in details)
