@@ -24,6 +24,7 @@ from kpass.ui.german_input import format_month
 from kpass.ui.history_source import PassEntry
 from kpass.ui.labels import pass_type_text, status_label
 from kpass.ui.style import make_heading
+from kpass.ui.translation import QT_TRANSLATE_NOOP
 
 
 def _tr(text: str) -> str:
@@ -31,7 +32,13 @@ def _tr(text: str) -> str:
 
 
 class DecisionPanel(QWidget):
-    COLUMNS = ("Person", "Ergebnis", "Pass und Grundlage", "gültig bis")
+    # translated in translate_ui(); marked here for the catalog
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("DecisionPanel", "Person"),
+        QT_TRANSLATE_NOOP("DecisionPanel", "Ergebnis"),
+        QT_TRANSLATE_NOOP("DecisionPanel", "Pass und Grundlage"),
+        QT_TRANSLATE_NOOP("DecisionPanel", "gültig bis"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,19 +135,22 @@ class DecisionPanel(QWidget):
         self.passes_label.setText(_tr("&Pass:"))
         self.passes.setAccessibleName(_tr("Pass für die folgenden Aktionen"))
         for button, text, name in (
-            (self.decide_button, "E&ntscheiden", "Antrag stellen und heute entscheiden"),
-            (self.issue_button, "Pässe a&usstellen", "Pässe ausstellen"),
-            (self.card_button, "&Karte drucken", "Karte des gewählten Passes drucken"),
-            (self.sheet_button, "Bo&gen drucken", "Alle Karten des Haushalts auf A4 drucken"),
-            (self.letter_button, "Besc&heid drucken", "Bescheid zur Entscheidung drucken"),
-            (self.form_button, "Antrag &drucken",
-             "Antrag mit Datenschutzhinweis zum Unterschreiben drucken"),
-            (self.renew_button, "&Verlängern", "Gewählten Pass verlängern"),
-            (self.replace_button, "Ersat&zausweis …", "Ersatzausweis für den gewählten Pass"),
-            (self.revoke_button, "S&perren …", "Gewählten Pass sperren"),
+            (self.decide_button, _tr("E&ntscheiden"), _tr("Antrag stellen und heute entscheiden")),
+            (self.issue_button, _tr("Pässe a&usstellen"), _tr("Pässe ausstellen")),
+            (self.card_button, _tr("&Karte drucken"), _tr("Karte des gewählten Passes drucken")),
+            (self.sheet_button, _tr("Bo&gen drucken"),
+             _tr("Alle Karten des Haushalts auf A4 drucken")),
+            (self.letter_button, _tr("Besc&heid drucken"),
+             _tr("Bescheid zur Entscheidung drucken")),
+            (self.form_button, _tr("Antrag &drucken"),
+             _tr("Antrag mit Datenschutzhinweis zum Unterschreiben drucken")),
+            (self.renew_button, _tr("&Verlängern"), _tr("Gewählten Pass verlängern")),
+            (self.replace_button, _tr("Ersat&zausweis …"),
+             _tr("Ersatzausweis für den gewählten Pass")),
+            (self.revoke_button, _tr("S&perren …"), _tr("Gewählten Pass sperren")),
         ):
-            button.setText(_tr(text))
-            button.setAccessibleName(_tr(name))
+            button.setText(text)
+            button.setAccessibleName(name)
 
     # -- the decision ----------------------------------------------------------------------
     def show_decision(self, decision: Decision, names: dict[str, str], heading: str) -> None:

@@ -44,6 +44,7 @@ from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.labels import role_label
 from kpass.ui.style import make_heading
+from kpass.ui.translation import QT_TRANSLATE_NOOP
 
 DUPLICATE_DELAY_MS = 250
 
@@ -64,8 +65,15 @@ class MemberSection(QGroupBox):
     end_requested = Signal(int)
     role_requested = Signal(int)
 
-    COLUMNS = ("Name", "Vorname(n)", "Geburtsdatum (Alter)", "Rolle, Merkmale",
-               "im Haushalt", "Foto")
+    # translated in translate_ui(); marked here for the catalog
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("MemberSection", "Name"),
+        QT_TRANSLATE_NOOP("MemberSection", "Vorname(n)"),
+        QT_TRANSLATE_NOOP("MemberSection", "Geburtsdatum (Alter)"),
+        QT_TRANSLATE_NOOP("MemberSection", "Rolle, Merkmale"),
+        QT_TRANSLATE_NOOP("MemberSection", "im Haushalt"),
+        QT_TRANSLATE_NOOP("MemberSection", "Foto"),
+    )
 
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)

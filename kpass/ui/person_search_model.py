@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kpass.services.person_search import PAGE_SIZE, Cursor, PersonHit, SearchPage
+from kpass.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 SearchFunction = Callable[[str, Cursor | None, int], SearchPage]
@@ -16,7 +17,14 @@ SearchFunction = Callable[[str, Cursor | None, int], SearchPage]
 class PersonSearchModel(QAbstractTableModel):
     """Rows of :class:`PersonHit`; never holds more than the pages the view asked for."""
 
-    COLUMNS = ("Name", "Vorname(n)", "Geburtsdatum", "Anschrift", "Stadtteil")
+    # translated in headerData(); marked here for the catalog
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("PersonSearchModel", "Name"),
+        QT_TRANSLATE_NOOP("PersonSearchModel", "Vorname(n)"),
+        QT_TRANSLATE_NOOP("PersonSearchModel", "Geburtsdatum"),
+        QT_TRANSLATE_NOOP("PersonSearchModel", "Anschrift"),
+        QT_TRANSLATE_NOOP("PersonSearchModel", "Stadtteil"),
+    )
 
     def __init__(self, search: SearchFunction, parent: Any = None) -> None:
         super().__init__(parent)

@@ -381,143 +381,165 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="119"/>
-        <source>Entscheidung</source>
-        <translation>Decision</translation>
+        <location filename="../../kpass/ui/decision_panel.py" line="37"/>
+        <source>Person</source>
+        <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="120"/>
-        <source>Aktionen</source>
-        <translation>Actions</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="122"/>
-        <source>Entscheidung je Person</source>
-        <translation>Decision per person</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="123"/>
-        <source>Art der Entscheidung</source>
-        <translation>Kind of decision</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="124"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="38"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="131"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="125"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="39"/>
+        <source>Pass und Grundlage</source>
+        <translation>Pass and basis</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="40"/>
+        <source>gültig bis</source>
+        <translation>valid until</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="126"/>
+        <source>Entscheidung</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="127"/>
+        <source>Aktionen</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="129"/>
+        <source>Entscheidung je Person</source>
+        <translation>Decision per person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="130"/>
+        <source>Art der Entscheidung</source>
+        <translation>Kind of decision</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="132"/>
         <source>Einkommensprüfung</source>
         <translation>Income test</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="126"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="133"/>
         <source>Begründungen</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="127"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="134"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="128"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="135"/>
         <source>&amp;Pass:</source>
         <translation>&amp;Pass:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="129"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="136"/>
         <source>Pass für die folgenden Aktionen</source>
         <translation>Pass for the following actions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="191"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="138"/>
+        <source>Antrag stellen und heute entscheiden</source>
+        <translation>File the application and decide today</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="138"/>
+        <source>E&amp;ntscheiden</source>
+        <translation>Deci&amp;de</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="139"/>
+        <source>Pässe a&amp;usstellen</source>
+        <translation>&amp;Issue passes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="139"/>
+        <source>Pässe ausstellen</source>
+        <translation>Issue passes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="140"/>
+        <source>&amp;Karte drucken</source>
+        <translation>Print car&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="140"/>
+        <source>Karte des gewählten Passes drucken</source>
+        <translation>Print the card of the chosen pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="141"/>
+        <source>Bo&amp;gen drucken</source>
+        <translation>Print s&amp;heet</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="142"/>
+        <source>Alle Karten des Haushalts auf A4 drucken</source>
+        <translation>Print all cards of the household on A4</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="143"/>
+        <source>Besc&amp;heid drucken</source>
+        <translation>Print &amp;letter</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="144"/>
+        <source>Bescheid zur Entscheidung drucken</source>
+        <translation>Print the decision letter</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="145"/>
+        <source>Antrag &amp;drucken</source>
+        <translation>Print applicati&amp;on</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="146"/>
+        <source>Antrag mit Datenschutzhinweis zum Unterschreiben drucken</source>
+        <translation>Print the application with the data protection notice, for signing</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="147"/>
+        <source>&amp;Verlängern</source>
+        <translation>Rene&amp;w</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="147"/>
+        <source>Gewählten Pass verlängern</source>
+        <translation>Renew the chosen pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="148"/>
+        <source>Ersat&amp;zausweis …</source>
+        <translation>Replacement &amp;card …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="149"/>
+        <source>Ersatzausweis für den gewählten Pass</source>
+        <translation>Replacement card for the chosen pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="150"/>
+        <source>Gewählten Pass sperren</source>
+        <translation>Revoke the chosen pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="150"/>
+        <source>S&amp;perren …</source>
+        <translation>Rev&amp;oke …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="201"/>
         <source>bis %1</source>
         <translation>until %1</translation>
-    </message>
-    <message>
-        <source>&amp;Karte drucken</source>
-        <translation type="vanished">Print car&amp;d</translation>
-    </message>
-    <message>
-        <source>&amp;Verlängern</source>
-        <translation type="vanished">Rene&amp;w</translation>
-    </message>
-    <message>
-        <source>Alle Karten des Haushalts auf A4 drucken</source>
-        <translation type="vanished">Print all cards of the household on A4</translation>
-    </message>
-    <message>
-        <source>Antrag &amp;drucken</source>
-        <translation type="vanished">Print applicati&amp;on</translation>
-    </message>
-    <message>
-        <source>Antrag mit Datenschutzhinweis zum Unterschreiben drucken</source>
-        <translation type="vanished">Print the application with the data protection notice, for signing</translation>
-    </message>
-    <message>
-        <source>Antrag stellen und heute entscheiden</source>
-        <translation type="vanished">File the application and decide today</translation>
-    </message>
-    <message>
-        <source>Besc&amp;heid drucken</source>
-        <translation type="vanished">Print &amp;letter</translation>
-    </message>
-    <message>
-        <source>Bescheid zur Entscheidung drucken</source>
-        <translation type="vanished">Print the decision letter</translation>
-    </message>
-    <message>
-        <source>Bo&amp;gen drucken</source>
-        <translation type="vanished">Print s&amp;heet</translation>
-    </message>
-    <message>
-        <source>E&amp;ntscheiden</source>
-        <translation type="vanished">Deci&amp;de</translation>
-    </message>
-    <message>
-        <source>Ersat&amp;zausweis …</source>
-        <translation type="vanished">Replacement &amp;card …</translation>
-    </message>
-    <message>
-        <source>Ersatzausweis für den gewählten Pass</source>
-        <translation type="vanished">Replacement card for the chosen pass</translation>
-    </message>
-    <message>
-        <source>Gewählten Pass sperren</source>
-        <translation type="vanished">Revoke the chosen pass</translation>
-    </message>
-    <message>
-        <source>Gewählten Pass verlängern</source>
-        <translation type="vanished">Renew the chosen pass</translation>
-    </message>
-    <message>
-        <source>Karte des gewählten Passes drucken</source>
-        <translation type="vanished">Print the card of the chosen pass</translation>
-    </message>
-    <message>
-        <source>Pass und Grundlage</source>
-        <translation type="vanished">Pass and basis</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation type="vanished">Person</translation>
-    </message>
-    <message>
-        <source>Pässe a&amp;usstellen</source>
-        <translation type="vanished">&amp;Issue passes</translation>
-    </message>
-    <message>
-        <source>Pässe ausstellen</source>
-        <translation type="vanished">Issue passes</translation>
-    </message>
-    <message>
-        <source>S&amp;perren …</source>
-        <translation type="vanished">Rev&amp;oke …</translation>
-    </message>
-    <message>
-        <source>gültig bis</source>
-        <translation type="vanished">valid until</translation>
     </message>
 </context>
 <context>
@@ -631,6 +653,12 @@
         <translation>Date</translation>
     </message>
     <message>
+        <location filename="../../kpass/ui/dialogs.py" line="55"/>
+        <location filename="../../kpass/ui/dialogs.py" line="142"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
         <location filename="../../kpass/ui/dialogs.py" line="57"/>
         <location filename="../../kpass/ui/dialogs.py" line="59"/>
         <source>Grund</source>
@@ -724,10 +752,6 @@
         <location filename="../../kpass/ui/dialogs.py" line="180"/>
         <source>Gilt ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Applies from: please enter as DD.MM.YYYY.</translation>
-    </message>
-    <message>
-        <source>TT.MM.JJJJ</source>
-        <translation type="vanished">DD.MM.YYYY</translation>
     </message>
 </context>
 <context>
@@ -1657,300 +1681,306 @@
 <context>
     <name>MemberSection</name>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="90"/>
+        <location filename="../../kpass/ui/member_section.py" line="70"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="71"/>
+        <source>Vorname(n)</source>
+        <translation>Given name(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="72"/>
+        <source>Geburtsdatum (Alter)</source>
+        <translation>Date of birth (age)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="73"/>
+        <source>Rolle, Merkmale</source>
+        <translation>Role, features</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="74"/>
+        <source>im Haushalt</source>
+        <translation>in the household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="75"/>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="98"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="93"/>
+        <location filename="../../kpass/ui/member_section.py" line="101"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="220"/>
-        <location filename="../../kpass/ui/member_section.py" line="222"/>
+        <location filename="../../kpass/ui/member_section.py" line="228"/>
+        <location filename="../../kpass/ui/member_section.py" line="230"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="223"/>
+        <location filename="../../kpass/ui/member_section.py" line="231"/>
         <source>&amp;Familienname:</source>
         <translation>&amp;Family name:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="224"/>
+        <location filename="../../kpass/ui/member_section.py" line="232"/>
         <source>&amp;Vorname(n):</source>
         <translation>&amp;Given name(s):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="225"/>
+        <location filename="../../kpass/ui/member_section.py" line="233"/>
         <source>&amp;Geburtsdatum:</source>
         <translation>Date of &amp;birth:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="226"/>
+        <location filename="../../kpass/ui/member_section.py" line="234"/>
         <source>Roll&amp;e:</source>
         <translation>Rol&amp;e:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="228"/>
+        <location filename="../../kpass/ui/member_section.py" line="236"/>
         <source>Alter</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="229"/>
+        <location filename="../../kpass/ui/member_section.py" line="237"/>
         <source>Sch&amp;werbehinderung / Eingliederungshilfe</source>
         <translation>Severe disability / integration assis&amp;tance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="230"/>
+        <location filename="../../kpass/ui/member_section.py" line="238"/>
         <source>Schwerbehinderung oder Eingliederungshilfe</source>
         <translation>Severe disability or integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="231"/>
+        <location filename="../../kpass/ui/member_section.py" line="239"/>
         <source>Pflege&amp;kind</source>
         <translation>Foster chil&amp;d</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="232"/>
-        <location filename="../../kpass/ui/member_section.py" line="280"/>
+        <location filename="../../kpass/ui/member_section.py" line="240"/>
+        <location filename="../../kpass/ui/member_section.py" line="288"/>
         <source>Pflegekind</source>
         <translation>Foster child</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="233"/>
+        <location filename="../../kpass/ui/member_section.py" line="241"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="234"/>
+        <location filename="../../kpass/ui/member_section.py" line="242"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="235"/>
+        <location filename="../../kpass/ui/member_section.py" line="243"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="236"/>
+        <location filename="../../kpass/ui/member_section.py" line="244"/>
         <source>Person &amp;ändern … (F2)</source>
         <translation>Correct &amp;person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="237"/>
+        <location filename="../../kpass/ui/member_section.py" line="245"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="238"/>
+        <location filename="../../kpass/ui/member_section.py" line="246"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Change ro&amp;le …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="239"/>
+        <location filename="../../kpass/ui/member_section.py" line="247"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="241"/>
+        <location filename="../../kpass/ui/member_section.py" line="249"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="242"/>
+        <location filename="../../kpass/ui/member_section.py" line="250"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="243"/>
+        <location filename="../../kpass/ui/member_section.py" line="251"/>
         <source>Lichtb&amp;ild …</source>
         <translation>P&amp;hoto …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="244"/>
+        <location filename="../../kpass/ui/member_section.py" line="252"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="245"/>
+        <location filename="../../kpass/ui/member_section.py" line="253"/>
         <source>Diesen Haushalt ö&amp;ffnen</source>
         <translation>&amp;Open this household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="246"/>
+        <location filename="../../kpass/ui/member_section.py" line="254"/>
         <source>Haushalt der schon erfassten Person öffnen</source>
         <translation>Open the household of the person already entered</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="247"/>
+        <location filename="../../kpass/ui/member_section.py" line="255"/>
         <source>Hinweis auf mögliche Doppelerfassung</source>
         <translation>Note on a possible duplicate entry</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="252"/>
+        <location filename="../../kpass/ui/member_section.py" line="260"/>
         <source>Familienname der neuen Person</source>
         <translation>Family name of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="253"/>
+        <location filename="../../kpass/ui/member_section.py" line="261"/>
         <source>Vornamen der neuen Person</source>
         <translation>Given names of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="254"/>
+        <location filename="../../kpass/ui/member_section.py" line="262"/>
         <source>Geburtsdatum der neuen Person</source>
         <translation>Date of birth of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="255"/>
+        <location filename="../../kpass/ui/member_section.py" line="263"/>
         <source>Rolle der neuen Person</source>
         <translation>Role of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="256"/>
+        <location filename="../../kpass/ui/member_section.py" line="264"/>
         <source>Person &amp;hinzufügen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="257"/>
+        <location filename="../../kpass/ui/member_section.py" line="265"/>
         <source>Person hinzufügen</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="260"/>
+        <location filename="../../kpass/ui/member_section.py" line="268"/>
         <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
         <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="263"/>
+        <location filename="../../kpass/ui/member_section.py" line="271"/>
         <source>Familienname von %1</source>
         <translation>Family name of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="264"/>
+        <location filename="../../kpass/ui/member_section.py" line="272"/>
         <source>Vornamen von %1</source>
         <translation>Given names of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="265"/>
+        <location filename="../../kpass/ui/member_section.py" line="273"/>
         <source>Geburtsdatum von %1</source>
         <translation>Date of birth of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="266"/>
+        <location filename="../../kpass/ui/member_section.py" line="274"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="268"/>
+        <location filename="../../kpass/ui/member_section.py" line="276"/>
         <source>Änderung &amp;übernehmen</source>
         <translation>&amp;Apply change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="270"/>
+        <location filename="../../kpass/ui/member_section.py" line="278"/>
         <source>Änderung &amp;speichern</source>
         <translation>&amp;Save change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="271"/>
+        <location filename="../../kpass/ui/member_section.py" line="279"/>
         <source>Änderung an %1 speichern</source>
         <translation>Save the change to %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="279"/>
+        <location filename="../../kpass/ui/member_section.py" line="287"/>
         <source>Schwerbeh.</source>
         <translation>Sev. dis.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="286"/>
+        <location filename="../../kpass/ui/member_section.py" line="294"/>
         <source>fehlt</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="286"/>
+        <location filename="../../kpass/ui/member_section.py" line="294"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="306"/>
+        <location filename="../../kpass/ui/member_section.py" line="314"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="308"/>
+        <location filename="../../kpass/ui/member_section.py" line="316"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="309"/>
+        <location filename="../../kpass/ui/member_section.py" line="317"/>
         <source>seit %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="350"/>
+        <location filename="../../kpass/ui/member_section.py" line="358"/>
         <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="351"/>
+        <location filename="../../kpass/ui/member_section.py" line="359"/>
         <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
         <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="353"/>
+        <location filename="../../kpass/ui/member_section.py" line="361"/>
         <source>Familienname: darf nicht leer sein.</source>
         <translation>Family name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="383"/>
+        <location filename="../../kpass/ui/member_section.py" line="391"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+L).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="426"/>
+        <location filename="../../kpass/ui/member_section.py" line="434"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut speichern.</source>
         <translation>Someone else has changed the data of this person in the meantime; now saved: %1, born %2. Your entry is still in the fields – please check it and save again with Enter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="485"/>
+        <location filename="../../kpass/ui/member_section.py" line="493"/>
         <source>ohne Haushalt</source>
         <translation>without a household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="488"/>
+        <location filename="../../kpass/ui/member_section.py" line="496"/>
         <source>Achtung, schon erfasst? %1, geb. %2 (%3) – %4.</source>
         <translation>Careful, already entered? %1, born %2 (%3) – %4.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="493"/>
+        <location filename="../../kpass/ui/member_section.py" line="501"/>
         <source>Weitere ähnliche Personen: %1.</source>
         <translation>Other similar persons: %1.</translation>
-    </message>
-    <message>
-        <source>Foto</source>
-        <translation type="vanished">Photo</translation>
-    </message>
-    <message>
-        <source>Geburtsdatum (Alter)</source>
-        <translation type="vanished">Date of birth (age)</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="vanished">Name</translation>
-    </message>
-    <message>
-        <source>Rolle, Merkmale</source>
-        <translation type="vanished">Role, features</translation>
-    </message>
-    <message>
-        <source>Vorname(n)</source>
-        <translation type="vanished">Given name(s)</translation>
-    </message>
-    <message>
-        <source>im Haushalt</source>
-        <translation type="vanished">in the household</translation>
     </message>
 </context>
 <context>
@@ -2263,29 +2293,34 @@
 <context>
     <name>PersonSearchModel</name>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="88"/>
+        <location filename="../../kpass/ui/person_search_model.py" line="22"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/person_search_model.py" line="23"/>
+        <source>Vorname(n)</source>
+        <translation>Given name(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/person_search_model.py" line="24"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/person_search_model.py" line="25"/>
+        <source>Anschrift</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/person_search_model.py" line="26"/>
+        <source>Stadtteil</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/person_search_model.py" line="96"/>
         <source>ohne Anschrift</source>
         <translation>no address</translation>
-    </message>
-    <message>
-        <source>Anschrift</source>
-        <translation type="vanished">Address</translation>
-    </message>
-    <message>
-        <source>Geburtsdatum</source>
-        <translation type="vanished">Date of birth</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="vanished">Name</translation>
-    </message>
-    <message>
-        <source>Stadtteil</source>
-        <translation type="vanished">District</translation>
-    </message>
-    <message>
-        <source>Vorname(n)</source>
-        <translation type="vanished">Given name(s)</translation>
     </message>
 </context>
 <context>

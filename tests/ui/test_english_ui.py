@@ -144,24 +144,6 @@ class RecordingTranslator(QTranslator):
 #: edited when the catalog was made). Once they are marked with QT_TRANSLATE_NOOP and
 #: scripts/update-translations has run, empty this set.
 NOT_MARKED_YET: set[tuple[str, str]] = {
-    *(("DecisionPanel", text) for text in (
-        "Person", "Ergebnis", "Pass und Grundlage", "gültig bis",
-        "E&ntscheiden", "Antrag stellen und heute entscheiden",
-        "Pässe a&usstellen", "Pässe ausstellen",
-        "&Karte drucken", "Karte des gewählten Passes drucken",
-        "Bo&gen drucken", "Alle Karten des Haushalts auf A4 drucken",
-        "Besc&heid drucken", "Bescheid zur Entscheidung drucken",
-        "Antrag &drucken", "Antrag mit Datenschutzhinweis zum Unterschreiben drucken",
-        "&Verlängern", "Gewählten Pass verlängern",
-        "Ersat&zausweis …", "Ersatzausweis für den gewählten Pass",
-        "S&perren …", "Gewählten Pass sperren",
-    )),
-    *(("MemberSection", text) for text in (
-        "Name", "Vorname(n)", "Geburtsdatum (Alter)", "Rolle, Merkmale", "im Haushalt", "Foto",
-    )),
-    *(("PersonSearchModel", text) for text in (
-        "Name", "Vorname(n)", "Geburtsdatum", "Anschrift", "Stadtteil",
-    )),
     *(("RenewalsPage", text) for text in (
         "Ablauf", "Nummer", "Name", "Pass", "gültig ab", "gültig bis", "Status",
         "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
