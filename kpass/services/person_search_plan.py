@@ -10,15 +10,16 @@ further lookup:
   kpass.models.person_keys), so its matches come in name order and reading stops after
   one page, however many there are ("m" matches 50,000 of 256,000 persons);
 - a longer prefix is a range over at most a few thousand rows, sorted;
-- a birth year alone drives over the persons born that year.
+- a birth year drives over the persons born that year (a few thousand), sorted.
 
 The other name prefixes are matched against the sort key of the driving row, which
 holds the person's name words (``mueller\\x1fanna lena\\x1f1980-03-12``): a word starts
 with ``p`` exactly when ``" " + words`` contains ``" " + p``. The birth year is the end
-of the same key. With two or more prefixes, one statement counts the rows of each (at
-most :data:`ESTIMATE_CAP` read) and, for a short one, how many of its first rows in name
-order pass the others (:data:`PROBE` read); the driver expected to read the fewest rows
-for one page wins: "m x" drives by "x" (25 persons), "sc an" by "sc".
+of the same key. With two or more inputs, one statement counts the rows of each (at
+most :data:`ESTIMATE_CAP` read) and, for a short prefix, how many of its first rows in
+name order pass the others (:data:`PROBE` read); the driver expected to read the fewest
+rows for one page wins: "m x" drives by "x" (25 persons), "sc an" by "sc", "m 1944" by
+the year.
 
 Statements are built once per shape and then only bound: building SQLAlchemy statements
 costs more than running these queries.
@@ -109,17 +110,26 @@ def id_statement(driver: str, filters: int, year: bool, paged: bool) -> Select[A
             )
         if year:
             statement = statement.where(_year_filter(sort_key))
-    else:
+    elif driver == "date":
         person_id, sort_key = _person.c.id, _person.c.sort_key
-        statement = select(person_id, sort_key)
-        column = _person.c.birth_date
-        if driver == "date":
-            statement = statement.where(column == bindparam("birth", type_=Date))
-        else:
-            statement = statement.where(
-                column >= bindparam("year_from", type_=Date),
-                column <= bindparam("year_to", type_=Date),
+        statement = select(person_id, sort_key).where(
+            _person.c.birth_date == bindparam("birth", type_=Date)
+        )
+    else:
+        # The year's persons first, then sorted. OFFSET keeps the planner from reading
+        # all persons in name order instead, hoping the names checked on each would soon
+        # fill a page (PostgreSQL did: 100 ms for "w 1991").
+        born = _person.c.birth_date
+        in_year = (
+            select(_person.c.id, _person.c.sort_key)
+            .where(
+                born >= bindparam("year_from", type_=Date), born <= bindparam("year_to", type_=Date)
             )
+            .offset(0)
+            .subquery("born")
+        )
+        person_id, sort_key = in_year.c.id, in_year.c.sort_key
+        statement = select(person_id, sort_key)
     statement = statement.where(*_name_filters(sort_key, [f"f{n}" for n in range(filters)]))
     if paged:
         statement = statement.where(_after(sort_key, person_id))
@@ -144,7 +154,8 @@ def _after(sort_key: Any, person_id: Any) -> ColumnElement[bool]:
 def estimate_statement(kinds: tuple[str, ...], year: bool, paged: bool) -> Select[Any]:
     """Per prefix: its rows counted up to ``:cap`` (``:word_cap`` for a short prefix); for
     a short prefix also how many of its first ``:probe`` rows in name order (after the
-    cursor) pass the other inputs."""
+    cursor) pass the other inputs. Last, with a birth year: the persons born in it,
+    counted up to ``:cap``."""
     columns: list[Any] = []
     for n, kind in enumerate(kinds):
         rows = _token.alias(f"e{n}")
@@ -174,19 +185,29 @@ def estimate_statement(kinds: tuple[str, ...], year: bool, paged: bool) -> Selec
         if year:
             passing = passing.where(_year_filter(first_rows.c.sort_key))
         columns.append(passing.select_from(first_rows).scalar_subquery())
+    if year:
+        born = _person.c.birth_date
+        in_year = (
+            select(_person.c.id)
+            .where(
+                born >= bindparam("year_from", type_=Date), born <= bindparam("year_to", type_=Date)
+            )
+            .limit(bindparam("cap"))
+        )
+        columns.append(select(func.count()).select_from(in_year.subquery("y")).scalar_subquery())
     return select(*columns)
 
 
 def choose_drive(kinds: list[str], counts: list[int], passing: list[int | None], page: int) -> int:
-    """Index of the prefix whose rows to read: the fewest expected rows for one page.
+    """Index of the input whose rows to read: the fewest expected rows for one page.
 
     A short prefix is read in name order and stops once ``page`` rows passed the other
     inputs: if ``passing`` of its first :data:`PROBE` rows did, after about
     ``page * PROBE / passing`` rows. Measured, not assumed: in name order the family
     names cluster, so "an" read in order meets "sc" (Schmidt, Anna) only after the
     families from A to R, while "sc" read in order meets "an" every twentieth row. A
-    longer prefix is read whole and sorted. A count at :data:`ESTIMATE_CAP` means "at
-    least that many".
+    longer prefix, or a birth year ("year"), is read whole and sorted. A count at
+    :data:`ESTIMATE_CAP` means "at least that many".
     """
     best, best_cost = 0, math.inf
     for i, kind in enumerate(kinds):
@@ -218,14 +239,14 @@ def plan(
         return Plan("year", None, (), year, None)
     kinds = [prefix_kind(p) for p in prefixes]
     drive = 0
-    if len(prefixes) > 1:
+    if len(prefixes) > 1 or year is not None:
         params: dict[str, Any] = {"cap": ESTIMATE_CAP, "word_cap": PROBE + 1, "probe": PROBE}
         for n, prefix in enumerate(prefixes):
             params[f"e{n}"] = prefix
             params[f"e{n}_end"] = prefix_upper_bound(prefix)
             params[f"g{n}"] = _pattern(prefix)
         if year is not None:
-            params["year"] = _year_text(year)
+            params.update(_year_params(year))
         if after is not None:
             params["after_key"], params["after_id"] = after
         statement = estimate_statement(tuple(kinds), year is not None, after is not None)
@@ -235,9 +256,14 @@ def plan(
         for kind in kinds:
             counts.append(int(next(values)))
             passing.append(int(next(values)) if kind == "word" else None)
+        if year is not None:
+            counts.append(int(next(values)))
+            passing.append(None)
         if min(counts) == 0:
             return None
-        drive = choose_drive(kinds, counts, passing, page)
+        drive = choose_drive([*kinds, "year"] if year is not None else kinds, counts, passing, page)
+        if drive == len(prefixes):  # the birth year: few persons, the names checked on each
+            return Plan("year", None, prefixes, year, None)
     others = prefixes[:drive] + prefixes[drive + 1 :]
     return Plan(kinds[drive], prefixes[drive], others, year, None)
 
@@ -246,8 +272,12 @@ def _pattern(prefix: str) -> str:
     return f"% {prefix}%"  # prefixes are [0-9a-z]+: no LIKE wildcards inside
 
 
-def _year_text(year: int) -> str:
-    return f"{year:04d}"
+def _year_params(year: int) -> dict[str, Any]:
+    return {
+        "year": f"{year:04d}",
+        "year_from": date(year, 1, 1),
+        "year_to": date(year, 12, 31),
+    }
 
 
 def page_ids(
@@ -269,9 +299,7 @@ def page_ids(
     if chosen.birth_date is not None:
         params["birth"] = chosen.birth_date
     if chosen.year is not None:
-        params["year"] = _year_text(chosen.year)
-        params["year_from"] = date(chosen.year, 1, 1)
-        params["year_to"] = date(chosen.year, 12, 31)
+        params.update(_year_params(chosen.year))
     name_driven = chosen.driver in ("word", "range")
     found: list[tuple[int, str]] = []
     cursor = after
