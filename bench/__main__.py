@@ -16,6 +16,7 @@ import time
 MODULES = (
     "bench.demo_data_throughput",
     "bench.search_vs_sql",
+    "bench.search_p95",
     "bench.rules_throughput",
     "bench.cards_vs_reportlab",
     "bench.stats_month",

@@ -1,15 +1,15 @@
 """Person search as typed at the counter, against the same SQL through the raw driver.
 
-value: mean milliseconds of one ``search_persons`` call (first page of 50) per keystroke;
-baseline: mean milliseconds of exactly the SQL statements that call sent, replayed with
-the same parameters through ``sqlite3`` directly; ratio: the service's overhead factor
-(SQLAlchemy, session, row objects). ``person_search_p95`` is the 95th percentile of the
-same calls, against the 95th percentile of the replays.
+value: mean milliseconds of one ``search_persons`` call (first page of 50) per keystroke,
+over the steps of bench/search_steps.py (bench/search_p95.py measures the same steps in
+the Qt model); baseline: mean milliseconds of exactly the SQL statements that call sent,
+replayed with the same parameters through ``sqlite3`` directly; ratio: the service's
+overhead factor (SQLAlchemy, session, row objects). ``person_search_p95`` is the 95th
+percentile of the same calls, against the 95th percentile of the replays.
 """
 
 from __future__ import annotations
 
-import random
 import sqlite3
 import time
 from typing import Any
@@ -17,26 +17,8 @@ from typing import Any
 from sqlalchemy import event
 
 from bench.common import demo_register, percentile, result
+from bench.search_steps import hard_steps, typed_queries
 from kpass.services.person_search import search_persons
-
-
-def typed_queries(connection: sqlite3.Connection, count: int) -> list[str]:
-    """What a caseworker types, keystroke by keystroke, for ``count`` random persons."""
-    rng = random.Random(11)
-    ids = [row[0] for row in connection.execute("SELECT id FROM person")]
-    queries: list[str] = []
-    for person_id in rng.sample(ids, min(count, len(ids))):
-        family, given, birth = connection.execute(
-            "SELECT family_name, given_names, birth_date FROM person WHERE id = ?", (person_id,)
-        ).fetchone()
-        for end in range(1, len(family) + 1):
-            queries.append(family[:end])
-        first_given = given.split()[0]
-        for end in range(1, min(4, len(first_given)) + 1):
-            queries.append(f"{family} {first_given[:end]}")
-        year, month, day = birth.split("-")
-        queries.append(f"{family} {day}.{month}.{year}")
-    return queries
 
 
 def measure(quick: bool) -> list[dict[str, object]]:
@@ -45,7 +27,8 @@ def measure(quick: bool) -> list[dict[str, object]]:
     path = database.sqlite_path
     assert path is not None
     raw = sqlite3.connect(path)
-    queries = typed_queries(raw, 10 if quick else 40)
+    people = 10 if quick else 40
+    queries = typed_queries(raw, people) + hard_steps(raw, people)
     sent: list[tuple[str, Any]] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:

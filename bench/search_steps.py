@@ -1,0 +1,68 @@
+"""What a caseworker types into the person search, keystroke by keystroke.
+
+Shared by the search benchmarks, so the service and the Qt model are measured over the
+same steps. Each step is the whole text of the field after one keystroke; the steps that
+still mean nothing (a date half typed, "12.03.") are left out — they cost nothing.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import string
+
+
+def typed_queries(connection: sqlite3.Connection, count: int, seed: int = 11) -> list[str]:
+    """Family name letter by letter, then the first given name's first letters, then the
+    birth date, for ``count`` random persons."""
+    rng = random.Random(seed)
+    queries: list[str] = []
+    for family, given, birth in _persons(connection, count, rng):
+        for end in range(1, len(family) + 1):
+            queries.append(family[:end])
+        first_given = given.split()[0]
+        for end in range(1, min(4, len(first_given)) + 1):
+            queries.append(f"{family} {first_given[:end]}")
+        queries.append(f"{family} {_german_date(birth)}")
+    return queries
+
+
+def hard_steps(
+    connection: sqlite3.Connection, count: int, seed: int = 12, letters: bool = True
+) -> list[str]:
+    """The steps that read the most rows, for ``count`` other random persons.
+
+    Every single letter (the first keystroke: "m" matches a fifth of all persons); two
+    initials ("m a"); given name first, then the family name's first letters ("anna m",
+    "anna mu"); a birth date alone; family name and birth year. Pass numbers and streets
+    are not searched by the person search, so they are not typed here.
+    """
+    rng = random.Random(seed)
+    steps = list(string.ascii_lowercase) if letters else []
+    for family, given, birth in _persons(connection, count, rng):
+        first_given = given.split()[0]
+        steps.append(f"{family[0]} {first_given[0]}")
+        steps.append(f"{first_given[0]} {family[0]}")
+        for end in range(1, min(3, len(family)) + 1):
+            steps.append(f"{first_given} {family[:end]}")
+        steps.append(_german_date(birth))
+        steps.append(f"{family} {birth[:4]}")
+        steps.append(f"{family[0]} {birth[:4]}")
+    return steps
+
+
+def _persons(
+    connection: sqlite3.Connection, count: int, rng: random.Random
+) -> list[tuple[str, str, str]]:
+    ids = [row[0] for row in connection.execute("SELECT id FROM person ORDER BY id")]
+    return [
+        connection.execute(
+            "SELECT family_name, given_names, birth_date FROM person WHERE id = ?", (person_id,)
+        ).fetchone()
+        for person_id in rng.sample(ids, min(count, len(ids)))
+    ]
+
+
+def _german_date(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}"
