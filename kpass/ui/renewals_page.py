@@ -29,6 +29,7 @@ from kpass.ui.batch_jobs import BatchJob, Step, start_with_progress
 from kpass.ui.form_widgets import label_for
 from kpass.ui.german_input import format_date
 from kpass.ui.labels import pass_type_text, status_label
+from kpass.ui.preview_dialog import PreviewDialog
 from kpass.ui.style import make_heading
 
 QUEUE_LIMIT = 5000
@@ -73,6 +74,9 @@ class RenewalsPage(QWidget):
         self.count = QLabel()
         self.print_button = QPushButton()
         self.print_button.setObjectName("printReminders")
+        self.preview_button = QPushButton()
+        self.preview_button.setObjectName("previewReminders")
+        self.preview_button.setEnabled(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.scope_label = label_for("", self.scope)
@@ -84,6 +88,7 @@ class RenewalsPage(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.print_button)
+        bottom.addWidget(self.preview_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
@@ -92,9 +97,11 @@ class RenewalsPage(QWidget):
         self.rows: list[tuple[tuple[int, int], PassRow]] = []
         self.job: BatchJob | None = None
         self.printed: list[Path] = []
+        self.preview_windows: list[PreviewDialog] = []
         self.on_printed: Callable[[list[Path], bool, str], None] | None = None
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
         self.print_button.clicked.connect(lambda: self.print_reminders())
+        self.preview_button.clicked.connect(lambda: self.show_printed())
         self.translate_ui()
 
     def month_text(self, year: int, month: int) -> str:
@@ -122,6 +129,9 @@ class RenewalsPage(QWidget):
         self.print_button.setText(_tr("&Erinnerungen drucken"))
         self.print_button.setAccessibleName(_tr("Erinnerungsschreiben für die gewählten Monate "
                                                 "drucken"))
+        self.preview_button.setText(_tr("Vorschau und Dr&ucken …"))
+        self.preview_button.setAccessibleName(_tr("Gedruckte Erinnerungsschreiben ansehen und "
+                                                  "auf einem Drucker ausgeben"))
 
     def chosen_months(self) -> list[tuple[int, int]]:
         index = self.scope.currentData()
@@ -153,16 +163,22 @@ class RenewalsPage(QWidget):
         def step(year: int, month: int) -> Callable[[], Any]:
             return lambda: print_outbox.print_renewal_reminders(self.database, year, month)
 
+        # A month in which nothing expires would stop the job with an error before the
+        # other month is printed.
+        listed = {month for month, _row in self.rows}
         return [(_tr("Erinnerungen für %1 …").replace("%1", self.month_text(y, m)), step(y, m))
-                for y, m in self.chosen_months()]
+                for y, m in self.chosen_months() if (y, m) in listed]
 
-    def print_reminders(self, steps: list[Step] | None = None) -> BatchJob:
+    def print_reminders(self, steps: list[Step] | None = None) -> BatchJob | None:
         """Print the reminder letters off the GUI thread, with progress and cancel."""
+        steps = steps if steps is not None else self.reminder_steps()
+        if not steps:
+            self.message.setText(_tr("In den gewählten Monaten laufen keine Pässe ab."))
+            return None
         self.print_button.setEnabled(False)
+        self.preview_button.setEnabled(False)
         self.message.setText(_tr("Erinnerungen werden gedruckt …"))
-        self.job = start_with_progress(self, _tr("Erinnerungen drucken"),
-                                       steps if steps is not None else self.reminder_steps(),
-                                       self._printed)
+        self.job = start_with_progress(self, _tr("Erinnerungen drucken"), steps, self._printed)
         return self.job
 
     def _printed(self, results: list[Any], cancelled: bool, error: str) -> None:
@@ -175,5 +191,22 @@ class RenewalsPage(QWidget):
         else:
             text = _tr("Gedruckt: %1").replace("%1", ", ".join(p.name for p in self.printed))
         self.message.setText(text)
+        self.preview_button.setEnabled(any(p.is_file() for p in self.printed))
+        if self.isVisible():  # the disabled print button had lost the focus
+            (self.preview_button if self.preview_button.isEnabled()
+             else self.print_button).setFocus()
         if self.on_printed is not None:
             self.on_printed(self.printed, cancelled, error)
+
+    def show_printed(self) -> list[PreviewDialog]:
+        """A preview of each letter file just made, from which it goes to a printer."""
+        opened = []
+        for pdf in self.printed:
+            if not pdf.is_file():
+                continue
+            dialog = PreviewDialog(pdf, _tr("Erinnerungsschreiben (%1)").replace("%1", pdf.name),
+                                   self)
+            self.preview_windows.append(dialog)
+            dialog.show()
+            opened.append(dialog)
+        return opened

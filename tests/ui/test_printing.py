@@ -308,3 +308,45 @@ def test_the_real_print_dialog_is_set_up_for_the_document(
     assert (dialog.minPage(), dialog.maxPage()) == (1, 7)
     assert dialog.testOption(QPrintDialog.PrintDialogOption.PrintPageRange)
     assert dialog.windowTitle() == "Drucken"
+
+
+def test_reminder_letters_go_from_the_renewals_queue_to_a_printer(
+    qtbot: QtBot, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kpass.ui.main_window import MainWindow
+
+    # passes issued on the first of the month eleven months ago expire at the end of next month
+    month = TODAY.month - 11
+    year, month = TODAY.year + (month - 1) // 12, (month - 1) % 12 + 1
+    for family in ("Lang", "Kurz"):
+        [person] = add_household(database, [(family, "Lena", date(1950, 1, 1), "applicant")],
+                                 since=date(year - 2, 1, 1))
+        add_income(database, person, "pension", "900.00")
+        application = apply(database, household_of(database, person), date(year, month, 1),
+                            today=date(year, month, 1))
+        issue_passes(database, decide(database, application.application_id).decision_id)
+    window = MainWindow(database, TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_renewals()
+    page = window.renewals_page
+    page.scope.setCurrentIndex(1)  # this month: nothing expires
+    assert page.print_reminders() is None
+    assert page.message.text() == "In den gewählten Monaten laufen keine Pässe ab."
+    page.scope.setCurrentIndex(0)  # this and next month, as the queue opens
+    assert page.table.rowCount() == 2
+    assert not page.preview_button.isEnabled()
+    page.print_reminders()
+    qtbot.waitUntil(lambda: page.preview_button.isEnabled() or "Gedruckt" in page.message.text(),
+                    timeout=30000)
+    assert len(page.printed) == 1, page.message.text()  # the empty month is left out
+    assert page.preview_button.text() == "Vorschau und Dr&ucken …"
+    [letters] = page.show_printed()
+    assert len(letters.pages) == len(page_sizes(page.printed[0])) >= 2
+    out = tmp_path / "erinnerungen.pdf"
+    monkeypatch.setattr(preview_dialog, "choose_printer", FakePrintDialog(out))
+    with qtbot.waitSignal(letters.printed, timeout=60000) as blocker:
+        letters.print_button.click()
+    assert blocker.args == [len(letters.pages), False, ""]
+    for width, height in page_sizes(out):
+        assert abs(width - A4_PT[0]) <= 0.5 and abs(height - A4_PT[1]) <= 0.5
