@@ -182,3 +182,7 @@ def test_the_driver_is_the_prefix_that_reads_fewest_rows() -> None:
     assert choose_drive(["range", "word"], [1500, 401], [None, 0], page=51) == 0
     # ... but not when the initial's rows in name order pass nearly all.
     assert choose_drive(["range", "word"], [4000, 401], [None, 380], page=51) == 1
+    # No hit in either probe ("g o"): "o" read in name order meets the G families
+    # early; "g" read in name order would pass all families from A to N first.
+    assert choose_drive(["word", "word"], [401, 401], [0, 0], 51, ["g", "o"]) == 1
+    assert choose_drive(["word", "word"], [401, 401], [0, 0], 51, ["o", "g"]) == 0

@@ -198,7 +198,13 @@ def estimate_statement(kinds: tuple[str, ...], year: bool, paged: bool) -> Selec
     return select(*columns)
 
 
-def choose_drive(kinds: list[str], counts: list[int], passing: list[int | None], page: int) -> int:
+def choose_drive(
+    kinds: list[str],
+    counts: list[int],
+    passing: list[int | None],
+    page: int,
+    prefixes: list[str] | None = None,
+) -> int:
     """Index of the input whose rows to read: the fewest expected rows for one page.
 
     A short prefix is read in name order and stops once ``page`` rows passed the other
@@ -207,8 +213,11 @@ def choose_drive(kinds: list[str], counts: list[int], passing: list[int | None],
     names cluster, so "an" read in order meets "sc" (Schmidt, Anna) only after the
     families from A to R, while "sc" read in order meets "an" every twentieth row. A
     longer prefix, or a birth year ("year"), is read whole and sorted. A count at
-    :data:`ESTIMATE_CAP` means "at least that many".
+    :data:`ESTIMATE_CAP` means "at least that many". Between equal costs (typically no
+    hit in either probe: "o g") the prefix that sorts later drives: read in name order,
+    it reaches the families of the earlier one sooner than the other way round.
     """
+    names = prefixes or [""] * len(kinds)
     best, best_cost = 0, math.inf
     for i, kind in enumerate(kinds):
         count, hits = counts[i], passing[i]
@@ -219,7 +228,7 @@ def choose_drive(kinds: list[str], counts: list[int], passing: list[int | None],
         else:
             capped = count >= ESTIMATE_CAP
             cost = SORT_WEIGHT * count * (UNKNOWN_WEIGHT if capped else 1)
-        if cost < best_cost:
+        if cost < best_cost or (cost == best_cost and names[i] > names[best]):
             best, best_cost = i, cost
     return best
 
@@ -261,7 +270,8 @@ def plan(
             passing.append(None)
         if min(counts) == 0:
             return None
-        drive = choose_drive([*kinds, "year"] if year is not None else kinds, counts, passing, page)
+        inputs = [*kinds, "year"] if year is not None else kinds
+        drive = choose_drive(inputs, counts, passing, page, [*prefixes, ""])
         if drive == len(prefixes):  # the birth year: few persons, the names checked on each
             return Plan("year", None, prefixes, year, None)
     others = prefixes[:drive] + prefixes[drive + 1 :]
