@@ -26,7 +26,7 @@ import time
 from typing import Any
 
 from bench.common import demo_register, percentile, result
-from bench.search_steps import hard_steps, typed_queries
+from bench.search_steps import hard_steps, typed_queries, warm_up_steps
 from kpass.models.engine import Database
 from kpass.services.person_search import Cursor, SearchPage, search_persons
 
@@ -80,9 +80,8 @@ def _measure(quick: bool) -> list[dict[str, object]]:
     raw = sqlite3.connect(path)
     people = 10 if quick else 40
     steps = typed_queries(raw, people) + hard_steps(raw, people)
-    warm_up = hard_steps(raw, 5, seed=22, letters=False) + typed_queries(raw, 3, seed=21)
     model = _model(database)
-    for text in ["warm up", *warm_up]:
+    for text in warm_up_steps(raw):
         model.set_query(text)
 
     sent: list[tuple[str, Any]] = []

@@ -51,6 +51,12 @@ def hard_steps(
     return steps
 
 
+def warm_up_steps(connection: sqlite3.Connection) -> list[str]:
+    """Other persons' steps, typed before measuring: a counter application that has run
+    for a while has built its statements for every shape of query."""
+    return hard_steps(connection, 5, seed=22, letters=False) + typed_queries(connection, 3, seed=21)
+
+
 def _persons(
     connection: sqlite3.Connection, count: int, rng: random.Random
 ) -> list[tuple[str, str, str]]:

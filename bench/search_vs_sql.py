@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import event
 
 from bench.common import demo_register, percentile, result
-from bench.search_steps import hard_steps, typed_queries
+from bench.search_steps import hard_steps, typed_queries, warm_up_steps
 from kpass.services.person_search import search_persons
 
 
@@ -35,7 +35,8 @@ def measure(quick: bool) -> list[dict[str, object]]:
         if statement.lstrip().upper().startswith("SELECT"):
             sent.append((statement, parameters))
 
-    search_persons(database, "warm up")
+    for text in warm_up_steps(raw):
+        search_persons(database, text)
     service_ms: list[float] = []
     raw_ms: list[float] = []
     for text in queries:
