@@ -162,9 +162,12 @@ class PreviewDialog(QDialog):
             sent = sum(int(r) for r in results)
             if error:
                 text = error
+            elif cancelled and run.printer.outputFileName():
+                text = _tr("Drucken abgebrochen; die Datei wurde nicht geschrieben.")
             elif cancelled:
-                text = _tr("Drucken abgebrochen nach %1 von %2 Seiten.").replace(
-                    "%1", str(sent)).replace("%2", str(run.total))
+                # Qt's print engines cannot take back pages already painted.
+                text = _tr("Drucken abgebrochen; %1 von %2 Seiten gehen an den Drucker.") \
+                    .replace("%1", str(sent)).replace("%2", str(run.total))
             else:
                 text = _tr("%1 Seite(n) an „%2“ gesendet.").replace("%1", str(sent)).replace(
                     "%2", run.printer_name)

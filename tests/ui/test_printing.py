@@ -282,6 +282,25 @@ def test_the_preview_prints_through_the_print_dialog(
     assert out.exists() and fake.calls == [1, 1]
 
 
+def test_cancelling_in_the_progress_dialog(
+    qtbot: QtBot, database: Database, cards: list[str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pdf = print_outbox.print_cards(database, cards)
+    dialog = PreviewDialog(pdf, "Karten")
+    qtbot.addWidget(dialog)
+    out = tmp_path / "abbruch.pdf"
+    monkeypatch.setattr(preview_dialog, "choose_printer", FakePrintDialog(out))
+    with qtbot.waitSignal(dialog.printed, timeout=30000) as blocker:
+        job = dialog.print_document()
+        assert job is not None
+        job.cancel()
+    sent, cancelled, error = blocker.args
+    assert cancelled and not error and sent < 3
+    assert dialog.message.text() == "Drucken abgebrochen; die Datei wurde nicht geschrieben."
+    assert not out.exists() and dialog.print_button.isEnabled()
+
+
 def test_a_broken_pdf_in_the_preview_is_a_message(qtbot: QtBot, tmp_path: Path) -> None:
     broken = tmp_path / "kaputt.pdf"
     broken.write_bytes(b"kein PDF")
