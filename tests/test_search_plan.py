@@ -174,15 +174,18 @@ def test_search_rows_hold_words_and_short_prefixes(database: Database) -> None:
 def test_the_driver_is_the_prefix_that_reads_fewest_rows() -> None:
     # Both short; "sc" read in name order meets "an" often, "an" meets "sc" rarely
     # (the Sch families come late in name order): drive by "sc".
-    assert choose_drive(["word", "word"], [401, 401], [0, 30], page=51) == 1
+    assert choose_drive(["word", "word"], [2000, 2000], [0, 30], page=51) == 1
     # A rare short prefix is read whole rather than the frequent one.
-    assert choose_drive(["word", "word"], [401, 12], [1, 12], page=51) == 1
+    assert choose_drive(["word", "word"], [2000, 12], [1, 12], page=51) == 1
     # A full family name (a range of 1,500 rows) beats an initial whose first rows
     # hold nobody of that family.
-    assert choose_drive(["range", "word"], [1500, 401], [None, 0], page=51) == 0
+    assert choose_drive(["range", "word"], [1500, 2000], [None, 0], page=51) == 0
     # ... but not when the initial's rows in name order pass nearly all.
-    assert choose_drive(["range", "word"], [4000, 401], [None, 380], page=51) == 1
+    assert choose_drive(["range", "word"], [4000, 2000], [None, 380], page=51) == 1
     # No hit in either probe ("g o"): "o" read in name order meets the G families
     # early; "g" read in name order would pass all families from A to N first.
-    assert choose_drive(["word", "word"], [401, 401], [0, 0], 51, ["g", "o"]) == 1
-    assert choose_drive(["word", "word"], [401, 401], [0, 0], 51, ["o", "g"]) == 0
+    assert choose_drive(["word", "word"], [2000, 2000], [0, 0], 51, ["g", "o"]) == 1
+    assert choose_drive(["word", "word"], [2000, 2000], [0, 0], 51, ["o", "g"]) == 0
+    # ... unless one was counted whole: "ole" (a given name, 1,316 persons) is read
+    # through rather than "s" up to the S families.
+    assert choose_drive(["word", "word"], [1316, 2000], [0, 0], 51, ["ole", "s"]) == 0

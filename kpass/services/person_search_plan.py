@@ -54,6 +54,9 @@ from kpass.text_keys import prefix_upper_bound
 ESTIMATE_CAP = 5000
 # Rows of a short prefix read in name order to see how many pass the other inputs.
 PROBE = 400
+# Rows of a short prefix counted at most: a rare given name ("ole", 1,300 persons) is
+# read whole rather than "s" (50,000), when neither probe meets the other.
+WORD_CAP = 2000
 # A row read from an unordered range is also sorted: weigh it against a row read in order.
 SORT_WEIGHT = 2.0
 # A count at the cap stands for this many times the cap.
@@ -222,9 +225,11 @@ def choose_drive(
     for i, kind in enumerate(kinds):
         count, hits = counts[i], passing[i]
         if kind == "word" and hits is not None:
-            # All its rows were probed, or one page needs about this many; no hit at
-            # all counts as half a hit.
-            cost = count if count <= PROBE else page * PROBE / max(hits, 0.5)
+            # One page needs about this many rows (no hit at all counts as half a hit),
+            # and never more than all of them.
+            cost = page * PROBE / max(hits, 0.5)
+            if count < WORD_CAP:
+                cost = min(cost, count)
         else:
             capped = count >= ESTIMATE_CAP
             cost = SORT_WEIGHT * count * (UNKNOWN_WEIGHT if capped else 1)
@@ -249,7 +254,7 @@ def plan(
     kinds = [prefix_kind(p) for p in prefixes]
     drive = 0
     if len(prefixes) > 1 or year is not None:
-        params: dict[str, Any] = {"cap": ESTIMATE_CAP, "word_cap": PROBE + 1, "probe": PROBE}
+        params: dict[str, Any] = {"cap": ESTIMATE_CAP, "word_cap": WORD_CAP, "probe": PROBE}
         for n, prefix in enumerate(prefixes):
             params[f"e{n}"] = prefix
             params[f"e{n}_end"] = prefix_upper_bound(prefix)
