@@ -134,7 +134,7 @@ def chosen_pages(pages: list[PdfPage], printer: QPrinter) -> list[PdfPage]:
 
 
 def _printer_name(printer: QPrinter) -> str:
-    return printer.printerName() or printer.outputFileName() or _tr("Drucker")
+    return printer.outputFileName() or printer.printerName() or _tr("Drucker")
 
 
 class PrintRun:
