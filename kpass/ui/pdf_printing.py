@@ -53,9 +53,9 @@ def _tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
         raise PrintingFailed(
-            f"Cannot print: the program {name} (poppler-utils) is not installed.",
-            _tr("Drucken nicht möglich: Das Programm „%1“ (Paket poppler-utils) ist nicht "
-                "installiert.").replace("%1", name),
+            f"The program {name} (poppler-utils) is not installed.",
+            _tr("Das Programm „%1“ (Paket poppler-utils) ist nicht installiert.")
+            .replace("%1", name),
         )
     return path
 
