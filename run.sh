@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup-env.sh
 
-kpass_setup postgres "${KPASS_QT_APT[@]}" || {
+kpass_setup postgres "${KPASS_QT_APT[@]}" poppler-utils || {
     rc=$?
     [ $rc -eq 2 ] || exit $rc
     echo "Some system libraries are missing; the window may not open (see above)." >&2
