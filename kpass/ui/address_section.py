@@ -103,12 +103,12 @@ class AddressSection(QGroupBox):
 
     def translate_ui(self) -> None:
         self.setTitle(_tr("Anschrift"))
-        self.street_label.setText(_tr("St&raße:"))
-        self.number_label.setText(_tr("Haus&nr.:"))
-        self.postcode_label.setText(_tr("P&LZ:"))
-        self.municipality_label.setText(_tr("&Ort:"))
-        self.stadtteil_label.setText(_tr("S&tadtteil:"))
-        self.move_label.setText(_tr("U&mzug ab:"))
+        self.street_label.setText(_tr("Straße:"))
+        self.number_label.setText(_tr("Hausnr.:"))
+        self.postcode_label.setText(_tr("PLZ:"))
+        self.municipality_label.setText(_tr("Ort:"))
+        self.stadtteil_label.setText(_tr("Stadtteil:"))
+        self.move_label.setText(_tr("Umzug ab:"))
         self.street.setAccessibleName(_tr("Straße"))
         self.number.setAccessibleName(_tr("Hausnummer"))
         self.postcode.setAccessibleName(_tr("Postleitzahl"))

@@ -132,22 +132,22 @@ class DecisionPanel(QWidget):
         self.sentence.setAccessibleName(_tr("Einkommensprüfung"))
         self.reasons.setAccessibleName(_tr("Begründungen"))
         self.message.setAccessibleName(_tr("Meldung"))
-        self.passes_label.setText(_tr("&Pass:"))
+        self.passes_label.setText(_tr("Pass:"))
         self.passes.setAccessibleName(_tr("Pass für die folgenden Aktionen"))
         for button, text, name in (
-            (self.decide_button, _tr("E&ntscheiden"), _tr("Antrag stellen und heute entscheiden")),
-            (self.issue_button, _tr("Pässe a&usstellen"), _tr("Pässe ausstellen")),
+            (self.decide_button, _tr("&Entscheiden"), _tr("Antrag stellen und heute entscheiden")),
+            (self.issue_button, _tr("Pässe &ausstellen"), _tr("Pässe ausstellen")),
             (self.card_button, _tr("&Karte drucken"), _tr("Karte des gewählten Passes drucken")),
             (self.sheet_button, _tr("Bo&gen drucken"),
              _tr("Alle Karten des Haushalts auf A4 drucken")),
-            (self.letter_button, _tr("Besc&heid drucken"),
+            (self.letter_button, _tr("&Bescheid drucken"),
              _tr("Bescheid zur Entscheidung drucken")),
             (self.form_button, _tr("Antrag &drucken"),
              _tr("Antrag mit Datenschutzhinweis zum Unterschreiben drucken")),
-            (self.renew_button, _tr("&Verlängern"), _tr("Gewählten Pass verlängern")),
+            (self.renew_button, _tr("Verl&ängern"), _tr("Gewählten Pass verlängern")),
             (self.replace_button, _tr("Ersat&zausweis …"),
              _tr("Ersatzausweis für den gewählten Pass")),
-            (self.revoke_button, _tr("S&perren …"), _tr("Gewählten Pass sperren")),
+            (self.revoke_button, _tr("Spe&rren …"), _tr("Gewählten Pass sperren")),
         ):
             button.setText(text)
             button.setAccessibleName(name)

@@ -26,8 +26,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Dialogs", text)
 
 
-def ask_unsaved(parent: QWidget) -> Answer:
-    """Unsaved changes: save, discard or stay."""
+def unsaved_question(parent: QWidget) -> QMessageBox:
+    """The box of :func:`ask_unsaved`, not yet shown."""
     box = QMessageBox(QMessageBox.Icon.Question, _tr("Ungespeicherte Änderungen"),
                       _tr("Der Haushalt hat ungespeicherte Änderungen. Speichern?"),
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -35,7 +35,12 @@ def ask_unsaved(parent: QWidget) -> Answer:
     box.button(QMessageBox.StandardButton.Save).setText(_tr("&Speichern"))
     box.button(QMessageBox.StandardButton.Discard).setText(_tr("&Verwerfen"))
     box.button(QMessageBox.StandardButton.Cancel).setText(_tr("&Abbrechen"))
-    answer = box.exec()
+    return box
+
+
+def ask_unsaved(parent: QWidget) -> Answer:
+    """Unsaved changes: save, discard or stay."""
+    answer = unsaved_question(parent).exec()
     if answer == QMessageBox.StandardButton.Save:
         return "save"
     if answer == QMessageBox.StandardButton.Discard:

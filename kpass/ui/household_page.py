@@ -119,6 +119,7 @@ class HouseholdPage(QWidget):
         self.session_decisions: list[DecisionEntry] = []
         self.history_data = HouseholdHistory()
         self.last_decision_id: int | None = None
+        self.issued_decision_id: int | None = None  # passes issued: the button is done
         self._showing_stored = False
         self.preview_windows: list[PreviewDialog] = []
 
@@ -145,6 +146,7 @@ class HouseholdPage(QWidget):
         p.revoke_button.clicked.connect(self.ask_revoke)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.decide_today)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.decide_today)  # the keypad key
         self._set_tab_order()
         self.translate_ui()
         self.load_settings()
@@ -166,7 +168,7 @@ class HouseholdPage(QWidget):
     # -- Frescobaldi's contract ------------------------------------------------------------
     def translate_ui(self) -> None:
         self.tabs.setTabText(0, _tr("&Haushalt"))
-        self.tabs.setTabText(1, _tr("Verl&auf"))
+        self.tabs.setTabText(1, _tr("Ver&lauf"))
         self.tabs.setAccessibleName(_tr("Haushalt und Verlauf"))
         self.proofs_box.setTitle(_tr("Vorgelegte Nachweise"))
         for proof, box in self.proofs.items():
@@ -174,6 +176,10 @@ class HouseholdPage(QWidget):
             box.setAccessibleName(_tr("Nachweis: %1").replace("%1", proof_label(proof)))
         self.save_button.setText(_tr("Haushalt &speichern"))
         self.save_button.setAccessibleName(_tr("Neuen Haushalt speichern (Strg+S)"))
+        self.save_button.setToolTip(_tr("Neuen Haushalt speichern (Strg+S)"))
+        # the decision panel's button, but the shortcut is the page's
+        self.panel.decide_button.setToolTip(
+            _tr("Antrag stellen und heute entscheiden (Strg+Eingabe)"))
         self.back_button.setText(_tr("Zurück zur Suche (Esc)"))
         self.back_button.setAccessibleName(_tr("Zurück zur Suche"))
         self.title.setAccessibleName(_tr("Haushalt"))
@@ -205,6 +211,7 @@ class HouseholdPage(QWidget):
         self.panel.say("")
         self.session_decisions = []
         self.last_decision_id = None
+        self.issued_decision_id = None
         self.history_data = HouseholdHistory()
         for box in self.proofs.values():
             box.setChecked(False)
@@ -292,7 +299,7 @@ class HouseholdPage(QWidget):
         passes = [p for p in self.history_data.passes]
         has_pass = bool(passes)
         p = self.panel
-        p.issue_button.setEnabled(self.last_decision_id is not None)
+        p.issue_button.setEnabled(self.last_decision_id not in (None, self.issued_decision_id))
         p.card_button.setEnabled(has_pass)
         p.sheet_button.setEnabled(has_pass)
         p.letter_button.setEnabled(self._latest_decision_id() is not None)
@@ -388,7 +395,7 @@ class HouseholdPage(QWidget):
             _tr("Entscheidung Nr. %1 vom %2 (gespeichert)").replace(
                 "%1", str(result.decision_id)).replace("%2", format_date(today)))
         eligible = result.decision.any_eligible
-        self.panel.say(_tr("Entschieden. Jetzt „Pässe ausstellen“ (Alt+U).") if eligible
+        self.panel.say(_tr("Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).") if eligible
                        else _tr("Entschieden: niemand ist berechtigt. Bescheid drucken."))
         self.refresh_history()
         (self.panel.issue_button if eligible else self.panel.letter_button).setFocus()
@@ -413,7 +420,7 @@ class HouseholdPage(QWidget):
                     "%2", i.number or "").replace("%3", format_month(i.valid_until)))
         self.panel.say(_tr("Ausgestellt – %1.").replace("%1", "; ".join(parts)) if parts
                        else _tr("Kein Pass auszustellen."))
-        self.panel.issue_button.setEnabled(False)
+        self.issued_decision_id = self.last_decision_id
         self.refresh_history()
         first = next((i.number for i in issued if i.number), None)
         if first is not None:

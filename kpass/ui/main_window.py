@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.renewals_action.setToolTip(self.tr("Pässe, die diesen und nächsten Monat ablaufen "
                                                 "(Strg+R)"))
         self.quit_action.setText(self.tr("&Beenden"))
-        self.report_menu.setTitle(self.tr("&Auswertung"))
+        self.report_menu.setTitle(self.tr("Aus&wertung"))
         self.dashboard_action.setText(self.tr("&Übersicht für die Leitung"))
         self.dashboard_action.setToolTip(self.tr("Kennzahlen, Verlauf und Export (Strg+D)"))
         self.what_if_action.setText(self.tr("&Was wäre, wenn …"))

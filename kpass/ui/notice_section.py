@@ -115,11 +115,11 @@ class NoticeSection(QGroupBox):
         self.setTitle(_tr("Leistungsbescheide"))
         self.table.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
         self.table.setAccessibleName(_tr("Leistungsbescheide"))
-        self.kind_label.setText(_tr("&Leistung:"))
-        self.from_label.setText(_tr("Gültig &von:"))
-        self.until_label.setText(_tr("b&is:"))
-        self.reference_label.setText(_tr("Akten&zeichen:"))
-        self.covered_label.setText(_tr("Er&fasste Personen:"))
+        self.kind_label.setText(_tr("Leistung:"))
+        self.from_label.setText(_tr("Gültig von:"))
+        self.until_label.setText(_tr("bis:"))
+        self.reference_label.setText(_tr("Aktenzeichen:"))
+        self.covered_label.setText(_tr("Erfasste Personen:"))
         self.kind.setAccessibleName(_tr("Art der Leistung"))
         self.valid_from.setAccessibleName(_tr("Bescheid gültig von"))
         self.valid_until.setAccessibleName(_tr("Bescheid gültig bis"))
@@ -128,9 +128,9 @@ class NoticeSection(QGroupBox):
                                            "ganzer Haushalt)"))
         self.covered.setToolTip(_tr("Keine Person angekreuzt: der Bescheid gilt für den "
                                     "ganzen Haushalt."))
-        self.add_button.setText(_tr("Bescheid ein&tragen"))
+        self.add_button.setText(_tr("Bescheid ei&ntragen"))
         self.add_button.setAccessibleName(_tr("Bescheid eintragen"))
-        self.remove_button.setText(_tr("Bescheid entfe&rnen"))
+        self.remove_button.setText(_tr("Bescheid entfernen"))
         self.remove_button.setAccessibleName(_tr("Ausgewählten Bescheid entfernen"))
 
     def refresh(self) -> None:

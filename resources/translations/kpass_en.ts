@@ -16,33 +16,33 @@
     </message>
     <message>
         <location filename="../../kpass/ui/address_section.py" line="106"/>
-        <source>St&amp;raße:</source>
-        <translation>St&amp;reet:</translation>
+        <source>Straße:</source>
+        <translation>Street:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/address_section.py" line="107"/>
-        <source>Haus&amp;nr.:</source>
-        <translation>House &amp;no.:</translation>
+        <source>Hausnr.:</source>
+        <translation>House no.:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/address_section.py" line="108"/>
-        <source>P&amp;LZ:</source>
-        <translation>Post&amp;code:</translation>
+        <source>PLZ:</source>
+        <translation>Postcode:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/address_section.py" line="109"/>
-        <source>&amp;Ort:</source>
-        <translation>&amp;Town:</translation>
+        <source>Ort:</source>
+        <translation>Town:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/address_section.py" line="110"/>
-        <source>S&amp;tadtteil:</source>
-        <translation>Dis&amp;trict:</translation>
+        <source>Stadtteil:</source>
+        <translation>District:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/address_section.py" line="111"/>
-        <source>U&amp;mzug ab:</source>
-        <translation>&amp;Moving on:</translation>
+        <source>Umzug ab:</source>
+        <translation>Moving on:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/address_section.py" line="112"/>
@@ -108,6 +108,30 @@
         <location filename="../../kpass/ui/address_section.py" line="193"/>
         <source>Umzug ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Moving on: please enter as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <source>&amp;Ort:</source>
+        <translation type="vanished">&amp;Town:</translation>
+    </message>
+    <message>
+        <source>Haus&amp;nr.:</source>
+        <translation type="vanished">House &amp;no.:</translation>
+    </message>
+    <message>
+        <source>P&amp;LZ:</source>
+        <translation type="vanished">Post&amp;code:</translation>
+    </message>
+    <message>
+        <source>S&amp;tadtteil:</source>
+        <translation type="vanished">Dis&amp;trict:</translation>
+    </message>
+    <message>
+        <source>St&amp;raße:</source>
+        <translation type="vanished">St&amp;reet:</translation>
+    </message>
+    <message>
+        <source>U&amp;mzug ab:</source>
+        <translation type="vanished">&amp;Moving on:</translation>
     </message>
 </context>
 <context>
@@ -179,7 +203,7 @@
     <message>
         <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="254"/>
         <source>&amp;Aktualisieren</source>
-        <translation>&amp;Refresh</translation>
+        <translation>Refres&amp;h</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="255"/>
@@ -438,8 +462,8 @@
     </message>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="135"/>
-        <source>&amp;Pass:</source>
-        <translation>&amp;Pass:</translation>
+        <source>Pass:</source>
+        <translation>Pass:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="136"/>
@@ -448,17 +472,17 @@
     </message>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="138"/>
+        <source>&amp;Entscheiden</source>
+        <translation>&amp;Decide</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="138"/>
         <source>Antrag stellen und heute entscheiden</source>
         <translation>File the application and decide today</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="138"/>
-        <source>E&amp;ntscheiden</source>
-        <translation>Deci&amp;de</translation>
-    </message>
-    <message>
         <location filename="../../kpass/ui/decision_panel.py" line="139"/>
-        <source>Pässe a&amp;usstellen</source>
+        <source>Pässe &amp;ausstellen</source>
         <translation>&amp;Issue passes</translation>
     </message>
     <message>
@@ -469,7 +493,7 @@
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="140"/>
         <source>&amp;Karte drucken</source>
-        <translation>Print car&amp;d</translation>
+        <translation>Print &amp;card</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="140"/>
@@ -479,7 +503,7 @@
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="141"/>
         <source>Bo&amp;gen drucken</source>
-        <translation>Print s&amp;heet</translation>
+        <translation>Print sh&amp;eet</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="142"/>
@@ -488,7 +512,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="143"/>
-        <source>Besc&amp;heid drucken</source>
+        <source>&amp;Bescheid drucken</source>
         <translation>Print &amp;letter</translation>
     </message>
     <message>
@@ -499,7 +523,7 @@
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="145"/>
         <source>Antrag &amp;drucken</source>
-        <translation>Print applicati&amp;on</translation>
+        <translation>Print application &amp;form</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="146"/>
@@ -508,18 +532,18 @@
     </message>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="147"/>
-        <source>&amp;Verlängern</source>
-        <translation>Rene&amp;w</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="147"/>
         <source>Gewählten Pass verlängern</source>
         <translation>Renew the chosen pass</translation>
     </message>
     <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="147"/>
+        <source>Verl&amp;ängern</source>
+        <translation>Rene&amp;w</translation>
+    </message>
+    <message>
         <location filename="../../kpass/ui/decision_panel.py" line="148"/>
         <source>Ersat&amp;zausweis …</source>
-        <translation>Replacement &amp;card …</translation>
+        <translation>Replace&amp;ment card …</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="149"/>
@@ -533,13 +557,37 @@
     </message>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="150"/>
-        <source>S&amp;perren …</source>
-        <translation>Rev&amp;oke …</translation>
+        <source>Spe&amp;rren …</source>
+        <translation>Revo&amp;ke …</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="201"/>
         <source>bis %1</source>
         <translation>until %1</translation>
+    </message>
+    <message>
+        <source>&amp;Pass:</source>
+        <translation type="vanished">&amp;Pass:</translation>
+    </message>
+    <message>
+        <source>&amp;Verlängern</source>
+        <translation type="vanished">Rene&amp;w</translation>
+    </message>
+    <message>
+        <source>Besc&amp;heid drucken</source>
+        <translation type="vanished">Print &amp;letter</translation>
+    </message>
+    <message>
+        <source>E&amp;ntscheiden</source>
+        <translation type="vanished">Deci&amp;de</translation>
+    </message>
+    <message>
+        <source>Pässe a&amp;usstellen</source>
+        <translation type="vanished">&amp;Issue passes</translation>
+    </message>
+    <message>
+        <source>S&amp;perren …</source>
+        <translation type="vanished">Rev&amp;oke …</translation>
     </message>
 </context>
 <context>
@@ -648,108 +696,108 @@
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="54"/>
+        <location filename="../../kpass/ui/dialogs.py" line="59"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="55"/>
-        <location filename="../../kpass/ui/dialogs.py" line="142"/>
+        <location filename="../../kpass/ui/dialogs.py" line="60"/>
+        <location filename="../../kpass/ui/dialogs.py" line="147"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="57"/>
-        <location filename="../../kpass/ui/dialogs.py" line="59"/>
+        <location filename="../../kpass/ui/dialogs.py" line="62"/>
+        <location filename="../../kpass/ui/dialogs.py" line="64"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="62"/>
-        <location filename="../../kpass/ui/dialogs.py" line="147"/>
+        <location filename="../../kpass/ui/dialogs.py" line="67"/>
+        <location filename="../../kpass/ui/dialogs.py" line="152"/>
         <source>Fehlerhinweis</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="65"/>
+        <location filename="../../kpass/ui/dialogs.py" line="70"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="68"/>
+        <location filename="../../kpass/ui/dialogs.py" line="73"/>
         <source>&amp;Grund:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="83"/>
+        <location filename="../../kpass/ui/dialogs.py" line="88"/>
         <source>&amp;OK</source>
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="84"/>
+        <location filename="../../kpass/ui/dialogs.py" line="89"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="86"/>
-        <location filename="../../kpass/ui/dialogs.py" line="169"/>
+        <location filename="../../kpass/ui/dialogs.py" line="91"/>
+        <location filename="../../kpass/ui/dialogs.py" line="174"/>
         <source>Abbre&amp;chen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="87"/>
-        <location filename="../../kpass/ui/dialogs.py" line="170"/>
+        <location filename="../../kpass/ui/dialogs.py" line="92"/>
+        <location filename="../../kpass/ui/dialogs.py" line="175"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="96"/>
+        <location filename="../../kpass/ui/dialogs.py" line="101"/>
         <source>Bitte ein Datum als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter a date as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="100"/>
+        <location filename="../../kpass/ui/dialogs.py" line="105"/>
         <source>Bitte einen Grund angeben.</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="129"/>
-        <location filename="../../kpass/ui/dialogs.py" line="166"/>
+        <location filename="../../kpass/ui/dialogs.py" line="134"/>
+        <location filename="../../kpass/ui/dialogs.py" line="171"/>
         <source>Rolle wechseln</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="130"/>
+        <location filename="../../kpass/ui/dialogs.py" line="135"/>
         <source>Neue Rolle für %1 (bisher: %2):</source>
         <translation>New role for %1 (so far: %2):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="135"/>
+        <location filename="../../kpass/ui/dialogs.py" line="140"/>
         <source>Neue Rolle</source>
         <translation>New role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="141"/>
+        <location filename="../../kpass/ui/dialogs.py" line="146"/>
         <source>Neue Rolle gilt ab (TT.MM.JJJJ)</source>
         <translation>New role applies from (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="151"/>
+        <location filename="../../kpass/ui/dialogs.py" line="156"/>
         <source>&amp;Neue Rolle:</source>
         <translation>&amp;New role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="154"/>
+        <location filename="../../kpass/ui/dialogs.py" line="159"/>
         <source>&amp;Gilt ab:</source>
         <translation>&amp;Applies from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="165"/>
+        <location filename="../../kpass/ui/dialogs.py" line="170"/>
         <source>Rolle &amp;wechseln</source>
         <translation>C&amp;hange role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="180"/>
+        <location filename="../../kpass/ui/dialogs.py" line="185"/>
         <source>Gilt ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Applies from: please enter as DD.MM.YYYY.</translation>
     </message>
@@ -978,229 +1026,243 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="168"/>
+        <location filename="../../kpass/ui/household_page.py" line="170"/>
         <source>&amp;Haushalt</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="169"/>
-        <source>Verl&amp;auf</source>
+        <location filename="../../kpass/ui/household_page.py" line="171"/>
+        <source>Ver&amp;lauf</source>
         <translation>Histor&amp;y</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="170"/>
+        <location filename="../../kpass/ui/household_page.py" line="172"/>
         <source>Haushalt und Verlauf</source>
         <translation>Household and history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="171"/>
+        <location filename="../../kpass/ui/household_page.py" line="173"/>
         <source>Vorgelegte Nachweise</source>
         <translation>Proofs presented</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="174"/>
+        <location filename="../../kpass/ui/household_page.py" line="176"/>
         <source>Nachweis: %1</source>
         <translation>Proof: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="175"/>
+        <location filename="../../kpass/ui/household_page.py" line="177"/>
         <source>Haushalt &amp;speichern</source>
         <translation>&amp;Save household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="176"/>
+        <location filename="../../kpass/ui/household_page.py" line="178"/>
+        <location filename="../../kpass/ui/household_page.py" line="179"/>
         <source>Neuen Haushalt speichern (Strg+S)</source>
         <translation>Save the new household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="177"/>
+        <location filename="../../kpass/ui/household_page.py" line="182"/>
+        <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
+        <translation>Apply and decide today (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="183"/>
         <source>Zurück zur Suche (Esc)</source>
         <translation>Back to the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="178"/>
+        <location filename="../../kpass/ui/household_page.py" line="184"/>
         <source>Zurück zur Suche</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="179"/>
+        <location filename="../../kpass/ui/household_page.py" line="185"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="180"/>
+        <location filename="../../kpass/ui/household_page.py" line="186"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="253"/>
+        <location filename="../../kpass/ui/household_page.py" line="260"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="257"/>
+        <location filename="../../kpass/ui/household_page.py" line="264"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="274"/>
+        <location filename="../../kpass/ui/household_page.py" line="281"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="278"/>
+        <location filename="../../kpass/ui/household_page.py" line="285"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="286"/>
+        <location filename="../../kpass/ui/household_page.py" line="293"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="344"/>
+        <location filename="../../kpass/ui/household_page.py" line="351"/>
         <source>Haushalt gespeichert (Nr. %1).</source>
         <translation>Household saved (no. %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="388"/>
+        <location filename="../../kpass/ui/household_page.py" line="395"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="391"/>
-        <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+U).</source>
+        <location filename="../../kpass/ui/household_page.py" line="398"/>
+        <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="392"/>
+        <location filename="../../kpass/ui/household_page.py" line="399"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="409"/>
+        <location filename="../../kpass/ui/household_page.py" line="416"/>
         <source>%1 hat schon einen Pass bis %2</source>
         <translation>%1 already has a pass until %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="412"/>
+        <location filename="../../kpass/ui/household_page.py" line="419"/>
         <source>%1: Pass %2 bis %3</source>
         <translation>%1: pass %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="414"/>
+        <location filename="../../kpass/ui/household_page.py" line="421"/>
         <source>Ausgestellt – %1.</source>
         <translation>Issued – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="415"/>
+        <location filename="../../kpass/ui/household_page.py" line="422"/>
         <source>Kein Pass auszustellen.</source>
         <translation>No pass to issue.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="425"/>
+        <location filename="../../kpass/ui/household_page.py" line="432"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="440"/>
+        <location filename="../../kpass/ui/household_page.py" line="447"/>
         <source>Karte %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="451"/>
+        <location filename="../../kpass/ui/household_page.py" line="458"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="462"/>
+        <location filename="../../kpass/ui/household_page.py" line="469"/>
         <source>Bescheid %1</source>
         <translation>Decision letter %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="473"/>
+        <location filename="../../kpass/ui/household_page.py" line="480"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="489"/>
+        <location filename="../../kpass/ui/household_page.py" line="496"/>
         <source>Pass %1 verlängert bis %2.</source>
         <translation>Pass %1 renewed until %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="491"/>
+        <location filename="../../kpass/ui/household_page.py" line="498"/>
         <source>Verlängerung entschieden; kein neuer Zeitraum (nicht mehr berechtigt).</source>
         <translation>Renewal decided; no new period (no longer eligible).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="498"/>
+        <location filename="../../kpass/ui/household_page.py" line="505"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="499"/>
+        <location filename="../../kpass/ui/household_page.py" line="506"/>
         <source>Ersatz für Pass %1 (neue Nummer, gleiche Gültigkeit):</source>
         <translation>Replacement for pass %1 (new number, same validity):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="511"/>
+        <location filename="../../kpass/ui/household_page.py" line="518"/>
         <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
         <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="521"/>
+        <location filename="../../kpass/ui/household_page.py" line="528"/>
         <source>Pass sperren</source>
         <translation>Revoke pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="522"/>
+        <location filename="../../kpass/ui/household_page.py" line="529"/>
         <source>Pass %1 sperren ab:</source>
         <translation>Revoke pass %1 from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="533"/>
+        <location filename="../../kpass/ui/household_page.py" line="540"/>
         <source>Pass %1 ist ab %2 gesperrt.</source>
         <translation>Pass %1 is revoked from %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="544"/>
+        <location filename="../../kpass/ui/household_page.py" line="551"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="544"/>
+        <location filename="../../kpass/ui/household_page.py" line="551"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="586"/>
+        <location filename="../../kpass/ui/household_page.py" line="593"/>
         <source>Einkommen beenden</source>
         <translation>End income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="587"/>
+        <location filename="../../kpass/ui/household_page.py" line="594"/>
         <source>Letzter Tag, für den das Einkommen gezahlt wird:</source>
         <translation>Last day for which the income is paid:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="588"/>
+        <location filename="../../kpass/ui/household_page.py" line="595"/>
         <source>Einkommen entfällt</source>
         <translation>Income ends</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="600"/>
+        <location filename="../../kpass/ui/household_page.py" line="607"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="600"/>
+        <location filename="../../kpass/ui/household_page.py" line="607"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="610"/>
+        <location filename="../../kpass/ui/household_page.py" line="617"/>
         <source>Die Datei %1 ist kein lesbares Bild.</source>
         <translation>The file %1 is not a readable image.</translation>
+    </message>
+    <message>
+        <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+U).</source>
+        <translation type="vanished">Decided. Now “Issue passes” (Alt+I).</translation>
+    </message>
+    <message>
+        <source>Verl&amp;auf</source>
+        <translation type="vanished">Histor&amp;y</translation>
     </message>
 </context>
 <context>
@@ -1254,23 +1316,23 @@
     </message>
     <message>
         <location filename="../../kpass/ui/income_section.py" line="141"/>
-        <source>&amp;Person:</source>
-        <translation>&amp;Person:</translation>
+        <source>Person:</source>
+        <translation>Person:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/income_section.py" line="142"/>
-        <source>&amp;Art:</source>
-        <translation>&amp;Kind:</translation>
+        <source>Art:</source>
+        <translation>Kind:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/income_section.py" line="143"/>
-        <source>&amp;Betrag:</source>
-        <translation>&amp;Amount:</translation>
+        <source>Betrag:</source>
+        <translation>Amount:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/income_section.py" line="144"/>
-        <source>&amp;Datum ab:</source>
-        <translation>Date &amp;from:</translation>
+        <source>Datum ab:</source>
+        <translation>Date from:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/income_section.py" line="145"/>
@@ -1304,8 +1366,8 @@
     </message>
     <message>
         <location filename="../../kpass/ui/income_section.py" line="151"/>
-        <source>Einkommen &amp;eintragen</source>
-        <translation>Add inco&amp;me</translation>
+        <source>Einkommen ein&amp;tragen</source>
+        <translation>Add i&amp;ncome</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/income_section.py" line="152"/>
@@ -1314,8 +1376,8 @@
     </message>
     <message>
         <location filename="../../kpass/ui/income_section.py" line="153"/>
-        <source>Einkommen been&amp;den …</source>
-        <translation>E&amp;nd income …</translation>
+        <source>Einkommen beenden …</source>
+        <translation>End income …</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/income_section.py" line="154"/>
@@ -1336,6 +1398,30 @@
         <location filename="../../kpass/ui/income_section.py" line="208"/>
         <source>Gültig ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <source>&amp;Art:</source>
+        <translation type="vanished">&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Betrag:</source>
+        <translation type="vanished">&amp;Amount:</translation>
+    </message>
+    <message>
+        <source>&amp;Datum ab:</source>
+        <translation type="vanished">Date &amp;from:</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation type="vanished">&amp;Person:</translation>
+    </message>
+    <message>
+        <source>Einkommen &amp;eintragen</source>
+        <translation type="vanished">Add inco&amp;me</translation>
+    </message>
+    <message>
+        <source>Einkommen been&amp;den …</source>
+        <translation type="vanished">E&amp;nd income …</translation>
     </message>
 </context>
 <context>
@@ -1599,7 +1685,7 @@
     <message>
         <location filename="../../kpass/ui/main_window.py" line="93"/>
         <source>&amp;Vorgang</source>
-        <translation>&amp;Case</translation>
+        <translation>&amp;Tasks</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/main_window.py" line="94"/>
@@ -1638,8 +1724,8 @@
     </message>
     <message>
         <location filename="../../kpass/ui/main_window.py" line="102"/>
-        <source>&amp;Auswertung</source>
-        <translation>Re&amp;ports</translation>
+        <source>Aus&amp;wertung</source>
+        <translation>&amp;Reports</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/main_window.py" line="103"/>
@@ -1676,6 +1762,10 @@
         <location filename="../../kpass/ui/main_window.py" line="175"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
+    </message>
+    <message>
+        <source>&amp;Auswertung</source>
+        <translation type="vanished">Re&amp;ports</translation>
     </message>
 </context>
 <context>
@@ -1728,23 +1818,23 @@
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="231"/>
-        <source>&amp;Familienname:</source>
-        <translation>&amp;Family name:</translation>
+        <source>Familienname:</source>
+        <translation>Family name:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="232"/>
-        <source>&amp;Vorname(n):</source>
-        <translation>&amp;Given name(s):</translation>
+        <source>Vorname(n):</source>
+        <translation>Given name(s):</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="233"/>
-        <source>&amp;Geburtsdatum:</source>
-        <translation>Date of &amp;birth:</translation>
+        <source>Geburtsdatum:</source>
+        <translation>Date of birth:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="234"/>
-        <source>Roll&amp;e:</source>
-        <translation>Rol&amp;e:</translation>
+        <source>Rolle:</source>
+        <translation>Role:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="236"/>
@@ -1753,8 +1843,8 @@
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="237"/>
-        <source>Sch&amp;werbehinderung / Eingliederungshilfe</source>
-        <translation>Severe disability / integration assis&amp;tance</translation>
+        <source>Schwerbehinderung / Eingliederungshilfe</source>
+        <translation>Severe disability / integration assistance</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="238"/>
@@ -1763,10 +1853,6 @@
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="239"/>
-        <source>Pflege&amp;kind</source>
-        <translation>Foster chil&amp;d</translation>
-    </message>
-    <message>
         <location filename="../../kpass/ui/member_section.py" line="240"/>
         <location filename="../../kpass/ui/member_section.py" line="288"/>
         <source>Pflegekind</source>
@@ -1789,8 +1875,8 @@
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="244"/>
-        <source>Person &amp;ändern … (F2)</source>
-        <translation>Correct &amp;person … (F2)</translation>
+        <source>Person ändern … (F2)</source>
+        <translation>Correct person … (F2)</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="245"/>
@@ -1800,7 +1886,7 @@
     <message>
         <location filename="../../kpass/ui/member_section.py" line="246"/>
         <source>Rolle we&amp;chseln …</source>
-        <translation>Change ro&amp;le …</translation>
+        <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="247"/>
@@ -1820,7 +1906,7 @@
     <message>
         <location filename="../../kpass/ui/member_section.py" line="251"/>
         <source>Lichtb&amp;ild …</source>
-        <translation>P&amp;hoto …</translation>
+        <translation>&amp;Photo …</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="252"/>
@@ -1829,7 +1915,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="253"/>
-        <source>Diesen Haushalt ö&amp;ffnen</source>
+        <source>Diesen Haushalt &amp;öffnen</source>
         <translation>&amp;Open this household</translation>
     </message>
     <message>
@@ -1864,7 +1950,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="264"/>
-        <source>Person &amp;hinzufügen</source>
+        <source>&amp;Person hinzufügen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
@@ -1960,7 +2046,7 @@
     <message>
         <location filename="../../kpass/ui/member_section.py" line="391"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
-        <translation>The role of a saved person changes from a given day: “Change role …” (Alt+L).</translation>
+        <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/member_section.py" line="434"/>
@@ -1981,6 +2067,42 @@
         <location filename="../../kpass/ui/member_section.py" line="501"/>
         <source>Weitere ähnliche Personen: %1.</source>
         <translation>Other similar persons: %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Familienname:</source>
+        <translation type="vanished">&amp;Family name:</translation>
+    </message>
+    <message>
+        <source>&amp;Geburtsdatum:</source>
+        <translation type="vanished">Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <source>&amp;Vorname(n):</source>
+        <translation type="vanished">&amp;Given name(s):</translation>
+    </message>
+    <message>
+        <source>Diesen Haushalt ö&amp;ffnen</source>
+        <translation type="vanished">&amp;Open this household</translation>
+    </message>
+    <message>
+        <source>Person &amp;hinzufügen</source>
+        <translation type="vanished">&amp;Add person</translation>
+    </message>
+    <message>
+        <source>Person &amp;ändern … (F2)</source>
+        <translation type="vanished">Correct &amp;person … (F2)</translation>
+    </message>
+    <message>
+        <source>Pflege&amp;kind</source>
+        <translation type="vanished">Foster chil&amp;d</translation>
+    </message>
+    <message>
+        <source>Roll&amp;e:</source>
+        <translation type="vanished">Rol&amp;e:</translation>
+    </message>
+    <message>
+        <source>Sch&amp;werbehinderung / Eingliederungshilfe</source>
+        <translation type="vanished">Severe disability / integration assis&amp;tance</translation>
     </message>
 </context>
 <context>
@@ -2148,28 +2270,28 @@
     </message>
     <message>
         <location filename="../../kpass/ui/notice_section.py" line="118"/>
-        <source>&amp;Leistung:</source>
-        <translation>Bene&amp;fit:</translation>
+        <source>Leistung:</source>
+        <translation>Benefit:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/notice_section.py" line="119"/>
-        <source>Gültig &amp;von:</source>
-        <translation>&amp;Valid from:</translation>
+        <source>Gültig von:</source>
+        <translation>Valid from:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/notice_section.py" line="120"/>
-        <source>b&amp;is:</source>
-        <translation>&amp;until:</translation>
+        <source>bis:</source>
+        <translation>until:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/notice_section.py" line="121"/>
-        <source>Akten&amp;zeichen:</source>
-        <translation>Refere&amp;nce:</translation>
+        <source>Aktenzeichen:</source>
+        <translation>Reference:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/notice_section.py" line="122"/>
-        <source>Er&amp;fasste Personen:</source>
-        <translation>Persons co&amp;vered:</translation>
+        <source>Erfasste Personen:</source>
+        <translation>Persons covered:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/notice_section.py" line="123"/>
@@ -2203,8 +2325,8 @@
     </message>
     <message>
         <location filename="../../kpass/ui/notice_section.py" line="131"/>
-        <source>Bescheid ein&amp;tragen</source>
-        <translation>Add no&amp;tice</translation>
+        <source>Bescheid ei&amp;ntragen</source>
+        <translation>Add &amp;benefit notice</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/notice_section.py" line="132"/>
@@ -2213,8 +2335,8 @@
     </message>
     <message>
         <location filename="../../kpass/ui/notice_section.py" line="133"/>
-        <source>Bescheid entfe&amp;rnen</source>
-        <translation>&amp;Remove notice</translation>
+        <source>Bescheid entfernen</source>
+        <translation>Remove notice</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/notice_section.py" line="134"/>
@@ -2236,13 +2358,41 @@
         <source>Gültig bis: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid until: please enter as DD.MM.YYYY.</translation>
     </message>
+    <message>
+        <source>&amp;Leistung:</source>
+        <translation type="vanished">Bene&amp;fit:</translation>
+    </message>
+    <message>
+        <source>Akten&amp;zeichen:</source>
+        <translation type="vanished">Refere&amp;nce:</translation>
+    </message>
+    <message>
+        <source>Bescheid ein&amp;tragen</source>
+        <translation type="vanished">Add no&amp;tice</translation>
+    </message>
+    <message>
+        <source>Bescheid entfe&amp;rnen</source>
+        <translation type="vanished">&amp;Remove notice</translation>
+    </message>
+    <message>
+        <source>Er&amp;fasste Personen:</source>
+        <translation type="vanished">Persons co&amp;vered:</translation>
+    </message>
+    <message>
+        <source>Gültig &amp;von:</source>
+        <translation type="vanished">&amp;Valid from:</translation>
+    </message>
+    <message>
+        <source>b&amp;is:</source>
+        <translation type="vanished">&amp;until:</translation>
+    </message>
 </context>
 <context>
     <name>PdfPrinting</name>
     <message>
         <location filename="../../kpass/ui/pdf_printing.py" line="57"/>
-        <source>Drucken nicht möglich: Das Programm „%1“ (Paket poppler-utils) ist nicht installiert.</source>
-        <translation>Cannot print: the program “%1” (package poppler-utils) is not installed.</translation>
+        <source>Das Programm „%1“ (Paket poppler-utils) ist nicht installiert.</source>
+        <translation>The program “%1” (package poppler-utils) is not installed.</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/pdf_printing.py" line="66"/>
@@ -2288,6 +2438,10 @@
         <location filename="../../kpass/ui/pdf_printing.py" line="245"/>
         <source>Der Drucker „%1“ meldet einen Fehler; bitte Drucker und Papier prüfen.</source>
         <translation>The printer “%1” reports an error; please check the printer and the paper.</translation>
+    </message>
+    <message>
+        <source>Drucken nicht möglich: Das Programm „%1“ (Paket poppler-utils) ist nicht installiert.</source>
+        <translation type="vanished">Cannot print: the program “%1” (package poppler-utils) is not installed.</translation>
     </message>
 </context>
 <context>
@@ -2422,18 +2576,27 @@
     </message>
     <message>
         <location filename="../../kpass/ui/preview_dialog.py" line="166"/>
-        <source>Drucken abgebrochen nach %1 von %2 Seiten.</source>
-        <translation>Printing cancelled after %1 of %2 pages.</translation>
+        <source>Drucken abgebrochen; die Datei wurde nicht geschrieben.</source>
+        <translation>Printing cancelled; the file was not written.</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/preview_dialog.py" line="169"/>
+        <source>Drucken abgebrochen; %1 von %2 Seiten gehen an den Drucker.</source>
+        <translation>Printing cancelled; %1 of %2 pages go to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/preview_dialog.py" line="172"/>
         <source>%1 Seite(n) an „%2“ gesendet.</source>
         <translation>%1 page(s) sent to “%2”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="174"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="177"/>
         <source>Drucken: %1</source>
         <translation>Printing: %1</translation>
+    </message>
+    <message>
+        <source>Drucken abgebrochen nach %1 von %2 Seiten.</source>
+        <translation type="vanished">Printing cancelled after %1 of %2 pages.</translation>
     </message>
 </context>
 <context>
@@ -2481,7 +2644,7 @@
     <message>
         <location filename="../../kpass/ui/renewals_page.py" line="129"/>
         <source>&amp;Erinnerungen drucken</source>
-        <translation>Print &amp;reminders</translation>
+        <translation>&amp;Print reminders</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/renewals_page.py" line="130"/>
@@ -2504,32 +2667,37 @@
         <translation>%1 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="166"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="169"/>
         <source>Erinnerungen für %1 …</source>
         <translation>Reminders for %1 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="173"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="176"/>
+        <source>In den gewählten Monaten laufen keine Pässe ab.</source>
+        <translation>No passes expire in the chosen months.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="180"/>
         <source>Erinnerungen werden gedruckt …</source>
         <translation>Printing reminders …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="174"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="181"/>
         <source>Erinnerungen drucken</source>
         <translation>Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="185"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="190"/>
         <source>Abgebrochen; fertig: %1 Datei(en).</source>
         <translation>Cancelled; done: %1 file(s).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="187"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="192"/>
         <source>Gedruckt: %1</source>
         <translation>Printed: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="202"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="207"/>
         <source>Erinnerungsschreiben (%1)</source>
         <translation>Reminder letters (%1)</translation>
     </message>
@@ -2871,7 +3039,7 @@
     <message>
         <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="196"/>
         <source>&amp;Stichtag:</source>
-        <translation>&amp;Reference date:</translation>
+        <translation>Reference &amp;date:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="197"/>

@@ -44,7 +44,7 @@ EXPECTED = {
         "what if": "Was wäre, wenn die Einkommensgrenze anders wäre?",
     },
     "en": {
-        "menu": "&Case",
+        "menu": "&Tasks",
         "new action": "&New application",
         "search label": "&Search for a person",
         "search name": "Person search",

@@ -152,7 +152,7 @@ def test_invalid_input_is_shown_at_the_field_and_nothing_is_stored(
     assert window.stack.currentWidget() is page
     assert members.editing is None and not members.mode_label.isVisible()
     assert members.family.text() == "" and not family_label.isVisible()
-    assert members.add_button.text() == "Person &hinzufügen"
+    assert members.add_button.text() == "&Person hinzufügen"
     assert focused() is members.table and members.selected_key() == ids[2]
     assert not page.is_dirty()
     assert stored(database, ids[2]) == ("Müller", "Max", date(2015, 6, 15))
