@@ -20,6 +20,7 @@ MODULES = (
     "bench.rules_throughput",
     "bench.cards_vs_reportlab",
     "bench.stats_month",
+    "bench.history_prints",
 )
 
 

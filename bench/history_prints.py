@@ -1,8 +1,8 @@
 """A household's prints for its Verlauf, with years of print records in the register.
 
 value: median seconds of ``household_prints`` for a sample of households; baseline: median
-seconds of ``household_history`` (applications, decisions, passes: what the Verlauf showed
-before) for the same households. The register copy gets synthetic print records — cards,
+seconds of ``household_history`` (applications, decisions, passes: the rest of the Verlauf)
+for the same households. The register copy gets synthetic print records — cards,
 sheets, letters and application forms of real passes, decisions and applications — about
 five years of a city office (300,000; 60,000 with ``--quick``). All are dated after the
 households were created, so the time bound of the query helps nothing: the worst case, as
@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 
 from bench.common import demo_register, percentile, result
-from kpass.models import Application, Decision, Pass, PrintRecord
+from kpass.models import Application, Decision, Pass, PrintRecord, PrintReference
 from kpass.models.engine import Database, open_database
 from kpass.services.household_history import household_history, household_prints
 from kpass.services.uow import UnitOfWork
@@ -31,29 +31,43 @@ from kpass.services.uow import UnitOfWork
 def _add_prints(database: Database, count: int, rng: random.Random) -> None:
     with UnitOfWork(database) as uow:
         session = uow.session
-        numbers = list(session.scalars(select(Pass.number)))
+        passes = session.execute(select(Pass.id, Pass.number)).tuples().all()
         decisions = list(session.scalars(select(Decision.id)))
         applications = list(session.scalars(select(Application.id)))
         newest = session.scalar(select(func.max(Pass.created_at)))
         assert newest is not None
         user = uow.user_id()
         start = newest.replace(tzinfo=UTC) if newest.tzinfo is None else newest
-        rows = []
+        first_id = (session.scalar(select(func.max(PrintRecord.id))) or 0) + 1
+        rows: list[dict[str, object]] = []
+        references: list[dict[str, object]] = []
         subject: dict[str, object]
         for i in range(count):
+            print_id = first_id + i
             roll = rng.random()
-            if roll < 0.45:
-                kind, subject = "card", {"passes": [rng.choice(numbers)]}
-            elif roll < 0.5:
-                kind, subject = "sheet", {"passes": rng.sample(numbers, 10)}
+            # what printing.py records: the subject for reading, a reference row per item
+            if roll < 0.5:
+                kind = "card" if roll < 0.45 else "sheet"
+                shown = [rng.choice(passes)] if kind == "card" else rng.sample(passes, 10)
+                subject = {"passes": [number for _, number in shown]}
+                references += [{"print_id": print_id, "pass_id": pass_id,
+                                "decision_id": None, "application_id": None}
+                               for pass_id, _ in shown]
             elif roll < 0.8:
-                kind, subject = "letter", {"decision": rng.choice(decisions)}
+                kind, decision = "letter", rng.choice(decisions)
+                subject = {"decision": decision}
+                references.append({"print_id": print_id, "pass_id": None,
+                                   "decision_id": decision, "application_id": None})
             else:
-                kind, subject = "application_form", {"application": rng.choice(applications)}
-            rows.append({"user_id": user, "kind": kind, "subject": subject, "pages": 1,
-                         "file_name": f"{kind}-{i}.pdf",
+                kind, application = "application_form", rng.choice(applications)
+                subject = {"application": application}
+                references.append({"print_id": print_id, "pass_id": None,
+                                   "decision_id": None, "application_id": application})
+            rows.append({"id": print_id, "user_id": user, "kind": kind, "subject": subject,
+                         "pages": 1, "file_name": f"{kind}-{i}.pdf",
                          "printed_at": start + timedelta(seconds=i + 1)})
         session.execute(insert(PrintRecord), rows)
+        session.execute(insert(PrintReference), references)
         uow.commit()
 
 

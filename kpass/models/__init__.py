@@ -4,7 +4,7 @@ from kpass.models import person_keys as _person_keys  # noqa: F401  (mapper even
 from kpass.models.admin import AppUser, AuditEvent
 from kpass.models.base import Base, Money
 from kpass.models.casework import Application, Counter, Decision, Pass, PassValidity
-from kpass.models.documents import PrintRecord, SigningKey
+from kpass.models.documents import PrintRecord, PrintReference, SigningKey
 from kpass.models.register import (
     BenefitNotice,
     BenefitNoticePerson,
@@ -40,6 +40,7 @@ __all__ = [
     "PersonPhoto",
     "PersonSearchToken",
     "PrintRecord",
+    "PrintReference",
     "SigningKey",
     "Stadtteil",
     "StatRecord",

@@ -57,7 +57,10 @@ class Decision(Base):
     """The rules' verdict, with the exact input it saw, so it can be re-explained years later."""
 
     __tablename__ = "decision"
-    __table_args__ = (Index("ix_decision_decided_on", "decided_on"),)
+    __table_args__ = (
+        Index("ix_decision_decided_on", "decided_on"),
+        Index("ix_decision_application", "application_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), nullable=False)

@@ -46,3 +46,30 @@ class PrintRecord(Base):
     subject: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
     pages: Mapped[int] = mapped_column(Integer, nullable=False)
     file_name: Mapped[str] = mapped_column(String(260), nullable=False)
+
+
+class PrintReference(Base):
+    """What a print shows, one row per pass, decision or application on it.
+
+    ``PrintRecord.subject`` keeps the same facts for reading; these rows exist so that a
+    household's prints are found through indexes rather than by reading every record.
+    """
+
+    __tablename__ = "print_reference"
+    __table_args__ = (
+        CheckConstraint(
+            " + ".join(f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)"
+                       for c in ("pass_id", "decision_id", "application_id")) + " = 1",
+            name="one_subject",
+        ),
+        Index("ix_print_reference_print", "print_id"),
+        Index("ix_print_reference_pass", "pass_id"),
+        Index("ix_print_reference_decision", "decision_id"),
+        Index("ix_print_reference_application", "application_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    print_id: Mapped[int] = mapped_column(ForeignKey("print_record.id"), nullable=False)
+    pass_id: Mapped[int | None] = mapped_column(ForeignKey("pass.id"))
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id"))
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("application.id"))

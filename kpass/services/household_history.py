@@ -4,12 +4,20 @@ what was printed for them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, or_, select
+from sqlalchemy import select, union
 
-from kpass.models import Application, AppUser, Decision, HouseholdMember, Pass, PrintRecord
+from kpass.models import (
+    Application,
+    AppUser,
+    Decision,
+    HouseholdMember,
+    Pass,
+    PrintRecord,
+    PrintReference,
+)
 from kpass.models.engine import Database
 from kpass.services.pass_queries import PassRow, list_passes
 from kpass.services.uow import UnitOfWork
@@ -49,15 +57,15 @@ def household_history(database: Database, household_id: int) -> HouseholdHistory
             )
         )
         decisions: dict[int, list[DecisionSummary]] = {}
-        for decision in uow.session.scalars(
-            select(Decision)
+        # Columns only: the input snapshot of a decision is large and not shown here.
+        for decision_id, application_id, decided_on, rule_set, output in uow.session.execute(
+            select(Decision.id, Decision.application_id, Decision.decided_on, Decision.rule_set,
+                   Decision.output)
             .where(Decision.application_id.in_([a.id for a in applications]))
             .order_by(Decision.id.desc())
-        ):
-            decisions.setdefault(decision.application_id, []).append(
-                DecisionSummary(
-                    decision.id, decision.decided_on, decision.rule_set, decision.output
-                )
+        ).tuples():
+            decisions.setdefault(application_id, []).append(
+                DecisionSummary(decision_id, decided_on, rule_set, output)
             )
         person_ids = sorted(
             set(
@@ -94,83 +102,61 @@ class PrintSummary:
 
 
 PASS_PRINT_KINDS = ("card", "sheet", "renewals")
-# Clocks of several seats writing to one PostgreSQL database need not agree to the second.
-_CLOCK_SLACK = timedelta(days=1)
 
 
 def household_prints(database: Database, household_id: int) -> tuple[PrintSummary, ...]:
     """Every print of the household's pass cards, decision letters, application forms and
     renewal reminders, newest first.
 
-    Prints record what they show (pass numbers, a decision, an application) rather than a
-    household, so they are found through those. Nothing can be printed before the
-    application or pass it shows was created, which bounds the search in time.
+    Prints are found through what they show (:class:`PrintReference`: passes, a decision,
+    an application), each by index.
     """
     with UnitOfWork(database, write=False) as uow:
         session = uow.session
-        applications = dict(
-            session.execute(
-                select(Application.id, Application.created_at).where(
-                    Application.household_id == household_id
-                )
-            ).tuples().all()
-        )
-        decision_ids = list(
-            session.scalars(select(Decision.id).where(Decision.application_id.in_(applications)))
-        )
+        applications = select(Application.id).where(Application.household_id == household_id)
+        decisions = select(Decision.id).where(Decision.application_id.in_(applications))
         members = select(HouseholdMember.person_id).where(
             HouseholdMember.household_id == household_id
         )
         passes = dict(
-            session.execute(
-                select(Pass.number, Pass.created_at).where(Pass.person_id.in_(members))
-            ).tuples().all()
+            session.execute(select(Pass.id, Pass.number).where(Pass.person_id.in_(members)))
+            .tuples()
+            .all()
         )
-        created = [*applications.values(), *passes.values()]
-        if not created:
-            return ()
-        subject = PrintRecord.subject
-        wanted = []
-        if decision_ids:
-            wanted.append(
-                and_(PrintRecord.kind == "letter",
-                     subject["decision"].as_integer().in_(decision_ids))
-            )
-        if applications:
-            wanted.append(
-                and_(PrintRecord.kind == "application_form",
-                     subject["application"].as_integer().in_(list(applications)))
-            )
-        if passes:
-            # The JSON text holds each number in quotes; the exact list is checked below.
-            text = cast(subject, Text)
-            wanted.append(
-                and_(PrintRecord.kind.in_(PASS_PRINT_KINDS),
-                     or_(*(text.contains(f'"{n}"', autoescape=True) for n in passes)))
-            )
+        found = union(
+            select(PrintReference.print_id).where(PrintReference.pass_id.in_(list(passes))),
+            select(PrintReference.print_id).where(PrintReference.decision_id.in_(decisions)),
+            select(PrintReference.print_id).where(
+                PrintReference.application_id.in_(applications)
+            ),
+        ).subquery()
         rows = session.execute(
             select(PrintRecord, AppUser.display_name, AppUser.username)
+            .join(found, found.c.print_id == PrintRecord.id)
             .join(AppUser, AppUser.id == PrintRecord.user_id)
-            .where(PrintRecord.printed_at >= min(created) - _CLOCK_SLACK, or_(*wanted))
             .order_by(PrintRecord.printed_at.desc(), PrintRecord.id.desc())
-        ).tuples()
-        result = []
-        for record, display_name, username in rows:
-            data = record.subject
-            numbers = tuple(n for n in data.get("passes", ()) if n in passes)
-            if record.kind in PASS_PRINT_KINDS and not numbers:
-                continue
-            result.append(
-                PrintSummary(
-                    print_id=record.id,
-                    printed_at=record.printed_at,
-                    kind=record.kind,
-                    passes=numbers,
-                    decision_id=data.get("decision"),
-                    application_id=data.get("application"),
-                    month=data.get("month"),
-                    pages=record.pages,
-                    user=display_name or username,
-                )
+        ).tuples().all()
+        numbers_on: dict[int, list[str]] = {}
+        if rows and passes:
+            for print_id, pass_id in session.execute(
+                select(PrintReference.print_id, PrintReference.pass_id)
+                .where(PrintReference.print_id.in_([r[0].id for r in rows]),
+                       PrintReference.pass_id.in_(list(passes)))
+                .order_by(PrintReference.id)
+            ).tuples():
+                assert pass_id is not None
+                numbers_on.setdefault(print_id, []).append(passes[pass_id])
+        return tuple(
+            PrintSummary(
+                print_id=record.id,
+                printed_at=record.printed_at,
+                kind=record.kind,
+                passes=tuple(numbers_on.get(record.id, ())),
+                decision_id=record.subject.get("decision"),
+                application_id=record.subject.get("application"),
+                month=record.subject.get("month"),
+                pages=record.pages,
+                user=display_name or username,
             )
-        return tuple(result)
+            for record, display_name, username in rows
+        )

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import aliased
 
 from kpass.models import Pass, PassValidity, Person
 from kpass.models.engine import Database
@@ -30,6 +31,7 @@ class PassRow:
     status: str
     decision_id: int
     revoked_on: date | None
+    pass_id: int
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -64,25 +66,16 @@ def list_passes(
     whatever their state; ``expiring_in`` (year, month) those whose latest validity ends in
     that month and that are not revoked (the renewal queue).
     """
-    latest = (
-        select(
-            PassValidity.pass_id.label("pass_id"),
-            func.max(PassValidity.valid_until).label("valid_until"),
-        )
-        .group_by(PassValidity.pass_id)
-        .subquery()
+    # The latest validity of each pass, looked up per pass through ix_pass_validity_pass;
+    # a grouped subquery over all validities would be built whole before any filter applies.
+    later = aliased(PassValidity)
+    latest_until = (
+        select(func.max(later.valid_until))
+        .where(later.pass_id == Pass.id)
+        .correlate(Pass)
+        .scalar_subquery()
     )
-    current = (
-        select(PassValidity)
-        .join(
-            latest,
-            and_(
-                latest.c.pass_id == PassValidity.pass_id,
-                latest.c.valid_until == PassValidity.valid_until,
-            ),
-        )
-        .subquery()
-    )
+    current = PassValidity
     statement = (
         select(
             Pass.number,
@@ -90,13 +83,15 @@ def list_passes(
             Person.given_names,
             Person.family_name,
             Pass.pass_type,
-            current.c.valid_from,
-            current.c.valid_until,
+            current.valid_from,
+            current.valid_until,
             Pass.status,
-            current.c.decision_id,
+            current.decision_id,
             Pass.revoked_on,
+            Pass.id,
         )
-        .join(current, current.c.pass_id == Pass.id)
+        .select_from(Pass)
+        .join(current, and_(current.pass_id == Pass.id, current.valid_until == latest_until))
         .join(Person, Person.id == Pass.person_id)
     )
     if person_ids is not None:
@@ -104,27 +99,30 @@ def list_passes(
     if expiring_in is not None:
         first = date(expiring_in[0], expiring_in[1], 1)
         statement = statement.where(
-            current.c.valid_until >= first,
-            current.c.valid_until <= last_of_month(first),
+            current.valid_until >= first,
+            current.valid_until <= last_of_month(first),
             Pass.status == "active",
         )
     elif not every_status:
         day = active_on or date.today()
         # Valid on the day: some validity period covers it, not necessarily the latest.
+        period = aliased(PassValidity)
         covering = (
-            select(PassValidity.id)
+            select(period.id)
             .where(
-                PassValidity.pass_id == Pass.id,
-                PassValidity.valid_from <= day,
-                PassValidity.valid_until >= day,
+                period.pass_id == Pass.id,
+                period.valid_from <= day,
+                period.valid_until >= day,
             )
+            .correlate(Pass)
             .exists()
         )
         statement = statement.where(covering, not_revoked_on(day))
-    statement = statement.order_by(current.c.valid_from.desc(), Pass.number).limit(limit)
+    statement = statement.order_by(current.valid_from.desc(), Pass.number).limit(limit)
     with UnitOfWork(database, write=False) as uow:
         rows = uow.session.execute(statement).all()
-    return [PassRow(r[0], r[1], f"{r[2]} {r[3]}", r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows]
+    return [PassRow(r[0], r[1], f"{r[2]} {r[3]}", r[4], r[5], r[6], r[7], r[8], r[9], r[10])
+            for r in rows]
 
 
 def count_pass_holders(database: Database, on: date) -> int:

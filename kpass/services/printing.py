@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, insert, or_, select
 
 from kpass.documents import (
     CardData,
@@ -47,6 +47,7 @@ from kpass.models import (
     Person,
     PersonPhoto,
     PrintRecord,
+    PrintReference,
 )
 from kpass.models.engine import Database
 from kpass.services.applications import household_of_person
@@ -78,6 +79,10 @@ def _finish(
     subject: dict[str, Any],
     count: int,
     render: Callable[[BinaryIO], None],
+    *,
+    pass_ids: Sequence[int] = (),
+    decision_id: int | None = None,
+    application_id: int | None = None,
 ) -> PrintResult:
     buffer = io.BytesIO()
     render(buffer)
@@ -85,11 +90,18 @@ def _finish(
     pages = len(_PAGE.findall(data))
     write_bytes(out, data)
     try:
-        uow.session.add(
-            PrintRecord(
-                user_id=uow.user_id(), kind=kind, subject=subject, pages=pages, file_name=out.name
-            )
+        record = PrintRecord(
+            user_id=uow.user_id(), kind=kind, subject=subject, pages=pages, file_name=out.name
         )
+        uow.session.add(record)
+        uow.session.flush()
+        references = [{"print_id": record.id, "pass_id": i} for i in dict.fromkeys(pass_ids)]
+        if decision_id is not None:
+            references.append({"print_id": record.id, "decision_id": decision_id})
+        if application_id is not None:
+            references.append({"print_id": record.id, "application_id": application_id})
+        if references:
+            uow.session.execute(insert(PrintReference), references)
         uow.audit("print", kind, None, **subject, pages=pages)
         uow.commit()
     except BaseException:
@@ -201,6 +213,7 @@ def print_cards(
             {"passes": [c.number for c in cards]},
             len(cards),
             render,
+            pass_ids=[c.id for c in cards],
         )
 
 
@@ -365,6 +378,7 @@ def print_decision_letter(
             {"decision": decision_id},
             1,
             lambda s: render_decision_letter(data, s),
+            decision_id=decision_id,
         )
 
 
@@ -407,6 +421,7 @@ def print_renewal_reminders(
             {"month": f"{year:04d}-{month:02d}", "passes": [r.number for r in rows]},
             len(reminders),
             lambda s: render_renewal_reminders(reminders, s),
+            pass_ids=[r.pass_id for r in rows],
         )
 
 
@@ -485,4 +500,5 @@ def print_application_form(database: Database, application_id: int, out: Path) -
             {"application": application_id},
             1,
             lambda s: render_application_form(data, s),
+            application_id=application_id,
         )
