@@ -182,7 +182,7 @@
     <name>DashboardWidget</name>
     <message>
         <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="250"/>
-        <source>&amp;Von</source>
+        <source>Vo&amp;n</source>
         <translation>&amp;From</translation>
     </message>
     <message>
@@ -3063,7 +3063,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="201"/>
-        <source>für Sozialplanung (&amp;geheimhalten)</source>
+        <source>für Sozialplanung (ge&amp;heimhalten)</source>
         <translation>for Social Planning (&amp;suppress small numbers)</translation>
     </message>
     <message>

@@ -140,6 +140,14 @@ def test_search_and_renewals_pages(window: MainWindow, registered: int) -> None:
     assert_one_key_per_action(window)
 
 
+def test_dashboard_and_what_if_pages(window: MainWindow, registered: int) -> None:
+    window.show_dashboard()
+    assert window.dashboard_page.wait()
+    assert_one_key_per_action(window)
+    window.show_what_if()
+    assert_one_key_per_action(window)
+
+
 def dialogs_to_check(parent: QWidget) -> list[QDialog]:
     today = TODAY
     return [

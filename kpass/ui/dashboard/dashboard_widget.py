@@ -247,7 +247,7 @@ class DashboardWidget(QWidget):
         self._exporter.busy_changed.connect(self._export_busy)
 
     def translate_ui(self) -> None:
-        self.from_label.setText(self.tr("&Von"))
+        self.from_label.setText(self.tr("Vo&n"))
         self.to_label.setText(self.tr("&Bis"))
         self.from_combo.setAccessibleName(self.tr("Zeitraum von Monat"))
         self.to_combo.setAccessibleName(self.tr("Zeitraum bis Monat"))

@@ -198,7 +198,7 @@ class WhatIfPanel(QWidget):
         self.date_message.setAccessibleName(self.tr("Meldung zum Stichtag"))
         self.calculate_button.setText(self.tr("&Berechnen"))
         self.calculate_button.setAccessibleName(self.tr("Auswirkung berechnen"))
-        self.secret_box.setText(self.tr("für Sozialplanung (&geheimhalten)"))
+        self.secret_box.setText(self.tr("für Sozialplanung (ge&heimhalten)"))
         self.secret_box.setAccessibleName(
             self.tr("Ansicht für Sozialplanung mit Geheimhaltung kleiner Zahlen")
         )
