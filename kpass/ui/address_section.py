@@ -21,6 +21,7 @@ from kpass.ui.german_input import format_date
 from kpass.ui.household_draft import DraftAddress
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
+from kpass.ui.translation import user_message
 
 
 def _tr(text: str) -> str:
@@ -195,10 +196,10 @@ class AddressSection(QGroupBox):
         try:
             self.editor.move(since)
         except InvalidField as exc:
-            self.errors.show(exc.field, exc.message_de)
+            self.errors.show(exc.field, user_message(exc))
             return False
         except KpassError as exc:
-            self.error.say(exc.message_de)
+            self.error.say(user_message(exc))
             return False
         self.move_from.clear()
         return True

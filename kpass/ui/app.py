@@ -14,7 +14,7 @@ from kpass.models.migrate import upgrade
 from kpass.settings import resolve_database_url
 from kpass.ui.main_window import MainWindow
 from kpass.ui.style import STYLE_SHEET
-from kpass.ui.translation import install_translators
+from kpass.ui.translation import install_translators, user_message
 
 
 def create_application(
@@ -54,7 +54,7 @@ def run_app(url_text: str | None, language_option: str | None = None) -> int:
     try:
         database = open_for_app(url_text)
     except KpassError as exc:
-        QMessageBox.critical(None, "kpass", exc.message_de)
+        QMessageBox.critical(None, "kpass", user_message(exc))
         print(f"kpass: {exc.message_en}", file=sys.stderr)
         return exc.exit_code
     window = MainWindow(database)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kpass.errors import KpassError
+from kpass.ui.translation import user_message
 
 Step = tuple[str, Callable[[], Any]]
 
@@ -67,7 +68,7 @@ class BatchJob(QRunnable):
 
 def _message(exc: Exception) -> str:
     if isinstance(exc, KpassError):
-        return exc.message_de
+        return user_message(exc)
     return QCoreApplication.translate("BatchJob", "Unerwarteter Fehler: %1").replace(
         "%1", str(exc))
 

@@ -31,7 +31,7 @@ from kpass.ui.labels import (
     status_label,
     tr,
 )
-from kpass.ui.translation import QT_TRANSLATE_NOOP
+from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 # translated where shown; marked here for the catalog
 PRINT_KIND_LABELS: dict[str, str] = {
@@ -217,7 +217,7 @@ class HistoryTab(QWidget):
             try:
                 entries = self.history.load_prints()
             except KpassError as exc:
-                message = exc.message_de
+                message = user_message(exc)
         self.print_entries = entries
         self.prints_message.setText(message)
         self.prints_message.setVisible(bool(message))

@@ -43,6 +43,7 @@ from kpass.ui.notice_section import NoticeSection
 from kpass.ui.photo_crop import PhotoError, load_passport_photo
 from kpass.ui.preview_dialog import PreviewDialog
 from kpass.ui.style import make_heading
+from kpass.ui.translation import user_message
 
 
 def _tr(text: str) -> str:
@@ -287,7 +288,7 @@ class HouseholdPage(QWidget):
         try:
             decision = draft.evaluate(self.editor.today, self.incomes.pending_income())
         except KpassError as exc:
-            self.panel.show_incomplete(heading, exc.message_de)
+            self.panel.show_incomplete(heading, user_message(exc))
             return
         except Exception:
             self.panel.show_incomplete(heading, _tr("Die Eingaben sind noch unvollständig."))
@@ -327,7 +328,7 @@ class HouseholdPage(QWidget):
                                              {m.key for m in draft.members},
                                              self.session_decisions)
         except KpassError as exc:
-            self.banner.say(exc.message_de)
+            self.banner.say(user_message(exc))
             return
         names = self.editor.present_names()
         self.history.show_history(self.history_data, names)
@@ -346,7 +347,7 @@ class HouseholdPage(QWidget):
             self._show_field_error(exc)
             return False
         except KpassError as exc:
-            self.banner.say(exc.message_de)
+            self.banner.say(user_message(exc))
             return False
         self.panel.say(_tr("Haushalt gespeichert (Nr. %1).").replace(
             "%1", str(self.editor.draft.household_id)))
@@ -356,19 +357,19 @@ class HouseholdPage(QWidget):
     def _show_field_error(self, exc: InvalidField) -> None:
         path = exc.field
         if path.startswith("address"):
-            self.address.errors.show(path, exc.message_de)
+            self.address.errors.show(path, user_message(exc))
             self.form_scroll.ensureWidgetVisible(self.address)
         elif path.startswith("incomes"):
-            self.incomes.errors.show(path, exc.message_de)
+            self.incomes.errors.show(path, user_message(exc))
         elif path.startswith("notices"):
-            self.notices.errors.show(path, exc.message_de)
+            self.notices.errors.show(path, user_message(exc))
         else:
             if path.startswith("members[") and "]" in path:
                 row = int(path[len("members["):path.index("]")])
                 self.members.table.selectRow(row)
                 self.members.table.setFocus()
-            self.members.error.say(exc.message_de)
-        self.banner.say(exc.message_de)
+            self.members.error.say(user_message(exc))
+        self.banner.say(user_message(exc))
 
     def checked_proofs(self) -> tuple[str, ...]:
         return tuple(p for p, box in self.proofs.items() if box.isChecked())
@@ -385,7 +386,7 @@ class HouseholdPage(QWidget):
             application = apply(self.database, household_id, today, proofs=proofs, today=today)
             result = decide(self.database, application.application_id)
         except KpassError as exc:
-            self.panel.say(exc.message_de)
+            self.panel.say(user_message(exc))
             return
         self.last_decision_id = result.decision_id
         self.session_decisions.append(entry_of(result, "new", proofs))
@@ -406,7 +407,7 @@ class HouseholdPage(QWidget):
         try:
             issued = issue_passes(self.database, self.last_decision_id)
         except KpassError as exc:
-            self.panel.say(exc.message_de)
+            self.panel.say(user_message(exc))
             return
         names = {m.key: m.name for m in self.editor.draft.members}
         parts = []
@@ -442,7 +443,7 @@ class HouseholdPage(QWidget):
         try:
             pdf = print_outbox.print_cards(self.database, [number])
         except KpassError as exc:
-            self.panel.say(exc.message_de)
+            self.panel.say(user_message(exc))
             return None
         return self._show_pdf(pdf, _tr("Karte %1").replace("%1", number))
 
@@ -453,7 +454,7 @@ class HouseholdPage(QWidget):
         try:
             pdf = print_outbox.print_cards(self.database, numbers, sheet=True)
         except KpassError as exc:
-            self.panel.say(exc.message_de)
+            self.panel.say(user_message(exc))
             return None
         return self._show_pdf(pdf, _tr("Kartenbogen"))
 
@@ -464,7 +465,7 @@ class HouseholdPage(QWidget):
         try:
             pdf = print_outbox.print_decision_letter(self.database, decision_id)
         except KpassError as exc:
-            self.panel.say(exc.message_de)
+            self.panel.say(user_message(exc))
             return None
         return self._show_pdf(pdf, _tr("Bescheid %1").replace("%1", str(decision_id)))
 
@@ -475,7 +476,7 @@ class HouseholdPage(QWidget):
         try:
             pdf = print_outbox.print_application_form(self.database, application_id)
         except KpassError as exc:
-            self.panel.say(exc.message_de)
+            self.panel.say(user_message(exc))
             return None
         return self._show_pdf(pdf, _tr("Antrag %1").replace("%1", str(application_id)))
 
@@ -488,7 +489,7 @@ class HouseholdPage(QWidget):
             result = renew_pass(self.database, number, self.editor.today,
                                 today=self.editor.today)
         except KpassError as exc:
-            self.panel.say(exc.message_de)
+            self.panel.say(user_message(exc))
             return
         self.last_decision_id = result.decision.decision_id
         self.session_decisions.append(entry_of(result.decision, "renewal", ()))
@@ -513,7 +514,7 @@ class HouseholdPage(QWidget):
         try:
             new = replace_pass(self.database, number, on, reason, today=self.editor.today)
         except KpassError as exc:
-            self.panel.say(exc.message_de)
+            self.panel.say(user_message(exc))
             return
         self.panel.say(_tr("Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.")
                        .replace("%1", new.number or "").replace("%2", number)
@@ -535,7 +536,7 @@ class HouseholdPage(QWidget):
         try:
             revoke_pass(self.database, number, on, reason, today=self.editor.today)
         except KpassError as exc:
-            self.panel.say(exc.message_de)
+            self.panel.say(user_message(exc))
             return
         self.panel.say(_tr("Pass %1 ist ab %2 gesperrt.").replace("%1", number).replace(
             "%2", format_date(on)))
@@ -561,7 +562,7 @@ class HouseholdPage(QWidget):
         except ConcurrentChange:
             return
         except KpassError as exc:
-            self.members.error.say(exc.message_de)
+            self.members.error.say(user_message(exc))
 
     def ask_change_role(self, key: int) -> None:
         draft, today = self.editor.draft, self.editor.today
@@ -580,7 +581,7 @@ class HouseholdPage(QWidget):
         except ConcurrentChange:
             return False
         except KpassError as exc:
-            self.members.error.say(exc.message_de)
+            self.members.error.say(user_message(exc))
             self.members.table.setFocus()
             return False
         self.members.table.setFocus()
@@ -600,7 +601,7 @@ class HouseholdPage(QWidget):
             except ConcurrentChange:
                 return
             except KpassError as exc:
-                self.incomes.error.say(exc.message_de)
+                self.incomes.error.say(user_message(exc))
 
     def choose_photo(self, key: int) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -618,7 +619,7 @@ class HouseholdPage(QWidget):
                 "%1", path.name))
             return False
         except KpassError as exc:
-            self.members.error.say(exc.message_de)
+            self.members.error.say(user_message(exc))
             return False
         self.members.error.say("")
         return True

@@ -29,7 +29,7 @@ from kpass.ui.german_input import format_date, parse_amount
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.labels import INCOME_KINDS, income_kind_label, period_label
-from kpass.ui.translation import QT_TRANSLATE_NOOP
+from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 
 def _tr(text: str) -> str:
@@ -211,10 +211,10 @@ class IncomeSection(QGroupBox):
             self.editor.add_income(int(self.person.currentData()), current_code(self.kind),
                                    amount, current_code(self.period), day)
         except InvalidField as exc:
-            self.errors.show(exc.field, exc.message_de)
+            self.errors.show(exc.field, user_message(exc))
             return False
         except KpassError as exc:
-            self.error.say(exc.message_de)
+            self.error.say(user_message(exc))
             return False
         self.amount.clear()
         self.person.setFocus()

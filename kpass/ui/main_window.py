@@ -14,6 +14,7 @@ from kpass.ui.dashboard import DashboardWidget, WhatIfPanel
 from kpass.ui.household_page import HouseholdPage
 from kpass.ui.renewals_page import RenewalsPage
 from kpass.ui.search_page import PersonSearchPage
+from kpass.ui.translation import user_message
 
 
 class MainWindow(QMainWindow):
@@ -182,7 +183,7 @@ class MainWindow(QMainWindow):
         try:
             self.household_page.open(household_id)
         except KpassError as exc:
-            self.statusBar().showMessage(exc.message_de)
+            self.statusBar().showMessage(user_message(exc))
             return
         self.stack.setCurrentWidget(self.household_page)
         self.household_page.members.table.setFocus()

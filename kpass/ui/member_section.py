@@ -44,7 +44,7 @@ from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.labels import role_label
 from kpass.ui.style import make_heading
-from kpass.ui.translation import QT_TRANSLATE_NOOP
+from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 DUPLICATE_DELAY_MS = 250
 
@@ -427,7 +427,7 @@ class MemberSection(QGroupBox):
         try:
             self.editor.update_person(key, person, role)
         except InvalidField as exc:
-            self.errors.show(exc.field, exc.message_de)
+            self.errors.show(exc.field, user_message(exc))
             return False
         except ConcurrentChange:
             fresh = self.editor.draft.member(key)
@@ -439,7 +439,7 @@ class MemberSection(QGroupBox):
             self.family.setFocus()
             return False
         except KpassError as exc:
-            self.error.say(exc.message_de)
+            self.error.say(user_message(exc))
             return False
         self.cancel_edit()
         return True
@@ -458,10 +458,10 @@ class MemberSection(QGroupBox):
         try:
             self.editor.add_member(person, current_code(self.role))
         except InvalidField as exc:
-            self.errors.show(exc.field, exc.message_de)
+            self.errors.show(exc.field, user_message(exc))
             return False
         except KpassError as exc:
-            self.error.say(exc.message_de)
+            self.error.say(user_message(exc))
             return False
         self._clear_fields()
         if current_code(self.role) == "applicant":

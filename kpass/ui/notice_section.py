@@ -27,7 +27,7 @@ from kpass.ui.german_input import format_date
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.labels import BENEFIT_KINDS, basis_text
-from kpass.ui.translation import QT_TRANSLATE_NOOP
+from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 
 def _tr(text: str) -> str:
@@ -175,10 +175,10 @@ class NoticeSection(QGroupBox):
             self.editor.add_notice(current_code(self.kind), start, end,
                                    self.reference.text(), keys)
         except InvalidField as exc:
-            self.errors.show(exc.field, exc.message_de)
+            self.errors.show(exc.field, user_message(exc))
             return False
         except KpassError as exc:
-            self.error.say(exc.message_de)
+            self.error.say(user_message(exc))
             return False
         self.reference.clear()
         return True
@@ -190,4 +190,4 @@ class NoticeSection(QGroupBox):
         try:
             self.editor.remove_notice(int(item.data(Qt.ItemDataRole.UserRole)))
         except KpassError as exc:
-            self.error.say(exc.message_de)
+            self.error.say(user_message(exc))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kpass.errors import KpassError
 from kpass.ui.batch_jobs import BatchJob, start_with_progress
 from kpass.ui.pdf_printing import PdfPage, PrintRun, read_pages, render_page
+from kpass.ui.translation import user_message
 
 PREVIEW_DPI = 80
 PREVIEW_PAGES = 4
@@ -120,7 +121,7 @@ class PreviewDialog(QDialog):
                 self.page_labels.append(label)
         except KpassError as exc:
             layout.addWidget(QLabel(_tr("Keine Vorschau möglich: %1").replace(
-                "%1", exc.message_de)))
+                "%1", user_message(exc))))
         if len(self.pages) > len(self.page_labels) > 0:
             more = QLabel(_tr("Die Vorschau zeigt die ersten %1 von %2 Seiten; gedruckt "
                               "werden alle.").replace("%1", str(len(self.page_labels)))
@@ -150,7 +151,7 @@ class PreviewDialog(QDialog):
         try:
             run = PrintRun(self.pdf, self.printer, self.pages)
         except KpassError as exc:
-            self.say(exc.message_de)
+            self.say(user_message(exc))
             return None
         self.print_button.setEnabled(False)
         self.say(_tr("Wird gedruckt …"))

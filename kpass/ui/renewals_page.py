@@ -31,10 +31,24 @@ from kpass.ui.german_input import format_date
 from kpass.ui.labels import pass_type_text, status_label
 from kpass.ui.preview_dialog import PreviewDialog
 from kpass.ui.style import make_heading
+from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 QUEUE_LIMIT = 5000
-MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-               "September", "Oktober", "November", "Dezember")
+# translated in month_text(); marked here for the catalog
+MONTH_NAMES = (
+    QT_TRANSLATE_NOOP("RenewalsPage", "Januar"),
+    QT_TRANSLATE_NOOP("RenewalsPage", "Februar"),
+    QT_TRANSLATE_NOOP("RenewalsPage", "März"),
+    QT_TRANSLATE_NOOP("RenewalsPage", "April"),
+    QT_TRANSLATE_NOOP("RenewalsPage", "Mai"),
+    QT_TRANSLATE_NOOP("RenewalsPage", "Juni"),
+    QT_TRANSLATE_NOOP("RenewalsPage", "Juli"),
+    QT_TRANSLATE_NOOP("RenewalsPage", "August"),
+    QT_TRANSLATE_NOOP("RenewalsPage", "September"),
+    QT_TRANSLATE_NOOP("RenewalsPage", "Oktober"),
+    QT_TRANSLATE_NOOP("RenewalsPage", "November"),
+    QT_TRANSLATE_NOOP("RenewalsPage", "Dezember"),
+)
 
 
 def _tr(text: str) -> str:
@@ -46,7 +60,16 @@ def next_month(year: int, month: int) -> tuple[int, int]:
 
 
 class RenewalsPage(QWidget):
-    COLUMNS = ("Ablauf", "Nummer", "Name", "Pass", "gültig ab", "gültig bis", "Status")
+    # translated in translate_ui(); marked here for the catalog
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("RenewalsPage", "Ablauf"),
+        QT_TRANSLATE_NOOP("RenewalsPage", "Nummer"),
+        QT_TRANSLATE_NOOP("RenewalsPage", "Name"),
+        QT_TRANSLATE_NOOP("RenewalsPage", "Pass"),
+        QT_TRANSLATE_NOOP("RenewalsPage", "gültig ab"),
+        QT_TRANSLATE_NOOP("RenewalsPage", "gültig bis"),
+        QT_TRANSLATE_NOOP("RenewalsPage", "Status"),
+    )
 
     def __init__(self, database: Database, today: date | None = None,
                  parent: QWidget | None = None) -> None:
@@ -144,7 +167,7 @@ class RenewalsPage(QWidget):
                 self.rows += [(month, r) for r in
                               list_passes(self.database, expiring_in=month, limit=QUEUE_LIMIT)]
         except KpassError as exc:
-            self.message.setText(exc.message_de)
+            self.message.setText(user_message(exc))
         self.rows.sort(key=lambda mr: (mr[1].valid_until, mr[1].name))
         self.table.setRowCount(len(self.rows))
         for row, (month, p) in enumerate(self.rows):

@@ -90,7 +90,7 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         preview = page.print_sheet()
         if preview is not None:
             preview.resize(*SIZE)
-            preview.close_button.setFocus()
+            preview.print_button.setFocus()
             _save(preview, out / "04-vorschau.png", saved)
             preview.close()
 

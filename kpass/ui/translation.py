@@ -12,8 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
+from kpass.errors import KpassError
 from kpass.languages import SOURCE_LANGUAGE
 from kpass.resource_files import resource_path
+
+# The language of the installed catalog: services explain errors in English and German,
+# and the UI shows the one it speaks (read from worker threads too; a str is swapped whole).
+_language = SOURCE_LANGUAGE
 
 
 def catalog_file(language: str) -> Path:
@@ -39,6 +44,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
             raise FileNotFoundError(f"translation catalog not readable: {path}")
         QCoreApplication.installTranslator(own)
         installed.append(own)
+    global _language
+    _language = language
     return installed
 
 
@@ -47,6 +54,13 @@ def remove_translators(translators: list[QTranslator]) -> None:
     for translator in translators:
         QCoreApplication.removeTranslator(translator)
         translator.deleteLater()
+    global _language
+    _language = SOURCE_LANGUAGE
+
+
+def user_message(error: KpassError) -> str:
+    """The message of ``error`` in the language the interface speaks."""
+    return error.message_de if _language == SOURCE_LANGUAGE else error.message_en
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

@@ -4,108 +4,108 @@
 <context>
     <name>AddressSection</name>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="49"/>
-        <location filename="../../kpass/ui/address_section.py" line="120"/>
+        <location filename="../../kpass/ui/address_section.py" line="50"/>
+        <location filename="../../kpass/ui/address_section.py" line="121"/>
         <source>Umzug ab</source>
         <translation>Moving on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="105"/>
+        <location filename="../../kpass/ui/address_section.py" line="106"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="106"/>
+        <location filename="../../kpass/ui/address_section.py" line="107"/>
         <source>Straße:</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="107"/>
+        <location filename="../../kpass/ui/address_section.py" line="108"/>
         <source>Hausnr.:</source>
         <translation>House no.:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="108"/>
+        <location filename="../../kpass/ui/address_section.py" line="109"/>
         <source>PLZ:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="109"/>
+        <location filename="../../kpass/ui/address_section.py" line="110"/>
         <source>Ort:</source>
         <translation>Town:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="110"/>
+        <location filename="../../kpass/ui/address_section.py" line="111"/>
         <source>Stadtteil:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="111"/>
+        <location filename="../../kpass/ui/address_section.py" line="112"/>
         <source>Umzug ab:</source>
         <translation>Moving on:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="112"/>
+        <location filename="../../kpass/ui/address_section.py" line="113"/>
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="113"/>
+        <location filename="../../kpass/ui/address_section.py" line="114"/>
         <source>Hausnummer</source>
         <translation>House number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="114"/>
+        <location filename="../../kpass/ui/address_section.py" line="115"/>
         <source>Postleitzahl</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="115"/>
+        <location filename="../../kpass/ui/address_section.py" line="116"/>
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="116"/>
+        <location filename="../../kpass/ui/address_section.py" line="117"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="119"/>
+        <location filename="../../kpass/ui/address_section.py" line="120"/>
         <source>Stadtteil (Name oder Nummer tippen)</source>
         <translation>District (type its name or number)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="121"/>
+        <location filename="../../kpass/ui/address_section.py" line="122"/>
         <source>Umzug speichern</source>
         <translation>Save move</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="122"/>
+        <location filename="../../kpass/ui/address_section.py" line="123"/>
         <source>Neue Anschrift als Umzug speichern</source>
         <translation>Save the new address as a move</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="123"/>
+        <location filename="../../kpass/ui/address_section.py" line="124"/>
         <source>Weitere Anschriften:</source>
         <translation>Other addresses:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="124"/>
+        <location filename="../../kpass/ui/address_section.py" line="125"/>
         <source>Frühere und künftige Anschriften</source>
         <translation>Earlier and future addresses</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="153"/>
+        <location filename="../../kpass/ui/address_section.py" line="154"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="155"/>
+        <location filename="../../kpass/ui/address_section.py" line="156"/>
         <source>ab %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="193"/>
+        <location filename="../../kpass/ui/address_section.py" line="194"/>
         <source>Umzug ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Moving on: please enter as DD.MM.YYYY.</translation>
     </message>
@@ -137,7 +137,7 @@
 <context>
     <name>BackgroundRunner</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="39"/>
+        <location filename="../../kpass/ui/dashboard/background.py" line="40"/>
         <source>Unerwarteter Fehler: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
@@ -145,12 +145,12 @@
 <context>
     <name>BatchJob</name>
     <message>
-        <location filename="../../kpass/ui/batch_jobs.py" line="71"/>
+        <location filename="../../kpass/ui/batch_jobs.py" line="72"/>
         <source>Unerwarteter Fehler: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/batch_jobs.py" line="80"/>
+        <location filename="../../kpass/ui/batch_jobs.py" line="81"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -158,22 +158,22 @@
 <context>
     <name>BusyIndicator</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="155"/>
+        <location filename="../../kpass/ui/dashboard/background.py" line="156"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="156"/>
+        <location filename="../../kpass/ui/dashboard/background.py" line="157"/>
         <source>Berechnung läuft</source>
         <translation>Calculation in progress</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="157"/>
+        <location filename="../../kpass/ui/dashboard/background.py" line="158"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="158"/>
+        <location filename="../../kpass/ui/dashboard/background.py" line="159"/>
         <source>Berechnung abbrechen</source>
         <translation>Cancel the calculation</translation>
     </message>
@@ -1026,233 +1026,233 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="170"/>
+        <location filename="../../kpass/ui/household_page.py" line="171"/>
         <source>&amp;Haushalt</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="171"/>
+        <location filename="../../kpass/ui/household_page.py" line="172"/>
         <source>Ver&amp;lauf</source>
         <translation>Histor&amp;y</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="172"/>
+        <location filename="../../kpass/ui/household_page.py" line="173"/>
         <source>Haushalt und Verlauf</source>
         <translation>Household and history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="173"/>
+        <location filename="../../kpass/ui/household_page.py" line="174"/>
         <source>Vorgelegte Nachweise</source>
         <translation>Proofs presented</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="176"/>
+        <location filename="../../kpass/ui/household_page.py" line="177"/>
         <source>Nachweis: %1</source>
         <translation>Proof: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="177"/>
+        <location filename="../../kpass/ui/household_page.py" line="178"/>
         <source>Haushalt &amp;speichern</source>
         <translation>&amp;Save household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="178"/>
         <location filename="../../kpass/ui/household_page.py" line="179"/>
+        <location filename="../../kpass/ui/household_page.py" line="180"/>
         <source>Neuen Haushalt speichern (Strg+S)</source>
         <translation>Save the new household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="182"/>
+        <location filename="../../kpass/ui/household_page.py" line="183"/>
         <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
         <translation>Apply and decide today (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="183"/>
+        <location filename="../../kpass/ui/household_page.py" line="184"/>
         <source>Zurück zur Suche (Esc)</source>
         <translation>Back to the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="184"/>
+        <location filename="../../kpass/ui/household_page.py" line="185"/>
         <source>Zurück zur Suche</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="185"/>
+        <location filename="../../kpass/ui/household_page.py" line="186"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="186"/>
+        <location filename="../../kpass/ui/household_page.py" line="187"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="260"/>
+        <location filename="../../kpass/ui/household_page.py" line="261"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="264"/>
+        <location filename="../../kpass/ui/household_page.py" line="265"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="281"/>
+        <location filename="../../kpass/ui/household_page.py" line="282"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="285"/>
+        <location filename="../../kpass/ui/household_page.py" line="286"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="293"/>
+        <location filename="../../kpass/ui/household_page.py" line="294"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="351"/>
+        <location filename="../../kpass/ui/household_page.py" line="352"/>
         <source>Haushalt gespeichert (Nr. %1).</source>
         <translation>Household saved (no. %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="395"/>
+        <location filename="../../kpass/ui/household_page.py" line="396"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="398"/>
+        <location filename="../../kpass/ui/household_page.py" line="399"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="399"/>
+        <location filename="../../kpass/ui/household_page.py" line="400"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="416"/>
+        <location filename="../../kpass/ui/household_page.py" line="417"/>
         <source>%1 hat schon einen Pass bis %2</source>
         <translation>%1 already has a pass until %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="419"/>
+        <location filename="../../kpass/ui/household_page.py" line="420"/>
         <source>%1: Pass %2 bis %3</source>
         <translation>%1: pass %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="421"/>
+        <location filename="../../kpass/ui/household_page.py" line="422"/>
         <source>Ausgestellt – %1.</source>
         <translation>Issued – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="422"/>
+        <location filename="../../kpass/ui/household_page.py" line="423"/>
         <source>Kein Pass auszustellen.</source>
         <translation>No pass to issue.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="432"/>
+        <location filename="../../kpass/ui/household_page.py" line="433"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="447"/>
+        <location filename="../../kpass/ui/household_page.py" line="448"/>
         <source>Karte %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="458"/>
+        <location filename="../../kpass/ui/household_page.py" line="459"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="469"/>
+        <location filename="../../kpass/ui/household_page.py" line="470"/>
         <source>Bescheid %1</source>
         <translation>Decision letter %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="480"/>
+        <location filename="../../kpass/ui/household_page.py" line="481"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="496"/>
+        <location filename="../../kpass/ui/household_page.py" line="497"/>
         <source>Pass %1 verlängert bis %2.</source>
         <translation>Pass %1 renewed until %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="498"/>
+        <location filename="../../kpass/ui/household_page.py" line="499"/>
         <source>Verlängerung entschieden; kein neuer Zeitraum (nicht mehr berechtigt).</source>
         <translation>Renewal decided; no new period (no longer eligible).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="505"/>
+        <location filename="../../kpass/ui/household_page.py" line="506"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="506"/>
+        <location filename="../../kpass/ui/household_page.py" line="507"/>
         <source>Ersatz für Pass %1 (neue Nummer, gleiche Gültigkeit):</source>
         <translation>Replacement for pass %1 (new number, same validity):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="518"/>
+        <location filename="../../kpass/ui/household_page.py" line="519"/>
         <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
         <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="528"/>
+        <location filename="../../kpass/ui/household_page.py" line="529"/>
         <source>Pass sperren</source>
         <translation>Revoke pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="529"/>
+        <location filename="../../kpass/ui/household_page.py" line="530"/>
         <source>Pass %1 sperren ab:</source>
         <translation>Revoke pass %1 from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="540"/>
+        <location filename="../../kpass/ui/household_page.py" line="541"/>
         <source>Pass %1 ist ab %2 gesperrt.</source>
         <translation>Pass %1 is revoked from %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="551"/>
+        <location filename="../../kpass/ui/household_page.py" line="552"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="551"/>
+        <location filename="../../kpass/ui/household_page.py" line="552"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="593"/>
+        <location filename="../../kpass/ui/household_page.py" line="594"/>
         <source>Einkommen beenden</source>
         <translation>End income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="594"/>
+        <location filename="../../kpass/ui/household_page.py" line="595"/>
         <source>Letzter Tag, für den das Einkommen gezahlt wird:</source>
         <translation>Last day for which the income is paid:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="595"/>
+        <location filename="../../kpass/ui/household_page.py" line="596"/>
         <source>Einkommen entfällt</source>
         <translation>Income ends</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="607"/>
+        <location filename="../../kpass/ui/household_page.py" line="608"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="607"/>
+        <location filename="../../kpass/ui/household_page.py" line="608"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="617"/>
+        <location filename="../../kpass/ui/household_page.py" line="618"/>
         <source>Die Datei %1 ist kein lesbares Bild.</source>
         <translation>The file %1 is not a readable image.</translation>
     </message>
@@ -1673,93 +1673,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="88"/>
+        <location filename="../../kpass/ui/main_window.py" line="89"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="92"/>
+        <location filename="../../kpass/ui/main_window.py" line="93"/>
         <source>kpass – Karlsruher Pass</source>
         <translation>kpass – Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="93"/>
+        <location filename="../../kpass/ui/main_window.py" line="94"/>
         <source>&amp;Vorgang</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="94"/>
+        <location filename="../../kpass/ui/main_window.py" line="95"/>
         <source>&amp;Suche</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="95"/>
+        <location filename="../../kpass/ui/main_window.py" line="96"/>
         <source>Person suchen (Strg+F)</source>
         <translation>Search for a person (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="96"/>
+        <location filename="../../kpass/ui/main_window.py" line="97"/>
         <source>&amp;Neuer Antrag</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="97"/>
+        <location filename="../../kpass/ui/main_window.py" line="98"/>
         <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
         <translation>New application with a new household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="98"/>
+        <location filename="../../kpass/ui/main_window.py" line="99"/>
         <source>&amp;Verlängerungen</source>
         <translation>&amp;Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="99"/>
+        <location filename="../../kpass/ui/main_window.py" line="100"/>
         <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
         <translation>Passes that expire this month and next month (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="101"/>
+        <location filename="../../kpass/ui/main_window.py" line="102"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="102"/>
+        <location filename="../../kpass/ui/main_window.py" line="103"/>
         <source>Aus&amp;wertung</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="103"/>
+        <location filename="../../kpass/ui/main_window.py" line="104"/>
         <source>&amp;Übersicht für die Leitung</source>
         <translation>&amp;Dashboard for supervisors</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="104"/>
+        <location filename="../../kpass/ui/main_window.py" line="105"/>
         <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
         <translation>Key figures, trend and export (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="105"/>
+        <location filename="../../kpass/ui/main_window.py" line="106"/>
         <source>&amp;Was wäre, wenn …</source>
         <translation>&amp;What if …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="106"/>
+        <location filename="../../kpass/ui/main_window.py" line="107"/>
         <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
         <translation>Try out another income limit (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="107"/>
         <location filename="../../kpass/ui/main_window.py" line="108"/>
+        <location filename="../../kpass/ui/main_window.py" line="109"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="109"/>
+        <location filename="../../kpass/ui/main_window.py" line="110"/>
         <source>Menüleiste</source>
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="175"/>
+        <location filename="../../kpass/ui/main_window.py" line="176"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>
@@ -2480,117 +2480,117 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="39"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="40"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="56"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="57"/>
         <source>Vorschau: %1</source>
         <translation>Preview: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="58"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="59"/>
         <source>Gespeichert als %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="60"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="61"/>
         <source>Speicherort der PDF-Datei</source>
         <translation>Location of the PDF file</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="64"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="65"/>
         <source>Meldung zum Drucken</source>
         <translation>Message about printing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="70"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="71"/>
         <source>Seiten des Dokuments</source>
         <translation>Pages of the document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="71"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="72"/>
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="73"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="74"/>
         <source>Dokument drucken</source>
         <translation>Print the document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="74"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="75"/>
         <source>Drucker wählen und drucken (Strg+P)</source>
         <translation>Choose a printer and print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="76"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="77"/>
         <source>&amp;Ordner öffnen</source>
         <translation>Open &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="77"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="78"/>
         <source>Ausgabeordner öffnen</source>
         <translation>Open the output folder</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="78"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="79"/>
         <source>PDF ö&amp;ffnen</source>
         <translation>&amp;Open PDF</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="79"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="80"/>
         <source>PDF im Standardprogramm öffnen</source>
         <translation>Open the PDF in the default program</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="80"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="81"/>
         <source>&amp;Schließen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="81"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="82"/>
         <source>Vorschau schließen</source>
         <translation>Close the preview</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="117"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="118"/>
         <source>Seite %1</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="122"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="123"/>
         <source>Keine Vorschau möglich: %1</source>
         <translation>No preview possible: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="125"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="126"/>
         <source>Die Vorschau zeigt die ersten %1 von %2 Seiten; gedruckt werden alle.</source>
         <translation>The preview shows the first %1 of %2 pages; all of them are printed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="156"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="157"/>
         <source>Wird gedruckt …</source>
         <translation>Printing …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="166"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="167"/>
         <source>Drucken abgebrochen; die Datei wurde nicht geschrieben.</source>
         <translation>Printing cancelled; the file was not written.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="169"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="170"/>
         <source>Drucken abgebrochen; %1 von %2 Seiten gehen an den Drucker.</source>
         <translation>Printing cancelled; %1 of %2 pages go to the printer.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="172"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="173"/>
         <source>%1 Seite(n) an „%2“ gesendet.</source>
         <translation>%1 page(s) sent to “%2”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="177"/>
+        <location filename="../../kpass/ui/preview_dialog.py" line="178"/>
         <source>Drucken: %1</source>
         <translation>Printing: %1</translation>
     </message>
@@ -2602,180 +2602,199 @@
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="111"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="39"/>
+        <source>Januar</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="40"/>
+        <source>Februar</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="41"/>
+        <source>März</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="42"/>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="43"/>
+        <source>Mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="44"/>
+        <source>Juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="45"/>
+        <source>Juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="46"/>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="47"/>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="48"/>
+        <source>Oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="49"/>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="50"/>
+        <source>Dezember</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="65"/>
+        <source>Ablauf</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="66"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="67"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="68"/>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="69"/>
+        <source>gültig ab</source>
+        <translation>valid from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="70"/>
+        <source>gültig bis</source>
+        <translation>valid until</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="71"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/renewals_page.py" line="134"/>
         <source>Verlängerungen: Pässe, die bald ablaufen</source>
         <translation>Renewals: passes that expire soon</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="112"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="135"/>
         <source>Verlängerungen</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="113"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="136"/>
         <source>&amp;Ablaufmonat:</source>
         <translation>E&amp;xpiry month:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="118"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="141"/>
         <source>%1 und %2</source>
         <translation>%1 and %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="124"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="147"/>
         <source>Ablaufmonat</source>
         <translation>Expiry month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="126"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="149"/>
         <source>Ablaufende Pässe</source>
         <translation>Expiring passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="127"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="150"/>
         <source>Anzahl</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="128"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="151"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="129"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="152"/>
         <source>&amp;Erinnerungen drucken</source>
         <translation>&amp;Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="130"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="153"/>
         <source>Erinnerungsschreiben für die gewählten Monate drucken</source>
         <translation>Print reminder letters for the chosen months</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="132"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="155"/>
         <source>Vorschau und Dr&amp;ucken …</source>
         <translation>Pre&amp;view and print …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="133"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="156"/>
         <source>Gedruckte Erinnerungsschreiben ansehen und auf einem Drucker ausgeben</source>
         <translation>View the printed reminder letters and send them to a printer</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="158"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="181"/>
         <source>%1 Pässe</source>
         <translation>%1 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="169"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="192"/>
         <source>Erinnerungen für %1 …</source>
         <translation>Reminders for %1 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="176"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="199"/>
         <source>In den gewählten Monaten laufen keine Pässe ab.</source>
         <translation>No passes expire in the chosen months.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="180"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="203"/>
         <source>Erinnerungen werden gedruckt …</source>
         <translation>Printing reminders …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="181"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="204"/>
         <source>Erinnerungen drucken</source>
         <translation>Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="190"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="213"/>
         <source>Abgebrochen; fertig: %1 Datei(en).</source>
         <translation>Cancelled; done: %1 file(s).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="192"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="215"/>
         <source>Gedruckt: %1</source>
         <translation>Printed: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="207"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="230"/>
         <source>Erinnerungsschreiben (%1)</source>
         <translation>Reminder letters (%1)</translation>
-    </message>
-    <message>
-        <source>Ablauf</source>
-        <translation type="vanished">Expiry</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation type="vanished">April</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation type="vanished">August</translation>
-    </message>
-    <message>
-        <source>Dezember</source>
-        <translation type="vanished">December</translation>
-    </message>
-    <message>
-        <source>Februar</source>
-        <translation type="vanished">February</translation>
-    </message>
-    <message>
-        <source>Januar</source>
-        <translation type="vanished">January</translation>
-    </message>
-    <message>
-        <source>Juli</source>
-        <translation type="vanished">July</translation>
-    </message>
-    <message>
-        <source>Juni</source>
-        <translation type="vanished">June</translation>
-    </message>
-    <message>
-        <source>Mai</source>
-        <translation type="vanished">May</translation>
-    </message>
-    <message>
-        <source>März</source>
-        <translation type="vanished">March</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="vanished">Name</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation type="vanished">November</translation>
-    </message>
-    <message>
-        <source>Nummer</source>
-        <translation type="vanished">Number</translation>
-    </message>
-    <message>
-        <source>Oktober</source>
-        <translation type="vanished">October</translation>
-    </message>
-    <message>
-        <source>Pass</source>
-        <translation type="vanished">Pass</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation type="vanished">September</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="vanished">Status</translation>
-    </message>
-    <message>
-        <source>gültig ab</source>
-        <translation type="vanished">valid from</translation>
-    </message>
-    <message>
-        <source>gültig bis</source>
-        <translation type="vanished">valid until</translation>
     </message>
 </context>
 <context>

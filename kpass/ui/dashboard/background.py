@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThread
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from kpass.errors import KpassError
+from kpass.ui.translation import user_message
 
 
 class _Signals(QObject):
@@ -34,7 +35,7 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except KpassError as exc:
-            self.signals.failed.emit(self.ticket, exc.message_de)
+            self.signals.failed.emit(self.ticket, user_message(exc))
         except Exception as exc:  # a bug must reach the user as a message, not a dead thread
             message = QCoreApplication.translate("BackgroundRunner", "Unerwarteter Fehler: %1")
             self.signals.failed.emit(self.ticket, message.replace("%1", str(exc)))
