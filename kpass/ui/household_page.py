@@ -133,7 +133,7 @@ class HouseholdPage(QWidget):
         self.members.role_requested.connect(self.ask_change_role)
         self.members.photo_requested.connect(self.choose_photo)
         self.incomes.end_requested.connect(self.ask_end_income)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self.save_everything)
         self.back_button.clicked.connect(self.closed)
         p = self.panel
         p.decide_button.clicked.connect(self.decide_today)
@@ -145,7 +145,7 @@ class HouseholdPage(QWidget):
         p.renew_button.clicked.connect(self.renew)
         p.replace_button.clicked.connect(self.ask_replace)
         p.revoke_button.clicked.connect(self.ask_revoke)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_everything)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.decide_today)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.decide_today)  # the keypad key
         self._set_tab_order()
@@ -242,6 +242,8 @@ class HouseholdPage(QWidget):
         return True
 
     def save_everything(self) -> bool:
+        """Save what is on the screen: typed entries not yet added or corrected, a new
+        household, a move; stops at the first entry that cannot be taken."""
         if self.members.pending() and not self.members.submit():
             return False
         if self.incomes.pending() and not self.incomes.add_income():
@@ -375,8 +377,11 @@ class HouseholdPage(QWidget):
         return tuple(p for p, box in self.proofs.items() if box.isChecked())
 
     def decide_today(self) -> None:
-        """Apply for today and decide: the stored decision replaces the preview."""
-        if self.editor.draft.is_new and not self.save():
+        """Apply for today and decide: the stored decision replaces the preview.
+
+        What is on the screen is saved first, so the decision never rests on other data
+        than the caseworker sees."""
+        if not self.save_everything():
             return
         household_id = self.editor.draft.household_id
         assert household_id is not None

@@ -338,11 +338,13 @@ class MemberSection(QGroupBox):
         """Something typed for a new person that was not added yet, or a correction that
         was not saved yet."""
         if self.editing is not None:
-            member = self.editor.draft.member(self.editing)
+            member = self.editor.draft.membership_on(self.editing, self.editor.today)
             shown = (self.family.text().strip(), self.given.text().strip(), self.birth.value(),
                      self.disability.isChecked(), self.foster.isChecked())
-            return shown != (member.family_name, member.given_names, member.birth_date,
-                             member.disability, member.foster_child)
+            role_changed = self.role.isEnabled() and current_code(self.role) != member.role
+            return role_changed or shown != (member.family_name, member.given_names,
+                                             member.birth_date, member.disability,
+                                             member.foster_child)
         return bool(self.family.text().strip() or self.given.text().strip()
                     or self.birth.text().strip())
 
@@ -375,8 +377,10 @@ class MemberSection(QGroupBox):
     def start_edit(self) -> None:
         """Load the selected person into the fields for a correction."""
         key = self.selected_key()
-        if key is None:
+        if key is None or key == self.editing:
             return
+        if self.pending() and not self.submit():
+            return  # what was typed stays, with the reason it could not be taken
         self.errors.clear()
         member: DraftMember = self.editor.draft.membership_on(key, self.editor.today)
         self.editing = key

@@ -1087,172 +1087,172 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="261"/>
+        <location filename="../../kpass/ui/household_page.py" line="263"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="265"/>
+        <location filename="../../kpass/ui/household_page.py" line="267"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="282"/>
+        <location filename="../../kpass/ui/household_page.py" line="284"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="286"/>
+        <location filename="../../kpass/ui/household_page.py" line="288"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="294"/>
+        <location filename="../../kpass/ui/household_page.py" line="296"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="352"/>
+        <location filename="../../kpass/ui/household_page.py" line="354"/>
         <source>Haushalt gespeichert (Nr. %1).</source>
         <translation>Household saved (no. %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="396"/>
+        <location filename="../../kpass/ui/household_page.py" line="401"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="399"/>
+        <location filename="../../kpass/ui/household_page.py" line="404"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="400"/>
+        <location filename="../../kpass/ui/household_page.py" line="405"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="417"/>
+        <location filename="../../kpass/ui/household_page.py" line="422"/>
         <source>%1 hat schon einen Pass bis %2</source>
         <translation>%1 already has a pass until %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="420"/>
+        <location filename="../../kpass/ui/household_page.py" line="425"/>
         <source>%1: Pass %2 bis %3</source>
         <translation>%1: pass %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="422"/>
+        <location filename="../../kpass/ui/household_page.py" line="427"/>
         <source>Ausgestellt – %1.</source>
         <translation>Issued – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="423"/>
+        <location filename="../../kpass/ui/household_page.py" line="428"/>
         <source>Kein Pass auszustellen.</source>
         <translation>No pass to issue.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="433"/>
+        <location filename="../../kpass/ui/household_page.py" line="438"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="448"/>
+        <location filename="../../kpass/ui/household_page.py" line="453"/>
         <source>Karte %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="459"/>
+        <location filename="../../kpass/ui/household_page.py" line="464"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="470"/>
+        <location filename="../../kpass/ui/household_page.py" line="475"/>
         <source>Bescheid %1</source>
         <translation>Decision letter %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="481"/>
+        <location filename="../../kpass/ui/household_page.py" line="486"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="497"/>
+        <location filename="../../kpass/ui/household_page.py" line="502"/>
         <source>Pass %1 verlängert bis %2.</source>
         <translation>Pass %1 renewed until %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="499"/>
+        <location filename="../../kpass/ui/household_page.py" line="504"/>
         <source>Verlängerung entschieden; kein neuer Zeitraum (nicht mehr berechtigt).</source>
         <translation>Renewal decided; no new period (no longer eligible).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="506"/>
+        <location filename="../../kpass/ui/household_page.py" line="511"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="507"/>
+        <location filename="../../kpass/ui/household_page.py" line="512"/>
         <source>Ersatz für Pass %1 (neue Nummer, gleiche Gültigkeit):</source>
         <translation>Replacement for pass %1 (new number, same validity):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="519"/>
+        <location filename="../../kpass/ui/household_page.py" line="524"/>
         <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
         <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="529"/>
+        <location filename="../../kpass/ui/household_page.py" line="534"/>
         <source>Pass sperren</source>
         <translation>Revoke pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="530"/>
+        <location filename="../../kpass/ui/household_page.py" line="535"/>
         <source>Pass %1 sperren ab:</source>
         <translation>Revoke pass %1 from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="541"/>
+        <location filename="../../kpass/ui/household_page.py" line="546"/>
         <source>Pass %1 ist ab %2 gesperrt.</source>
         <translation>Pass %1 is revoked from %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="552"/>
+        <location filename="../../kpass/ui/household_page.py" line="557"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="552"/>
+        <location filename="../../kpass/ui/household_page.py" line="557"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="594"/>
+        <location filename="../../kpass/ui/household_page.py" line="599"/>
         <source>Einkommen beenden</source>
         <translation>End income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="595"/>
+        <location filename="../../kpass/ui/household_page.py" line="600"/>
         <source>Letzter Tag, für den das Einkommen gezahlt wird:</source>
         <translation>Last day for which the income is paid:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="596"/>
+        <location filename="../../kpass/ui/household_page.py" line="601"/>
         <source>Einkommen entfällt</source>
         <translation>Income ends</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="608"/>
+        <location filename="../../kpass/ui/household_page.py" line="613"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="608"/>
+        <location filename="../../kpass/ui/household_page.py" line="613"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="618"/>
+        <location filename="../../kpass/ui/household_page.py" line="623"/>
         <source>Die Datei %1 ist kein lesbares Bild.</source>
         <translation>The file %1 is not a readable image.</translation>
     </message>
@@ -2029,42 +2029,42 @@
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="358"/>
+        <location filename="../../kpass/ui/member_section.py" line="360"/>
         <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="359"/>
+        <location filename="../../kpass/ui/member_section.py" line="361"/>
         <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
         <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="361"/>
+        <location filename="../../kpass/ui/member_section.py" line="363"/>
         <source>Familienname: darf nicht leer sein.</source>
         <translation>Family name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="391"/>
+        <location filename="../../kpass/ui/member_section.py" line="395"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="434"/>
+        <location filename="../../kpass/ui/member_section.py" line="438"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut speichern.</source>
         <translation>Someone else has changed the data of this person in the meantime; now saved: %1, born %2. Your entry is still in the fields – please check it and save again with Enter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="493"/>
+        <location filename="../../kpass/ui/member_section.py" line="497"/>
         <source>ohne Haushalt</source>
         <translation>without a household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="496"/>
+        <location filename="../../kpass/ui/member_section.py" line="500"/>
         <source>Achtung, schon erfasst? %1, geb. %2 (%3) – %4.</source>
         <translation>Careful, already entered? %1, born %2 (%3) – %4.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="501"/>
+        <location filename="../../kpass/ui/member_section.py" line="505"/>
         <source>Weitere ähnliche Personen: %1.</source>
         <translation>Other similar persons: %1.</translation>
     </message>
@@ -2390,52 +2390,57 @@
 <context>
     <name>PdfPrinting</name>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="57"/>
+        <location filename="../../kpass/ui/pdf_printing.py" line="59"/>
         <source>Das Programm „%1“ (Paket poppler-utils) ist nicht installiert.</source>
         <translation>The program “%1” (package poppler-utils) is not installed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="66"/>
+        <location filename="../../kpass/ui/pdf_printing.py" line="68"/>
         <source>Die PDF-Datei „%1“ ist beschädigt oder nicht lesbar.</source>
         <translation>The PDF file “%1” is damaged or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="74"/>
+        <location filename="../../kpass/ui/pdf_printing.py" line="76"/>
         <source>Die PDF-Datei „%1“ gibt es nicht (mehr).</source>
         <translation>The PDF file “%1” does not exist (any more).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="81"/>
+        <location filename="../../kpass/ui/pdf_printing.py" line="83"/>
         <source>Die PDF-Datei „%1“ konnte nicht rechtzeitig aufbereitet werden.</source>
         <translation>The PDF file “%1” could not be prepared in time.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="87"/>
+        <location filename="../../kpass/ui/pdf_printing.py" line="89"/>
         <source>Das Programm „%1“ lässt sich nicht starten.</source>
         <translation>The program “%1” cannot be started.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="137"/>
+        <location filename="../../kpass/ui/pdf_printing.py" line="139"/>
         <source>Drucker</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="154"/>
+        <location filename="../../kpass/ui/pdf_printing.py" line="157"/>
+        <source>Der Ausdruck kann nicht das Dokument selbst ersetzen; bitte einen anderen Dateinamen wählen.</source>
+        <translation>The printed copy cannot replace the document itself; please choose another file name.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/pdf_printing.py" line="164"/>
         <source>Im gewählten Bereich gibt es keine Seite (das Dokument hat %1 Seiten).</source>
         <translation>There is no page in the chosen range (the document has %1 pages).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="188"/>
+        <location filename="../../kpass/ui/pdf_printing.py" line="198"/>
         <source>Seite %1 von %2 wird gedruckt …</source>
         <translation>Printing page %1 of %2 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="240"/>
+        <location filename="../../kpass/ui/pdf_printing.py" line="250"/>
         <source>Die Datei „%1“ kann nicht geschrieben werden; gibt es den Ordner, und darf dort geschrieben werden?</source>
         <translation>The file “%1” cannot be written; does the folder exist, and may files be written there?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="245"/>
+        <location filename="../../kpass/ui/pdf_printing.py" line="255"/>
         <source>Der Drucker „%1“ meldet einen Fehler; bitte Drucker und Papier prüfen.</source>
         <translation>The printer “%1” reports an error; please check the printer and the paper.</translation>
     </message>
@@ -3021,182 +3026,182 @@
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="181"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="186"/>
         <source>Was wäre, wenn die Einkommensgrenze anders wäre?</source>
         <translation>What if the income limit were different?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="183"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="188"/>
         <source>Jeder Haushalt mit einer Entscheidung in den zwölf Monaten vor dem Stichtag wird mit der geltenden und mit der neuen Grenze geprüft. Es wird nichts gespeichert und nichts geändert.</source>
         <translation>Every household with a decision in the twelve months before the reference date is tested against the limit in force and against the new limit. Nothing is saved and nothing is changed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="189"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="194"/>
         <source>Neue Einkommens&amp;grenze:</source>
         <translation>New income &amp;limit:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="190"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="195"/>
         <source>Neue Einkommensgrenze in Euro</source>
         <translation>New income limit in euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="192"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="197"/>
         <source>Nettoäquivalenzeinkommen pro Monat, z. B. 1.430,00 €</source>
         <translation>Net equivalised income per month, e.g. 1.430,00 €</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="194"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="199"/>
         <source>z. B. 1.430,00 €</source>
         <translation>e.g. 1.430,00 €</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="195"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="200"/>
         <source>Meldung zur Einkommensgrenze</source>
         <translation>Message about the income limit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="196"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="201"/>
         <source>&amp;Stichtag:</source>
         <translation>Reference &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="197"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="202"/>
         <source>Stichtag der Berechnung</source>
         <translation>Reference date of the calculation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="198"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="203"/>
         <source>Meldung zum Stichtag</source>
         <translation>Message about the reference date</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="199"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="204"/>
         <source>&amp;Berechnen</source>
         <translation>C&amp;alculate</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="200"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="205"/>
         <source>Auswirkung berechnen</source>
         <translation>Calculate the effect</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="201"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="206"/>
         <source>für Sozialplanung (ge&amp;heimhalten)</source>
         <translation>for Social Planning (&amp;suppress small numbers)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="203"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="208"/>
         <source>Ansicht für Sozialplanung mit Geheimhaltung kleiner Zahlen</source>
         <translation>View for Social Planning with small numbers suppressed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="205"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="210"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="207"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="212"/>
         <source>Grenze bisher → neu:</source>
         <translation>Limit so far → new:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="208"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="213"/>
         <source>Betrachtete Haushalte:</source>
         <translation>Households considered:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="209"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="214"/>
         <source>Betrachtete Personen:</source>
         <translation>Persons considered:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="210"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="215"/>
         <source>Berechtigt bisher → neu:</source>
         <translation>Eligible so far → new:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="211"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="216"/>
         <source>Neu berechtigt:</source>
         <translation>Newly eligible:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="212"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="217"/>
         <source>Nicht mehr berechtigt:</source>
         <translation>No longer eligible:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="217"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="222"/>
         <source>Nach Stadtteil und Altersgruppe</source>
         <translation>By district and age group</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="219"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="224"/>
         <source>Neu und nicht mehr berechtigte Personen nach Stadtteil und Altersgruppe</source>
         <translation>Newly and no longer eligible persons by district and age group</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="251"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="256"/>
         <source>Bitte eine Einkommensgrenze in Euro eingeben, z. B. 1.430,00 €.</source>
         <translation>Please enter an income limit in euros, e.g. 1.430,00 €.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="252"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="257"/>
         <source>Die Einkommensgrenze muss größer als 0 € sein.</source>
         <translation>The income limit must be more than 0 €.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="253"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="258"/>
         <source>„%1“ ist kein Eurobetrag. Bitte so eingeben: 1.430,00 €.</source>
         <translation>“%1” is not an amount in euros. Please enter it like this: 1.430,00 €.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="266"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="271"/>
         <source>Am Stichtag gilt kein Regelwerk.</source>
         <translation>No rule set is in force on the reference date.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="269"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="274"/>
         <source>Am Stichtag gilt: %1</source>
         <translation>In force on the reference date: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="313"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="318"/>
         <source>Noch nicht berechnet.</source>
         <translation>Not calculated yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="331"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="336"/>
         <source>Exakte Zahlen – nur für den Dienstgebrauch.</source>
         <translation>Exact figures – for official use only.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="334"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="339"/>
         <source>Geheimgehalten wie im Export an die Sozialplanung: Zahlen von 1 bis 4 und Zellen, aus denen sie sich errechnen ließen, stehen als „·“.</source>
         <translation>Suppressed as in the export to Social Planning: numbers from 1 to 4, and cells from which they could be worked out, are shown as “·”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="347"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="352"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="348"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="353"/>
         <source>Altersgruppe</source>
         <translation>Age group</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="349"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="354"/>
         <source>Neu berechtigt</source>
         <translation>Newly eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="350"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="355"/>
         <source>Nicht mehr berechtigt</source>
         <translation>No longer eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="375"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="380"/>
         <source>Insgesamt</source>
         <translation>Total</translation>
     </message>

@@ -114,8 +114,8 @@ def test_new_household(window: MainWindow, registered: int) -> None:
 def test_stored_household_after_deciding(window: MainWindow, registered: int) -> None:
     page = window.household_page
     window.open_household(registered)
-    page.address.street.setText("Rheinstraße")  # a move: "Umzug ab" appears
     page.decide_today()
+    page.address.street.setText("Rheinstraße")  # a move: "Umzug ab" appears
     p = page.panel
     buttons = (p.decide_button, p.issue_button, p.card_button, p.sheet_button, p.letter_button,
                p.form_button, p.renew_button, p.replace_button, p.revoke_button)

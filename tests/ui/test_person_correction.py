@@ -384,3 +384,64 @@ def test_role_dialog_without_date(qtbot: QtBot) -> None:
     press(Qt.Key.Key_Return)
     assert dialog.result() == dialogs.QDialog.DialogCode.Accepted
     assert dialog.result_value()[0] == "other"
+
+
+def test_an_open_correction_is_saved_with_the_new_household(
+    window: MainWindow, database: Database
+) -> None:
+    # F2, a new birth date, then Ctrl+S without Enter: the household must be stored with
+    # what the caseworker sees, not with the date before the correction.
+    page = window.household_page
+    members = page.members
+    press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    for field, text in ((page.address.street, "Kaiserstraße"), (page.address.number, "3"),
+                        (page.address.postcode, "76133")):
+        field.setText(text)
+    page.address.stadtteil.set_code("01")
+    members.family.setFocus()
+    for family, given, birth in (("Neu", "Nora", "01.02.1985"), ("Neu", "Nils", "03.04.2012")):
+        type_text(family)
+        tab()
+        type_text(given)
+        tab()
+        type_text(birth)
+        press(Qt.Key.Key_Return)
+    edit_row(page, 0)
+    members.birth.clear()
+    members.birth.setFocus()
+    type_text("01.02.1950")
+    press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not page.editor.draft.is_new
+    nora = next(p for p in search_persons(database, "neu nora").hits)
+    assert nora.birth_date == date(1950, 2, 1)
+    assert members.editing is None and not members.pending()
+
+
+def test_deciding_saves_an_open_correction_first(
+    window: MainWindow, database: Database, ids: list[int]
+) -> None:
+    page = window.household_page
+    edit_row(page, 2)  # Max, born 2015
+    page.members.birth.clear()
+    page.members.birth.setFocus()
+    type_text("15.06.2000")
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # decide, no Enter before
+    assert stored(database, ids[2])[2] == date(2000, 6, 15)
+    assert "gespeichert" in page.panel.heading.text()
+    # the stored decision counts Max as an adult: no Kinderpass
+    assert "Kinderpass" not in preview_row(page, "Max Müller")[1]
+
+
+def test_a_correction_that_cannot_be_taken_stops_the_decision(
+    window: MainWindow, database: Database, ids: list[int]
+) -> None:
+    page = window.household_page
+    edit_row(page, 2)
+    page.members.birth.clear()
+    page.members.birth.setFocus()
+    type_text("15.06.2090")  # in the future
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    label = page.members.errors.label_for("birth_date")
+    assert label is not None and label.isVisible()
+    assert "gespeichert" not in page.panel.heading.text()
+    assert stored(database, ids[2])[2] == date(2015, 6, 15)

@@ -193,6 +193,13 @@ def test_failures_are_clear_german_messages(
         print_pdf(pdf, printer)
     assert "keine Seite" in error.value.message_de and not (tmp_path / "d.pdf").exists()
 
+    # "print to file" onto the document itself would empty it before its pages are read
+    original = pdf.read_bytes()
+    with pytest.raises(PrintingFailed) as error:
+        print_pdf(pdf, pdf_printer(pdf))
+    assert "nicht das Dokument selbst ersetzen" in error.value.message_de
+    assert pdf.read_bytes() == original
+
     real_which = shutil.which
     monkeypatch.setattr(shutil, "which",
                         lambda name: None if name == "pdftoppm" else real_which(name))

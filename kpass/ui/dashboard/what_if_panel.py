@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -149,7 +150,11 @@ class WhatIfPanel(QWidget):
         self.model = CountTableModel(self)
         self.table = count_table_view("impactTable")
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Counts as wide as their headers; the Stadtteil column takes what is left, so no
+        # header is cut when the pane is narrow.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
@@ -160,8 +165,8 @@ class WhatIfPanel(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         set_tab_order(self.tab_order())
