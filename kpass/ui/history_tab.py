@@ -109,7 +109,12 @@ class HistoryTab(QWidget):
         self.decisions = QTreeWidget()
         self.decisions.setObjectName("historyDecisions")
         self.decisions.setColumnCount(2)
-        self.decisions.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Reasons are long sentences: they span both columns and wrap, instead of being cut
+        # off at the right edge.
+        self.decisions.setWordWrap(True)
+        self.decisions.header().setStretchLastSection(False)
+        self.decisions.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.decisions.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.passes = self._table("historyPasses", len(self.PASS_COLUMNS))
         self.prints = self._table("historyPrints", len(self.PRINT_COLUMNS))
         self.prints_message = QLabel()
@@ -177,15 +182,22 @@ class HistoryTab(QWidget):
                     "%1", tr(APPLICATION_KIND_LABELS.get(entry.kind, entry.kind))).replace(
                     "%2", str(entry.decision_id)).replace("%3", entry.rule_set),
             ])
+            self.decisions.addTopLevelItem(top)  # spans take effect only inside the tree
             for member in entry.output.get("members", []):
-                child = QTreeWidgetItem([_member_text(member, names), ""])
-                for reason in member.get("reasons", []):
-                    child.addChild(QTreeWidgetItem(["", str(reason.get("text", ""))]))
+                child = QTreeWidgetItem([_member_text(member, names)])
                 top.addChild(child)
+                child.setFirstColumnSpanned(True)
+                for reason in member.get("reasons", []):
+                    text = str(reason.get("text", ""))
+                    line = QTreeWidgetItem([text])
+                    line.setToolTip(0, text)
+                    child.addChild(line)
+                    line.setFirstColumnSpanned(True)
             if entry.proofs:
-                top.addChild(QTreeWidgetItem([
-                    _tr("Nachweise"), ", ".join(proof_label(p) for p in entry.proofs)]))
-            self.decisions.addTopLevelItem(top)
+                proofs = QTreeWidgetItem([_tr("Nachweise: %1").replace(
+                    "%1", ", ".join(proof_label(p) for p in entry.proofs))])
+                top.addChild(proofs)
+                proofs.setFirstColumnSpanned(True)
             top.setExpanded(True)
         self.decisions.expandAll()
         self.passes.setRowCount(len(history.passes))

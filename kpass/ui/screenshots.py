@@ -93,6 +93,12 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
             preview.print_button.setFocus()
             _save(preview, out / "04-vorschau.png", saved)
             preview.close()
+        letter = page.print_letter()
+        if letter is not None:
+            letter.close()
+        page.tabs.setCurrentIndex(1)
+        _save(window, out / "08-verlauf.png", saved)
+        page.tabs.setCurrentIndex(0)
 
         window.show_renewals()
         _save(window, out / "05-verlaengerungen.png", saved)

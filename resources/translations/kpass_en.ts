@@ -943,71 +943,75 @@
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="152"/>
+        <location filename="../../kpass/ui/history_tab.py" line="157"/>
         <source>Antrag / Entscheidung</source>
         <translation>Application / decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="152"/>
+        <location filename="../../kpass/ui/history_tab.py" line="157"/>
         <source>Inhalt</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="153"/>
         <location filename="../../kpass/ui/history_tab.py" line="158"/>
+        <location filename="../../kpass/ui/history_tab.py" line="163"/>
         <source>Anträge und Entscheidungen</source>
         <translation>Applications and decisions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="155"/>
+        <location filename="../../kpass/ui/history_tab.py" line="160"/>
         <source>Pässe des Haushalts</source>
         <translation>Passes of the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="157"/>
+        <location filename="../../kpass/ui/history_tab.py" line="162"/>
         <source>Drucke für den Haushalt</source>
         <translation>Printouts for the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="159"/>
+        <location filename="../../kpass/ui/history_tab.py" line="164"/>
         <source>Pässe</source>
         <translation>Passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="160"/>
-        <location filename="../../kpass/ui/history_tab.py" line="224"/>
+        <location filename="../../kpass/ui/history_tab.py" line="165"/>
+        <location filename="../../kpass/ui/history_tab.py" line="236"/>
         <source>Drucke (%1)</source>
         <translation>Printouts (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="162"/>
+        <location filename="../../kpass/ui/history_tab.py" line="167"/>
         <source>Hinweis zum Verlauf</source>
         <translation>Note on the history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="163"/>
+        <location filename="../../kpass/ui/history_tab.py" line="168"/>
         <source>Hinweis zu den Drucken</source>
         <translation>Note on the printouts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="167"/>
+        <location filename="../../kpass/ui/history_tab.py" line="172"/>
         <source>Entscheidungen: nur die in dieser Sitzung getroffenen (ältere folgen, sobald der Verlaufsdienst verfügbar ist). Pässe: vollständig.</source>
         <translation>Decisions: only those made in this session (older ones follow as soon as the history service is available). Passes: complete.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="174"/>
+        <location filename="../../kpass/ui/history_tab.py" line="179"/>
         <source>Antrag %1 vom %2</source>
         <translation>Application %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="176"/>
+        <location filename="../../kpass/ui/history_tab.py" line="181"/>
         <source>%1, Entscheidung %2, Regelsatz %3</source>
         <translation>%1, decision %2, rule set %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="187"/>
+        <location filename="../../kpass/ui/history_tab.py" line="197"/>
+        <source>Nachweise: %1</source>
+        <translation>Proofs: %1</translation>
+    </message>
+    <message>
         <source>Nachweise</source>
-        <translation>Proofs</translation>
+        <translation type="vanished">Proofs</translation>
     </message>
 </context>
 <context>

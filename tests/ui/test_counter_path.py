@@ -130,7 +130,9 @@ def test_counter_path_by_keyboard(
     assert page.panel.passes.count() == 2
     assert page.history.passes.rowCount() == 2
     assert page.history.decisions.topLevelItemCount() == 1
-    assert "Personalausweis" in page.history.decisions.topLevelItem(0).child(2).text(1)
+    application = page.history.decisions.topLevelItem(0)
+    lines = [application.child(i).text(0) for i in range(application.childCount())]
+    assert any(line.startswith("Nachweise:") and "Personalausweis" in line for line in lines)
 
     assert focused() is page.panel.card_button
     press(Qt.Key.Key_Space)

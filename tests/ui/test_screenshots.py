@@ -14,9 +14,10 @@ pytestmark = pytest.mark.gui
 
 def test_screenshots_of_the_main_screens(tmp_path: Path) -> None:
     saved = take_screenshots(tmp_path / "shots", households=40)
-    names = [p.name for p in saved]
+    names = sorted(p.name for p in saved)
     expected = ["01-suche.png", "02-haushalt.png", "03-entscheidung.png", "04-vorschau.png",
-                "05-verlaengerungen.png", "06-dashboard.png", "07-was-waere-wenn.png"]
+                "05-verlaengerungen.png", "06-dashboard.png", "07-was-waere-wenn.png",
+                "08-verlauf.png"]
     assert names == expected
     for path in saved:
         image = QImage(str(path))
