@@ -34,8 +34,9 @@ def hard_steps(
 
     Every single letter (the first keystroke: "m" matches a fifth of all persons); two
     initials ("m a"); given name first, then the family name's first letters ("anna m",
-    "anna mu"); a birth date alone; family name and birth year. Pass numbers and streets
-    are not searched by the person search, so they are not typed here.
+    "anna mu"); a birth date alone; family name and birth year; a street typed with its
+    house number ("r", "rh", … "rheinstr", "rheinstr 2", "rheinstr 24") and a pass number
+    digit by digit ("KA-1034" to the whole number).
     """
     rng = random.Random(seed)
     steps = list(string.ascii_lowercase) if letters else []
@@ -48,7 +49,27 @@ def hard_steps(
         steps.append(_german_date(birth))
         steps.append(f"{family} {birth[:4]}")
         steps.append(f"{family[0]} {birth[:4]}")
+    for street, number in _addresses(connection, max(1, count // 4), rng):
+        stem = street.split("straße")[0] + "str" if "straße" in street else street
+        steps += [stem[:end] for end in range(4, len(stem) + 1)]
+        steps += [f"{stem} {number[:end]}" for end in range(1, len(number) + 1)]
+    for (number,) in _passes(connection, max(1, count // 4), rng):
+        steps += [number[:end] for end in range(7, len(number) + 1) if number[end - 1] != "-"]
     return steps
+
+
+def _addresses(
+    connection: sqlite3.Connection, count: int, rng: random.Random
+) -> list[tuple[str, str]]:
+    rows = connection.execute(
+        "SELECT street, house_number FROM household_address WHERE valid_until IS NULL "
+        "ORDER BY id").fetchall()
+    return rng.sample(rows, min(count, len(rows)))
+
+
+def _passes(connection: sqlite3.Connection, count: int, rng: random.Random) -> list[tuple[str]]:
+    rows = connection.execute("SELECT number FROM pass ORDER BY id").fetchall()
+    return rng.sample(rows, min(count, len(rows)))
 
 
 def warm_up_steps(connection: sqlite3.Connection) -> list[str]:

@@ -32,6 +32,12 @@ def name_tokens(*names: str) -> set[str]:
     return tokens
 
 
+def street_key(street: str) -> str:
+    """The folded street without spaces or punctuation: "Karl-Friedrich-Straße" becomes
+    "karlfriedrichstrasse", so "karl-friedrich-str." and "Karl Friedrich Str" find it."""
+    return "".join(_WORD.findall(fold(street)))
+
+
 def prefix_upper_bound(prefix: str) -> str:
     """The smallest string greater than every string starting with ``prefix``.
 

@@ -8,7 +8,8 @@ page without reading the rest ("m" matches a fifth of the register); a longer pr
 a range over few rows. A row therefore means "a word of this person starts with it":
 a range ``[p, p_end)`` still finds exactly the persons with a word starting with ``p``.
 Bulk loaders that bypass the ORM call :func:`person_key_columns` and
-:func:`search_token_rows` themselves.
+:func:`search_token_rows` themselves. An address's ``street_key`` (folded street, see
+:func:`kpass.text_keys.street_key`) is kept the same way.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, event, insert
 from sqlalchemy.orm import Mapper
 
-from kpass.models.register import Person, PersonSearchToken
-from kpass.text_keys import name_key, name_tokens
+from kpass.models.register import HouseholdAddress, Person, PersonSearchToken
+from kpass.text_keys import name_key, name_tokens, street_key
 
 # Below every printable character: "meyer" sorts before "meyer luedenscheidt".
 SORT_KEY_SEPARATOR = "\x1f"
@@ -82,3 +83,11 @@ def _write_tokens(_mapper: Mapper[Person], connection: Connection, person: Perso
         insert(table),
         search_token_rows(person.id, person.family_name, person.given_names, person.sort_key),
     )
+
+
+@event.listens_for(HouseholdAddress, "before_insert")
+@event.listens_for(HouseholdAddress, "before_update")
+def _derive_street_key(
+    _mapper: Mapper[HouseholdAddress], _connection: Connection, address: HouseholdAddress
+) -> None:
+    address.street_key = street_key(address.street)

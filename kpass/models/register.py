@@ -120,6 +120,7 @@ class HouseholdAddress(Base):
         CheckConstraint("valid_until IS NULL OR valid_until >= valid_from", name="period"),
         Index("ix_household_address_household", "household_id", "valid_from"),
         Index("ix_household_address_street", "street"),
+        Index("ix_household_address_street_key", "street_key", "household_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -127,6 +128,8 @@ class HouseholdAddress(Base):
         ForeignKey("household.id", ondelete="CASCADE"), nullable=False
     )
     street: Mapped[str] = mapped_column(String(120), nullable=False)
+    # Derived from street in kpass.models.person_keys; the person search finds addresses by it.
+    street_key: Mapped[str] = mapped_column(String(120), nullable=False, server_default="")
     house_number: Mapped[str] = mapped_column(String(12), nullable=False)
     postcode: Mapped[str] = mapped_column(String(5), nullable=False)
     municipality: Mapped[str] = mapped_column(String(80), nullable=False)

@@ -39,6 +39,7 @@ from kpass.models.person_keys import person_key_columns, search_token_rows
 from kpass.services.demo_history import HistoryContext, simulate_history
 from kpass.services.passes import SERIAL_COUNTER
 from kpass.services.uow import UnitOfWork
+from kpass.text_keys import street_key
 
 BATCH_SIZE = 2000
 MAX_HOUSEHOLDS = 2_000_000
@@ -99,6 +100,7 @@ def _household_rows(
                 "id": take("household_address"),
                 "household_id": household_id,
                 "street": a.street,
+                "street_key": street_key(a.street),
                 "house_number": a.house_number,
                 "postcode": a.postcode,
                 "municipality": a.municipality,

@@ -1,4 +1,5 @@
-"""Finding persons as the caseworker types: name parts in any order, birth date, umlauts folded.
+"""Finding persons as the caseworker types: name parts in any order, birth date, umlauts
+folded; or a pass number, or a street (see person_search_lookups).
 
 Two short queries per page: the first finds the ids of one page in name order, driven by
 one input read from an index in name order (see person_search_plan: a birth date, a
@@ -21,6 +22,13 @@ from sqlalchemy import Connection, Date, Select, and_, bindparam, or_, select
 
 from kpass.models import HouseholdAddress, HouseholdMember, Person, Stadtteil
 from kpass.models.engine import Database
+from kpass.services.person_search_lookups import (
+    is_pass_query,
+    parse_pass_query,
+    parse_street_query,
+    pass_page_ids,
+    street_page_ids,
+)
 from kpass.services.person_search_plan import Cursor as Cursor  # re-exported for the UI
 from kpass.services.person_search_plan import page_ids
 from kpass.text_keys import fold
@@ -153,6 +161,19 @@ def search_persons(
     on: date | None = None,
 ) -> SearchPage:
     """One page of persons matching the typed text, in name order, after ``after``."""
+    day = on or date.today()
+    if is_pass_query(text):
+        pass_query = parse_pass_query(text)
+        if pass_query is None:
+            return SearchPage((), None)  # "KA-1": not yet enough digits to stand for numbers
+        with database.connect() as connection:
+            found = pass_page_ids(connection, pass_query, after, limit)
+            return _page(connection, found, limit, day)
+    street = parse_street_query(text)
+    if street is not None:
+        with database.connect() as connection:
+            found = street_page_ids(connection, street, day, after, limit)
+            return _page(connection, found, limit, day)
     query = parse_query(text)
     if query.empty:
         return SearchPage((), None)
@@ -160,8 +181,16 @@ def search_persons(
         found = page_ids(
             connection, query.name_prefixes, query.birth_date, query.birth_year, after, limit
         )
-        page = found[:limit]
-        details = _details(connection, [person_id for person_id, _ in page], on or date.today())
+        return _page(connection, found, limit, day)
+
+
+def _page(
+    connection: Connection, found: list[tuple[int, str]], limit: int, on: date
+) -> SearchPage:
+    """The hits of the first ``limit`` ids (with names and current addresses) and the
+    cursor after them when ``found`` holds one more."""
+    page = found[:limit]
+    details = _details(connection, [person_id for person_id, _ in page], on)
     hits = tuple(details[person_id] for person_id, _ in page if person_id in details)
     more = len(found) > limit
     next_cursor = (page[-1][1], page[-1][0]) if more and page else None

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from kpass.models.engine import Database
 from kpass.services.person_search import Cursor, SearchPage, search_persons
+from kpass.services.person_search_lookups import is_pass_query, parse_pass_query
 from kpass.ui.person_search_model import PersonSearchModel
 
 SEARCH_DELAY_MS = 150  # waits for a pause in typing, so a name is not queried per letter
@@ -77,10 +78,11 @@ class PersonSearchPage(QWidget):
     def translate_ui(self) -> None:
         self.search_label.setText(_tr("&Suche nach Person"))
         self.search_field.setPlaceholderText(
-            _tr("Name, Vorname, Geburtsdatum (TT.MM.JJJJ) oder Geburtsjahr"))
+            _tr("Name, Geburtsdatum (TT.MM.JJJJ), Passnummer oder Straße mit Hausnummer"))
         self.search_field.setAccessibleName(_tr("Personensuche"))
         self.search_field.setAccessibleDescription(
-            _tr("Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue"))
+            _tr("Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue; "
+                "Passnummer ab vier Ziffern (KA-1234); Straße, z. B. Rheinstr 24"))
         self.results.setAccessibleName(_tr("Suchergebnisse"))
         self.result_info.setAccessibleName(_tr("Anzahl der Suchergebnisse"))
         self.hint.setText(_tr("Eingabe: Ergebnisliste · Eingabe in der Liste: Haushalt öffnen · "
@@ -102,7 +104,10 @@ class PersonSearchPage(QWidget):
     def update_info(self) -> None:
         rows = self.model.rowCount()
         if not self.search_field.text().strip():
-            text = _tr("Bitte Namen oder Geburtsdatum eingeben.")
+            text = _tr("Bitte Namen, Geburtsdatum, Passnummer oder Straße eingeben.")
+        elif rows == 0 and is_pass_query(self.search_field.text()) and parse_pass_query(
+                self.search_field.text()) is None:
+            text = _tr("Passnummer: bitte mindestens vier Ziffern eingeben.")
         elif rows == 0:
             text = _tr("Keine Person gefunden.")
         elif self.model.canFetchMore():

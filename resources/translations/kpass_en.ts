@@ -2967,64 +2967,81 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="78"/>
+        <location filename="../../kpass/ui/search_page.py" line="79"/>
         <source>&amp;Suche nach Person</source>
         <translation>&amp;Search for a person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="80"/>
-        <source>Name, Vorname, Geburtsdatum (TT.MM.JJJJ) oder Geburtsjahr</source>
-        <translation>Name, given name, date of birth (DD.MM.YYYY) or year of birth</translation>
+        <location filename="../../kpass/ui/search_page.py" line="81"/>
+        <source>Name, Geburtsdatum (TT.MM.JJJJ), Passnummer oder Straße mit Hausnummer</source>
+        <translation>Name, date of birth (DD.MM.YYYY), pass number or street with house number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="81"/>
+        <location filename="../../kpass/ui/search_page.py" line="82"/>
         <source>Personensuche</source>
         <translation>Person search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="83"/>
-        <source>Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue</source>
-        <translation>Parts of the name in any order; umlauts also as ae, oe, ue</translation>
+        <location filename="../../kpass/ui/search_page.py" line="84"/>
+        <source>Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue; Passnummer ab vier Ziffern (KA-1234); Straße, z. B. Rheinstr 24</source>
+        <translation>Parts of the name in any order; umlauts also as ae, oe, ue; pass number from four digits on (KA-1234); street, e.g. Rheinstr 24</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="84"/>
+        <location filename="../../kpass/ui/search_page.py" line="86"/>
         <source>Suchergebnisse</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="85"/>
+        <location filename="../../kpass/ui/search_page.py" line="87"/>
         <source>Anzahl der Suchergebnisse</source>
         <translation>Number of search results</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="86"/>
+        <location filename="../../kpass/ui/search_page.py" line="88"/>
         <source>Eingabe: Ergebnisliste · Eingabe in der Liste: Haushalt öffnen · Strg+N: neuer Antrag · Strg+F: Suche · Strg+R: Verlängerungen</source>
         <translation>Enter: list of results · Enter in the list: open the household · Ctrl+N: new application · Ctrl+F: search · Ctrl+R: renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="88"/>
+        <location filename="../../kpass/ui/search_page.py" line="90"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="105"/>
-        <source>Bitte Namen oder Geburtsdatum eingeben.</source>
-        <translation>Please enter a name or a date of birth.</translation>
+        <location filename="../../kpass/ui/search_page.py" line="107"/>
+        <source>Bitte Namen, Geburtsdatum, Passnummer oder Straße eingeben.</source>
+        <translation>Please enter a name, date of birth, pass number or street.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="107"/>
+        <location filename="../../kpass/ui/search_page.py" line="110"/>
+        <source>Passnummer: bitte mindestens vier Ziffern eingeben.</source>
+        <translation>Pass number: please enter at least four digits.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/search_page.py" line="112"/>
         <source>Keine Person gefunden.</source>
         <translation>No person found.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="109"/>
+        <location filename="../../kpass/ui/search_page.py" line="114"/>
         <source>Mehr als %1 Treffer – bitte genauer suchen.</source>
         <translation>More than %1 matches – please search more precisely.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="111"/>
+        <location filename="../../kpass/ui/search_page.py" line="116"/>
         <source>%1 Treffer</source>
         <translation>%1 matches</translation>
+    </message>
+    <message>
+        <source>Bitte Namen oder Geburtsdatum eingeben.</source>
+        <translation type="vanished">Please enter a name or a date of birth.</translation>
+    </message>
+    <message>
+        <source>Name, Vorname, Geburtsdatum (TT.MM.JJJJ) oder Geburtsjahr</source>
+        <translation type="vanished">Name, given name, date of birth (DD.MM.YYYY) or year of birth</translation>
+    </message>
+    <message>
+        <source>Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue</source>
+        <translation type="vanished">Parts of the name in any order; umlauts also as ae, oe, ue</translation>
     </message>
 </context>
 <context>

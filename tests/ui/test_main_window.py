@@ -81,6 +81,16 @@ def test_no_result_is_said(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: "Keine Person" in window.result_info.text(), timeout=3000)
 
 
+def test_a_street_or_a_begun_pass_number_is_typed(qtbot: QtBot, window: MainWindow) -> None:
+    type_text(window.search_field, "durlacher allee 5")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
+    assert window.model.hit(0).family_name == "Schäfer"
+    assert "Durlacher Allee 5" in window.model.index(0, 3).data()
+    window.search_field.clear()
+    type_text(window.search_field, "KA-12")
+    qtbot.waitUntil(lambda: "vier Ziffern" in window.result_info.text(), timeout=3000)
+
+
 def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
     for widget in (window.search_field, window.results, window.result_info):
         assert widget.accessibleName()

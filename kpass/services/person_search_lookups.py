@@ -1,0 +1,156 @@
+"""Finding persons by a pass number or by the street they live in.
+
+A pass number is typed whole or in part: from four digits of the serial on ("KA-1034"
+stands for the 100 numbers KA-103400-xx … KA-103499-xx), so the candidates are a short
+list of exact numbers, each found by the unique index. A street is typed as it is spoken
+("rheinstr 24", "Karl-Friedrich-Str. 7", "Am Fasanengarten 3") and matched on the folded
+``street_key`` of the current addresses; the persons are the household's current members.
+Both read in name order from ``(sort_key, id)`` and continue from a cursor, like the name
+search.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, func, literal, or_, select, true, tuple_
+
+from kpass.models import HouseholdAddress, HouseholdMember, Pass, Person
+from kpass.rules.pass_number import MAX_SERIAL, SERIAL_DIGITS, format_pass_number
+from kpass.text_keys import fold, prefix_upper_bound, street_key
+
+Cursor = tuple[str, int]
+
+#: Fewer serial digits than this would stand for more than a hundred numbers.
+MIN_SERIAL_DIGITS = 4
+_PASS = re.compile(r"^ka[\s\-‐‑–—]*(\d{1,6})(?:[\s\-‐‑–—]*(\d{0,2}))?$")
+_BARE_PASS = re.compile(r"^(\d{6})(?:[\s\-‐‑–—]*(\d{0,2}))?$")
+_HOUSE_NUMBER = re.compile(r"^\d{1,3}[a-z]?$")  # not a birth year
+# Words that end a street name in Karlsruhe's directory and hardly ever a family name
+# ("Döring" is a name, so "ring" is not here: with a house number it is found anyway).
+_STREET_ENDINGS = ("str", "strasse", "allee", "platz", "weg", "gasse", "pfad", "steig", "ufer")
+
+
+@dataclass(frozen=True)
+class PassQuery:
+    """Pass numbers whose serial lies in ``first…last`` and whose check digits start with
+    ``check`` (empty: any)."""
+
+    first: int
+    last: int
+    check: str
+
+    def numbers(self) -> list[str]:
+        candidates = (format_pass_number(serial)
+                      for serial in range(max(self.first, 1), min(self.last, MAX_SERIAL) + 1))
+        return [number for number in candidates if number[-2:].startswith(self.check)]
+
+
+@dataclass(frozen=True)
+class StreetQuery:
+    key: str  # folded street prefix, see kpass.text_keys.street_key
+    house_number: str | None  # lower case, "24a"
+
+
+def parse_pass_query(text: str) -> PassQuery | None:
+    """A pass number or its beginning, or None when ``text`` is not one (or too short:
+    then it stands for no number yet)."""
+    compact = text.strip().lower()
+    match = _PASS.match(compact) or _BARE_PASS.match(compact)
+    if match is None:
+        return None
+    digits, check = match.group(1), match.group(2) or ""
+    if len(digits) < MIN_SERIAL_DIGITS or (len(digits) < SERIAL_DIGITS and check):
+        return None  # too few digits yet; "KA-1234-5" is no beginning of a number
+    scale = 10 ** (SERIAL_DIGITS - len(digits))
+    first = int(digits) * scale
+    return PassQuery(first, first + scale - 1, check)
+
+
+def is_pass_query(text: str) -> bool:
+    """Typed text that reads as a pass number, complete or begun (``KA-1``, ``ka 10342``)."""
+    compact = text.strip().lower()
+    return bool(_PASS.match(compact) or _BARE_PASS.match(compact))
+
+
+def parse_street_query(text: str) -> StreetQuery | None:
+    """A street with or without house number, or None when ``text`` reads as names."""
+    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    if not words:
+        return None
+    number: str | None = None
+    if len(words) > 2 and re.fullmatch(r"[A-Za-z]", words[-1]) and words[-2].isdigit():
+        words = [*words[:-2], words[-2] + words[-1]]  # "24 a" is house number 24a
+    last = fold(words[-1]).rstrip(".")
+    if len(words) > 1 and _HOUSE_NUMBER.match(last):
+        number = last
+        words = words[:-1]
+    if any(re.fullmatch(r"[\d.]+", w) for w in words):
+        return None  # a date or a year belongs to a name search
+    key = street_key(" ".join(words))
+    if not key:
+        return None
+    folded_words = [street_key(w) for w in words]
+    if number is None and not any(w.endswith(_STREET_ENDINGS) for w in folded_words):
+        return None
+    return StreetQuery(key, number)
+
+
+def _after(sort_key: Any, person_id: Any, after: Cursor | None) -> ColumnElement[bool]:
+    if after is None:
+        return true()
+    return tuple_(sort_key, person_id) > tuple_(literal(after[0]), literal(after[1]))
+
+
+def _current(valid_from: Any, valid_until: Any, on: date) -> ColumnElement[bool]:
+    return and_(valid_from <= on, or_(valid_until.is_(None), valid_until >= on))
+
+
+def pass_page_ids(
+    connection: Connection, query: PassQuery, after: Cursor | None, limit: int
+) -> list[tuple[int, str]]:
+    """``limit + 1`` (id, sort key) pairs of the holders of the matching passes."""
+    numbers = query.numbers()
+    if not numbers:
+        return []
+    statement = (
+        select(Person.id, Person.sort_key)
+        .distinct()
+        .join(Pass, Pass.person_id == Person.id)
+        .where(Pass.number.in_(numbers), _after(Person.sort_key, Person.id, after))
+        .order_by(Person.sort_key, Person.id)
+        .limit(limit + 1)
+    )
+    return [(row[0], row[1]) for row in connection.execute(statement)]
+
+
+def street_page_ids(
+    connection: Connection, query: StreetQuery, on: date, after: Cursor | None, limit: int
+) -> list[tuple[int, str]]:
+    """``limit + 1`` (id, sort key) pairs of the current members of households that live
+    in the street (at the house number) on ``on``."""
+    address = HouseholdAddress
+    member = HouseholdMember
+    conditions = [
+        address.street_key >= query.key,
+        address.street_key < prefix_upper_bound(query.key),
+        _current(address.valid_from, address.valid_until, on),
+    ]
+    if query.house_number is not None:
+        conditions.append(
+            func.replace(func.lower(address.house_number), " ", "") == query.house_number)
+    statement = (
+        select(Person.id, Person.sort_key)
+        .distinct()
+        .select_from(address)
+        .join(member, and_(member.household_id == address.household_id,
+                           _current(member.valid_from, member.valid_until, on)))
+        .join(Person, Person.id == member.person_id)
+        .where(*conditions, _after(Person.sort_key, Person.id, after))
+        .order_by(Person.sort_key, Person.id)
+        .limit(limit + 1)
+    )
+    return [(row[0], row[1]) for row in connection.execute(statement)]
