@@ -63,6 +63,23 @@ def preview_row(page: HouseholdPage, name: str) -> tuple[str, str]:
     raise AssertionError(f"{name} is not in the decision preview")
 
 
+def start_new_household_of_nora_and_nils(page: HouseholdPage) -> None:
+    """Ctrl+N, an address, and two persons typed into the member fields (not saved)."""
+    press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    for field, text in ((page.address.street, "Kaiserstraße"), (page.address.number, "3"),
+                        (page.address.postcode, "76133")):
+        field.setText(text)
+    page.address.stadtteil.set_code("01")
+    page.members.family.setFocus()
+    for family, given, birth in (("Neu", "Nora", "01.02.1985"), ("Neu", "Nils", "03.04.2012")):
+        type_text(family)
+        tab()
+        type_text(given)
+        tab()
+        type_text(birth)
+        press(Qt.Key.Key_Return)
+
+
 def edit_row(page: HouseholdPage, row: int) -> None:
     """Select ``row`` of the members table with the arrow keys and press F2."""
     page.members.table.setFocus()
@@ -198,19 +215,7 @@ def test_a_draft_member_of_a_new_household_is_edited_in_the_draft(
 ) -> None:
     page = window.household_page
     members = page.members
-    press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    for field, text in ((page.address.street, "Kaiserstraße"), (page.address.number, "3"),
-                        (page.address.postcode, "76133")):
-        field.setText(text)
-    page.address.stadtteil.set_code("01")
-    members.family.setFocus()
-    for family, given, birth in (("Neu", "Nora", "01.02.1985"), ("Neu", "Nils", "03.04.2012")):
-        type_text(family)
-        tab()
-        type_text(given)
-        tab()
-        type_text(birth)
-        press(Qt.Key.Key_Return)
+    start_new_household_of_nora_and_nils(page)
     assert [m.role for m in page.editor.draft.members] == ["applicant", "partner"]
     members.table.setFocus()
     press(Qt.Key.Key_Down)
@@ -393,19 +398,7 @@ def test_an_open_correction_is_saved_with_the_new_household(
     # what the caseworker sees, not with the date before the correction.
     page = window.household_page
     members = page.members
-    press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    for field, text in ((page.address.street, "Kaiserstraße"), (page.address.number, "3"),
-                        (page.address.postcode, "76133")):
-        field.setText(text)
-    page.address.stadtteil.set_code("01")
-    members.family.setFocus()
-    for family, given, birth in (("Neu", "Nora", "01.02.1985"), ("Neu", "Nils", "03.04.2012")):
-        type_text(family)
-        tab()
-        type_text(given)
-        tab()
-        type_text(birth)
-        press(Qt.Key.Key_Return)
+    start_new_household_of_nora_and_nils(page)
     edit_row(page, 0)
     members.birth.clear()
     members.birth.setFocus()
