@@ -170,8 +170,7 @@ class HistoryTab(QWidget):
     def show_history(self, history: HouseholdHistory, names: dict[str, str]) -> None:
         self.history = history
         self.note.setText("" if history.complete else _tr(
-            "Entscheidungen: nur die in dieser Sitzung getroffenen (ältere folgen, sobald der "
-            "Verlaufsdienst verfügbar ist). Pässe: vollständig."))
+            "Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern."))
         self.note.setVisible(not history.complete)
         self.decisions.clear()
         for entry in history.decisions:

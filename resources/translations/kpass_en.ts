@@ -975,7 +975,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/history_tab.py" line="165"/>
-        <location filename="../../kpass/ui/history_tab.py" line="236"/>
+        <location filename="../../kpass/ui/history_tab.py" line="235"/>
         <source>Drucke (%1)</source>
         <translation>Printouts (%1)</translation>
     </message>
@@ -991,23 +991,27 @@
     </message>
     <message>
         <location filename="../../kpass/ui/history_tab.py" line="172"/>
-        <source>Entscheidungen: nur die in dieser Sitzung getroffenen (ältere folgen, sobald der Verlaufsdienst verfügbar ist). Pässe: vollständig.</source>
-        <translation>Decisions: only those made in this session (older ones follow as soon as the history service is available). Passes: complete.</translation>
+        <source>Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern.</source>
+        <translation>The household is not saved yet; its history begins when it is saved.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="179"/>
+        <location filename="../../kpass/ui/history_tab.py" line="178"/>
         <source>Antrag %1 vom %2</source>
         <translation>Application %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="181"/>
+        <location filename="../../kpass/ui/history_tab.py" line="180"/>
         <source>%1, Entscheidung %2, Regelsatz %3</source>
         <translation>%1, decision %2, rule set %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="197"/>
+        <location filename="../../kpass/ui/history_tab.py" line="196"/>
         <source>Nachweise: %1</source>
         <translation>Proofs: %1</translation>
+    </message>
+    <message>
+        <source>Entscheidungen: nur die in dieser Sitzung getroffenen (ältere folgen, sobald der Verlaufsdienst verfügbar ist). Pässe: vollständig.</source>
+        <translation type="vanished">Decisions: only those made in this session (older ones follow as soon as the history service is available). Passes: complete.</translation>
     </message>
     <message>
         <source>Nachweise</source>
