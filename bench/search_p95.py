@@ -19,6 +19,7 @@ application has them.
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import sys
@@ -58,9 +59,11 @@ def _check_references(model: Any, text: str) -> None:
     import PySide6
 
     model.set_query(text)
+    gc.collect()  # collected garbage frees references too: count only what stays
     before = sys.getrefcount(None)
     for _ in range(100):
         model.set_query(text)
+    gc.collect()
     lost = before - sys.getrefcount(None)
     if lost >= 50:
         print(
