@@ -203,3 +203,65 @@ def ask_role(parent: QWidget, name: str, current: str, roles: dict[str, str], da
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.result_value()
+
+
+class DayDialog(QDialog):
+    """One day, typed as TT.MM.JJJJ (e.g. whose cards to print)."""
+
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, day: date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.day = QLineEdit(format_date(day))
+        self.day.setObjectName("dayField")
+        self.day.setAccessibleName(_tr("Tag (TT.MM.JJJJ)"))
+        self.day.setPlaceholderText(_tr("TT.MM.JJJJ"))
+        self.day.setMaxLength(10)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setAccessibleName(_tr("Fehlerhinweis"))
+        self.error.hide()
+        form = QFormLayout(self)
+        prompt_label = QLabel(prompt)
+        prompt_label.setWordWrap(True)
+        form.addRow(prompt_label)
+        day_label = QLabel(_tr("&Tag:"))
+        day_label.setBuddy(self.day)
+        form.addRow(day_label, self.day)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_tr("&OK"))
+        ok.setAccessibleName(_tr("OK"))
+        ok.setDefault(True)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(_tr("Abbre&chen"))
+        cancel.setAccessibleName(_tr("Abbrechen"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
+        self.day.setFocus()
+        self.day.selectAll()
+
+    def _accept(self) -> None:
+        if parse_date(self.day.text()) is None:
+            self.error.setText(_tr("Bitte ein Datum als TT.MM.JJJJ eingeben."))
+            self.error.show()
+            self.day.setFocus()
+            self.day.selectAll()
+            return
+        self.accept()
+
+    def result_value(self) -> date:
+        day = parse_date(self.day.text())
+        assert day is not None
+        return day
+
+
+def ask_day(parent: QWidget, title: str, prompt: str, day: date) -> date | None:
+    """A day (``day`` proposed); None when cancelled."""
+    dialog = DayDialog(parent, title, prompt, day)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_value()

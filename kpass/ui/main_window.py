@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar
 from kpass.errors import KpassError
 from kpass.models.engine import Database
 from kpass.ui.dashboard import DashboardWidget, WhatIfPanel
+from kpass.ui.day_sheet import DaySheetPrinter
 from kpass.ui.household_page import HouseholdPage
 from kpass.ui.renewals_page import RenewalsPage
 from kpass.ui.search_page import PersonSearchPage
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.dashboard_action.setShortcut(QKeySequence("Ctrl+D"))
         self.what_if_action = QAction(self)
         self.what_if_action.setShortcut(QKeySequence("Ctrl+W"))
+        self.day_sheet_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (self.search_action, self.new_action, self.renewals_action,
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.case_menu = self.menuBar().addMenu("")
         self.case_menu.addActions([self.search_action, self.new_action, self.renewals_action])
+        self.case_menu.addAction(self.day_sheet_action)
         self.case_menu.addSeparator()
         self.case_menu.addAction(self.quit_action)
         self.report_menu = self.menuBar().addMenu("")
@@ -78,6 +81,8 @@ class MainWindow(QMainWindow):
         self.dashboard_action.triggered.connect(self.show_dashboard)
         self.what_if_action.triggered.connect(self.show_what_if)
         self.quit_action.triggered.connect(self.close)
+        self.day_sheet = DaySheetPrinter(self, database, today)
+        self.day_sheet_action.triggered.connect(self.day_sheet.ask_and_print)
         self.search_page.person_opened.connect(self.person_opened)
         self.search_page.person_opened.connect(self._open_person)
         self.household_page.open_household.connect(self.open_household)
@@ -99,6 +104,8 @@ class MainWindow(QMainWindow):
         self.renewals_action.setText(self.tr("&Verlängerungen"))
         self.renewals_action.setToolTip(self.tr("Pässe, die diesen und nächsten Monat ablaufen "
                                                 "(Strg+R)"))
+        self.day_sheet_action.setText(self.tr("&Karten des Tages drucken …"))
+        self.day_sheet_action.setToolTip(self.tr("Alle Karten eines Tages auf A4-Bögen"))
         self.quit_action.setText(self.tr("&Beenden"))
         self.report_menu.setTitle(self.tr("Aus&wertung"))
         self.dashboard_action.setText(self.tr("&Übersicht für die Leitung"))

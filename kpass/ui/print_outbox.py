@@ -7,7 +7,7 @@ The PDFs are shown by :mod:`kpass.ui.preview_dialog` and sent to a printer by
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -59,6 +59,12 @@ def print_cards(database: Database, numbers: Sequence[str], *, sheet: bool = Fal
     prefix = "bogen" if sheet else f"karte-{numbers[0] if len(numbers) == 1 else 'mehrere'}"
     result = printing.print_cards(database, list(numbers), _target(prefix), sheet=sheet)
     notifier().printed.emit("sheet" if sheet else "card")
+    return Path(result.path)
+
+
+def print_sheet_issued_on(database: Database, day: date) -> Path:
+    """A4 sheets with the cards of every pass issued, renewed or replaced on ``day``."""
+    result = printing.print_sheet_issued_on(database, day, _target(f"tagesbogen-{day:%Y-%m-%d}"))
     return Path(result.path)
 
 

@@ -403,6 +403,35 @@
     </message>
 </context>
 <context>
+    <name>DaySheet</name>
+    <message>
+        <location filename="../../kpass/ui/day_sheet.py" line="41"/>
+        <location filename="../../kpass/ui/day_sheet.py" line="66"/>
+        <source>Karten des Tages</source>
+        <translation>The day&apos;s cards</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/day_sheet.py" line="42"/>
+        <source>Alle Karten der Pässe, die an diesem Tag ausgestellt, verlängert oder ersetzt wurden, auf A4-Bögen drucken:</source>
+        <translation>Print the cards of all passes issued, renewed or replaced on this day on A4 sheets:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/day_sheet.py" line="50"/>
+        <source>Karten vom %1</source>
+        <translation>Cards of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/day_sheet.py" line="63"/>
+        <source>Abgebrochen; es wurde nichts gedruckt.</source>
+        <translation>Cancelled; nothing was printed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/day_sheet.py" line="69"/>
+        <source>Kartenbögen gespeichert: %1</source>
+        <translation>Card sheets saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>DecisionPanel</name>
     <message>
         <location filename="../../kpass/ui/decision_panel.py" line="37"/>
@@ -703,6 +732,7 @@
     <message>
         <location filename="../../kpass/ui/dialogs.py" line="60"/>
         <location filename="../../kpass/ui/dialogs.py" line="147"/>
+        <location filename="../../kpass/ui/dialogs.py" line="217"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
@@ -715,6 +745,7 @@
     <message>
         <location filename="../../kpass/ui/dialogs.py" line="67"/>
         <location filename="../../kpass/ui/dialogs.py" line="152"/>
+        <location filename="../../kpass/ui/dialogs.py" line="221"/>
         <source>Fehlerhinweis</source>
         <translation>Error message</translation>
     </message>
@@ -730,28 +761,33 @@
     </message>
     <message>
         <location filename="../../kpass/ui/dialogs.py" line="88"/>
+        <location filename="../../kpass/ui/dialogs.py" line="234"/>
         <source>&amp;OK</source>
         <translation>&amp;OK</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/dialogs.py" line="89"/>
+        <location filename="../../kpass/ui/dialogs.py" line="235"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/dialogs.py" line="91"/>
         <location filename="../../kpass/ui/dialogs.py" line="174"/>
+        <location filename="../../kpass/ui/dialogs.py" line="238"/>
         <source>Abbre&amp;chen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/dialogs.py" line="92"/>
         <location filename="../../kpass/ui/dialogs.py" line="175"/>
+        <location filename="../../kpass/ui/dialogs.py" line="239"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/dialogs.py" line="101"/>
+        <location filename="../../kpass/ui/dialogs.py" line="249"/>
         <source>Bitte ein Datum als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter a date as DD.MM.YYYY.</translation>
     </message>
@@ -800,6 +836,16 @@
         <location filename="../../kpass/ui/dialogs.py" line="185"/>
         <source>Gilt ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Applies from: please enter as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="216"/>
+        <source>Tag (TT.MM.JJJJ)</source>
+        <translation>Day (DD.MM.YYYY)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="227"/>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Day:</translation>
     </message>
 </context>
 <context>
@@ -1681,93 +1727,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="89"/>
+        <location filename="../../kpass/ui/main_window.py" line="94"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="93"/>
+        <location filename="../../kpass/ui/main_window.py" line="98"/>
         <source>kpass – Karlsruher Pass</source>
         <translation>kpass – Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="94"/>
+        <location filename="../../kpass/ui/main_window.py" line="99"/>
         <source>&amp;Vorgang</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="95"/>
+        <location filename="../../kpass/ui/main_window.py" line="100"/>
         <source>&amp;Suche</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="96"/>
+        <location filename="../../kpass/ui/main_window.py" line="101"/>
         <source>Person suchen (Strg+F)</source>
         <translation>Search for a person (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="97"/>
+        <location filename="../../kpass/ui/main_window.py" line="102"/>
         <source>&amp;Neuer Antrag</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="98"/>
+        <location filename="../../kpass/ui/main_window.py" line="103"/>
         <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
         <translation>New application with a new household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="99"/>
+        <location filename="../../kpass/ui/main_window.py" line="104"/>
         <source>&amp;Verlängerungen</source>
         <translation>&amp;Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="100"/>
+        <location filename="../../kpass/ui/main_window.py" line="105"/>
         <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
         <translation>Passes that expire this month and next month (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="102"/>
+        <location filename="../../kpass/ui/main_window.py" line="107"/>
+        <source>&amp;Karten des Tages drucken …</source>
+        <translation>Print the &amp;day&apos;s cards …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="108"/>
+        <source>Alle Karten eines Tages auf A4-Bögen</source>
+        <translation>All cards of one day on A4 sheets</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="109"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="103"/>
+        <location filename="../../kpass/ui/main_window.py" line="110"/>
         <source>Aus&amp;wertung</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="104"/>
+        <location filename="../../kpass/ui/main_window.py" line="111"/>
         <source>&amp;Übersicht für die Leitung</source>
         <translation>&amp;Dashboard for supervisors</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="105"/>
+        <location filename="../../kpass/ui/main_window.py" line="112"/>
         <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
         <translation>Key figures, trend and export (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="106"/>
+        <location filename="../../kpass/ui/main_window.py" line="113"/>
         <source>&amp;Was wäre, wenn …</source>
         <translation>&amp;What if …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="107"/>
+        <location filename="../../kpass/ui/main_window.py" line="114"/>
         <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
         <translation>Try out another income limit (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="108"/>
-        <location filename="../../kpass/ui/main_window.py" line="109"/>
+        <location filename="../../kpass/ui/main_window.py" line="115"/>
+        <location filename="../../kpass/ui/main_window.py" line="116"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="110"/>
+        <location filename="../../kpass/ui/main_window.py" line="117"/>
         <source>Menüleiste</source>
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="176"/>
+        <location filename="../../kpass/ui/main_window.py" line="183"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>
