@@ -1,4 +1,5 @@
-"""The household's persons: the table, the entry of a new person, the duplicate warning."""
+"""The household's persons: the table, the entry of a new person (with the duplicate warning
+of kpass.ui.duplicate_warning), the correction of a person."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.errors import ConcurrentChange, KpassError
-from kpass.services.duplicates import DuplicateCandidate, find_possible_duplicates
+from kpass.services.duplicates import find_possible_duplicates
 from kpass.services.household_validation import (
     ROLE_LABELS,
     InvalidField,
     PersonInput,
 )
+from kpass.ui.duplicate_warning import DuplicateWarning
 from kpass.ui.form_widgets import (
     DateField,
     age_text,
@@ -123,17 +124,9 @@ class MemberSection(QGroupBox):
         self.error = ErrorLabel()
         self.errors = InlineErrors(self.error)
 
-        self.duplicate_box = QFrame()
-        self.duplicate_box.setObjectName("duplicateWarning")
-        self.duplicate_text = QLabel()
-        self.duplicate_text.setWordWrap(True)
-        self.duplicate_open = QPushButton()
-        self.duplicate_open.setObjectName("openDuplicate")
-        dup_layout = QHBoxLayout(self.duplicate_box)
-        dup_layout.addWidget(self.duplicate_text, 1)
-        dup_layout.addWidget(self.duplicate_open)
-        self.duplicate_box.hide()
-        self.duplicates: list[DuplicateCandidate] = []
+        self.duplicate_box = DuplicateWarning()
+        self.duplicate_text = self.duplicate_box.text
+        self.duplicate_open = self.duplicate_box.open_button
 
         birth_row = QHBoxLayout()
         birth_row.addWidget(self.errors.wrap("birth_date", self.birth), 1)
@@ -186,7 +179,7 @@ class MemberSection(QGroupBox):
         self.role_button.clicked.connect(lambda: self._with_selected(self.role_requested))
         self.end_button.clicked.connect(lambda: self._with_selected(self.end_requested))
         self.photo_button.clicked.connect(lambda: self._with_selected(self.photo_requested))
-        self.duplicate_open.clicked.connect(self._open_duplicate)
+        self.duplicate_box.open_household.connect(self.open_household)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.start_edit())
         for control in self.entry_chain():
@@ -250,9 +243,7 @@ class MemberSection(QGroupBox):
         self.end_button.setAccessibleName(_tr("Ausgewählte Person austragen"))
         self.photo_button.setText(_tr("Lichtb&ild …"))
         self.photo_button.setAccessibleName(_tr("Lichtbild der ausgewählten Person laden"))
-        self.duplicate_open.setText(_tr("Diesen Haushalt &öffnen"))
-        self.duplicate_open.setAccessibleName(_tr("Haushalt der schon erfassten Person öffnen"))
-        self.duplicate_text.setAccessibleName(_tr("Hinweis auf mögliche Doppelerfassung"))
+        self.duplicate_box.translate_ui()
 
     def _name_entry_fields(self) -> None:
         """Texts and accessible names of what depends on adding or correcting."""
@@ -489,30 +480,7 @@ class MemberSection(QGroupBox):
                                              exclude_person_ids=stored, on=self.editor.today)
         except KpassError:
             found = []
-        self.duplicates = found
-        if not found:
-            self._hide_duplicates()
-            return
-        first = found[0]
-        where = _tr("ohne Haushalt")
-        if first.street:
-            where = f"{first.street} {first.house_number}, {first.postcode} {first.municipality}"
-        text = _tr("Achtung, schon erfasst? %1, geb. %2 (%3) – %4.").replace(
-            "%1", f"{first.given_names} {first.family_name}").replace(
-            "%2", format_date(first.birth_date)).replace("%3", where).replace(
-            "%4", first.explanation)
-        if len(found) > 1:
-            text += " " + _tr("Weitere ähnliche Personen: %1.").replace("%1", str(len(found) - 1))
-        self.duplicate_text.setText(text)
-        self.duplicate_box.setAccessibleDescription(text)
-        self.duplicate_open.setEnabled(first.household_id is not None)
-        self.duplicate_box.show()
+        self.duplicate_box.show_candidates(found)
 
     def _hide_duplicates(self) -> None:
-        self.duplicates = []
-        self.duplicate_box.hide()
-
-    def _open_duplicate(self) -> None:
-        if self.duplicates and self.duplicates[0].household_id is not None:
-            self.open_household.emit(self.duplicates[0].household_id)
-
+        self.duplicate_box.clear()

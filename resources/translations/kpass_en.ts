@@ -849,6 +849,39 @@
     </message>
 </context>
 <context>
+    <name>DuplicateWarning</name>
+    <message>
+        <location filename="../../kpass/ui/duplicate_warning.py" line="38"/>
+        <source>Diesen Haushalt &amp;öffnen</source>
+        <translation>&amp;Open this household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/duplicate_warning.py" line="39"/>
+        <source>Haushalt der schon erfassten Person öffnen</source>
+        <translation>Open the household of the person already entered</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/duplicate_warning.py" line="40"/>
+        <source>Hinweis auf mögliche Doppelerfassung</source>
+        <translation>Note on a possible duplicate entry</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/duplicate_warning.py" line="49"/>
+        <source>ohne Haushalt</source>
+        <translation>without a household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/duplicate_warning.py" line="52"/>
+        <source>Achtung, schon erfasst? %1, geb. %2 (%3) – %4.</source>
+        <translation>Careful, already entered? %1, born %2 (%3) – %4.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/duplicate_warning.py" line="57"/>
+        <source>Weitere ähnliche Personen: %1.</source>
+        <translation>Other similar persons: %1.</translation>
+    </message>
+</context>
+<context>
     <name>FormWidgets</name>
     <message>
         <location filename="../../kpass/ui/form_widgets.py" line="30"/>
@@ -1835,302 +1868,272 @@
 <context>
     <name>MemberSection</name>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="70"/>
+        <location filename="../../kpass/ui/member_section.py" line="71"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="71"/>
+        <location filename="../../kpass/ui/member_section.py" line="72"/>
         <source>Vorname(n)</source>
         <translation>Given name(s)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="72"/>
+        <location filename="../../kpass/ui/member_section.py" line="73"/>
         <source>Geburtsdatum (Alter)</source>
         <translation>Date of birth (age)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="73"/>
+        <location filename="../../kpass/ui/member_section.py" line="74"/>
         <source>Rolle, Merkmale</source>
         <translation>Role, features</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="74"/>
+        <location filename="../../kpass/ui/member_section.py" line="75"/>
         <source>im Haushalt</source>
         <translation>in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="75"/>
+        <location filename="../../kpass/ui/member_section.py" line="76"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="98"/>
+        <location filename="../../kpass/ui/member_section.py" line="99"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="101"/>
+        <location filename="../../kpass/ui/member_section.py" line="102"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="228"/>
-        <location filename="../../kpass/ui/member_section.py" line="230"/>
+        <location filename="../../kpass/ui/member_section.py" line="221"/>
+        <location filename="../../kpass/ui/member_section.py" line="223"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="231"/>
+        <location filename="../../kpass/ui/member_section.py" line="224"/>
         <source>Familienname:</source>
         <translation>Family name:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="232"/>
+        <location filename="../../kpass/ui/member_section.py" line="225"/>
         <source>Vorname(n):</source>
         <translation>Given name(s):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="233"/>
+        <location filename="../../kpass/ui/member_section.py" line="226"/>
         <source>Geburtsdatum:</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="234"/>
+        <location filename="../../kpass/ui/member_section.py" line="227"/>
         <source>Rolle:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="236"/>
+        <location filename="../../kpass/ui/member_section.py" line="229"/>
         <source>Alter</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="237"/>
+        <location filename="../../kpass/ui/member_section.py" line="230"/>
         <source>Schwerbehinderung / Eingliederungshilfe</source>
         <translation>Severe disability / integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="238"/>
+        <location filename="../../kpass/ui/member_section.py" line="231"/>
         <source>Schwerbehinderung oder Eingliederungshilfe</source>
         <translation>Severe disability or integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="239"/>
-        <location filename="../../kpass/ui/member_section.py" line="240"/>
-        <location filename="../../kpass/ui/member_section.py" line="288"/>
+        <location filename="../../kpass/ui/member_section.py" line="232"/>
+        <location filename="../../kpass/ui/member_section.py" line="233"/>
+        <location filename="../../kpass/ui/member_section.py" line="279"/>
         <source>Pflegekind</source>
         <translation>Foster child</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="241"/>
+        <location filename="../../kpass/ui/member_section.py" line="234"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="242"/>
+        <location filename="../../kpass/ui/member_section.py" line="235"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="243"/>
+        <location filename="../../kpass/ui/member_section.py" line="236"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="244"/>
+        <location filename="../../kpass/ui/member_section.py" line="237"/>
         <source>Person ändern … (F2)</source>
         <translation>Correct person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="245"/>
+        <location filename="../../kpass/ui/member_section.py" line="238"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="246"/>
+        <location filename="../../kpass/ui/member_section.py" line="239"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="247"/>
+        <location filename="../../kpass/ui/member_section.py" line="240"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="249"/>
+        <location filename="../../kpass/ui/member_section.py" line="242"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="250"/>
+        <location filename="../../kpass/ui/member_section.py" line="243"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="251"/>
+        <location filename="../../kpass/ui/member_section.py" line="244"/>
         <source>Lichtb&amp;ild …</source>
         <translation>&amp;Photo …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="252"/>
+        <location filename="../../kpass/ui/member_section.py" line="245"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="253"/>
-        <source>Diesen Haushalt &amp;öffnen</source>
-        <translation>&amp;Open this household</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/member_section.py" line="254"/>
-        <source>Haushalt der schon erfassten Person öffnen</source>
-        <translation>Open the household of the person already entered</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/member_section.py" line="255"/>
-        <source>Hinweis auf mögliche Doppelerfassung</source>
-        <translation>Note on a possible duplicate entry</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/member_section.py" line="260"/>
+        <location filename="../../kpass/ui/member_section.py" line="251"/>
         <source>Familienname der neuen Person</source>
         <translation>Family name of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="261"/>
+        <location filename="../../kpass/ui/member_section.py" line="252"/>
         <source>Vornamen der neuen Person</source>
         <translation>Given names of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="262"/>
+        <location filename="../../kpass/ui/member_section.py" line="253"/>
         <source>Geburtsdatum der neuen Person</source>
         <translation>Date of birth of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="263"/>
+        <location filename="../../kpass/ui/member_section.py" line="254"/>
         <source>Rolle der neuen Person</source>
         <translation>Role of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="264"/>
+        <location filename="../../kpass/ui/member_section.py" line="255"/>
         <source>&amp;Person hinzufügen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="265"/>
+        <location filename="../../kpass/ui/member_section.py" line="256"/>
         <source>Person hinzufügen</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="268"/>
+        <location filename="../../kpass/ui/member_section.py" line="259"/>
         <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
         <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="271"/>
+        <location filename="../../kpass/ui/member_section.py" line="262"/>
         <source>Familienname von %1</source>
         <translation>Family name of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="272"/>
+        <location filename="../../kpass/ui/member_section.py" line="263"/>
         <source>Vornamen von %1</source>
         <translation>Given names of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="273"/>
+        <location filename="../../kpass/ui/member_section.py" line="264"/>
         <source>Geburtsdatum von %1</source>
         <translation>Date of birth of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="274"/>
+        <location filename="../../kpass/ui/member_section.py" line="265"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="276"/>
+        <location filename="../../kpass/ui/member_section.py" line="267"/>
         <source>Änderung &amp;übernehmen</source>
         <translation>&amp;Apply change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="278"/>
+        <location filename="../../kpass/ui/member_section.py" line="269"/>
         <source>Änderung &amp;speichern</source>
         <translation>&amp;Save change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="279"/>
+        <location filename="../../kpass/ui/member_section.py" line="270"/>
         <source>Änderung an %1 speichern</source>
         <translation>Save the change to %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="287"/>
+        <location filename="../../kpass/ui/member_section.py" line="278"/>
         <source>Schwerbeh.</source>
         <translation>Sev. dis.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="294"/>
+        <location filename="../../kpass/ui/member_section.py" line="285"/>
         <source>fehlt</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="294"/>
+        <location filename="../../kpass/ui/member_section.py" line="285"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="314"/>
+        <location filename="../../kpass/ui/member_section.py" line="305"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="316"/>
+        <location filename="../../kpass/ui/member_section.py" line="307"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="317"/>
+        <location filename="../../kpass/ui/member_section.py" line="308"/>
         <source>seit %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="360"/>
+        <location filename="../../kpass/ui/member_section.py" line="351"/>
         <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="361"/>
+        <location filename="../../kpass/ui/member_section.py" line="352"/>
         <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
         <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="363"/>
+        <location filename="../../kpass/ui/member_section.py" line="354"/>
         <source>Familienname: darf nicht leer sein.</source>
         <translation>Family name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="395"/>
+        <location filename="../../kpass/ui/member_section.py" line="386"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="438"/>
+        <location filename="../../kpass/ui/member_section.py" line="429"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut speichern.</source>
         <translation>Someone else has changed the data of this person in the meantime; now saved: %1, born %2. Your entry is still in the fields – please check it and save again with Enter.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/member_section.py" line="497"/>
-        <source>ohne Haushalt</source>
-        <translation>without a household</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/member_section.py" line="500"/>
-        <source>Achtung, schon erfasst? %1, geb. %2 (%3) – %4.</source>
-        <translation>Careful, already entered? %1, born %2 (%3) – %4.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/member_section.py" line="505"/>
-        <source>Weitere ähnliche Personen: %1.</source>
-        <translation>Other similar persons: %1.</translation>
     </message>
     <message>
         <source>&amp;Familienname:</source>
@@ -2145,8 +2148,24 @@
         <translation type="vanished">&amp;Given name(s):</translation>
     </message>
     <message>
+        <source>Achtung, schon erfasst? %1, geb. %2 (%3) – %4.</source>
+        <translation type="vanished">Careful, already entered? %1, born %2 (%3) – %4.</translation>
+    </message>
+    <message>
+        <source>Diesen Haushalt &amp;öffnen</source>
+        <translation type="vanished">&amp;Open this household</translation>
+    </message>
+    <message>
         <source>Diesen Haushalt ö&amp;ffnen</source>
         <translation type="vanished">&amp;Open this household</translation>
+    </message>
+    <message>
+        <source>Haushalt der schon erfassten Person öffnen</source>
+        <translation type="vanished">Open the household of the person already entered</translation>
+    </message>
+    <message>
+        <source>Hinweis auf mögliche Doppelerfassung</source>
+        <translation type="vanished">Note on a possible duplicate entry</translation>
     </message>
     <message>
         <source>Person &amp;hinzufügen</source>
@@ -2167,6 +2186,14 @@
     <message>
         <source>Sch&amp;werbehinderung / Eingliederungshilfe</source>
         <translation type="vanished">Severe disability / integration assis&amp;tance</translation>
+    </message>
+    <message>
+        <source>Weitere ähnliche Personen: %1.</source>
+        <translation type="vanished">Other similar persons: %1.</translation>
+    </message>
+    <message>
+        <source>ohne Haushalt</source>
+        <translation type="vanished">without a household</translation>
     </message>
 </context>
 <context>
