@@ -33,15 +33,32 @@ def name_tokens(*names: str) -> set[str]:
 
 
 def street_key(street: str) -> str:
-    """The folded street without spaces or punctuation: "Karl-Friedrich-Straße" becomes
-    "karlfriedrichstrasse", so "karl-friedrich-str." and "Karl Friedrich Str" find it."""
-    return "".join(_WORD.findall(fold(street)))
+    """The folded street without spaces or punctuation, "Str." spelled out: "Karl-Friedrich-
+    Straße", "karl-friedrich-str." and "Karl Friedrich Str" all become "karlfriedrichstrasse".
+    """
+    return re.sub(r"str\b", "strasse", name_key(street)).replace(" ", "")
+
+
+# The order of folded keys under any collation: digits, then letters. A bound made by adding
+# one to the last code point ("schulz" → "schul{") would fail where the collation puts
+# punctuation before letters (PostgreSQL with a German locale), so the bound steps through
+# this alphabet instead and carries past "z" ("schulz" → "schum").
+_KEY_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
+# Longer than any key column, made of the last letter: above every key of the alphabet.
+_TOP = "z" * 200
 
 
 def prefix_upper_bound(prefix: str) -> str:
-    """The smallest string greater than every string starting with ``prefix``.
+    """The smallest string greater than every key starting with ``prefix``.
 
-    ``token >= prefix AND token < bound`` is a prefix match that any B-tree index
-    serves on SQLite and PostgreSQL alike (LIKE needs special operator classes).
+    ``key >= prefix AND key < bound`` is a prefix match that any B-tree index serves on
+    SQLite and PostgreSQL alike (LIKE needs special operator classes), for keys made of
+    digits and the letters a–z in any collation that orders those alphabetically.
     """
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    for i in range(len(prefix) - 1, -1, -1):
+        position = _KEY_ALPHABET.find(prefix[i])
+        if position == -1:
+            return prefix[:i] + chr(ord(prefix[i]) + 1)
+        if position + 1 < len(_KEY_ALPHABET):
+            return prefix[:i] + _KEY_ALPHABET[position + 1]
+    return _TOP  # "z", "zz": every key from the prefix on starts with it

@@ -3,11 +3,15 @@ street they live in, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from alembic import command
 from alembic.config import Config
+from sqlalchemy.engine import make_url
 
 from kpass.models.engine import Database
 from kpass.models.migrate import MIGRATIONS
@@ -17,9 +21,15 @@ from kpass.services.household_details import household_details
 from kpass.services.passes import issue_passes
 from kpass.services.person_search import search_persons
 from kpass.services.person_search_lookups import parse_pass_query, parse_street_query
+from kpass.text_keys import prefix_upper_bound
 from tests.register_builder import add_household, add_notice, household_of
 
 DAY = date(2026, 3, 16)
+
+
+@pytest.fixture
+def pg_admin_url() -> Iterator[str | None]:
+    yield os.environ.get("KPASS_TEST_PG_URL")
 
 
 def names(database: Database, text: str, **kwargs: object) -> list[str]:
@@ -46,9 +56,10 @@ def test_not_yet_a_pass_number(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "key", "number"), [
-    ("rheinstr 24", "rheinstr", "24"),
+    ("rheinstr 24", "rheinstrasse", "24"),
     ("Rheinstraße", "rheinstrasse", None),
-    ("Karl-Friedrich-Str. 7a", "karlfriedrichstr", "7a"),
+    ("Karl-Friedrich-Str. 7a", "karlfriedrichstrasse", "7a"),
+    ("Rheinstraße 24-26", "rheinstrasse", "24-26"),
     ("Am Fasanengarten 3", "amfasanengarten", "3"),
     ("Kaiserallee", "kaiserallee", None),
 ])
@@ -127,3 +138,70 @@ def test_addresses_stored_before_the_street_key_are_found(database: Database) ->
             config.attributes["connection"] = connection
             getattr(command, direction)(config, revision)
     assert names(database, "karl friedrich str 12") == ["Jürgen Weiß"]
+
+
+def test_a_surname_like_a_street_and_a_name_with_a_number_stay_names(database: Database) -> None:
+    # No street is called Steinweg or Müller…: the name search answers.
+    add_household(database, [("Steinweg", "Jürgen", date(1950, 5, 5), "applicant")])
+    add_household(database, [("Müller", "Anna", date(1980, 3, 12), "applicant")])
+    assert names(database, "Steinweg") == ["Jürgen Steinweg"]
+    assert names(database, "jürgen steinweg") == ["Jürgen Steinweg"]
+    assert names(database, "Müller 1") == ["Anna Müller"]  # a birth date being typed
+    assert names(database, "Müller 12.") == ["Anna Müller"]
+
+
+def test_str_and_strasse_and_house_number_ranges(database: Database) -> None:
+    add_household(database, [("Adler", "Anna", date(1960, 1, 1), "applicant")],
+                  street="Kaiserstr.", number="3")
+    add_household(database, [("Berg", "Bea", date(1961, 1, 1), "applicant")],
+                  street="Kaiserstraße", number="24-26")
+    assert names(database, "Kaiserstraße 3") == ["Anna Adler"]
+    assert names(database, "kaiserstr") == ["Anna Adler", "Bea Berg"]
+    assert names(database, "Kaiserstr. 24-26") == ["Bea Berg"]
+
+
+@pytest.mark.parametrize(("prefix", "bound"), [
+    ("schulz", "schum"), ("m", "n"), ("a9", "aa"), ("kaiserplatz", "kaiserplau"),
+])
+def test_prefix_bounds_step_through_letters(prefix: str, bound: str) -> None:
+    assert prefix_upper_bound(prefix) == bound
+
+
+def test_a_prefix_of_zs_has_a_bound_above_every_key() -> None:
+    bound = prefix_upper_bound("zz")
+    assert all("zz" + tail < bound for tail in ("", "z" * 150, "zzy9"))
+
+
+def test_keys_ending_in_z_on_a_german_postgresql_database(pg_admin_url: str | None) -> None:
+    # Under a German ICU collation "{" sorts before the letters: a bound made by adding one
+    # to "z" found nothing for "Schulz" or "Kaiserplatz".
+    if pg_admin_url is None:
+        pytest.skip("PostgreSQL not available (run ./test.sh)")
+    from sqlalchemy import create_engine, text
+
+    from kpass.models.engine import open_database
+    from kpass.models.migrate import upgrade
+
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    name = f"kpass_de_{uuid.uuid4().hex[:8]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(
+                f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' "
+                "LOCALE_PROVIDER icu ICU_LOCALE 'de-DE' LOCALE 'C.UTF-8'"))
+    except Exception as exc:  # a server without ICU cannot run this check
+        pytest.skip(f"no ICU collation on this server: {exc}")
+    try:
+        database = open_database(make_url(pg_admin_url).set(database=name)
+                                 .render_as_string(hide_password=False))
+        upgrade(database, backup=False)
+        add_household(database, [("Schulz", "Zoe", date(1970, 1, 1), "applicant")],
+                      street="Kaiserplatz", number="3")
+        assert names(database, "Schulz") == ["Zoe Schulz"]
+        assert names(database, "schulz zoe") == ["Zoe Schulz"]
+        assert names(database, "Kaiserplatz 3") == ["Zoe Schulz"]
+        database.dispose()
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -162,26 +163,40 @@ def search_persons(
 ) -> SearchPage:
     """One page of persons matching the typed text, in name order, after ``after``."""
     day = on or date.today()
+    with database.connect() as connection:
+        found = _lookup_ids(connection, text, day, after, limit)
+        if found is None:
+            query = parse_query(text)
+            if query.empty:
+                return SearchPage((), None)
+            found = page_ids(connection, query.name_prefixes, query.birth_date,
+                             query.birth_year, after, limit)
+        return _page(connection, found, limit, day)
+
+
+def _lookup_ids(
+    connection: Connection, text: str, on: date, after: Cursor | None, limit: int
+) -> list[tuple[int, str]] | None:
+    """The page of a pass-number or street search; None when ``text`` is neither, or when
+    no pass or street matches at all: then it may be a name ("Steinweg", "Müller 1" while a
+    birth date is being typed) and the name search answers."""
+    run: Callable[[Cursor | None], list[tuple[int, str]]]
     if is_pass_query(text):
         pass_query = parse_pass_query(text)
         if pass_query is None:
-            return SearchPage((), None)  # "KA-1": not yet enough digits to stand for numbers
-        with database.connect() as connection:
-            found = pass_page_ids(connection, pass_query, after, limit)
-            return _page(connection, found, limit, day)
-    street = parse_street_query(text)
-    if street is not None:
-        with database.connect() as connection:
-            found = street_page_ids(connection, street, day, after, limit)
-            return _page(connection, found, limit, day)
-    query = parse_query(text)
-    if query.empty:
-        return SearchPage((), None)
-    with database.connect() as connection:
-        found = page_ids(
-            connection, query.name_prefixes, query.birth_date, query.birth_year, after, limit
-        )
-        return _page(connection, found, limit, day)
+            return []  # "KA-1": not yet enough digits to stand for numbers
+        def run(cursor: Cursor | None) -> list[tuple[int, str]]:
+            return pass_page_ids(connection, pass_query, cursor, limit)
+    else:
+        street = parse_street_query(text)
+        if street is None:
+            return None
+        def run(cursor: Cursor | None) -> list[tuple[int, str]]:
+            return street_page_ids(connection, street, on, cursor, limit)
+    found = run(after)
+    if found or (after is not None and run(None)):
+        return found
+    return None
 
 
 def _page(

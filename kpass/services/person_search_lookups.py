@@ -28,7 +28,8 @@ Cursor = tuple[str, int]
 MIN_SERIAL_DIGITS = 4
 _PASS = re.compile(r"^ka[\s\-‐‑–—]*(\d{1,6})(?:[\s\-‐‑–—]*(\d{0,2}))?$")
 _BARE_PASS = re.compile(r"^(\d{6})(?:[\s\-‐‑–—]*(\d{0,2}))?$")
-_HOUSE_NUMBER = re.compile(r"^\d{1,3}[a-z]?$")  # not a birth year
+# 24, 24a, 24-26, 7/1 — never four digits, which would be a birth year
+_HOUSE_NUMBER = re.compile(r"^\d{1,3}[a-z]?(?:[-/]\d{1,3}[a-z]?)?$")
 # Words that end a street name in Karlsruhe's directory and hardly ever a family name
 # ("Döring" is a name, so "ring" is not here: with a house number it is found anyway).
 _STREET_ENDINGS = ("str", "strasse", "allee", "platz", "weg", "gasse", "pfad", "steig", "ufer")

@@ -20,7 +20,7 @@ from kpass.errors import InvalidInput
 from kpass.models import Stadtteil, StreetDirectoryEntry
 from kpass.models.engine import Database
 from kpass.services.uow import UnitOfWork
-from kpass.text_keys import name_key
+from kpass.text_keys import street_key
 
 ALL_NUMBERS = (1, 9999)
 _RANGE = re.compile(r"^\s*(\d{1,4})\s*[-–]\s*(\d{1,4})\s*$")
@@ -37,8 +37,7 @@ class DirectoryLine:
 
 def _street_key(street: str) -> str:
     # "Kaiserstr." and "Kaiserstraße" are the same street at the counter.
-    key = name_key(street)
-    return re.sub(r"str\b", "strasse", key).replace(" ", "")
+    return street_key(street)
 
 
 def parse_directory(text: str, stadtteile: dict[str, str]) -> list[DirectoryLine]:

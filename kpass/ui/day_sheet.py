@@ -59,9 +59,9 @@ class DaySheetPrinter:
         self.job = None
         if error:
             self.message = error
-        elif cancelled or not results:
+        elif not results:  # cancelled before the sheets were begun
             self.message = _tr("Abgebrochen; es wurde nichts gedruckt.")
-        else:
+        else:  # made, even when "Abbrechen" came while they were being made
             pdf = Path(results[0])
             preview = PreviewDialog(pdf, _tr("Karten des Tages"), self.parent)
             self.previews.append(preview)

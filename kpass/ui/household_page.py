@@ -382,6 +382,11 @@ class HouseholdPage(QWidget):
         What is on the screen is saved first, so the decision never rests on other data
         than the caseworker sees."""
         if not self.save_everything():
+            # the reason stands at its field on the form, which may be hidden behind the
+            # Verlauf: show the form and say so where the caseworker looks
+            self.tabs.setCurrentIndex(0)
+            self.panel.say(_tr("Nicht entschieden: bitte zuerst die Eingaben links "
+                               "vervollständigen oder leeren."))
             return
         household_id = self.editor.draft.household_id
         assert household_id is not None

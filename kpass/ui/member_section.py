@@ -370,8 +370,13 @@ class MemberSection(QGroupBox):
         key = self.selected_key()
         if key is None or key == self.editing:
             return
+        if self.editing is None and self.pending():
+            # a new person typed but not added: F2 must not store it as a side effect
+            self.error.say(_tr("Erst die neue Person mit Enter hinzufügen oder die Felder "
+                               "leeren, dann eine andere Person ändern."))
+            return
         if self.pending() and not self.submit():
-            return  # what was typed stays, with the reason it could not be taken
+            return  # the open correction stays, with the reason it could not be saved
         self.errors.clear()
         member: DraftMember = self.editor.draft.membership_on(key, self.editor.today)
         self.editing = key

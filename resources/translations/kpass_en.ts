@@ -1204,142 +1204,147 @@
         <translation>Household saved (no. %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="401"/>
+        <location filename="../../kpass/ui/household_page.py" line="388"/>
+        <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
+        <translation>Not decided: please first complete or clear the entries on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="406"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="404"/>
+        <location filename="../../kpass/ui/household_page.py" line="409"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="405"/>
+        <location filename="../../kpass/ui/household_page.py" line="410"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="422"/>
+        <location filename="../../kpass/ui/household_page.py" line="427"/>
         <source>%1 hat schon einen Pass bis %2</source>
         <translation>%1 already has a pass until %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="425"/>
+        <location filename="../../kpass/ui/household_page.py" line="430"/>
         <source>%1: Pass %2 bis %3</source>
         <translation>%1: pass %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="427"/>
+        <location filename="../../kpass/ui/household_page.py" line="432"/>
         <source>Ausgestellt – %1.</source>
         <translation>Issued – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="428"/>
+        <location filename="../../kpass/ui/household_page.py" line="433"/>
         <source>Kein Pass auszustellen.</source>
         <translation>No pass to issue.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="438"/>
+        <location filename="../../kpass/ui/household_page.py" line="443"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="453"/>
+        <location filename="../../kpass/ui/household_page.py" line="458"/>
         <source>Karte %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="464"/>
+        <location filename="../../kpass/ui/household_page.py" line="469"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="475"/>
+        <location filename="../../kpass/ui/household_page.py" line="480"/>
         <source>Bescheid %1</source>
         <translation>Decision letter %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="486"/>
+        <location filename="../../kpass/ui/household_page.py" line="491"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="502"/>
+        <location filename="../../kpass/ui/household_page.py" line="507"/>
         <source>Pass %1 verlängert bis %2.</source>
         <translation>Pass %1 renewed until %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="504"/>
+        <location filename="../../kpass/ui/household_page.py" line="509"/>
         <source>Verlängerung entschieden; kein neuer Zeitraum (nicht mehr berechtigt).</source>
         <translation>Renewal decided; no new period (no longer eligible).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="511"/>
+        <location filename="../../kpass/ui/household_page.py" line="516"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="512"/>
+        <location filename="../../kpass/ui/household_page.py" line="517"/>
         <source>Ersatz für Pass %1 (neue Nummer, gleiche Gültigkeit):</source>
         <translation>Replacement for pass %1 (new number, same validity):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="524"/>
+        <location filename="../../kpass/ui/household_page.py" line="529"/>
         <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
         <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="534"/>
+        <location filename="../../kpass/ui/household_page.py" line="539"/>
         <source>Pass sperren</source>
         <translation>Revoke pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="535"/>
+        <location filename="../../kpass/ui/household_page.py" line="540"/>
         <source>Pass %1 sperren ab:</source>
         <translation>Revoke pass %1 from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="546"/>
+        <location filename="../../kpass/ui/household_page.py" line="551"/>
         <source>Pass %1 ist ab %2 gesperrt.</source>
         <translation>Pass %1 is revoked from %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="557"/>
+        <location filename="../../kpass/ui/household_page.py" line="562"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="557"/>
+        <location filename="../../kpass/ui/household_page.py" line="562"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="599"/>
+        <location filename="../../kpass/ui/household_page.py" line="604"/>
         <source>Einkommen beenden</source>
         <translation>End income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="600"/>
+        <location filename="../../kpass/ui/household_page.py" line="605"/>
         <source>Letzter Tag, für den das Einkommen gezahlt wird:</source>
         <translation>Last day for which the income is paid:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="601"/>
+        <location filename="../../kpass/ui/household_page.py" line="606"/>
         <source>Einkommen entfällt</source>
         <translation>Income ends</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="613"/>
+        <location filename="../../kpass/ui/household_page.py" line="618"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="613"/>
+        <location filename="../../kpass/ui/household_page.py" line="618"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="623"/>
+        <location filename="../../kpass/ui/household_page.py" line="628"/>
         <source>Die Datei %1 ist kein lesbares Bild.</source>
         <translation>The file %1 is not a readable image.</translation>
     </message>
@@ -2126,12 +2131,17 @@
         <translation>Family name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="386"/>
+        <location filename="../../kpass/ui/member_section.py" line="375"/>
+        <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
+        <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="391"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="429"/>
+        <location filename="../../kpass/ui/member_section.py" line="434"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut speichern.</source>
         <translation>Someone else has changed the data of this person in the meantime; now saved: %1, born %2. Your entry is still in the fields – please check it and save again with Enter.</translation>
     </message>

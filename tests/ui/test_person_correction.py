@@ -438,3 +438,31 @@ def test_a_correction_that_cannot_be_taken_stops_the_decision(
     assert label is not None and label.isVisible()
     assert "gespeichert" not in page.panel.heading.text()
     assert stored(database, ids[2])[2] == date(2015, 6, 15)
+
+
+def test_f2_does_not_store_a_typed_new_person_as_a_side_effect(
+    window: MainWindow, database: Database, ids: list[int]
+) -> None:
+    page = window.household_page
+    members = page.members
+    members.family.setText("Neu")
+    members.given.setText("Nina")
+    members.birth.setText("01.01.2001")
+    members.table.setFocus()
+    press(Qt.Key.Key_F2)
+    assert members.editing is None
+    assert "Erst die neue Person mit Enter hinzufügen" in members.error.text()
+    assert search_persons(database, "neu nina").hits == ()
+    assert members.family.text() == "Neu"  # what was typed stays
+
+
+def test_a_decision_stopped_by_unfinished_input_says_so(
+    window: MainWindow, database: Database, ids: list[int]
+) -> None:
+    page = window.household_page
+    page.incomes.amount.setText("zwölf")  # no amount: it cannot be added
+    page.tabs.setCurrentIndex(1)  # the caseworker looks at the Verlauf
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentIndex() == 0
+    assert "Nicht entschieden" in page.panel.message.text()
+    assert "gespeichert" not in page.panel.heading.text()
