@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Literal
 
@@ -48,6 +49,31 @@ def ask_unsaved(parent: QWidget) -> Answer:
     return "cancel"
 
 
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setAccessibleName(_tr("Fehlerhinweis"))
+    return label
+
+
+def _ok_cancel(dialog: QDialog, accept: Callable[[], None], ok_text: str,
+               ok_name: str) -> QDialogButtonBox:
+    """OK (the default: Enter) runs ``accept``, which checks the input; Cancel or Esc
+    rejects."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    ok.setAccessibleName(ok_name)
+    ok.setDefault(True)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(_tr("Abbre&chen"))
+    cancel.setAccessibleName(_tr("Abbrechen"))
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class ReasonDialog(QDialog):
     """A date and a reason (free text or one of ``choices``), e.g. to revoke a pass."""
 
@@ -62,9 +88,7 @@ class ReasonDialog(QDialog):
         self.choice.setAccessibleName(_tr("Grund"))
         self.reason = QLineEdit()
         self.reason.setAccessibleName(_tr("Grund"))
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setAccessibleName(_tr("Fehlerhinweis"))
+        self.error = _error_label()
         form = QFormLayout(self)
         form.addRow(QLabel(prompt))
         day_label = QLabel(_tr("&Datum:"))
@@ -82,17 +106,7 @@ class ReasonDialog(QDialog):
             form.addRow(reason_label, self.reason)
             self.choice.hide()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_tr("&OK"))
-        ok.setAccessibleName(_tr("OK"))
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(_tr("Abbre&chen"))
-        cancel.setAccessibleName(_tr("Abbrechen"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(_ok_cancel(self, self._accept, _tr("&OK"), _tr("OK")))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         self.choices = choices
 
@@ -146,10 +160,8 @@ class RoleDialog(QDialog):
         self.day.setAccessibleName(_tr("Neue Rolle gilt ab (TT.MM.JJJJ)"))
         self.day.setPlaceholderText(_tr("TT.MM.JJJJ"))
         self.day.setMaxLength(10)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
+        self.error = _error_label()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName(_tr("Fehlerhinweis"))
         self.error.hide()
         form = QFormLayout(self)
         form.addRow(self.prompt)
@@ -164,18 +176,8 @@ class RoleDialog(QDialog):
             day_label.hide()
             self.day.hide()
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_tr("Rolle &wechseln"))
-        ok.setAccessibleName(_tr("Rolle wechseln"))
-        ok.setDefault(True)
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(_tr("Abbre&chen"))
-        cancel.setAccessibleName(_tr("Abbrechen"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(_ok_cancel(self, self._accept, _tr("Rolle &wechseln"),
+                               _tr("Rolle wechseln")))
         # wide enough for the prompt and the error in one or two lines, at any font size
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         self.role.setFocus()
@@ -216,9 +218,7 @@ class DayDialog(QDialog):
         self.day.setAccessibleName(_tr("Tag (TT.MM.JJJJ)"))
         self.day.setPlaceholderText(_tr("TT.MM.JJJJ"))
         self.day.setMaxLength(10)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setAccessibleName(_tr("Fehlerhinweis"))
+        self.error = _error_label()
         self.error.hide()
         form = QFormLayout(self)
         prompt_label = QLabel(prompt)
@@ -228,18 +228,7 @@ class DayDialog(QDialog):
         day_label.setBuddy(self.day)
         form.addRow(day_label, self.day)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_tr("&OK"))
-        ok.setAccessibleName(_tr("OK"))
-        ok.setDefault(True)
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(_tr("Abbre&chen"))
-        cancel.setAccessibleName(_tr("Abbrechen"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(_ok_cancel(self, self._accept, _tr("&OK"), _tr("OK")))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
         self.day.setFocus()
         self.day.selectAll()

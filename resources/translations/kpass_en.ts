@@ -700,145 +700,139 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="31"/>
+        <location filename="../../kpass/ui/dialogs.py" line="32"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="32"/>
+        <location filename="../../kpass/ui/dialogs.py" line="33"/>
         <source>Der Haushalt hat ungespeicherte Änderungen. Speichern?</source>
         <translation>The household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="35"/>
+        <location filename="../../kpass/ui/dialogs.py" line="36"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="36"/>
+        <location filename="../../kpass/ui/dialogs.py" line="37"/>
         <source>&amp;Verwerfen</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="37"/>
+        <location filename="../../kpass/ui/dialogs.py" line="38"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="59"/>
-        <source>Datum</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dialogs.py" line="60"/>
-        <location filename="../../kpass/ui/dialogs.py" line="147"/>
-        <location filename="../../kpass/ui/dialogs.py" line="217"/>
-        <source>TT.MM.JJJJ</source>
-        <translation>DD.MM.YYYY</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dialogs.py" line="62"/>
-        <location filename="../../kpass/ui/dialogs.py" line="64"/>
-        <source>Grund</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dialogs.py" line="67"/>
-        <location filename="../../kpass/ui/dialogs.py" line="152"/>
-        <location filename="../../kpass/ui/dialogs.py" line="221"/>
+        <location filename="../../kpass/ui/dialogs.py" line="55"/>
         <source>Fehlerhinweis</source>
         <translation>Error message</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/dialogs.py" line="70"/>
-        <source>&amp;Datum:</source>
-        <translation>&amp;Date:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dialogs.py" line="73"/>
-        <source>&amp;Grund:</source>
-        <translation>&amp;Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dialogs.py" line="88"/>
-        <location filename="../../kpass/ui/dialogs.py" line="234"/>
-        <source>&amp;OK</source>
-        <translation>&amp;OK</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dialogs.py" line="89"/>
-        <location filename="../../kpass/ui/dialogs.py" line="235"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dialogs.py" line="91"/>
-        <location filename="../../kpass/ui/dialogs.py" line="174"/>
-        <location filename="../../kpass/ui/dialogs.py" line="238"/>
         <source>Abbre&amp;chen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="92"/>
-        <location filename="../../kpass/ui/dialogs.py" line="175"/>
-        <location filename="../../kpass/ui/dialogs.py" line="239"/>
+        <location filename="../../kpass/ui/dialogs.py" line="71"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="101"/>
-        <location filename="../../kpass/ui/dialogs.py" line="249"/>
+        <location filename="../../kpass/ui/dialogs.py" line="85"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="86"/>
+        <location filename="../../kpass/ui/dialogs.py" line="161"/>
+        <location filename="../../kpass/ui/dialogs.py" line="219"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="88"/>
+        <location filename="../../kpass/ui/dialogs.py" line="90"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="94"/>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="97"/>
+        <source>&amp;Grund:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="109"/>
+        <location filename="../../kpass/ui/dialogs.py" line="231"/>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="109"/>
+        <location filename="../../kpass/ui/dialogs.py" line="231"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dialogs.py" line="115"/>
+        <location filename="../../kpass/ui/dialogs.py" line="238"/>
         <source>Bitte ein Datum als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter a date as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="105"/>
+        <location filename="../../kpass/ui/dialogs.py" line="119"/>
         <source>Bitte einen Grund angeben.</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="134"/>
-        <location filename="../../kpass/ui/dialogs.py" line="171"/>
+        <location filename="../../kpass/ui/dialogs.py" line="148"/>
+        <location filename="../../kpass/ui/dialogs.py" line="180"/>
         <source>Rolle wechseln</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="135"/>
+        <location filename="../../kpass/ui/dialogs.py" line="149"/>
         <source>Neue Rolle für %1 (bisher: %2):</source>
         <translation>New role for %1 (so far: %2):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="140"/>
+        <location filename="../../kpass/ui/dialogs.py" line="154"/>
         <source>Neue Rolle</source>
         <translation>New role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="146"/>
+        <location filename="../../kpass/ui/dialogs.py" line="160"/>
         <source>Neue Rolle gilt ab (TT.MM.JJJJ)</source>
         <translation>New role applies from (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="156"/>
+        <location filename="../../kpass/ui/dialogs.py" line="168"/>
         <source>&amp;Neue Rolle:</source>
         <translation>&amp;New role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="159"/>
+        <location filename="../../kpass/ui/dialogs.py" line="171"/>
         <source>&amp;Gilt ab:</source>
         <translation>&amp;Applies from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="170"/>
+        <location filename="../../kpass/ui/dialogs.py" line="179"/>
         <source>Rolle &amp;wechseln</source>
         <translation>C&amp;hange role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="185"/>
+        <location filename="../../kpass/ui/dialogs.py" line="187"/>
         <source>Gilt ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Applies from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="216"/>
+        <location filename="../../kpass/ui/dialogs.py" line="218"/>
         <source>Tag (TT.MM.JJJJ)</source>
         <translation>Day (DD.MM.YYYY)</translation>
     </message>
