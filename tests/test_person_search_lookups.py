@@ -205,3 +205,8 @@ def test_keys_ending_in_z_on_a_german_postgresql_database(pg_admin_url: str | No
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def test_an_unknown_pass_number_finds_nobody(database: Database) -> None:
+    add_household(database, [("Kaiser", "Karl", date(1950, 5, 5), "applicant")])
+    assert names(database, "KA-999999") == []  # not every "Ka…" person

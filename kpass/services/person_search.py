@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -178,23 +177,19 @@ def _lookup_ids(
     connection: Connection, text: str, on: date, after: Cursor | None, limit: int
 ) -> list[tuple[int, str]] | None:
     """The page of a pass-number or street search; None when ``text`` is neither, or when
-    no pass or street matches at all: then it may be a name ("Steinweg", "Müller 1" while a
-    birth date is being typed) and the name search answers."""
-    run: Callable[[Cursor | None], list[tuple[int, str]]]
+    no street matches at all: then it may be a name ("Steinweg", "Müller 1" while a birth
+    date is being typed) and the name search answers. A pass number that matches nothing
+    finds nobody (persons whose names start with "Ka" would only mislead)."""
     if is_pass_query(text):
         pass_query = parse_pass_query(text)
         if pass_query is None:
             return []  # "KA-1": not yet enough digits to stand for numbers
-        def run(cursor: Cursor | None) -> list[tuple[int, str]]:
-            return pass_page_ids(connection, pass_query, cursor, limit)
-    else:
-        street = parse_street_query(text)
-        if street is None:
-            return None
-        def run(cursor: Cursor | None) -> list[tuple[int, str]]:
-            return street_page_ids(connection, street, on, cursor, limit)
-    found = run(after)
-    if found or (after is not None and run(None)):
+        return pass_page_ids(connection, pass_query, after, limit)
+    street = parse_street_query(text)
+    if street is None:
+        return None
+    found = street_page_ids(connection, street, on, after, limit)
+    if found or (after is not None and street_page_ids(connection, street, on, None, 1)):
         return found
     return None
 
