@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import sys
+
 import os
 
 # Qt must know before it loads that there is no screen (else: abort, exit 134).
@@ -119,7 +122,20 @@ def database(database_url: str) -> Iterator[Database]:
 
     db = open_database(database_url)
     yield db
+    _finish_background_work()
     db.dispose()
+
+
+def _finish_background_work() -> None:
+    """Widgets of a test may still run a query in a pool thread when the test ends; closing
+    the database under it, or collecting Qt garbage while it runs, can crash the process."""
+    background = sys.modules.get("kpass.ui.dashboard.background")
+    if background is not None:
+        background.wait_for_all_runners()
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QThreadPool.globalInstance().waitForDone(30_000)
+    gc.collect()
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ figures of the last. The window never waits for the database.
 
 from __future__ import annotations
 
+import contextlib
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -63,6 +65,7 @@ class BackgroundRunner(QObject):
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[str], None]]] = {}
         self._latest = 0
         self._busy = False
+        _runners.add(self)
 
     @property
     def busy(self) -> bool:
@@ -162,3 +165,14 @@ class BusyIndicator(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.translate_ui()
         super().changeEvent(event)
+
+
+_runners: weakref.WeakSet[BackgroundRunner] = weakref.WeakSet()
+
+
+def wait_for_all_runners(msecs: int = 30_000) -> None:
+    """Let every running query finish (before its database is closed, e.g. between tests)."""
+    for runner in list(_runners):
+        # RuntimeError: its widget is gone, and destroying a pool waits for its threads
+        with contextlib.suppress(RuntimeError):
+            runner._pool.waitForDone(msecs)
