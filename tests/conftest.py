@@ -117,12 +117,13 @@ def database_url(
 
 
 @pytest.fixture
-def database(database_url: str) -> Iterator[Database]:
+def database(database_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
     from kpass.models.engine import open_database
 
     db = open_database(database_url)
     yield db
-    _finish_background_work()
+    if "gui" in request.keywords:  # only widgets start background work
+        _finish_background_work()
     db.dispose()
 
 
