@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QWidget,
+)
 
 from kpass.rules import completed_years, configured_issuers
 from kpass.ui.german_input import format_date, parse_date
@@ -89,6 +97,19 @@ class StadtteilBox(QComboBox):
         self.setCurrentIndex(max(index, 0))
         if index < 0 and code:
             self.setEditText(code)
+
+
+def record_table(object_name: str, columns: int) -> QTableWidget:
+    """A read-only list of a household's records: whole rows are chosen, one at a time, and
+    Tab leaves the table (the arrow keys move within it)."""
+    table = QTableWidget(0, columns)
+    table.setObjectName(object_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.setTabKeyNavigation(False)
+    return table
 
 
 def fit_rows(table: QTableWidget, rows: int) -> None:

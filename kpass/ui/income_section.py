@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,7 +22,14 @@ from kpass.errors import KpassError
 from kpass.rules import format_euro
 from kpass.services.household_facts import IncomeFact
 from kpass.services.household_validation import PERIOD_LABELS, InvalidField
-from kpass.ui.form_widgets import DateField, combo_with, current_code, fit_rows, label_for
+from kpass.ui.form_widgets import (
+    DateField,
+    combo_with,
+    current_code,
+    fit_rows,
+    label_for,
+    record_table,
+)
 from kpass.ui.german_input import format_date, parse_amount
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
@@ -55,13 +60,7 @@ class IncomeSection(QGroupBox):
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("incomeTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)
+        self.table = record_table("incomeTable", len(self.COLUMNS))
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,7 +20,14 @@ from PySide6.QtWidgets import (
 from kpass.errors import KpassError
 from kpass.rules import last_of_month
 from kpass.services.household_validation import InvalidField
-from kpass.ui.form_widgets import DateField, combo_with, current_code, fit_rows, label_for
+from kpass.ui.form_widgets import (
+    DateField,
+    combo_with,
+    current_code,
+    fit_rows,
+    label_for,
+    record_table,
+)
 from kpass.ui.german_input import format_date
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
@@ -47,13 +52,7 @@ class NoticeSection(QGroupBox):
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("noticeTable")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)
+        self.table = record_table("noticeTable", len(self.COLUMNS))
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(

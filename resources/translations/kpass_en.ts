@@ -137,7 +137,7 @@
 <context>
     <name>BackgroundRunner</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="40"/>
+        <location filename="../../kpass/ui/dashboard/background.py" line="42"/>
         <source>Unerwarteter Fehler: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
@@ -158,22 +158,22 @@
 <context>
     <name>BusyIndicator</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="156"/>
+        <location filename="../../kpass/ui/dashboard/background.py" line="159"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="157"/>
+        <location filename="../../kpass/ui/dashboard/background.py" line="160"/>
         <source>Berechnung läuft</source>
         <translation>Calculation in progress</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="158"/>
+        <location filename="../../kpass/ui/dashboard/background.py" line="161"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="159"/>
+        <location filename="../../kpass/ui/dashboard/background.py" line="162"/>
         <source>Berechnung abbrechen</source>
         <translation>Cancel the calculation</translation>
     </message>
@@ -878,22 +878,22 @@
 <context>
     <name>FormWidgets</name>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="30"/>
+        <location filename="../../kpass/ui/form_widgets.py" line="38"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="45"/>
+        <location filename="../../kpass/ui/form_widgets.py" line="53"/>
         <source>%1 Jahr</source>
         <translation>%1 year</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="45"/>
+        <location filename="../../kpass/ui/form_widgets.py" line="53"/>
         <source>%1 Jahre</source>
         <translation>%1 years</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="68"/>
+        <location filename="../../kpass/ui/form_widgets.py" line="76"/>
         <source>Name oder Nummer</source>
         <translation>Name or number</translation>
     </message>
@@ -1354,134 +1354,134 @@
 <context>
     <name>IncomeSection</name>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="47"/>
+        <location filename="../../kpass/ui/income_section.py" line="52"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="48"/>
-        <location filename="../../kpass/ui/income_section.py" line="73"/>
+        <location filename="../../kpass/ui/income_section.py" line="53"/>
+        <location filename="../../kpass/ui/income_section.py" line="72"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="49"/>
+        <location filename="../../kpass/ui/income_section.py" line="54"/>
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="50"/>
-        <location filename="../../kpass/ui/income_section.py" line="80"/>
+        <location filename="../../kpass/ui/income_section.py" line="55"/>
+        <location filename="../../kpass/ui/income_section.py" line="79"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="51"/>
+        <location filename="../../kpass/ui/income_section.py" line="56"/>
         <source>ab</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="52"/>
+        <location filename="../../kpass/ui/income_section.py" line="57"/>
         <source>bis</source>
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="82"/>
+        <location filename="../../kpass/ui/income_section.py" line="81"/>
         <source>Gültig ab</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="138"/>
+        <location filename="../../kpass/ui/income_section.py" line="137"/>
         <source>Einkommen (netto)</source>
         <translation>Income (net)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="140"/>
+        <location filename="../../kpass/ui/income_section.py" line="139"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="141"/>
+        <location filename="../../kpass/ui/income_section.py" line="140"/>
         <source>Person:</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="142"/>
+        <location filename="../../kpass/ui/income_section.py" line="141"/>
         <source>Art:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="143"/>
+        <location filename="../../kpass/ui/income_section.py" line="142"/>
         <source>Betrag:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="144"/>
+        <location filename="../../kpass/ui/income_section.py" line="143"/>
         <source>Datum ab:</source>
         <translation>Date from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="145"/>
+        <location filename="../../kpass/ui/income_section.py" line="144"/>
         <source>Person, die das Einkommen bezieht</source>
         <translation>Person who receives the income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="146"/>
+        <location filename="../../kpass/ui/income_section.py" line="145"/>
         <source>Art des Einkommens</source>
         <translation>Kind of income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="147"/>
+        <location filename="../../kpass/ui/income_section.py" line="146"/>
         <source>Betrag in Euro</source>
         <translation>Amount in euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="148"/>
+        <location filename="../../kpass/ui/income_section.py" line="147"/>
         <source>Zeitraum des Betrags</source>
         <translation>Period of the amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="149"/>
+        <location filename="../../kpass/ui/income_section.py" line="148"/>
         <source>Einkommen gültig ab</source>
         <translation>Income valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="150"/>
+        <location filename="../../kpass/ui/income_section.py" line="149"/>
         <source>Euro</source>
         <translation>Euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="151"/>
+        <location filename="../../kpass/ui/income_section.py" line="150"/>
         <source>Einkommen ein&amp;tragen</source>
         <translation>Add i&amp;ncome</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="152"/>
+        <location filename="../../kpass/ui/income_section.py" line="151"/>
         <source>Einkommen eintragen</source>
         <translation>Add income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="153"/>
+        <location filename="../../kpass/ui/income_section.py" line="152"/>
         <source>Einkommen beenden …</source>
         <translation>End income …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="154"/>
+        <location filename="../../kpass/ui/income_section.py" line="153"/>
         <source>Ausgewähltes Einkommen beenden</source>
         <translation>End the selected income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="199"/>
+        <location filename="../../kpass/ui/income_section.py" line="198"/>
         <source>Bitte zuerst eine Person erfassen.</source>
         <translation>Please enter a person first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="203"/>
+        <location filename="../../kpass/ui/income_section.py" line="202"/>
         <source>Betrag: bitte einen Eurobetrag wie 1.234,56 eingeben.</source>
         <translation>Amount: please enter an amount in euros such as 1.234,56.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="208"/>
+        <location filename="../../kpass/ui/income_section.py" line="207"/>
         <source>Gültig ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
@@ -1867,275 +1867,275 @@
 <context>
     <name>MemberSection</name>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="71"/>
+        <location filename="../../kpass/ui/member_section.py" line="70"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="72"/>
+        <location filename="../../kpass/ui/member_section.py" line="71"/>
         <source>Vorname(n)</source>
         <translation>Given name(s)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="73"/>
+        <location filename="../../kpass/ui/member_section.py" line="72"/>
         <source>Geburtsdatum (Alter)</source>
         <translation>Date of birth (age)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="74"/>
+        <location filename="../../kpass/ui/member_section.py" line="73"/>
         <source>Rolle, Merkmale</source>
         <translation>Role, features</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="75"/>
+        <location filename="../../kpass/ui/member_section.py" line="74"/>
         <source>im Haushalt</source>
         <translation>in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="76"/>
+        <location filename="../../kpass/ui/member_section.py" line="75"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="99"/>
+        <location filename="../../kpass/ui/member_section.py" line="92"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="102"/>
+        <location filename="../../kpass/ui/member_section.py" line="95"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="221"/>
-        <location filename="../../kpass/ui/member_section.py" line="223"/>
+        <location filename="../../kpass/ui/member_section.py" line="214"/>
+        <location filename="../../kpass/ui/member_section.py" line="216"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="224"/>
+        <location filename="../../kpass/ui/member_section.py" line="217"/>
         <source>Familienname:</source>
         <translation>Family name:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="225"/>
+        <location filename="../../kpass/ui/member_section.py" line="218"/>
         <source>Vorname(n):</source>
         <translation>Given name(s):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="226"/>
+        <location filename="../../kpass/ui/member_section.py" line="219"/>
         <source>Geburtsdatum:</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="227"/>
+        <location filename="../../kpass/ui/member_section.py" line="220"/>
         <source>Rolle:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="229"/>
+        <location filename="../../kpass/ui/member_section.py" line="222"/>
         <source>Alter</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="230"/>
+        <location filename="../../kpass/ui/member_section.py" line="223"/>
         <source>Schwerbehinderung / Eingliederungshilfe</source>
         <translation>Severe disability / integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="231"/>
+        <location filename="../../kpass/ui/member_section.py" line="224"/>
         <source>Schwerbehinderung oder Eingliederungshilfe</source>
         <translation>Severe disability or integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="232"/>
-        <location filename="../../kpass/ui/member_section.py" line="233"/>
-        <location filename="../../kpass/ui/member_section.py" line="279"/>
+        <location filename="../../kpass/ui/member_section.py" line="225"/>
+        <location filename="../../kpass/ui/member_section.py" line="226"/>
+        <location filename="../../kpass/ui/member_section.py" line="272"/>
         <source>Pflegekind</source>
         <translation>Foster child</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="234"/>
+        <location filename="../../kpass/ui/member_section.py" line="227"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="235"/>
+        <location filename="../../kpass/ui/member_section.py" line="228"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="236"/>
+        <location filename="../../kpass/ui/member_section.py" line="229"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="237"/>
+        <location filename="../../kpass/ui/member_section.py" line="230"/>
         <source>Person ändern … (F2)</source>
         <translation>Correct person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="238"/>
+        <location filename="../../kpass/ui/member_section.py" line="231"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="239"/>
+        <location filename="../../kpass/ui/member_section.py" line="232"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="240"/>
+        <location filename="../../kpass/ui/member_section.py" line="233"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="242"/>
+        <location filename="../../kpass/ui/member_section.py" line="235"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="243"/>
+        <location filename="../../kpass/ui/member_section.py" line="236"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="244"/>
+        <location filename="../../kpass/ui/member_section.py" line="237"/>
         <source>Lichtb&amp;ild …</source>
         <translation>&amp;Photo …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="245"/>
+        <location filename="../../kpass/ui/member_section.py" line="238"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="251"/>
+        <location filename="../../kpass/ui/member_section.py" line="244"/>
         <source>Familienname der neuen Person</source>
         <translation>Family name of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="252"/>
+        <location filename="../../kpass/ui/member_section.py" line="245"/>
         <source>Vornamen der neuen Person</source>
         <translation>Given names of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="253"/>
+        <location filename="../../kpass/ui/member_section.py" line="246"/>
         <source>Geburtsdatum der neuen Person</source>
         <translation>Date of birth of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="254"/>
+        <location filename="../../kpass/ui/member_section.py" line="247"/>
         <source>Rolle der neuen Person</source>
         <translation>Role of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="255"/>
+        <location filename="../../kpass/ui/member_section.py" line="248"/>
         <source>&amp;Person hinzufügen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="256"/>
+        <location filename="../../kpass/ui/member_section.py" line="249"/>
         <source>Person hinzufügen</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="259"/>
+        <location filename="../../kpass/ui/member_section.py" line="252"/>
         <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
         <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="262"/>
+        <location filename="../../kpass/ui/member_section.py" line="255"/>
         <source>Familienname von %1</source>
         <translation>Family name of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="263"/>
+        <location filename="../../kpass/ui/member_section.py" line="256"/>
         <source>Vornamen von %1</source>
         <translation>Given names of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="264"/>
+        <location filename="../../kpass/ui/member_section.py" line="257"/>
         <source>Geburtsdatum von %1</source>
         <translation>Date of birth of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="265"/>
+        <location filename="../../kpass/ui/member_section.py" line="258"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="267"/>
+        <location filename="../../kpass/ui/member_section.py" line="260"/>
         <source>Änderung &amp;übernehmen</source>
         <translation>&amp;Apply change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="269"/>
+        <location filename="../../kpass/ui/member_section.py" line="262"/>
         <source>Änderung &amp;speichern</source>
         <translation>&amp;Save change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="270"/>
+        <location filename="../../kpass/ui/member_section.py" line="263"/>
         <source>Änderung an %1 speichern</source>
         <translation>Save the change to %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="278"/>
+        <location filename="../../kpass/ui/member_section.py" line="271"/>
         <source>Schwerbeh.</source>
         <translation>Sev. dis.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="285"/>
+        <location filename="../../kpass/ui/member_section.py" line="278"/>
         <source>fehlt</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="285"/>
+        <location filename="../../kpass/ui/member_section.py" line="278"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="305"/>
+        <location filename="../../kpass/ui/member_section.py" line="298"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="307"/>
+        <location filename="../../kpass/ui/member_section.py" line="300"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="308"/>
+        <location filename="../../kpass/ui/member_section.py" line="301"/>
         <source>seit %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="351"/>
+        <location filename="../../kpass/ui/member_section.py" line="344"/>
         <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="352"/>
+        <location filename="../../kpass/ui/member_section.py" line="345"/>
         <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
         <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="354"/>
+        <location filename="../../kpass/ui/member_section.py" line="347"/>
         <source>Familienname: darf nicht leer sein.</source>
         <translation>Family name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="375"/>
+        <location filename="../../kpass/ui/member_section.py" line="368"/>
         <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
         <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="391"/>
+        <location filename="../../kpass/ui/member_section.py" line="384"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="434"/>
+        <location filename="../../kpass/ui/member_section.py" line="427"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut speichern.</source>
         <translation>Someone else has changed the data of this person in the meantime; now saved: %1, born %2. Your entry is still in the fields – please check it and save again with Enter.</translation>
     </message>
@@ -2322,134 +2322,134 @@
 <context>
     <name>NoticeSection</name>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="40"/>
-        <location filename="../../kpass/ui/notice_section.py" line="62"/>
+        <location filename="../../kpass/ui/notice_section.py" line="45"/>
+        <location filename="../../kpass/ui/notice_section.py" line="61"/>
         <source>Leistung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="41"/>
+        <location filename="../../kpass/ui/notice_section.py" line="46"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="42"/>
+        <location filename="../../kpass/ui/notice_section.py" line="47"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="43"/>
+        <location filename="../../kpass/ui/notice_section.py" line="48"/>
         <source>Aktenzeichen</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="44"/>
+        <location filename="../../kpass/ui/notice_section.py" line="49"/>
         <source>für</source>
         <translation>for</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="64"/>
+        <location filename="../../kpass/ui/notice_section.py" line="63"/>
         <source>Gültig ab</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="66"/>
+        <location filename="../../kpass/ui/notice_section.py" line="65"/>
         <source>Gültig bis</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="115"/>
-        <location filename="../../kpass/ui/notice_section.py" line="117"/>
+        <location filename="../../kpass/ui/notice_section.py" line="114"/>
+        <location filename="../../kpass/ui/notice_section.py" line="116"/>
         <source>Leistungsbescheide</source>
         <translation>Benefit notices</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="118"/>
+        <location filename="../../kpass/ui/notice_section.py" line="117"/>
         <source>Leistung:</source>
         <translation>Benefit:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="119"/>
+        <location filename="../../kpass/ui/notice_section.py" line="118"/>
         <source>Gültig von:</source>
         <translation>Valid from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="120"/>
+        <location filename="../../kpass/ui/notice_section.py" line="119"/>
         <source>bis:</source>
         <translation>until:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="121"/>
+        <location filename="../../kpass/ui/notice_section.py" line="120"/>
         <source>Aktenzeichen:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="122"/>
+        <location filename="../../kpass/ui/notice_section.py" line="121"/>
         <source>Erfasste Personen:</source>
         <translation>Persons covered:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="123"/>
+        <location filename="../../kpass/ui/notice_section.py" line="122"/>
         <source>Art der Leistung</source>
         <translation>Kind of benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="124"/>
+        <location filename="../../kpass/ui/notice_section.py" line="123"/>
         <source>Bescheid gültig von</source>
         <translation>Notice valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="125"/>
+        <location filename="../../kpass/ui/notice_section.py" line="124"/>
         <source>Bescheid gültig bis</source>
         <translation>Notice valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="126"/>
+        <location filename="../../kpass/ui/notice_section.py" line="125"/>
         <source>Aktenzeichen des Bescheids</source>
         <translation>Reference of the notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="127"/>
+        <location filename="../../kpass/ui/notice_section.py" line="126"/>
         <source>Vom Bescheid erfasste Personen (keine Auswahl: ganzer Haushalt)</source>
         <translation>Persons covered by the notice (none ticked: the whole household)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="129"/>
+        <location filename="../../kpass/ui/notice_section.py" line="128"/>
         <source>Keine Person angekreuzt: der Bescheid gilt für den ganzen Haushalt.</source>
         <translation>No person ticked: the notice applies to the whole household.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="131"/>
+        <location filename="../../kpass/ui/notice_section.py" line="130"/>
         <source>Bescheid ei&amp;ntragen</source>
         <translation>Add &amp;benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="132"/>
+        <location filename="../../kpass/ui/notice_section.py" line="131"/>
         <source>Bescheid eintragen</source>
         <translation>Add notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="133"/>
+        <location filename="../../kpass/ui/notice_section.py" line="132"/>
         <source>Bescheid entfernen</source>
         <translation>Remove notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="134"/>
+        <location filename="../../kpass/ui/notice_section.py" line="133"/>
         <source>Ausgewählten Bescheid entfernen</source>
         <translation>Remove the selected notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="148"/>
+        <location filename="../../kpass/ui/notice_section.py" line="147"/>
         <source>ganzer Haushalt</source>
         <translation>whole household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="164"/>
+        <location filename="../../kpass/ui/notice_section.py" line="163"/>
         <source>Gültig von: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="167"/>
+        <location filename="../../kpass/ui/notice_section.py" line="166"/>
         <source>Gültig bis: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid until: please enter as DD.MM.YYYY.</translation>
     </message>
