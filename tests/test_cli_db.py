@@ -75,8 +75,8 @@ def test_check_finds_broken_rows(
         )
         connection.execute(
             text(
-                "INSERT INTO pass (id, number, person_id, pass_type, status, stat_ref, created_at, version) "
-                "VALUES (3, 'KA-000001-23', 5, 'kinderpass', 'active', 'r', CURRENT_TIMESTAMP, 1)"
+                "INSERT INTO pass (id, number, person_id, pass_type, status, created_at, version) "
+                "VALUES (3, 'KA-000001-23', 5, 'kinderpass', 'active', CURRENT_TIMESTAMP, 1)"
             )
         )
     assert main(["--database", database_url, "db", "check"]) == 1

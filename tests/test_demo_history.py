@@ -49,9 +49,8 @@ def test_statistics_rows_agree_with_the_passes(database: Database) -> None:
         with database.connect() as connection:
             from_stats = connection.execute(
                 text(
-                    "SELECT count(*) FROM stat_record WHERE record_kind = 'pass_validity' "
-                    "AND valid_from <= :d AND valid_until >= :d "
-                    "AND (revoked_on IS NULL OR revoked_on > :d)"
+                    "SELECT sum(weight) FROM stat_record WHERE record_kind = 'pass_validity' "
+                    "AND valid_from <= :d AND valid_until >= :d"
                 ),
                 {"d": day},
             ).scalar_one()

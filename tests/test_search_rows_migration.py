@@ -12,13 +12,11 @@ from collections import defaultdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import insert, select
 
 from kpass.models import Person, PersonSearchToken
 from kpass.models.engine import Database, open_database
-from kpass.models.migrate import MIGRATIONS, head_revision, upgrade
+from kpass.models.migrate import head_revision, migrate_to, upgrade
 from kpass.models.person_keys import person_key_columns, search_words
 from kpass.services.person_search import search_persons
 from kpass.text_keys import name_tokens
@@ -33,11 +31,7 @@ PERSONS = (
 
 
 def _migrate(database: Database, direction: str, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, direction)(config, revision)
+    migrate_to(database, direction, revision)
 
 
 def _rows(database: Database) -> dict[int, set[str]]:

@@ -1,7 +1,7 @@
 """SQLAlchemy 2.0 typed models of the kpass register."""
 
 from kpass.models import person_keys as _person_keys  # noqa: F401  (mapper events)
-from kpass.models.admin import AppUser, AuditEvent
+from kpass.models.admin import DEMO_REGISTER, AppUser, AuditEvent, RegisterSetting
 from kpass.models.base import Base, Money
 from kpass.models.casework import Application, Counter, Decision, Pass, PassValidity
 from kpass.models.documents import PrintRecord, PrintReference, SigningKey
@@ -21,6 +21,7 @@ from kpass.models.register import (
 from kpass.models.statistics import StatRecord
 
 __all__ = [
+    "DEMO_REGISTER",
     "AppUser",
     "Application",
     "AuditEvent",
@@ -41,6 +42,7 @@ __all__ = [
     "PersonSearchToken",
     "PrintRecord",
     "PrintReference",
+    "RegisterSetting",
     "SigningKey",
     "Stadtteil",
     "StatRecord",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kpass.models.base import Base, UtcDateTime, check_in, utcnow
@@ -43,3 +43,16 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(40), nullable=False)
     entity_id: Mapped[int | None] = mapped_column(Integer)
     details: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+
+
+#: Set when demo data first goes into a database: demo data is refused anywhere else.
+DEMO_REGISTER = "demo_register"
+
+
+class RegisterSetting(Base):
+    """Facts about the register itself (e.g. that it is a demo database), as key and value."""
+
+    __tablename__ = "register_setting"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import date, datetime
 from typing import Any
 
@@ -70,6 +69,9 @@ class Decision(Base):
     input_snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
     output: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
     decided_by_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), nullable=False)
+    # The household type its statistics rows were counted under, so that a later decision
+    # of the same application can take exactly those rows back (null before schema 0009).
+    household_type: Mapped[str | None] = mapped_column(String(16))
 
     application: Mapped[Application] = relationship(back_populates="decisions")
 
@@ -97,10 +99,6 @@ class Pass(VersionedMixin, Base):
     revoked_on: Mapped[date | None] = mapped_column(Date)
     revocation_reason: Mapped[str | None] = mapped_column(Text)
     replaces_pass_id: Mapped[int | None] = mapped_column(ForeignKey("pass.id"))
-    # Opaque token shared with this pass's rows in stat_record (see models/statistics.py).
-    stat_ref: Mapped[str] = mapped_column(
-        String(32), nullable=False, unique=True, default=lambda: secrets.token_hex(16)
-    )
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
 
     validities: Mapped[list[PassValidity]] = relationship(
@@ -109,7 +107,11 @@ class Pass(VersionedMixin, Base):
 
 
 class PassValidity(Base):
-    """One validity period of a pass, granted by one decision."""
+    """One validity period of a pass, granted by one decision.
+
+    The periods of one pass never overlap: migration 0009 adds an exclusion constraint on
+    PostgreSQL and triggers on SQLite, so that no writer, however it got there, can store two.
+    """
 
     __tablename__ = "pass_validity"
     __table_args__ = (

@@ -11,6 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
 
 from kpass.errors import DatabaseError
 from kpass.models.engine import Database, translate_errors
@@ -79,11 +80,43 @@ def upgrade(database: Database, *, backup: bool = True) -> UpgradeResult:
     path = database.sqlite_path
     if backup and before is not None and path is not None and path.exists():
         copy = backup_sqlite(path, before)
-    config = _config()
-    with translate_errors(database), database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    migrate_to(database, "upgrade", "head")
     return UpgradeResult(before, head, copy)
+
+
+def migrate_to(database: Database, direction: str, revision: str) -> None:
+    """Run Alembic's ``upgrade`` or ``downgrade`` to ``revision`` in one transaction."""
+    config = _config()
+    with translate_errors(database), database.engine.connect() as connection:
+        sqlite = database.is_sqlite
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        if sqlite:
+            # Batch mode drops and re-creates tables that others refer to; with foreign
+            # keys on, dropping one would cascade deletes into them. The pragma only
+            # works outside a transaction; the references are checked before commit.
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                getattr(command, direction)(config, revision)
+                if sqlite:
+                    _refuse_broken_references(connection)
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _refuse_broken_references(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        tables = ", ".join(sorted({str(row[0]) for row in broken}))
+        raise DatabaseError(
+            f"The upgrade would leave references to missing rows in: {tables}; nothing "
+            "was changed.",
+            f"Die Aktualisierung hinterließe Verweise auf fehlende Zeilen in: {tables}; es "
+            "wurde nichts geändert.",
+        )
 
 
 def _known_revisions() -> set[str]:

@@ -22,6 +22,8 @@ from kpass.models.base import Base, Money, UtcDateTime, VersionedMixin, check_in
 MEMBER_ROLES = ("applicant", "partner", "child", "other")
 INCOME_PERIODS = ("month", "year")
 SEXES = ("f", "m", "d")
+#: How a letter addresses a person; no salutation ("Guten Tag …") when none is recorded.
+SALUTATIONS = ("frau", "herr")
 
 
 class Stadtteil(Base):
@@ -37,6 +39,7 @@ class Person(VersionedMixin, Base):
     __tablename__ = "person"
     __table_args__ = (
         CheckConstraint(check_in("sex", SEXES), name="sex"),
+        CheckConstraint(check_in("salutation", SALUTATIONS), name="salutation"),
         # Search by name + birth date (duplicate check, counter search).
         Index("ix_person_family_key_birth", "family_name_key", "birth_date"),
         Index("ix_person_birth_date", "birth_date", "sort_key"),
@@ -53,6 +56,7 @@ class Person(VersionedMixin, Base):
     sort_key: Mapped[str] = mapped_column(String(300), nullable=False)
     birth_date: Mapped[date] = mapped_column(Date, nullable=False)
     sex: Mapped[str | None] = mapped_column(String(1))
+    salutation: Mapped[str | None] = mapped_column(String(4))
     disability: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     foster_child: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     died_on: Mapped[date | None] = mapped_column(Date)
@@ -194,7 +198,8 @@ class BenefitNotice(Base):
 
     __tablename__ = "benefit_notice"
     __table_args__ = (
-        CheckConstraint("valid_until >= valid_from", name="period"),
+        # No end date: granted "bis auf Weiteres" (open-ended, eligibility-rules.md section 2).
+        CheckConstraint("valid_until IS NULL OR valid_until >= valid_from", name="period"),
         Index("ix_benefit_notice_household", "household_id", "valid_until"),
     )
 
@@ -204,7 +209,7 @@ class BenefitNotice(Base):
     )
     kind: Mapped[str] = mapped_column(String(32), nullable=False)
     valid_from: Mapped[date] = mapped_column(Date, nullable=False)
-    valid_until: Mapped[date] = mapped_column(Date, nullable=False)
+    valid_until: Mapped[date | None] = mapped_column(Date)
     reference: Mapped[str] = mapped_column(String(60), nullable=False, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
 

@@ -1,22 +1,25 @@
 """The statistics table: counts without persons (statistics.md, "Where the figures come from").
 
 Written in the same transaction as each decision and pass, holding only what the
-statistics need: no names, no addresses, no person or household id. A pass's rows carry
-an opaque ``pass_ref`` (a random token also stored on the pass) so that a later revocation
-can be dated here; once the pass is deleted under the retention rules, nothing links back.
+statistics need: no names, no addresses, no person, household, pass or decision id, no key
+shared with the register. Rows are never updated: what changes later is written as a
+row of weight -1 that takes an earlier row back (a revocation takes back the rest of a
+validity period, a second decision of an application takes back the first one's rows), and
+every count is the sum of the weights.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, CheckConstraint, Date, Index, Integer, String
+from sqlalchemy import CheckConstraint, Date, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kpass.models.base import Base, check_in
 
 RECORD_KINDS = ("application", "decision_person", "pass_validity")
-EVENTS = ("decided", "eligible", "rejected", "new", "renewed", "replaced")
+# "revoked": a pass validity row of weight -1 for the days after a revocation.
+EVENTS = ("decided", "eligible", "rejected", "new", "renewed", "replaced", "revoked")
 HOUSEHOLD_TYPES = ("single", "single_parent", "couple", "couple_children", "other")
 OUTSIDE = "außerhalb"
 
@@ -27,10 +30,10 @@ class StatRecord(Base):
         CheckConstraint(check_in("record_kind", RECORD_KINDS), name="record_kind"),
         CheckConstraint(check_in("event", EVENTS), name="event"),
         CheckConstraint(check_in("household_type", HOUSEHOLD_TYPES), name="household_type"),
+        CheckConstraint("weight IN (1, -1)", name="weight"),
         # "Active at a month's end" scans validity rows ending in a bounded window after it.
         Index("ix_stat_record_until", "record_kind", "valid_until", "valid_from"),
         Index("ix_stat_record_decided", "record_kind", "decided_on"),
-        Index("ix_stat_record_pass_ref", "pass_ref"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -39,17 +42,15 @@ class StatRecord(Base):
     decided_on: Mapped[date] = mapped_column(Date, nullable=False)
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date)
-    revoked_on: Mapped[date | None] = mapped_column(Date)
     pass_type: Mapped[str | None] = mapped_column(String(20))
     # A benefit kind, disability, foster_child, large_family, income; "abgelehnt" if rejected.
     basis: Mapped[str | None] = mapped_column(String(32))
     # "01"…"27", or "außerhalb" for other municipalities; as of the decision.
     stadtteil: Mapped[str] = mapped_column(String(12), nullable=False)
     household_type: Mapped[str] = mapped_column(String(16), nullable=False)
-    # Birth year and month give the exact age at any month's end, except for persons
-    # born on 29 February (a year older only on 1 March in other years), hence the flag.
+    # Birth year and month give the age at every month's end. For persons born on
+    # 29 February the month is chosen when the row is written (see statistics_records).
     birth_year: Mapped[int | None] = mapped_column(Integer)
     birth_month: Mapped[int | None] = mapped_column(Integer)
-    born_feb_29: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     rule_set: Mapped[str | None] = mapped_column(String(40))
-    pass_ref: Mapped[str | None] = mapped_column(String(32))
+    weight: Mapped[int] = mapped_column(Integer, nullable=False, default=1)

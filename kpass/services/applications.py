@@ -22,6 +22,7 @@ from kpass.services.household_facts import (
     stadtteil_on,
 )
 from kpass.services.statistics_records import as_records, decision_rows
+from kpass.services.statistics_writes import take_back_earlier_decision
 from kpass.services.uow import UnitOfWork
 
 NO_RULE_SET = "keine"
@@ -152,6 +153,16 @@ def decide_application(uow: UnitOfWork, application: Application) -> DecisionRes
     rule_input = build_rule_input(facts, day, application.applicant_person_id)
     decision = evaluate(rule_input, default_parameters())
     output = decision_to_json(decision)
+    earlier = uow.session.scalars(
+        select(Decision)
+        .where(Decision.application_id == application.id)
+        .order_by(Decision.id.desc())
+        .limit(1)
+    ).first()
+    if earlier is not None:
+        # A correction: the application counts once, as this decision found it.
+        take_back_earlier_decision(uow, earlier)
+    counted_type = household_type(facts, day)
     stored = Decision(
         application_id=application.id,
         decided_on=day,
@@ -159,6 +170,7 @@ def decide_application(uow: UnitOfWork, application: Application) -> DecisionRes
         input_snapshot=rule_input_to_json(rule_input),
         output=output,
         decided_by_id=uow.user_id(),
+        household_type=counted_type,
     )
     uow.session.add(stored)
     application.status = "decided"
@@ -167,12 +179,13 @@ def decide_application(uow: UnitOfWork, application: Application) -> DecisionRes
     uow.session.add_all(
         as_records(
             decision_rows(
-                decision,
+                decision.members,
                 day,
                 births,
                 stadtteil_on(facts, day),
-                household_type(facts, day),
+                counted_type,
                 rule_input.applicant,
+                decision.rule_set,
             )
         )
     )

@@ -39,7 +39,7 @@ from kpass.services.household_facts import (
     stadtteil_on,
 )
 from kpass.services.pass_lifecycle import HeldPass, plan_issue
-from kpass.services.statistics_records import decision_rows, validity_row
+from kpass.services.statistics_records import decision_rows, revoked_rest, validity_row
 
 P_RENEW_IN_TIME = 0.75
 P_RENEW_LATE = 0.08
@@ -128,7 +128,7 @@ class _Household:
         self.rng = rng
         self.held: dict[int, HeldPass] = {}
         self.pass_rows: dict[int, dict[str, Any]] = {}
-        self.stat_rows: dict[str, list[dict[str, Any]]] = {}  # stat ref → its rows
+        self.stat_rows: dict[int, list[dict[str, Any]]] = {}  # pass id → its rows
         self.where = ("", "")  # Stadtteil and household type at the latest decision
 
     def decide(self, day: date, kind: str) -> tuple[Decision, int] | None:
@@ -154,6 +154,8 @@ class _Household:
             }
         )
         decision_id = ctx.take("decision")
+        births = {m.id: m.birth_date for m in rule_input.members}
+        self.where = stadtteil_on(self.facts, day), household_type(self.facts, day)
         t["decision"].append(
             {
                 "id": decision_id,
@@ -164,12 +166,14 @@ class _Household:
                 "input_snapshot": rule_input_to_json(rule_input),
                 "output": decision_to_json(decision),
                 "decided_by_id": ctx.user_id,
+                "household_type": self.where[1],
             }
         )
-        births = {m.id: m.birth_date for m in rule_input.members}
-        self.where = stadtteil_on(self.facts, day), household_type(self.facts, day)
         t["stat_record"].extend(
-            decision_rows(decision, day, births, *self.where, rule_input.applicant)
+            decision_rows(
+                decision.members, day, births, *self.where, rule_input.applicant,
+                decision.rule_set,
+            )
         )
         for member in decision.members:
             if member.eligible:
@@ -186,13 +190,20 @@ class _Household:
         return decision, decision_id
 
     def new_pass(self, row: dict[str, Any]) -> None:
-        row["stat_ref"] = f"{self.rng.getrandbits(128):032x}"
         self.pass_rows[row["id"]] = row
         self.ctx.tables["pass"].append(row)
 
-    def stat(self, row: dict[str, Any]) -> None:
-        self.stat_rows.setdefault(str(row["pass_ref"]), []).append(row)
+    def stat(self, pass_id: int, row: dict[str, Any]) -> None:
+        # Kept here only while the history is made: the table holds no link to the pass.
+        self.stat_rows.setdefault(pass_id, []).append(row)
         self.ctx.tables["stat_record"].append(row)
+
+    def end_pass(self, pass_id: int, status: str, day: date, reason: str) -> None:
+        self.pass_rows[pass_id].update(status=status, revoked_on=day, revocation_reason=reason)
+        for stat in list(self.stat_rows.get(pass_id, ())):
+            rest = revoked_rest(stat, day)
+            if rest is not None:
+                self.ctx.tables["stat_record"].append(rest)
 
     def issue(
         self,
@@ -214,14 +225,9 @@ class _Household:
             pass_id, number = plan.pass_id, self.held[person_id].number
         else:
             if plan.supersedes is not None:  # as at the counter: the old type's pass ends
-                old = self.pass_rows[plan.supersedes]
-                old.update(
-                    status="replaced",
-                    revoked_on=plan.valid_from,
-                    revocation_reason="Passart gewechselt (volljährig)",
+                self.end_pass(
+                    plan.supersedes, "replaced", plan.valid_from, "Passart gewechselt (volljährig)"
                 )
-                for stat in self.stat_rows[old["stat_ref"]]:
-                    stat["revoked_on"] = plan.valid_from
             ctx.serial += 1
             pass_id, number = ctx.take("pass"), format_pass_number(ctx.serial)
             self.new_pass(
@@ -234,7 +240,6 @@ class _Household:
                     "revoked_on": None,
                     "revocation_reason": None,
                     "replaces_pass_id": None,
-                    "stat_ref": "",
                     "created_at": ctx.now,
                     "version": 1,
                 }
@@ -250,6 +255,7 @@ class _Household:
             }
         )
         self.stat(
+            pass_id,
             validity_row(
                 event=plan.event,
                 decided_on=day,
@@ -261,8 +267,7 @@ class _Household:
                 stadtteil=self.where[0],
                 household_type=self.where[1],
                 rule_set=rule_set,
-                pass_ref=self.pass_rows[pass_id]["stat_ref"],
-            )
+            ),
         )
         self.held[person_id] = HeldPass(
             pass_id, number, pass_type, "active", None, plan.valid_until
@@ -282,13 +287,9 @@ class _Household:
                 continue
             row = self.pass_rows[held.pass_id]
             status = "replaced" if roll < P_LOST else "revoked"
-            row.update(
-                status=status,
-                revoked_on=day,
-                revocation_reason="verloren" if status == "replaced" else "Wegzug",
+            self.end_pass(
+                held.pass_id, status, day, "verloren" if status == "replaced" else "Wegzug"
             )
-            for stat in self.stat_rows[row["stat_ref"]]:
-                stat["revoked_on"] = day
             if status == "revoked":
                 return True
             ctx.serial += 1
@@ -315,16 +316,10 @@ class _Household:
                     "valid_until": held.valid_until,
                 }
             )
-            template = self.stat_rows[row["stat_ref"]][-1]
+            template = self.stat_rows[held.pass_id][-1]
             self.stat(
-                {
-                    **template,
-                    "event": "replaced",
-                    "decided_on": day,
-                    "valid_from": day,
-                    "revoked_on": None,
-                    "pass_ref": self.pass_rows[new_id]["stat_ref"],
-                }
+                new_id,
+                {**template, "event": "replaced", "decided_on": day, "valid_from": day},
             )
             self.held[person_id] = HeldPass(
                 new_id, number, held.pass_type, "active", None, held.valid_until

@@ -24,14 +24,9 @@ from kpass.services.applications import (
     household_of_person,
     open_application,
 )
-from kpass.services.household_facts import (
-    household_type,
-    load_facts,
-    person_id_of,
-    stadtteil_on,
-)
+from kpass.services.household_facts import member_key, person_id_of
 from kpass.services.pass_lifecycle import HeldPass, IssuePlan, plan_issue
-from kpass.services.statistics_records import validity_row
+from kpass.services.statistics_writes import take_back_from, validity_stat_row
 from kpass.services.uow import UnitOfWork
 
 SERIAL_COUNTER = "pass_serial"
@@ -116,22 +111,13 @@ def _issue_for_decision(uow: UnitOfWork, decision: Decision) -> list[IssuedPass]
             f"Für die Entscheidung {decision.id} wurden bereits Pässe ausgestellt.",
         )
     day = decision.decided_on
-    facts = load_facts(uow.session, application.household_id)
-    births = {
-        m["id"]: date.fromisoformat(m["birth_date"]) for m in decision.input_snapshot["members"]
-    }
-    context = {"stadtteil": stadtteil_on(facts, day), "household_type": household_type(facts, day)}
     issued: list[IssuedPass] = []
     for member in decision.output["members"]:
         if not member["eligible"]:
             continue
         person_id = person_id_of(member["id"])
         plan = plan_issue(held_pass(uow, person_id), member["pass_type"], day)
-        issued.append(
-            _carry_out(
-                uow, plan, person_id, decision, member["basis"], births[member["id"]], context
-            )
-        )
+        issued.append(_carry_out(uow, plan, person_id, decision, str(member["id"])))
     uow.audit(
         "issue", "decision", decision.id, passes=[i.number for i in issued if i.action != "none"]
     )
@@ -143,9 +129,7 @@ def _carry_out(
     plan: IssuePlan,
     person_id: int,
     decision: Decision,
-    basis: str,
-    birth_date: date,
-    context: dict[str, str],
+    member_id: str,
 ) -> IssuedPass:
     if plan.action == "none":
         return IssuedPass(person_id, "none", None, plan.pass_type, None, None, plan.held_until)
@@ -162,31 +146,18 @@ def _carry_out(
             _end_pass(uow, old, "replaced", plan.valid_from, "Passart gewechselt (volljährig)")
         card = Pass(number=next_pass_number(uow), person_id=person_id, pass_type=plan.pass_type)
         uow.session.add(card)
-    card.validities.append(
-        PassValidity(
-            decision_id=decision.id,
-            kind=plan.kind,
-            valid_from=plan.valid_from,
-            valid_until=plan.valid_until,
-        )
+    validity = PassValidity(
+        decision_id=decision.id,
+        kind=plan.kind,
+        valid_from=plan.valid_from,
+        valid_until=plan.valid_until,
     )
+    card.validities.append(validity)
     uow.session.flush()
-    uow.session.add(
-        StatRecord(
-            **validity_row(
-                event=plan.event,
-                decided_on=decision.decided_on,
-                valid_from=plan.valid_from,
-                valid_until=plan.valid_until,
-                pass_type=plan.pass_type,
-                basis=basis,
-                birth_date=birth_date,
-                rule_set=decision.rule_set,
-                pass_ref=card.stat_ref,
-                **context,
-            )
-        )
-    )
+    row = validity_stat_row(uow, validity, member_id)
+    # "new" in the statistics when nobody held a valid pass the day before, whatever kind
+    # of period it is for the card.
+    uow.session.add(StatRecord(**{**row, "event": plan.event}))
     return IssuedPass(
         person_id, plan.action, card.number, plan.pass_type, plan.valid_from, plan.valid_until
     )
@@ -278,9 +249,7 @@ def _end_pass(uow: UnitOfWork, card: Pass, status: str, on: date, reason: str) -
     card.status = status
     card.revoked_on = on
     card.revocation_reason = reason
-    uow.session.execute(
-        update(StatRecord).where(StatRecord.pass_ref == card.stat_ref).values(revoked_on=on)
-    )
+    take_back_from(uow, card, on)
 
 
 def _check_reason(reason: str) -> str:
@@ -324,31 +293,9 @@ def replace_pass(
         )
         uow.session.add(new)
         uow.session.flush()
-        template = uow.session.scalars(
-            select(StatRecord)
-            .where(StatRecord.pass_ref == card.stat_ref)
-            .order_by(StatRecord.valid_until.desc())
-            .limit(1)
-        ).first()
-        if template is not None:
-            uow.session.add(
-                StatRecord(
-                    record_kind="pass_validity",
-                    event="replaced",
-                    decided_on=on,
-                    valid_from=on,
-                    valid_until=validity.valid_until,
-                    pass_type=new.pass_type,
-                    basis=template.basis,
-                    stadtteil=template.stadtteil,
-                    household_type=template.household_type,
-                    birth_year=template.birth_year,
-                    birth_month=template.birth_month,
-                    born_feb_29=template.born_feb_29,
-                    rule_set=template.rule_set,
-                    pass_ref=new.stat_ref,
-                )
-            )
+        replacement = new.validities[0]
+        row = validity_stat_row(uow, replacement, member_key(card.person_id))
+        uow.session.add(StatRecord(**{**row, "decided_on": on}))
         uow.audit("replace", "pass", card.id, old=card.number, new=new.number, reason=reason)
         result = IssuedPass(
             new.person_id, "new_pass", new.number, new.pass_type, on, validity.valid_until

@@ -2,7 +2,8 @@
 
 One query per measure, grouped by a month series (a small VALUES-like union of the
 requested months) and the requested dimensions; no Python loop over persons. Ages are
-computed at each month's last day from birth year and month (and the 29 February flag).
+computed at each month's last day from birth year and month. A count is the sum of the
+rows' weights: rows of weight -1 take back revoked days and replaced decisions.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Integer, String, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Date, Integer, String, and_, case, func, literal, select, union_all
 
 from kpass.models import StatRecord
 from kpass.models.engine import Database
@@ -39,23 +40,13 @@ def _month_series(months: Sequence[str]) -> Any:
                 literal(date(year, number, last) + MAX_VALIDITY, Date).label("horizon"),
                 literal(year, Integer).label("year"),
                 literal(number, Integer).label("number"),
-                literal(1 if calendar.isleap(year) else 0, Integer).label("leap"),
             )
         )
     return (selects[0] if len(selects) == 1 else union_all(*selects)).subquery("months")
 
 
 def _age_group(months: Any) -> Any:
-    # 29 February: a year older only on 1 March in other years (eligibility-rules.md).
-    age = (
-        months.c.year
-        - S.birth_year
-        - case(
-            (S.birth_month > months.c.number, 1),
-            (and_(S.born_feb_29, months.c.number == 2, months.c.leap == 0), 1),
-            else_=0,
-        )
-    )
+    age = months.c.year - S.birth_year - case((S.birth_month > months.c.number, 1), else_=0)
     return case(
         *[(age <= high, label) for label, _, high in AGE_GROUPS if high is not None],
         else_=AGE_GROUPS[-1][0],
@@ -81,7 +72,6 @@ def _measure_filter(measure: str, months: Any) -> Any:
             S.record_kind == "pass_validity",
             S.valid_from <= day,
             S.valid_until >= day,
-            or_(S.revoked_on.is_(None), S.revoked_on > day),
         )
     if measure in ("new", "renewed", "replaced"):
         return and_(S.record_kind == "pass_validity", S.event == measure, in_month)
@@ -105,13 +95,16 @@ def count_rows(
     with UnitOfWork(database, write=False) as uow:
         for measure in MEASURES:
             statement = (
-                select(series.c.month, *keys, func.count().label("n"))
+                select(series.c.month, *keys, func.sum(S.weight).label("n"))
                 .select_from(series)
                 .join(S, _measure_filter(measure, series))
                 .group_by(series.c.month, *keys)
             )
             for month, *values, count in uow.session.execute(statement):
-                rows.append(CountRow(month, tuple(str(v) for v in values), measure, int(count)))
+                if count:  # a group whose rows all were taken back counts nothing
+                    rows.append(
+                        CountRow(month, tuple(str(v) for v in values), measure, int(count))
+                    )
     return rows
 
 

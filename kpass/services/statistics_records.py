@@ -1,34 +1,100 @@
-"""Rows of the statistics table, written beside each decision and pass validity."""
+"""Rows of the statistics table, written beside each decision and pass validity.
+
+Rows hold no key of the register. What changes later is written as rows of weight -1:
+:func:`taken_back` turns the rows of an earlier decision, or the rest of a revoked validity
+period, into rows that cancel them in every count.
+"""
 
 from __future__ import annotations
 
+import calendar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
+from typing import Any, Protocol
 
 from kpass.models import StatRecord
-from kpass.rules import Decision, completed_years
+from kpass.rules import completed_years, default_parameters
 
 REJECTED_BASIS = "abgelehnt"
 
 
-def _birth(birth_date: date) -> dict[str, object]:
-    return {
-        "birth_year": birth_date.year,
-        "birth_month": birth_date.month,
-        "born_feb_29": birth_date.month == 2 and birth_date.day == 29,
-    }
+def _februaries(start: date, end: date) -> list[int]:
+    return [year for year in range(start.year, end.year + 1) if start <= date(year, 2, 28) <= end]
+
+
+def _birth(birth_date: date, start: date, end: date) -> dict[str, object]:
+    """Birth year and month that give the age on every month's end from ``start`` to ``end``.
+
+    Somebody born on 29 February is a year older at February's end only in leap years
+    (eligibility-rules.md: 1 March otherwise), so their month is chosen for the row's own
+    period: February if the only February ends it spans are in leap years, else March.
+    """
+    month = birth_date.month
+    if month == 2 and birth_date.day == 29:
+        years = _februaries(start, end)
+        month = 2 if years and all(calendar.isleap(y) for y in years) else 3
+    return {"birth_year": birth_date.year, "birth_month": month}
 
 
 def _would_be_pass_type(birth_date: date, day: date) -> str:
-    return "kinderpass" if completed_years(birth_date, day) < 18 else "karlsruher_pass"
+    parameters = default_parameters()
+    adult_age = (parameters.rule_set_on(day) or parameters.rule_sets[0]).adult_age
+    return "kinderpass" if completed_years(birth_date, day) < adult_age else "karlsruher_pass"
+
+
+class PersonOutcome(Protocol):
+    """What the statistics read of one person's decision (a rules MemberDecision fits)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def eligible(self) -> bool: ...
+    @property
+    def pass_type(self) -> str | None: ...
+    @property
+    def basis(self) -> str | None: ...
+    @property
+    def valid_from(self) -> date | None: ...
+    @property
+    def valid_until(self) -> date | None: ...
+
+
+@dataclass(frozen=True)
+class StoredOutcome:
+    """A person's outcome read back from a stored decision's output."""
+
+    id: str
+    eligible: bool
+    pass_type: str | None
+    basis: str | None
+    valid_from: date | None
+    valid_until: date | None
+
+    @classmethod
+    def of(cls, member: Mapping[str, Any]) -> StoredOutcome:
+        def day(key: str) -> date | None:
+            value = member.get(key)
+            return None if value is None else date.fromisoformat(value)
+
+        return cls(
+            str(member["id"]),
+            bool(member["eligible"]),
+            member.get("pass_type"),
+            member.get("basis"),
+            day("valid_from"),
+            day("valid_until"),
+        )
 
 
 def decision_rows(
-    decision: Decision,
+    members: Iterable[PersonOutcome],
     decided_on: date,
     birth_dates: dict[str, date],
     stadtteil: str,
     household_type: str,
     applicant: str,
+    rule_set: str | None,
 ) -> list[dict[str, object]]:
     """One row for the application and one per person in the decision.
 
@@ -40,10 +106,11 @@ def decision_rows(
         "decided_on": decided_on,
         "stadtteil": stadtteil,
         "household_type": household_type,
-        "rule_set": decision.rule_set,
+        "rule_set": rule_set,
+        "weight": 1,
     }
     rows: list[dict[str, object]] = []
-    for member in decision.members:
+    for member in members:
         birth = birth_dates[member.id]
         rows.append(
             {
@@ -53,7 +120,7 @@ def decision_rows(
                 "basis": member.basis if member.eligible else REJECTED_BASIS,
                 "valid_from": member.valid_from,
                 "valid_until": member.valid_until,
-                **_birth(birth),
+                **_birth(birth, decided_on, decided_on),
                 **common,
             }
         )
@@ -81,7 +148,6 @@ def validity_row(
     stadtteil: str,
     household_type: str,
     rule_set: str | None,
-    pass_ref: str,
 ) -> dict[str, object]:
     """The row of one pass validity period (new, renewed or replaced)."""
     return {
@@ -95,8 +161,28 @@ def validity_row(
         "stadtteil": stadtteil,
         "household_type": household_type,
         "rule_set": rule_set,
-        "pass_ref": pass_ref,
-        **_birth(birth_date),
+        "weight": 1,
+        **_birth(birth_date, valid_from, valid_until),
+    }
+
+
+def taken_back(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Rows that cancel ``rows`` in every count (a decision replaced by a later one)."""
+    return [{**row, "weight": -1} for row in rows]
+
+
+def revoked_rest(row: dict[str, object], on: date) -> dict[str, object] | None:
+    """The row that takes back a validity row's days from ``on`` (None if none are left)."""
+    valid_from, valid_until = row["valid_from"], row["valid_until"]
+    assert isinstance(valid_from, date) and isinstance(valid_until, date)
+    if on > valid_until:
+        return None
+    return {
+        **row,
+        "event": "revoked",
+        "decided_on": on,
+        "valid_from": max(on, valid_from),
+        "weight": -1,
     }
 
 
