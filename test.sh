@@ -6,7 +6,9 @@ cd "$(dirname "$0")"
 source scripts/setup-env.sh
 source scripts/pg-cluster.sh
 
-TEST_APT=("${KPASS_QT_APT[@]}" poppler-utils zbar-tools postgresql libreoffice-calc-nogui)
+# xvfb xauth x11-utils: tests/ui/test_xcb_start.py starts the app on a real X display.
+TEST_APT=("${KPASS_QT_APT[@]}" poppler-utils zbar-tools postgresql libreoffice-calc-nogui
+    xvfb xauth x11-utils)
 kpass_setup test,postgres "${TEST_APT[@]}"
 rc=$?
 if [ $rc -eq 1 ]; then exit 1; fi

@@ -74,3 +74,11 @@ kpass_setup() {
 
 # Qt's runtime libraries on a minimal Debian, plus fonts so text is not drawn as boxes.
 KPASS_QT_APT=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core)
+# What Qt's xcb platform plugin (a window on an X display, also Xvfb) links to: the NEEDED
+# entries of PySide6's plugins/platforms/libqxcb.so, lib/libQt6XcbQpa.so.6 and
+# plugins/xcbglintegrations/*.so, each mapped to its package with dpkg -S. The offscreen
+# platform of the tests needs none of them; tests/ui/test_xcb_start.py checks they suffice.
+KPASS_QT_APT+=(libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4
+    libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0
+    libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
+    libxkbcommon-x11-0 libfreetype6)
