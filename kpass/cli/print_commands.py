@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -143,13 +143,25 @@ def _export_revoked(args: argparse.Namespace) -> int:
 
 
 def _read_text(name: str, option: str) -> str:
+    # newline="": line ends as they are in the file (a CR LF revocation list is refused)
     try:
-        return Path(name).read_text(encoding="ascii")
+        with open(name, encoding="ascii", newline="") as stream:
+            return stream.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise InvalidInput(
             f"{option}: cannot read {name} ({exc}).",
             f"{option}: {name} kann nicht gelesen werden ({exc}).",
         ) from exc
+
+
+def _today_in_germany() -> date:
+    """Today in Europe/Berlin, the day the document's validity dates refer to."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return datetime.now(ZoneInfo("Europe/Berlin")).date()
+    except ZoneInfoNotFoundError:  # no time zone database (Windows without tzdata)
+        return date.today()
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -164,8 +176,9 @@ def _verify(args: argparse.Namespace) -> int:
     revoked = (
         load_revocation_list(_read_text(args.revoked, "--revoked"), keys) if args.revoked else None
     )
-    on = iso_date(args.on, "--on") if args.on else date.today()
-    result = verify_payload(args.payload.strip(), keys, on, revoked)
+    on = iso_date(args.on, "--on") if args.on else _today_in_germany()
+    # Not stripped here: verify_payload ignores exactly the white space the document allows.
+    result = verify_payload(args.payload, keys, on, revoked)
     fields = result.fields
     if args.json:
         json.dump(

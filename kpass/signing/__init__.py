@@ -4,7 +4,7 @@ Pure: no database, no Qt, no files (callers read and write key files). The forma
 specified in docs/qr-payload.md for partners who write their own checker. Typical use::
 
     private_pem, public_raw, key_id = generate_key()
-    fields = PassFields.for_holder(number="KA-123456-78", pass_type="karlsruher_pass", ...)
+    fields = PassFields.for_holder(number="KA-123456-32", pass_type="karlsruher_pass", ...)
     text = sign_payload(fields, private_pem, key_id)
     result = verify_payload(text, {key_id: public_raw}, on=date.today())
 """

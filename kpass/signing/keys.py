@@ -28,6 +28,8 @@ PUBLIC_KEY_FILE_VERSION = 1
 ALGORITHM = "Ed25519"
 
 _HEX_KEY = re.compile(r"[0-9a-fA-F]{64}")
+# In the public-key file only the spelling export_public_keys writes: lower case.
+_FILE_HEX_KEY = re.compile(r"[0-9a-f]{64}")
 
 
 def generate_key() -> tuple[bytes, bytes, str]:
@@ -156,8 +158,9 @@ def _key_file_error(what_en: str, what_de: str) -> KeyFormatError:
 def load_public_keys(text: str) -> dict[str, bytes]:
     """``{key_id: raw 32-byte public key}`` from a file made by :func:`export_public_keys`.
 
-    Refuses the whole file when anything is off (format, version, algorithm, a key that does
-    not match its id, a repeated id), so a partner never checks against a half-read key set.
+    Refuses the whole file when anything is off (format, version, algorithm, a key that is not
+    64 lower-case hex digits, a key that does not match its id, a repeated id), so a partner
+    never checks against a half-read key set.
     """
     try:
         document: Any = json.loads(text)
@@ -201,10 +204,10 @@ def _read_key_entry(entry: Any, position: int) -> tuple[str, bytes]:
             f"{where_en}: algorithm {algorithm!r} is not {ALGORITHM}",
             f"{where_de}: Verfahren {algorithm!r} ist nicht {ALGORITHM}",
         )
-    if not isinstance(public_hex, str) or not _HEX_KEY.fullmatch(public_hex):
+    if not isinstance(public_hex, str) or not _FILE_HEX_KEY.fullmatch(public_hex):
         raise _key_file_error(
-            f"{where_en}: public_key is not 64 hex digits",
-            f"{where_de}: public_key sind nicht 64 Hexziffern",
+            f"{where_en}: public_key is not 64 hex digits in lower case (0-9, a-f)",
+            f"{where_de}: public_key sind nicht 64 Hexziffern in Kleinbuchstaben (0–9, a–f)",
         )
     raw = bytes.fromhex(public_hex)
     if not isinstance(key_id, str) or key_id_for_public_bytes(raw) != key_id:

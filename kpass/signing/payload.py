@@ -4,6 +4,11 @@
 <birth year>*<signature>`` — ASCII, upper case, only characters of the QR alphanumeric mode,
 so the code stays small (version 6 at error correction level M). The signature is Ed25519
 over the ASCII bytes of everything before the last ``*``, written as unpadded base32.
+
+Every part has a fixed length except the prefix of the pass number (1 to 4 letters), so a
+payload has exactly ``PAYLOAD_BASE_LENGTH + len(prefix)`` characters: 150 to 153, 151 for
+``KA``. Parsing accepts one spelling only (``KP1``, canonical pass number with a serial from
+000001, dates in order): anything else is malformed, even under a valid signature.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from kpass.rules.pass_number import PassNumberError, parse_pass_number
+from kpass.rules.pass_number import MAX_SERIAL, SERIAL_DIGITS, check_digits
 from kpass.signing.encoding import KEY_ID_LENGTH, b32_decode, b32_encode
 from kpass.signing.errors import KeyFormatError, PayloadError
 from kpass.signing.keys import PrivateKeyInput, key_id_of, load_private_key
@@ -22,6 +27,12 @@ MAGIC = "KP"
 VERSION = 1
 SEPARATOR = "*"
 SIGNATURE_LENGTH = 103  # 64 bytes in base32 without padding
+#: Characters of a payload besides the pass number's prefix: "KP1*" 4, key id and "*" 7,
+#: "-NNNNNN-CC*" 11, type and "*" 2, two dates and "*" 14, initials and "*" 3, year and "*" 5,
+#: signature 103.
+PAYLOAD_BASE_LENGTH = 149
+#: Leading and trailing characters that a scanner may add and that are ignored (nothing else).
+SCANNER_WHITE_SPACE = " \t\r\n"
 
 #: Pass type in the payload ↔ pass type in kpass.
 PASS_TYPE_CODES: dict[str, str] = {"karlsruher_pass": "P", "kinderpass": "K"}
@@ -38,11 +49,13 @@ _PARTS = (
     ("birth year", "Geburtsjahr"),
     ("signature", "Signatur"),
 )
-_NUMBER = re.compile(r"([A-Z]{1,4})-\d{6}-\d{2}")
+_VERSION_TAG = f"{MAGIC}{VERSION}"
+_OTHER_VERSION_TAG = re.compile(rf"{MAGIC}[1-9][0-9]*")
+_NUMBER = re.compile(rf"([A-Z]{{1,4}})-([0-9]{{{SERIAL_DIGITS}}})-([0-9]{{2}})")
 _KEY_ID = re.compile(rf"[A-Z2-7]{{{KEY_ID_LENGTH}}}")
-_DATE = re.compile(r"\d{6}")
+_DATE = re.compile(r"[0-9]{6}")
 _INITIALS = re.compile(r"[A-Z]{2}")
-_YEAR = re.compile(r"(19|20)\d{2}")
+_YEAR = re.compile(r"(19|20)[0-9]{2}")
 # Letters that Unicode decomposition does not reduce to A–Z.
 _SPECIAL_LETTERS = {"Æ": "A", "Œ": "O", "Ø": "O", "Ł": "L", "Đ": "D", "Ð": "D", "Þ": "T"}
 
@@ -51,7 +64,7 @@ _SPECIAL_LETTERS = {"Æ": "A", "Œ": "O", "Ø": "O", "Ł": "L", "Đ": "D", "Ð":
 class PassFields:
     """What the issuing office states about a pass (the signed content without key id)."""
 
-    number: str  # canonical, e.g. "KA-123456-78"
+    number: str  # canonical, e.g. "KA-123456-32"
     pass_type: str  # "karlsruher_pass" | "kinderpass"
     valid_from: date
     valid_until: date
@@ -88,16 +101,23 @@ class PayloadFields(PassFields):
 
 
 def _initial(name: str) -> str:
-    for char in name.strip():
-        if char.isalpha():
-            upper = char.upper()
+    """The first letter of ``name`` as ``A``–``Z`` (rule in docs/qr-payload.md, section 1.3)."""
+    for char in name:
+        if char.isalpha():  # Unicode letters (categories L*); blanks, hyphens, ' and . skipped
+            upper = char.upper()  # may be two letters ("ß" → "SS"): the first one counts
             base = _SPECIAL_LETTERS.get(upper) or unicodedata.normalize("NFKD", upper)[0]
             return base if "A" <= base <= "Z" else "X"
     return "X"
 
 
 def holder_initials(given_names: str, family_name: str) -> str:
-    """``("Jürgen", "Weiß-Özdemir")`` → ``"JW"``; accents dropped, ``X`` for a non-Latin letter."""
+    """The two initials on the payload: first letter of the given names, then of the family name.
+
+    Each is the first letter of the whole field as registered, so particles count and nothing
+    after a blank or hyphen does: ``("Jürgen", "Weiß-Özdemir")`` → ``"JW"``, ``("Ursula",
+    "von der Leyen")`` → ``"UV"``, ``("Anna Maria", "De Luca")`` → ``"AD"``. Accents are
+    dropped; a non-Latin first letter, or a field without any letter, gives ``X``.
+    """
     return _initial(given_names) + _initial(family_name)
 
 
@@ -113,19 +133,33 @@ def _field_error(part: int, problem_en: str, problem_de: str) -> PayloadError:
     )
 
 
-def check_pass_number(number: str, part: int = 2) -> None:
-    """Raise :class:`PayloadError` unless ``number`` is a canonical pass number (KA-123456-78)."""
+def pass_number_problem(number: str) -> tuple[str, str] | None:
+    """Why ``number`` is not a canonical pass number (English, German), or ``None`` if it is.
+
+    Canonical: 1–4 capital letters, ``-``, six digits of a serial from 000001 to 999999, ``-``,
+    the two ISO 7064 MOD 97-10 check digits. No other spelling (lower case, blanks, a missing
+    hyphen) is accepted here: the payload and the revocation list hold exactly this form.
+    """
     match = _NUMBER.fullmatch(number)
     if not match:
-        raise _field_error(
-            part, "is not of the form KA-123456-78", "hat nicht die Form KA-123456-78"
+        return "is not of the form KA-123456-32", "hat nicht die Form KA-123456-32"
+    prefix, serial_text, digits = match.groups()
+    serial = int(serial_text)
+    if not 1 <= serial <= MAX_SERIAL:
+        return (
+            f"has serial {serial_text}, outside 000001-{MAX_SERIAL}",
+            f"hat die laufende Nummer {serial_text}, außerhalb 000001–{MAX_SERIAL}",
         )
-    try:
-        parse_pass_number(number, match.group(1))
-    except PassNumberError:
-        raise _field_error(
-            part, "has wrong check digits", "hat falsche Prüfziffern"
-        ) from None
+    if digits != check_digits(serial, prefix):
+        return "has wrong check digits", "hat falsche Prüfziffern"
+    return None
+
+
+def check_pass_number(number: str, part: int = 2) -> None:
+    """Raise :class:`PayloadError` unless ``number`` is a canonical pass number (KA-123456-32)."""
+    problem = pass_number_problem(number)
+    if problem is not None:
+        raise _field_error(part, *problem)
 
 
 def payload_body(fields: PassFields, key_id: str) -> str:
@@ -146,7 +180,7 @@ def payload_body(fields: PassFields, key_id: str) -> str:
         raise _field_error(7, "lies outside 1900-2099", "liegt außerhalb 1900–2099")
     return SEPARATOR.join(
         (
-            f"{MAGIC}{VERSION}",
+            _VERSION_TAG,
             key_id,
             fields.number,
             PASS_TYPE_CODES[fields.pass_type],
@@ -188,22 +222,26 @@ def parse_payload(text: str) -> PayloadFields:
     """The fields of a payload text, without checking the signature.
 
     Raises :class:`PayloadError` naming the first part that does not follow the format.
-    Leading and trailing white space (a scanner's line end) is ignored.
+    Leading and trailing blanks, tabs, CR and LF (a scanner's line end) are ignored; nothing
+    else is changed.
     """
-    text = text.strip()
+    text = text.strip(SCANNER_WHITE_SPACE)
     if not text.isascii():
         raise PayloadError(
             "QR payload: contains non-ASCII characters",
             "QR-Inhalt: enthält Zeichen außerhalb von ASCII",
         )
     parts = text.split(SEPARATOR)
-    if not parts[0].startswith(MAGIC) or not parts[0][len(MAGIC):].isdigit():
-        raise _field_error(0, f"is not {MAGIC}{VERSION}", f"ist nicht {MAGIC}{VERSION}")
-    version = int(parts[0][len(MAGIC):])
-    if version != VERSION:
+    if parts[0] != _VERSION_TAG:
+        if _OTHER_VERSION_TAG.fullmatch(parts[0]):
+            raise _field_error(
+                0, f"names version {parts[0][len(MAGIC):]}, only {VERSION} is known "
+                "(unknown format version)",
+                f"nennt Version {parts[0][len(MAGIC):]}, bekannt ist nur {VERSION} "
+                "(unbekannte Formatversion)",
+            )
         raise _field_error(
-            0, f"names version {version}, only {VERSION} is known",
-            f"nennt Version {version}, bekannt ist nur {VERSION}",
+            0, f"is not exactly {_VERSION_TAG}", f"ist nicht genau {_VERSION_TAG}"
         )
     if len(parts) != len(_PARTS):
         raise PayloadError(
@@ -217,6 +255,8 @@ def parse_payload(text: str) -> PayloadFields:
     if type_code not in _PASS_TYPES_BY_CODE:
         raise _field_error(3, "is neither P nor K", "ist weder P noch K")
     valid_from, valid_until = _parse_date(start, 4), _parse_date(end, 5)
+    if valid_from > valid_until:
+        raise _field_error(4, "is after valid until", "liegt nach „gültig bis“")
     if not _INITIALS.fullmatch(initials):
         raise _field_error(6, "are not two letters A-Z", "sind nicht zwei Buchstaben A–Z")
     if not _YEAR.fullmatch(year):
@@ -237,7 +277,7 @@ def parse_payload(text: str) -> PayloadFields:
         valid_until=valid_until,
         initials=initials,
         birth_year=int(year),
-        version=version,
+        version=VERSION,
         key_id=key_id,
         signature=signature,
         signed_text=text[: text.rindex(SEPARATOR)],

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -32,6 +34,7 @@ FIELDS = PassFields.for_holder(
     family_name="Weiß-Özdemir", birth_date=date(1975, 3, 12), valid_from=date(2026, 3, 15),
     valid_until=date(2027, 3, 31),
 )
+Key = tuple[bytes, bytes, str]
 QR_ALPHANUMERIC = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
 
 
@@ -46,7 +49,7 @@ def payload(key: tuple[bytes, bytes, str]) -> str:
     return sign_payload(FIELDS, private_pem, key_id)
 
 
-def test_generated_key_has_a_short_id_derived_from_the_public_key(key) -> None:
+def test_generated_key_has_a_short_id_derived_from_the_public_key(key: Key) -> None:
     private_pem, public_raw, key_id = key
     assert private_pem.startswith(b"-----BEGIN PRIVATE KEY-----")
     assert len(public_raw) == 32
@@ -54,7 +57,7 @@ def test_generated_key_has_a_short_id_derived_from_the_public_key(key) -> None:
     assert generate_key()[2] != key_id
 
 
-def test_payload_is_compact_qr_alphanumeric_and_carries_little_personal_data(payload) -> None:
+def test_payload_is_compact_qr_alphanumeric_and_carries_little_personal_data(payload: str) -> None:
     assert set(payload) <= QR_ALPHANUMERIC
     assert len(payload) <= 154  # fits a version-6 QR code at level M
     fields = parse_payload(payload)
@@ -64,7 +67,7 @@ def test_payload_is_compact_qr_alphanumeric_and_carries_little_personal_data(pay
     assert "WEISS" not in payload and "0312" not in payload  # no name, no birth day
 
 
-def test_statuses_by_date_and_revocation(key, payload) -> None:
+def test_statuses_by_date_and_revocation(key: Key, payload: str) -> None:
     _, public_raw, key_id = key
     keys = {key_id: public_raw}
 
@@ -80,7 +83,7 @@ def test_statuses_by_date_and_revocation(key, payload) -> None:
     assert status(date(2026, 6, 1), {"KA-000001-51"}) is VerificationStatus.GENUINE_VALID
 
 
-def test_result_messages_in_english_and_german(key, payload) -> None:
+def test_result_messages_in_english_and_german(key: Key, payload: str) -> None:
     _, public_raw, key_id = key
     result = verify_payload(payload, {key_id: public_raw}, date(2026, 6, 1))
     assert result.status.accept and result.fields is not None
@@ -91,7 +94,7 @@ def test_result_messages_in_english_and_german(key, payload) -> None:
     assert "abgelaufen" in expired.message_de
 
 
-def test_every_single_changed_character_is_rejected(key, payload) -> None:
+def test_every_single_changed_character_is_rejected(key: Key, payload: str) -> None:
     _, public_raw, key_id = key
     keys = {key_id: public_raw}
     for position, char in enumerate(payload):
@@ -101,7 +104,7 @@ def test_every_single_changed_character_is_rejected(key, payload) -> None:
             assert not status.genuine, f"change at {position} accepted: {altered}"
 
 
-def test_unknown_key_and_wrong_key(key, payload) -> None:
+def test_unknown_key_and_wrong_key(key: Key, payload: str) -> None:
     _, _public_raw, key_id = key
     _, other_public, other_id = generate_key()
     unknown = verify_payload(payload, {other_id: other_public}, date(2026, 6, 1))
@@ -139,13 +142,13 @@ def test_malformed_payload_errors_name_the_part(text: str, part: str) -> None:
     assert result.status is VerificationStatus.MALFORMED and result.fields is None
 
 
-def test_scanner_line_end_is_ignored(key, payload) -> None:
+def test_scanner_line_end_is_ignored(key: Key, payload: str) -> None:
     _, public_raw, key_id = key
     result = verify_payload(payload + "\r\n", {key_id: public_raw}, date(2026, 6, 1))
     assert result.status is VerificationStatus.GENUINE_VALID
 
 
-def test_signing_refuses_a_key_id_of_another_key_and_bad_fields(key) -> None:
+def test_signing_refuses_a_key_id_of_another_key_and_bad_fields(key: Key) -> None:
     private_pem, _, key_id = key
     with pytest.raises(KeyFormatError):
         sign_payload(FIELDS, private_pem, "AAAAAA")
@@ -166,7 +169,7 @@ def test_initials_are_plain_capital_letters() -> None:
     assert holder_initials(" anna-lena", "de la Cruz") == "AD"
 
 
-def test_public_key_file_round_trip_and_no_private_material(key) -> None:
+def test_public_key_file_round_trip_and_no_private_material(key: Key) -> None:
     private_pem, public_raw, key_id = key
     _, other_public, other_id = generate_key()
     text = export_public_keys({key_id: public_raw, other_id: other_public})
@@ -187,11 +190,15 @@ def test_public_key_file_round_trip_and_no_private_material(key) -> None:
         (lambda d: d.update(version=2), "version"),
         (lambda d: d["keys"][0].update(algorithm="RSA"), "algorithm"),
         (lambda d: d["keys"][0].update(public_key="00" * 31), "64 hex"),
+        (lambda d: d["keys"][0].update(public_key=d["keys"][0]["public_key"].upper()),
+         "lower case"),
         (lambda d: d["keys"][0].update(key_id="AAAAAA"), "does not match"),
         (lambda d: d["keys"].append(dict(d["keys"][0])), "twice"),
     ],
 )
-def test_public_key_file_is_refused_when_anything_is_off(key, change, message) -> None:
+def test_public_key_file_is_refused_when_anything_is_off(
+    key: Key, change: Callable[[dict[str, Any]], object], message: str
+) -> None:
     _, public_raw, key_id = key
     document = json.loads(export_public_keys({key_id: public_raw}))
     change(document)
@@ -201,14 +208,16 @@ def test_public_key_file_is_refused_when_anything_is_off(key, change, message) -
         load_public_keys("{not json")
 
 
-def test_revocation_list_round_trip_and_tampering(key) -> None:
+def test_revocation_list_round_trip_and_tampering(key: Key) -> None:
     private_pem, public_raw, key_id = key
     keys = {key_id: public_raw}
     text = sign_revocation_list(["KA-123456-32", "KA-000001-51", "KA-123456-32"],
                                 date(2026, 11, 1), private_pem, key_id)
     assert "PRIVATE" not in text
     assert load_revocation_list(text, keys) == {"KA-123456-32", "KA-000001-51"}
-    assert read_revocation_list(text.replace("\n", "\r\n"), keys).issued_on == date(2026, 11, 1)
+    assert read_revocation_list(text, keys).issued_on == date(2026, 11, 1)
+    with pytest.raises(RevocationListError, match="CR"):  # one spelling only: LF line ends
+        read_revocation_list(text.replace("\n", "\r\n"), keys)
     removed = text.replace("KA-000001-51\n", "").replace("COUNT 2", "COUNT 1")
     with pytest.raises(RevocationListError, match="signature does not match"):
         load_revocation_list(removed, keys)
@@ -223,7 +232,7 @@ def test_revocation_list_round_trip_and_tampering(key) -> None:
         sign_revocation_list(["KA-123456-32"], date(2026, 11, 1), forged_private, key_id)
 
 
-def test_revoked_numbers_from_a_list_feed_the_check(key, payload) -> None:
+def test_revoked_numbers_from_a_list_feed_the_check(key: Key, payload: str) -> None:
     private_pem, public_raw, key_id = key
     keys = {key_id: public_raw}
     revoked = load_revocation_list(
