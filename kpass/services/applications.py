@@ -97,6 +97,12 @@ def create_application(
     facts = load_facts(uow.session, household_id)
     applicant = applicant_id if applicant_id is not None else _applicant_on(facts, application_date)
     build_rule_input(facts, application_date, applicant)  # refuses incomplete households early
+    same_day = _same_day_application(uow, household_id, application_date, kind, applicant)
+    if same_day is not None:
+        # Deciding again the same day (a correction, a second click) is the same
+        # application: it is counted once, its decisions replace each other.
+        same_day.proofs = sorted(set(same_day.proofs) | set(proofs))
+        return same_day
     application = Application(
         household_id=household_id,
         applicant_person_id=applicant,
@@ -116,6 +122,24 @@ def create_application(
         kind=kind,
     )
     return application
+
+
+def _same_day_application(
+    uow: UnitOfWork, household_id: int, day: date, kind: str, applicant: int
+) -> Application | None:
+    return uow.session.scalars(
+        select(Application)
+        .where(
+            Application.household_id == household_id,
+            Application.application_date == day,
+            Application.kind == kind,
+            Application.applicant_person_id == applicant,
+            Application.status != "withdrawn",
+        )
+        .order_by(Application.id.desc())
+        .limit(1)
+        .with_for_update()
+    ).first()
 
 
 def apply(
