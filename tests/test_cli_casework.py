@@ -78,9 +78,11 @@ def test_check_prints_the_spec_example_decision() -> None:
         "threshold": "1300.00",
         "margin": "-42.86",
         "max_household_income": "2730.00",
+        "highest_eligible_income": "2729.98",
     }
     assert [m["eligible"] for m in output["members"]] == [False] * 4
     assert "1.342,86 €" in output["members"][0]["reasons"][0]["text"]
+    assert "Haushaltsnettoeinkommen von 2.729,98 €" in output["members"][0]["reasons"][0]["text"]
 
 
 @pytest.mark.parametrize(
@@ -116,6 +118,53 @@ def test_check_refuses_text_that_is_not_json(tmp_path: Path) -> None:
     result = kpass("check", str(bad))
     assert result.returncode == 2 and "JSON" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_takes_open_ended_notices_and_uncounted_incomes() -> None:
+    data = json.loads(json.dumps(SPEC_EXAMPLE))
+    data["members"][0]["incomes"].append(
+        {"kind": "pflegegeld", "amount": "400.00", "period": "month"})
+    data["benefits"] = [{"kind": "asylblg", "from": "2026-03-31", "members": ["p4"]}]
+    result = kpass("check", "-", stdin=json.dumps(data))
+    assert result.returncode == 0, result.stderr
+    output = json.loads(result.stdout)
+    assert output["household"]["net_income"] == "2820.00"  # Pflegegeld is not counted
+    assert [m["basis"] for m in output["members"]] == [None, None, None, "asylblg"]
+
+
+HOSTILE = [
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ('{"application_date": ' + "9" * 5000 + "}", ""),
+    (json.dumps({**SPEC_EXAMPLE, "application_date": "9999-12-15"}), "too far in the future"),
+    (json.dumps({**SPEC_EXAMPLE, "applicant": "p1"}).replace('"p1"', '"\\ud800"'),
+     "surrogate"),
+    (json.dumps({**SPEC_EXAMPLE, "application_date": "٢٠٢٦-٠٣-١٥"}, ensure_ascii=False),
+     "YYYY-MM-DD"),
+    (json.dumps({**SPEC_EXAMPLE, "application_date": "x" * 900_000}), "…"),
+    ('{"applicant": "' + "x" * 10_000_000 + '"}', "larger than 1,000,000 bytes"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), HOSTILE, ids=[
+    "deep", "digits", "year_9999", "surrogate", "arabic_digits", "long_field", "ten_mb"])
+def test_check_refuses_hostile_input_with_a_short_message(text: str, words: str) -> None:
+    result = kpass("check", "-", stdin=text)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert words in result.stderr
+    assert len(result.stderr) < 1500
+    assert result.stdout == ""
+
+
+def test_check_refuses_a_large_file_unread(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    big.write_bytes(b'{"a": "' + b"y" * 20_000_000 + b'"}')
+    result = kpass("check", str(big))
+    assert result.returncode == 2 and "1.000.000 Bytes" in result.stderr
+    missing = kpass("check", str(tmp_path / "nothing.json"))
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    directory = kpass("check", str(tmp_path))
+    assert directory.returncode == 2 and "Traceback" not in directory.stderr
 
 
 def test_passes_list_json_and_count(demo_url: str) -> None:

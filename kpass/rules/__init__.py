@@ -16,9 +16,12 @@ from kpass.rules.age_groups import AGE_GROUP_LABELS, AGE_GROUPS, age_group, age_
 from kpass.rules.checks import check_rule_input
 from kpass.rules.errors import InputError, ParameterError
 from kpass.rules.evaluate import evaluate, is_resident
+from kpass.rules.income_test import highest_eligible_income, max_household_income
 from kpass.rules.json_io import (
     decision_to_json,
     dumps_decision,
+    household_from_json,
+    household_to_json,
     parse_check_input,
     rule_input_from_json,
     rule_input_to_json,
@@ -53,10 +56,13 @@ from kpass.rules.pass_number import (
 )
 from kpass.rules.reasons import format_euro, render_reason
 from kpass.rules.validity import (
+    PassParameters,
     issues_new_pass,
     new_validity,
+    pass_parameters,
     renewal_possible_from,
     renewal_validity,
+    validity_months,
 )
 
 __all__ = [
@@ -75,6 +81,7 @@ __all__ = [
     "ParameterError",
     "Parameters",
     "PassNumberError",
+    "PassParameters",
     "PassType",
     "Reason",
     "ReasonCode",
@@ -93,19 +100,25 @@ __all__ = [
     "evaluate",
     "format_euro",
     "format_pass_number",
+    "highest_eligible_income",
+    "household_from_json",
+    "household_to_json",
     "is_resident",
     "is_valid_pass_number",
     "issues_new_pass",
     "last_of_month",
     "load_parameters",
     "load_parameters_file",
+    "max_household_income",
     "new_validity",
     "normalise_pass_number",
     "parse_check_input",
     "parse_pass_number",
+    "pass_parameters",
     "render_reason",
     "renewal_possible_from",
     "renewal_validity",
     "rule_input_from_json",
     "rule_input_to_json",
+    "validity_months",
 ]

@@ -2,11 +2,14 @@
 
 A notice qualifies a person when its kind is a qualifying benefit of the rule set, it covers the
 person (its member list names them, or it has no list), and it is valid on at least one day of
-the calendar month of the application date. Of several qualifying notices the kind that comes
-first in the parameter ``qualifying_benefits`` gives the basis (spec decision).
+the calendar month of the application date (even a day after the application date). A notice
+without end date (``valid_until`` None, "bis auf Weiteres") is valid from its start on. Of
+several qualifying notices the kind that comes first in the parameter ``qualifying_benefits``
+gives the basis (spec decision).
 
-A person under 18 without a qualifying notice gets the Kinderpass for ``disability``, then
-``foster_child`` (flags on the person), then ``large_family`` (five or more members under 18).
+A person under ``adult_age`` without a qualifying notice gets the Kinderpass for ``disability``,
+then ``foster_child`` (flags on the person), then ``large_family`` (at least
+``large_family_min_minors`` members under ``adult_age``).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ KINDERPASS_FLAG_ROUTES: tuple[str, ...] = (FLAG_DISABILITY, FLAG_FOSTER_CHILD)
 
 def valid_in_month(benefit: Benefit, month_start: date, month_end: date) -> bool:
     """Whether ``benefit`` is valid on at least one day from ``month_start`` to ``month_end``."""
-    return benefit.valid_from <= month_end and benefit.valid_until >= month_start
+    until = benefit.valid_until
+    return benefit.valid_from <= month_end and (until is None or until >= month_start)
 
 
 def benefit_ranks(
@@ -45,7 +49,10 @@ def benefit_ranks(
     member_ranks: dict[str, int] | None = None
     for benefit in benefits:
         rank = rank_of.get(benefit.kind)
-        if rank is None or benefit.valid_from > month_end or benefit.valid_until < month_start:
+        if rank is None or benefit.valid_from > month_end:
+            continue
+        until = benefit.valid_until
+        if until is not None and until < month_start:
             continue
         covered = benefit.members
         if covered is None:
@@ -82,9 +89,9 @@ def qualifying_kind(
 def kinderpass_route(
     flags: frozenset[str], minors: int, large_family_min_minors: int
 ) -> str | None:
-    """The basis of a Kinderpass without income test for a person under 18, if any.
+    """The basis of a Kinderpass without income test for a person under ``adult_age``, if any.
 
-    ``minors`` is the number of household members under 18.
+    ``minors`` is the number of household members under ``adult_age``.
     """
     if flags:
         for flag in KINDERPASS_FLAG_ROUTES:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kpass.rules.errors import InputError
+from kpass.rules.age import end_of_month_after
+from kpass.rules.errors import InputError, shorten
 from kpass.rules.model import MEMBER_FLAGS, RuleInput
 from kpass.rules.parameter_files import configured_issuers
 from kpass.rules.parameters import Issuer, Parameters
@@ -24,13 +25,20 @@ def _allowed(values: frozenset[str] | set[str]) -> str:
     return ", ".join(sorted(values))
 
 
+def _q(value: str) -> str:
+    """A typed value for an English message: quoted, shortened, unprintables escaped."""
+    return f"'{shorten(value)}'"
+
+
 def stadtteile_of(municipality: str, parameters: Parameters | None = None) -> dict[str, str] | None:
-    """The Stadtteile (code → name) of ``municipality`` if a configured issuer has them."""
-    wanted = municipality.strip().casefold()
+    """The Stadtteile (code → name) of ``municipality`` if a configured issuer has them.
+
+    The name must be the issuer's configured name exactly (``Karlsruhe``; spec clarification).
+    """
     issuers: list[Issuer] = [] if parameters is None else [parameters.issuer]
     issuers.extend(configured_issuers())
     for issuer in issuers:
-        if issuer.municipality.casefold() == wanted and issuer.stadtteile is not None:
+        if issuer.municipality == municipality and issuer.stadtteile is not None:
             return dict(issuer.stadtteile)
     return None
 
@@ -40,11 +48,25 @@ def check_rule_input(rule_input: RuleInput, parameters: Parameters) -> None:
 
     Checked: kinds of incomes and benefits known to ``parameters``, flags, amounts (not
     negative, euro and cent), birth dates not after the application date, unique member ids,
-    the applicant among the members, benefit member lists naming members, benefit periods not
-    ending before they start, and the Stadtteil (a known code in Karlsruhe, none elsewhere).
+    the applicant among the members, benefit member lists naming members (non-empty when
+    given), benefit periods not ending before they start (an open end is fine), the Stadtteil
+    (a known code in Karlsruhe, none elsewhere), and an application date whose pass validity
+    can still be written as a date.
     """
     _check_residence(rule_input, parameters)
     day = rule_input.application_date
+    rule_set = parameters.rule_set_on(day)
+    if rule_set is not None:
+        try:
+            end_of_month_after(day, rule_set.validity_months)
+        except (ValueError, OverflowError):
+            raise InputError(
+                "application_date",
+                f"application_date {day.isoformat()} lies too far in the future "
+                "(a pass would be valid beyond the year 9999)",
+                f"„application_date“ {day.isoformat()} liegt zu weit in der Zukunft "
+                "(ein Pass wäre über das Jahr 9999 hinaus gültig)",
+            ) from None
     if not rule_input.members:
         raise InputError(
             "members", "members must list at least one person",
@@ -59,8 +81,8 @@ def check_rule_input(rule_input: RuleInput, parameters: Parameters) -> None:
                              f"„{where}.id“ darf nicht leer sein")
         if member.id in seen:
             raise InputError(
-                f"{where}.id", f"{where}.id {member.id!r} is used twice",
-                f"„{where}.id“: die Kennung „{member.id}“ kommt zweimal vor",
+                f"{where}.id", f"{where}.id {_q(member.id)} is used twice",
+                f"„{where}.id“: die Kennung „{shorten(member.id)}“ kommt zweimal vor",
             )
         seen.add(member.id)
         if member.birth_date > day:
@@ -73,8 +95,8 @@ def check_rule_input(rule_input: RuleInput, parameters: Parameters) -> None:
         for flag in sorted(member.flags - MEMBER_FLAGS):
             raise InputError(
                 f"{where}.flags",
-                f"{where}.flags: unknown flag {flag!r} (allowed: {_allowed(MEMBER_FLAGS)})",
-                f"„{where}.flags“: unbekanntes Merkmal „{flag}“ "
+                f"{where}.flags: unknown flag {_q(flag)} (allowed: {_allowed(MEMBER_FLAGS)})",
+                f"„{where}.flags“: unbekanntes Merkmal „{shorten(flag)}“ "
                 f"(erlaubt: {_allowed(MEMBER_FLAGS)})",
             )
         for j, income in enumerate(member.incomes):
@@ -82,9 +104,9 @@ def check_rule_input(rule_input: RuleInput, parameters: Parameters) -> None:
             if income.kind not in income_kinds:
                 raise InputError(
                     f"{place}.kind",
-                    f"{place}.kind: unknown income kind {income.kind!r} "
+                    f"{place}.kind: unknown income kind {_q(income.kind)} "
                     f"(allowed: {_allowed(income_kinds)})",
-                    f"„{place}.kind“: unbekannte Einkommensart „{income.kind}“ "
+                    f"„{place}.kind“: unbekannte Einkommensart „{shorten(income.kind)}“ "
                     f"(erlaubt: {_allowed(income_kinds)})",
                 )
             check_amount(f"{place}.amount", income.amount)
@@ -97,16 +119,17 @@ def check_rule_input(rule_input: RuleInput, parameters: Parameters) -> None:
     if rule_input.applicant not in seen:
         raise InputError(
             "applicant",
-            f"applicant {rule_input.applicant!r} is not among the members' ids",
-            f"„applicant“: „{rule_input.applicant}“ ist keine der Personen im Haushalt",
+            f"applicant {_q(rule_input.applicant)} is not among the members' ids",
+            f"„applicant“: „{shorten(rule_input.applicant)}“ ist keine der Personen im Haushalt",
         )
     _check_benefits(rule_input, parameters, seen)
 
 
 def _check_residence(rule_input: RuleInput, parameters: Parameters) -> None:
     residence = rule_input.residence
-    municipality = residence.municipality.strip()
-    if not municipality:
+    municipality = residence.municipality
+    shown = shorten(municipality)
+    if not municipality.strip():
         raise InputError(
             "residence.municipality", "residence.municipality must not be empty",
             "„residence.municipality“ darf nicht leer sein",
@@ -114,22 +137,26 @@ def _check_residence(rule_input: RuleInput, parameters: Parameters) -> None:
     stadtteile = stadtteile_of(municipality, parameters)
     if stadtteile is not None and residence.stadtteil not in stadtteile:
         codes = f"{min(stadtteile)}–{max(stadtteile)}"
-        shown_en = "missing" if residence.stadtteil is None else repr(residence.stadtteil)
-        shown_de = "fehlt" if residence.stadtteil is None else f"ist „{residence.stadtteil}“"
+        stadtteil = residence.stadtteil
+        shown_en = "missing" if stadtteil is None else _q(stadtteil)
+        shown_de = "fehlt" if stadtteil is None else f"ist „{shorten(stadtteil)}“"
         raise InputError(
             "residence.stadtteil",
-            f"residence.stadtteil is {shown_en}; in {municipality} it must be one of the "
+            f"residence.stadtteil is {shown_en}; in {shown} it must be one of the "
             f"codes {codes}",
-            f"„residence.stadtteil“ {shown_de}; in {municipality} muss es einer der Codes "
+            f"„residence.stadtteil“ {shown_de}; in {shown} muss es einer der Codes "
             f"{codes} sein",
         )
     if stadtteile is None and residence.stadtteil is not None:
+        with_stadtteile = ", ".join(
+            issuer.municipality for issuer in configured_issuers() if issuer.stadtteile
+        )
         raise InputError(
             "residence.stadtteil",
-            f"residence.stadtteil must be null or absent for {municipality!r} "
-            "(Stadtteile are known only for Karlsruhe)",
-            f"„residence.stadtteil“ muss für „{municipality}“ null sein oder fehlen "
-            "(Stadtteile gibt es nur für Karlsruhe)",
+            f"residence.stadtteil must be null or absent for {_q(municipality)} "
+            f"(Stadtteile are known only for {with_stadtteile}, written exactly so)",
+            f"„residence.stadtteil“ muss für „{shown}“ null sein oder fehlen "
+            f"(Stadtteile gibt es nur für {with_stadtteile}, genau so geschrieben)",
         )
 
 
@@ -140,12 +167,12 @@ def _check_benefits(rule_input: RuleInput, parameters: Parameters, member_ids: s
         if benefit.kind not in benefit_kinds:
             raise InputError(
                 f"{where}.kind",
-                f"{where}.kind: unknown benefit kind {benefit.kind!r} "
+                f"{where}.kind: unknown benefit kind {_q(benefit.kind)} "
                 f"(allowed: {_allowed(benefit_kinds)}; other benefits are incomes)",
-                f"„{where}.kind“: unbekannte Leistungsart „{benefit.kind}“ "
+                f"„{where}.kind“: unbekannte Leistungsart „{shorten(benefit.kind)}“ "
                 f"(erlaubt: {_allowed(benefit_kinds)}; andere Leistungen sind Einkommen)",
             )
-        if benefit.valid_until < benefit.valid_from:
+        if benefit.valid_until is not None and benefit.valid_until < benefit.valid_from:
             start, end = benefit.valid_from.isoformat(), benefit.valid_until.isoformat()
             raise InputError(
                 f"{where}.until",
@@ -163,8 +190,9 @@ def _check_benefits(rule_input: RuleInput, parameters: Parameters, member_ids: s
             if member_id not in member_ids:
                 raise InputError(
                     f"{where}.members[{m}]",
-                    f"{where}.members[{m}]: {member_id!r} is not the id of a member",
-                    f"„{where}.members[{m}]“: „{member_id}“ ist keine Person des Haushalts",
+                    f"{where}.members[{m}]: {_q(member_id)} is not the id of a member",
+                    f"„{where}.members[{m}]“: „{shorten(member_id)}“ ist keine Person des "
+                    "Haushalts",
                 )
 
 
@@ -174,11 +202,13 @@ def check_amount(field: str, amount: Decimal) -> None:
         raise InputError(field, f"{field} must be a number of euro and cent",
                          f"„{field}“ muss ein Betrag in Euro und Cent sein")
     if amount < 0:
-        raise InputError(field, f"{field} must not be negative (got {amount})",
-                         f"„{field}“ darf nicht negativ sein ({amount})")
+        shown = shorten(str(amount))
+        raise InputError(field, f"{field} must not be negative (got {shown})",
+                         f"„{field}“ darf nicht negativ sein ({shown})")
     if amount >= _MAX_AMOUNT:
-        raise InputError(field, f"{field} is implausibly large (got {amount})",
-                         f"„{field}“ ist unplausibel groß ({amount})")
+        shown = shorten(str(amount))
+        raise InputError(field, f"{field} is implausibly large (got {shown})",
+                         f"„{field}“ ist unplausibel groß ({shown})")
     if amount != amount.quantize(_CENT):
         raise InputError(field, f"{field} has more than two decimal places (euro and cent)",
                          f"„{field}“ hat mehr als zwei Nachkommastellen (Euro und Cent)")

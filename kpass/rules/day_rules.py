@@ -19,7 +19,7 @@ from kpass.rules.age import (
     latest_birth_date,
 )
 from kpass.rules.benefit_route import KINDERPASS_FLAG_ROUTES, kinderpass_route
-from kpass.rules.income_test import max_household_income, weight_sum
+from kpass.rules.income_test import highest_eligible_income, max_household_income, weight_sum
 from kpass.rules.model import (
     BASIS_INCOME,
     BASIS_LARGE_FAMILY,
@@ -67,7 +67,6 @@ class DayRules:
         "min_age_cut",
         "month_end",
         "month_start",
-        "municipality",
         "no_adult_reasons",
         "not_counted",
         "older_age",
@@ -95,14 +94,13 @@ class DayRules:
         self.month_end = last_of_month(day)
         self.valid_until = end_of_month_after(day, rule_set.validity_months)
         self.issuer = rule_set.issuer.municipality
-        self.municipality = self.issuer.strip().casefold()
         self.stadtteile = rule_set.issuer.stadtteil_codes
         self.older_age = rule_set.older_member_age
         self.adult_min_age = rule_set.adult_min_age
         self.large_family_min = rule_set.large_family_min_minors
         self.threshold = rule_set.threshold
         self.rank_of = {kind: rank for rank, kind in enumerate(rule_set.qualifying_benefits)}
-        self.not_counted = frozenset(rule_set.qualifying_benefits)
+        self.not_counted = rule_set.not_counted_income_kinds
         bases = (*rule_set.qualifying_benefits, *KINDERPASS_FLAG_ROUTES, BASIS_LARGE_FAMILY,
                  BASIS_INCOME)
         self.grants = {basis: self._grants(basis) for basis in bases}
@@ -116,8 +114,9 @@ class DayRules:
             FLAG_FOSTER_CHILD: (Reason("foster_child"),),
         }
         self.no_adult_reasons: Reasons = (Reason("no_adult", (self.older_age,)),)
-        # (members aged 14+) * 1024 + (members under 14) -> (sum of weights, max. income)
-        self.weights: dict[int, tuple[Decimal, Decimal]] = {}
+        # (members aged older_member_age+) * 1024 + (members below) ->
+        # (sum of weights, max. household income, highest eligible income)
+        self.weights: dict[int, tuple[Decimal, Decimal, Decimal | None]] = {}
         self.age_reasons: dict[int, Reasons] = {}
         self.large_family_reasons: dict[int, Reasons] = {}
 
@@ -131,11 +130,18 @@ class DayRules:
             grant(KARLSRUHER_PASS, (EXTRA_60PLUS,)),
         )
 
-    def weights_for(self, older: int, young: int) -> tuple[Decimal, Decimal]:
-        """Sum of weights and maximum household income, for ``older`` >= 1."""
+    def weights_for(self, older: int, young: int) -> tuple[Decimal, Decimal, Decimal | None]:
+        """Sum of weights, maximum household income and highest eligible income.
+
+        ``older`` (>= 1) members are aged ``older_member_age`` or more, ``young`` are younger.
+        """
         weights = weight_sum(older, young, self.rule_set)
         assert weights is not None
-        found = (weights, max_household_income(self.threshold, weights))
+        found = (
+            weights,
+            max_household_income(self.threshold, weights),
+            highest_eligible_income(self.threshold, weights),
+        )
         self.weights[older * 1024 + young] = found
         return found
 

@@ -3,16 +3,26 @@
 ``{"rule_set": …, "household": {…}, "members": [{"id": …, "eligible", "pass_type", "basis",
 "valid_from", "valid_until", "reasons": [{"code", "text"}], "extras": […]}]}`` with money as
 strings with two decimals ("1342.86"), weights with one ("2.1") and dates as ISO strings.
-Household figures that were not computed are ``null`` (the keys are always there).
+
+``household`` is ``{}`` in the three cases where the spec lets the figures be omitted
+(residence fails, no rule set applies, nobody old enough to be weighted as an adult);
+otherwise it has every key: ``net_income``, ``weights``, ``equivalised_income``, ``threshold``,
+``margin``, ``max_household_income`` and ``highest_eligible_income`` (second edition).
+
+:func:`household_from_json` reads the object back, also from decisions stored before the
+second edition (no ``highest_eligible_income``: it is worked out from the stored threshold
+and weights).
 """
 
 from __future__ import annotations
 
 import json
-from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from kpass.rules.model import Decision, HouseholdFigures
+from kpass.rules.income_test import highest_eligible_income, max_household_income
+from kpass.rules.model import NO_FIGURES, Decision, HouseholdFigures
 
 _CENT = Decimal("0.01")
 _TENTH = Decimal("0.1")
@@ -34,8 +44,26 @@ def format_weights(weights: Decimal | None) -> str | None:
     return str(weights.normalize())
 
 
+#: The keys of a ``household`` object with figures, in output order.
+HOUSEHOLD_KEYS: tuple[str, ...] = (
+    "net_income",
+    "weights",
+    "equivalised_income",
+    "threshold",
+    "margin",
+    "max_household_income",
+    "highest_eligible_income",
+)
+
+
 def household_to_json(figures: HouseholdFigures) -> dict[str, str | None]:
-    """The ``household`` object: every figure, ``null`` where it was not computed."""
+    """The ``household`` object: every figure, or ``{}`` when the income test was not made.
+
+    The test is not made when residence fails, no rule set applies or nobody is old enough to
+    be weighted as an adult (spec sections 7 and its clarifications).
+    """
+    if figures.weights is None:
+        return {}
     return {
         "net_income": format_money(figures.net_income),
         "weights": format_weights(figures.weights),
@@ -43,7 +71,41 @@ def household_to_json(figures: HouseholdFigures) -> dict[str, str | None]:
         "threshold": format_money(figures.threshold),
         "margin": format_money(figures.margin),
         "max_household_income": format_money(figures.max_household_income),
+        "highest_eligible_income": format_money(figures.highest_eligible_income),
     }
+
+
+def _decimal(value: object) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+def household_from_json(data: Mapping[str, Any] | None) -> HouseholdFigures:
+    """The figures of a stored ``household`` object (the inverse of :func:`household_to_json`).
+
+    Tolerant of what older versions stored: a missing or unreadable figure is ``None``, and
+    ``highest_eligible_income``, absent from decisions made before the second edition, is
+    worked out from the stored ``threshold`` and ``weights`` (the same figure the rules give).
+    """
+    if not data:
+        return NO_FIGURES
+    figures = {key: _decimal(data.get(key)) for key in HOUSEHOLD_KEYS}
+    threshold, weights = figures["threshold"], figures["weights"]
+    if (
+        "highest_eligible_income" not in data
+        and threshold is not None
+        and weights is not None
+        and weights > 0
+    ):
+        figures["highest_eligible_income"] = highest_eligible_income(threshold, weights)
+    if figures["max_household_income"] is None and threshold is not None and weights is not None:
+        figures["max_household_income"] = max_household_income(threshold, weights)
+    return HouseholdFigures(**figures)
 
 
 def decision_to_json(decision: Decision) -> dict[str, Any]:

@@ -32,3 +32,32 @@ class ParameterError(ValueError):
         self.file = str(file)
         self.key = key
         self.problem = problem
+
+
+#: How many characters of a value typed by somebody an error message or reason repeats.
+SHOWN_CHARACTERS = 80
+
+
+def shorten(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """``text`` made safe to repeat in a message: cut to ``limit`` characters (ending in "…"
+    when cut), characters that are not printable written as escapes (``\\x1b``, ``\\ud800``).
+
+    Messages repeat what was typed, so that the person sees what is wrong; a value of
+    megabytes must not be repeated whole (on the terminal, in a log), and a control character
+    must not break a line or steer the terminal.
+    """
+    head = text[: limit + 1]
+    if not head.isprintable():
+        head = "".join(char if char.isprintable() else _escape(char) for char in head)
+    if len(head) <= limit and len(text) <= limit:
+        return head
+    return head[: max(limit - 1, 0)] + "…"
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"

@@ -3,26 +3,32 @@
 Rules are applied in the order of the specification; each person's reasons list the rules that
 decided for them, in that order:
 
-1. No rule set for the application date → everyone ``no_rule_set`` (no figures).
-2. Residence outside the issuer (or, in Karlsruhe, no valid Stadtteil) → everyone ``residence``
-   (no figures).
-3. A person aged 18+ but below the issuer's ``adult_min_age`` → ``age``, whatever else applies.
-4. A qualifying benefit notice valid in the application month → ``benefit``, basis the kind.
-5. Under 18: ``disability``, ``foster_child``, ``large_family`` (in this order).
+1. Residence outside the issuer (or, in Karlsruhe, no valid Stadtteil) → everyone ``residence``
+   (no figures). Residence is checked before the rule set (spec clarification).
+2. No rule set for the application date → everyone ``no_rule_set`` (no figures): before the
+   first rule set nobody is eligible by any route, benefits included.
+3. A person aged ``adult_age``+ but below the issuer's ``adult_min_age`` → ``age``, whatever
+   else applies.
+4. A qualifying benefit notice valid on any day of the application month → ``benefit``, basis
+   the kind. A notice without end (``valid_until`` None) is valid from its start on.
+5. Under ``adult_age``: ``disability``, ``foster_child``, ``large_family`` (in this order).
 6. Everybody else is decided by the household's income test: ``income_below`` (eligible, basis
-   ``income``) or ``income_above``; when nobody is 14 or older the test cannot be passed and the
-   reason is ``no_adult``.
+   ``income``) or ``income_above``; when nobody is ``older_member_age`` or older the test cannot
+   be passed and the reason is ``no_adult``.
+
+Every age and amount comes from the rule set in force (``resources/rules/*.toml``).
 
 Interpretations where the spec leaves room:
 
 - The first rule that decides for a person ends that person's evaluation, so every person has
   exactly one reason. A person eligible by benefit gets ``benefit`` only, although the
   household's income figures are still computed and reported (section 7).
-- The income figures are computed whenever somebody is 14 or older, even if every member
-  qualifies otherwise. With nobody 14+, only ``net_income`` and ``threshold`` are reported.
+- The income figures are computed whenever somebody is ``older_member_age`` or older, even if
+  every member qualifies otherwise. Otherwise the model keeps only ``net_income`` and
+  ``threshold`` (the JSON output shows ``{}``).
 - ``60plus`` goes to persons found eligible for the Karlsruher Pass in this decision who are
-  60 or older on the application date (whatever the basis).
-- The municipality is compared without regard to case and surrounding blanks.
+  ``senior_extra_age`` or older on the application date (whatever the basis).
+- The municipality must equal the issuer's configured name exactly (spec clarification).
 
 Speed: whole registers are re-evaluated for policy questions, so everything that depends only
 on the application date is prepared once per date (:class:`~kpass.rules.day_rules.DayRules`,
@@ -77,16 +83,15 @@ def evaluate(rule_input: RuleInput, parameters: Parameters) -> Decision:
         ctx: DayRules | None = parameters.evaluation_cache[day]
     except KeyError:
         ctx = day_rules(parameters, day)
-    if ctx is None:
-        return _no_rule_set(rule_input, parameters)
-
     residence = rule_input.residence
-    stadtteile = ctx.stadtteile
-    if (stadtteile is not None and residence.stadtteil not in stadtteile) or (
-        residence.municipality != ctx.issuer
-        and residence.municipality.strip().casefold() != ctx.municipality
-    ):
-        return _not_resident(rule_input, ctx, residence)
+    if ctx is None:
+        # Residence first, then the rule set (spec clarification).
+        issuer = parameters.issuer
+        if not _lives_in(residence, issuer.municipality, issuer.stadtteil_codes):
+            return _not_resident(rule_input, None, issuer.municipality, residence)
+        return _no_rule_set(rule_input, parameters)
+    if not _lives_in(residence, ctx.issuer, ctx.stadtteile):
+        return _not_resident(rule_input, ctx.rule_set_id, ctx.issuer, residence)
 
     # One pass over the members: kinds, head counts and the income sum. The income sum is
     # income_test.net_monthly_income inlined (same arithmetic), to save a second pass.
@@ -141,10 +146,14 @@ def evaluate(rule_input: RuleInput, parameters: Parameters) -> Decision:
     threshold = ctx.threshold
     if older:
         found = ctx.weights.get(older * 1024 + young)
-        weights, max_income = found if found is not None else ctx.weights_for(older, young)
+        weights, max_income, highest = (
+            found if found is not None else ctx.weights_for(older, young)
+        )
         equivalised = (net_income / weights).quantize(_CENT, _HALF_UP)
         margin = threshold - equivalised
-        figures = make_figures(net_income, weights, equivalised, threshold, margin, max_income)
+        figures = make_figures(
+            net_income, weights, equivalised, threshold, margin, max_income, highest
+        )
         income_ok = equivalised < threshold
     else:
         figures = HouseholdFigures(net_income, None, None, threshold, None, None)
@@ -158,8 +167,10 @@ def evaluate(rule_input: RuleInput, parameters: Parameters) -> Decision:
         notice = benefits[0]
         if len(benefits) == 1 and notice.members is None:
             household_rank = ctx.rank_of.get(notice.kind)
+            until = notice.valid_until
             if household_rank is not None and (
-                notice.valid_from > ctx.month_end or notice.valid_until < ctx.month_start
+                notice.valid_from > ctx.month_end
+                or (until is not None and until < ctx.month_start)
             ):
                 household_rank = None
         else:
@@ -221,7 +232,8 @@ def _income_route(ctx: DayRules, figures: HouseholdFigures, passed: bool) -> tup
     """Outcomes and reasons for the members decided by the household's income test."""
     if figures.weights is None:
         return _NOT_ELIGIBLE_ALL, ctx.no_adult_reasons
-    params = (figures.equivalised_income, figures.threshold, figures.margin)
+    params = (figures.equivalised_income, figures.threshold, figures.margin,
+              figures.highest_eligible_income)
     if passed:
         return ctx.income_grants, (make_reason("income_below", params),)
     return _NOT_ELIGIBLE_ALL, (make_reason("income_above", params),)
@@ -232,9 +244,20 @@ def _no_rule_set(rule_input: RuleInput, parameters: Parameters) -> Decision:
     return _nobody(None, rule_input, reasons)
 
 
-def _not_resident(rule_input: RuleInput, ctx: DayRules, residence: Residence) -> Decision:
-    reasons = (Reason("residence", (residence.municipality, residence.stadtteil, ctx.issuer)),)
-    return _nobody(ctx.rule_set_id, rule_input, reasons)
+def _lives_in(
+    residence: Residence, municipality: str, stadtteile: frozenset[str] | None
+) -> bool:
+    """Whether ``residence`` is in ``municipality`` (exactly its name) and a known Stadtteil."""
+    if residence.municipality != municipality:
+        return False
+    return stadtteile is None or residence.stadtteil in stadtteile
+
+
+def _not_resident(
+    rule_input: RuleInput, rule_set: str | None, municipality: str, residence: Residence
+) -> Decision:
+    reasons = (Reason("residence", (residence.municipality, residence.stadtteil, municipality)),)
+    return _nobody(rule_set, rule_input, reasons)
 
 
 def _nobody(rule_set: str | None, rule_input: RuleInput, reasons: Reasons) -> Decision:
@@ -250,9 +273,9 @@ def _nobody(rule_set: str | None, rule_input: RuleInput, reasons: Reasons) -> De
 
 
 def is_resident(residence: Residence, rule_set: RuleSet) -> bool:
-    """Whether ``residence`` lies in the issuer's municipality (and a known Stadtteil)."""
+    """Whether ``residence`` lies in the issuer's municipality (and a known Stadtteil).
+
+    The municipality must be the issuer's configured name exactly (spec clarification).
+    """
     issuer = rule_set.issuer
-    if residence.municipality.strip().casefold() != issuer.municipality.strip().casefold():
-        return False
-    codes = issuer.stadtteil_codes
-    return codes is None or residence.stadtteil in codes
+    return _lives_in(residence, issuer.municipality, issuer.stadtteil_codes)

@@ -3,7 +3,18 @@
 :func:`parse_check_input` turns the UTF-8 JSON text into a checked :class:`RuleInput` or raises
 :class:`InputError` naming the field (``members[1].birth_date``); :func:`decision_to_json`
 gives the output object, with money as strings with two decimals, weights with one, dates ISO.
-Amounts are accepted as JSON strings ("2310.00") or numbers (read exactly, never as floats).
+
+Input rules beyond the shape (spec section 8 and the clarifications of its second edition):
+
+- ``amount`` is a JSON string of ASCII digits with at most two decimals (``"1342.5"``,
+  ``"1342.50"``); JSON numbers are refused, so that no float ever holds money.
+- Dates are ASCII ``YYYY-MM-DD`` (other scripts' digits are refused).
+- A benefit's ``until`` may be null or absent: an open-ended notice ("bis auf Weiteres").
+- The input must not be larger than :data:`MAX_INPUT_BYTES`, nested deeper than
+  :data:`MAX_DEPTH`, or hold a lone surrogate (``"\ud800"``, which is not text).
+
+Every refusal is an :class:`InputError` naming the field, in English and German; a value the
+message repeats is cut to a few dozen characters.
 """
 
 from __future__ import annotations
@@ -20,9 +31,10 @@ from kpass.rules.decision_json import (
     dumps_decision,
     format_money,
     format_weights,
+    household_from_json,
     household_to_json,
 )
-from kpass.rules.errors import InputError
+from kpass.rules.errors import InputError, shorten
 from kpass.rules.model import (
     Benefit,
     Income,
@@ -35,18 +47,30 @@ from kpass.rules.parameter_files import default_parameters
 from kpass.rules.parameters import Parameters
 
 __all__ = [
+    "MAX_DEPTH",
+    "MAX_INPUT_BYTES",
     "decision_to_json",
     "dumps_decision",
     "format_money",
     "format_weights",
+    "household_from_json",
     "household_to_json",
     "parse_check_input",
     "rule_input_from_json",
     "rule_input_to_json",
 ]
 
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_AMOUNT_RE = re.compile(r"-?\d+(\.\d+)?")
+#: The largest input accepted (a household of twenty with every field is some 10 kB).
+MAX_INPUT_BYTES = 1_000_000
+#: The deepest nesting of lists and objects accepted (valid input needs five levels).
+MAX_DEPTH = 32
+
+# ASCII digits only: "\d" would also take other scripts' digits (Arabic-Indic "٢٠٢٦").
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_AMOUNT_RE = re.compile(r"[0-9]+(?:\.[0-9]{1,2})?")
+# Near misses that deserve a specific message (negative, too many decimals, too large).
+_NEAR_AMOUNT_RE = re.compile(r"-?[0-9]{1,40}(?:\.[0-9]{1,40})?")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _CENT = Decimal("0.01")
 _TENTH = Decimal("0.1")
 
@@ -67,15 +91,27 @@ def parse_check_input(text: str | bytes, parameters: Parameters | None = None) -
 
     ``parameters`` (default: Stadt Karlsruhe) decide which income and benefit kinds are known.
     Raises :class:`InputError` with the offending field's path in ``field`` and the message
-    in English (``str(error)``) and German (``error.message_de``).
+    in English (``str(error)``) and German (``error.message_de``). Never raises anything else,
+    whatever ``text`` holds.
     """
+    size = len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_INPUT_BYTES:
+        german = f"{MAX_INPUT_BYTES:_}".replace("_", ".")
+        raise InputError(
+            "",
+            f"The input is larger than {MAX_INPUT_BYTES:,} bytes; a household is far smaller",
+            f"Die Eingabe ist größer als {german} Bytes; ein Haushalt ist viel kleiner",
+        )
     try:
         data = json.loads(
             text,
             parse_float=Decimal,
+            parse_int=Decimal,  # exact, and no limit on the digits of an int to trip over
             parse_constant=_reject_constant,
             object_pairs_hook=_no_duplicate_keys,
         )
+    except InputError:
+        raise
     except json.JSONDecodeError as error:
         raise InputError(
             "",
@@ -89,7 +125,68 @@ def parse_check_input(text: str | bytes, parameters: Parameters | None = None) -
             "", f"The input is not UTF-8 text: {error.reason}",
             f"Die Eingabe ist kein UTF-8-Text: {error.reason}",
         ) from None
+    except RecursionError:
+        raise _too_deep("") from None
+    except ValueError as error:  # e.g. a number the decoder cannot hold
+        problem = shorten(str(error))
+        raise InputError(
+            "", f"The input is not valid JSON: {problem}",
+            f"Die Eingabe ist kein gültiges JSON: {problem}",
+        ) from None
+    _check_structure(data)
     return rule_input_from_json(data, parameters)
+
+
+def _too_deep(where: str) -> InputError:
+    place_en = f"{where} is" if where else "The input is"
+    place_de = f"„{where}“ ist" if where else "Die Eingabe ist"
+    return InputError(
+        where,
+        f"{place_en} nested too deeply (more than {MAX_DEPTH} levels of lists and objects)",
+        f"{place_de} zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen aus Listen und "
+        "Objekten)",
+    )
+
+
+def _safe_key(key: str) -> str:
+    """A key for a field path in a message: shortened, unprintable characters as escapes."""
+    return shorten(key)
+
+
+def _check_structure(data: object) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` and lone surrogates, without recursion.
+
+    A lone surrogate (``"\ud800"`` in JSON) is not a character; it could not even be written
+    to the output, so it is refused where it stands.
+    """
+    stack: list[tuple[object, str, int]] = [(data, "", 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE_RE.search(value):
+                raise _surrogate(where)
+            continue
+        if not isinstance(value, dict | list):
+            continue
+        if depth >= MAX_DEPTH:
+            raise _too_deep(where)
+        if isinstance(value, list):
+            stack.extend((item, f"{where}[{n}]", depth + 1) for n, item in enumerate(value))
+            continue
+        for key, item in value.items():
+            path = f"{where}.{_safe_key(key)}" if where else _safe_key(key)
+            if _SURROGATE_RE.search(key):
+                raise _surrogate(path)
+            stack.append((item, path, depth + 1))
+
+
+def _surrogate(where: str) -> InputError:
+    place = where or "the input"
+    return InputError(
+        where,
+        f"{place} contains a lone surrogate (such as \\ud800), which is not a character",
+        f"„{place}“ enthält ein einzelnes Ersatzzeichen (wie \\ud800), das ist kein Zeichen",
+    )
 
 
 def rule_input_from_json(data: object, parameters: Parameters | None = None) -> RuleInput:
@@ -154,7 +251,8 @@ def _income(raw: object, where: str) -> Income:
 
 
 def _benefit(raw: object, where: str) -> Benefit:
-    fields = _object(raw, where, _BENEFIT_FIELDS, required=("kind", "from", "until"))
+    fields = _object(raw, where, _BENEFIT_FIELDS, required=("kind", "from"))
+    until = fields.get("until")  # null or absent: open-ended ("bis auf Weiteres")
     covered = fields.get("members")
     members = None
     if covered is not None:
@@ -165,7 +263,7 @@ def _benefit(raw: object, where: str) -> Benefit:
     return Benefit(
         _text(fields["kind"], f"{where}.kind"),
         _date(fields["from"], f"{where}.from"),
-        _date(fields["until"], f"{where}.until"),
+        None if until is None else _date(until, f"{where}.until"),
         members,
     )
 
@@ -181,9 +279,10 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
+            shown = _safe_key(key)
             raise InputError(
-                key, f"The field {key!r} appears twice in one object",
-                f"Das Feld „{key}“ kommt in einem Objekt zweimal vor",
+                shown, f"The field '{shown}' appears twice in one object",
+                f"Das Feld „{shown}“ kommt in einem Objekt zweimal vor",
             )
         result[key] = value
     return result
@@ -205,8 +304,17 @@ def _type_name(value: object) -> tuple[str, str]:
 
 
 def _shown(value: object) -> str:
-    """``value`` as it was written in the JSON, for messages."""
-    return json.dumps(value, default=str, ensure_ascii=False)
+    """``value`` as it was written in the JSON, for messages: shortened, lists and objects
+    only hinted at (``[…]``, ``{…}``)."""
+    if isinstance(value, str):
+        return f'"{shorten(value)}"'
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, list):
+        return "[…]"
+    if isinstance(value, dict):
+        return "{…}"
+    return shorten(str(value))
 
 
 def _wrong_type(where: str, value: object, wanted_en: str, wanted_de: str) -> InputError:
@@ -225,15 +333,15 @@ def _object(
         raise _wrong_type(where, value, "a JSON object", "ein JSON-Objekt")
     for key in value:
         if key not in allowed:
-            path = f"{where}.{key}" if where else key
+            path = f"{where}.{_safe_key(key)}" if where else _safe_key(key)
             raise InputError(
-                path, f"Unknown field {path!r} (allowed: {', '.join(allowed)})",
+                path, f"Unknown field '{path}' (allowed: {', '.join(allowed)})",
                 f"Unbekanntes Feld „{path}“ (erlaubt: {', '.join(allowed)})",
             )
     for key in required:
         if key not in value:
             path = f"{where}.{key}" if where else key
-            raise InputError(path, f"Missing field {path!r}", f"Pflichtfeld „{path}“ fehlt")
+            raise InputError(path, f"Missing field '{path}'", f"Pflichtfeld „{path}“ fehlt")
     return value
 
 
@@ -250,7 +358,7 @@ def _text(value: object, where: str) -> str:
 
 
 def _date(value: object, where: str) -> date:
-    if isinstance(value, str) and _DATE_RE.fullmatch(value):
+    if isinstance(value, str) and _DATE_RE.fullmatch(value):  # ASCII digits only
         try:
             return date(int(value[:4]), int(value[5:7]), int(value[8:]))
         except ValueError:
@@ -262,20 +370,21 @@ def _date(value: object, where: str) -> date:
 
 
 def _amount(value: object, where: str) -> Decimal:
-    amount: Decimal | None = None
-    if isinstance(value, str) and _AMOUNT_RE.fullmatch(value.strip()):
-        amount = Decimal(value.strip())
-    elif isinstance(value, Decimal):
-        amount = value
-    elif isinstance(value, int) and not isinstance(value, bool):
-        amount = Decimal(value)
-    if amount is None or not amount.is_finite():
-        raise InputError(
-            where, f'{where} must be a decimal amount like "2310.00", not {_shown(value)}',
-            f"„{where}“ muss ein Betrag wie \"2310.00\" sein, nicht {_shown(value)}",
-        )
-    check_amount(where, amount)
-    return amount.quantize(_CENT)  # one spelling per amount: 1E+3 becomes 1000.00
+    """A string of ASCII digits with at most two decimals (spec clarification)."""
+    if isinstance(value, str):
+        if _AMOUNT_RE.fullmatch(value):
+            amount = Decimal(value)
+            check_amount(where, amount)  # not implausibly large
+            return amount.quantize(_CENT)  # one spelling per amount: "12.5" becomes 12.50
+        if _NEAR_AMOUNT_RE.fullmatch(value):
+            check_amount(where, Decimal(value))  # says what is wrong: negative, decimals
+    raise InputError(
+        where,
+        f"{where} must be a decimal amount written as a string of digits with at most two "
+        f'decimals, like "2310.00", not {_shown(value)}',
+        f"„{where}“ muss ein Betrag als Text aus Ziffern mit höchstens zwei Nachkommastellen "
+        f"sein, wie \"2310.00\", nicht {_shown(value)}",
+    )
 
 
 def rule_input_to_json(rule_input: RuleInput) -> dict[str, Any]:
@@ -307,7 +416,7 @@ def rule_input_to_json(rule_input: RuleInput) -> dict[str, Any]:
             {
                 "kind": benefit.kind,
                 "from": benefit.valid_from.isoformat(),
-                "until": benefit.valid_until.isoformat(),
+                "until": None if benefit.valid_until is None else benefit.valid_until.isoformat(),
                 "members": None if benefit.members is None else list(benefit.members),
             }
             for benefit in rule_input.benefits

@@ -58,8 +58,8 @@ REASON_PARAM_NAMES: dict[str, tuple[str, ...]] = {
     "foster_child": (),
     "large_family": ("minors", "min_minors", "adult_age"),
     "no_adult": ("older_member_age",),
-    "income_below": ("equivalised_income", "threshold", "margin"),
-    "income_above": ("equivalised_income", "threshold", "margin"),
+    "income_below": ("equivalised_income", "threshold", "margin", "highest_eligible_income"),
+    "income_above": ("equivalised_income", "threshold", "margin", "highest_eligible_income"),
 }
 
 
@@ -91,12 +91,14 @@ class Member:
 class Benefit:
     """A benefit notice (Bescheid), valid from ``valid_from`` to ``valid_until`` inclusive.
 
-    ``members`` lists the ids of the persons it covers; ``None`` covers the whole household.
+    ``valid_until`` is ``None`` for a notice granted "bis auf Weiteres" (open-ended): it counts
+    for every month from ``valid_from`` on. ``members`` lists the ids of the persons it covers;
+    ``None`` covers the whole household.
     """
 
     kind: str
     valid_from: date
-    valid_until: date
+    valid_until: date | None
     members: tuple[str, ...] | None = None
 
 
@@ -144,12 +146,17 @@ class Reason:
     params: tuple[ParamValue, ...] = ()
 
     def param(self, name: str) -> ParamValue:
-        """The parameter called ``name`` (see ``REASON_PARAM_NAMES``)."""
-        return self.params[REASON_PARAM_NAMES[self.code].index(name)]
+        """The parameter called ``name`` (see ``REASON_PARAM_NAMES``).
+
+        ``None`` for a parameter a reason built by older code does not have (the income
+        reasons had no ``highest_eligible_income`` before the second edition).
+        """
+        index = REASON_PARAM_NAMES[self.code].index(name)  # ValueError for an unknown name
+        return self.params[index] if index < len(self.params) else None
 
     def as_dict(self) -> dict[str, ParamValue]:
-        """The parameters by name."""
-        return dict(zip(REASON_PARAM_NAMES[self.code], self.params, strict=True))
+        """The parameters by name (missing trailing ones as ``None``, see :meth:`param`)."""
+        return {name: self.param(name) for name in REASON_PARAM_NAMES[self.code]}
 
     def text(self) -> str:
         """The reason as a German sentence for the caseworker and the letter."""
@@ -224,8 +231,14 @@ class MemberDecision:
 class HouseholdFigures:
     """The income test's figures for the household; ``None`` where not computed.
 
-    All are ``None`` when residence fails or no rule set applies; when nobody is 14 or older
-    only ``net_income`` and ``threshold`` are given.
+    All are ``None`` when residence fails or no rule set applies; when nobody is old enough to
+    be weighted as an adult (``older_member_age``) only ``net_income`` and ``threshold`` are
+    given (the JSON output then omits them all: ``"household": {}``).
+
+    ``max_household_income`` is the income limit, threshold × weights (the income must stay
+    below it); ``highest_eligible_income`` is the highest household net income in whole cents
+    that still passes the test, which can lie a few cents under the limit because the
+    equivalised income is rounded (spec section 4.5). ``None`` when no income passes at all.
     """
 
     net_income: Decimal | None = None
@@ -234,6 +247,7 @@ class HouseholdFigures:
     threshold: Decimal | None = None
     margin: Decimal | None = None
     max_household_income: Decimal | None = None
+    highest_eligible_income: Decimal | None = None
 
 
 NO_FIGURES = HouseholdFigures()
@@ -294,10 +308,13 @@ _set_d_outcomes = _setter(Decision, "outcomes")
 _set_d_member_reasons = _setter(Decision, "member_reasons")
 _set_r_code = _setter(Reason, "code")
 _set_r_params = _setter(Reason, "params")
-_set_f_net, _set_f_weights, _set_f_eq, _set_f_threshold, _set_f_margin, _set_f_max = (
+(
+    _set_f_net, _set_f_weights, _set_f_eq, _set_f_threshold, _set_f_margin, _set_f_max,
+    _set_f_highest,
+) = (
     _setter(HouseholdFigures, name)
     for name in ("net_income", "weights", "equivalised_income", "threshold", "margin",
-                 "max_household_income")
+                 "max_household_income", "highest_eligible_income")
 )
 
 
@@ -333,6 +350,7 @@ def make_figures(
     threshold: Decimal,
     margin: Decimal,
     max_household_income: Decimal,
+    highest_eligible_income: Decimal | None = None,
 ) -> HouseholdFigures:
     """``HouseholdFigures(...)`` with every figure given, built faster."""
     made: HouseholdFigures = _new(HouseholdFigures)
@@ -342,4 +360,5 @@ def make_figures(
     _set_f_threshold(made, threshold)
     _set_f_margin(made, margin)
     _set_f_max(made, max_household_income)
+    _set_f_highest(made, highest_eligible_income)
     return made

@@ -37,6 +37,7 @@ PARAMETER_UNITS: dict[str, str] = {
     "validity_months": "months",
     "qualifying_benefits": "codes",
     "income_kinds": "codes",
+    "uncounted_income_kinds": "codes",
 }
 
 ParameterValue = Decimal | int | tuple[str, ...]
@@ -95,7 +96,16 @@ class RuleSet:
     senior_extra_amount: Decimal
     validity_months: int
     qualifying_benefits: tuple[str, ...]  # in order of precedence
-    income_kinds: tuple[str, ...]
+    income_kinds: tuple[str, ...]  # counted
+    uncounted_income_kinds: tuple[str, ...]  # accepted, shown, not counted
+
+    @property
+    def not_counted_income_kinds(self) -> frozenset[str]:
+        """Income kinds that add nothing to the household net income (spec section 4.1).
+
+        The qualifying benefit kinds (a notice, not an income) and ``uncounted_income_kinds``.
+        """
+        return frozenset(self.qualifying_benefits) | frozenset(self.uncounted_income_kinds)
 
 
 class Parameters:
@@ -130,9 +140,12 @@ class Parameters:
         self.known_benefit_kinds = frozenset(
             kind for rule_set in self._rule_sets for kind in rule_set.qualifying_benefits
         )
-        #: Every income kind any rule set knows, benefit kinds included (valid input).
+        #: Every income kind any rule set knows, benefit kinds and the kinds that are not
+        #: counted included (valid input).
         self.known_income_kinds = self.known_benefit_kinds | frozenset(
-            kind for rule_set in self._rule_sets for kind in rule_set.income_kinds
+            kind
+            for rule_set in self._rule_sets
+            for kind in (*rule_set.income_kinds, *rule_set.uncounted_income_kinds)
         )
 
     def __repr__(self) -> str:
@@ -218,8 +231,18 @@ def _check_rule_set(path: Path, rule_set: RuleSet) -> None:
             path, "adult_min_age",
             f"need older_member_age <= adult_age <= adult_min_age {when}",
         )
+    if rule_set.threshold <= 0:
+        raise ParameterError(path, "threshold", f"must be more than 0.00 {when}")
     overlap = set(rule_set.income_kinds) & set(rule_set.qualifying_benefits)
     if overlap:
         raise ParameterError(
             path, "income_kinds", f"{sorted(overlap)} are also qualifying benefits {when}"
         )
+    uncounted = set(rule_set.uncounted_income_kinds)
+    for other, kinds in (("income_kinds", rule_set.income_kinds),
+                         ("qualifying_benefits", rule_set.qualifying_benefits)):
+        overlap = uncounted & set(kinds)
+        if overlap:
+            raise ParameterError(
+                path, "uncounted_income_kinds", f"{sorted(overlap)} are also in {other} {when}"
+            )

@@ -2,7 +2,18 @@
 
 A :class:`~kpass.rules.model.Reason` holds a code and plain values; the sentence is made here
 on demand (``reason.text()`` or :func:`render_reason`), because bulk evaluation never shows it.
-Money is written the German way: ``1.342,86 €``.
+
+Every reason is one complete German sentence a caseworker can read aloud, ending with a full
+stop. Conventions:
+
+- Money is written the German way: ``1.342,86 €``; dates as ``15.03.2026``.
+- Whole numbers up to twelve are written as words, larger ones as digits (Duden convention):
+  "fünf oder mehr Kinder unter 18 Jahren", "niemand 14 Jahre oder älter".
+- Every figure of a rule comes from the reason's parameters (which come from the parameter
+  file), never from this module.
+- Where the income test decides, the sentence states the highest eligible household income
+  ("berechtigt bis zu einem Haushaltsnettoeinkommen von 2.729,98 €"), never "up to the limit".
+- Values typed by a person (municipality, Stadtteil) are shortened, so a sentence stays short.
 """
 
 from __future__ import annotations
@@ -11,9 +22,11 @@ from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from kpass.rules.errors import shorten
 from kpass.rules.model import ParamValue, Reason
 
 _CENT = Decimal("0.01")
+_SHOWN = 60  # characters of a typed value shown in a sentence
 
 #: German names of the benefit kinds (spec section 2) for sentences and letters.
 BENEFIT_LABELS: dict[str, str] = {
@@ -25,6 +38,21 @@ BENEFIT_LABELS: dict[str, str] = {
     "kinderzuschlag": "Kinderzuschlag",
     "sgb8_stationaer": "stationäre Hilfe / betreute Wohnform nach SGB VIII",
 }
+
+_NUMBER_WORDS = (
+    "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+    "elf", "zwölf",
+)
+
+
+def german_number(number: int, *, before_noun: bool = False) -> str:
+    """``5`` → ``"fünf"``, ``18`` → ``"18"``: words up to twelve, digits above.
+
+    ``before_noun`` gives ``"ein"`` for 1 ("ein Kind"), else ``"eins"``.
+    """
+    if 0 <= number < len(_NUMBER_WORDS):
+        return "ein" if number == 1 and before_noun else _NUMBER_WORDS[number]
+    return str(number)
 
 
 def format_euro(amount: Decimal) -> str:
@@ -44,27 +72,36 @@ def _money(value: ParamValue) -> Decimal:
     return value
 
 
+def _number(value: ParamValue, *, before_noun: bool = False) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return german_number(value, before_noun=before_noun)
+    return str(value)
+
+
+def _typed(value: ParamValue) -> str:
+    return shorten(str(value), _SHOWN)
+
+
 def _residence(municipality: ParamValue, stadtteil: ParamValue, issuer: ParamValue) -> str:
-    if str(municipality).strip().casefold() != str(issuer).strip().casefold():
+    nobody = "daher ist niemand im Haushalt berechtigt."
+    if municipality != issuer:
         return (
-            f"Der Hauptwohnsitz liegt in {municipality}, nicht in der ausgebenden Gemeinde "
-            f"{issuer}; niemand im Haushalt ist berechtigt"
+            f"Der Hauptwohnsitz liegt nach den Angaben in „{_typed(municipality)}“ und damit "
+            f"nicht in der ausgebenden Gemeinde {issuer}; {nobody}"
         )
     if stadtteil is None:
-        return (
-            f"Für den Hauptwohnsitz in {issuer} fehlt der Stadtteil; niemand im Haushalt ist "
-            "berechtigt"
-        )
+        return f"Für den Hauptwohnsitz in {issuer} fehlt der Stadtteil; {nobody}"
     return (
-        f"„{stadtteil}“ ist kein Stadtteil von {issuer}; der Hauptwohnsitz ist nicht "
-        "nachgewiesen, niemand im Haushalt ist berechtigt"
+        f"„{_typed(stadtteil)}“ ist kein Stadtteil von {issuer}, der Hauptwohnsitz ist also "
+        f"nicht nachgewiesen; {nobody}"
     )
 
 
 def _age(age: ParamValue, minimum: ParamValue, issuer: ParamValue) -> str:
     return (
-        f"Mit {age} Jahren unter dem Mindestalter von {minimum} Jahren für den Karlsruher Pass "
-        f"in {issuer}"
+        f"Die Person ist {_number(age)} Jahre alt und damit jünger als das Mindestalter von "
+        f"{_number(minimum)} Jahren für den Karlsruher Pass in {issuer}; sie ist daher nicht "
+        "berechtigt."
     )
 
 
@@ -72,48 +109,84 @@ def _no_rule_set(day: ParamValue, first: ParamValue) -> str:
     when = format_date(day) if isinstance(day, date) else str(day)
     if isinstance(first, date):
         return (
-            f"Für den Antragstag {when} gibt es keinen Regelsatz (Regeln gelten ab "
-            f"{format_date(first)})"
+            f"Für den Antragstag {when} gibt es kein Regelwerk, denn die Regeln gelten erst ab "
+            f"dem {format_date(first)}; daher ist niemand im Haushalt berechtigt."
         )
-    return f"Für den Antragstag {when} gibt es keinen Regelsatz"
+    return f"Für den Antragstag {when} gibt es kein Regelwerk; daher ist niemand berechtigt."
 
 
 def _benefit(kind: ParamValue) -> str:
     label = BENEFIT_LABELS.get(str(kind), str(kind))
-    return f"Bescheid über {label} im Antragsmonat gültig: berechtigt ohne Einkommensprüfung"
+    return (
+        f"Ein Bescheid über {label} gilt im Antragsmonat; damit besteht die Berechtigung ohne "
+        "Einkommensprüfung."
+    )
+
+
+def _disability() -> str:
+    return (
+        "Das Kind hat einen Schwerbehindertenausweis oder erhält Eingliederungshilfe; damit "
+        "besteht die Berechtigung für den Kinderpass ohne Einkommensprüfung."
+    )
+
+
+def _foster_child() -> str:
+    return (
+        "Das Kind ist ein Pflegekind; damit besteht die Berechtigung für den Kinderpass ohne "
+        "Einkommensprüfung."
+    )
 
 
 def _large_family(minors: ParamValue, minimum: ParamValue, adult_age: ParamValue) -> str:
     return (
-        f"Kinderreiche Familie: {minors} Haushaltsmitglieder unter {adult_age} Jahren "
-        f"(ab {minimum}), Kinderpass ohne Einkommensprüfung"
+        f"Im Haushalt leben {_number(minimum, before_noun=True)} oder mehr Kinder unter "
+        f"{_number(adult_age)} Jahren, nämlich {_number(minors)}; damit besteht die "
+        "Berechtigung für den Kinderpass ohne Einkommensprüfung."
     )
 
 
 def _no_adult(older_age: ParamValue) -> str:
     return (
-        f"Im Haushalt ist niemand {older_age} Jahre oder älter; eine Einkommensprüfung ist "
-        "nicht möglich"
+        f"Im Haushalt ist niemand {_number(older_age)} Jahre oder älter; deshalb ist keine "
+        "Einkommensprüfung möglich, und über das Einkommen besteht keine Berechtigung."
     )
 
 
-def _income_below(equivalised: ParamValue, threshold: ParamValue, margin: ParamValue) -> str:
+def _up_to(highest: ParamValue) -> str:
+    """The clause with the highest eligible income, empty if it is not known."""
+    if not isinstance(highest, Decimal):
+        return ""
+    return f" bis zu einem Haushaltsnettoeinkommen von {format_euro(highest)}"
+
+
+def _income_below(
+    equivalised: ParamValue, threshold: ParamValue, margin: ParamValue,
+    highest: ParamValue = None,
+) -> str:
     return (
-        f"Nettoäquivalenzeinkommen {format_euro(_money(equivalised))} liegt "
-        f"{format_euro(_money(margin))} unter der Grenze von {format_euro(_money(threshold))}"
+        f"Das Nettoäquivalenzeinkommen beträgt {format_euro(_money(equivalised))} und liegt "
+        f"{format_euro(_money(margin))} unter der Grenze von {format_euro(_money(threshold))}; "
+        f"der Haushalt ist berechtigt{_up_to(highest)}."
     )
 
 
-def _income_above(equivalised: ParamValue, threshold: ParamValue, margin: ParamValue) -> str:
+def _income_above(
+    equivalised: ParamValue, threshold: ParamValue, margin: ParamValue,
+    highest: ParamValue = None,
+) -> str:
     over = -_money(margin)
+    up_to = _up_to(highest)
     if over == 0:
-        return (
-            f"Nettoäquivalenzeinkommen {format_euro(_money(equivalised))} liegt genau auf der "
-            f"Grenze von {format_euro(_money(threshold))}; berechtigt ist nur, wer darunter liegt"
-        )
+        position = f"genau auf der Grenze von {format_euro(_money(threshold))}"
+    else:
+        position = f"{format_euro(over)} über der Grenze von {format_euro(_money(threshold))}"
+    consequence = (
+        f"berechtigt wäre der Haushalt nur{up_to}" if up_to
+        else "berechtigt ist nur, wer unter der Grenze liegt"
+    )
     return (
-        f"Nettoäquivalenzeinkommen {format_euro(_money(equivalised))} liegt "
-        f"{format_euro(over)} über der Grenze von {format_euro(_money(threshold))}"
+        f"Das Nettoäquivalenzeinkommen beträgt {format_euro(_money(equivalised))} und liegt "
+        f"{position}; {consequence}."
     )
 
 
@@ -122,10 +195,8 @@ _RENDERERS: dict[str, Callable[..., str]] = {
     "age": _age,
     "no_rule_set": _no_rule_set,
     "benefit": _benefit,
-    "disability": lambda: (
-        "Schwerbehindertenausweis oder Eingliederungshilfe: Kinderpass ohne Einkommensprüfung"
-    ),
-    "foster_child": lambda: "Pflegekind: Kinderpass ohne Einkommensprüfung",
+    "disability": _disability,
+    "foster_child": _foster_child,
     "large_family": _large_family,
     "no_adult": _no_adult,
     "income_below": _income_below,

@@ -38,8 +38,11 @@ def test_one_cent_below_threshold_is_eligible(make: Any, decide: Any) -> None:
     assert member.pass_type == "karlsruher_pass"
     assert decision.household.margin == Decimal("0.01")
     assert codes(decision) == [["income_below"]]
+    assert decision.household.highest_eligible_income == Decimal("1299.99")
     assert member.reasons[0].text() == (
-        "Nettoäquivalenzeinkommen 1.299,99 € liegt 0,01 € unter der Grenze von 1.300,00 €"
+        "Das Nettoäquivalenzeinkommen beträgt 1.299,99 € und liegt 0,01 € unter der Grenze von "
+        "1.300,00 €; der Haushalt ist berechtigt bis zu einem Haushaltsnettoeinkommen von "
+        "1.299,99 €."
     )
 
 
@@ -54,7 +57,12 @@ def test_equivalised_income_rounds_half_up_before_comparing(make: Any, decide: A
     )
     decision = decide(data)
     assert decision.household.equivalised_income == Decimal("1300.00")
+    assert decision.household.max_household_income == Decimal("2730.00")
+    assert decision.household.highest_eligible_income == Decimal("2729.98")
     assert not decision.members[0].eligible
+    assert "bis zu einem Haushaltsnettoeinkommen von 2.729,98 €" in (
+        decision.members[0].reasons[0].text())
+    assert "2.730,00" not in decision.members[0].reasons[0].text()
     # 2729.98 / 2.1 = 1299.990476… → 1299.99: eligible.
     data["members"][0]["incomes"][0]["amount"] = "2729.98"
     assert decide(data).members[0].eligible
@@ -83,7 +91,8 @@ def test_first_day_of_rules_and_the_day_before(make: Any, decide: Any) -> None:
     assert not decision.members[0].eligible
     assert decision.household.net_income is None
     assert decision.members[0].reasons[0].text() == (
-        "Für den Antragstag 31.12.2019 gibt es keinen Regelsatz (Regeln gelten ab 01.01.2020)"
+        "Für den Antragstag 31.12.2019 gibt es kein Regelwerk, denn die Regeln gelten erst ab "
+        "dem 01.01.2020; daher ist niemand im Haushalt berechtigt."
     )
 
 
@@ -244,10 +253,14 @@ def test_pass_type_follows_age_on_application_date(make: Any, decide: Any) -> No
         ("2026-03-01", "2026-03-01", True),  # one day only
         ("2025-09-01", "2026-02-28", False),  # ended the day before the month
         ("2026-04-01", "2026-09-30", False),  # starts the day after the month
+        ("2026-03-16", "2026-03-16", True),  # the day after the application date
+        ("2020-01-01", None, True),  # open-ended, for years
+        ("2026-03-31", None, True),  # open-ended from the last day of the month
+        ("2026-04-01", None, False),  # open-ended from next month
     ],
 )
 def test_benefit_valid_on_one_day_of_the_month(make: Any, decide: Any, valid_from: str,
-                                               valid_until: str, eligible: bool) -> None:
+                                               valid_until: str | None, eligible: bool) -> None:
     data = make.household(
         "2026-03-15",
         make.person("p1", "1980-01-01", ("wages", "2000.00")),
@@ -330,8 +343,9 @@ def test_five_minors_are_a_large_family_four_are_not(make: Any, decide: Any) -> 
                           *minors)
     decision = decide(data)
     assert [m.basis for m in decision.members] == [None] + ["large_family"] * 5
-    assert decision.members[1].reasons[0].text().startswith(
-        "Kinderreiche Familie: 5 Haushaltsmitglieder unter 18 Jahren"
+    assert decision.members[1].reasons[0].text() == (
+        "Im Haushalt leben fünf oder mehr Kinder unter 18 Jahren, nämlich fünf; damit besteht "
+        "die Berechtigung für den Kinderpass ohne Einkommensprüfung."
     )
     data["members"].pop()
     decision = decide(data)
@@ -415,12 +429,32 @@ def test_unknown_stadtteil_in_a_hand_built_input_fails_residence(karlsruhe: Any)
     assert "„28“ ist kein Stadtteil von Karlsruhe" in decision.members[0].reasons[0].text()
 
 
-def test_municipality_is_compared_without_case(karlsruhe: Any) -> None:
+@pytest.mark.parametrize("municipality", [" karlsruhe", "karlsruhe", "Karlsruhe ", "KARLSRUHE"])
+def test_municipality_must_be_the_issuers_name_exactly(karlsruhe: Any,
+                                                       municipality: str) -> None:
+    # Spec clarification: municipality equals the issuer's configured name exactly.
     rule_input = RuleInput(
-        date(2026, 3, 15), Residence(" karlsruhe", "01"), "p1",
+        date(2026, 3, 15), Residence(municipality, "01"), "p1",
         (Member("p1", date(1980, 1, 1), incomes=(Income("wages", Decimal("900.00")),)),),
     )
-    assert evaluate(rule_input, karlsruhe).members[0].eligible
+    decision = evaluate(rule_input, karlsruhe)
+    assert codes(decision) == [["residence"]]
+    assert decision.household.net_income is None
+    exact = RuleInput(date(2026, 3, 15), Residence("Karlsruhe", "01"), "p1",
+                      rule_input.members)
+    assert evaluate(exact, karlsruhe).members[0].eligible
+
+
+def test_residence_is_checked_before_the_rule_set(make: Any, decide: Any) -> None:
+    data = make.household(
+        "2019-06-15", make.person("p1", "1980-01-01"),
+        benefits=[{"kind": "sgb2", "from": "2019-01-01"}],
+        municipality="Rheinstetten", stadtteil=None,
+    )
+    decision = decide(data)
+    assert codes(decision) == [["residence"]]
+    assert decision.rule_set is None
+    assert decision.household.net_income is None
 
 
 def test_adult_min_age_of_the_example_municipality(make: Any, decide: Any,
@@ -439,7 +473,8 @@ def test_adult_min_age_of_the_example_municipality(make: Any, decide: Any,
     assert [m.eligible for m in decision.members] == [False, True, True]
     assert decision.members[1].extras == ("60plus",)
     assert decision.members[0].reasons[0].text() == (
-        "Mit 46 Jahren unter dem Mindestalter von 60 Jahren für den Karlsruher Pass in Ettlingen"
+        "Die Person ist 46 Jahre alt und damit jünger als das Mindestalter von 60 Jahren für "
+        "den Karlsruher Pass in Ettlingen; sie ist daher nicht berechtigt."
     )
     # The age rule applies whatever the route; the person still counts in the weights.
     assert decision.household.weights == Decimal("2.0")

@@ -132,3 +132,18 @@ def test_issues_new_pass() -> None:
     assert issues_new_pass(None, date(2026, 3, 15))
     assert issues_new_pass(date(2026, 3, 31), date(2026, 3, 15))
     assert not issues_new_pass(date(2026, 4, 30), date(2026, 3, 15))
+
+
+def test_pass_parameters_come_from_the_rule_set_of_the_day() -> None:
+    from decimal import Decimal
+
+    from kpass.rules import load_parameters, pass_parameters, validity_months
+
+    karlsruhe = load_parameters()
+    today = pass_parameters(karlsruhe, date(2026, 3, 15))
+    assert (today.rule_set, today.validity_months, today.adult_age) == ("ka-2021-01-01", 12, 18)
+    assert (today.senior_extra_age, today.senior_extra_amount) == (60, Decimal("120.00"))
+    # Before the first rule set nobody gets a pass; the helpers use the first rule set.
+    assert pass_parameters(karlsruhe, date(2019, 6, 1)).rule_set == "ka-2020-01-01"
+    assert validity_months(karlsruhe, date(2019, 6, 1)) == 12
+    assert pass_parameters(load_parameters("Ettlingen"), date(2026, 3, 15)).adult_age == 18

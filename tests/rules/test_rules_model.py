@@ -27,7 +27,8 @@ from kpass.rules import (
 )
 from kpass.rules.benefit_route import qualifying_kind
 from kpass.rules.income_test import first_adult, member_weights, net_monthly_income
-from kpass.rules.model import make_decision, make_figures, make_reason
+from kpass.rules.model import REASON_PARAM_NAMES, make_decision, make_figures, make_reason
+from kpass.rules.reasons import german_number
 
 
 def _input(*members: Member, benefits: tuple[Benefit, ...] = (),
@@ -66,7 +67,7 @@ def test_results_are_immutable(karlsruhe: Parameters) -> None:
 
 def test_fast_constructors_build_the_same_objects() -> None:
     money = (Decimal("1.00"), Decimal("2.1"), Decimal("3.00"), Decimal("4.00"),
-             Decimal("5.00"), Decimal("6.00"))
+             Decimal("5.00"), Decimal("6.00"), Decimal("5.99"))
     assert make_figures(*money) == HouseholdFigures(*money)
     assert repr(make_figures(*money)) == repr(HouseholdFigures(*money))
     reason = make_reason("income_below", (Decimal("1.00"), Decimal("2.00"), Decimal("1.00")))
@@ -80,11 +81,23 @@ def test_fast_constructors_build_the_same_objects() -> None:
 
 
 def test_reason_parameters_by_name() -> None:
-    reason = Reason("income_above", (Decimal("1342.86"), Decimal("1300.00"), Decimal("-42.86")))
+    reason = Reason("income_above", (Decimal("1342.86"), Decimal("1300.00"), Decimal("-42.86"),
+                                     Decimal("2729.98")))
     assert reason.param("margin") == Decimal("-42.86")
     assert reason.as_dict() == {"equivalised_income": Decimal("1342.86"),
-                                "threshold": Decimal("1300.00"), "margin": Decimal("-42.86")}
+                                "threshold": Decimal("1300.00"), "margin": Decimal("-42.86"),
+                                "highest_eligible_income": Decimal("2729.98")}
     assert render_reason(reason) == reason.text()
+
+
+def test_income_reasons_built_before_the_second_edition_still_render() -> None:
+    old = Reason("income_above", (Decimal("1342.86"), Decimal("1300.00"), Decimal("-42.86")))
+    assert old.param("highest_eligible_income") is None
+    assert old.as_dict()["highest_eligible_income"] is None
+    assert old.text() == (
+        "Das Nettoäquivalenzeinkommen beträgt 1.342,86 € und liegt 42,86 € über der Grenze von "
+        "1.300,00 €; berechtigt ist nur, wer unter der Grenze liegt."
+    )
 
 
 @pytest.mark.parametrize(
@@ -100,25 +113,89 @@ def test_german_money(amount: str, text: str) -> None:
     ("reason", "text"),
     [
         (Reason("benefit", ("sgb2",)),
-         "Bescheid über Bürgergeld (SGB II) im Antragsmonat gültig: berechtigt ohne "
-         "Einkommensprüfung"),
+         "Ein Bescheid über Bürgergeld (SGB II) gilt im Antragsmonat; damit besteht die "
+         "Berechtigung ohne Einkommensprüfung."),
+        (Reason("benefit", ("wohngeld",)),
+         "Ein Bescheid über Wohngeld gilt im Antragsmonat; damit besteht die Berechtigung ohne "
+         "Einkommensprüfung."),
         (Reason("disability"),
-         "Schwerbehindertenausweis oder Eingliederungshilfe: Kinderpass ohne Einkommensprüfung"),
-        (Reason("foster_child"), "Pflegekind: Kinderpass ohne Einkommensprüfung"),
+         "Das Kind hat einen Schwerbehindertenausweis oder erhält Eingliederungshilfe; damit "
+         "besteht die Berechtigung für den Kinderpass ohne Einkommensprüfung."),
+        (Reason("foster_child"),
+         "Das Kind ist ein Pflegekind; damit besteht die Berechtigung für den Kinderpass ohne "
+         "Einkommensprüfung."),
         (Reason("large_family", (6, 5, 18)),
-         "Kinderreiche Familie: 6 Haushaltsmitglieder unter 18 Jahren (ab 5), Kinderpass ohne "
-         "Einkommensprüfung"),
+         "Im Haushalt leben fünf oder mehr Kinder unter 18 Jahren, nämlich sechs; damit besteht "
+         "die Berechtigung für den Kinderpass ohne Einkommensprüfung."),
+        (Reason("large_family", (13, 4, 16)),  # the numbers come from the parameters
+         "Im Haushalt leben vier oder mehr Kinder unter 16 Jahren, nämlich 13; damit besteht "
+         "die Berechtigung für den Kinderpass ohne Einkommensprüfung."),
         (Reason("no_adult", (14,)),
-         "Im Haushalt ist niemand 14 Jahre oder älter; eine Einkommensprüfung ist nicht möglich"),
+         "Im Haushalt ist niemand 14 Jahre oder älter; deshalb ist keine Einkommensprüfung "
+         "möglich, und über das Einkommen besteht keine Berechtigung."),
         (Reason("residence", ("Karlsruhe", None, "Karlsruhe")),
-         "Für den Hauptwohnsitz in Karlsruhe fehlt der Stadtteil; niemand im Haushalt ist "
-         "berechtigt"),
-        (Reason("income_below", (Decimal("1242.86"), Decimal("1300.00"), Decimal("57.14"))),
-         "Nettoäquivalenzeinkommen 1.242,86 € liegt 57,14 € unter der Grenze von 1.300,00 €"),
+         "Für den Hauptwohnsitz in Karlsruhe fehlt der Stadtteil; daher ist niemand im Haushalt "
+         "berechtigt."),
+        (Reason("residence", ("Rheinstetten", None, "Karlsruhe")),
+         "Der Hauptwohnsitz liegt nach den Angaben in „Rheinstetten“ und damit nicht in der "
+         "ausgebenden Gemeinde Karlsruhe; daher ist niemand im Haushalt berechtigt."),
+        (Reason("residence", ("Karlsruhe", "28", "Karlsruhe")),
+         "„28“ ist kein Stadtteil von Karlsruhe, der Hauptwohnsitz ist also nicht nachgewiesen; "
+         "daher ist niemand im Haushalt berechtigt."),
+        (Reason("age", (46, 60, "Ettlingen")),
+         "Die Person ist 46 Jahre alt und damit jünger als das Mindestalter von 60 Jahren für "
+         "den Karlsruher Pass in Ettlingen; sie ist daher nicht berechtigt."),
+        (Reason("no_rule_set", (date(2019, 12, 31), date(2020, 1, 1))),
+         "Für den Antragstag 31.12.2019 gibt es kein Regelwerk, denn die Regeln gelten erst ab "
+         "dem 01.01.2020; daher ist niemand im Haushalt berechtigt."),
+        (Reason("income_below", (Decimal("1242.86"), Decimal("1300.00"), Decimal("57.14"),
+                                 Decimal("2729.98"))),
+         "Das Nettoäquivalenzeinkommen beträgt 1.242,86 € und liegt 57,14 € unter der Grenze "
+         "von 1.300,00 €; der Haushalt ist berechtigt bis zu einem Haushaltsnettoeinkommen von "
+         "2.729,98 €."),
+        (Reason("income_above", (Decimal("1342.86"), Decimal("1300.00"), Decimal("-42.86"),
+                                 Decimal("2729.98"))),
+         "Das Nettoäquivalenzeinkommen beträgt 1.342,86 € und liegt 42,86 € über der Grenze "
+         "von 1.300,00 €; berechtigt wäre der Haushalt nur bis zu einem "
+         "Haushaltsnettoeinkommen von 2.729,98 €."),
+        (Reason("income_above", (Decimal("1300.00"), Decimal("1300.00"), Decimal("0.00"),
+                                 Decimal("1299.99"))),
+         "Das Nettoäquivalenzeinkommen beträgt 1.300,00 € und liegt genau auf der Grenze von "
+         "1.300,00 €; berechtigt wäre der Haushalt nur bis zu einem Haushaltsnettoeinkommen "
+         "von 1.299,99 €."),
     ],
 )
 def test_reason_sentences(reason: Reason, text: str) -> None:
     assert reason.text() == text
+
+
+@pytest.mark.parametrize("code", sorted(REASON_PARAM_NAMES))
+def test_every_reason_is_a_sentence_without_the_old_words(code: str) -> None:
+    samples: dict[str, tuple[Any, ...]] = {
+        "residence": ("Rheinstetten", None, "Karlsruhe"),
+        "age": (19, 60, "Ettlingen"),
+        "no_rule_set": (date(2019, 1, 1), date(2020, 1, 1)),
+        "benefit": ("asylblg",),
+        "disability": (),
+        "foster_child": (),
+        "large_family": (5, 5, 18),
+        "no_adult": (14,),
+        "income_below": (Decimal("1.00"), Decimal("1300.00"), Decimal("1299.00"),
+                         Decimal("1299.99")),
+        "income_above": (Decimal("2000.00"), Decimal("1300.00"), Decimal("-700.00"),
+                         Decimal("1299.99")),
+    }
+    text = Reason(code, samples[code]).text()  # type: ignore[arg-type]
+    assert text[0].isupper() or text.startswith("„")
+    assert text.endswith(".") and text.count(";") <= 1
+    assert "Regelsatz" not in text and "Grenze erreicht" not in text
+
+
+@pytest.mark.parametrize(("number", "word"), [(0, "null"), (1, "eins"), (5, "fünf"),
+                                              (12, "zwölf"), (13, "13"), (18, "18")])
+def test_small_numbers_are_words(number: int, word: str) -> None:
+    assert german_number(number) == word
+    assert german_number(1, before_noun=True) == "ein"
 
 
 def test_income_helpers_agree_with_evaluate(karlsruhe: Parameters) -> None:
@@ -132,7 +209,7 @@ def test_income_helpers_agree_with_evaluate(karlsruhe: Parameters) -> None:
     )
     rule_set = karlsruhe.rule_set_on(rule_input.application_date)
     assert rule_set is not None
-    net = net_monthly_income(rule_input.members, frozenset(rule_set.qualifying_benefits))
+    net = net_monthly_income(rule_input.members, rule_set.not_counted_income_kinds)
     assert net == evaluate(rule_input, karlsruhe).household.net_income == Decimal("1000.01")
     # The applicant is 11: the oldest member aged 18+ is the first adult.
     assert first_adult(rule_input.members, [56, 76, 16, 11], "p4", rule_set) == "p2"
@@ -147,12 +224,16 @@ def test_qualifying_kind_for_one_person() -> None:
         Benefit("wohngeld", date(2026, 1, 1), date(2026, 12, 31)),
         Benefit("sgb2", date(2026, 3, 31), date(2026, 4, 30), ("p2",)),
         Benefit("asylblg", date(2026, 4, 1), date(2026, 4, 30), ("p1",)),
+        Benefit("sgb12_hlu", date(2026, 12, 1), None, ("p2",)),  # open-ended
     )
     kinds = ("sgb2", "sgb12_hlu", "sgb12_grundsicherung", "asylblg", "wohngeld",
              "kinderzuschlag", "sgb8_stationaer")
     assert qualifying_kind("p1", notices, kinds, date(2026, 3, 15)) == "wohngeld"
     assert qualifying_kind("p2", notices, kinds, date(2026, 3, 15)) == "sgb2"
     assert qualifying_kind("p1", notices, kinds, date(2027, 1, 1)) is None
+    assert qualifying_kind("p2", notices, kinds, date(2026, 11, 30)) == "wohngeld"
+    assert qualifying_kind("p2", notices, kinds, date(2026, 12, 31)) == "sgb12_hlu"
+    assert qualifying_kind("p2", notices, kinds, date(2040, 1, 1)) == "sgb12_hlu"
 
 
 def test_what_if_parameters_decide_differently(karlsruhe: Parameters) -> None:

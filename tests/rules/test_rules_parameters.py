@@ -40,6 +40,11 @@ def test_karlsruhe_rule_sets(karlsruhe: Parameters) -> None:
         "sgb8_stationaer",
     )
     assert "kindergeld" in current.income_kinds
+    assert current.uncounted_income_kinds == ("pflegegeld", "pflegegeld_sgb8", "blindengeld")
+    assert current.not_counted_income_kinds == frozenset(
+        current.qualifying_benefits + current.uncounted_income_kinds)
+    assert {"pflegegeld", "pflegegeld_sgb8", "blindengeld", "wohngeld", "wages"} <= (
+        karlsruhe.known_income_kinds)
     assert current.issuer.municipality == "Karlsruhe"
     assert current.issuer.stadtteil_codes == frozenset(f"{n:02d}" for n in range(1, 28))
     assert karlsruhe.rule_set_by_id("ka-2020-01-01") is karlsruhe.rule_sets[0]
@@ -131,6 +136,11 @@ def test_the_shipped_file_copied_loads(tmp_path: Path) -> None:
          "qualifying_benefits.values.2020-01-01", "twice"),
         ('    "bafoeg",\n', '    "bafoeg",\n    "sgb2",\n', "income_kinds",
          "also qualifying benefits"),
+        ('    "bafoeg",\n', '    "bafoeg",\n    "pflegegeld",\n', "uncounted_income_kinds",
+         "also in income_kinds"),
+        ('    "blindengeld",\n', '    "blindengeld",\n    "wohngeld",\n',
+         "uncounted_income_kinds", "also in qualifying_benefits"),
+        ('2021-01-01 = "1300.00"', '2021-01-01 = "0.00"', "threshold", "more than 0.00"),
         ('[adult_min_age]\ndescription', '[adult_min_age]\nsource = "x"\ndescription',
          "adult_min_age.source", "unknown key"),
         ('reference = "karlsruher-pass.de (60plus)"\nunit = "years"',

@@ -1,5 +1,5 @@
 """Properties that hold for every household (Hypothesis), and agreement with a second,
-plain implementation of the specification (``bench/rules_throughput.py``)."""
+plain implementation of the specification (``tests/rules/plain_reference.py``)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from kpass.rules import (
     rule_input_to_json,
 )
 from kpass.rules.age import is_last_of_month
+from kpass.rules.income_test import equivalised_income, highest_eligible_income
+from tests.rules.plain_reference import plain_decision
 
 KARLSRUHE = load_parameters()
 INCOME_KINDS = sorted(KARLSRUHE.known_income_kinds)
@@ -64,6 +66,7 @@ def households(draw: st.DrawFn) -> dict[str, Any]:
         {"municipality": "Karlsruhe", "stadtteil": "01"},
         {"municipality": "Karlsruhe", "stadtteil": "27"},
         {"municipality": "Rheinstetten", "stadtteil": None},
+        {"municipality": "karlsruhe"},  # not the issuer's name exactly: elsewhere
     ]))
     return {"application_date": day.isoformat(), "residence": residence,
             "applicant": draw(st.sampled_from(ids)), "members": members, "benefits": benefits}
@@ -75,8 +78,15 @@ def benefit_notices(draw: st.DrawFn, day: date, ids: list[str]) -> dict[str, Any
     end = start + timedelta(days=draw(st.integers(min_value=0, max_value=400)))
     covered = draw(st.one_of(st.none(), st.lists(st.sampled_from(ids), min_size=1,
                                                  unique=True)))
-    return {"kind": draw(st.sampled_from(BENEFIT_KINDS)), "from": start.isoformat(),
-            "until": end.isoformat(), "members": covered}
+    notice: dict[str, Any] = {"kind": draw(st.sampled_from(BENEFIT_KINDS)),
+                              "from": start.isoformat(), "until": end.isoformat(),
+                              "members": covered}
+    open_end = draw(st.sampled_from(["dated", "dated", "dated", "null", "absent"]))
+    if open_end == "null":
+        notice["until"] = None
+    elif open_end == "absent":
+        del notice["until"]
+    return notice
 
 
 def decide(data: dict[str, Any], parameters: Parameters = KARLSRUHE) -> Any:
@@ -136,6 +146,11 @@ def test_output_invariants(data: dict[str, Any]) -> None:
     if figures.equivalised_income is not None:
         assert figures.threshold is not None
         assert figures.margin == figures.threshold - figures.equivalised_income
+        assert figures.weights is not None and figures.max_household_income is not None
+        highest = figures.highest_eligible_income
+        assert highest is not None and highest <= figures.max_household_income
+        passes = figures.equivalised_income < figures.threshold
+        assert passes == (figures.net_income is not None and figures.net_income <= highest)
 
 
 @SETTINGS
@@ -162,13 +177,12 @@ def bench() -> ModuleType:
 @SETTINGS
 @given(data=households())
 def test_agrees_with_the_plain_reading_of_the_spec(data: dict[str, Any]) -> None:
-    plain = importlib.import_module("bench.rules_throughput").plain_evaluate
     for parameters in (KARLSRUHE, load_parameters("Ettlingen")):
         if parameters.issuer.municipality == "Ettlingen":
             data = {**data, "residence": {"municipality": "Ettlingen", "stadtteil": None}}
         rule_input = rule_input_from_json(data, parameters)
-        assert decision_to_json(evaluate(rule_input, parameters)) == plain(rule_input,
-                                                                           parameters)
+        assert decision_to_json(evaluate(rule_input, parameters)) == plain_decision(
+            rule_input, parameters)
 
 
 def test_benchmark_households_agree_and_look_like_the_register(bench: ModuleType) -> None:
@@ -180,6 +194,60 @@ def test_benchmark_households_agree_and_look_like_the_register(bench: ModuleType
     assert 0.50 <= with_notice <= 0.60
     assert 0.40 <= alone <= 0.50
     for household in households[:1_000]:
-        assert decision_to_json(evaluate(household, KARLSRUHE)) == bench.plain_evaluate(
+        assert decision_to_json(evaluate(household, KARLSRUHE)) == plain_decision(
             household, KARLSRUHE)
 
+
+
+# --- the highest eligible income ------------------------------------------------------------
+
+
+@st.composite
+def weight_sums(draw: st.DrawFn) -> Decimal:
+    """Sums of weights: of the shipped scale, or any factor with one or two decimals."""
+    if draw(st.booleans()):
+        older = draw(st.integers(min_value=1, max_value=12))
+        young = draw(st.integers(min_value=0, max_value=12))
+        return Decimal("1.0") + (older - 1) * Decimal("0.5") + young * Decimal("0.3")
+    return Decimal(draw(st.integers(min_value=1, max_value=3000))) / 100
+
+
+@settings(max_examples=500, deadline=None)
+@given(weights=weight_sums(),
+       threshold_cents=st.integers(min_value=1, max_value=1_000_000))
+def test_highest_eligible_income_passes_and_one_cent_more_fails(
+        weights: Decimal, threshold_cents: int) -> None:
+    threshold = Decimal(threshold_cents) / 100
+    highest = highest_eligible_income(threshold, weights)
+    assert highest is not None and highest >= 0
+    assert highest == highest.quantize(Decimal("0.01"))
+    assert equivalised_income(highest, weights) < threshold
+    assert equivalised_income(highest + Decimal("0.01"), weights) >= threshold
+    assert highest < threshold * weights  # never above the limit
+
+
+@pytest.mark.parametrize(
+    ("weights", "threshold", "limit", "highest"),
+    [
+        ("2.1", "1300.00", "2730.00", "2729.98"),  # the spec's example
+        ("1.0", "1300.00", "1300.00", "1299.99"),
+        ("1.3", "1300.00", "1690.00", "1689.99"),
+        ("1.5", "1300.00", "1950.00", "1949.99"),
+        ("2.4", "1300.00", "3120.00", "3119.98"),
+        ("3.3", "1300.00", "4290.00", "4289.98"),
+        ("2.1", "1200.00", "2520.00", "2519.98"),
+        ("1.65", "1300.01", "2145.02", "2145.00"),
+    ],
+)
+def test_highest_eligible_income_examples(weights: str, threshold: str, limit: str,
+                                          highest: str) -> None:
+    from kpass.rules import max_household_income
+
+    assert max_household_income(Decimal(threshold), Decimal(weights)) == Decimal(limit)
+    assert highest_eligible_income(Decimal(threshold), Decimal(weights)) == Decimal(highest)
+
+
+def test_no_income_passes_a_threshold_of_zero() -> None:
+    assert highest_eligible_income(Decimal("0.00"), Decimal("2.1")) is None
+    with pytest.raises(ValueError):
+        highest_eligible_income(Decimal("1300.00"), Decimal("0"))

@@ -48,12 +48,15 @@ def test_section_4_example_two_adults_two_children(make: Any, decide: Any) -> No
     assert figures.threshold == Decimal("1300.00")
     assert figures.margin == Decimal("-42.86")
     assert figures.max_household_income == Decimal("2730.00")
+    assert figures.highest_eligible_income == Decimal("2729.98")
     assert decision.rule_set == "ka-2021-01-01"
     for member in decision.members:
         assert not member.eligible
         assert [r.code for r in member.reasons] == ["income_above"]
         assert member.reasons[0].text() == (
-            "Nettoäquivalenzeinkommen 1.342,86 € liegt 42,86 € über der Grenze von 1.300,00 €"
+            "Das Nettoäquivalenzeinkommen beträgt 1.342,86 € und liegt 42,86 € über der Grenze "
+            "von 1.300,00 €; berechtigt wäre der Haushalt nur bis zu einem "
+            "Haushaltsnettoeinkommen von 2.729,98 €."
         )
     household = decision_to_json(decision)["household"]
     assert household == {
@@ -63,6 +66,7 @@ def test_section_4_example_two_adults_two_children(make: Any, decide: Any) -> No
         "threshold": "1300.00",
         "margin": "-42.86",
         "max_household_income": "2730.00",
+        "highest_eligible_income": "2729.98",
     }
 
 
@@ -79,6 +83,7 @@ def test_section_8_example_input_and_output(karlsruhe: Any) -> None:
             "threshold": "1300.00",
             "margin": "-673.08",
             "max_household_income": "1690.00",
+            "highest_eligible_income": "1689.99",  # 1689.99 / 1.3 = 1299.9923… → 1299.99
         },
         "members": [
             {
@@ -90,8 +95,8 @@ def test_section_8_example_input_and_output(karlsruhe: Any) -> None:
                 "valid_until": "2027-03-31",
                 "reasons": [{
                     "code": "benefit",
-                    "text": "Bescheid über Wohngeld im Antragsmonat gültig: berechtigt ohne "
-                            "Einkommensprüfung",
+                    "text": "Ein Bescheid über Wohngeld gilt im Antragsmonat; damit besteht die "
+                            "Berechtigung ohne Einkommensprüfung.",
                 }],
                 "extras": [],
             },
@@ -104,8 +109,8 @@ def test_section_8_example_input_and_output(karlsruhe: Any) -> None:
                 "valid_until": "2027-03-31",
                 "reasons": [{
                     "code": "benefit",
-                    "text": "Bescheid über Wohngeld im Antragsmonat gültig: berechtigt ohne "
-                            "Einkommensprüfung",
+                    "text": "Ein Bescheid über Wohngeld gilt im Antragsmonat; damit besteht die "
+                            "Berechtigung ohne Einkommensprüfung.",
                 }],
                 "extras": [],
             },
@@ -139,3 +144,28 @@ def test_threshold_table_by_date(make: Any, decide: Any) -> None:
     assert decision.rule_set == "ka-2021-01-01"
     assert decision.household.threshold == Decimal("1300.00")
     assert decision.members[0].eligible
+
+
+def test_section_2_open_ended_notice(make: Any, decide: Any) -> None:
+    # "bis auf Weiteres": until null or absent, counts for every month from `from` on.
+    for notice in ({"kind": "asylblg", "from": "2024-05-01"},
+                   {"kind": "asylblg", "from": "2024-05-01", "until": None}):
+        data = make.household("2026-03-15", make.person("p1", "1990-01-01", ("wages", "3000.00")),
+                              benefits=[notice])
+        member = decide(data).members[0]
+        assert (member.eligible, member.basis) == (True, "asylblg")
+    data["application_date"] = "2024-04-30"
+    assert not decide(data).members[0].eligible
+
+
+def test_section_4_notices_entered_as_income_and_the_uncounted_kinds(make: Any,
+                                                                      decide: Any) -> None:
+    data = make.household(
+        "2026-03-15",
+        make.person("p1", "1970-01-01", ("pension", "1000.00"), ("pflegegeld", "800.00"),
+                    ("blindengeld", "400.00"), ("wohngeld", "300.00")),
+        make.person("c1", "2012-01-01", ("pflegegeld_sgb8", "900.00")),
+    )
+    decision = decide(data)
+    assert decision.household.net_income == Decimal("1000.00")
+    assert [m.basis for m in decision.members] == ["income", "income"]
