@@ -6,7 +6,13 @@ embedded DejaVu Sans fonts.
 """
 
 from kpass.documents.cards import render_card_sheet, render_cards
-from kpass.documents.data import CardData, DecisionLetterData, LetterMember, ReminderData
+from kpass.documents.data import (
+    CardData,
+    DecisionLetterData,
+    LetterMember,
+    LetterRules,
+    ReminderData,
+)
 from kpass.documents.decision_letter import render_decision_letter
 from kpass.documents.errors import DocumentError
 from kpass.documents.formatting import format_date, format_euro, format_month, format_weights
@@ -21,6 +27,7 @@ __all__ = [
     "DecisionLetterData",
     "DocumentError",
     "LetterMember",
+    "LetterRules",
     "LetterSettings",
     "ReminderData",
     "basis_label",

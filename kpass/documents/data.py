@@ -22,6 +22,13 @@ class CardData:
     qr_payload: str  # signed by kpass.signing, ASCII
 
 
+
+#: What a decision does to an eligible member's pass (:attr:`LetterMember.pass_action`).
+PASS_NEW = "new"  # a new pass (a new number) from valid_from to valid_until
+PASS_CONTINUED = "continued"  # the pass keeps its number and now runs until valid_until
+PASS_RUNNING = "running"  # the pass already runs beyond this month: nothing new is issued
+
+
 @dataclass(frozen=True)
 class LetterMember:
     """The decision for one household member, as it appears in the letter."""
@@ -31,10 +38,38 @@ class LetterMember:
     eligible: bool
     pass_type: str | None
     basis: str | None  # a key of BASIS_LABELS
+    # The period the letter states: the one granted, the running pass's (PASS_RUNNING) or,
+    # before passes were issued, the one the rules give a new pass.
     valid_from: date | None
     valid_until: date | None
     reasons: tuple[str, ...]  # German sentences, in the order the rules applied
     extras: tuple[str, ...] = ()  # e.g. ("60plus",)
+    pass_number: str | None = None  # the pass granted or running, once issued
+    pass_action: str | None = None  # PASS_NEW | PASS_CONTINUED | PASS_RUNNING; None: not issued
+    # The pass this one follows when the pass type changed (a Kinderpass holder of age now).
+    previous_number: str | None = None
+    previous_pass_type: str | None = None
+    # PASS_RUNNING: the running pass's type when it is not ``pass_type`` (a Kinderpass that
+    # runs on although its holder is now of age).
+    running_pass_type: str | None = None
+    is_recipient: bool = False  # the letter speaks to this person ("Ihr Pass")
+
+
+@dataclass(frozen=True)
+class LetterRules:
+    """The parameters of the rule set that decided, as far as the letter explains them."""
+
+    rule_set: str  # "ka-2021-01-01"
+    threshold_since: date | None  # the day the threshold in force came into force
+    weight_first_adult: Decimal
+    weight_older_member: Decimal
+    weight_young_member: Decimal
+    older_member_age: int
+    adult_age: int
+    large_family_min_minors: int
+    senior_extra_age: int
+    senior_extra_amount: Decimal
+    validity_months: int
 
 
 @dataclass(frozen=True)
@@ -53,9 +88,18 @@ class DecisionLetterData:
     equivalised_income: Decimal | None
     threshold: Decimal | None
     margin: Decimal | None  # threshold − equivalised income (negative: above the threshold)
-    max_household_income: Decimal | None
+    max_household_income: Decimal | None  # the limit threshold × weights (not printed)
     rule_set: str
-    voucher_amount: Decimal = Decimal("120.00")  # 60plus vouchers per calendar year
+    # 60plus vouchers per calendar year; None: ``rules.senior_extra_amount``.
+    voucher_amount: Decimal | None = None
+    # The highest household net income, in whole cents, that passes the income test: what
+    # the letter tells the applicant ("berechtigt bis zu …"), never the limit above.
+    highest_eligible_income: Decimal | None = None
+    rules: LetterRules | None = None  # None: the letter explains no parameter
+    issuer: str = ""  # "Stadt Karlsruhe"
+    # The legal sources of the rules ("Gemeinderat Karlsruhe 19.11.2019, TOP 8.1").
+    legal_sources: tuple[str, ...] = ()
+    caseworker: str = ""  # printed under "Im Auftrag"; empty: no name
 
 
 @dataclass(frozen=True)
@@ -72,3 +116,7 @@ class ReminderData:
     # Whether the letter speaks to the holder ("Ihr Karlsruher Pass"); None: yes for the
     # Karlsruher Pass, no for a Kinderpass (the letter goes to the parents then).
     addressed_to_holder: bool | None = None
+    # For a Kinderpass: the day its holder comes of age, when that is no later than the
+    # pass's expiry; the next pass is then a Karlsruher Pass with the same number.
+    of_age_on: date | None = None
+    caseworker: str = ""  # printed under "Im Auftrag"; empty: no name

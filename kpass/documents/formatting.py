@@ -32,3 +32,29 @@ def format_date(day: date) -> str:
 def format_month(day: date) -> str:
     """``date(2027, 3, 31)`` → ``"03/2027"`` (MM/JJJJ, as printed on the card)."""
     return f"{day.month:02d}/{day.year:04d}"
+
+
+_NUMBER_WORDS = (
+    "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+    "elf", "zwölf",
+)
+
+
+def number_words(number: int) -> str:
+    """``5`` → ``"fünf"``, ``18`` → ``"18"``: words up to twelve, digits above (Duden)."""
+    return _NUMBER_WORDS[number] if 0 <= number < len(_NUMBER_WORDS) else str(number)
+
+
+def format_months(months: int) -> str:
+    """``12`` → ``"zwölf Monate"``, ``1`` → ``"einen Monat"`` (accusative, as in "… Monate
+    nach dem Antragsmonat")."""
+    return "einen Monat" if months == 1 else f"{number_words(months)} Monate"
+
+
+def format_factor(factor: Decimal) -> str:
+    """A weight with as many decimals as it has, at least one: ``1`` → ``"1,0"``,
+    ``Decimal("0.35")`` → ``"0,35"``."""
+    text = f"{factor.normalize():f}"
+    if "." not in text:
+        text += ".0"
+    return text.replace(".", ",")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kpass.documents.formatting import number_words
+
 #: Title of each pass type as printed on cards and letters.
 PASS_TYPE_TITLES: dict[str, str] = {
     "karlsruher_pass": "Karlsruher Pass",
@@ -9,6 +11,8 @@ PASS_TYPE_TITLES: dict[str, str] = {
 }
 
 #: The basis of an eligible decision (benefit kinds and other routes) in German words.
+#: ``large_family`` depends on the rule parameters: documents write it with
+#: :func:`large_family_label` (this fixed text is the UI's translatable label).
 BASIS_LABELS: dict[str, str] = {
     "sgb2": "Bürgergeld (SGB II)",
     "sgb12_hlu": "Hilfe zum Lebensunterhalt (SGB XII)",
@@ -29,8 +33,21 @@ def pass_title(pass_type: str) -> str:
     return PASS_TYPE_TITLES.get(pass_type, pass_type)
 
 
-def basis_label(basis: str) -> str:
-    """``"sgb2"`` → ``"Bürgergeld (SGB II)"``; an unknown code is shown as it is."""
+def large_family_label(min_minors: int, adult_age: int) -> str:
+    """The basis ``large_family`` from the parameters ``large_family_min_minors`` and
+    ``adult_age``: ``(5, 18)`` → ``"Haushalte mit fünf oder mehr Kindern unter 18"``."""
+    return f"Haushalte mit {number_words(min_minors)} oder mehr Kindern unter {adult_age}"
+
+
+def basis_label(
+    basis: str, *, large_family_min_minors: int | None = None, adult_age: int | None = None
+) -> str:
+    """``"sgb2"`` → ``"Bürgergeld (SGB II)"``; an unknown code is shown as it is.
+
+    ``large_family`` is worded from the parameters when they are given.
+    """
+    if basis == "large_family" and large_family_min_minors is not None and adult_age is not None:
+        return large_family_label(large_family_min_minors, adult_age)
     return BASIS_LABELS.get(basis, basis)
 
 

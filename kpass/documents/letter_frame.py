@@ -63,6 +63,7 @@ class LetterStyles:
     cell: ParagraphStyle
     cell_right: ParagraphStyle
     bullet: ParagraphStyle
+    signature: ParagraphStyle
 
 
 @cache
@@ -85,6 +86,7 @@ def letter_styles() -> LetterStyles:
                                   spaceAfter=0, alignment=TA_RIGHT),
         bullet=ParagraphStyle("bullet", parent=body, leftIndent=5 * mm, bulletIndent=0,
                               spaceAfter=3),
+        signature=ParagraphStyle("signature", parent=body, spaceAfter=1),
     )
 
 
@@ -228,8 +230,10 @@ class LetterDocument(BaseDocTemplate):  # type: ignore[misc]
             canvas.drawString(INFO_LEFT + 25 * mm, baseline, value)
             baseline -= 4.6 * mm
         baseline -= 2 * mm
-        canvas.setFont(REGULAR, 8.5)
         for line in self.settings.office.contact_lines:
+            # A long line is printed smaller rather than run past the right margin.
+            width = text_width(line, REGULAR, 8.5)
+            canvas.setFont(REGULAR, max(6.5, min(8.5, 8.5 * (RIGHT - INFO_LEFT) / max(1.0, width))))
             canvas.drawString(INFO_LEFT, baseline, line)
             baseline -= 4.2 * mm
 

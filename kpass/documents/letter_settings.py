@@ -113,11 +113,12 @@ _SECTIONS: dict[str, type[Any]] = {
 _COMMON = frozenset({"office", "address"})
 _TEMPLATES: dict[tuple[str, str], frozenset[str]] = {
     ("decision", "approval_notes"): _COMMON,
-    ("decision", "voucher_note"): _COMMON | {"name", "amount"},
+    ("decision", "voucher_note"): _COMMON | {"name", "amount", "age"},
     ("decision", "legal_remedy"): _COMMON,
     ("reminder", "documents"): _COMMON,
     ("reminder", "visit_note"): _COMMON,
     ("card", "back_lines"): _COMMON,
+    ("signature", "lines"): _COMMON | {"caseworker"},
 }
 
 

@@ -1,7 +1,9 @@
 """Renewal reminders: one letter per holder whose pass expires in a month, all in one PDF.
 
 A pass can be renewed from the first day of its expiry month; renewed within that month, the
-new pass continues without a gap from the day after the old expiry (spec section 5).
+new pass continues without a gap from the day after the old expiry (spec section 5). A
+Kinderpass whose holder is of age by then is followed by a Karlsruher Pass with the same number
+(spec section 5, second edition): the letter says so.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from kpass.documents.letter_frame import LetterHead, build_letters, letter_style
 from kpass.documents.letter_settings import LetterSettings, load_letter_settings
 from kpass.documents.output import Output, write_document
 
+KINDERPASS = "kinderpass"
+
 
 def _genitive(title: str) -> str:
     # "Karlsruher Pass" → "Karlsruher Passes"; a title from elsewhere stays as it is.
@@ -31,7 +35,28 @@ def _genitive(title: str) -> str:
 def _speaks_to_holder(reminder: ReminderData) -> bool:
     if reminder.addressed_to_holder is not None:
         return reminder.addressed_to_holder
-    return reminder.pass_type != "kinderpass"
+    return reminder.pass_type != KINDERPASS
+
+
+def _of_age_note(reminder: ReminderData) -> str | None:
+    """For a Kinderpass whose holder is of age by its expiry: the next pass (markup)."""
+    if reminder.pass_type != KINDERPASS or reminder.of_age_on is None:
+        return None
+    adult = pass_title("karlsruher_pass")
+    renew_from = reminder.valid_until.replace(day=1)
+    holder = para_text(reminder.holder_name)
+    to_holder = _speaks_to_holder(reminder)
+    if reminder.of_age_on <= reminder.letter_date:
+        when = f"{'Sie sind' if to_holder else holder + ' ist'} inzwischen volljährig."
+    else:
+        when = (f"{'Sie werden' if to_holder else holder + ' wird'} am "
+                f"{format_date(reminder.of_age_on)} volljährig.")
+    if reminder.of_age_on <= renew_from:
+        when += " Der nächste Pass ist deshalb"
+    else:
+        when += " Bei einer Verlängerung ab diesem Tag ist der nächste Pass"
+    return (f"{when} ein {adult} statt eines {_genitive(pass_title(KINDERPASS))}. Die "
+            "Passnummer bleibt; Sie erhalten eine neue Karte.")
 
 
 def reminder_story(reminder: ReminderData, settings: LetterSettings) -> list[Flowable]:
@@ -61,13 +86,16 @@ def reminder_story(reminder: ReminderData, settings: LetterSettings) -> list[Flo
         Paragraph(subject, styles.subject),
         Paragraph(para_text(reminder.salutation), styles.body),
         Paragraph(opening, styles.body),
-        Paragraph(para_text(settings.reminder.documents_intro), styles.body),
     ]
+    of_age = _of_age_note(reminder)
+    if of_age:
+        story.append(Paragraph(of_age, styles.body))
+    story.append(Paragraph(para_text(settings.reminder.documents_intro), styles.body))
     for item in settings.reminder.documents:
         story.append(Paragraph(para_text(settings.fill(item)), styles.bullet, bulletText="•"))
     story.append(Spacer(1, 2 * mm))
     story.append(Paragraph(para_text(settings.fill(settings.reminder.visit_note)), styles.body))
-    story.append(signature_block(settings, styles))
+    story.append(signature_block(settings, styles, reminder.caseworker))
     return story
 
 

@@ -14,16 +14,27 @@ from kpass.documents import (
     DecisionLetterData,
     DocumentError,
     LetterMember,
+    LetterRules,
     ReminderData,
     load_letter_settings,
     render_decision_letter,
     render_renewal_reminders,
 )
+from kpass.documents.data import PASS_CONTINUED, PASS_NEW, PASS_RUNNING
 
 from .pdf_tools import page_sizes, pdf_fonts, pdf_text
 
 INCOME_ABOVE = ("Das Nettoäquivalenzeinkommen von 1.342,86 € liegt nicht unter der "
                 "Einkommensgrenze von 1.300,00 €",)
+
+#: The figures of rule set ka-2021-01-01 (resources/rules/karlsruhe.toml).
+RULES = LetterRules(
+    rule_set="ka-2021-01-01", threshold_since=date(2021, 1, 1),
+    weight_first_adult=Decimal("1.0"), weight_older_member=Decimal("0.5"),
+    weight_young_member=Decimal("0.3"), older_member_age=14, adult_age=18,
+    large_family_min_minors=5, senior_extra_age=60, senior_extra_amount=Decimal("120.00"),
+    validity_months=12,
+)
 
 
 def member(name: str, born: date, eligible: bool = True, **changes: object) -> LetterMember:
@@ -54,7 +65,9 @@ APPROVAL = DecisionLetterData(
     ),
     net_income=Decimal("1100.00"), weights=Decimal("1.3"), equivalised_income=Decimal("846.15"),
     threshold=Decimal("1300.00"), margin=Decimal("453.85"),
-    max_household_income=Decimal("1690.00"), rule_set="Karlsruhe ab 01.01.2021",
+    max_household_income=Decimal("1690.00"), rule_set="ka-2021-01-01",
+    highest_eligible_income=Decimal("1689.99"), rules=RULES, issuer="Stadt Karlsruhe",
+    legal_sources=("Gemeinderat Karlsruhe 19.11.2019, TOP 8.1",), caseworker="Erika Beispiel",
 )
 
 REJECTION = replace(
@@ -70,6 +83,7 @@ REJECTION = replace(
     net_income=Decimal("2820.00"), weights=Decimal("2.1"),
     equivalised_income=Decimal("1342.86"), threshold=Decimal("1300.00"),
     margin=Decimal("-42.86"), max_household_income=Decimal("2730.00"),
+    highest_eligible_income=Decimal("2729.98"),
 )
 
 
@@ -108,8 +122,10 @@ def test_rejection_letter_with_euro_figures(tmp_path: Path) -> None:
     words = flat(text)
     assert "Ihr Antrag vom 15.03.2026 wird abgelehnt" in words
     for figure in ("2.820,00 €", "2,1", "1.342,86 €", "1.300,00 €", "42,86 € über der Grenze",
-                   "2.730,00 €"):
+                   "2.729,98 €", "Berechtigt bis zu einem Haushaltsnettoeinkommen von"):
         assert figure in words, figure
+    # The limit threshold × weights is not what the applicant is told (2,729.99 € fails).
+    assert "2.730,00" not in words and "Höchstes" not in words
     assert "Für alle Personen im Haushalt" in words
     assert "liegt nicht unter der Einkommensgrenze von 1.300,00 €." in words
     assert "Hinweise zum Pass" not in words
@@ -144,6 +160,107 @@ def test_60plus_note_only_when_it_applies(tmp_path: Path) -> None:
         member("Erika Mustermann", date(1950, 4, 2), False, extras=("60plus",)),))
     _, text = write(tmp_path, rejected, "rejected.pdf")
     assert "Gutscheine" not in text
+
+
+def test_every_figure_of_a_rule_comes_from_the_letter_data(tmp_path: Path) -> None:
+    rules = replace(RULES, weight_first_adult=Decimal("1"), weight_older_member=Decimal("0.6"),
+                    weight_young_member=Decimal("0.35"), older_member_age=15,
+                    large_family_min_minors=4, senior_extra_age=65,
+                    senior_extra_amount=Decimal("150.00"), validity_months=1)
+    data = replace(REJECTION, rules=rules, members=(
+        member("Erika Mustermann", date(1950, 4, 2), extras=("60plus",), basis="income"),
+        member("Tim Mustermann", date(2014, 1, 20), basis="large_family"),
+        member("Max Mustermann", date(1983, 5, 3), False),
+    ))
+    _, text = write(tmp_path, data)
+    words = flat(text)
+    assert ("(die erste erwachsene Person 1,0, jede weitere Person ab 15 Jahren 0,6, jede Person "
+            "unter 15 Jahren 0,35)") in words
+    assert "Haushalte mit vier oder mehr Kindern unter 18" in words
+    assert ("Erika Mustermann ist 65 Jahre oder älter und erhält deshalb zusätzlich Gutscheine "
+            "für Bildung und Kultur im Wert von 150,00 € je Kalenderjahr.") in words
+    assert ("bis zum Ende des Monats, der einen Monat nach dem Antragsmonat liegt" in words
+            and "ohne Unterbrechung einen weiteren Monat" in words)
+    for literal in ("0,5,", "0,3)", "ab 14", "fünf oder mehr", "60 Jahre", "120,00", "zwölf"):
+        assert literal not in words, literal
+
+
+def test_without_rule_figures_no_number_is_invented(tmp_path: Path) -> None:
+    data = replace(APPROVAL, rules=None, voucher_amount=None, legal_sources=(), issuer="",
+                   members=(member("Jürgen Weiß-Özdemir", date(1950, 2, 1), extras=("60plus",),
+                                   basis="income"),))
+    _, text = write(tmp_path, data)
+    words = flat(text)
+    assert "Jürgen Weiß-Özdemir erhält zusätzlich Gutscheine für Bildung und Kultur (60plus)." \
+        in words
+    assert "geteilt durch die Summe ihrer Gewichte, gerundet auf volle Cent" in words
+    assert ("Dieser Bescheid beruht auf den Voraussetzungen der Stadt Karlsruhe für den "
+            "Karlsruher Pass und den Karlsruher Kinderpass.") in words
+    for literal in ("120,00", "60 Jahre", "1,0", "0,5", "zwölf"):
+        assert literal not in words, literal
+
+
+def test_legal_basis_caseworker_and_electronic_form(tmp_path: Path) -> None:
+    target, text = write(tmp_path, APPROVAL)
+    words = flat(text)
+    assert ("Rechtsgrundlage Dieser Bescheid beruht auf den Voraussetzungen der Stadt Karlsruhe "
+            "für den Karlsruher Pass und den Karlsruher Kinderpass (Gemeinderat Karlsruhe "
+            "19.11.2019, TOP 8.1).") in words
+    assert "Regelwerk ka-2021-01-01 (Angabe für die Akte)" in words and "Regelsatz" not in words
+    # Read as laid out: plain pdftotext joins "Sozial-" at a line end with "und".
+    assert ("Der Widerspruch ist schriftlich, in elektronischer Form nach § 3a Abs. 2 des "
+            "Landesverwaltungsverfahrensgesetzes oder zur Niederschrift bei der Stadt Karlsruhe, "
+            "Sozial- und Jugendbehörde, Kaiserallee 4, 76133 Karlsruhe, einzulegen.") \
+        in flat(pdf_text(target, layout=True))
+    assert "Im Auftrag Erika Beispiel Sozial- und Jugendbehörde" in words
+    # Without a caseworker the name's line is left out, not printed empty or as a placeholder.
+    _, text = write(tmp_path, replace(APPROVAL, caseworker=""), "nobody.pdf")
+    assert "Im Auftrag Sozial- und Jugendbehörde" in flat(text) and "{" not in text
+
+
+def test_reasons_are_printed_as_sentences(tmp_path: Path) -> None:
+    data = replace(REJECTION, members=(
+        member("Erika Mustermann", date(1981, 4, 2), False,
+               reasons=("mit 17 Jahren unter dem Mindestalter",)),
+        member("Max Mustermann", date(1983, 5, 3), False,
+               reasons=("Das Nettoäquivalenzeinkommen beträgt 1.342,86 €.",)),
+    ))
+    _, text = write(tmp_path, data)
+    words = flat(text)
+    assert "Erika Mustermann: Mit 17 Jahren unter dem Mindestalter." in words
+    assert "Max Mustermann: Das Nettoäquivalenzeinkommen beträgt 1.342,86 €. " in words
+
+
+def test_running_pass_and_coming_of_age_notes(tmp_path: Path) -> None:
+    data = replace(APPROVAL, members=(
+        member("Jürgen Weiß-Özdemir", date(1963, 2, 1), valid_from=date(2025, 4, 1),
+               valid_until=date(2027, 3, 31), pass_number="KA-100001-72",
+               pass_action=PASS_RUNNING, is_recipient=True),
+        member("Lena Weiß-Özdemir", date(2008, 2, 1), pass_type="karlsruher_pass",
+               valid_from=date(2026, 4, 1), valid_until=date(2027, 3, 31),
+               pass_number="KA-100002-69", pass_action=PASS_CONTINUED,
+               previous_number="KA-100002-69", previous_pass_type="kinderpass"),
+        member("Ayla Weiß-Özdemir", date(2008, 3, 1), pass_type="karlsruher_pass",
+               valid_from=date(2026, 4, 1), valid_until=date(2027, 3, 31),
+               pass_number="KA-100004-63", pass_action=PASS_NEW,
+               previous_number="KA-100003-66", previous_pass_type="kinderpass"),
+        member("Mia Weiß-Özdemir", date(2015, 3, 1), valid_from=date(2025, 4, 1),
+               valid_until=date(2026, 6, 30), pass_number="KA-123456-32",
+               pass_action=PASS_RUNNING, running_pass_type="kinderpass"),
+    ))
+    _, text = write(tmp_path, data)
+    words = flat(text)
+    assert ("Ihr Karlsruher Pass KA-100001-72 gilt bereits bis 31.03.2027; ein neuer Pass wird "
+            "nicht ausgestellt.") in words
+    assert "01.04.2025 bis 31.03.2027 KA-100001-72" in words  # the running pass's own dates
+    assert ("Der Karlsruher Kinderpass KA-100002-69 von Lena Weiß-Özdemir wird als Karlsruher "
+            "Pass weitergeführt und gilt bis 31.03.2027. Die Passnummer bleibt; Sie erhalten "
+            "eine neue Karte.") in words
+    assert ("Der Karlsruher Kinderpass KA-100003-66 von Ayla Weiß-Özdemir wird ab 01.04.2026 "
+            "durch den Karlsruher Pass KA-100004-63 ersetzt") in words
+    assert ("Der Karlsruher Kinderpass KA-123456-32 von Mia Weiß-Özdemir gilt bereits bis "
+            "30.06.2026") in words
+    assert "kein neuer Pass" in words and "verlängert" in words
 
 
 def test_letter_to_a_legal_representative(tmp_path: Path) -> None:
@@ -252,6 +369,28 @@ def test_renewal_reminders_one_letter_per_holder(tmp_path: Path) -> None:
     third = flat(pdf_text(target, page=3))
     assert "Ömer Şahin" in third and "KA-000002-48" in third
     assert "Rechtsbehelfsbelehrung" not in first  # a reminder decides nothing
+
+
+def test_reminder_for_a_kinderpass_whose_holder_comes_of_age(tmp_path: Path) -> None:
+    kinderpass = REMINDERS[1]
+    cases = {
+        "before": replace(kinderpass, of_age_on=date(2027, 1, 5)),
+        "in_month": replace(kinderpass, of_age_on=date(2027, 3, 12)),
+        "holder": replace(kinderpass, of_age_on=date(2027, 2, 1), addressed_to_holder=True,
+                          salutation="Guten Tag Lena Müller,"),
+    }
+    target = tmp_path / "volljaehrig.pdf"
+    render_renewal_reminders(list(cases.values()), target)
+    before, in_month, holder = (flat(pdf_text(target, page=page)) for page in (1, 2, 3))
+    assert ("Lena Müller ist inzwischen volljährig. Der nächste Pass ist deshalb ein Karlsruher "
+            "Pass statt eines Karlsruher Kinderpasses. Die Passnummer bleibt; Sie erhalten eine "
+            "neue Karte.") in before
+    assert ("Lena Müller wird am 12.03.2027 volljährig. Bei einer Verlängerung ab diesem Tag ist "
+            "der nächste Pass ein Karlsruher Pass") in in_month
+    assert "Sie sind inzwischen volljährig." in holder and "Ihr Karlsruher Kinderpass" in holder
+    # Without a coming of age, the reminder says nothing of it.
+    render_renewal_reminders([kinderpass], tmp_path / "kind.pdf")
+    assert "Passnummer bleibt" not in pdf_text(tmp_path / "kind.pdf")
 
 
 def test_no_reminders_is_an_error(tmp_path: Path) -> None:
