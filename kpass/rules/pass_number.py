@@ -1,4 +1,4 @@
-"""Pass numbers such as ``KA-123456-78``: a 6-digit serial and two check digits.
+"""Pass numbers such as ``KA-123456-32``: a 6-digit serial and two check digits.
 
 The check digits follow ISO 7064 MOD 97-10 (the IBAN check): the letters of the prefix are
 written as numbers (A = 10 … Z = 35, so ``KA`` → ``2010``), the serial and the check digits are
@@ -48,7 +48,7 @@ def check_digits(serial: int, prefix: str = PREFIX) -> str:
 
 
 def format_pass_number(serial: int, prefix: str = PREFIX) -> str:
-    """``123456`` → ``"KA-123456-78"`` style (with the right check digits)."""
+    """``123456`` → ``"KA-123456-32"`` style (with the right check digits)."""
     if isinstance(serial, bool) or not 1 <= serial <= MAX_SERIAL:
         raise ValueError(f"a pass serial runs from 1 to {MAX_SERIAL}, not {serial!r}")
     return f"{prefix}-{serial:0{SERIAL_DIGITS}d}-{check_digits(serial, prefix)}"
@@ -91,5 +91,5 @@ def is_valid_pass_number(text: str, prefix: str = PREFIX) -> bool:
 
 
 def normalise_pass_number(text: str, prefix: str = PREFIX) -> str:
-    """The canonical spelling ``KA-123456-78`` of a valid pass number typed in any way."""
+    """The canonical spelling ``KA-123456-32`` of a valid pass number typed in any way."""
     return format_pass_number(parse_pass_number(text, prefix), prefix)
