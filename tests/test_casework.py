@@ -171,7 +171,7 @@ def test_family_on_a_benefit_gets_two_pass_types(database: Database) -> None:
     assert {i.person_id for i in issued} == {mother, child}
 
 
-def test_a_child_turning_18_gets_a_karlsruher_pass_with_a_new_number(
+def test_a_child_turning_18_keeps_the_number_with_a_karlsruher_pass(
     database: Database,
 ) -> None:
     mother, child = add_household(
@@ -188,7 +188,9 @@ def test_a_child_turning_18_gets_a_karlsruher_pass_with_a_new_number(
     assert kinderpass.pass_type == "kinderpass" and kinderpass.number is not None
     renewed = renew_pass(database, kinderpass.number, date(2026, 9, 5), today=FUTURE)
     adult = next(i for i in renewed.issued if i.person_id == child)
-    assert adult.pass_type == "karlsruher_pass" and adult.number != kinderpass.number
+    assert adult.pass_type == "karlsruher_pass" and adult.number == kinderpass.number
+    assert adult.action == "extend" and adult.type_changed
+    assert adult.previous_type == "kinderpass"
     assert adult.valid_from == date(2026, 10, 1)  # continues without gap
 
 
@@ -270,18 +272,25 @@ def test_a_renewed_pass_can_be_replaced_during_its_old_period(database: Database
     assert new.valid_until == date(2028, 3, 31)
 
 
-def test_revocation_day_must_be_past_and_within_validity(database: Database) -> None:
+def test_revocation_day_must_lie_within_validity_and_may_be_future(database: Database) -> None:
     _, household = pensioner(database)
     _, [first] = decide_and_issue(database, household, date(2026, 3, 15))
     assert first.number is not None
-    with pytest.raises(InvalidInput, match="future day"):
-        revoke_pass(database, first.number, date(2026, 6, 1), "Test", today=date(2026, 5, 1))
     with pytest.raises(InvalidInput, match="valid only"):
         revoke_pass(database, first.number, date(2027, 6, 1), "Test", today=FUTURE)
+    with pytest.raises(InvalidInput, match="valid only"):
+        revoke_pass(database, first.number, date(2026, 3, 14), "Test", today=FUTURE)
     assert count_pass_holders(database, date(2026, 5, 1)) == 1
+    # A known move-out on the 1st of next month (spec 5, second edition).
+    revoke_pass(database, first.number, date(2026, 6, 1), "Wegzug", today=date(2026, 5, 1))
+    assert count_pass_holders(database, date(2026, 5, 31)) == 1
+    assert count_pass_holders(database, date(2026, 6, 1)) == 0
+    with pytest.raises(InvalidInput, match=r"already revoked \(from 01\.06\.2026") as refused:
+        revoke_pass(database, first.number, date(2026, 5, 20), "x", today=date(2026, 5, 1))
+    assert "bereits gesperrt (ab 01.06.2026)" in refused.value.message_de
 
 
-def test_the_old_kinderpass_leaves_the_renewal_queue(database: Database) -> None:
+def test_the_renewed_kinderpass_leaves_the_renewal_queue(database: Database) -> None:
     mother, child = add_household(
         database,
         [
@@ -297,6 +306,10 @@ def test_the_old_kinderpass_leaves_the_renewal_queue(database: Database) -> None
     renew_pass(database, kinderpass.number, date(2026, 9, 5), today=FUTURE)
     queue = [r.number for r in list_passes(database, expiring_in=(2026, 9), limit=100)]
     assert kinderpass.number not in queue
-    with pytest.raises(InvalidInput):
+    assert kinderpass.number in [
+        r.number for r in list_passes(database, expiring_in=(2027, 9), limit=100)
+    ]
+    with pytest.raises(InvalidInput, match="renewed already"):
         renew_pass(database, kinderpass.number, date(2026, 9, 20), today=FUTURE)
     assert count_pass_holders(database, date(2026, 9, 30)) == 2  # still valid to its end
+    assert count_pass_holders(database, date(2026, 10, 1)) == 2

@@ -16,6 +16,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from kpass.errors import ConfigurationError, DatabaseError
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# PostgreSQL: a statement that waits for a row lock longer than SQLite waits for its write
+# lock gives up with SQLSTATE 55P03 ("locked by another program", as on SQLite) instead of
+# hanging behind another seat; no statement runs longer than the statement timeout (57014).
+PG_LOCK_TIMEOUT_MS = SQLITE_BUSY_TIMEOUT_MS
+PG_STATEMENT_TIMEOUT_MS = 300_000
+PG_LOCK_NOT_AVAILABLE = "55P03"
+PG_QUERY_CANCELED = "57014"
 WRITE_OPTION = "kpass_write"
 
 
@@ -106,6 +113,22 @@ class Database:
         self.engine.dispose()
 
 
+def _pg_options(url: URL) -> str:
+    """Server settings for every PostgreSQL connection; ``options`` given in the URL come
+    last, so that they win."""
+    ours = f"-c lock_timeout={PG_LOCK_TIMEOUT_MS} -c statement_timeout={PG_STATEMENT_TIMEOUT_MS}"
+    given = url.query.get("options")
+    if isinstance(given, tuple):
+        given = " ".join(given)
+    return f"{ours} {given}" if given else ours
+
+
+def sqlstate(exc: DBAPIError) -> str | None:
+    """The SQLSTATE of a PostgreSQL error (psycopg), else None."""
+    code = getattr(exc.orig, "sqlstate", None)
+    return code if isinstance(code, str) else None
+
+
 def open_database(text: str, *, create_dir: bool = True, echo: bool = False) -> Database:
     """Create the engine for a URL (nothing is connected yet)."""
     url = parse_database_url(text)
@@ -124,7 +147,7 @@ def open_database(text: str, *, create_dir: bool = True, echo: bool = False) -> 
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
     else:
         kwargs["pool_pre_ping"] = True
-        kwargs["connect_args"] = {"connect_timeout": 5}
+        kwargs["connect_args"] = {"connect_timeout": 5, "options": _pg_options(url)}
     try:
         engine = create_engine(url, **kwargs)
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
@@ -144,11 +167,19 @@ def describe_db_error(exc: DBAPIError, database: Database | None = None) -> Data
     text = str(exc.orig) if exc.orig is not None else str(exc)
     lowered = text.lower()
     where = database.display_url() if database is not None else "the database"
-    if "locked" in lowered or "busy" in lowered:
+    code = sqlstate(exc)
+    if code == PG_LOCK_NOT_AVAILABLE or "locked" in lowered or "busy" in lowered:
         return DatabaseError(
             f"The database is locked by another program ({where}); try again in a moment.",
             f"Die Datenbank ist von einem anderen Programm gesperrt ({where}); "
             "bitte gleich noch einmal versuchen.",
+        )
+    if code == PG_QUERY_CANCELED:
+        return DatabaseError(
+            f"The database took too long to answer and the step was cancelled ({where}); "
+            "nothing was saved. Please try again.",
+            f"Die Datenbank hat zu lange für die Antwort gebraucht, der Schritt wurde "
+            f"abgebrochen ({where}); nichts wurde gespeichert. Bitte noch einmal versuchen.",
         )
     if "no such table" in lowered or ("relation" in lowered and "does not exist" in lowered):
         return DatabaseError(

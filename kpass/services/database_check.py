@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Date, TextClause, bindparam, text
 
 from kpass.models.engine import Database
 from kpass.rules import is_valid_pass_number
@@ -43,6 +44,26 @@ INVARIANTS: tuple[tuple[str, str], ...] = (
         "AND a.valid_from <= b.valid_until AND b.valid_from <= a.valid_until",
     ),
     (
+        # Revocations and replacements count from their day: a pass replaced on a day and
+        # its successor from that day, or a pass revoked from a future day, do not overlap.
+        "person holding two passes valid on the same day",
+        "SELECT pa.person_id FROM pass pa "
+        "JOIN pass pb ON pb.person_id = pa.person_id AND pb.id > pa.id "
+        "JOIN pass_validity a ON a.pass_id = pa.id "
+        "JOIN pass_validity b ON b.pass_id = pb.id "
+        "WHERE a.valid_from <= b.valid_until AND b.valid_from <= a.valid_until "
+        "AND (pa.revoked_on IS NULL OR pa.revoked_on > "
+        "CASE WHEN a.valid_from > b.valid_from THEN a.valid_from ELSE b.valid_from END) "
+        "AND (pb.revoked_on IS NULL OR pb.revoked_on > "
+        "CASE WHEN a.valid_from > b.valid_from THEN a.valid_from ELSE b.valid_from END) "
+        "GROUP BY pa.person_id",
+    ),
+    (
+        "pass revoked or replaced before its first day of validity",
+        "SELECT p.id FROM pass p WHERE p.revoked_on < "
+        "(SELECT MIN(v.valid_from) FROM pass_validity v WHERE v.pass_id = p.id)",
+    ),
+    (
         "overlapping addresses of one household",
         "SELECT a.household_id FROM household_address a JOIN household_address b "
         "ON a.household_id = b.household_id AND a.id < b.id "
@@ -67,6 +88,8 @@ MAX_LISTED = 20
 @dataclass
 class CheckReport:
     problems: list[str] = field(default_factory=list)
+    # What is worth knowing but is no problem (e.g. revocations dated in the future).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -84,8 +107,15 @@ def _sqlite_storage(connection: Connection, report: CheckReport) -> None:
         report.problems.append(f"foreign key: … and {len(violations) - MAX_LISTED} more")
 
 
-def _invariant(connection: Connection, description: str, sql: str, report: CheckReport) -> None:
-    ids = [row[0] for row in connection.execute(text(sql)).fetchall()]
+def _invariant(
+    connection: Connection,
+    description: str,
+    sql: str | TextClause,
+    report: CheckReport,
+    parameters: dict[str, object] | None = None,
+) -> None:
+    statement = text(sql) if isinstance(sql, str) else sql
+    ids = [row[0] for row in connection.execute(statement, parameters or {}).fetchall()]
     if ids:
         shown = ", ".join(str(i) for i in ids[:MAX_LISTED])
         more = f" (and {len(ids) - MAX_LISTED} more)" if len(ids) > MAX_LISTED else ""
@@ -104,7 +134,36 @@ def _pass_numbers(connection: Connection, report: CheckReport) -> None:
         report.problems.append(f"pass number with wrong check digits: {len(bad)} × — {shown}")
 
 
-def check_database(database: Database) -> CheckReport:
+def _revocations(connection: Connection, today: date, report: CheckReport) -> None:
+    """A revocation may be dated in the future (spec 5): the pass is active until then, so
+    it is only noted. A replacement by a new card happens on the day that card is made:
+    one dated in the future must never exist. (Before the second edition a Kinderpass was
+    marked replaced from the first day of the Karlsruher Pass that followed it, which may
+    lie in the future; no card names it as replaced, so it is not counted here.)"""
+    day = bindparam("today", type_=Date)
+    pending = connection.execute(
+        text(
+            "SELECT COUNT(*) FROM pass WHERE status = 'revoked' AND revoked_on > :today"
+        ).bindparams(day),
+        {"today": today},
+    ).scalar_one()
+    if pending:
+        report.notes.append(
+            f"passes revoked from a future day (active until then): {pending} ×"
+        )
+    _invariant(
+        connection,
+        "pass replaced on a future day",
+        text(
+            "SELECT p.id FROM pass p WHERE p.status = 'replaced' AND p.revoked_on > :today "
+            "AND EXISTS (SELECT 1 FROM pass n WHERE n.replaces_pass_id = p.id)"
+        ).bindparams(day),
+        report,
+        {"today": today},
+    )
+
+
+def check_database(database: Database, *, today: date | None = None) -> CheckReport:
     """Run every check; nothing is written."""
     report = CheckReport()
     with database.connect() as connection:
@@ -112,5 +171,6 @@ def check_database(database: Database) -> CheckReport:
             _sqlite_storage(connection, report)
         for description, sql in INVARIANTS:
             _invariant(connection, description, sql, report)
+        _revocations(connection, today or date.today(), report)
         _pass_numbers(connection, report)
     return report

@@ -38,7 +38,7 @@ from kpass.services.household_facts import (
     person_id_of,
     stadtteil_on,
 )
-from kpass.services.pass_lifecycle import HeldPass, plan_issue
+from kpass.services.pass_lifecycle import HeldPass, period_months, plan_issue
 from kpass.services.statistics_records import decision_rows, revoked_rest, validity_row
 
 P_RENEW_IN_TIME = 0.75
@@ -216,18 +216,17 @@ class _Household:
         rule_set: str | None,
     ) -> None:
         ctx = self.ctx
-        plan = plan_issue(self.held.get(person_id), pass_type, day)
+        months = period_months(day, rule_set, ctx.parameters)
+        plan = plan_issue(self.held.get(person_id), pass_type, day, months)
         if plan.action == "none":
             return
         assert plan.valid_from is not None and plan.valid_until is not None
         if plan.action == "extend":
             assert plan.pass_id is not None
             pass_id, number = plan.pass_id, self.held[person_id].number
+            if plan.type_changed:  # as at the counter: same number, a card of the new type
+                self.pass_rows[pass_id]["pass_type"] = pass_type
         else:
-            if plan.supersedes is not None:  # as at the counter: the old type's pass ends
-                self.end_pass(
-                    plan.supersedes, "replaced", plan.valid_from, "Passart gewechselt (volljährig)"
-                )
             ctx.serial += 1
             pass_id, number = ctx.take("pass"), format_pass_number(ctx.serial)
             self.new_pass(

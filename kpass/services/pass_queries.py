@@ -20,7 +20,12 @@ DEFAULT_LIMIT = 50
 
 @dataclass(frozen=True)
 class PassRow:
-    """A pass with its current (latest) validity period."""
+    """A pass with its current (latest) validity period.
+
+    ``status`` is the pass's state on the day the list was made for (``active_on``, else
+    today): a pass revoked from a later day is still ``active`` then, with ``revoked_on``
+    telling from when it is not (:attr:`revocation_pending`).
+    """
 
     number: str
     person_id: int
@@ -32,6 +37,11 @@ class PassRow:
     decision_id: int
     revoked_on: date | None
     pass_id: int
+
+    @property
+    def revocation_pending(self) -> bool:
+        """Active on the list's day, but revoked from a later day on."""
+        return self.status == "active" and self.revoked_on is not None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -47,8 +57,17 @@ class PassRow:
 
 
 def not_revoked_on(day: date) -> Any:
-    """SQL: the pass was not revoked or replaced on or before ``day``."""
+    """SQL: the pass is active on ``day``: not revoked or replaced on or before it.
+
+    A revocation may be dated in the future (spec 5): the stored status is then already
+    ``revoked``, so "active on a day" must be asked of ``revoked_on``, never of ``status``.
+    """
     return or_(Pass.revoked_on.is_(None), Pass.revoked_on > day)
+
+
+def status_on(status: str, revoked_on: date | None, day: date) -> str:
+    """The state of a pass on ``day``: ``active`` until its revocation day, then ``status``."""
+    return "active" if revoked_on is None or revoked_on > day else status
 
 
 def list_passes(
@@ -64,8 +83,11 @@ def list_passes(
 
     By default those valid on ``active_on`` (today); ``every_status`` lists all passes
     whatever their state; ``expiring_in`` (year, month) those whose latest validity ends in
-    that month and that are not revoked (the renewal queue).
+    that month and that are not revoked on ``active_on`` (today) — the renewal queue, where a
+    pass revoked from a later day stays until that day. Each row's ``status`` is its state
+    on ``active_on`` (today).
     """
+    day = active_on or date.today()
     # The latest validity of each pass, looked up per pass through ix_pass_validity_pass;
     # a grouped subquery over all validities would be built whole before any filter applies.
     later = aliased(PassValidity)
@@ -101,10 +123,9 @@ def list_passes(
         statement = statement.where(
             current.valid_until >= first,
             current.valid_until <= last_of_month(first),
-            Pass.status == "active",
+            not_revoked_on(day),
         )
     elif not every_status:
-        day = active_on or date.today()
         # Valid on the day: some validity period covers it, not necessarily the latest.
         period = aliased(PassValidity)
         covering = (
@@ -121,12 +142,18 @@ def list_passes(
     statement = statement.order_by(current.valid_from.desc(), Pass.number).limit(limit)
     with UnitOfWork(database, write=False) as uow:
         rows = uow.session.execute(statement).all()
-    return [PassRow(r[0], r[1], f"{r[2]} {r[3]}", r[4], r[5], r[6], r[7], r[8], r[9], r[10])
-            for r in rows]
+    return [
+        PassRow(
+            r[0], r[1], f"{r[2]} {r[3]}", r[4], r[5], r[6], status_on(r[7], r[9], day), r[8],
+            r[9], r[10],
+        )
+        for r in rows
+    ]
 
 
 def count_pass_holders(database: Database, on: date) -> int:
-    """Persons holding a pass valid (not revoked) on ``on``."""
+    """Persons holding a pass valid (not revoked, or revoked only from a later day) on
+    ``on``."""
     statement = (
         select(func.count(func.distinct(Pass.person_id)))
         .select_from(Pass)

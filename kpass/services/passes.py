@@ -1,14 +1,39 @@
-"""Pass lifecycle at the counter: issue, renew, replace, revoke — one transaction each."""
+"""Pass lifecycle at the counter: issue, renew, replace, revoke — one transaction each.
+
+Several seats may work on one register at once (PostgreSQL). Every use case that changes a
+pass takes row locks first, always in the same order — the application or decision, then
+the persons (ascending ids), then the pass — and checks the pass's state only after it holds
+them, so two seats can never both renew, replace or revoke one pass, nor both issue for one
+person. On SQLite writers take the whole database up front (BEGIN IMMEDIATE), so the locks
+are no-ops there. The exclusion constraint (PostgreSQL) and triggers (SQLite) on the
+validity periods are the last wall; :class:`kpass.services.uow.UnitOfWork` turns their
+refusal into a clear message.
+
+A revocation may be dated in the future (spec 5, second edition): the pass is then stored
+as revoked with that day, and it counts as active on every day before it (see
+:func:`kpass.services.pass_queries.not_revoked_on`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select, update
 
 from kpass.errors import InvalidInput
-from kpass.models import Application, Counter, Decision, Pass, PassValidity, StatRecord
+from kpass.models import (
+    Application,
+    Counter,
+    Decision,
+    HouseholdMember,
+    Pass,
+    PassValidity,
+    Person,
+    StatRecord,
+)
 from kpass.models.engine import Database
 from kpass.rules import (
     PassNumberError,
@@ -25,7 +50,7 @@ from kpass.services.applications import (
     open_application,
 )
 from kpass.services.household_facts import member_key, person_id_of
-from kpass.services.pass_lifecycle import HeldPass, IssuePlan, plan_issue
+from kpass.services.pass_lifecycle import HeldPass, IssuePlan, period_months, plan_issue
 from kpass.services.statistics_writes import take_back_from, validity_stat_row
 from kpass.services.uow import UnitOfWork
 
@@ -41,6 +66,13 @@ class IssuedPass:
     valid_from: date | None
     valid_until: date | None
     held_until: date | None = None  # for "none": until when the running pass is valid
+    # For "extend": the card's type before this period when it changed (a Kinderpass holder
+    # turned 18: "Die Passnummer bleibt", only the card is new); None when it did not.
+    previous_type: str | None = None
+
+    @property
+    def type_changed(self) -> bool:
+        return self.previous_type is not None and self.previous_type != self.pass_type
 
 
 def next_pass_number(uow: UnitOfWork) -> str:
@@ -87,6 +119,49 @@ def find_pass(uow: UnitOfWork, number_text: str) -> Pass:
     return card
 
 
+# -- row locks (PostgreSQL; nothing on SQLite, whose writers serialize at BEGIN) -------------
+
+
+def _lock_persons(uow: UnitOfWork, person_ids: Iterable[int]) -> None:
+    """Lock the persons' rows, in ascending order so that two seats cannot deadlock."""
+    ids = sorted(set(person_ids))
+    if ids:
+        uow.session.execute(
+            select(Person.id).where(Person.id.in_(ids)).order_by(Person.id).with_for_update()
+        ).all()
+
+
+def _lock_pass(uow: UnitOfWork, card: Pass) -> Pass:
+    """Lock the pass row (after its holder's) and read it afresh: another seat may have
+    renewed, replaced or revoked it while this one waited."""
+    return uow.session.scalars(
+        select(Pass)
+        .where(Pass.id == card.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+
+
+def _locked_pass(uow: UnitOfWork, number: str) -> Pass:
+    """The pass with this number, locked together with its holder."""
+    card = find_pass(uow, number)
+    _lock_persons(uow, [card.person_id])
+    return _lock_pass(uow, card)
+
+
+def _household_person_ids(uow: UnitOfWork, household_id: int) -> list[int]:
+    return list(
+        uow.session.scalars(
+            select(HouseholdMember.person_id)
+            .where(HouseholdMember.household_id == household_id)
+            .distinct()
+        )
+    )
+
+
+# -- state of a pass -----------------------------------------------------------------------
+
+
 def _latest_validity(uow: UnitOfWork, card: Pass) -> PassValidity:
     validity = uow.session.scalars(
         select(PassValidity)
@@ -97,9 +172,40 @@ def _latest_validity(uow: UnitOfWork, card: Pass) -> PassValidity:
     return validity
 
 
+def _status_de(card: Pass) -> str:
+    return "gesperrt" if card.status == "revoked" else "ersetzt"
+
+
+def _refuse_ended(card: Pass, on: date, doing_en: str, doing_de: str) -> None:
+    """Refuse to work on a pass that is revoked or replaced — already, or from a later day."""
+    if card.revoked_on is None:
+        return
+    if card.revoked_on <= on:
+        raise InvalidInput(
+            f"Pass {card.number} was {card.status} on {card.revoked_on:%d.%m.%Y} and cannot "
+            f"be {doing_en}.",
+            f"Der Pass {card.number} wurde am {card.revoked_on:%d.%m.%Y} {_status_de(card)} "
+            f"und kann nicht {doing_de} werden.",
+        )
+    last = card.revoked_on - timedelta(days=1)
+    raise InvalidInput(
+        f"Pass {card.number} is {card.status} from {card.revoked_on:%d.%m.%Y} (valid until "
+        f"{last:%d.%m.%Y}); a pass with a revocation cannot be {doing_en}.",
+        f"Der Pass {card.number} ist ab {card.revoked_on:%d.%m.%Y} {_status_de(card)} "
+        f"(gültig bis {last:%d.%m.%Y}); ein Pass mit Sperrung kann nicht {doing_de} werden.",
+    )
+
+
 def _issue_for_decision(uow: UnitOfWork, decision: Decision) -> list[IssuedPass]:
     application = uow.session.get(Application, decision.application_id)
     assert application is not None
+    eligible = [m for m in decision.output["members"] if m["eligible"]]
+    # Another seat may issue for the same decision or the same persons right now: take the
+    # locks first, then look at what is already there.
+    uow.session.execute(
+        select(Decision.id).where(Decision.id == decision.id).with_for_update()
+    ).all()
+    _lock_persons(uow, [person_id_of(m["id"]) for m in eligible])
     already = uow.session.scalar(
         select(func.count())
         .select_from(PassValidity)
@@ -111,16 +217,21 @@ def _issue_for_decision(uow: UnitOfWork, decision: Decision) -> list[IssuedPass]
             f"Für die Entscheidung {decision.id} wurden bereits Pässe ausgestellt.",
         )
     day = decision.decided_on
+    months = period_months(day, decision.rule_set)
     issued: list[IssuedPass] = []
-    for member in decision.output["members"]:
-        if not member["eligible"]:
-            continue
+    for member in eligible:
         person_id = person_id_of(member["id"])
-        plan = plan_issue(held_pass(uow, person_id), member["pass_type"], day)
+        plan = plan_issue(held_pass(uow, person_id), member["pass_type"], day, months)
         issued.append(_carry_out(uow, plan, person_id, decision, str(member["id"])))
-    uow.audit(
-        "issue", "decision", decision.id, passes=[i.number for i in issued if i.action != "none"]
-    )
+    details: dict[str, Any] = {"passes": [i.number for i in issued if i.action != "none"]}
+    changed = [
+        {"number": i.number, "from": i.previous_type, "to": i.pass_type}
+        for i in issued
+        if i.type_changed
+    ]
+    if changed:
+        details["type_changed"] = changed
+    uow.audit("issue", "decision", decision.id, **details)
     return issued
 
 
@@ -137,13 +248,11 @@ def _carry_out(
     if plan.action == "extend":
         card = uow.session.get(Pass, plan.pass_id)
         assert card is not None
+        if card.pass_type != plan.pass_type:
+            # The Kinderpass holder turned 18: same number, a card of the new type. The
+            # type of each earlier period stays in its decision and statistics row.
+            card.pass_type = plan.pass_type
     else:
-        if plan.supersedes is not None:
-            # The Kinderpass ends with its period; marked replaced, it leaves the renewal
-            # queue and cannot be renewed beside the new Karlsruher Pass.
-            old = uow.session.get(Pass, plan.supersedes)
-            assert old is not None
-            _end_pass(uow, old, "replaced", plan.valid_from, "Passart gewechselt (volljährig)")
         card = Pass(number=next_pass_number(uow), person_id=person_id, pass_type=plan.pass_type)
         uow.session.add(card)
     validity = PassValidity(
@@ -159,7 +268,13 @@ def _carry_out(
     # of period it is for the card.
     uow.session.add(StatRecord(**{**row, "event": plan.event}))
     return IssuedPass(
-        person_id, plan.action, card.number, plan.pass_type, plan.valid_from, plan.valid_until
+        person_id,
+        plan.action,
+        card.number,
+        plan.pass_type,
+        plan.valid_from,
+        plan.valid_until,
+        previous_type=plan.previous_type,
     )
 
 
@@ -181,6 +296,11 @@ def decide_and_issue(
 ) -> tuple[DecisionResult, list[IssuedPass]]:
     """Decide and issue in one transaction: no decision stays behind without its passes."""
     with UnitOfWork(database) as uow:
+        # Two seats deciding the same application one after the other: the later decision
+        # sees the earlier one and takes its statistics back.
+        uow.session.execute(
+            select(Application.id).where(Application.id == application_id).with_for_update()
+        ).all()
         decided = decide_application(uow, open_application(uow, application_id))
         stored = uow.session.get(Decision, decided.decision_id)
         assert stored is not None
@@ -196,31 +316,49 @@ class RenewalResult:
     holder_pass: IssuedPass | None  # what happened to the pass that was renewed
 
 
+def _refuse_early_renewal(uow: UnitOfWork, card: Pass, on: date) -> None:
+    until = _latest_validity(uow, card).valid_until
+    possible = renewal_possible_from(until)
+    if on >= possible:
+        return
+    periods = uow.session.execute(
+        select(PassValidity.valid_from, PassValidity.valid_until)
+        .where(PassValidity.pass_id == card.id)
+        .order_by(PassValidity.valid_until.desc())
+        .limit(2)
+    ).all()
+    if len(periods) == 2 and renewal_possible_from(periods[1][1]) <= on:
+        # The period that was due on this day has been renewed already — perhaps a moment
+        # ago at another seat.
+        raise InvalidInput(
+            f"Pass {card.number} has been renewed already (perhaps just now by somebody "
+            f"else): it is valid until {until:%d.%m.%Y} and can be renewed again from "
+            f"{possible:%d.%m.%Y}.",
+            f"Der Pass {card.number} wurde bereits verlängert (vielleicht gerade eben von "
+            f"jemand anderem): er ist gültig bis {until:%d.%m.%Y} und kann ab "
+            f"{possible:%d.%m.%Y} wieder verlängert werden.",
+        )
+    raise InvalidInput(
+        f"Pass {card.number} is valid until {until:%d.%m.%Y}; it can be renewed from "
+        f"{possible:%d.%m.%Y}.",
+        f"Der Pass {card.number} ist gültig bis {until:%d.%m.%Y}; verlängert werden "
+        f"kann er ab {possible:%d.%m.%Y}.",
+    )
+
+
 def renew_pass(
     database: Database, number: str, on: date, *, today: date | None = None
 ) -> RenewalResult:
     """A renewal: a new application and decision for the holder's household, then issuing."""
     check_application_date(on, today)
     with UnitOfWork(database) as uow:
-        card = find_pass(uow, number)
-        if card.status != "active":
-            raise InvalidInput(
-                f"Pass {card.number} was {card.status} on {card.revoked_on:%d.%m.%Y} and cannot "
-                "be renewed.",
-                f"Der Pass {card.number} wurde am {card.revoked_on:%d.%m.%Y} "
-                f"{'gesperrt' if card.status == 'revoked' else 'ersetzt'} und kann nicht "
-                "verlängert werden.",
-            )
-        until = _latest_validity(uow, card).valid_until
-        possible = renewal_possible_from(until)
-        if on < possible:
-            raise InvalidInput(
-                f"Pass {card.number} is valid until {until:%d.%m.%Y}; it can be renewed from "
-                f"{possible:%d.%m.%Y}.",
-                f"Der Pass {card.number} ist gültig bis {until:%d.%m.%Y}; verlängert werden "
-                f"kann er ab {possible:%d.%m.%Y}.",
-            )
-        household_id = household_of_person(uow, card.person_id, on)
+        found = find_pass(uow, number)
+        household_id = household_of_person(uow, found.person_id, on)
+        # The whole household: the decision issues for every eligible member.
+        _lock_persons(uow, [found.person_id, *_household_person_ids(uow, household_id)])
+        card = _lock_pass(uow, found)
+        _refuse_ended(card, on, "renewed", "verlängert")
+        _refuse_early_renewal(uow, card, on)
         application = create_application(uow, household_id, on, kind="renewal")
         decided = decide_application(uow, application)
         stored = uow.session.get(Decision, decided.decision_id)
@@ -246,6 +384,7 @@ def _covered(uow: UnitOfWork, card: Pass, on: date) -> bool:
 
 
 def _end_pass(uow: UnitOfWork, card: Pass, status: str, on: date, reason: str) -> None:
+    """The pass is not valid from ``on`` (which may lie in the future) on."""
     card.status = status
     card.revoked_on = on
     card.revocation_reason = reason
@@ -262,20 +401,26 @@ def _check_reason(reason: str) -> str:
 def replace_pass(
     database: Database, number: str, on: date, reason: str, *, today: date | None = None
 ) -> IssuedPass:
-    """A lost or damaged pass: a new number with the same expiry; the old number is revoked."""
+    """A lost or damaged pass: a new number with the same expiry; the old number is revoked.
+
+    A pass whose revocation is dated in the future is not replaced: the new card would have
+    to carry that revocation too (the holder keeps the old card until then).
+    """
     check_application_date(on, today)
     reason = _check_reason(reason)
     with UnitOfWork(database) as uow:
-        card = find_pass(uow, number)
-        validity = _latest_validity(uow, card)
+        card = _locked_pass(uow, number)
+        if card.revoked_on is not None and card.revoked_on > on:
+            _refuse_ended(card, on, "replaced", "ersetzt")
         # A renewed pass is valid through its old period too: any period may cover the day.
-        if card.status != "active" or not _covered(uow, card, on):
+        if card.revoked_on is not None or not _covered(uow, card, on):
             raise InvalidInput(
                 f"Pass {card.number} is not valid on {on:%d.%m.%Y}; only a valid pass can be "
                 "replaced (otherwise apply anew).",
                 f"Der Pass {card.number} ist am {on:%d.%m.%Y} nicht gültig; ersetzt werden kann "
                 "nur ein gültiger Pass (sonst neu beantragen).",
             )
+        validity = _latest_validity(uow, card)
         _end_pass(uow, card, "replaced", on, reason)
         new = Pass(
             number=next_pass_number(uow),
@@ -309,22 +454,20 @@ def revoke_pass(
 ) -> str:
     """Revoke a pass from a date on (it is not valid from that day).
 
-    The day may not lie in the future (the status changes at once, so a future date would
-    end the pass early everywhere) nor outside the pass's validity.
+    The day must lie within the pass's validity; it may lie in the future (a known move-out
+    on the 1st of next month, spec 5): until then the pass stays valid in every list, count
+    and check, but it can no longer be renewed or replaced.
     """
     reason = _check_reason(reason)
-    if on > (today or date.today()):
-        raise InvalidInput(
-            f"A pass cannot be revoked from a future day ({on:%d.%m.%Y}).",
-            f"Ein Pass kann nicht ab einem künftigen Tag gesperrt werden ({on:%d.%m.%Y}).",
-        )
     with UnitOfWork(database) as uow:
-        card = find_pass(uow, number)
-        if card.status != "active":
+        card = _locked_pass(uow, number)
+        if card.revoked_on is not None:
+            when = "from" if card.revoked_on > (today or date.today()) else "since"
             raise InvalidInput(
-                f"Pass {card.number} is already {card.status}.",
-                f"Der Pass {card.number} ist bereits "
-                f"{'gesperrt' if card.status == 'revoked' else 'ersetzt'}.",
+                f"Pass {card.number} is already {card.status} ({when} "
+                f"{card.revoked_on:%d.%m.%Y}).",
+                f"Der Pass {card.number} ist bereits {_status_de(card)} "
+                f"({'ab' if when == 'from' else 'seit'} {card.revoked_on:%d.%m.%Y}).",
             )
         first = uow.session.scalar(
             select(func.min(PassValidity.valid_from)).where(PassValidity.pass_id == card.id)
@@ -336,6 +479,14 @@ def revoke_pass(
                 f"Der Pass {card.number} gilt nur vom {first:%d.%m.%Y} bis {until:%d.%m.%Y}.",
             )
         _end_pass(uow, card, "revoked", on, reason)
-        uow.audit("revoke", "pass", card.id, number=card.number, on=on.isoformat(), reason=reason)
+        uow.audit(
+            "revoke",
+            "pass",
+            card.id,
+            number=card.number,
+            on=on.isoformat(),
+            reason=reason,
+            future=on > (today or date.today()),
+        )
         uow.commit()
         return card.number

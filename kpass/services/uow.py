@@ -12,18 +12,46 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from kpass.errors import ConcurrentChange
 from kpass.models import AppUser, AuditEvent
-from kpass.models.engine import Database, describe_db_error
+from kpass.models.engine import Database, describe_db_error, sqlstate
 from kpass.settings import acting_username
 
 T = TypeVar("T")
+
+# The last wall against two seats extending one pass at once (migration 0009): the exclusion
+# constraint on PostgreSQL, the triggers' message on SQLite.
+OVERLAP_MARKERS = ("ex_pass_validity_no_overlap", "overlapping validity periods of one pass")
+PG_EXCLUSION_VIOLATION = "23P01"
+PG_RETRY_STATES = ("40001", "40P01")  # serialization failure, deadlock detected
+
+
+def concurrent_change(exc: DBAPIError) -> ConcurrentChange | None:
+    """The clear message for a driver error that means "another seat was faster"."""
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    code = sqlstate(exc)
+    if code == PG_EXCLUSION_VIOLATION or any(marker in text for marker in OVERLAP_MARKERS):
+        return ConcurrentChange(
+            "The pass was renewed or issued by somebody else in the meantime (the validity "
+            "periods would overlap); nothing was saved. Reload and look at the pass again.",
+            "Der Pass wurde inzwischen von jemand anderem verlängert oder ausgestellt (die "
+            "Gültigkeitszeiträume würden sich überschneiden); nichts wurde gespeichert. "
+            "Bitte neu laden und den Pass noch einmal ansehen.",
+        )
+    if code in PG_RETRY_STATES:
+        return ConcurrentChange(
+            "Another seat changed the same records at the same moment; nothing was saved. "
+            "Please try again.",
+            "Ein anderer Arbeitsplatz hat im selben Moment dieselben Daten geändert; nichts "
+            "wurde gespeichert. Bitte noch einmal versuchen.",
+        )
+    return None
 
 
 class UnitOfWork:
     """``with UnitOfWork(db) as uow: ...; uow.commit()`` — without commit nothing is kept.
 
     Driver errors leave as :class:`kpass.errors.DatabaseError`, a lost optimistic
-    lock as :class:`kpass.errors.ConcurrentChange`; either way the transaction is
-    rolled back whole.
+    lock, an overlap of validity periods or a deadlock with another seat as
+    :class:`kpass.errors.ConcurrentChange`; either way the transaction is rolled back whole.
     """
 
     def __init__(self, database: Database, *, write: bool = True, user: str | None = None):
@@ -62,7 +90,7 @@ class UnitOfWork:
                 "und noch einmal versuchen.",
             ) from exc
         if isinstance(exc, DBAPIError):
-            raise describe_db_error(exc, self.database) from exc
+            raise (concurrent_change(exc) or describe_db_error(exc, self.database)) from exc
 
     def commit(self) -> None:
         self.session.commit()
