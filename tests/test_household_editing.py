@@ -241,6 +241,8 @@ INVALID: dict[str, tuple[Case, str, str]] = {
     "birth before 1900": (lambda db: _with_person(birth_date=date(1899, 12, 31)),
                           "members[0].birth_date", "liegt vor dem 01.01.1900"),
     "unknown sex": (lambda db: _with_person(sex="x"), "members[0].sex", "Geschlecht muss"),
+    "unknown salutation": (lambda db: _with_person(salutation="dr"),
+                           "members[0].salutation", "Person 1: Anrede muss „Frau“, „Herr“"),
     "negative amount": (lambda db: _income(amount=Decimal("-0.01")),
                         "incomes[0].amount", "Einkommen 1: Betrag darf nicht negativ sein"),
     "three decimals": (lambda db: _income(amount=Decimal("10.005")),
@@ -256,6 +258,9 @@ INVALID: dict[str, tuple[Case, str, str]] = {
     "notice period reversed": (
         lambda db: _notice(valid_from=date(2026, 7, 1), valid_until=date(2026, 6, 30)),
         "notices[0].valid_until", "Bescheid 1: Gültig bis (30.06.2026) liegt vor „Gültig ab“"),
+    "open-ended notice without a start": (
+        lambda db: _notice(valid_from=None, valid_until=None),
+        "notices[0].valid_from", "Bescheid 1: Gültig ab ist kein Datum"),
     "notice of nobody": (lambda db: _notice(person_refs=(0, 5)),
                          "notices[0].person_refs", "verweist auf keine Person"),
     "postcode too short": (lambda db: _address(postcode="7613"),
@@ -749,3 +754,117 @@ def test_duplicate_helpers() -> None:
     same = nearby_birth_dates(date(1990, 4, 4))
     assert not any("vertauscht" in why for why in same.values())
     assert not any("vertauscht" in why for why in nearby_birth_dates(date(1990, 4, 13)).values())
+
+
+# ---------------------------------------------------------------------------------------------
+# Second edition of the rules: open-ended notices, incomes not counted, salutation
+
+
+def _audit(database: Database, action: str) -> list[dict[str, Any]]:
+    with UnitOfWork(database, write=False) as uow:
+        return list(uow.session.scalars(
+            select(AuditEvent.details).where(AuditEvent.action == action)
+            .order_by(AuditEvent.id)))
+
+
+def test_an_open_ended_notice_is_stored_read_and_decided(database: Database) -> None:
+    """A notice granted "bis auf Weiteres" has no end date and counts in every later month."""
+    created = family(database, incomes=[], notices=[
+        NoticeInput("asylblg", date(2024, 5, 1), None, "AsylbLG-77"),
+    ])
+    household = created.household_id
+    [notice] = household_details(database, household, TODAY).notices
+    assert (notice.kind, notice.valid_from, notice.valid_until) == (
+        "asylblg", date(2024, 5, 1), None)
+    with UnitOfWork(database, write=False) as uow:
+        facts = load_facts(uow.session, household)
+    assert facts.notices[0].valid_until is None
+    # years later it still covers the whole household
+    later = date(2031, 7, 15)
+    application = apply(database, household, later, today=later)
+    decided = decide(database, application.application_id)
+    assert {m.basis for m in decided.decision.members} == {"asylblg"}
+    assert decided.output["members"][0]["eligible"] is True
+    # but not before it starts
+    early = apply(database, household, date(2024, 4, 15), today=TODAY)
+    assert not any(m.basis == "asylblg"
+                   for m in decide(database, early.application_id).decision.members)
+
+    # added to a stored household and removed again, the audit trail says "no end date"
+    juergen = created.person_ids[0]
+    added = add_notice(database, household, created.version, NoticeInput(
+        "sgb12_grundsicherung", date(2026, 2, 1), None, "GS-1", (juergen,)))
+    assert [(n.kind, n.valid_until) for n in household_details(
+        database, household, TODAY).notices] == [
+        ("asylblg", None), ("sgb12_grundsicherung", None)]
+    remove_notice(database, household, created.version + 1, added.record_id or 0)
+    [add_event] = _audit(database, "add_notice")
+    [remove_event] = _audit(database, "remove_notice")
+    assert add_event["valid_until"] is None and add_event["valid_from"] == "2026-02-01"
+    assert remove_event["valid_until"] is None and remove_event["reference"] == "GS-1"
+
+
+def test_a_notice_ending_before_it_starts_is_refused_when_added(database: Database) -> None:
+    created = family(database)
+    before = counts(database)
+    with pytest.raises(InvalidField) as error:
+        add_notice(database, created.household_id, created.version, NoticeInput(
+            "sgb2", date(2026, 3, 1), date(2026, 2, 28)))
+    assert error.value.field == "notice.valid_until"
+    assert "Gültig bis (28.02.2026) liegt vor „Gültig ab“ (01.03.2026)" in (
+        error.value.message_de)
+    assert counts(database) == before
+    assert version(database, created.household_id) == created.version
+
+
+@pytest.mark.parametrize("kind", ["pflegegeld", "pflegegeld_sgb8", "blindengeld"])
+def test_incomes_that_are_not_counted_are_accepted(database: Database, kind: str) -> None:
+    """Pflegegeld and Blindengeld are recorded and shown, but add nothing to the income."""
+    created = family(database, notices=[])
+    household, juergen = created.household_id, created.person_ids[0]
+    application = apply(database, household, TODAY, today=TODAY)
+    without = decide(database, application.application_id).decision.household
+    add_income(database, household, created.version,
+               IncomeInput(juergen, kind, Decimal("901.00"), "month", date(2025, 1, 1)))
+    assert (kind, Decimal("901.00")) in [
+        (i.kind, i.amount) for i in household_details(database, household, TODAY).incomes]
+    again = apply(database, household, TODAY, today=TODAY)
+    with_it = decide(database, again.application_id).decision.household
+    assert with_it.net_income == without.net_income == Decimal("2565.00")
+    # and when a household is created with one
+    other = family(database, members=_member(GUELSEN), notices=[], incomes=[
+        IncomeInput(0, kind, Decimal("350"), "month", date(2025, 1, 1))])
+    [income] = household_details(database, other.household_id, TODAY).incomes
+    assert (income.kind, income.amount) == (kind, Decimal("350.00"))
+
+
+def test_a_salutation_is_saved_and_corrected(database: Database) -> None:
+    created = family(database, members=[
+        MemberInput.new(PersonInput("Weiß", "Jürgen", date(1980, 5, 3), "m",
+                                    salutation="Herr"), "applicant"),
+        MemberInput.new(GUELSEN, "partner"),
+    ], incomes=[], notices=[])
+    household, [juergen, guelsen] = created.household_id, created.person_ids
+
+    def salutations() -> list[str | None]:
+        return [m.salutation for m in household_details(database, household, TODAY).members]
+
+    assert salutations() == ["herr", None]  # tidied to the stored code; none: no salutation
+    saved = update_person(database, guelsen, 1, PersonInput(
+        "Müller-Öztürk", "Gülşen", date(1982, 11, 30), "f", salutation="frau"), today=TODAY)
+    assert salutations() == ["herr", "frau"]
+    assert _audit(database, "update_person")[-1]["fields"] == ["salutation"]
+    update_person(database, guelsen, saved.version, PersonInput(
+        "Müller-Öztürk", "Gülşen", date(1982, 11, 30), "f", salutation=""), today=TODAY)
+    assert salutations() == ["herr", None]  # an empty choice removes it
+    with refused("Anrede muss „Frau“, „Herr“ oder leer sein"):
+        update_person(database, juergen, 1, PersonInput(
+            "Weiß", "Jürgen", date(1980, 5, 3), "m", salutation="Dr."), today=TODAY)
+    assert salutations() == ["herr", None]
+    # a person added to a stored household
+    lina = add_member(database, household, created.version, MemberInput.new(
+        PersonInput("Weiß", "Lina", date(2026, 2, 1), salutation="frau"), "child"),
+        date(2026, 2, 1), today=TODAY)
+    with UnitOfWork(database, write=False) as uow:
+        stored = uow.session.get(Person, lina.record_id)
+        assert stored is not None and stored.salutation == "frau"

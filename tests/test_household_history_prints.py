@@ -12,8 +12,8 @@ from alembic.config import Config
 from kpass.models.engine import Database
 from kpass.models.migrate import MIGRATIONS
 from kpass.services.applications import apply, decide
-from kpass.services.household_history import household_prints
-from kpass.services.passes import IssuedPass, issue_passes
+from kpass.services.household_history import PassTypeChange, household_history, household_prints
+from kpass.services.passes import IssuedPass, issue_passes, renew_pass
 from kpass.services.printing import (
     print_application_form,
     print_cards,
@@ -115,3 +115,34 @@ def test_a_household_without_prints(database: Database) -> None:
     add_income(database, person, "pension", "900.00")
     _decide_and_issue(database, household)
     assert household_prints(database, household) == ()
+
+
+def test_a_kinderpass_renewed_as_karlsruher_pass_is_a_type_change(database: Database) -> None:
+    """Can turned 18: the renewal keeps his number; the history names the change of type,
+    found from the decisions that granted each period (the pass row knows only the new type).
+    """
+    mother, child = add_household(database, [
+        ("Kaya", "Elif", date(1980, 1, 10), "applicant"),
+        ("Kaya", "Can", date(2008, 9, 1), "child"),
+    ])
+    family = household_of(database, mother)
+    add_notice(database, family, "sgb2", date(2025, 1, 1), date(2027, 12, 31))
+    application = apply(database, family, date(2025, 9, 10), today=FUTURE)
+    first = decide(database, application.application_id)
+    issued = issue_passes(database, first.decision_id)
+    kinderpass = next(i for i in issued if i.person_id == child)
+    assert kinderpass.pass_type == "kinderpass" and kinderpass.number is not None
+    assert household_history(database, family).type_changes == ()
+
+    renewed = renew_pass(database, kinderpass.number, date(2026, 9, 5), today=FUTURE)
+    history = household_history(database, family)
+    assert history.type_changes == (PassTypeChange(
+        number=kinderpass.number, person_id=child, since=date(2026, 10, 1),
+        decision_id=renewed.decision.decision_id, old_type="kinderpass",
+        new_type="karlsruher_pass"),)
+    row = next(p for p in history.passes if p.number == kinderpass.number)
+    assert row.type == "karlsruher_pass"
+    # the mother's pass keeps its type: no change to report
+    mothers = next(i for i in issued if i.person_id == mother)
+    assert all(c.number != mothers.number for c in history.type_changes)
+    assert first.decision_id != renewed.decision.decision_id

@@ -61,6 +61,7 @@ class MemberDetails:
     valid_until: date | None
     age: int | None  # on the day asked for; None before birth
     present: bool  # lives in the household on that day (as household_facts.members_on)
+    salutation: str | None = None  # "frau", "herr" or None (no salutation)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class NoticeDetails:
     notice_id: int
     kind: str
     valid_from: date
-    valid_until: date
+    valid_until: date | None  # None: granted "bis auf Weiteres" (open-ended)
     reference: str
     person_ids: tuple[int, ...]  # empty: the whole household
 
@@ -169,6 +170,7 @@ def household_details(database: Database, household_id: int, on: date) -> Househ
                 m.valid_until,
                 completed_years(p.birth_date, on) if p.birth_date <= on else None,
                 _covers(m.valid_from, m.valid_until, on) and (p.died_on is None or on < p.died_on),
+                p.salutation,
             )
             for m, p in rows
         )

@@ -87,6 +87,7 @@ def new_person(person: PersonInput) -> Person:
         sex=person.sex,
         disability=person.disability,
         foster_child=person.foster_child,
+        salutation=person.salutation,
     )
 
 

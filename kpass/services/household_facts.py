@@ -61,7 +61,7 @@ class IncomeFact:
 class NoticeFact:
     kind: str
     valid_from: date
-    valid_until: date
+    valid_until: date | None  # None: granted "bis auf Weiteres" (open-ended)
     person_ids: tuple[int, ...]  # empty: the whole household
 
 
@@ -127,7 +127,9 @@ def build_rule_input(facts: HouseholdFacts, day: date, applicant_id: int) -> Rul
     month_start, month_end = day.replace(day=1), last_of_month(day)
     benefits: list[Benefit] = []
     for notice in facts.notices:
-        if notice.valid_until < month_start or notice.valid_from > month_end:
+        if notice.valid_from > month_end or (
+            notice.valid_until is not None and notice.valid_until < month_start
+        ):
             continue  # the rules look only at the month of the application
         covered: tuple[str, ...] | None = None
         if notice.person_ids:

@@ -1,5 +1,5 @@
-"""A household's history for the counter: applications with their decisions, passes, and
-what was printed for them."""
+"""A household's history for the counter: applications with their decisions, passes (with
+the changes of pass type that kept the number), and what was printed for them."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ from kpass.models import (
     Decision,
     HouseholdMember,
     Pass,
+    PassValidity,
     PrintRecord,
     PrintReference,
 )
 from kpass.models.engine import Database
+from kpass.services.household_facts import member_key
 from kpass.services.pass_queries import PassRow, list_passes
 from kpass.services.uow import UnitOfWork
 
@@ -41,13 +43,76 @@ class ApplicationSummary:
 
 
 @dataclass(frozen=True)
+class PassTypeChange:
+    """A pass that went on with another type under the same number: a Kinderpass holder
+    turned 18 and the next period is a Karlsruher Pass (eligibility-rules.md section 5)."""
+
+    number: str
+    person_id: int
+    since: date  # first day of the period with the new type
+    decision_id: int  # the decision that granted that period
+    old_type: str
+    new_type: str
+
+
+@dataclass(frozen=True)
 class HouseholdHistory:
     applications: tuple[ApplicationSummary, ...]  # newest first
     passes: tuple[PassRow, ...]  # of everybody who ever belonged to the household
+    type_changes: tuple[PassTypeChange, ...] = ()  # oldest first
 
 
-def household_history(database: Database, household_id: int) -> HouseholdHistory:
-    """Everything decided and issued for a household, newest first (three queries)."""
+def _granted_type(output: dict[str, Any] | None, person_id: int) -> str | None:
+    """The pass type a stored decision granted the person (``None`` if none is recorded)."""
+    for member in (output or {}).get("members", []):
+        if member.get("id") == member_key(person_id):
+            pass_type = member.get("pass_type")
+            return str(pass_type) if pass_type else None
+    return None
+
+
+def pass_type_changes(
+    uow: UnitOfWork, person_ids: list[int], outputs: dict[int, dict[str, Any]]
+) -> tuple[PassTypeChange, ...]:
+    """Where a pass's validity periods, each granted by a decision, change the pass type.
+
+    The type of a period is the one its decision granted the holder (the pass row holds only
+    the current type). ``outputs`` are decision outputs already read (by id); others are read
+    here, in one query.
+    """
+    periods = uow.session.execute(
+        select(Pass.id, Pass.number, Pass.person_id, PassValidity.valid_from,
+               PassValidity.decision_id)
+        .join(PassValidity, PassValidity.pass_id == Pass.id)
+        .where(Pass.person_id.in_(person_ids))
+        .order_by(Pass.id, PassValidity.valid_from)
+    ).tuples().all()
+    missing = sorted({row[4] for row in periods} - set(outputs))
+    if missing:
+        outputs = {**outputs, **dict(uow.session.execute(
+            select(Decision.id, Decision.output).where(Decision.id.in_(missing))
+        ).tuples().all())}
+    changes: list[PassTypeChange] = []
+    previous: tuple[int, str] | None = None  # (pass id, type of its last period)
+    for pass_id, number, person_id, valid_from, decision_id in periods:
+        pass_type = _granted_type(outputs.get(decision_id), person_id)
+        if pass_type is None:
+            continue
+        if previous is not None and previous[0] == pass_id and previous[1] != pass_type:
+            changes.append(PassTypeChange(number, person_id, valid_from, decision_id,
+                                          previous[1], pass_type))
+        previous = (pass_id, pass_type)
+    return tuple(changes)
+
+
+def household_history(
+    database: Database, household_id: int, on: date | None = None
+) -> HouseholdHistory:
+    """Everything decided and issued for a household, newest first (five queries).
+
+    Each pass's ``status`` is its state on ``on`` (today): a pass revoked from a later day is
+    still active then, its ``revoked_on`` saying from when it is not.
+    """
     with UnitOfWork(database, write=False) as uow:
         applications = list(
             uow.session.scalars(
@@ -82,8 +147,11 @@ def household_history(database: Database, household_id: int) -> HouseholdHistory
             )
             for a in applications
         )
-    passes = list_passes(database, every_status=True, person_ids=person_ids, limit=10_000)
-    return HouseholdHistory(summaries, tuple(passes))
+        known = {d.decision_id: d.output for found in decisions.values() for d in found}
+        type_changes = pass_type_changes(uow, person_ids, known)
+    passes = list_passes(database, active_on=on, every_status=True, person_ids=person_ids,
+                         limit=10_000)
+    return HouseholdHistory(summaries, tuple(passes), type_changes)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,11 @@ from kpass.services.household_validation import (
 from kpass.services.uow import UnitOfWork
 
 
+def _iso(day: date | None) -> str | None:
+    """A date for the audit trail; ``None`` for a notice granted "bis auf Weiteres"."""
+    return None if day is None else day.isoformat()
+
+
 def _refuse_non_member(
     uow: UnitOfWork, place: Place, field: str, household_id: int, person_ids: Sequence[int]
 ) -> None:
@@ -98,7 +103,7 @@ def add_notice(
         uow.session.flush()
         uow.audit("add_notice", "benefit_notice", row.id, household_id=household_id,
                   kind=notice.kind, valid_from=notice.valid_from.isoformat(),
-                  valid_until=notice.valid_until.isoformat(), persons=list(notice.person_refs))
+                  valid_until=_iso(notice.valid_until), persons=list(notice.person_refs))
         result = Saved(row.id, household.version)
         uow.commit()
     return result
@@ -123,7 +128,7 @@ def remove_notice(
             )
         uow.audit("remove_notice", "benefit_notice", notice_id, household_id=household_id,
                   kind=notice.kind, valid_from=notice.valid_from.isoformat(),
-                  valid_until=notice.valid_until.isoformat(), reference=notice.reference,
+                  valid_until=_iso(notice.valid_until), reference=notice.reference,
                   persons=sorted(c.person_id for c in notice.covered))
         uow.session.delete(notice)
         uow.session.flush()

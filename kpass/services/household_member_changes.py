@@ -81,7 +81,8 @@ def update_person(
             membership.valid_from = birth
             membership.household.version += 1  # its members' dates changed under its editors
         changed = [f for f in ("family_name", "given_names", "birth_date", "sex", "disability",
-                               "foster_child") if getattr(stored, f) != getattr(person, f)]
+                               "foster_child", "salutation")
+                   if getattr(stored, f) != getattr(person, f)]
         for field in changed:
             setattr(stored, field, getattr(person, field))
         uow.session.flush()

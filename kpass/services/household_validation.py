@@ -19,7 +19,7 @@ from sqlalchemy import String
 from kpass.documents.labels import ROLE_LABELS as ROLE_LABELS
 from kpass.errors import InvalidInput
 from kpass.models import BenefitNotice, HouseholdAddress, Income, Person
-from kpass.models.register import INCOME_PERIODS, MEMBER_ROLES, SEXES
+from kpass.models.register import INCOME_PERIODS, MEMBER_ROLES, SALUTATIONS, SEXES
 from kpass.rules import configured_issuers, default_parameters
 
 EARLIEST_DATE = date(1900, 1, 1)
@@ -51,6 +51,7 @@ class PersonInput:
     sex: str | None = None  # "f", "m", "d" or unknown
     disability: bool = False
     foster_child: bool = False
+    salutation: str | None = None  # "frau", "herr" or none (letters then greet neutrally)
 
 
 @dataclass(frozen=True)
@@ -94,11 +95,14 @@ class IncomeInput:
 
 @dataclass(frozen=True)
 class NoticeInput:
-    """A benefit notice (Bescheid); ``person_refs`` as for incomes, empty: whole household."""
+    """A benefit notice (Bescheid); ``person_refs`` as for incomes, empty: whole household.
+
+    ``valid_until`` is ``None`` for a notice granted "bis auf Weiteres" (open-ended).
+    """
 
     kind: str
     valid_from: date
-    valid_until: date
+    valid_until: date | None
     reference: str = ""
     person_refs: tuple[int, ...] = ()
 
@@ -131,6 +135,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "given_names": ("Vornamen", "given names"),
     "birth_date": ("Geburtsdatum", "birth date"),
     "sex": ("Geschlecht", "sex"),
+    "salutation": ("Anrede", "salutation"),
     "disability": ("Schwerbehinderung", "disability"),
     "foster_child": ("Pflegekind", "foster child"),
     "role": ("Rolle", "role"),
@@ -241,7 +246,20 @@ def check_person(place: Place, person: PersonInput, today: date) -> PersonInput:
     for field in ("disability", "foster_child"):
         if not isinstance(getattr(person, field), bool):
             raise place.fail(field, "must be yes or no", "muss ja oder nein sein")
-    return replace(person, family_name=family, given_names=given, sex=sex)
+    salutation = check_salutation(place, person.salutation)
+    return replace(person, family_name=family, given_names=given, sex=sex,
+                   salutation=salutation)
+
+
+def check_salutation(place: Place, value: object) -> str | None:
+    """``"frau"``, ``"herr"`` or ``None`` (no salutation; an empty text means none too)."""
+    salutation = value.strip().lower() if isinstance(value, str) else value
+    if salutation is None or salutation == "":
+        return None
+    if salutation not in SALUTATIONS:
+        raise place.fail("salutation", "must be Frau, Herr or none",
+                         "muss „Frau“, „Herr“ oder leer sein")
+    return str(salutation)
 
 
 def check_member(place: Place, member: MemberInput, today: date) -> PersonInput | None:
@@ -320,7 +338,8 @@ def check_amount(place: Place, amount: object) -> Decimal:
 
 
 def check_income(place: Place, income: IncomeInput) -> IncomeInput:
-    """Kind known to the rules (qualifying benefits included: accepted, not counted)."""
+    """Kind known to the rules: the counted kinds and those accepted but not counted (the
+    qualifying benefits, Pflegegeld, Blindengeld), as the rule parameters list them."""
     kinds = default_parameters().known_income_kinds
     if income.kind not in kinds:
         allowed = ", ".join(sorted(kinds))
@@ -336,7 +355,8 @@ def check_income(place: Place, income: IncomeInput) -> IncomeInput:
 
 
 def check_notice(place: Place, notice: NoticeInput) -> NoticeInput:
-    """Only the qualifying benefit kinds are notices; other benefits are incomes."""
+    """Only the qualifying benefit kinds are notices; other benefits are incomes. No end date
+    (``valid_until`` ``None``): granted "bis auf Weiteres"; an end before the start is refused."""
     kinds = default_parameters().known_benefit_kinds
     if notice.kind not in kinds:
         raise place.fail("kind", f"{notice.kind!r} is no qualifying benefit "
@@ -344,8 +364,11 @@ def check_notice(place: Place, notice: NoticeInput) -> NoticeInput:
                          f"„{notice.kind}“ ist keine berechtigende Leistung "
                          f"(erlaubt: {', '.join(sorted(kinds))})")
     valid_from = check_date(place, "valid_from", notice.valid_from)
-    valid_until = check_date(place, "valid_until", notice.valid_until)
-    if valid_until < valid_from:
+    if notice.valid_until is None:  # granted "bis auf Weiteres"
+        valid_until = None
+    else:
+        valid_until = check_date(place, "valid_until", notice.valid_until)
+    if valid_until is not None and valid_until < valid_from:
         raise place.fail(
             "valid_until",
             f"({german_date(valid_until)}) lies before valid from ({german_date(valid_from)})",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +24,7 @@ from kpass.ui.decision_text import MemberLine, decision_lines, household_sentenc
 from kpass.ui.form_widgets import label_for
 from kpass.ui.german_input import format_month
 from kpass.ui.history_source import PassEntry
-from kpass.ui.labels import pass_type_text, status_label
+from kpass.ui.labels import pass_status_text, pass_type_text
 from kpass.ui.style import make_heading
 from kpass.ui.translation import QT_TRANSLATE_NOOP
 
@@ -66,6 +68,10 @@ class DecisionPanel(QWidget):
         self.sentence.setWordWrap(True)
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                               | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.not_counted = QLabel()
+        self.not_counted.setObjectName("notCountedIncomes")
+        self.not_counted.setWordWrap(True)
+        self.not_counted.hide()
         self.reasons = QLabel()
         self.reasons.setObjectName("decisionReasons")
         self.reasons.setWordWrap(True)
@@ -99,6 +105,7 @@ class DecisionPanel(QWidget):
         result.addWidget(self.summary)
         result.addWidget(self.table, 1)
         result.addWidget(self.sentence)
+        result.addWidget(self.not_counted)
         result.addWidget(self.reasons)
         self.actions_box = QGroupBox()
         grid = QGridLayout(self.actions_box)
@@ -130,6 +137,7 @@ class DecisionPanel(QWidget):
         self.heading.setAccessibleName(_tr("Art der Entscheidung"))
         self.summary.setAccessibleName(_tr("Ergebnis"))
         self.sentence.setAccessibleName(_tr("Einkommensprüfung"))
+        self.not_counted.setAccessibleName(_tr("Nicht angerechnete Einkommen"))
         self.reasons.setAccessibleName(_tr("Begründungen"))
         self.message.setAccessibleName(_tr("Meldung"))
         self.passes_label.setText(_tr("Pass:"))
@@ -153,10 +161,13 @@ class DecisionPanel(QWidget):
             button.setAccessibleName(name)
 
     # -- the decision ----------------------------------------------------------------------
-    def show_decision(self, decision: Decision, names: dict[str, str], heading: str) -> None:
+    def show_decision(self, decision: Decision, names: dict[str, str], heading: str,
+                      not_counted: list[str] | None = None) -> None:
+        """``not_counted``: the incomes the rules saw but did not count, one text each."""
         self.heading.setText(heading)
         self.summary.setText(summary(decision))
         self.sentence.setText(household_sentence(decision.household))
+        self._show_not_counted(not_counted or [])
         self.lines = decision_lines(decision, names)
         self.table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
@@ -179,10 +190,16 @@ class DecisionPanel(QWidget):
                                         for text, names in grouped.items()))
         self.table.resizeRowsToContents()
 
+    def _show_not_counted(self, incomes: list[str]) -> None:
+        self.not_counted.setText(_tr("Nicht angerechnet: %1").replace("%1", "; ".join(incomes))
+                                 if incomes else "")
+        self.not_counted.setVisible(bool(incomes))
+
     def show_incomplete(self, heading: str, why: str) -> None:
         self.heading.setText(heading)
         self.summary.setText(why)
         self.sentence.clear()
+        self._show_not_counted([])
         self.reasons.clear()
         self.lines = []
         self.table.setRowCount(0)
@@ -192,14 +209,16 @@ class DecisionPanel(QWidget):
         self.message.setAccessibleDescription(text)
 
     # -- passes ----------------------------------------------------------------------------
-    def set_passes(self, passes: list[PassEntry]) -> None:
+    def set_passes(self, passes: list[PassEntry], today: date | None = None) -> None:
+        """The passes to act on; their state as on ``today`` (a revocation may lie ahead)."""
         chosen = self.passes.currentData()
         self.passes.clear()
+        day = today or date.today()
         for p in passes:
             self.passes.addItem(
                 f"{p.number} – {p.name} – {pass_type_text(p.pass_type)} – "
                 + _tr("bis %1").replace("%1", format_month(p.valid_until))
-                + f" ({status_label(p.status)})",
+                + f" ({pass_status_text(p.status, p.revoked_on, day)})",
                 p.number,
             )
         index = self.passes.findData(chosen)

@@ -6,9 +6,22 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from kpass.rules import Decision, HouseholdFigures, MemberDecision, format_euro, render_reason
+from kpass.rules import (
+    Decision,
+    HouseholdFigures,
+    MemberDecision,
+    RuleInput,
+    format_euro,
+    render_reason,
+)
 from kpass.ui.german_input import format_date, format_month, format_weights
-from kpass.ui.labels import basis_text, pass_type_text
+from kpass.ui.labels import (
+    basis_text,
+    income_counted,
+    income_kind_label,
+    pass_type_text,
+    period_label,
+)
 
 _CONTEXT = "DecisionText"
 
@@ -54,11 +67,13 @@ def member_line(name: str, member: MemberDecision) -> MemberLine:
 
 
 def household_sentence(figures: HouseholdFigures) -> str:
-    """The income test in one sentence: income ÷ weights = equivalised income vs. threshold."""
+    """The income test in one sentence: income ÷ weights = equivalised income vs. threshold,
+    then what is said to the applicant: the highest household net income that is still
+    eligible (eligibility-rules.md 4.5), never the limit itself."""
     net, weights, eq = figures.net_income, figures.weights, figures.equivalised_income
     threshold, margin = figures.threshold, figures.margin
     if net is None or threshold is None:
-        return _tr("Keine Einkommensprüfung: Wohnsitz oder Regelsatz fehlen.")
+        return _tr("Keine Einkommensprüfung: Wohnsitz oder Regelwerk fehlen.")
     if weights is None or eq is None or margin is None:
         return (
             _tr("Haushaltsnettoeinkommen %1; niemand im Haushalt ist 14 Jahre oder älter, "
@@ -80,11 +95,40 @@ def household_sentence(figures: HouseholdFigures) -> str:
         tail = _tr("; das sind %1 über der Grenze von %2: Einkommensprüfung nicht bestanden.")
         tail = tail.replace("%1", format_euro(-margin))
     sentence = head + tail.replace("%2", format_euro(threshold))
-    if figures.max_household_income is not None:
-        sentence += " " + _tr("Höchstes Haushaltsnettoeinkommen für diesen Haushalt: %1.").replace(
-            "%1", format_euro(figures.max_household_income)
-        )
-    return sentence
+    up_to = eligible_up_to(figures)
+    return f"{sentence} {up_to}" if up_to else sentence
+
+
+def eligible_up_to(figures: HouseholdFigures) -> str:
+    """What the applicant is told: "berechtigt bis zu einem Haushaltsnettoeinkommen von …".
+
+    Without the highest eligible income (not computed, or no income passes at all) the limit
+    is named for what it is: the household income must stay below it.
+    """
+    highest, limit, margin = (figures.highest_eligible_income, figures.max_household_income,
+                              figures.margin)
+    if highest is not None:
+        text = _tr("Der Haushalt ist berechtigt bis zu einem Haushaltsnettoeinkommen von %1.") \
+            if margin is not None and margin > 0 else \
+            _tr("Berechtigt wäre der Haushalt nur bis zu einem Haushaltsnettoeinkommen von %1.")
+        return text.replace("%1", format_euro(highest))
+    if limit is not None:
+        return _tr("Einkommensgrenze (darunter berechtigt): %1.").replace(
+            "%1", format_euro(limit))
+    return ""
+
+
+def not_counted_incomes(rule_input: RuleInput, names: dict[str, str]) -> list[str]:
+    """The incomes the rules see but do not count (Pflegegeld, Blindengeld, benefits entered
+    as income), one text each: "Pflegegeld (Pflegeversicherung) 347,00 € monatlich (Name)"."""
+    day = rule_input.application_date
+    return [
+        f"{income_kind_label(income.kind)} {format_euro(income.amount)} "
+        f"{period_label(income.period)} ({names.get(member.id, member.id)})"
+        for member in rule_input.members
+        for income in member.incomes
+        if not income_counted(income.kind, day)
+    ]
 
 
 def decision_lines(decision: Decision, names: dict[str, str]) -> list[MemberLine]:

@@ -16,7 +16,12 @@ from typing import Any
 from kpass.models.engine import Database
 from kpass.rules import Decision
 from kpass.services.applications import DecisionResult
-from kpass.services.household_history import PrintSummary, household_history, household_prints
+from kpass.services.household_history import (
+    PassTypeChange,
+    PrintSummary,
+    household_history,
+    household_prints,
+)
 from kpass.services.pass_queries import list_passes
 
 
@@ -30,6 +35,7 @@ class PassEntry:
     valid_until: date
     status: str
     decision_id: int | None
+    revoked_on: date | None = None  # revoked or replaced from that day (may lie ahead)
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class HouseholdHistory:
     decisions: list[DecisionEntry] = field(default_factory=list)
     passes: list[PassEntry] = field(default_factory=list)
     complete: bool = False  # False: decisions of this session only
+    type_changes: list[PassTypeChange] = field(default_factory=list)  # number kept, type not
     # Reads the household's prints, newest first; None while the household is not stored.
     load_prints: Callable[[], list[PrintSummary]] | None = None
 
@@ -58,25 +65,29 @@ def load_history(
     household_id: int,
     person_ids: Collection[int],
     session_decisions: list[DecisionEntry],
+    today: date | None = None,
 ) -> HouseholdHistory:
-    """Newest first."""
+    """Newest first; the passes' states as on ``today``."""
     if household_id:
-        found = household_history(database, household_id)
+        found = household_history(database, household_id, today)
         decisions = [
             DecisionEntry(d.decision_id, a.application_id, a.application_date, a.kind,
                           d.rule_set, None, d.output, tuple(a.proofs))
             for a in found.applications for d in a.decisions
         ]
         passes = [PassEntry(p.number, p.person_id, p.name, p.type, p.valid_from,
-                            p.valid_until, p.status, p.decision_id) for p in found.passes]
+                            p.valid_until, p.status, p.decision_id, p.revoked_on)
+                  for p in found.passes]
         decisions.sort(key=lambda d: d.decision_id, reverse=True)
         return HouseholdHistory(decisions, passes, complete=True,
+                                type_changes=list(found.type_changes),
                                 load_prints=lambda: list(household_prints(database,
                                                                           household_id)))
     ids = list(person_ids)
-    rows = list_passes(database, every_status=True, person_ids=ids, limit=10_000) if ids else []
+    rows = list_passes(database, active_on=today, every_status=True, person_ids=ids,
+                       limit=10_000) if ids else []
     passes = [PassEntry(r.number, r.person_id, r.name, r.type, r.valid_from, r.valid_until,
-                        r.status, r.decision_id) for r in rows]
+                        r.status, r.decision_id, r.revoked_on) for r in rows]
     decisions = sorted(session_decisions, key=lambda d: d.decision_id, reverse=True)
     return HouseholdHistory(decisions, passes, complete=False)
 

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -19,10 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.errors import KpassError
+from kpass.rules import household_from_json
+from kpass.services.household_facts import member_key
 from kpass.services.household_history import PrintSummary
 from kpass.ui import print_outbox
+from kpass.ui.decision_text import household_sentence
 from kpass.ui.german_input import format_date
-from kpass.ui.history_source import HouseholdHistory
+from kpass.ui.history_source import DecisionEntry, HouseholdHistory
 from kpass.ui.labels import (
     APPLICATION_KIND_LABELS,
     basis_text,
@@ -56,6 +70,30 @@ def _member_text(member: dict[str, Any], names: dict[str, str]) -> str:
     return _tr("%1: nicht berechtigt").replace("%1", name)
 
 
+def type_change_text(old_type: str, new_type: str) -> str:
+    """"Passart gewechselt: Karlsruher Kinderpass → Karlsruher Pass, Passnummer bleibt"
+    (a Kinderpass holder turned 18; the pass goes on under its number)."""
+    return _tr("Passart gewechselt: %1 → %2, Passnummer bleibt").replace(
+        "%1", pass_type_text(old_type)).replace("%2", pass_type_text(new_type))
+
+
+def stored_reason_text(text: str) -> str:
+    """A reason as stored with its decision; those stored before the second edition call the
+    rule set "Regelsatz", which is "Regelwerk" now."""
+    return text.replace("keinen Regelsatz", "kein Regelwerk").replace("Regelsatz", "Regelwerk")
+
+
+def income_test_text(entry: DecisionEntry) -> str:
+    """The income test of a decision in one sentence; a decision stored before the second
+    edition has no highest eligible income, which is worked out from its stored figures."""
+    if entry.decision is not None:
+        figures = entry.decision.household
+    else:
+        household = entry.output.get("household")
+        figures = household_from_json(household if isinstance(household, dict) else None)
+    return household_sentence(figures)
+
+
 def print_subject_text(entry: PrintSummary) -> str:
     """What a print shows, in German: its passes, decision or application."""
     if entry.decision_id is not None:
@@ -68,6 +106,44 @@ def print_subject_text(entry: PrintSummary) -> str:
         year, _, month = entry.month.partition("-")
         text = _tr("%1, Ablauf %2").replace("%1", text).replace("%2", f"{month}/{year}")
     return text
+
+
+class _WrappingLines(QStyledItemDelegate):
+    """Rows that span the whole tree (reasons, notes) are as tall as their text wrapped to the
+    tree's width; Qt would measure them by the first column only and cut them off."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != 0 or not self.tree.isFirstColumnSpanned(index.row(),
+                                                                      index.parent()):
+            return size
+        depth = 1 if self.tree.rootIsDecorated() else 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        width = max(self.tree.viewport().width() - self.tree.indentation() * depth - 8, 80)
+        text = str(index.data() or "")
+        needed = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(size.width(), max(size.height(), needed.height() + 4))
+
+
+class _HistoryTree(QTreeWidget):
+    """The decisions' tree; its long lines wrap anew when its width changes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setItemDelegate(_WrappingLines(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
 
 
 def _section(heading: QLabel, *widgets: QWidget) -> QWidget:
@@ -93,6 +169,7 @@ class HistoryTab(QWidget):
         QT_TRANSLATE_NOOP("HistoryTab", "gültig ab"),
         QT_TRANSLATE_NOOP("HistoryTab", "gültig bis"),
         QT_TRANSLATE_NOOP("HistoryTab", "Status"),
+        QT_TRANSLATE_NOOP("HistoryTab", "Hinweis"),
     )
     PRINT_COLUMNS = (
         QT_TRANSLATE_NOOP("HistoryTab", "Gedruckt am"),
@@ -106,7 +183,7 @@ class HistoryTab(QWidget):
         super().__init__(parent)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.decisions = QTreeWidget()
+        self.decisions = _HistoryTree()
         self.decisions.setObjectName("historyDecisions")
         self.decisions.setColumnCount(2)
         # Reasons are long sentences: they span both columns and wrap, instead of being cut
@@ -116,6 +193,15 @@ class HistoryTab(QWidget):
         self.decisions.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.decisions.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.passes = self._table("historyPasses", len(self.PASS_COLUMNS))
+        # the notes wrap in the width that is left, instead of widening the table
+        self.passes.horizontalHeader().setSectionResizeMode(
+            len(self.PASS_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.passes.horizontalHeader().setStretchLastSection(False)  # else at least 100 px
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.timeout.connect(self.passes.resizeRowsToContents)
+        self.passes.horizontalHeader().sectionResized.connect(
+            lambda *_: self._rows_timer.start(0))
         self.prints = self._table("historyPrints", len(self.PRINT_COLUMNS))
         self.prints_message = QLabel()
         self.prints_message.setWordWrap(True)
@@ -167,7 +253,10 @@ class HistoryTab(QWidget):
         self.note.setAccessibleName(_tr("Hinweis zum Verlauf"))
         self.prints_message.setAccessibleName(_tr("Hinweis zu den Drucken"))
 
-    def show_history(self, history: HouseholdHistory, names: dict[str, str]) -> None:
+    def show_history(self, history: HouseholdHistory, names: dict[str, str],
+                     today: date | None = None) -> None:
+        """Show ``history``; pass states as on ``today`` (a revocation may lie ahead)."""
+        today = today or date.today()
         self.history = history
         self.note.setText("" if history.complete else _tr(
             "Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern."))
@@ -177,21 +266,33 @@ class HistoryTab(QWidget):
             top = QTreeWidgetItem([
                 _tr("Antrag %1 vom %2").replace("%1", str(entry.application_id)).replace(
                     "%2", format_date(entry.application_date)),
-                _tr("%1, Entscheidung %2, Regelsatz %3").replace(
+                _tr("%1, Entscheidung %2, Regelwerk %3").replace(
                     "%1", tr(APPLICATION_KIND_LABELS.get(entry.kind, entry.kind))).replace(
                     "%2", str(entry.decision_id)).replace("%3", entry.rule_set),
             ])
             self.decisions.addTopLevelItem(top)  # spans take effect only inside the tree
+            changes = {member_key(c.person_id): c for c in history.type_changes
+                       if c.decision_id == entry.decision_id}
             for member in entry.output.get("members", []):
                 child = QTreeWidgetItem([_member_text(member, names)])
                 top.addChild(child)
                 child.setFirstColumnSpanned(True)
-                for reason in member.get("reasons", []):
-                    text = str(reason.get("text", ""))
+                texts = [stored_reason_text(str(reason.get("text", "")))
+                         for reason in member.get("reasons", [])]
+                change = changes.get(str(member.get("id")))
+                if change is not None:
+                    texts.append(_tr("%1 (Pass %2)").replace(
+                        "%1", type_change_text(change.old_type, change.new_type))
+                                 .replace("%2", change.number))
+                for text in texts:
                     line = QTreeWidgetItem([text])
                     line.setToolTip(0, text)
                     child.addChild(line)
                     line.setFirstColumnSpanned(True)
+            income = QTreeWidgetItem([income_test_text(entry)])
+            income.setToolTip(0, income.text(0))
+            top.addChild(income)
+            income.setFirstColumnSpanned(True)
             if entry.proofs:
                 proofs = QTreeWidgetItem([_tr("Nachweise: %1").replace(
                     "%1", ", ".join(proof_label(p) for p in entry.proofs))])
@@ -201,10 +302,26 @@ class HistoryTab(QWidget):
         self.decisions.expandAll()
         self.passes.setRowCount(len(history.passes))
         for row, p in enumerate(history.passes):
+            notes = [
+                _tr("%1 (ab %2)").replace("%1", type_change_text(c.old_type, c.new_type))
+                .replace("%2", format_date(c.since))
+                for c in history.type_changes if c.number == p.number
+            ]
+            if p.revoked_on is not None and p.revoked_on > today:
+                # revoked from a later day: valid until then, and said so beside it
+                notes.append(_tr("gesperrt ab %1").replace("%1", format_date(p.revoked_on))
+                             if p.status != "replaced" else
+                             _tr("ersetzt ab %1").replace("%1", format_date(p.revoked_on)))
+                state = status_label("active")
+            else:
+                state = status_label(p.status)
             values = (p.number, p.name, pass_type_text(p.pass_type), format_date(p.valid_from),
-                      format_date(p.valid_until), status_label(p.status))
+                      format_date(p.valid_until), state, "; ".join(notes))
             for column, value in enumerate(values):
-                self.passes.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value if column == len(values) - 1 else "")
+                self.passes.setItem(row, column, item)
+        self.passes.resizeRowsToContents()
         self._prints_stale = True
         if self.isVisible():
             self.refresh_prints()

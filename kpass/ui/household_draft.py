@@ -52,6 +52,7 @@ class DraftMember:
     has_photo: bool = False
     photo: bytes | None = None  # chosen before the person was saved
     membership_id: int | None = None
+    salutation: str | None = None  # "frau", "herr" or None (no salutation)
 
     @property
     def stored(self) -> bool:
@@ -88,7 +89,7 @@ class DraftNotice:
     key: int  # notice id, negative while unsaved
     kind: str
     valid_from: date
-    valid_until: date
+    valid_until: date | None  # None: granted "bis auf Weiteres"
     reference: str = ""
     person_keys: tuple[int, ...] = ()  # empty: the whole household
 
@@ -180,7 +181,14 @@ class HouseholdDraft:
         return build_rule_input(facts, day, applicant.key if applicant else 0)
 
     def evaluate(self, day: date, extra_income: IncomeFact | None = None) -> Decision:
-        return evaluate(self.rule_input(day, extra_income), default_parameters())
+        return self.preview(day, extra_income)[1]
+
+    def preview(
+        self, day: date, extra_income: IncomeFact | None = None
+    ) -> tuple[RuleInput, Decision]:
+        """What the rules see on ``day`` and what they decide."""
+        rule_input = self.rule_input(day, extra_income)
+        return rule_input, evaluate(rule_input, default_parameters())
 
     # -- saving a new household ------------------------------------------------------------
     def creation_input(
@@ -191,7 +199,7 @@ class HouseholdDraft:
         members = [
             MemberInput.new(
                 PersonInput(m.family_name, m.given_names, m.birth_date, m.sex, m.disability,
-                            m.foster_child),
+                            m.foster_child, m.salutation),
                 m.role,
             )
             for m in self.members
@@ -219,7 +227,7 @@ class HouseholdDraft:
                 DraftMember(m.person_id, m.family_name, m.given_names, m.birth_date, m.role,
                             m.disability, m.foster_child, m.sex, m.valid_from, m.valid_until,
                             m.died_on, m.person_version, m.has_photo,
-                            membership_id=m.membership_id)
+                            membership_id=m.membership_id, salutation=m.salutation)
                 for m in details.members
             ],
             incomes=[

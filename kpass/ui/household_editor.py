@@ -97,7 +97,8 @@ class HouseholdEditor(QObject):
             key = self.draft.new_key()
             self.draft.members.append(DraftMember(
                 key, checked.family_name, checked.given_names, checked.birth_date, role,
-                checked.disability, checked.foster_child, checked.sex))
+                checked.disability, checked.foster_child, checked.sex,
+                salutation=checked.salutation))
             self.changed.emit()
             return key
         try:
@@ -110,12 +111,13 @@ class HouseholdEditor(QObject):
         return int(saved.record_id or 0)
 
     def update_person(self, key: int, person: PersonInput, role: str | None = None) -> None:
-        """Correct a person's data (names, birth date, marks; the sex is kept as stored).
-        ``role`` is changed only for a person not saved yet (a stored person's role changes
-        from a day on: :meth:`change_role`)."""
+        """Correct a person's data (names, birth date, marks, salutation; the sex is kept as
+        stored). ``role`` is changed only for a person not saved yet (a stored person's role
+        changes from a day on: :meth:`change_role`)."""
         member = self.draft.member(key)
         person = PersonInput(person.family_name, person.given_names, person.birth_date,
-                             member.sex, person.disability, person.foster_child)
+                             member.sex, person.disability, person.foster_child,
+                             person.salutation)
         if key < 0:
             checked = check_person(PERSON, person, self.today)
             if role is not None:
@@ -124,6 +126,7 @@ class HouseholdEditor(QObject):
             member.family_name, member.given_names = checked.family_name, checked.given_names
             member.birth_date = checked.birth_date
             member.disability, member.foster_child = checked.disability, checked.foster_child
+            member.salutation = checked.salutation
             self.changed.emit()
             return
         try:
@@ -214,8 +217,9 @@ class HouseholdEditor(QObject):
             self._after_concurrent(exc)
         self.reload()
 
-    def add_notice(self, kind: str, valid_from: date, valid_until: date, reference: str,
+    def add_notice(self, kind: str, valid_from: date, valid_until: date | None, reference: str,
                    person_keys: tuple[int, ...]) -> None:
+        """A benefit notice; ``valid_until`` ``None``: granted "bis auf Weiteres"."""
         notice = check_notice(NOTICE, NoticeInput(kind, valid_from, valid_until, reference,
                                                   person_keys))
         if self.draft.is_new:

@@ -31,9 +31,10 @@ from kpass.services.passes import issue_passes, renew_pass, replace_pass, revoke
 from kpass.ui import dialogs, print_outbox
 from kpass.ui.address_section import AddressSection
 from kpass.ui.decision_panel import DecisionPanel
+from kpass.ui.decision_text import not_counted_incomes
 from kpass.ui.german_input import format_date, format_month
 from kpass.ui.history_source import DecisionEntry, HouseholdHistory, entry_of, load_history
-from kpass.ui.history_tab import HistoryTab
+from kpass.ui.history_tab import HistoryTab, type_change_text
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.income_section import IncomeSection
 from kpass.ui.inline_errors import ErrorLabel
@@ -106,7 +107,7 @@ class HouseholdPage(QWidget):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([640, 640])
+        self.splitter.setSizes([720, 560])  # the form's rows fit without scrolling sideways
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addStretch(1)
@@ -288,14 +289,24 @@ class HouseholdPage(QWidget):
             self.panel.show_incomplete(heading, _tr("Bitte Personen erfassen."))
             return
         try:
-            decision = draft.evaluate(self.editor.today, self.incomes.pending_income())
+            rule_input, decision = draft.preview(self.editor.today,
+                                                 self.incomes.pending_income())
         except KpassError as exc:
             self.panel.show_incomplete(heading, user_message(exc))
             return
         except Exception:
             self.panel.show_incomplete(heading, _tr("Die Eingaben sind noch unvollständig."))
             return
-        self.panel.show_decision(decision, self.editor.present_names(), heading)
+        names = self.editor.present_names()
+        self.panel.show_decision(decision, names, heading, not_counted_incomes(rule_input, names))
+
+    def _not_counted_today(self) -> list[str]:
+        """The incomes not counted in a decision made today on the saved draft."""
+        try:
+            rule_input = self.editor.draft.rule_input(self.editor.today)
+        except KpassError:
+            return []
+        return not_counted_incomes(rule_input, self.editor.present_names())
 
     def _update_actions(self) -> None:
         stored = not self.editor.draft.is_new
@@ -328,13 +339,13 @@ class HouseholdPage(QWidget):
         try:
             self.history_data = load_history(self.database, draft.household_id,
                                              {m.key for m in draft.members},
-                                             self.session_decisions)
+                                             self.session_decisions, self.editor.today)
         except KpassError as exc:
             self.banner.say(user_message(exc))
             return
         names = self.editor.present_names()
-        self.history.show_history(self.history_data, names)
-        self.panel.set_passes(self.history_data.passes)
+        self.history.show_history(self.history_data, names, self.editor.today)
+        self.panel.set_passes(self.history_data.passes, self.editor.today)
         self._update_actions()
 
     # -- saving and deciding ---------------------------------------------------------------
@@ -404,7 +415,8 @@ class HouseholdPage(QWidget):
         self.panel.show_decision(
             result.decision, self.editor.present_names(),
             _tr("Entscheidung Nr. %1 vom %2 (gespeichert)").replace(
-                "%1", str(result.decision_id)).replace("%2", format_date(today)))
+                "%1", str(result.decision_id)).replace("%2", format_date(today)),
+            self._not_counted_today())
         eligible = result.decision.any_eligible
         self.panel.say(_tr("Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).") if eligible
                        else _tr("Entschieden: niemand ist berechtigt. Bescheid drucken."))
@@ -429,6 +441,8 @@ class HouseholdPage(QWidget):
             else:
                 parts.append(_tr("%1: Pass %2 bis %3").replace("%1", name).replace(
                     "%2", i.number or "").replace("%3", format_month(i.valid_until)))
+                if i.type_changed and i.previous_type is not None:
+                    parts[-1] += " (" + type_change_text(i.previous_type, i.pass_type) + ")"
         self.panel.say(_tr("Ausgestellt – %1.").replace("%1", "; ".join(parts)) if parts
                        else _tr("Kein Pass auszustellen."))
         self.issued_decision_id = self.last_decision_id
@@ -503,10 +517,14 @@ class HouseholdPage(QWidget):
             return
         self.last_decision_id = result.decision.decision_id
         self.session_decisions.append(entry_of(result.decision, "renewal", ()))
-        until = result.holder_pass.valid_until if result.holder_pass else None
-        self.panel.say(_tr("Pass %1 verlängert bis %2.").replace("%1", number).replace(
-            "%2", format_month(until)) if until else
-            _tr("Verlängerung entschieden; kein neuer Zeitraum (nicht mehr berechtigt)."))
+        held = result.holder_pass
+        until = held.valid_until if held else None
+        message = _tr("Pass %1 verlängert bis %2.").replace("%1", number).replace(
+            "%2", format_month(until)) if until else \
+            _tr("Verlängerung entschieden; kein neuer Zeitraum (nicht mehr berechtigt).")
+        if held is not None and held.type_changed and held.previous_type is not None:
+            message += " " + type_change_text(held.previous_type, held.pass_type) + "."
+        self.panel.say(message)
         self.refresh_history()
 
     def ask_replace(self) -> None:
@@ -548,8 +566,12 @@ class HouseholdPage(QWidget):
         except KpassError as exc:
             self.panel.say(user_message(exc))
             return
-        self.panel.say(_tr("Pass %1 ist ab %2 gesperrt.").replace("%1", number).replace(
-            "%2", format_date(on)))
+        if on > self.editor.today:
+            self.panel.say(_tr("Pass %1 wird ab %2 gesperrt; bis dahin bleibt er gültig.")
+                           .replace("%1", number).replace("%2", format_date(on)))
+        else:
+            self.panel.say(_tr("Pass %1 ist ab %2 gesperrt.").replace("%1", number).replace(
+                "%2", format_date(on)))
         self.refresh_history()
 
     # -- members and incomes ---------------------------------------------------------------

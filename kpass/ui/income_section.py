@@ -33,7 +33,7 @@ from kpass.ui.form_widgets import (
 from kpass.ui.german_input import format_date, parse_amount
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
-from kpass.ui.labels import INCOME_KINDS, income_kind_label, period_label
+from kpass.ui.labels import INCOME_KINDS, income_counted, income_kind_label, period_label
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 
@@ -151,6 +151,22 @@ class IncomeSection(QGroupBox):
         self.add_button.setAccessibleName(_tr("Einkommen eintragen"))
         self.end_button.setText(_tr("Einkommen beenden …"))
         self.end_button.setAccessibleName(_tr("Ausgewähltes Einkommen beenden"))
+        self._mark_uncounted_kinds()
+
+    def _mark_uncounted_kinds(self) -> None:
+        """A tooltip on the kinds the rules accept but do not count."""
+        for index in range(self.kind.count()):
+            counted = income_counted(str(self.kind.itemData(index)), self.editor.today)
+            self.kind.setItemData(index, None if counted else _tr(
+                "Wird erfasst, aber nicht angerechnet (zählt nicht zum "
+                "Haushaltsnettoeinkommen)."), Qt.ItemDataRole.ToolTipRole)
+
+    def kind_text(self, kind: str) -> str:
+        """The kind as the table shows it, with "nicht angerechnet" for a kind the rules
+        do not count."""
+        if income_counted(kind, self.editor.today):
+            return income_kind_label(kind)
+        return _tr("%1 – nicht angerechnet").replace("%1", income_kind_label(kind))
 
     def refresh(self) -> None:
         draft = self.editor.draft
@@ -165,7 +181,7 @@ class IncomeSection(QGroupBox):
         names = {m.key: m.name for m in draft.members}
         self.table.setRowCount(len(draft.incomes))
         for row, income in enumerate(draft.incomes):
-            values = (names.get(income.person_key, "?"), income_kind_label(income.kind),
+            values = (names.get(income.person_key, "?"), self.kind_text(income.kind),
                       format_euro(income.amount), period_label(income.period),
                       format_date(income.valid_from), format_date(income.valid_until))
             for column, value in enumerate(values):

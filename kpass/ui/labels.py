@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
 
 from kpass.documents.labels import BASIS_LABELS, INCOME_LABELS, PASS_TYPE_TITLES, pass_title
+from kpass.rules import default_parameters
 from kpass.services.applications import PROOFS
 from kpass.services.household_validation import PERIOD_LABELS, ROLE_LABELS
 from kpass.ui.translation import translatable_tables
 
 _CONTEXT = "Labels"
 
-INCOME_KIND_LABELS = INCOME_LABELS
-INCOME_KINDS = tuple(INCOME_KIND_LABELS)
+#: The income kinds the rules accept but do not count (second edition of the rules): what
+#: the counter calls them.
+UNCOUNTED_INCOME_LABELS: dict[str, str] = {
+    "pflegegeld": "Pflegegeld (Pflegeversicherung)",
+    "pflegegeld_sgb8": "Pflegegeld für ein Pflegekind (§ 39 SGB VIII)",
+    "blindengeld": "Blindengeld / Landesblindenhilfe",
+}
+INCOME_KIND_LABELS: dict[str, str] = {**INCOME_LABELS, **UNCOUNTED_INCOME_LABELS}
 
-BENEFIT_KINDS = (
-    "sgb2", "sgb12_hlu", "sgb12_grundsicherung", "asylblg", "wohngeld", "kinderzuschlag",
-    "sgb8_stationaer",
+_LATEST_RULES = default_parameters().rule_sets[-1]
+#: What the income picker offers: the kinds of the newest rule set, counted ones first.
+INCOME_KINDS: tuple[str, ...] = (
+    *_LATEST_RULES.income_kinds, *_LATEST_RULES.uncounted_income_kinds,
 )
+#: The qualifying benefits (notices), in the rules' order of precedence.
+BENEFIT_KINDS: tuple[str, ...] = _LATEST_RULES.qualifying_benefits
 
 PROOF_LABELS: dict[str, str] = {
     "personalausweis": "Personalausweis/Pass",
@@ -30,6 +42,9 @@ PROOF_LABELS: dict[str, str] = {
 
 END_REASON_LABELS: dict[str, str] = {"moved_out": "Wegzug", "died": "Tod"}
 
+#: How a letter addresses a person (kpass.models.register.SALUTATIONS); none: no salutation.
+SALUTATION_LABELS: dict[str, str] = {"frau": "Frau", "herr": "Herr"}
+
 PASS_STATUS_LABELS: dict[str, str] = {
     "active": "gültig", "revoked": "gesperrt", "replaced": "ersetzt",
 }
@@ -39,8 +54,9 @@ APPLICATION_KIND_LABELS: dict[str, str] = {"new": "Erstantrag", "renewal": "Verl
 # Every table whose texts ``tr`` below translates (most are defined without Qt, in the
 # documents and services layers): their German texts are the sources of this context.
 translatable_tables(
-    _CONTEXT, ROLE_LABELS, PERIOD_LABELS, INCOME_KIND_LABELS, BASIS_LABELS, PASS_TYPE_TITLES,
-    PROOF_LABELS, END_REASON_LABELS, PASS_STATUS_LABELS, APPLICATION_KIND_LABELS,
+    _CONTEXT, ROLE_LABELS, PERIOD_LABELS, INCOME_LABELS, UNCOUNTED_INCOME_LABELS, BASIS_LABELS,
+    PASS_TYPE_TITLES, PROOF_LABELS, END_REASON_LABELS, PASS_STATUS_LABELS,
+    APPLICATION_KIND_LABELS, SALUTATION_LABELS,
 )
 
 
@@ -62,12 +78,23 @@ def income_kind_label(kind: str) -> str:
     return basis_text(kind)
 
 
+def income_counted(kind: str, day: date) -> bool:
+    """Whether the rules in force on ``day`` count income of ``kind`` (Pflegegeld, Blindengeld
+    and the qualifying benefits entered as income are "nicht angerechnet")."""
+    rule_set = default_parameters().rule_set_on(day)
+    return rule_set is None or kind not in rule_set.not_counted_income_kinds
+
+
 def basis_text(basis: str) -> str:
     return tr(BASIS_LABELS.get(basis, basis))
 
 
 def pass_type_text(pass_type: str) -> str:
     return tr(pass_title(pass_type))
+
+
+def salutation_label(salutation: str) -> str:
+    return tr(SALUTATION_LABELS.get(salutation, salutation))
 
 
 def proof_label(proof: str) -> str:
@@ -78,4 +105,20 @@ def status_label(status: str) -> str:
     return tr(PASS_STATUS_LABELS.get(status, status))
 
 
-__all__ = ["BENEFIT_KINDS", "INCOME_KINDS", "PROOFS", "basis_text", "income_kind_label"]
+def pass_status_text(status: str, revoked_on: date | None, today: date) -> str:
+    """The state of a pass on ``today``: a revocation dated in the future leaves the pass valid
+    until then ("gültig, gesperrt ab 01.05.2026").
+
+    ``status`` may be the stored one (already ``revoked`` before the day) or the state on the
+    day as the pass lists give it (``active`` until the day).
+    """
+    if revoked_on is not None and revoked_on > today:
+        ends = tr("gültig, ersetzt ab %1") if status == "replaced" else \
+            tr("gültig, gesperrt ab %1")
+        return ends.replace("%1", f"{revoked_on:%d.%m.%Y}")
+    return status_label(status)
+
+
+__all__ = [
+    "BENEFIT_KINDS", "INCOME_KINDS", "PROOFS", "basis_text", "income_counted", "income_kind_label",
+]

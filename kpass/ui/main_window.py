@@ -95,7 +95,8 @@ class MainWindow(QMainWindow):
         self.search_field.setFocus()
 
     def translate_ui(self) -> None:
-        self.setWindowTitle(self.tr("kpass – Karlsruher Pass"))
+        # Qt appends the application display name ("kpass"): "Karlsruher Pass — kpass"
+        self.setWindowTitle(self.tr("Karlsruher Pass"))
         self.case_menu.setTitle(self.tr("&Vorgang"))
         self.search_action.setText(self.tr("&Suche"))
         self.search_action.setToolTip(self.tr("Person suchen (Strg+F)"))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,7 +43,7 @@ from kpass.ui.german_input import format_date
 from kpass.ui.household_draft import DraftMember
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
-from kpass.ui.labels import role_label
+from kpass.ui.labels import SALUTATION_LABELS, role_label, salutation_label
 from kpass.ui.style import make_heading
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
@@ -94,6 +95,10 @@ class MemberSection(QGroupBox):
         self.age = QLabel()
         self.role = combo_with({code: role_label(code) for code in ROLE_LABELS}, _tr("Rolle"))
         self.role.setObjectName("memberRole")
+        self.salutation = combo_with(
+            {"": "—", **{code: salutation_label(code) for code in SALUTATION_LABELS}},
+            _tr("Anrede"))
+        self.salutation.setObjectName("memberSalutation")
         self.disability = QCheckBox()
         self.foster = QCheckBox()
         self.add_button = QPushButton()
@@ -133,10 +138,12 @@ class MemberSection(QGroupBox):
         self.given_label = label_for("", self.given)
         self.birth_label = label_for("", self.birth)
         self.role_label = label_for("", self.role)
+        self.salutation_label = label_for("", self.salutation)
         form.addRow(self.family_label, self.errors.wrap("family_name", self.family))
         form.addRow(self.given_label, self.errors.wrap("given_names", self.given))
         form.addRow(self.birth_label, birth_row)
         form.addRow(self.role_label, self.errors.wrap("role", self.role))
+        form.addRow(self.salutation_label, self.errors.wrap("salutation", self.salutation))
         form.addRow("", flags)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -198,17 +205,18 @@ class MemberSection(QGroupBox):
         if watched is self.table and (key == Qt.Key.Key_F2 or enter):
             self.start_edit()
             return True
-        if enter and watched in (self.role, self.disability, self.foster) and not (
-                watched is self.role and self.role.view().isVisible()):
+        if enter and watched in (self.role, self.salutation, self.disability, self.foster) \
+                and not (isinstance(watched, QComboBox) and watched.view().isVisible()):
             self.submit()  # Enter adds (or saves) the person from every entry field
             return True
         return super().eventFilter(watched, event)
 
     def entry_chain(self) -> list[QWidget]:
         """The controls in the order Tab visits them."""
-        return [self.table, self.family, self.given, self.birth, self.role, self.disability,
-                self.foster, self.add_button, self.cancel_button, self.duplicate_open,
-                self.edit_button, self.role_button, self.photo_button, self.end_button]
+        return [self.table, self.family, self.given, self.birth, self.role, self.salutation,
+                self.disability, self.foster, self.add_button, self.cancel_button,
+                self.duplicate_open, self.edit_button, self.role_button, self.photo_button,
+                self.end_button]
 
     def translate_ui(self) -> None:
         self.setTitle(_tr("Personen im Haushalt"))
@@ -218,6 +226,10 @@ class MemberSection(QGroupBox):
         self.given_label.setText(_tr("Vorname(n):"))
         self.birth_label.setText(_tr("Geburtsdatum:"))
         self.role_label.setText(_tr("Rolle:"))
+        self.salutation_label.setText(_tr("Anrede:"))
+        self.salutation.setItemData(0, _tr("keine Anrede"), Qt.ItemDataRole.AccessibleTextRole)
+        self.salutation.setItemData(0, _tr("keine Anrede (Briefe grüßen neutral)"),
+                                    Qt.ItemDataRole.ToolTipRole)
         self._name_entry_fields()
         self.age.setAccessibleName(_tr("Alter"))
         self.disability.setText(_tr("Schwerbehinderung / Eingliederungshilfe"))
@@ -245,6 +257,7 @@ class MemberSection(QGroupBox):
             self.given.setAccessibleName(_tr("Vornamen der neuen Person"))
             self.birth.setAccessibleName(_tr("Geburtsdatum der neuen Person"))
             self.role.setAccessibleName(_tr("Rolle der neuen Person"))
+            self.salutation.setAccessibleName(_tr("Anrede der neuen Person"))
             self.add_button.setText(_tr("&Person hinzufügen"))
             self.add_button.setAccessibleName(_tr("Person hinzufügen"))
             return
@@ -256,6 +269,7 @@ class MemberSection(QGroupBox):
         self.given.setAccessibleName(_tr("Vornamen von %1").replace("%1", name))
         self.birth.setAccessibleName(_tr("Geburtsdatum von %1").replace("%1", name))
         self.role.setAccessibleName(_tr("Rolle von %1").replace("%1", name))
+        self.salutation.setAccessibleName(_tr("Anrede von %1").replace("%1", name))
         if self.editing < 0:  # nothing is stored before the household is saved
             self.add_button.setText(_tr("Änderung &übernehmen"))
         else:
@@ -324,11 +338,12 @@ class MemberSection(QGroupBox):
         if self.editing is not None:
             member = self.editor.draft.membership_on(self.editing, self.editor.today)
             shown = (self.family.text().strip(), self.given.text().strip(), self.birth.value(),
-                     self.disability.isChecked(), self.foster.isChecked())
+                     self.disability.isChecked(), self.foster.isChecked(),
+                     self.salutation_code())
             role_changed = self.role.isEnabled() and current_code(self.role) != member.role
             return role_changed or shown != (member.family_name, member.given_names,
                                              member.birth_date, member.disability,
-                                             member.foster_child)
+                                             member.foster_child, member.salutation)
         return bool(self.family.text().strip() or self.given.text().strip()
                     or self.birth.text().strip())
 
@@ -349,11 +364,17 @@ class MemberSection(QGroupBox):
             self.errors.show("birth_date", message)
             return None
         return PersonInput(self.family.text(), self.given.text(), birth, None,
-                           self.disability.isChecked(), self.foster.isChecked())
+                           self.disability.isChecked(), self.foster.isChecked(),
+                           self.salutation_code())
+
+    def salutation_code(self) -> str | None:
+        """``"frau"``, ``"herr"`` or ``None`` (no salutation chosen)."""
+        return current_code(self.salutation) or None
 
     def _clear_fields(self) -> None:
         for field in (self.family, self.given, self.birth):
             field.clear()
+        self.salutation.setCurrentIndex(0)
         self.disability.setChecked(False)
         self.foster.setChecked(False)
 
@@ -378,6 +399,7 @@ class MemberSection(QGroupBox):
         self.birth.set_value(member.birth_date)
         self.disability.setChecked(member.disability)
         self.foster.setChecked(member.foster_child)
+        self.salutation.setCurrentIndex(max(self.salutation.findData(member.salutation or ""), 0))
         self.role.setCurrentIndex(max(self.role.findData(member.role), 0))
         # a stored person's role changes from a day on ("Rolle wechseln"), not here
         self.role.setEnabled(key < 0)

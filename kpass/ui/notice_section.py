@@ -1,6 +1,11 @@
-"""Benefit notices (Bescheide): kind, period, reference and the persons they cover."""
+"""Benefit notices (Bescheide): kind, period, reference and the persons they cover.
+
+A notice granted "bis auf Weiteres" (open-ended) has no end date: the "bis" field stays empty.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -28,7 +33,7 @@ from kpass.ui.form_widgets import (
     label_for,
     record_table,
 )
-from kpass.ui.german_input import format_date
+from kpass.ui.german_input import format_date, parse_date
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.labels import BENEFIT_KINDS, basis_text
@@ -37,6 +42,11 @@ from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("NoticeSection", text)
+
+
+def until_text(until: date | None) -> str:
+    """The end of a notice as the tables show it; none: "bis auf Weiteres"."""
+    return _tr("bis auf Weiteres") if until is None else format_date(until)
 
 
 class NoticeSection(QGroupBox):
@@ -121,7 +131,10 @@ class NoticeSection(QGroupBox):
         self.covered_label.setText(_tr("Erfasste Personen:"))
         self.kind.setAccessibleName(_tr("Art der Leistung"))
         self.valid_from.setAccessibleName(_tr("Bescheid gültig von"))
-        self.valid_until.setAccessibleName(_tr("Bescheid gültig bis"))
+        self.valid_until.setAccessibleName(_tr("Bescheid gültig bis (leer: bis auf Weiteres)"))
+        self.valid_until.setPlaceholderText(_tr("leer: bis auf Weiteres"))
+        self.valid_until.setToolTip(_tr("Leer lassen, wenn der Bescheid „bis auf Weiteres“ "
+                                        "gilt (ohne Enddatum)."))
         self.reference.setAccessibleName(_tr("Aktenzeichen des Bescheids"))
         self.covered.setAccessibleName(_tr("Vom Bescheid erfasste Personen (keine Auswahl: "
                                            "ganzer Haushalt)"))
@@ -145,7 +158,7 @@ class NoticeSection(QGroupBox):
         self.table.setRowCount(len(draft.notices))
         for row, n in enumerate(draft.notices):
             who = ", ".join(names.get(k, "?") for k in n.person_keys) or _tr("ganzer Haushalt")
-            values = (basis_text(n.kind), format_date(n.valid_from), format_date(n.valid_until),
+            values = (basis_text(n.kind), format_date(n.valid_from), until_text(n.valid_until),
                       n.reference, who)
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
@@ -158,12 +171,15 @@ class NoticeSection(QGroupBox):
 
     def add_notice(self) -> bool:
         self.errors.clear()
-        start, end = self.valid_from.value(), self.valid_until.value()
+        start = self.valid_from.value()
         if start is None:
             self.errors.show("valid_from", _tr("Gültig von: bitte als TT.MM.JJJJ eingeben."))
             return False
-        if end is None:
-            self.errors.show("valid_until", _tr("Gültig bis: bitte als TT.MM.JJJJ eingeben."))
+        end_text = self.valid_until.text().strip()
+        end = parse_date(end_text) if end_text else None  # empty: "bis auf Weiteres"
+        if end_text and end is None:
+            self.errors.show("valid_until", _tr("Gültig bis: bitte als TT.MM.JJJJ eingeben "
+                                                "oder leer lassen (bis auf Weiteres)."))
             return False
         keys = tuple(
             int(self.covered.item(i).data(Qt.ItemDataRole.UserRole))

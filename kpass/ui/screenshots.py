@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kpass.services.household_validation import PersonInput
@@ -38,6 +39,10 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
     create_application()
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
+        # the screens as a new user sees them: neither read nor write the user's settings
+        # (splitter positions, window size)
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
         print_outbox.set_outbox(Path(tmp) / "ausgabe")
         ask_unsaved = dialogs.ask_unsaved
         dialogs.ask_unsaved = lambda _parent: "discard"  # type: ignore[assignment]
@@ -64,10 +69,10 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         address.postcode.setText("76185")
         address.stadtteil.set_code("11")
         born = today.year
-        mother = editor.add_member(PersonInput("Özdemir", "Ayşe", date(born - 38, 2, 1)),
-                                   "applicant")
-        father = editor.add_member(PersonInput("Özdemir", "Murat", date(born - 41, 9, 17)),
-                                   "partner")
+        mother = editor.add_member(PersonInput("Özdemir", "Ayşe", date(born - 38, 2, 1),
+                                               salutation="frau"), "applicant")
+        father = editor.add_member(PersonInput("Özdemir", "Murat", date(born - 41, 9, 17),
+                                               salutation="herr"), "partner")
         child1 = editor.add_member(PersonInput("Özdemir", "Can", date(born - 12, 6, 15)),
                                    "child")
         child2 = editor.add_member(PersonInput("Özdemir", "Elif", date(born - 7, 11, 3),
@@ -77,6 +82,7 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         editor.add_income(mother, "minijob", Decimal("520.00"), "month", first)
         editor.add_income(child1, "kindergeld", Decimal("255.00"), "month", first)
         editor.add_income(child2, "kindergeld", Decimal("255.00"), "month", first)
+        editor.add_income(child2, "pflegegeld", Decimal("347.00"), "month", first)
         for proof in ("personalausweis", "lohnabrechnungen", "mietvertrag", "lichtbild"):
             page.proofs[proof].setChecked(True)
         page.members.family.setFocus()

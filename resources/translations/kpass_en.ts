@@ -434,163 +434,173 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="37"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="39"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="38"/>
-        <location filename="../../kpass/ui/decision_panel.py" line="131"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="40"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="138"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="39"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="41"/>
         <source>Pass und Grundlage</source>
         <translation>Pass and basis</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="40"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="42"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="126"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="133"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="127"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="134"/>
         <source>Aktionen</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="129"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="136"/>
         <source>Entscheidung je Person</source>
         <translation>Decision per person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="130"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="137"/>
         <source>Art der Entscheidung</source>
         <translation>Kind of decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="132"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="139"/>
         <source>Einkommensprüfung</source>
         <translation>Income test</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="133"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="140"/>
+        <source>Nicht angerechnete Einkommen</source>
+        <translation>Incomes not counted</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="141"/>
         <source>Begründungen</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="134"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="142"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="135"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="143"/>
         <source>Pass:</source>
         <translation>Pass:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="136"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="144"/>
         <source>Pass für die folgenden Aktionen</source>
         <translation>Pass for the following actions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="138"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="146"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="138"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="146"/>
         <source>Antrag stellen und heute entscheiden</source>
         <translation>File the application and decide today</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="139"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="147"/>
         <source>Pässe &amp;ausstellen</source>
         <translation>&amp;Issue passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="139"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="147"/>
         <source>Pässe ausstellen</source>
         <translation>Issue passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="140"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="148"/>
         <source>&amp;Karte drucken</source>
         <translation>Print &amp;card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="140"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="148"/>
         <source>Karte des gewählten Passes drucken</source>
         <translation>Print the card of the chosen pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="141"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="149"/>
         <source>Bo&amp;gen drucken</source>
         <translation>Print sh&amp;eet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="142"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="150"/>
         <source>Alle Karten des Haushalts auf A4 drucken</source>
         <translation>Print all cards of the household on A4</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="143"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="151"/>
         <source>&amp;Bescheid drucken</source>
         <translation>Print &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="144"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="152"/>
         <source>Bescheid zur Entscheidung drucken</source>
         <translation>Print the decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="145"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="153"/>
         <source>Antrag &amp;drucken</source>
         <translation>Print application &amp;form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="146"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="154"/>
         <source>Antrag mit Datenschutzhinweis zum Unterschreiben drucken</source>
         <translation>Print the application with the data protection notice, for signing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="147"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="155"/>
         <source>Gewählten Pass verlängern</source>
         <translation>Renew the chosen pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="147"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="155"/>
         <source>Verl&amp;ängern</source>
         <translation>Rene&amp;w</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="148"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="156"/>
         <source>Ersat&amp;zausweis …</source>
         <translation>Replace&amp;ment card …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="149"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="157"/>
         <source>Ersatzausweis für den gewählten Pass</source>
         <translation>Replacement card for the chosen pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="150"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="158"/>
         <source>Gewählten Pass sperren</source>
         <translation>Revoke the chosen pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="150"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="158"/>
         <source>Spe&amp;rren …</source>
         <translation>Revo&amp;ke …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="201"/>
+        <location filename="../../kpass/ui/decision_panel.py" line="194"/>
+        <source>Nicht angerechnet: %1</source>
+        <translation>Not counted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_panel.py" line="220"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
@@ -622,79 +632,97 @@
 <context>
     <name>DecisionText</name>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="38"/>
+        <location filename="../../kpass/ui/decision_text.py" line="51"/>
         <source>60plus: Bildungs- und Kulturgutscheine</source>
         <translation>60plus: education and culture vouchers</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="40"/>
+        <location filename="../../kpass/ui/decision_text.py" line="53"/>
         <source>nicht berechtigt</source>
         <translation>not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="45"/>
+        <location filename="../../kpass/ui/decision_text.py" line="58"/>
         <source>berechtigt</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="48"/>
+        <location filename="../../kpass/ui/decision_text.py" line="61"/>
         <source>%1 bis %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="61"/>
-        <source>Keine Einkommensprüfung: Wohnsitz oder Regelsatz fehlen.</source>
-        <translation>No income test: the residence or the rule set is missing.</translation>
+        <location filename="../../kpass/ui/decision_text.py" line="76"/>
+        <source>Keine Einkommensprüfung: Wohnsitz oder Regelwerk fehlen.</source>
+        <translation>No income test: the residence or the rules are missing.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="64"/>
+        <location filename="../../kpass/ui/decision_text.py" line="79"/>
         <source>Haushaltsnettoeinkommen %1; niemand im Haushalt ist 14 Jahre oder älter, daher ist keine Einkommensprüfung möglich (Grenze %2).</source>
         <translation>Net household income %1; nobody in the household is 14 or older, so no income test is possible (limit %2).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="69"/>
+        <location filename="../../kpass/ui/decision_text.py" line="84"/>
         <source>Haushaltsnettoeinkommen %1 ÷ Summe der Gewichte %2 = Nettoäquivalenzeinkommen %3</source>
         <translation>Net household income %1 ÷ sum of the weights %2 = net equivalised income %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="74"/>
+        <location filename="../../kpass/ui/decision_text.py" line="89"/>
         <source>; das sind %1 unter der Grenze von %2: Einkommensprüfung bestanden.</source>
         <translation>; that is %1 below the limit of %2: income test passed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="77"/>
+        <location filename="../../kpass/ui/decision_text.py" line="92"/>
         <source>; das liegt genau auf der Grenze von %2: Einkommensprüfung nicht bestanden (nur darunter ist berechtigt).</source>
         <translation>; that is exactly the limit of %2: income test failed (only below it is eligible).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="80"/>
+        <location filename="../../kpass/ui/decision_text.py" line="95"/>
         <source>; das sind %1 über der Grenze von %2: Einkommensprüfung nicht bestanden.</source>
         <translation>; that is %1 above the limit of %2: income test failed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="84"/>
-        <source>Höchstes Haushaltsnettoeinkommen für diesen Haushalt: %1.</source>
-        <translation>Highest net household income for this household: %1.</translation>
+        <location filename="../../kpass/ui/decision_text.py" line="111"/>
+        <source>Der Haushalt ist berechtigt bis zu einem Haushaltsnettoeinkommen von %1.</source>
+        <translation>The household is eligible up to a household net income of %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="99"/>
+        <location filename="../../kpass/ui/decision_text.py" line="113"/>
+        <source>Berechtigt wäre der Haushalt nur bis zu einem Haushaltsnettoeinkommen von %1.</source>
+        <translation>The household would be eligible only up to a household net income of %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="116"/>
+        <source>Einkommensgrenze (darunter berechtigt): %1.</source>
+        <translation>Income limit (eligible below it): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/decision_text.py" line="143"/>
         <source>Niemand im Haushalt ist berechtigt.</source>
         <translation>Nobody in the household is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="101"/>
+        <location filename="../../kpass/ui/decision_text.py" line="145"/>
         <source>Alle %1 Personen sind berechtigt.</source>
         <translation>All %1 persons are eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="102"/>
+        <location filename="../../kpass/ui/decision_text.py" line="146"/>
         <source>Die Person ist berechtigt.</source>
         <translation>The person is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="103"/>
+        <location filename="../../kpass/ui/decision_text.py" line="147"/>
         <source>%1 von %2 Personen sind berechtigt.</source>
         <translation>%1 of %2 persons are eligible.</translation>
+    </message>
+    <message>
+        <source>Höchstes Haushaltsnettoeinkommen für diesen Haushalt: %1.</source>
+        <translation type="vanished">Highest net household income for this household: %1.</translation>
+    </message>
+    <message>
+        <source>Keine Einkommensprüfung: Wohnsitz oder Regelsatz fehlen.</source>
+        <translation type="vanished">No income test: the residence or the rule set is missing.</translation>
     </message>
 </context>
 <context>
@@ -901,186 +929,220 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="38"/>
+        <location filename="../../kpass/ui/history_tab.py" line="51"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="39"/>
+        <location filename="../../kpass/ui/history_tab.py" line="52"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="40"/>
+        <location filename="../../kpass/ui/history_tab.py" line="53"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="41"/>
+        <location filename="../../kpass/ui/history_tab.py" line="54"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="42"/>
+        <location filename="../../kpass/ui/history_tab.py" line="55"/>
         <source>Erinnerung</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="53"/>
+        <location filename="../../kpass/ui/history_tab.py" line="66"/>
         <source>%1: berechtigt – %2, %3</source>
         <translation>%1: eligible – %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="56"/>
+        <location filename="../../kpass/ui/history_tab.py" line="69"/>
         <source>%1: nicht berechtigt</source>
         <translation>%1: not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="62"/>
+        <location filename="../../kpass/ui/history_tab.py" line="75"/>
+        <source>Passart gewechselt: %1 → %2, Passnummer bleibt</source>
+        <translation>Pass type changed: %1 → %2, pass number kept</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="93"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="64"/>
+        <location filename="../../kpass/ui/history_tab.py" line="95"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="66"/>
+        <location filename="../../kpass/ui/history_tab.py" line="97"/>
         <source>Pass %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="66"/>
+        <location filename="../../kpass/ui/history_tab.py" line="97"/>
         <source>Pässe %1</source>
         <translation>Passes %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="69"/>
+        <location filename="../../kpass/ui/history_tab.py" line="100"/>
         <source>%1, Ablauf %2</source>
         <translation>%1, expiry %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="90"/>
+        <location filename="../../kpass/ui/history_tab.py" line="159"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="91"/>
+        <location filename="../../kpass/ui/history_tab.py" line="160"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="92"/>
+        <location filename="../../kpass/ui/history_tab.py" line="161"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="93"/>
+        <location filename="../../kpass/ui/history_tab.py" line="162"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="94"/>
+        <location filename="../../kpass/ui/history_tab.py" line="163"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="95"/>
+        <location filename="../../kpass/ui/history_tab.py" line="164"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="98"/>
+        <location filename="../../kpass/ui/history_tab.py" line="165"/>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="168"/>
         <source>Gedruckt am</source>
         <translation>Printed on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="99"/>
+        <location filename="../../kpass/ui/history_tab.py" line="169"/>
         <source>Dokument</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="100"/>
+        <location filename="../../kpass/ui/history_tab.py" line="170"/>
         <source>Betrifft</source>
         <translation>Concerning</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="101"/>
+        <location filename="../../kpass/ui/history_tab.py" line="171"/>
         <source>Seiten</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="102"/>
+        <location filename="../../kpass/ui/history_tab.py" line="172"/>
         <source>Gedruckt von</source>
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="157"/>
+        <location filename="../../kpass/ui/history_tab.py" line="235"/>
         <source>Antrag / Entscheidung</source>
         <translation>Application / decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="157"/>
+        <location filename="../../kpass/ui/history_tab.py" line="235"/>
         <source>Inhalt</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="158"/>
-        <location filename="../../kpass/ui/history_tab.py" line="163"/>
+        <location filename="../../kpass/ui/history_tab.py" line="236"/>
+        <location filename="../../kpass/ui/history_tab.py" line="241"/>
         <source>Anträge und Entscheidungen</source>
         <translation>Applications and decisions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="160"/>
+        <location filename="../../kpass/ui/history_tab.py" line="238"/>
         <source>Pässe des Haushalts</source>
         <translation>Passes of the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="162"/>
+        <location filename="../../kpass/ui/history_tab.py" line="240"/>
         <source>Drucke für den Haushalt</source>
         <translation>Printouts for the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="164"/>
+        <location filename="../../kpass/ui/history_tab.py" line="242"/>
         <source>Pässe</source>
         <translation>Passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="165"/>
-        <location filename="../../kpass/ui/history_tab.py" line="235"/>
+        <location filename="../../kpass/ui/history_tab.py" line="243"/>
+        <location filename="../../kpass/ui/history_tab.py" line="343"/>
         <source>Drucke (%1)</source>
         <translation>Printouts (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="167"/>
+        <location filename="../../kpass/ui/history_tab.py" line="245"/>
         <source>Hinweis zum Verlauf</source>
         <translation>Note on the history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="168"/>
+        <location filename="../../kpass/ui/history_tab.py" line="246"/>
         <source>Hinweis zu den Drucken</source>
         <translation>Note on the printouts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="172"/>
+        <location filename="../../kpass/ui/history_tab.py" line="253"/>
         <source>Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern.</source>
         <translation>The household is not saved yet; its history begins when it is saved.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="178"/>
+        <location filename="../../kpass/ui/history_tab.py" line="259"/>
         <source>Antrag %1 vom %2</source>
         <translation>Application %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="180"/>
-        <source>%1, Entscheidung %2, Regelsatz %3</source>
-        <translation>%1, decision %2, rule set %3</translation>
+        <location filename="../../kpass/ui/history_tab.py" line="261"/>
+        <source>%1, Entscheidung %2, Regelwerk %3</source>
+        <translation>%1, decision %2, rules %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="196"/>
+        <location filename="../../kpass/ui/history_tab.py" line="275"/>
+        <source>%1 (Pass %2)</source>
+        <translation>%1 (pass %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="288"/>
         <source>Nachweise: %1</source>
         <translation>Proofs: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="297"/>
+        <source>%1 (ab %2)</source>
+        <translation>%1 (from %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="303"/>
+        <source>gesperrt ab %1</source>
+        <translation>revoked from %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/history_tab.py" line="305"/>
+        <source>ersetzt ab %1</source>
+        <translation>replaced from %1</translation>
+    </message>
+    <message>
+        <source>%1, Entscheidung %2, Regelsatz %3</source>
+        <translation type="vanished">%1, decision %2, rule set %3</translation>
     </message>
     <message>
         <source>Entscheidungen: nur die in dieser Sitzung getroffenen (ältere folgen, sobald der Verlaufsdienst verfügbar ist). Pässe: vollständig.</source>
@@ -1099,7 +1161,7 @@
         <translation>Someone else has changed this household in the meantime. The current version has been loaded; please check your entry and save again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_editor.py" line="133"/>
+        <location filename="../../kpass/ui/household_editor.py" line="136"/>
         <source>Jemand anderes hat die Daten von %1 inzwischen geändert. Die aktuelle Fassung steht in der Tabelle; bitte die Eingabe prüfen und erneut speichern.</source>
         <translation>Someone else has changed the data of %1 in the meantime. The current version is in the table; please check your entry and save again.</translation>
     </message>
@@ -1107,238 +1169,243 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="171"/>
+        <location filename="../../kpass/ui/household_page.py" line="172"/>
         <source>&amp;Haushalt</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="172"/>
+        <location filename="../../kpass/ui/household_page.py" line="173"/>
         <source>Ver&amp;lauf</source>
         <translation>Histor&amp;y</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="173"/>
+        <location filename="../../kpass/ui/household_page.py" line="174"/>
         <source>Haushalt und Verlauf</source>
         <translation>Household and history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="174"/>
+        <location filename="../../kpass/ui/household_page.py" line="175"/>
         <source>Vorgelegte Nachweise</source>
         <translation>Proofs presented</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="177"/>
+        <location filename="../../kpass/ui/household_page.py" line="178"/>
         <source>Nachweis: %1</source>
         <translation>Proof: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="178"/>
+        <location filename="../../kpass/ui/household_page.py" line="179"/>
         <source>Haushalt &amp;speichern</source>
         <translation>&amp;Save household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="179"/>
         <location filename="../../kpass/ui/household_page.py" line="180"/>
+        <location filename="../../kpass/ui/household_page.py" line="181"/>
         <source>Neuen Haushalt speichern (Strg+S)</source>
         <translation>Save the new household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="183"/>
+        <location filename="../../kpass/ui/household_page.py" line="184"/>
         <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
         <translation>Apply and decide today (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="184"/>
+        <location filename="../../kpass/ui/household_page.py" line="185"/>
         <source>Zurück zur Suche (Esc)</source>
         <translation>Back to the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="185"/>
+        <location filename="../../kpass/ui/household_page.py" line="186"/>
         <source>Zurück zur Suche</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="186"/>
+        <location filename="../../kpass/ui/household_page.py" line="187"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="187"/>
+        <location filename="../../kpass/ui/household_page.py" line="188"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="263"/>
+        <location filename="../../kpass/ui/household_page.py" line="264"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="267"/>
+        <location filename="../../kpass/ui/household_page.py" line="268"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="284"/>
+        <location filename="../../kpass/ui/household_page.py" line="285"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="288"/>
+        <location filename="../../kpass/ui/household_page.py" line="289"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="296"/>
+        <location filename="../../kpass/ui/household_page.py" line="298"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="354"/>
+        <location filename="../../kpass/ui/household_page.py" line="365"/>
         <source>Haushalt gespeichert (Nr. %1).</source>
         <translation>Household saved (no. %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="388"/>
+        <location filename="../../kpass/ui/household_page.py" line="399"/>
         <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="406"/>
+        <location filename="../../kpass/ui/household_page.py" line="417"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="409"/>
+        <location filename="../../kpass/ui/household_page.py" line="421"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="410"/>
+        <location filename="../../kpass/ui/household_page.py" line="422"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="427"/>
+        <location filename="../../kpass/ui/household_page.py" line="439"/>
         <source>%1 hat schon einen Pass bis %2</source>
         <translation>%1 already has a pass until %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="430"/>
+        <location filename="../../kpass/ui/household_page.py" line="442"/>
         <source>%1: Pass %2 bis %3</source>
         <translation>%1: pass %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="432"/>
+        <location filename="../../kpass/ui/household_page.py" line="446"/>
         <source>Ausgestellt – %1.</source>
         <translation>Issued – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="433"/>
+        <location filename="../../kpass/ui/household_page.py" line="447"/>
         <source>Kein Pass auszustellen.</source>
         <translation>No pass to issue.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="443"/>
+        <location filename="../../kpass/ui/household_page.py" line="457"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="458"/>
+        <location filename="../../kpass/ui/household_page.py" line="472"/>
         <source>Karte %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="469"/>
+        <location filename="../../kpass/ui/household_page.py" line="483"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="480"/>
+        <location filename="../../kpass/ui/household_page.py" line="494"/>
         <source>Bescheid %1</source>
         <translation>Decision letter %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="491"/>
+        <location filename="../../kpass/ui/household_page.py" line="505"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="507"/>
+        <location filename="../../kpass/ui/household_page.py" line="522"/>
         <source>Pass %1 verlängert bis %2.</source>
         <translation>Pass %1 renewed until %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="509"/>
+        <location filename="../../kpass/ui/household_page.py" line="524"/>
         <source>Verlängerung entschieden; kein neuer Zeitraum (nicht mehr berechtigt).</source>
         <translation>Renewal decided; no new period (no longer eligible).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="516"/>
+        <location filename="../../kpass/ui/household_page.py" line="534"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="517"/>
+        <location filename="../../kpass/ui/household_page.py" line="535"/>
         <source>Ersatz für Pass %1 (neue Nummer, gleiche Gültigkeit):</source>
         <translation>Replacement for pass %1 (new number, same validity):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="529"/>
+        <location filename="../../kpass/ui/household_page.py" line="547"/>
         <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
         <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="539"/>
+        <location filename="../../kpass/ui/household_page.py" line="557"/>
         <source>Pass sperren</source>
         <translation>Revoke pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="540"/>
+        <location filename="../../kpass/ui/household_page.py" line="558"/>
         <source>Pass %1 sperren ab:</source>
         <translation>Revoke pass %1 from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="551"/>
+        <location filename="../../kpass/ui/household_page.py" line="570"/>
+        <source>Pass %1 wird ab %2 gesperrt; bis dahin bleibt er gültig.</source>
+        <translation>Pass %1 will be revoked from %2; it stays valid until then.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household_page.py" line="573"/>
         <source>Pass %1 ist ab %2 gesperrt.</source>
         <translation>Pass %1 is revoked from %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="562"/>
+        <location filename="../../kpass/ui/household_page.py" line="584"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="562"/>
+        <location filename="../../kpass/ui/household_page.py" line="584"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="604"/>
+        <location filename="../../kpass/ui/household_page.py" line="626"/>
         <source>Einkommen beenden</source>
         <translation>End income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="605"/>
+        <location filename="../../kpass/ui/household_page.py" line="627"/>
         <source>Letzter Tag, für den das Einkommen gezahlt wird:</source>
         <translation>Last day for which the income is paid:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="606"/>
+        <location filename="../../kpass/ui/household_page.py" line="628"/>
         <source>Einkommen entfällt</source>
         <translation>Income ends</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="618"/>
+        <location filename="../../kpass/ui/household_page.py" line="640"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="618"/>
+        <location filename="../../kpass/ui/household_page.py" line="640"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="628"/>
+        <location filename="../../kpass/ui/household_page.py" line="650"/>
         <source>Die Datei %1 ist kein lesbares Bild.</source>
         <translation>The file %1 is not a readable image.</translation>
     </message>
@@ -1471,17 +1538,27 @@
         <translation>End the selected income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="198"/>
+        <location filename="../../kpass/ui/income_section.py" line="160"/>
+        <source>Wird erfasst, aber nicht angerechnet (zählt nicht zum Haushaltsnettoeinkommen).</source>
+        <translation>Recorded but not counted (not part of the household net income).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="169"/>
+        <source>%1 – nicht angerechnet</source>
+        <translation>%1 – not counted</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/income_section.py" line="214"/>
         <source>Bitte zuerst eine Person erfassen.</source>
         <translation>Please enter a person first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="202"/>
+        <location filename="../../kpass/ui/income_section.py" line="218"/>
         <source>Betrag: bitte einen Eurobetrag wie 1.234,56 eingeben.</source>
         <translation>Amount: please enter an amount in euros such as 1.234,56.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="207"/>
+        <location filename="../../kpass/ui/income_section.py" line="223"/>
         <source>Gültig ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
@@ -1536,147 +1613,147 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="7"/>
+        <location filename="../../kpass/documents/labels.py" line="9"/>
         <source>Karlsruher Pass</source>
         <translation>Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="8"/>
+        <location filename="../../kpass/documents/labels.py" line="10"/>
         <source>Karlsruher Kinderpass</source>
         <translation>Karlsruher Children&apos;s Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="13"/>
+        <location filename="../../kpass/documents/labels.py" line="17"/>
         <source>Bürgergeld (SGB II)</source>
         <translation>Citizen&apos;s benefit (SGB II)</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="14"/>
+        <location filename="../../kpass/documents/labels.py" line="18"/>
         <source>Hilfe zum Lebensunterhalt (SGB XII)</source>
         <translation>Subsistence assistance (SGB XII)</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="15"/>
+        <location filename="../../kpass/documents/labels.py" line="19"/>
         <source>Grundsicherung im Alter und bei Erwerbsminderung (SGB XII)</source>
         <translation>Basic income support in old age and for reduced earning capacity (SGB XII)</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="16"/>
+        <location filename="../../kpass/documents/labels.py" line="20"/>
         <source>Leistungen nach dem Asylbewerberleistungsgesetz</source>
         <translation>Benefits under the Asylum Seekers&apos; Benefits Act</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="17"/>
+        <location filename="../../kpass/documents/labels.py" line="21"/>
         <source>Wohngeld</source>
         <translation>Housing benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="18"/>
+        <location filename="../../kpass/documents/labels.py" line="22"/>
         <source>Kinderzuschlag</source>
         <translation>Child supplement</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="19"/>
+        <location filename="../../kpass/documents/labels.py" line="23"/>
         <source>Hilfe nach SGB VIII (stationär)</source>
         <translation>Assistance under SGB VIII (residential)</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="20"/>
+        <location filename="../../kpass/documents/labels.py" line="24"/>
         <source>Schwerbehinderung / Eingliederungshilfe</source>
         <translation>Severe disability / integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="21"/>
+        <location filename="../../kpass/documents/labels.py" line="25"/>
         <source>Pflegekind</source>
         <translation>Foster child</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="22"/>
+        <location filename="../../kpass/documents/labels.py" line="26"/>
         <source>Familie mit fünf oder mehr Kindern</source>
         <translation>Family with five or more children</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="23"/>
+        <location filename="../../kpass/documents/labels.py" line="27"/>
         <source>Einkommen unter der Einkommensgrenze</source>
         <translation>Income below the income limit</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="39"/>
+        <location filename="../../kpass/documents/labels.py" line="56"/>
         <source>Lohn/Gehalt (netto)</source>
         <translation>Wages/salary (net)</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="40"/>
+        <location filename="../../kpass/documents/labels.py" line="57"/>
         <source>Minijob</source>
         <translation>Mini-job</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="41"/>
+        <location filename="../../kpass/documents/labels.py" line="58"/>
         <source>Selbständige Tätigkeit</source>
         <translation>Self-employment</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="42"/>
+        <location filename="../../kpass/documents/labels.py" line="59"/>
         <source>Rente/Pension</source>
         <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="43"/>
+        <location filename="../../kpass/documents/labels.py" line="60"/>
         <source>Arbeitslosengeld I</source>
         <translation>Unemployment benefit I</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="44"/>
+        <location filename="../../kpass/documents/labels.py" line="61"/>
         <source>Kranken-/Mutterschaftsgeld</source>
         <translation>Sickness/maternity benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="45"/>
+        <location filename="../../kpass/documents/labels.py" line="62"/>
         <source>Kindergeld</source>
         <translation>Child benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="46"/>
+        <location filename="../../kpass/documents/labels.py" line="63"/>
         <source>Unterhalt/Unterhaltsvorschuss</source>
         <translation>Maintenance/maintenance advance</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="47"/>
+        <location filename="../../kpass/documents/labels.py" line="64"/>
         <source>Elterngeld</source>
         <translation>Parental allowance</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="48"/>
+        <location filename="../../kpass/documents/labels.py" line="65"/>
         <source>BAföG/Berufsausbildungsbeihilfe</source>
         <translation>BAföG/vocational training grant</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="49"/>
+        <location filename="../../kpass/documents/labels.py" line="66"/>
         <source>Ausbildungsvergütung</source>
         <translation>Apprentice pay</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="50"/>
+        <location filename="../../kpass/documents/labels.py" line="67"/>
         <source>Sonstiges Einkommen</source>
         <translation>Other income</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="55"/>
+        <location filename="../../kpass/documents/labels.py" line="72"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="56"/>
+        <location filename="../../kpass/documents/labels.py" line="73"/>
         <source>Partner/in</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="57"/>
+        <location filename="../../kpass/documents/labels.py" line="74"/>
         <source>Kind</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="58"/>
+        <location filename="../../kpass/documents/labels.py" line="75"/>
         <source>sonstige Person</source>
         <translation>other person</translation>
     </message>
@@ -1691,69 +1768,104 @@
         <translation>monthly</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="23"/>
+        <location filename="../../kpass/ui/labels.py" line="20"/>
+        <source>Pflegegeld (Pflegeversicherung)</source>
+        <translation>Care allowance (long-term care insurance)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="21"/>
+        <source>Pflegegeld für ein Pflegekind (§ 39 SGB VIII)</source>
+        <translation>Allowance for a foster child (§ 39 SGB VIII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="22"/>
+        <source>Blindengeld / Landesblindenhilfe</source>
+        <translation>Blind allowance (Landesblindenhilfe)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="35"/>
         <source>Personalausweis/Pass</source>
         <translation>Identity card/passport</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="24"/>
+        <location filename="../../kpass/ui/labels.py" line="36"/>
         <source>Leistungsbescheid</source>
         <translation>Benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="25"/>
+        <location filename="../../kpass/ui/labels.py" line="37"/>
         <source>Lohnabrechnungen (3 Monate)</source>
         <translation>Payslips (3 months)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="26"/>
+        <location filename="../../kpass/ui/labels.py" line="38"/>
         <source>Rentenbescheid</source>
         <translation>Pension notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="27"/>
+        <location filename="../../kpass/ui/labels.py" line="39"/>
         <source>Mietvertrag</source>
         <translation>Tenancy agreement</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="28"/>
+        <location filename="../../kpass/ui/labels.py" line="40"/>
         <source>Lichtbild</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="31"/>
+        <location filename="../../kpass/ui/labels.py" line="43"/>
         <source>Tod</source>
         <translation>Death</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="31"/>
+        <location filename="../../kpass/ui/labels.py" line="43"/>
         <source>Wegzug</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="34"/>
+        <location filename="../../kpass/ui/labels.py" line="46"/>
+        <source>Frau</source>
+        <translation>Ms</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="46"/>
+        <source>Herr</source>
+        <translation>Mr</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="49"/>
         <source>ersetzt</source>
         <translation>replaced</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="34"/>
+        <location filename="../../kpass/ui/labels.py" line="49"/>
         <source>gesperrt</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="34"/>
+        <location filename="../../kpass/ui/labels.py" line="49"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="37"/>
+        <location filename="../../kpass/ui/labels.py" line="52"/>
         <source>Erstantrag</source>
         <translation>First application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="37"/>
+        <location filename="../../kpass/ui/labels.py" line="52"/>
         <source>Verlängerung</source>
         <translation>Renewal</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="116"/>
+        <source>gültig, ersetzt ab %1</source>
+        <translation>valid, replaced from %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/labels.py" line="117"/>
+        <source>gültig, gesperrt ab %1</source>
+        <translation>valid, revoked from %1</translation>
     </message>
 </context>
 <context>
@@ -1764,98 +1876,98 @@
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="98"/>
-        <source>kpass – Karlsruher Pass</source>
-        <translation>kpass – Karlsruher Pass</translation>
+        <location filename="../../kpass/ui/main_window.py" line="99"/>
+        <source>Karlsruher Pass</source>
+        <translation>Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="99"/>
+        <location filename="../../kpass/ui/main_window.py" line="100"/>
         <source>&amp;Vorgang</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="100"/>
+        <location filename="../../kpass/ui/main_window.py" line="101"/>
         <source>&amp;Suche</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="101"/>
+        <location filename="../../kpass/ui/main_window.py" line="102"/>
         <source>Person suchen (Strg+F)</source>
         <translation>Search for a person (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="102"/>
+        <location filename="../../kpass/ui/main_window.py" line="103"/>
         <source>&amp;Neuer Antrag</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="103"/>
+        <location filename="../../kpass/ui/main_window.py" line="104"/>
         <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
         <translation>New application with a new household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="104"/>
+        <location filename="../../kpass/ui/main_window.py" line="105"/>
         <source>&amp;Verlängerungen</source>
         <translation>&amp;Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="105"/>
+        <location filename="../../kpass/ui/main_window.py" line="106"/>
         <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
         <translation>Passes that expire this month and next month (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="107"/>
+        <location filename="../../kpass/ui/main_window.py" line="108"/>
         <source>&amp;Karten des Tages drucken …</source>
         <translation>Print the &amp;day&apos;s cards …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="108"/>
+        <location filename="../../kpass/ui/main_window.py" line="109"/>
         <source>Alle Karten eines Tages auf A4-Bögen</source>
         <translation>All cards of one day on A4 sheets</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="109"/>
+        <location filename="../../kpass/ui/main_window.py" line="110"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="110"/>
+        <location filename="../../kpass/ui/main_window.py" line="111"/>
         <source>Aus&amp;wertung</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="111"/>
+        <location filename="../../kpass/ui/main_window.py" line="112"/>
         <source>&amp;Übersicht für die Leitung</source>
         <translation>&amp;Dashboard for supervisors</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="112"/>
+        <location filename="../../kpass/ui/main_window.py" line="113"/>
         <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
         <translation>Key figures, trend and export (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="113"/>
+        <location filename="../../kpass/ui/main_window.py" line="114"/>
         <source>&amp;Was wäre, wenn …</source>
         <translation>&amp;What if …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="114"/>
+        <location filename="../../kpass/ui/main_window.py" line="115"/>
         <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
         <translation>Try out another income limit (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="115"/>
         <location filename="../../kpass/ui/main_window.py" line="116"/>
+        <location filename="../../kpass/ui/main_window.py" line="117"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="117"/>
+        <location filename="../../kpass/ui/main_window.py" line="118"/>
         <source>Menüleiste</source>
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="183"/>
+        <location filename="../../kpass/ui/main_window.py" line="184"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>
@@ -1863,279 +1975,313 @@
         <source>&amp;Auswertung</source>
         <translation type="vanished">Re&amp;ports</translation>
     </message>
+    <message>
+        <source>kpass – Karlsruher Pass</source>
+        <translation type="vanished">kpass – Karlsruher Pass</translation>
+    </message>
 </context>
 <context>
     <name>MemberSection</name>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="70"/>
+        <location filename="../../kpass/ui/member_section.py" line="71"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="71"/>
+        <location filename="../../kpass/ui/member_section.py" line="72"/>
         <source>Vorname(n)</source>
         <translation>Given name(s)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="72"/>
+        <location filename="../../kpass/ui/member_section.py" line="73"/>
         <source>Geburtsdatum (Alter)</source>
         <translation>Date of birth (age)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="73"/>
+        <location filename="../../kpass/ui/member_section.py" line="74"/>
         <source>Rolle, Merkmale</source>
         <translation>Role, features</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="74"/>
+        <location filename="../../kpass/ui/member_section.py" line="75"/>
         <source>im Haushalt</source>
         <translation>in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="75"/>
+        <location filename="../../kpass/ui/member_section.py" line="76"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="92"/>
+        <location filename="../../kpass/ui/member_section.py" line="93"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="95"/>
+        <location filename="../../kpass/ui/member_section.py" line="96"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="214"/>
-        <location filename="../../kpass/ui/member_section.py" line="216"/>
+        <location filename="../../kpass/ui/member_section.py" line="100"/>
+        <source>Anrede</source>
+        <translation>Salutation</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="222"/>
+        <location filename="../../kpass/ui/member_section.py" line="224"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="217"/>
+        <location filename="../../kpass/ui/member_section.py" line="225"/>
         <source>Familienname:</source>
         <translation>Family name:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="218"/>
+        <location filename="../../kpass/ui/member_section.py" line="226"/>
         <source>Vorname(n):</source>
         <translation>Given name(s):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="219"/>
+        <location filename="../../kpass/ui/member_section.py" line="227"/>
         <source>Geburtsdatum:</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="220"/>
+        <location filename="../../kpass/ui/member_section.py" line="228"/>
         <source>Rolle:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="222"/>
+        <location filename="../../kpass/ui/member_section.py" line="229"/>
+        <source>Anrede:</source>
+        <translation>Salutation:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="230"/>
+        <source>keine Anrede</source>
+        <translation>no salutation</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="231"/>
+        <source>keine Anrede (Briefe grüßen neutral)</source>
+        <translation>no salutation (letters use a neutral greeting)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="234"/>
         <source>Alter</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="223"/>
+        <location filename="../../kpass/ui/member_section.py" line="235"/>
         <source>Schwerbehinderung / Eingliederungshilfe</source>
         <translation>Severe disability / integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="224"/>
+        <location filename="../../kpass/ui/member_section.py" line="236"/>
         <source>Schwerbehinderung oder Eingliederungshilfe</source>
         <translation>Severe disability or integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="225"/>
-        <location filename="../../kpass/ui/member_section.py" line="226"/>
-        <location filename="../../kpass/ui/member_section.py" line="272"/>
+        <location filename="../../kpass/ui/member_section.py" line="237"/>
+        <location filename="../../kpass/ui/member_section.py" line="238"/>
+        <location filename="../../kpass/ui/member_section.py" line="286"/>
         <source>Pflegekind</source>
         <translation>Foster child</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="227"/>
+        <location filename="../../kpass/ui/member_section.py" line="239"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="228"/>
+        <location filename="../../kpass/ui/member_section.py" line="240"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="229"/>
+        <location filename="../../kpass/ui/member_section.py" line="241"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="230"/>
+        <location filename="../../kpass/ui/member_section.py" line="242"/>
         <source>Person ändern … (F2)</source>
         <translation>Correct person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="231"/>
+        <location filename="../../kpass/ui/member_section.py" line="243"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="232"/>
+        <location filename="../../kpass/ui/member_section.py" line="244"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="233"/>
+        <location filename="../../kpass/ui/member_section.py" line="245"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="235"/>
+        <location filename="../../kpass/ui/member_section.py" line="247"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="236"/>
+        <location filename="../../kpass/ui/member_section.py" line="248"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="237"/>
+        <location filename="../../kpass/ui/member_section.py" line="249"/>
         <source>Lichtb&amp;ild …</source>
         <translation>&amp;Photo …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="238"/>
+        <location filename="../../kpass/ui/member_section.py" line="250"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="244"/>
+        <location filename="../../kpass/ui/member_section.py" line="256"/>
         <source>Familienname der neuen Person</source>
         <translation>Family name of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="245"/>
+        <location filename="../../kpass/ui/member_section.py" line="257"/>
         <source>Vornamen der neuen Person</source>
         <translation>Given names of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="246"/>
+        <location filename="../../kpass/ui/member_section.py" line="258"/>
         <source>Geburtsdatum der neuen Person</source>
         <translation>Date of birth of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="247"/>
+        <location filename="../../kpass/ui/member_section.py" line="259"/>
         <source>Rolle der neuen Person</source>
         <translation>Role of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="248"/>
+        <location filename="../../kpass/ui/member_section.py" line="260"/>
+        <source>Anrede der neuen Person</source>
+        <translation>Salutation of the new person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="261"/>
         <source>&amp;Person hinzufügen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="249"/>
+        <location filename="../../kpass/ui/member_section.py" line="262"/>
         <source>Person hinzufügen</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="252"/>
+        <location filename="../../kpass/ui/member_section.py" line="265"/>
         <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
         <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="255"/>
+        <location filename="../../kpass/ui/member_section.py" line="268"/>
         <source>Familienname von %1</source>
         <translation>Family name of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="256"/>
+        <location filename="../../kpass/ui/member_section.py" line="269"/>
         <source>Vornamen von %1</source>
         <translation>Given names of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="257"/>
+        <location filename="../../kpass/ui/member_section.py" line="270"/>
         <source>Geburtsdatum von %1</source>
         <translation>Date of birth of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="258"/>
+        <location filename="../../kpass/ui/member_section.py" line="271"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="260"/>
+        <location filename="../../kpass/ui/member_section.py" line="272"/>
+        <source>Anrede von %1</source>
+        <translation>Salutation of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/member_section.py" line="274"/>
         <source>Änderung &amp;übernehmen</source>
         <translation>&amp;Apply change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="262"/>
+        <location filename="../../kpass/ui/member_section.py" line="276"/>
         <source>Änderung &amp;speichern</source>
         <translation>&amp;Save change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="263"/>
+        <location filename="../../kpass/ui/member_section.py" line="277"/>
         <source>Änderung an %1 speichern</source>
         <translation>Save the change to %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="271"/>
+        <location filename="../../kpass/ui/member_section.py" line="285"/>
         <source>Schwerbeh.</source>
         <translation>Sev. dis.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="278"/>
+        <location filename="../../kpass/ui/member_section.py" line="292"/>
         <source>fehlt</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="278"/>
+        <location filename="../../kpass/ui/member_section.py" line="292"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="298"/>
+        <location filename="../../kpass/ui/member_section.py" line="312"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="300"/>
+        <location filename="../../kpass/ui/member_section.py" line="314"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="301"/>
+        <location filename="../../kpass/ui/member_section.py" line="315"/>
         <source>seit %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="344"/>
+        <location filename="../../kpass/ui/member_section.py" line="359"/>
         <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="345"/>
+        <location filename="../../kpass/ui/member_section.py" line="360"/>
         <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
         <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="347"/>
+        <location filename="../../kpass/ui/member_section.py" line="362"/>
         <source>Familienname: darf nicht leer sein.</source>
         <translation>Family name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="368"/>
+        <location filename="../../kpass/ui/member_section.py" line="389"/>
         <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
         <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="384"/>
+        <location filename="../../kpass/ui/member_section.py" line="406"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="427"/>
+        <location filename="../../kpass/ui/member_section.py" line="449"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut speichern.</source>
         <translation>Someone else has changed the data of this person in the meantime; now saved: %1, born %2. Your entry is still in the fields – please check it and save again with Enter.</translation>
     </message>
@@ -2322,136 +2468,151 @@
 <context>
     <name>NoticeSection</name>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="45"/>
-        <location filename="../../kpass/ui/notice_section.py" line="61"/>
+        <location filename="../../kpass/ui/notice_section.py" line="49"/>
+        <source>bis auf Weiteres</source>
+        <translation>until further notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="55"/>
+        <location filename="../../kpass/ui/notice_section.py" line="71"/>
         <source>Leistung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="46"/>
+        <location filename="../../kpass/ui/notice_section.py" line="56"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="47"/>
+        <location filename="../../kpass/ui/notice_section.py" line="57"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="48"/>
+        <location filename="../../kpass/ui/notice_section.py" line="58"/>
         <source>Aktenzeichen</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="49"/>
+        <location filename="../../kpass/ui/notice_section.py" line="59"/>
         <source>für</source>
         <translation>for</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="63"/>
+        <location filename="../../kpass/ui/notice_section.py" line="73"/>
         <source>Gültig ab</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="65"/>
+        <location filename="../../kpass/ui/notice_section.py" line="75"/>
         <source>Gültig bis</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="114"/>
-        <location filename="../../kpass/ui/notice_section.py" line="116"/>
+        <location filename="../../kpass/ui/notice_section.py" line="124"/>
+        <location filename="../../kpass/ui/notice_section.py" line="126"/>
         <source>Leistungsbescheide</source>
         <translation>Benefit notices</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="117"/>
+        <location filename="../../kpass/ui/notice_section.py" line="127"/>
         <source>Leistung:</source>
         <translation>Benefit:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="118"/>
+        <location filename="../../kpass/ui/notice_section.py" line="128"/>
         <source>Gültig von:</source>
         <translation>Valid from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="119"/>
+        <location filename="../../kpass/ui/notice_section.py" line="129"/>
         <source>bis:</source>
         <translation>until:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="120"/>
+        <location filename="../../kpass/ui/notice_section.py" line="130"/>
         <source>Aktenzeichen:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="121"/>
+        <location filename="../../kpass/ui/notice_section.py" line="131"/>
         <source>Erfasste Personen:</source>
         <translation>Persons covered:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="122"/>
+        <location filename="../../kpass/ui/notice_section.py" line="132"/>
         <source>Art der Leistung</source>
         <translation>Kind of benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="123"/>
+        <location filename="../../kpass/ui/notice_section.py" line="133"/>
         <source>Bescheid gültig von</source>
         <translation>Notice valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="124"/>
-        <source>Bescheid gültig bis</source>
-        <translation>Notice valid until</translation>
+        <location filename="../../kpass/ui/notice_section.py" line="134"/>
+        <source>Bescheid gültig bis (leer: bis auf Weiteres)</source>
+        <translation>Notice valid until (empty: until further notice)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="125"/>
+        <location filename="../../kpass/ui/notice_section.py" line="135"/>
+        <source>leer: bis auf Weiteres</source>
+        <translation>empty: until further notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="136"/>
+        <source>Leer lassen, wenn der Bescheid „bis auf Weiteres“ gilt (ohne Enddatum).</source>
+        <translation>Leave empty when the notice is granted “until further notice” (no end date).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/notice_section.py" line="138"/>
         <source>Aktenzeichen des Bescheids</source>
         <translation>Reference of the notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="126"/>
+        <location filename="../../kpass/ui/notice_section.py" line="139"/>
         <source>Vom Bescheid erfasste Personen (keine Auswahl: ganzer Haushalt)</source>
         <translation>Persons covered by the notice (none ticked: the whole household)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="128"/>
+        <location filename="../../kpass/ui/notice_section.py" line="141"/>
         <source>Keine Person angekreuzt: der Bescheid gilt für den ganzen Haushalt.</source>
         <translation>No person ticked: the notice applies to the whole household.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="130"/>
+        <location filename="../../kpass/ui/notice_section.py" line="143"/>
         <source>Bescheid ei&amp;ntragen</source>
         <translation>Add &amp;benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="131"/>
+        <location filename="../../kpass/ui/notice_section.py" line="144"/>
         <source>Bescheid eintragen</source>
         <translation>Add notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="132"/>
+        <location filename="../../kpass/ui/notice_section.py" line="145"/>
         <source>Bescheid entfernen</source>
         <translation>Remove notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="133"/>
+        <location filename="../../kpass/ui/notice_section.py" line="146"/>
         <source>Ausgewählten Bescheid entfernen</source>
         <translation>Remove the selected notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="147"/>
+        <location filename="../../kpass/ui/notice_section.py" line="160"/>
         <source>ganzer Haushalt</source>
         <translation>whole household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="163"/>
+        <location filename="../../kpass/ui/notice_section.py" line="176"/>
         <source>Gültig von: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="166"/>
-        <source>Gültig bis: bitte als TT.MM.JJJJ eingeben.</source>
-        <translation>Valid until: please enter as DD.MM.YYYY.</translation>
+        <location filename="../../kpass/ui/notice_section.py" line="181"/>
+        <source>Gültig bis: bitte als TT.MM.JJJJ eingeben oder leer lassen (bis auf Weiteres).</source>
+        <translation>Valid until: please enter as DD.MM.YYYY or leave empty (until further notice).</translation>
     </message>
     <message>
         <source>&amp;Leistung:</source>
@@ -2470,12 +2631,20 @@
         <translation type="vanished">&amp;Remove notice</translation>
     </message>
     <message>
+        <source>Bescheid gültig bis</source>
+        <translation type="vanished">Notice valid until</translation>
+    </message>
+    <message>
         <source>Er&amp;fasste Personen:</source>
         <translation type="vanished">Persons co&amp;vered:</translation>
     </message>
     <message>
         <source>Gültig &amp;von:</source>
         <translation type="vanished">&amp;Valid from:</translation>
+    </message>
+    <message>
+        <source>Gültig bis: bitte als TT.MM.JJJJ eingeben.</source>
+        <translation type="vanished">Valid until: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
         <source>b&amp;is:</source>

@@ -79,14 +79,34 @@ def test_german_input() -> None:
 
 
 def test_household_sentence_of_the_spec_example() -> None:
+    """What the caseworker reads to the applicant is the highest eligible income (a few cents
+    under the limit because of the rounding), never the limit itself."""
     figures = HouseholdFigures(Decimal("2820.00"), Decimal("2.1"), Decimal("1342.86"),
-                               Decimal("1300.00"), Decimal("-42.86"), Decimal("2730.00"))
+                               Decimal("1300.00"), Decimal("-42.86"), Decimal("2730.00"),
+                               Decimal("2729.98"))
     assert household_sentence(figures) == (
         "Haushaltsnettoeinkommen 2.820,00 € ÷ Summe der Gewichte 2,1 = "
         "Nettoäquivalenzeinkommen 1.342,86 €; das sind 42,86 € über der Grenze von "
-        "1.300,00 €: Einkommensprüfung nicht bestanden. Höchstes Haushaltsnettoeinkommen "
-        "für diesen Haushalt: 2.730,00 €."
+        "1.300,00 €: Einkommensprüfung nicht bestanden. Berechtigt wäre der Haushalt nur "
+        "bis zu einem Haushaltsnettoeinkommen von 2.729,98 €."
     )
+    passing = HouseholdFigures(Decimal("2500.00"), Decimal("2.1"), Decimal("1190.48"),
+                               Decimal("1300.00"), Decimal("109.52"), Decimal("2730.00"),
+                               Decimal("2729.98"))
+    assert household_sentence(passing).endswith(
+        "Einkommensprüfung bestanden. Der Haushalt ist berechtigt bis zu einem "
+        "Haushaltsnettoeinkommen von 2.729,98 €.")
+    assert "2.730,00" not in household_sentence(passing)
+
+
+def test_household_sentence_without_the_highest_eligible_income() -> None:
+    """Figures without it (none passes) name the limit for what it is."""
+    figures = HouseholdFigures(Decimal("2820.00"), Decimal("2.1"), Decimal("1342.86"),
+                               Decimal("1300.00"), Decimal("-42.86"), Decimal("2730.00"))
+    assert household_sentence(figures).endswith(
+        "Einkommensprüfung nicht bestanden. Einkommensgrenze (darunter berechtigt): 2.730,00 €.")
+    assert household_sentence(HouseholdFigures()) == (
+        "Keine Einkommensprüfung: Wohnsitz oder Regelwerk fehlen.")
 
 
 def _issue_pass_expiring_next_month(database: Database, day: date) -> str:

