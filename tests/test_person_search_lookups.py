@@ -9,15 +9,13 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy.engine import make_url
 
 from kpass.models.engine import Database
-from kpass.models.migrate import MIGRATIONS
+from kpass.models.migrate import migrate_to
 from kpass.services.applications import apply, decide
-from kpass.services.household_editing import AddressInput, move_household
 from kpass.services.household_details import household_details
+from kpass.services.household_editing import AddressInput, move_household
 from kpass.services.passes import issue_passes
 from kpass.services.person_search import search_persons
 from kpass.services.person_search_lookups import parse_pass_query, parse_street_query
@@ -131,12 +129,8 @@ def test_addresses_stored_before_the_street_key_are_found(database: Database) ->
     # Migration 0008 fills the key of the addresses already there.
     add_household(database, [("Weiß", "Jürgen", date(1950, 5, 5), "applicant")],
                   street="Karl-Friedrich-Straße", number="12")
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
     for direction, revision in (("downgrade", "0007"), ("upgrade", "head")):
-        with database.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            getattr(command, direction)(config, revision)
+        migrate_to(database, direction, revision)
     assert names(database, "karl friedrich str 12") == ["Jürgen Weiß"]
 
 

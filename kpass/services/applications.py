@@ -227,8 +227,13 @@ def decide_application(uow: UnitOfWork, application: Application) -> DecisionRes
 
 
 def open_application(uow: UnitOfWork, application_id: int) -> Application:
-    """An application that may be decided (it exists and was not withdrawn)."""
-    application = uow.session.get(Application, application_id)
+    """An application that may be decided (it exists and was not withdrawn), locked.
+
+    Two seats deciding the same application one after the other: the later decision sees
+    the earlier one and takes its statistics back."""
+    application = uow.session.scalars(
+        select(Application).where(Application.id == application_id).with_for_update()
+    ).first()
     if application is None:
         raise InvalidInput(
             f"There is no application {application_id}.",

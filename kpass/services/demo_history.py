@@ -282,7 +282,8 @@ class _Household:
             if roll >= P_LOST + P_REVOKED:
                 continue
             day = _random_day(self.rng, since + timedelta(days=20), held.valid_until)
-            if day > ctx.as_of:
+            # A pass that ends within 20 days of ``since`` is neither lost nor revoked.
+            if day > ctx.as_of or day > held.valid_until:
                 continue
             row = self.pass_rows[held.pass_id]
             status = "replaced" if roll < P_LOST else "revoked"

@@ -296,11 +296,6 @@ def decide_and_issue(
 ) -> tuple[DecisionResult, list[IssuedPass]]:
     """Decide and issue in one transaction: no decision stays behind without its passes."""
     with UnitOfWork(database) as uow:
-        # Two seats deciding the same application one after the other: the later decision
-        # sees the earlier one and takes its statistics back.
-        uow.session.execute(
-            select(Application.id).where(Application.id == application_id).with_for_update()
-        ).all()
         decided = decide_application(uow, open_application(uow, application_id))
         stored = uow.session.get(Decision, decided.decision_id)
         assert stored is not None
