@@ -6,11 +6,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-
 from kpass.models.engine import Database
-from kpass.models.migrate import MIGRATIONS
+from kpass.models.migrate import migrate_to
 from kpass.services.applications import apply, decide
 from kpass.services.household_history import PassTypeChange, household_history, household_prints
 from kpass.services.passes import IssuedPass, issue_passes, renew_pass
@@ -27,11 +24,7 @@ FUTURE = date(2030, 1, 1)
 
 
 def _migrate(database: Database, direction: str, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, direction)(config, revision)
+    migrate_to(database, direction, revision)
 
 
 def _decide_and_issue(database: Database, household: int) -> tuple[int, int, list[IssuedPass]]:
