@@ -5,8 +5,10 @@ Households are built in memory first (realistic mix, fixed seed); the timed part
 
 For comparison the same households are decided by :func:`plain_evaluate`, a deliberately plain
 reading of the specification that looks every parameter up on each call and builds every
-sentence at once. It is also an independent second implementation: the tests compare its
-answers with ``evaluate``'s.
+sentence at once. It is also an independent second implementation of the specification's second
+edition (2026-12): every run checks that it gives exactly ``decision_to_json(evaluate(...))``
+on 2,000 other households (:func:`_check_agreement`, reported on stderr; a disagreement fails the
+run, since the baseline would then decide something else).
 
     python bench/rules_throughput.py [--quick]    # prints one JSON line per measure
 """
@@ -14,13 +16,12 @@ answers with ``evaluate``'s.
 from __future__ import annotations
 
 import json
-import math
 import random
 import sys
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from kpass.rules import (
     Income,
     Member,
     Parameters,
+    Reason,
     Residence,
     RuleInput,
     decision_to_json,
@@ -67,8 +69,15 @@ def build_households(count: int, seed: int = SEED) -> list[RuleInput]:
     20 % couples with children, 10 % other; 55 % hold a qualifying notice (Bürgergeld most,
     then Wohngeld, Grundsicherung, AsylbLG, Kinderzuschlag); the others have incomes spread
     around the income limit. About 2.1 persons per household.
+
+    Second edition: about 30 % of the notices (most AsylbLG and Grundsicherung ones) are
+    open-ended ("bis auf Weiteres", no end date), a few of them starting only next month; about
+    7 % of households have an income that is not counted (Pflegegeld, Pflegegeld for a foster
+    child, Blindengeld). These draws come from a second generator, so the households of the
+    first edition are otherwise unchanged.
     """
     rng = random.Random(seed)
+    extra = random.Random(f"{seed}-second-edition")  # str seeds are deterministic
     start = date(2025, 1, 1)
     stadtteile = [f"{n:02d}" for n in range(1, 28)]
     result = []
@@ -107,9 +116,13 @@ def build_households(count: int, seed: int = SEED) -> list[RuleInput]:
                 weights=(45, 25, 15, 10, 5),
             )[0]
             valid_from = month_start - timedelta(days=rng.randrange(0, 300))
-            valid_until = valid_from + timedelta(days=rng.choice((180, 365)))
+            valid_until: date | None = valid_from + timedelta(days=rng.choice((180, 365)))
             if rng.random() < 0.05:  # a notice that has run out: decided by income instead
                 valid_until = month_start - timedelta(days=1)
+            elif extra.random() < _OPEN_ENDED.get(kind, 0.05):  # "bis auf Weiteres"
+                valid_until = None
+                if extra.random() < 0.05:  # granted from next month on: does not count yet
+                    valid_from = _last_day(month_start.year, month_start.month) + timedelta(1)
             covered = None
             if kind == "kinderzuschlag" and children:
                 covered = tuple(m.id for m in members[len(adults):])
@@ -122,12 +135,39 @@ def build_households(count: int, seed: int = SEED) -> list[RuleInput]:
             members = [_with_incomes(rng, m, day, target / len(adults), index < len(adults))
                        for index, m in enumerate(members)]
 
+        members = [_with_uncounted(extra, m, day, index < len(adults))
+                   for index, m in enumerate(members)]
+
         if rng.random() < 0.02:
             residence = Residence(rng.choice(("Ettlingen", "Rheinstetten")), None)
         else:
             residence = Residence("Karlsruhe", rng.choice(stadtteile))
         result.append(RuleInput(day, residence, "p1", tuple(members), benefits))
     return result
+
+
+#: Share of open-ended notices by kind (the others: 5 %).
+_OPEN_ENDED = {"asylblg": 0.7, "sgb12_grundsicherung": 0.6, "sgb2": 0.3}
+#: Pflegegeld (SGB XI) per month by Pflegegrad 2-5.
+_PFLEGEGELD = (Decimal("347.00"), Decimal("599.00"), Decimal("800.00"), Decimal("990.00"))
+
+
+def _with_uncounted(rng: random.Random, member: Member, day: date, adult: bool) -> Member:
+    """``member`` with the incomes the second edition accepts but does not count, if any."""
+    added: list[Income] = []
+    if "foster_child" in member.flags:  # upkeep of a foster child, § 39 SGB VIII
+        added.append(Income("pflegegeld_sgb8", Decimal(rng.choice((905, 1012, 1130))), "month"))
+    elif "disability" in member.flags and rng.random() < 0.4:
+        added.append(Income("pflegegeld", rng.choice(_PFLEGEGELD[:2]), "month"))
+    elif adult:
+        old = day.year - member.birth_date.year >= 65
+        if rng.random() < (0.08 if old else 0.02):  # own, or passed on to a carer
+            added.append(Income("pflegegeld", rng.choice(_PFLEGEGELD), "month"))
+        if rng.random() < 0.006:
+            added.append(Income("blindengeld", Decimal("460.00"), "month"))
+    if not added:
+        return member
+    return Member(member.id, member.birth_date, member.flags, (*member.incomes, *added))
 
 
 def _with_incomes(rng: random.Random, member: Member, day: date, share: float,
@@ -152,8 +192,12 @@ def _with_incomes(rng: random.Random, member: Member, day: date, share: float,
 # ---------------------------------------------------------------------------------------------
 # The plain reference: the spec read sentence by sentence, no caches, sentences built at once.
 # ---------------------------------------------------------------------------------------------
+# Second edition of eligibility-rules.md (2026-12). Money is exact (the income sum a fraction, all
+# else whole cents as integers) and rounded half up to the cent only where the spec says so; every
+# parameter is looked up by name on the application date on each use. Only the German sentences
+# come from kpass.rules (the wording is not a rule); their parameters are worked out here.
 
-_CENT = Decimal("0.01")
+_HUNDRED = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +219,6 @@ def _age(birth: date, on: date) -> int:
 
 
 def _reason(code: str, *params: Any) -> PlainReason:
-    from kpass.rules.model import Reason
-
     return PlainReason(code, render_reason(Reason(code, params)))  # type: ignore[arg-type]
 
 
@@ -185,71 +227,146 @@ def _last_day(year: int, month: int) -> date:
     return following - timedelta(days=1)
 
 
+def _half_up(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` (``denominator`` > 0) rounded half up (away from zero)."""
+    if numerator < 0:
+        return -((-2 * numerator + denominator) // (2 * denominator))
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def _euro(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
+def _money_text(cents: int | None) -> str | None:
+    if cents is None:
+        return None
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
+
+
+def _weights_text(numerator: int, denominator: int) -> str:
+    """One decimal ("2.1", "1.0"); more only if the weights have more ("1.65")."""
+    if (numerator * 10) % denominator == 0:
+        tenths = numerator * 10 // denominator
+        return f"{tenths // 10}.{tenths % 10}"
+    return format((Decimal(numerator) / Decimal(denominator)).normalize(), "f")
+
+
+def _highest_eligible_cents(t_num: int, t_den: int, w_num: int, w_den: int) -> int | None:
+    """Section 4.5 read literally: from the income limit down, one cent at a time, the first
+    whole-cent income whose equivalised income (rounded half up to the cent) is below the
+    threshold ``t_num / t_den`` euro. Weights ``w_num / w_den``."""
+    cents = -((-_HUNDRED * t_num * w_num) // (t_den * w_den))  # the limit itself never passes
+    while cents >= 0:
+        equivalised_cents = _half_up(cents * w_den, w_num)
+        if equivalised_cents * t_den < _HUNDRED * t_num:
+            return cents
+        cents -= 1
+    return None
+
+
+def _covers_month(benefit: Benefit, month_first: date, month_last: date) -> bool:
+    """Whether the notice is valid on at least one day of the month (open-ended: no end)."""
+    if benefit.valid_from > month_last:
+        return False
+    return benefit.valid_until is None or benefit.valid_until >= month_first
+
+
 def plain_evaluate(rule_input: RuleInput, parameters: Parameters) -> dict[str, Any]:
     """Decide ``rule_input`` the plain way; returns the JSON shape of ``decision_to_json``."""
     day = rule_input.application_date
-    names = list(parameters.parameters)
-    if any(parameters.parameters[n].value_on(day) is None for n in names):
-        nothing = _reason("no_rule_set", day, parameters.first_date)
-        return _plain_json(None, {}, [(m.id, None, [nothing], []) for m in rule_input.members])
-    starts = [parameters.parameters[n].value_on(day)[0] for n in names]  # type: ignore[index]
-    rule_set = f"{parameters.issuer.rule_set_prefix}-{max(starts).isoformat()}"
-
     issuer = parameters.issuer
+    everybody = rule_input.members
+
+    # The rule set: the values of every parameter in force on the day, named after the latest
+    # date one of them came into force. Before every parameter has a value there is none.
+    in_force = [p.value_on(day) for p in parameters.parameters.values()]
+    rule_set = None
+    if all(found is not None for found in in_force):
+        latest = max(found[0] for found in in_force)  # type: ignore[index]
+        rule_set = f"{issuer.rule_set_prefix}-{latest.isoformat()}"
+
+    # Section 1, checked before the rule set: the issuer's municipality by its exact name, and
+    # one of its Stadtteile where it has them.
     residence = rule_input.residence
-    codes = None if issuer.stadtteile is None else [c for c, _ in issuer.stadtteile]
-    if residence.municipality.strip().lower() != issuer.municipality.lower() or (
-        codes is not None and residence.stadtteil not in codes
+    stadtteile = None if issuer.stadtteile is None else {c for c, _ in issuer.stadtteile}
+    if residence.municipality != issuer.municipality or (
+        stadtteile is not None and residence.stadtteil not in stadtteile
     ):
         outside = _reason("residence", residence.municipality, residence.stadtteil,
                           issuer.municipality)
-        return _plain_json(rule_set, {}, [(m.id, None, [outside], []) for m in rule_input.members])
+        return _plain_json(rule_set, {}, [(m.id, None, [outside], []) for m in everybody])
+    if rule_set is None:
+        first = max(p.values[0][0] for p in parameters.parameters.values())
+        nothing = _reason("no_rule_set", day, first)
+        return _plain_json(None, {}, [(m.id, None, [nothing], []) for m in everybody])
 
-    threshold = _value(parameters, "threshold", day)
-    qualifying = list(_value(parameters, "qualifying_benefits", day))
-    month_first = date(day.year, day.month, 1)
-    month_last = _last_day(day.year, day.month)
-    ages = {m.id: _age(m.birth_date, day) for m in rule_input.members}
+    ages = {m.id: _age(m.birth_date, day) for m in everybody}
 
-    # Section 4: income over the whole household.
-    # Exact fractions: twelfths are not rounded (a Decimal twelfth would be, at 28 digits).
+    # Section 4.1: every income of every member, except the notice kinds of section 2 and the
+    # kinds not counted; yearly amounts as exact twelfths, the sum rounded half up once.
+    not_counted = set(_value(parameters, "qualifying_benefits", day))
+    not_counted |= set(_value(parameters, "uncounted_income_kinds", day))
     total = Fraction(0)
-    for member in rule_input.members:
+    for member in everybody:
         for income in member.incomes:
-            if income.kind in qualifying:
+            if income.kind in not_counted:
                 continue
             amount = Fraction(income.amount)
             total += amount if income.period == "month" else amount / 12
-    net = Decimal(math.floor(total * 100 + Fraction(1, 2))) / 100  # half up, to the cent
-    net = net.quantize(_CENT)
-    older_age = _value(parameters, "older_member_age", day)
-    older = [m for m in rule_input.members if ages[m.id] >= older_age]
-    figures: dict[str, Decimal] = {"net_income": net, "threshold": threshold}
+    net_cents = _half_up(total.numerator * _HUNDRED, total.denominator)
+    t_num, t_den = _value(parameters, "threshold", day).as_integer_ratio()
+
+    # Sections 4.2-4.5: the first adult weighs weight_first_adult, every other member aged
+    # older_member_age or older weight_older_member, every younger one weight_young_member.
+    # All money below in whole cents (integers), every rounding half up, exactly.
+    older = [m for m in everybody if ages[m.id] >= _value(parameters, "older_member_age", day)]
+    household: dict[str, str | None] = {}
     passed = False
     if older:
-        weights = _value(parameters, "weight_first_adult", day)
-        for member in rule_input.members:
+        weights = _value(parameters, "weight_first_adult", day)  # Decimal sums are exact here
+        for member in everybody:
+            if member is older[0]:
+                continue  # the first adult is one of the older members, whichever it is
             if ages[member.id] >= _value(parameters, "older_member_age", day):
                 weights += _value(parameters, "weight_older_member", day)
             else:
                 weights += _value(parameters, "weight_young_member", day)
-        weights -= _value(parameters, "weight_older_member", day)  # the first adult counted twice
-        equivalised = (net / weights).quantize(_CENT, ROUND_HALF_UP)
-        passed = equivalised < threshold
-        figures.update(weights=weights, equivalised_income=equivalised,
-                       margin=threshold - equivalised,
-                       max_household_income=(threshold * weights).quantize(_CENT, ROUND_HALF_UP))
-        income_reason = _reason("income_below" if passed else "income_above", equivalised,
-                                threshold, threshold - equivalised)
-    else:
+        w_num, w_den = weights.as_integer_ratio()
+        # net / weights, in cents: net_cents * w_den / w_num.
+        equivalised_cents = _half_up(net_cents * w_den, w_num)
+        passed = equivalised_cents * t_den < _HUNDRED * t_num  # strictly below the threshold
+        threshold_cents = _half_up(_HUNDRED * t_num, t_den)
+        margin_cents = _half_up(_HUNDRED * t_num - equivalised_cents * t_den, t_den)
+        highest_cents = _highest_eligible_cents(t_num, t_den, w_num, w_den)
+        household = {
+            "net_income": _money_text(net_cents),
+            "weights": _weights_text(w_num, w_den),
+            "equivalised_income": _money_text(equivalised_cents),
+            "threshold": _money_text(threshold_cents),
+            "margin": _money_text(margin_cents),
+            "max_household_income": _money_text(
+                _half_up(_HUNDRED * t_num * w_num, t_den * w_den)),
+            "highest_eligible_income": _money_text(highest_cents),
+        }
+        income_reason = _reason(
+            "income_below" if passed else "income_above",
+            _euro(equivalised_cents), _euro(threshold_cents), _euro(margin_cents),
+            None if highest_cents is None else _euro(highest_cents),
+        )
+    else:  # nobody old enough: no income test, and no figures ("household": {})
         income_reason = _reason("no_adult", _value(parameters, "older_member_age", day))
 
-    minors = [m for m in rule_input.members if ages[m.id] < _value(parameters, "adult_age", day)]
+    # Sections 2, 3 and 5, person by person, in input order.
+    month_first = date(day.year, day.month, 1)
+    month_last = _last_day(day.year, day.month)
+    minors = [m for m in everybody if ages[m.id] < _value(parameters, "adult_age", day)]
     months = _value(parameters, "validity_months", day)
     year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
     valid_until = _last_day(year, month0 + 1)
     rows: list[tuple[str, Any, list[PlainReason], list[str]]] = []
-    for member in rule_input.members:
+    for member in everybody:
         age = ages[member.id]
         adult = age >= _value(parameters, "adult_age", day)
         if adult and age < _value(parameters, "adult_min_age", day):
@@ -258,11 +375,11 @@ def plain_evaluate(rule_input: RuleInput, parameters: Parameters) -> dict[str, A
             continue
         basis = None
         reason: PlainReason | None = None
-        for kind in qualifying:
+        for kind in _value(parameters, "qualifying_benefits", day):  # in order of precedence
             for benefit in rule_input.benefits:
                 covers = benefit.members is None or member.id in benefit.members
-                if benefit.kind == kind and covers and benefit.valid_from <= month_last \
-                        and benefit.valid_until >= month_first:
+                if benefit.kind == kind and covers and _covers_month(benefit, month_first,
+                                                                     month_last):
                     basis, reason = kind, _reason("benefit", kind)
                     break
             if basis:
@@ -285,21 +402,11 @@ def plain_evaluate(rule_input: RuleInput, parameters: Parameters) -> dict[str, A
         pass_type = "karlsruher_pass" if adult else "kinderpass"
         rows.append((member.id, (pass_type, basis, day, valid_until), [reason or income_reason],
                      extras))
-    return _plain_json(rule_set, figures, rows)
+    return _plain_json(rule_set, household, rows)
 
 
-def _plain_json(rule_set: str | None, figures: dict[str, Decimal],
+def _plain_json(rule_set: str | None, household: dict[str, str | None],
                 rows: list[tuple[str, Any, list[PlainReason], list[str]]]) -> dict[str, Any]:
-    household: dict[str, str | None] = {}
-    for key in ("net_income", "weights", "equivalised_income", "threshold", "margin",
-                "max_household_income"):
-        value = figures.get(key)
-        if value is None:
-            household[key] = None
-        elif key == "weights":
-            household[key] = str(value.quantize(Decimal("0.1"), ROUND_HALF_UP))
-        else:
-            household[key] = str(value.quantize(_CENT, ROUND_HALF_UP))
     members = []
     for member_id, granted, reasons, extras in rows:
         pass_type, basis, valid_from, valid_until = granted or (None, None, None, None)
@@ -356,13 +463,20 @@ def measure(quick: bool) -> list[dict[str, object]]:
     value = _rate(evaluate, households, parameters, 0.8 if quick else 5.0)
     baseline = _rate(plain_evaluate, households[:2_000] if quick else households[:8_000],
                      parameters, 0.5 if quick else 3.0, chunk=200)
-    return [{
+    rows: list[dict[str, object]] = [{
         "name": "rules_throughput",
         "value": round(value),
         "unit": "households/s",
         "baseline": round(baseline),
         "ratio": round(value / baseline, 2),
     }]
+    disagreements = _check_agreement()
+    print(f"# rules_throughput: plain_evaluate disagrees with evaluate on {disagreements} of "
+          "2000 households", file=sys.stderr)
+    if disagreements:
+        raise AssertionError(f"plain_evaluate disagrees with evaluate on {disagreements} "
+                             "households")
+    return rows
 
 
 def _check_agreement(count: int = 2_000) -> int:

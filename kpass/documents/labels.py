@@ -65,6 +65,10 @@ INCOME_LABELS: dict[str, str] = {
     "bafoeg": "BAföG/Berufsausbildungsbeihilfe",
     "ausbildung": "Ausbildungsvergütung",
     "other": "Sonstiges Einkommen",
+    # accepted, not counted (second edition of the rules)
+    "pflegegeld": "Pflegegeld (Pflegeversicherung)",
+    "pflegegeld_sgb8": "Pflegegeld für ein Pflegekind (§ 39 SGB VIII)",
+    "blindengeld": "Blindengeld / Landesblindenhilfe",
 }
 
 #: Roles in the household (one list for documents, services' messages and the UI).

@@ -14,14 +14,7 @@ from kpass.ui.translation import translatable_tables
 
 _CONTEXT = "Labels"
 
-#: The income kinds the rules accept but do not count (second edition of the rules): what
-#: the counter calls them.
-UNCOUNTED_INCOME_LABELS: dict[str, str] = {
-    "pflegegeld": "Pflegegeld (Pflegeversicherung)",
-    "pflegegeld_sgb8": "Pflegegeld für ein Pflegekind (§ 39 SGB VIII)",
-    "blindengeld": "Blindengeld / Landesblindenhilfe",
-}
-INCOME_KIND_LABELS: dict[str, str] = {**INCOME_LABELS, **UNCOUNTED_INCOME_LABELS}
+INCOME_KIND_LABELS = INCOME_LABELS
 
 _LATEST_RULES = default_parameters().rule_sets[-1]
 #: What the income picker offers: the kinds of the newest rule set, counted ones first.
@@ -54,7 +47,7 @@ APPLICATION_KIND_LABELS: dict[str, str] = {"new": "Erstantrag", "renewal": "Verl
 # Every table whose texts ``tr`` below translates (most are defined without Qt, in the
 # documents and services layers): their German texts are the sources of this context.
 translatable_tables(
-    _CONTEXT, ROLE_LABELS, PERIOD_LABELS, INCOME_LABELS, UNCOUNTED_INCOME_LABELS, BASIS_LABELS,
+    _CONTEXT, ROLE_LABELS, PERIOD_LABELS, INCOME_LABELS, BASIS_LABELS,
     PASS_TYPE_TITLES, PROOF_LABELS, END_REASON_LABELS, PASS_STATUS_LABELS,
     APPLICATION_KIND_LABELS, SALUTATION_LABELS,
 )

@@ -929,214 +929,214 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="51"/>
+        <location filename="../../kpass/ui/history_tab.py" line="52"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="52"/>
+        <location filename="../../kpass/ui/history_tab.py" line="53"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="53"/>
+        <location filename="../../kpass/ui/history_tab.py" line="54"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="54"/>
+        <location filename="../../kpass/ui/history_tab.py" line="55"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="55"/>
+        <location filename="../../kpass/ui/history_tab.py" line="56"/>
         <source>Erinnerung</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="66"/>
+        <location filename="../../kpass/ui/history_tab.py" line="67"/>
         <source>%1: berechtigt – %2, %3</source>
         <translation>%1: eligible – %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="69"/>
+        <location filename="../../kpass/ui/history_tab.py" line="70"/>
         <source>%1: nicht berechtigt</source>
         <translation>%1: not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="75"/>
+        <location filename="../../kpass/ui/history_tab.py" line="76"/>
         <source>Passart gewechselt: %1 → %2, Passnummer bleibt</source>
         <translation>Pass type changed: %1 → %2, pass number kept</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="93"/>
+        <location filename="../../kpass/ui/history_tab.py" line="100"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="95"/>
+        <location filename="../../kpass/ui/history_tab.py" line="102"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="97"/>
+        <location filename="../../kpass/ui/history_tab.py" line="104"/>
         <source>Pass %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="97"/>
+        <location filename="../../kpass/ui/history_tab.py" line="104"/>
         <source>Pässe %1</source>
         <translation>Passes %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="100"/>
+        <location filename="../../kpass/ui/history_tab.py" line="107"/>
         <source>%1, Ablauf %2</source>
         <translation>%1, expiry %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="159"/>
+        <location filename="../../kpass/ui/history_tab.py" line="166"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="160"/>
+        <location filename="../../kpass/ui/history_tab.py" line="167"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="161"/>
+        <location filename="../../kpass/ui/history_tab.py" line="168"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="162"/>
+        <location filename="../../kpass/ui/history_tab.py" line="169"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="163"/>
+        <location filename="../../kpass/ui/history_tab.py" line="170"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="164"/>
+        <location filename="../../kpass/ui/history_tab.py" line="171"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="165"/>
+        <location filename="../../kpass/ui/history_tab.py" line="172"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="168"/>
+        <location filename="../../kpass/ui/history_tab.py" line="175"/>
         <source>Gedruckt am</source>
         <translation>Printed on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="169"/>
+        <location filename="../../kpass/ui/history_tab.py" line="176"/>
         <source>Dokument</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="170"/>
+        <location filename="../../kpass/ui/history_tab.py" line="177"/>
         <source>Betrifft</source>
         <translation>Concerning</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="171"/>
+        <location filename="../../kpass/ui/history_tab.py" line="178"/>
         <source>Seiten</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="172"/>
+        <location filename="../../kpass/ui/history_tab.py" line="179"/>
         <source>Gedruckt von</source>
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="235"/>
+        <location filename="../../kpass/ui/history_tab.py" line="243"/>
         <source>Antrag / Entscheidung</source>
         <translation>Application / decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="235"/>
+        <location filename="../../kpass/ui/history_tab.py" line="243"/>
         <source>Inhalt</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="236"/>
-        <location filename="../../kpass/ui/history_tab.py" line="241"/>
+        <location filename="../../kpass/ui/history_tab.py" line="244"/>
+        <location filename="../../kpass/ui/history_tab.py" line="249"/>
         <source>Anträge und Entscheidungen</source>
         <translation>Applications and decisions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="238"/>
+        <location filename="../../kpass/ui/history_tab.py" line="246"/>
         <source>Pässe des Haushalts</source>
         <translation>Passes of the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="240"/>
+        <location filename="../../kpass/ui/history_tab.py" line="248"/>
         <source>Drucke für den Haushalt</source>
         <translation>Printouts for the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="242"/>
+        <location filename="../../kpass/ui/history_tab.py" line="250"/>
         <source>Pässe</source>
         <translation>Passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="243"/>
-        <location filename="../../kpass/ui/history_tab.py" line="343"/>
+        <location filename="../../kpass/ui/history_tab.py" line="251"/>
+        <location filename="../../kpass/ui/history_tab.py" line="352"/>
         <source>Drucke (%1)</source>
         <translation>Printouts (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="245"/>
+        <location filename="../../kpass/ui/history_tab.py" line="253"/>
         <source>Hinweis zum Verlauf</source>
         <translation>Note on the history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="246"/>
+        <location filename="../../kpass/ui/history_tab.py" line="254"/>
         <source>Hinweis zu den Drucken</source>
         <translation>Note on the printouts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="253"/>
+        <location filename="../../kpass/ui/history_tab.py" line="261"/>
         <source>Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern.</source>
         <translation>The household is not saved yet; its history begins when it is saved.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="259"/>
+        <location filename="../../kpass/ui/history_tab.py" line="267"/>
         <source>Antrag %1 vom %2</source>
         <translation>Application %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="261"/>
+        <location filename="../../kpass/ui/history_tab.py" line="269"/>
         <source>%1, Entscheidung %2, Regelwerk %3</source>
         <translation>%1, decision %2, rules %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="275"/>
+        <location filename="../../kpass/ui/history_tab.py" line="284"/>
         <source>%1 (Pass %2)</source>
         <translation>%1 (pass %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="288"/>
+        <location filename="../../kpass/ui/history_tab.py" line="297"/>
         <source>Nachweise: %1</source>
         <translation>Proofs: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="297"/>
+        <location filename="../../kpass/ui/history_tab.py" line="306"/>
         <source>%1 (ab %2)</source>
         <translation>%1 (from %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="303"/>
+        <location filename="../../kpass/ui/history_tab.py" line="312"/>
         <source>gesperrt ab %1</source>
         <translation>revoked from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="305"/>
+        <location filename="../../kpass/ui/history_tab.py" line="314"/>
         <source>ersetzt ab %1</source>
         <translation>replaced from %1</translation>
     </message>
@@ -1738,22 +1738,37 @@
         <translation>Other income</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="72"/>
+        <location filename="../../kpass/documents/labels.py" line="69"/>
+        <source>Pflegegeld (Pflegeversicherung)</source>
+        <translation>Care allowance (long-term care insurance)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="70"/>
+        <source>Pflegegeld für ein Pflegekind (§ 39 SGB VIII)</source>
+        <translation>Allowance for a foster child (§ 39 SGB VIII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="71"/>
+        <source>Blindengeld / Landesblindenhilfe</source>
+        <translation>Blind allowance (Landesblindenhilfe)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/documents/labels.py" line="76"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="73"/>
+        <location filename="../../kpass/documents/labels.py" line="77"/>
         <source>Partner/in</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="74"/>
+        <location filename="../../kpass/documents/labels.py" line="78"/>
         <source>Kind</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="75"/>
+        <location filename="../../kpass/documents/labels.py" line="79"/>
         <source>sonstige Person</source>
         <translation>other person</translation>
     </message>
@@ -1768,102 +1783,87 @@
         <translation>monthly</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="20"/>
-        <source>Pflegegeld (Pflegeversicherung)</source>
-        <translation>Care allowance (long-term care insurance)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/labels.py" line="21"/>
-        <source>Pflegegeld für ein Pflegekind (§ 39 SGB VIII)</source>
-        <translation>Allowance for a foster child (§ 39 SGB VIII)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/labels.py" line="22"/>
-        <source>Blindengeld / Landesblindenhilfe</source>
-        <translation>Blind allowance (Landesblindenhilfe)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/labels.py" line="35"/>
+        <location filename="../../kpass/ui/labels.py" line="28"/>
         <source>Personalausweis/Pass</source>
         <translation>Identity card/passport</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="36"/>
+        <location filename="../../kpass/ui/labels.py" line="29"/>
         <source>Leistungsbescheid</source>
         <translation>Benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="37"/>
+        <location filename="../../kpass/ui/labels.py" line="30"/>
         <source>Lohnabrechnungen (3 Monate)</source>
         <translation>Payslips (3 months)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="38"/>
+        <location filename="../../kpass/ui/labels.py" line="31"/>
         <source>Rentenbescheid</source>
         <translation>Pension notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="39"/>
+        <location filename="../../kpass/ui/labels.py" line="32"/>
         <source>Mietvertrag</source>
         <translation>Tenancy agreement</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="40"/>
+        <location filename="../../kpass/ui/labels.py" line="33"/>
         <source>Lichtbild</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="43"/>
+        <location filename="../../kpass/ui/labels.py" line="36"/>
         <source>Tod</source>
         <translation>Death</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="43"/>
+        <location filename="../../kpass/ui/labels.py" line="36"/>
         <source>Wegzug</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="46"/>
+        <location filename="../../kpass/ui/labels.py" line="39"/>
         <source>Frau</source>
         <translation>Ms</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="46"/>
+        <location filename="../../kpass/ui/labels.py" line="39"/>
         <source>Herr</source>
         <translation>Mr</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="49"/>
+        <location filename="../../kpass/ui/labels.py" line="42"/>
         <source>ersetzt</source>
         <translation>replaced</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="49"/>
+        <location filename="../../kpass/ui/labels.py" line="42"/>
         <source>gesperrt</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="49"/>
+        <location filename="../../kpass/ui/labels.py" line="42"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="52"/>
+        <location filename="../../kpass/ui/labels.py" line="45"/>
         <source>Erstantrag</source>
         <translation>First application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="52"/>
+        <location filename="../../kpass/ui/labels.py" line="45"/>
         <source>Verlängerung</source>
         <translation>Renewal</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="116"/>
+        <location filename="../../kpass/ui/labels.py" line="109"/>
         <source>gültig, ersetzt ab %1</source>
         <translation>valid, replaced from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="117"/>
+        <location filename="../../kpass/ui/labels.py" line="110"/>
         <source>gültig, gesperrt ab %1</source>
         <translation>valid, revoked from %1</translation>
     </message>
