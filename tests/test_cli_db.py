@@ -32,6 +32,7 @@ def test_status_json_on_a_fresh_database(
     assert main(["--database", database_url, "db", "status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)
     assert status["revision"]
+    assert status["demo_register"] is False
     assert status["counts"] == {
         "households": 0,
         "persons": 0,
@@ -116,7 +117,7 @@ def test_check_finds_a_dangling_foreign_key_in_sqlite(tmp_path: Path) -> None:
             ["--database", "sqlite:////nonexistent-kpass-dir/x.sqlite", "db", "check"],
             "There is no database",
         ),
-        (["demo-data", "--households", "-5"], "--households must be between"),
+        (["demo-data", "--households", "-5"], "--households: '-5' is not a whole number from 0"),
         (["demo-data", "--as-of", "2026-13-01"], "ist kein Datum"),
     ],
 )

@@ -20,12 +20,13 @@ from kpass.cli import (
     stats_command,
     streets_command,
 )
+from kpass.cli.common import ArgumentParser, text_arg
 from kpass.errors import KpassError
 from kpass.languages import LANGUAGE_ENV, LANGUAGES
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="kpass",
         description="Karlsruher Pass und Karlsruher Kinderpass. Without a command the "
         "desktop application starts.",
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--database",
         metavar="URL",
+        type=text_arg(4096),
         help="SQLAlchemy database URL (default: $KPASS_DATABASE_URL, else a SQLite file "
         "in the user's data directory)",
     )

@@ -6,29 +6,49 @@ import argparse
 from datetime import date
 from typing import Any
 
-from kpass.cli.common import database_from_args, iso_date, print_json
+from kpass.cli.common import (
+    database_from_args,
+    date_arg,
+    id_arg,
+    pass_number_arg,
+    print_json,
+    shown,
+    text_arg,
+)
 
 
 def register(commands: Any) -> None:
     apply = commands.add_parser("apply", help="record an application of a household")
-    apply.add_argument("--household", type=int, required=True, metavar="ID")
-    apply.add_argument("--date", metavar="DATE", help="application date (default today)")
-    apply.add_argument("--proofs", default="", metavar="P,P", help="proofs seen, comma-separated")
+    apply.add_argument("--household", type=id_arg, required=True, metavar="ID")
+    apply.add_argument(
+        "--date", type=date_arg, metavar="DATE", help="application date (default today)"
+    )
+    apply.add_argument(
+        "--proofs",
+        type=_proofs,
+        default=(),
+        metavar="P,P",
+        help="proofs seen, comma-separated (e.g. personalausweis,lichtbild)",
+    )
     apply.set_defaults(handler=_apply)
 
     decide = commands.add_parser("decide", help="decide an application by the rules")
-    decide.add_argument("--application", type=int, required=True, metavar="ID")
+    decide.add_argument("--application", type=id_arg, required=True, metavar="ID")
     decide.add_argument("--issue", action="store_true", help="issue the passes right away")
     decide.add_argument("--json", action="store_true", help="print the decision as JSON")
     decide.set_defaults(handler=_decide)
 
     issue = commands.add_parser("issue", help="issue the passes of a decision")
-    issue.add_argument("--decision", type=int, required=True, metavar="ID")
+    issue.add_argument("--decision", type=id_arg, required=True, metavar="ID")
     issue.set_defaults(handler=_issue)
 
     renew = commands.add_parser("renew", help="renew a pass (new decision, same number)")
-    renew.add_argument("--pass", dest="number", required=True, metavar="NUMBER")
-    renew.add_argument("--date", metavar="DATE", help="day of the renewal (default today)")
+    renew.add_argument(
+        "--pass", dest="number", type=pass_number_arg, required=True, metavar="NUMBER"
+    )
+    renew.add_argument(
+        "--date", type=date_arg, metavar="DATE", help="day of the renewal (default today)"
+    )
     renew.set_defaults(handler=_renew)
 
     for name, helptext, handler in (
@@ -36,14 +56,35 @@ def register(commands: Any) -> None:
         ("revoke", "revoke a pass from a day on", _revoke),
     ):
         sub = commands.add_parser(name, help=helptext)
-        sub.add_argument("--pass", dest="number", required=True, metavar="NUMBER")
-        sub.add_argument("--reason", required=True)
-        sub.add_argument("--date", metavar="DATE", help="from this day (default today)")
+        sub.add_argument(
+            "--pass", dest="number", type=pass_number_arg, required=True, metavar="NUMBER"
+        )
+        sub.add_argument("--reason", type=text_arg(500), required=True)
+        sub.add_argument(
+            "--date", type=date_arg, metavar="DATE", help="from this day (default today)"
+        )
         sub.set_defaults(handler=handler)
 
 
+def _proofs(text: str) -> tuple[str, ...]:
+    """Proofs seen, each one of the known ones (``kpass.services.applications.PROOFS``)."""
+    from kpass.services.applications import PROOFS
+
+    text_arg(1000, required=False)(text)
+    proofs = tuple(p.strip() for p in text.split(",") if p.strip())
+    for proof in proofs:
+        if proof not in PROOFS:
+            raise argparse.ArgumentTypeError(
+                f"{shown(proof)} is no proof kpass knows (known: {', '.join(PROOFS)}).\n"
+                f"{shown(proof)} ist kein Nachweis, den kpass kennt (bekannt: "
+                f"{', '.join(PROOFS)})."
+            )
+    return proofs
+
+
 def _day(args: argparse.Namespace) -> date:
-    return iso_date(args.date, "--date") if args.date else date.today()
+    day: date | None = args.date
+    return day if day is not None else date.today()
 
 
 def _print_issued(issued: list[Any]) -> None:
@@ -55,17 +96,21 @@ def _print_issued(issued: list[Any]) -> None:
             )
         else:
             verb = "extended" if item.action == "extend" else "issued"
+            changed = (
+                f"; new card type, was {item.previous_type} (the number stays)"
+                if item.type_changed
+                else ""
+            )
             print(
                 f"person {item.person_id}: {verb} {item.number} ({item.pass_type}) "
-                f"{item.valid_from:%d.%m.%Y}–{item.valid_until:%d.%m.%Y}"
+                f"{item.valid_from:%d.%m.%Y}–{item.valid_until:%d.%m.%Y}{changed}"
             )
 
 
 def _apply(args: argparse.Namespace) -> int:
     from kpass.services.applications import apply
 
-    proofs = tuple(p.strip() for p in args.proofs.split(",") if p.strip())
-    result = apply(database_from_args(args), args.household, _day(args), proofs=proofs)
+    result = apply(database_from_args(args), args.household, _day(args), proofs=args.proofs)
     print(
         f"Application {result.application_id} for household {result.household_id} "
         f"on {result.application_date.isoformat()}."
@@ -131,6 +176,10 @@ def _replace(args: argparse.Namespace) -> int:
 def _revoke(args: argparse.Namespace) -> int:
     from kpass.services.passes import revoke_pass
 
-    number = revoke_pass(database_from_args(args), args.number, _day(args), args.reason)
-    print(f"Pass {number} revoked from {_day(args):%d.%m.%Y}.")
+    day = _day(args)  # may lie in the future: the pass stays valid until the day before
+    number = revoke_pass(database_from_args(args), args.number, day, args.reason)
+    if day > date.today():
+        print(f"Pass {number} will be revoked from {day:%d.%m.%Y}; valid until the day before.")
+    else:
+        print(f"Pass {number} revoked from {day:%d.%m.%Y}.")
     return 0

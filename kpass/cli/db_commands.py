@@ -48,6 +48,8 @@ def _status(args: argparse.Namespace) -> int:
     print(f"Database: {status.database}")
     state = "current" if status.revision == status.head else f"needs upgrade to {status.head}"
     print(f"Schema:   {status.revision or 'empty'} ({state})")
+    if status.demo_register:
+        print("Register: demo data (kpass demo-data), not a real register")
     for name, count in status.counts.items():
         print(f"{name:15} {count:>10,}")
     return 0

@@ -8,17 +8,25 @@ import time
 from datetime import date
 from typing import Any
 
-from kpass.cli.common import database_from_args, iso_date
+from kpass.cli.common import MAX_ID, database_from_args, date_arg, number_arg
 from kpass.errors import InvalidInput
 
 
 def register(commands: Any) -> None:
     demo = commands.add_parser(
-        "demo-data", help="write a deterministic synthetic register (German names, Karlsruhe)"
+        "demo-data",
+        help="write a deterministic synthetic register (German names, Karlsruhe) into an "
+        "empty or demo database; again with a seed continues its households",
     )
-    demo.add_argument("--households", type=int, default=1000, metavar="N")
-    demo.add_argument("--seed", type=int, default=1, metavar="S")
-    demo.add_argument("--as-of", metavar="DATE", help="reference day YYYY-MM-DD (default today)")
+    demo.add_argument(
+        "--households", type=_household_count, default=1000, metavar="N", help="0 … 2,000,000"
+    )
+    demo.add_argument(
+        "--seed", type=number_arg(0, MAX_ID), default=1, metavar="S", help="0 … 2,147,483,647"
+    )
+    demo.add_argument(
+        "--as-of", type=date_arg, metavar="DATE", help="reference day YYYY-MM-DD (default today)"
+    )
     demo.add_argument("--quiet", action="store_true", help="no progress bar")
     demo.add_argument(
         "--register-only",
@@ -26,6 +34,12 @@ def register(commands: Any) -> None:
         help="persons and households only, without two years of applications and passes",
     )
     demo.set_defaults(handler=_demo_data)
+
+
+def _household_count(text: str) -> int:
+    from kpass.services.demo_data import MAX_HOUSEHOLDS
+
+    return number_arg(0, MAX_HOUSEHOLDS)(text)
 
 
 class _ProgressBar:
@@ -51,7 +65,7 @@ def _demo_data(args: argparse.Namespace) -> int:
     from kpass.services.demo_data import check_household_count, create_demo_data
 
     check_household_count(args.households)
-    as_of = iso_date(args.as_of, "--as-of") if args.as_of else date.today()
+    as_of: date = args.as_of or date.today()
     if not 2000 <= as_of.year <= 2100:
         raise InvalidInput(
             f"--as-of {as_of.isoformat()} is outside 2000–2100.",
@@ -63,8 +77,13 @@ def _demo_data(args: argparse.Namespace) -> int:
     result = create_demo_data(
         database, args.households, args.seed, as_of, progress, history=not args.register_only
     )
+    continued = (
+        f", continuing the seed at its household {result.first_index + 1:,}"
+        if result.first_index
+        else ""
+    )
     print(
         f"Wrote {result.households:,} demo households (seed {result.seed}, as of "
-        f"{result.as_of.isoformat()}) in {time.monotonic() - started:.1f} s."
+        f"{result.as_of.isoformat()}{continued}) in {time.monotonic() - started:.1f} s."
     )
     return 0

@@ -6,11 +6,19 @@ import argparse
 import json
 import sys
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-from kpass.cli.common import database_from_args, iso_date
-from kpass.cli.passes_commands import parse_month
+from kpass.cli.common import (
+    database_from_args,
+    date_arg,
+    id_arg,
+    iso_date,
+    month_arg,
+    pass_number_arg,
+    pass_numbers_arg,
+    path_arg,
+    text_arg,
+)
 from kpass.errors import InvalidInput
 
 
@@ -18,38 +26,49 @@ def register(commands: Any) -> None:
     printing = commands.add_parser("print", help="print cards, sheets, letters, reminders (PDF)")
     kinds = printing.add_subparsers(dest="print_command", metavar="WHAT", required=True)
     card = kinds.add_parser("card", help="one ID-1 card")
-    card.add_argument("--pass", dest="number", required=True, metavar="NUMBER")
+    card.add_argument(
+        "--pass", dest="number", type=pass_number_arg, required=True, metavar="NUMBER"
+    )
     card.add_argument("--back", action="store_true", help="with the back side")
     card.set_defaults(handler=_card)
     sheet = kinds.add_parser("sheet", help="A4 sheets of ten cards")
     which = sheet.add_mutually_exclusive_group(required=True)
-    which.add_argument("--issued-on", metavar="DATE")
-    which.add_argument("--passes", metavar="N,N,…")
+    which.add_argument("--issued-on", type=date_arg, metavar="DATE")
+    which.add_argument("--passes", type=pass_numbers_arg, metavar="N,N,…")
     sheet.set_defaults(handler=_sheet)
     letter = kinds.add_parser("letter", help="the decision letter (Bescheid)")
-    letter.add_argument("--decision", type=int, required=True, metavar="ID")
+    letter.add_argument("--decision", type=id_arg, required=True, metavar="ID")
     letter.add_argument(
-        "--representative", metavar="NAME", help="send to a legal representative (Betreuer/in)"
+        "--representative",
+        type=text_arg(200),
+        metavar="NAME",
+        help="send to a legal representative (Betreuer/in)",
     )
     letter.set_defaults(handler=_letter)
     renewals = kinds.add_parser("renewals", help="reminders for all passes expiring in a month")
-    renewals.add_argument("--month", required=True, metavar="YYYY-MM")
+    renewals.add_argument("--month", type=month_arg, required=True, metavar="YYYY-MM")
     renewals.set_defaults(handler=_renewals)
     form = kinds.add_parser("application", help="the application form for the applicant to sign")
-    form.add_argument("--application", type=int, required=True, metavar="ID")
+    form.add_argument("--application", type=id_arg, required=True, metavar="ID")
     form.set_defaults(handler=_application)
     for sub in (card, sheet, letter, renewals, form):
-        sub.add_argument("--out", required=True, metavar="FILE.pdf")
+        sub.add_argument(
+            "--out",
+            type=path_arg,
+            required=True,
+            metavar="FILE.pdf",
+            help="replaces only an existing PDF, never the database",
+        )
 
     keys = commands.add_parser("keys", help="the office's signing keys for the QR codes")
     actions = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     public = actions.add_parser("export-public", help="public keys for partners")
-    public.add_argument("--out", required=True, metavar="FILE")
+    public.add_argument("--out", type=path_arg, required=True, metavar="FILE")
     public.set_defaults(handler=_export_public)
     rotate = actions.add_parser("rotate", help="retire the current key and start a new one")
     rotate.set_defaults(handler=_rotate)
     revoked = actions.add_parser("export-revoked", help="signed list of revoked pass numbers")
-    revoked.add_argument("--out", required=True, metavar="FILE")
+    revoked.add_argument("--out", type=path_arg, required=True, metavar="FILE")
     revoked.set_defaults(handler=_export_revoked)
 
     verify = commands.add_parser(
@@ -75,9 +94,7 @@ def _report(result: Any, what: str) -> int:
 def _card(args: argparse.Namespace) -> int:
     from kpass.services.printing import print_cards
 
-    result = print_cards(
-        database_from_args(args), [args.number], Path(args.out), back_side=args.back
-    )
+    result = print_cards(database_from_args(args), [args.number], args.out, back_side=args.back)
     return _report(result, f"card {args.number}")
 
 
@@ -85,13 +102,10 @@ def _sheet(args: argparse.Namespace) -> int:
     from kpass.services.printing import print_cards, print_sheet_issued_on
 
     database = database_from_args(args)
-    if args.issued_on:
-        result = print_sheet_issued_on(
-            database, iso_date(args.issued_on, "--issued-on"), Path(args.out)
-        )
+    if args.issued_on is not None:
+        result = print_sheet_issued_on(database, args.issued_on, args.out)
     else:
-        numbers = list(dict.fromkeys(n.strip() for n in args.passes.split(",") if n.strip()))
-        result = print_cards(database, numbers, Path(args.out), sheet=True)
+        result = print_cards(database, args.passes, args.out, sheet=True)
     return _report(result, f"{result.count} card(s)")
 
 
@@ -99,7 +113,7 @@ def _letter(args: argparse.Namespace) -> int:
     from kpass.services.printing import print_decision_letter
 
     result = print_decision_letter(
-        database_from_args(args), args.decision, Path(args.out), representative=args.representative
+        database_from_args(args), args.decision, args.out, representative=args.representative
     )
     return _report(result, f"letter for decision {args.decision}")
 
@@ -107,22 +121,22 @@ def _letter(args: argparse.Namespace) -> int:
 def _renewals(args: argparse.Namespace) -> int:
     from kpass.services.printing import print_renewal_reminders
 
-    year, month = parse_month(args.month, "--month")
-    result = print_renewal_reminders(database_from_args(args), year, month, Path(args.out))
+    year, month = args.month
+    result = print_renewal_reminders(database_from_args(args), year, month, args.out)
     return _report(result, f"{result.count} reminder(s)")
 
 
 def _application(args: argparse.Namespace) -> int:
     from kpass.services.printing import print_application_form
 
-    result = print_application_form(database_from_args(args), args.application, Path(args.out))
+    result = print_application_form(database_from_args(args), args.application, args.out)
     return _report(result, f"application form {args.application}")
 
 
 def _export_public(args: argparse.Namespace) -> int:
     from kpass.services.signing_keys import export_public_key_file
 
-    path = export_public_key_file(database_from_args(args), Path(args.out))
+    path = export_public_key_file(database_from_args(args), args.out)
     print(f"Wrote the public keys to {path}.")
     return 0
 
@@ -137,7 +151,7 @@ def _rotate(args: argparse.Namespace) -> int:
 def _export_revoked(args: argparse.Namespace) -> int:
     from kpass.services.signing_keys import export_revocation_list
 
-    count = export_revocation_list(database_from_args(args), Path(args.out))
+    count = export_revocation_list(database_from_args(args), args.out)
     print(f"Wrote a signed list of {count} revoked pass number(s) to {args.out}.")
     return 0
 
@@ -172,6 +186,7 @@ def _verify(args: argparse.Namespace) -> int:
     else:
         from kpass.services.signing_keys import public_keys
 
+        # read only: a database without a key says so (exit 1) instead of making one
         keys = public_keys(database_from_args(args))
     revoked = (
         load_revocation_list(_read_text(args.revoked, "--revoked"), keys) if args.revoked else None

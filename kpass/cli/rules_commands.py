@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from kpass.cli.common import database_from_args, iso_date, print_json
+from kpass.cli.common import amount_arg, database_from_args, date_arg, print_json
 
 
 def register(commands: Any) -> None:
@@ -15,8 +15,12 @@ def register(commands: Any) -> None:
     impact = actions.add_parser(
         "impact", help="persons gained and lost if the income limit were another (writes nothing)"
     )
-    impact.add_argument("--threshold", required=True, metavar="EURO", help="e.g. 1430.00")
-    impact.add_argument("--on", metavar="DATE", help="evaluation day (default today)")
+    impact.add_argument(
+        "--threshold", type=amount_arg, required=True, metavar="EURO", help="e.g. 1430.00"
+    )
+    impact.add_argument(
+        "--on", type=date_arg, metavar="DATE", help="evaluation day (default today)"
+    )
     impact.add_argument("--json", action="store_true")
     impact.add_argument(
         "--exact", action="store_true", help="no suppression of small counts (Dienstgebrauch)"
@@ -28,7 +32,7 @@ def _impact(args: argparse.Namespace) -> int:
     from kpass.services.policy_impact import parse_threshold, policy_impact
 
     threshold = parse_threshold(args.threshold)
-    on = iso_date(args.on, "--on") if args.on else date.today()
+    on: date = args.on or date.today()
     report = policy_impact(database_from_args(args), threshold, on)
     shown = report.as_json(exact=args.exact)
     if args.json:

@@ -6,25 +6,35 @@ import argparse
 import sys
 from typing import Any
 
-from kpass.cli.common import database_from_args, print_json
+from kpass.cli.common import database_from_args, number_arg, print_json, text_arg
 from kpass.errors import InvalidInput
 from kpass.services.person_search import search_persons
+from kpass.services.person_search_lookups import pass_query_too_short
+
+MAX_LIMIT = 1000
 
 
 def register(commands: Any) -> None:
     search = commands.add_parser(
-        "search", help="find persons by name parts, birth date (12.03.1980) or birth year"
+        "search",
+        help="find persons by name parts, birth date (12.03.1980), birth year, pass number "
+        "(from four digits: KA-1034) or street",
     )
-    search.add_argument("text", help="what you would type in the search field")
-    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument("text", type=text_arg(200), help="what you would type in the search field")
+    search.add_argument(
+        "--limit", type=number_arg(1, MAX_LIMIT), default=20, metavar="N", help="1 … 1000"
+    )
     search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(handler=_search)
 
 
 def _search(args: argparse.Namespace) -> int:
-    if not 1 <= args.limit <= 1000:
+    if pass_query_too_short(args.text):
+        # Like the search field: "KA-" and "KA-1" stand for no number yet, and finding
+        # everybody called "Ka…" would only mislead.
         raise InvalidInput(
-            "--limit must be between 1 and 1000.", "--limit muss zwischen 1 und 1000 liegen."
+            "Pass number: please type at least four digits (e.g. KA-1034).",
+            "Passnummer: bitte mindestens vier Ziffern eingeben (z. B. KA-1034).",
         )
     database = database_from_args(args)
     page = search_persons(database, args.text, limit=args.limit)

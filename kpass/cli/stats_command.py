@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from kpass.cli.common import database_from_args
+from kpass.cli.common import database_from_args, month_arg, path_arg, text_arg
 
 
 def register(commands: Any) -> None:
     stats = commands.add_parser(
         "stats", help="monthly statistics (suppressed unless --exact) as csv, xlsx or json"
     )
-    stats.add_argument("--from", dest="first", required=True, metavar="YYYY-MM")
-    stats.add_argument("--to", dest="last", required=True, metavar="YYYY-MM")
+    stats.add_argument("--from", dest="first", type=month_arg, required=True, metavar="YYYY-MM")
+    stats.add_argument("--to", dest="last", type=month_arg, required=True, metavar="YYYY-MM")
     stats.add_argument(
         "--by",
+        type=text_arg(80, required=False),
         default="",
         metavar="DIM[,DIM]",
         help="up to two of: stadtteil, age_group, household_type, basis, pass_type",
@@ -27,7 +27,7 @@ def register(commands: Any) -> None:
         help="unsuppressed counts, marked 'nur für den Dienstgebrauch' (supervisors only)",
     )
     stats.add_argument("--format", choices=("csv", "xlsx", "json"), required=True)
-    stats.add_argument("--out", required=True, metavar="FILE")
+    stats.add_argument("--out", type=path_arg, required=True, metavar="FILE")
     stats.set_defaults(handler=_stats)
 
 
@@ -41,11 +41,11 @@ def _stats(args: argparse.Namespace) -> int:
     )
     from kpass.services.statistics import statistics_report
 
-    months = parse_month_range(args.first, args.last)
+    months = parse_month_range(args.first.text, args.last.text)
     dimensions = parse_dimensions(args.by)
     report = statistics_report(database_from_args(args), months, dimensions, exact=args.exact)
     writer = {"csv": write_csv, "xlsx": write_xlsx, "json": write_json}[args.format]
-    path = writer(report, Path(args.out))
+    path = writer(report, args.out)
     marking = " (nur für den Dienstgebrauch)" if args.exact else ""
     print(f"Wrote {path}: {len(months)} month(s), by {', '.join(dimensions) or 'month'}{marking}.")
     return 0

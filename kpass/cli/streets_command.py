@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from kpass.cli.common import database_from_args
+from kpass.cli.common import database_from_args, path_arg
 
 
 def register(commands: Any) -> None:
@@ -15,13 +14,13 @@ def register(commands: Any) -> None:
     load = actions.add_parser(
         "import", help="replace the directory by a CSV file: Straße;Hausnummern;Stadtteil"
     )
-    load.add_argument("file", metavar="FILE.csv")
+    load.add_argument("file", type=path_arg, metavar="FILE.csv")
     load.set_defaults(handler=_import)
 
 
 def _import(args: argparse.Namespace) -> int:
     from kpass.services.street_directory import import_directory
 
-    count = import_directory(database_from_args(args), Path(args.file))
+    count = import_directory(database_from_args(args), args.file)
     print(f"Street directory imported: {count} entries.")
     return 0

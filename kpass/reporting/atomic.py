@@ -1,4 +1,9 @@
-"""Export files are written all at once (see :mod:`kpass.atomic_file`)."""
+"""Export files are written all at once (see :mod:`kpass.atomic_file`).
+
+An export replaces only a file of its own kind (a CSV or JSON export only a text file, an
+XLSX only a ZIP), never the open database: :class:`~kpass.atomic_file.OutputRefused`
+(exit code 2) says so and nothing is written.
+"""
 
 from __future__ import annotations
 
@@ -22,8 +27,10 @@ def write_error(path: Path, error: OSError) -> ExportWriteError:
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename; return the path.
 
-    Raises :class:`~kpass.reporting.errors.ExportWriteError` (English and German) when the
-    file cannot be written; then no temporary or partial file is left behind.
+    The kind of the export (XLSX or text) is told from ``data``. Raises
+    :class:`~kpass.reporting.errors.ExportWriteError` (English and German) when the file
+    cannot be written, :class:`~kpass.atomic_file.OutputRefused` when it must not be
+    replaced; then no temporary or partial file is left behind.
     """
     target = Path(path)
     try:

@@ -5,9 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
-from kpass.models import Application, Decision, Household, Pass, PassValidity, Person
+from kpass.models import (
+    DEMO_REGISTER,
+    Application,
+    Decision,
+    Household,
+    Pass,
+    PassValidity,
+    Person,
+    RegisterSetting,
+)
 from kpass.models.engine import Database
 from kpass.models.migrate import current_revision, head_revision
 from kpass.services.pass_queries import not_revoked_on
@@ -20,9 +29,15 @@ class DatabaseStatus:
     head: str
     database: str
     counts: dict[str, int]
+    demo_register: bool = False  # marked as a demo database (kpass demo-data)
 
     def as_json(self) -> dict[str, object]:
-        return {"revision": self.revision, "database": self.database, "counts": self.counts}
+        return {
+            "revision": self.revision,
+            "database": self.database,
+            "demo_register": self.demo_register,
+            "counts": self.counts,
+        }
 
 
 def count_active_passes(uow: UnitOfWork, on: date) -> int:
@@ -39,6 +54,7 @@ def database_status(database: Database, today: date | None = None) -> DatabaseSt
     on = today or date.today()
     revision = current_revision(database)
     counts: dict[str, int] = {}
+    demo = False
     if revision is not None:
         with UnitOfWork(database, write=False) as uow:
             for name, model in (
@@ -50,4 +66,13 @@ def database_status(database: Database, today: date | None = None) -> DatabaseSt
             ):
                 counts[name] = int(uow.session.scalar(select(func.count()).select_from(model)) or 0)
             counts["active_passes"] = count_active_passes(uow, on)
-    return DatabaseStatus(revision, head_revision(), database.display_url(), counts)
+            connection = uow.session.connection()
+            # a database still to be upgraded may not have the table yet
+            if inspect(connection).has_table(RegisterSetting.__tablename__):
+                demo = (
+                    uow.session.scalar(
+                        select(RegisterSetting.key).where(RegisterSetting.key == DEMO_REGISTER)
+                    )
+                    is not None
+                )
+    return DatabaseStatus(revision, head_revision(), database.display_url(), counts, demo)

@@ -3,21 +3,30 @@
 Each batch of households is one transaction, so an interrupted run (even ``kill -9``)
 leaves only whole households behind. Rows go in through Core ``executemany`` with ids
 assigned here, which is several times faster than the ORM's unit of work.
+
+Demo data goes only into a demo register: the first batch marks the database as one (a
+``register_setting`` row :data:`~kpass.models.DEMO_REGISTER`, in the batch's transaction),
+and a database that holds persons or households without that mark is refused
+(:class:`DemoDataRefused`, nothing written). The mark also counts the households written
+per seed: running demo data again with a seed continues that seed's households (household
+``i`` of a seed is always the same) instead of writing the same people twice.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select, text, update
+from sqlalchemy import Connection, Table, exists, func, select, text, update
 
 from kpass.demo.generator import DemoHousehold, generate_households
 from kpass.errors import InvalidInput
 from kpass.models import (
+    DEMO_REGISTER,
     Application,
     BenefitNotice,
     BenefitNoticePerson,
@@ -31,6 +40,7 @@ from kpass.models import (
     PassValidity,
     Person,
     PersonSearchToken,
+    RegisterSetting,
     StatRecord,
 )
 from kpass.models.base import utcnow
@@ -275,6 +285,67 @@ class DemoDataResult:
     households: int
     seed: int
     as_of: date
+    first_index: int = 0  # the seed's first household written (> 0: the seed continued)
+
+
+class DemoDataRefused(InvalidInput):
+    """The database holds a register that is not a demo register (exit code 2)."""
+
+
+def _seed_counts(setting: RegisterSetting | None) -> dict[str, int]:
+    """Households written per seed, from the demo mark (an unreadable value counts none)."""
+    if setting is None:
+        return {}
+    try:
+        seeds = json.loads(setting.value).get("seeds", {})
+        return {str(k): int(v) for k, v in seeds.items()}
+    except (ValueError, TypeError, AttributeError):
+        return {}
+
+
+def _refuse_unless_demo(uow: UnitOfWork) -> RegisterSetting | None:
+    """The demo mark; :class:`DemoDataRefused` when the register holds persons or
+    households without it."""
+    setting = uow.session.get(RegisterSetting, DEMO_REGISTER)
+    if setting is not None:
+        return setting
+    holds_data = uow.session.scalar(select(exists().select_from(Person))) or uow.session.scalar(
+        select(exists().select_from(Household))
+    )
+    if holds_data:
+        households = int(uow.session.scalar(select(func.count()).select_from(Household)) or 0)
+        german_count = f"{households:,}".replace(",", ".")
+        raise DemoDataRefused(
+            f"This database holds a register ({households:,} households) and is not a demo "
+            "database: demo data would mix invented households with real ones. Write demo data "
+            "into a new, empty database, e.g.: kpass --database sqlite:///demo.sqlite db "
+            "upgrade",
+            f"Diese Datenbank enthält ein Register ({german_count} Haushalte) und ist keine "
+            "Demo-Datenbank: Demodaten würden erfundene Haushalte mit echten vermischen. "
+            "Demodaten bitte in eine neue, leere Datenbank schreiben, z. B.: kpass --database "
+            "sqlite:///demo.sqlite db upgrade",
+        )
+    return None
+
+
+def _reserve_households(uow: UnitOfWork, seed: int, count: int) -> int:
+    """Check and mark the register as a demo register, and reserve the seed's next
+    ``count`` households; returns the index of the first (in the batch's transaction)."""
+    connection = uow.session.connection()
+    if connection.dialect.name == "postgresql":
+        # concurrent runs take their households one after the other
+        connection.execute(text("LOCK TABLE register_setting IN EXCLUSIVE MODE"))
+    setting = _refuse_unless_demo(uow)
+    seeds = _seed_counts(setting)
+    start = seeds.get(str(seed), 0)
+    seeds[str(seed)] = start + count
+    value = json.dumps({"seeds": seeds}, sort_keys=True)
+    if setting is None:
+        uow.session.add(RegisterSetting(key=DEMO_REGISTER, value=value))
+    else:
+        setting.value = value
+    uow.session.flush()
+    return start
 
 
 def check_household_count(households: int) -> None:
@@ -298,11 +369,17 @@ def create_demo_data(
     applications, decisions and passes up to ``as_of`` unless ``history`` is off."""
     check_household_count(households)
     done = 0
+    first_index: int | None = None
     with translate_errors(database):
+        with UnitOfWork(database, write=False) as uow:
+            _refuse_unless_demo(uow)  # at once, before anything is generated
         while done < households:
             size = min(batch_size, households - done)
             with UnitOfWork(database) as uow:
-                batch = generate_households(size, seed, as_of, start=done)
+                start = _reserve_households(uow, seed, size)
+                if first_index is None:
+                    first_index = start
+                batch = generate_households(size, seed, as_of, start=start)
                 _write_batch(uow, batch, as_of, seed, history)
                 if done + size >= households:
                     uow.audit(
@@ -317,7 +394,7 @@ def create_demo_data(
             done += size
             if progress is not None:
                 progress(done, households)
-    return DemoDataResult(households, seed, as_of)
+    return DemoDataResult(households, seed, as_of, first_index or 0)
 
 
 _DIGEST_QUERIES = (

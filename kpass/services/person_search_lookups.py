@@ -27,6 +27,8 @@ Cursor = tuple[str, int]
 #: Fewer serial digits than this would stand for more than a hundred numbers.
 MIN_SERIAL_DIGITS = 4
 _PASS = re.compile(r"^ka[\s\-‐‑–—]*(\d{1,6})(?:[\s\-‐‑–—]*(\d{0,2}))?$")
+# "KA-": a pass number begun, before its first digit (a name part "Ka" has no hyphen)
+_PASS_BEGUN = re.compile(r"^ka\s*[\-‐‑–—][\s\-‐‑–—]*$")
 _BARE_PASS = re.compile(r"^(\d{6})(?:[\s\-‐‑–—]*(\d{0,2}))?$")
 # 24, 24a, 24-26, 7/1 — never four digits, which would be a birth year
 _HOUSE_NUMBER = re.compile(r"^\d{1,3}[a-z]?(?:[-/]\d{1,3}[a-z]?)?$")
@@ -72,9 +74,16 @@ def parse_pass_query(text: str) -> PassQuery | None:
 
 
 def is_pass_query(text: str) -> bool:
-    """Typed text that reads as a pass number, complete or begun (``KA-1``, ``ka 10342``)."""
+    """Typed text that reads as a pass number, complete or begun (``KA-``, ``KA-1``,
+    ``ka 10342``)."""
     compact = text.strip().lower()
-    return bool(_PASS.match(compact) or _BARE_PASS.match(compact))
+    return bool(_PASS.match(compact) or _BARE_PASS.match(compact) or _PASS_BEGUN.match(compact))
+
+
+def pass_query_too_short(text: str) -> bool:
+    """A pass number begun with fewer than :data:`MIN_SERIAL_DIGITS` digits: it finds nobody
+    yet, and the search says "at least four digits" ("KA-", "KA-1", "KA-103")."""
+    return is_pass_query(text) and parse_pass_query(text) is None
 
 
 def parse_street_query(text: str) -> StreetQuery | None:

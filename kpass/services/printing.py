@@ -1,23 +1,35 @@
 """Printing: pass cards, A4 card sheets, decision letters and renewal reminders as PDF.
 
-Each print renders in memory, writes the file in one piece, and records who printed what
-in the same transaction, so a re-print is visible. Nothing is recorded when the file could
-not be written, and no file stays behind when the record could not be saved.
+Each print records who printed what, so a re-print is visible, and holds the database only
+for moments, not while it draws (a sheet of a thousand cards takes a quarter of a minute,
+and the counter must keep working meanwhile):
+
+1. what the document shows is read in one short read transaction;
+2. the PDF is drawn outside any transaction, into a temporary file beside the target
+   (:func:`kpass.documents.output.prepare_document`);
+3. one short write transaction checks that the passes may still be printed, adds the print
+   record, its references and the audit event, renames the file into place and commits.
+
+So there is never a print record without its file: when the rename fails, the transaction
+is rolled back; nor a file without its record: when recording or the commit fails, the
+temporary file is removed, or the renamed file deleted. (Only a crash of the machine in the
+instant between rename and commit could leave a file without a record; the other order
+would leave records of prints that do not exist.)
 """
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from sqlalchemy import and_, func, insert, or_, select
 
+from kpass.atomic_file import PreparedFile, protect
 from kpass.documents import (
     CardData,
     DecisionLetterData,
@@ -35,7 +47,7 @@ from kpass.documents.application_form import (
     FormNotice,
     render_application_form,
 )
-from kpass.documents.output import write_bytes
+from kpass.documents.output import install_document, prepare_document
 from kpass.errors import InvalidInput
 from kpass.models import (
     Application,
@@ -48,6 +60,7 @@ from kpass.models import (
     PersonPhoto,
     PrintRecord,
     PrintReference,
+    SigningKey,
 )
 from kpass.models.engine import Database
 from kpass.services.applications import household_of_person
@@ -58,11 +71,13 @@ from kpass.services.household_facts import (
 )
 from kpass.services.pass_queries import list_passes
 from kpass.services.passes import find_pass
-from kpass.services.signing_keys import ActiveKey, active_key
+from kpass.services.signing_keys import ActiveKey, draft_key, find_active_key, save_key
 from kpass.services.uow import UnitOfWork
 from kpass.signing import PassFields, sign_payload
 
 _PAGE = re.compile(rb"/Type\s*/Page(?!s)")
+T = TypeVar("T")
+_OPEN_ENDED = date(9999, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -73,7 +88,7 @@ class PrintResult:
 
 
 def _finish(
-    uow: UnitOfWork,
+    database: Database,
     out: Path,
     kind: str,
     subject: dict[str, Any],
@@ -83,35 +98,77 @@ def _finish(
     pass_ids: Sequence[int] = (),
     decision_id: int | None = None,
     application_id: int | None = None,
+    still_printable: Callable[[UnitOfWork], None] | None = None,
+    new_key: SigningKey | None = None,
 ) -> PrintResult:
-    buffer = io.BytesIO()
-    render(buffer)
-    data = buffer.getvalue()
-    pages = len(_PAGE.findall(data))
-    write_bytes(out, data)
+    """Draw outside any transaction, then record and put the file in place in one short
+    write transaction (see the module's docstring)."""
+    if database.sqlite_path is not None:
+        protect(database.sqlite_path)  # a print never replaces the register itself
+    with prepare_document(out, render) as prepared:
+        pages = len(_PAGE.findall(prepared.read_bytes()))
+        with UnitOfWork(database) as uow:
+            if still_printable is not None:
+                still_printable(uow)
+            if new_key is not None:  # the database's first key, signed with just now
+                save_key(uow, new_key)
+            record = PrintRecord(
+                user_id=uow.user_id(), kind=kind, subject=subject, pages=pages, file_name=out.name
+            )
+            uow.session.add(record)
+            uow.session.flush()
+            references = [{"print_id": record.id, "pass_id": i} for i in dict.fromkeys(pass_ids)]
+            if decision_id is not None:
+                references.append({"print_id": record.id, "decision_id": decision_id})
+            if application_id is not None:
+                references.append({"print_id": record.id, "application_id": application_id})
+            if references:
+                uow.session.execute(insert(PrintReference), references)
+            # A month's reminders name thousands of passes; print_reference has them all.
+            audited = dict(subject)
+            if len(audited.get("passes", ())) > 20:
+                audited["passes"] = len(audited["passes"])
+            uow.audit("print", kind, None, **audited, pages=pages)
+            uow.session.flush()
+            _install(prepared, uow)
+    return PrintResult(out, pages, count)
+
+
+def _install(prepared: PreparedFile, uow: UnitOfWork) -> None:
+    """Rename the file into place, then commit; a failed rename rolls the record back (the
+    exception leaves the unit of work uncommitted), a failed commit deletes the file."""
+    install_document(prepared)
     try:
-        record = PrintRecord(
-            user_id=uow.user_id(), kind=kind, subject=subject, pages=pages, file_name=out.name
-        )
-        uow.session.add(record)
-        uow.session.flush()
-        references = [{"print_id": record.id, "pass_id": i} for i in dict.fromkeys(pass_ids)]
-        if decision_id is not None:
-            references.append({"print_id": record.id, "decision_id": decision_id})
-        if application_id is not None:
-            references.append({"print_id": record.id, "application_id": application_id})
-        if references:
-            uow.session.execute(insert(PrintReference), references)
-        # A month's reminders name thousands of passes; print_reference has them all.
-        audited = dict(subject)
-        if len(audited.get("passes", ())) > 20:
-            audited["passes"] = len(audited["passes"])
-        uow.audit("print", kind, None, **audited, pages=pages)
         uow.commit()
     except BaseException:
-        out.unlink(missing_ok=True)
+        prepared.path.unlink(missing_ok=True)
         raise
-    return PrintResult(out, pages, count)
+
+
+def _read(database: Database, load: Callable[[UnitOfWork], T]) -> T:
+    """``load`` in one short read transaction; what it returns must not need the session."""
+    with UnitOfWork(database, write=False) as uow:
+        return load(uow)
+
+
+def _still_active(pass_ids: Sequence[int]) -> Callable[[UnitOfWork], None]:
+    """A check, in the recording transaction, that no pass was revoked or replaced while
+    its card was being drawn."""
+
+    def check(uow: UnitOfWork) -> None:
+        for number, status in uow.session.execute(
+            select(Pass.number, Pass.status).where(
+                Pass.id.in_(list(pass_ids)), Pass.status != "active"
+            )
+        ):
+            raise InvalidInput(
+                f"Pass {number} was {status} while its card was being made; nothing was "
+                "printed.",
+                f"Der Pass {number} wurde während des Drucks "
+                f"{'gesperrt' if status == 'revoked' else 'ersetzt'}; es wurde nichts gedruckt.",
+            )
+
+    return check
 
 
 def _current_periods(uow: UnitOfWork, pass_ids: list[int]) -> dict[int, tuple[date, date]]:
@@ -134,10 +191,34 @@ def _current_periods(uow: UnitOfWork, pass_ids: list[int]) -> dict[int, tuple[da
     return periods
 
 
+def printable_periods(
+    uow: UnitOfWork, cards: Sequence[Pass], today: date
+) -> dict[int, tuple[date, date]]:
+    """The period each card states; :class:`InvalidInput` for a card that may not be printed
+    (revoked, replaced, expired)."""
+    periods = _current_periods(uow, [c.id for c in cards])
+    for card in cards:
+        if card.status != "active":
+            raise InvalidInput(
+                f"Pass {card.number} is {card.status}; it cannot be printed.",
+                f"Der Pass {card.number} ist "
+                f"{'gesperrt' if card.status == 'revoked' else 'ersetzt'} und kann nicht "
+                "gedruckt werden.",
+            )
+        valid_until = periods[card.id][1]
+        if valid_until < today:
+            raise InvalidInput(
+                f"Pass {card.number} expired on {valid_until:%d.%m.%Y}.",
+                f"Der Pass {card.number} ist seit {valid_until:%d.%m.%Y} abgelaufen.",
+            )
+    return periods
+
+
 def card_data(
     uow: UnitOfWork, cards: Sequence[Pass], key: ActiveKey, today: date
 ) -> list[CardData]:
     """What each card shows, with its signed QR payload (batched queries)."""
+    periods = printable_periods(uow, cards, today)
     person_ids = [c.person_id for c in cards]
     persons = {
         p.id: p for p in uow.session.scalars(select(Person).where(Person.id.in_(person_ids)))
@@ -148,22 +229,9 @@ def card_data(
             select(PersonPhoto).where(PersonPhoto.person_id.in_(person_ids))
         )
     }
-    periods = _current_periods(uow, [c.id for c in cards])
     result = []
     for card in cards:
         valid_from, valid_until = periods[card.id]
-        if card.status != "active":
-            raise InvalidInput(
-                f"Pass {card.number} is {card.status}; it cannot be printed.",
-                f"Der Pass {card.number} ist "
-                f"{'gesperrt' if card.status == 'revoked' else 'ersetzt'} und kann nicht "
-                "gedruckt werden.",
-            )
-        if valid_until < today:
-            raise InvalidInput(
-                f"Pass {card.number} expired on {valid_until:%d.%m.%Y}.",
-                f"Der Pass {card.number} ist seit {valid_until:%d.%m.%Y} abgelaufen.",
-            )
         person = persons[card.person_id]
         fields = PassFields.for_holder(
             number=card.number,
@@ -202,23 +270,36 @@ def print_cards(
     """ID-1 cards (one per page) or, with ``sheet``, A4 sheets of ten."""
     if not numbers:
         raise InvalidInput("No pass numbers given.", "Keine Passnummern angegeben.")
-    with UnitOfWork(database) as uow:
+    day = today or date.today()
+    new_key: SigningKey | None = None
+
+    def load(uow: UnitOfWork) -> tuple[list[CardData], list[str], list[int]]:
+        nonlocal new_key
         cards = [find_pass(uow, number) for number in numbers]
-        data = card_data(uow, cards, active_key(uow), today or date.today())
-        render: Callable[[BinaryIO], None] = (
-            (lambda s: render_card_sheet(data, s, back_side=back_side))
-            if sheet
-            else (lambda s: render_cards(data, s, back_side=back_side))
-        )
-        return _finish(
-            uow,
-            out,
-            "sheet" if sheet else "card",
-            {"passes": [c.number for c in cards]},
-            len(cards),
-            render,
-            pass_ids=[c.id for c in cards],
-        )
+        printable_periods(uow, cards, day)  # refused before any key is made
+        key = find_active_key(uow)
+        if key is None:  # the database's first print: its key is stored with the record
+            new_key, key = draft_key()
+        data = card_data(uow, cards, key, day)
+        return data, [c.number for c in cards], [c.id for c in cards]
+
+    data, card_numbers, pass_ids = _read(database, load)
+    render: Callable[[BinaryIO], None] = (
+        (lambda s: render_card_sheet(data, s, back_side=back_side))
+        if sheet
+        else (lambda s: render_cards(data, s, back_side=back_side))
+    )
+    return _finish(
+        database,
+        out,
+        "sheet" if sheet else "card",
+        {"passes": card_numbers},
+        len(card_numbers),
+        render,
+        pass_ids=pass_ids,
+        still_printable=_still_active(pass_ids),
+        new_key=new_key,
+    )
 
 
 def passes_issued_on(database: Database, day: date) -> list[str]:
@@ -315,7 +396,7 @@ def print_decision_letter(
     letter_date: date | None = None,
 ) -> PrintResult:
     """The Bescheid for a decision, to the applicant (or a Betreuer/in named here)."""
-    with UnitOfWork(database) as uow:
+    with UnitOfWork(database, write=False) as uow:
         decision = uow.session.get(Decision, decision_id)
         if decision is None:
             raise InvalidInput(
@@ -375,15 +456,15 @@ def print_decision_letter(
             max_household_income=_money(figures.get("max_household_income")),
             rule_set=decision.rule_set,
         )
-        return _finish(
-            uow,
-            out,
-            "letter",
-            {"decision": decision_id},
-            1,
-            lambda s: render_decision_letter(data, s),
-            decision_id=decision_id,
-        )
+    return _finish(
+        database,
+        out,
+        "letter",
+        {"decision": decision_id},
+        1,
+        lambda s: render_decision_letter(data, s),
+        decision_id=decision_id,
+    )
 
 
 def print_renewal_reminders(
@@ -397,7 +478,7 @@ def print_renewal_reminders(
             f"Im Monat {month:02d}/{year} laufen keine Pässe ab.",
         )
     day = letter_date or date.today()
-    with UnitOfWork(database) as uow:
+    with UnitOfWork(database, write=False) as uow:
         reminders = []
         for row in rows:
             holder = uow.session.get(Person, row.person_id)
@@ -417,16 +498,16 @@ def print_renewal_reminders(
                     addressed_to_holder=recipient.id == holder.id,
                 )
             )
-        return _finish(
-            uow,
-            out,
-            "renewals",
-            # The numbers let each household's history show its reminder.
-            {"month": f"{year:04d}-{month:02d}", "passes": [r.number for r in rows]},
-            len(reminders),
-            lambda s: render_renewal_reminders(reminders, s),
-            pass_ids=[r.pass_id for r in rows],
-        )
+    return _finish(
+        database,
+        out,
+        "renewals",
+        # The numbers let each household's history show its reminder.
+        {"month": f"{year:04d}-{month:02d}", "passes": [r.number for r in rows]},
+        len(reminders),
+        lambda s: render_renewal_reminders(reminders, s),
+        pass_ids=[r.pass_id for r in rows],
+    )
 
 
 def _applicant_of(uow: UnitOfWork, person: Person, on: date) -> Person | None:
@@ -449,7 +530,7 @@ def _applicant_of(uow: UnitOfWork, person: Person, on: date) -> Person | None:
 
 def print_application_form(database: Database, application_id: int, out: Path) -> PrintResult:
     """The form the applicant signs: what was recorded, the declaration, data protection."""
-    with UnitOfWork(database) as uow:
+    with UnitOfWork(database, write=False) as uow:
         application = uow.session.get(Application, application_id)
         if application is None:
             raise InvalidInput(
@@ -491,18 +572,21 @@ def print_application_form(database: Database, application_id: int, out: Path) -
                 and (i.valid_until is None or i.valid_until >= day)
             ),
             notices=tuple(
-                FormNotice(n.kind, n.valid_from, n.valid_until, "")
+                # an open-ended notice ("bis auf Weiteres") as the furthest day, until the
+                # form can say so in words
+                FormNotice(n.kind, n.valid_from, n.valid_until or _OPEN_ENDED, "")
                 for n in facts.notices
-                if n.valid_until >= month_start and n.valid_from <= day
+                if (n.valid_until is None or n.valid_until >= month_start)
+                and n.valid_from <= day
             ),
             proofs=tuple(application.proofs),
         )
-        return _finish(
-            uow,
-            out,
-            "application_form",
-            {"application": application_id},
-            1,
-            lambda s: render_application_form(data, s),
-            application_id=application_id,
-        )
+    return _finish(
+        database,
+        out,
+        "application_form",
+        {"application": application_id},
+        1,
+        lambda s: render_application_form(data, s),
+        application_id=application_id,
+    )

@@ -4,6 +4,12 @@ File format (CSV, UTF-8, ``;``): ``Straße;Hausnummern;Stadtteil`` with a header
 ``Kaiserstraße;1-89;01`` — the numbers as ``von-bis`` (inclusive) or ``alle``, the Stadtteil by
 its two-digit code or its name. An import replaces the directory as a whole, in one
 transaction; a bad line stops it with the line number and nothing changes.
+
+Limits, so that a wrong file is refused with a message (:class:`~kpass.errors.InvalidInput`,
+exit code 2) before anything is written: at most :data:`MAX_FILE_BYTES` bytes and
+:data:`MAX_ENTRIES` lines, a line at most :data:`MAX_LINE_CHARS` characters, a street at
+most :data:`MAX_STREET_CHARS`; the file must be UTF-8 text (no NUL or other control bytes);
+a first line that starts with "Straße" must be the header ``Straße;Hausnummern;Stadtteil``.
 """
 
 from __future__ import annotations
@@ -23,6 +29,17 @@ from kpass.services.uow import UnitOfWork
 from kpass.text_keys import street_key
 
 ALL_NUMBERS = (1, 9999)
+#: Karlsruhe's whole directory is well under 1 MB; 4 MiB leaves room and stops wrong files.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_ENTRIES = 100_000
+MAX_LINE_CHARS = 1000
+MAX_STREET_CHARS = 120  # the street column's length
+_HEADER_WORDS = (
+    ("straße", "strasse", "street"),
+    ("hausnummern", "hausnummer", "nummern", "house numbers", "numbers"),
+    ("stadtteil", "district"),
+)
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 _RANGE = re.compile(r"^\s*(\d{1,4})\s*[-–]\s*(\d{1,4})\s*$")
 _NUMBER = re.compile(r"^\s*(\d{1,4})")
 
@@ -42,43 +59,45 @@ def _street_key(street: str) -> str:
 
 def parse_directory(text: str, stadtteile: dict[str, str]) -> list[DirectoryLine]:
     """Lines of a directory file; ``stadtteile`` maps codes and lower-case names to codes."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")
-    lines: list[DirectoryLine] = []
-    for number, row in enumerate(reader, start=1):
-        if not row or not any(cell.strip() for cell in row):
-            continue
-        if number == 1 and row[0].strip().lower() in ("straße", "strasse", "street"):
-            continue
-        if len(row) != 3:
+    text = text.lstrip("\ufeff")
+    for number, physical in enumerate(text.splitlines(), start=1):
+        if len(physical) > MAX_LINE_CHARS:
             raise _bad(
                 number,
-                "expected 3 fields (street;numbers;Stadtteil)",
-                "erwartet 3 Felder (Straße;Hausnummern;Stadtteil)",
+                f"the line is longer than {MAX_LINE_CHARS:,} characters",
+                f"die Zeile ist länger als {MAX_LINE_CHARS} Zeichen",
             )
-        street, numbers, place = (cell.strip() for cell in row)
-        if not street:
-            raise _bad(number, "the street is empty", "die Straße ist leer")
-        if numbers.lower() in ("alle", "all", ""):
-            first, last = ALL_NUMBERS
-        else:
-            match = _RANGE.match(numbers)
-            if match is None:
-                raise _bad(
-                    number,
-                    f"house numbers {numbers!r} are not 'from-to' or 'alle'",
-                    f"Hausnummern „{numbers}“ sind weder „von-bis“ noch „alle“",
-                )
-            first, last = int(match.group(1)), int(match.group(2))
-            if last < first:
-                raise _bad(
-                    number,
-                    f"the range {numbers} runs backwards",
-                    f"der Bereich {numbers} ist verkehrt herum",
-                )
-        code = stadtteile.get(place.zfill(2) if place.isdigit() else place.lower())
-        if code is None:
-            raise _bad(number, f"unknown Stadtteil {place!r}", f"unbekannter Stadtteil „{place}“")
-        lines.append(DirectoryLine(street, first, last, code))
+    reader = csv.reader(io.StringIO(text), delimiter=";")
+    lines: list[DirectoryLine] = []
+    while True:
+        number = reader.line_num + 1  # where the record starts (a quoted field may span lines)
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. a quote never closed runs past csv's field limit
+            raise _bad(
+                number,
+                f"not readable as CSV, is a quote (\") not closed? ({exc})",
+                f"nicht als CSV lesbar, fehlt ein schließendes Anführungszeichen (\")? ({exc})",
+            ) from None
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if number == 1 and row[0].strip().lower() in _HEADER_WORDS[0]:
+            _check_header(row)
+            continue
+        try:
+            lines.append(_entry(number, row, stadtteile))
+        except InvalidInput:
+            if number == 1 and not any(c.isdigit() for cell in row for c in cell):
+                raise _header_error() from None  # a header, but not the right one
+            raise
+        if len(lines) > MAX_ENTRIES:
+            raise _bad(
+                number,
+                f"more than {MAX_ENTRIES:,} entries",
+                f"mehr als {MAX_ENTRIES:_} Einträge".replace("_", "."),
+            )
     if not lines:
         raise InvalidInput(
             "The street directory file has no entries.",
@@ -87,26 +106,125 @@ def parse_directory(text: str, stadtteile: dict[str, str]) -> list[DirectoryLine
     return lines
 
 
+def _header_error() -> InvalidInput:
+    return _bad(
+        1,
+        "the header must be Straße;Hausnummern;Stadtteil",
+        "die Kopfzeile muss Straße;Hausnummern;Stadtteil lauten",
+    )
+
+
+def _check_header(row: list[str]) -> None:
+    cells = [cell.strip().lower() for cell in row]
+    if len(cells) != 3 or any(
+        cell not in words for cell, words in zip(cells, _HEADER_WORDS, strict=True)
+    ):
+        raise _header_error()
+
+
+def _entry(number: int, row: list[str], stadtteile: dict[str, str]) -> DirectoryLine:
+    if len(row) != 3:
+        raise _bad(
+            number,
+            "expected 3 fields (street;numbers;Stadtteil)",
+            "erwartet 3 Felder (Straße;Hausnummern;Stadtteil)",
+        )
+    street, numbers, place = (cell.strip() for cell in row)
+    if not street:
+        raise _bad(number, "the street is empty", "die Straße ist leer")
+    key = _street_key(street)
+    if len(street) > MAX_STREET_CHARS or not key or len(key) > MAX_STREET_CHARS:
+        raise _bad(
+            number,
+            f"{street[:40]!r} is no street name (letters, at most {MAX_STREET_CHARS} characters)",
+            f"„{street[:40]}“ ist kein Straßenname (Buchstaben, höchstens {MAX_STREET_CHARS} "
+            "Zeichen)",
+        )
+    if numbers.lower() in ("alle", "all", ""):
+        first, last = ALL_NUMBERS
+    else:
+        match = _RANGE.match(numbers)
+        if match is None:
+            raise _bad(
+                number,
+                f"house numbers {numbers[:40]!r} are not 'from-to' or 'alle'",
+                f"Hausnummern „{numbers[:40]}“ sind weder „von-bis“ noch „alle“",
+            )
+        first, last = int(match.group(1)), int(match.group(2))
+        if last < first:
+            raise _bad(
+                number,
+                f"the range {numbers} runs backwards",
+                f"der Bereich {numbers} ist verkehrt herum",
+            )
+    code = stadtteile.get(place.zfill(2) if place.isdigit() else place.lower())
+    if code is None:
+        raise _bad(
+            number,
+            f"unknown Stadtteil {place[:40]!r}",
+            f"unbekannter Stadtteil „{place[:40]}“",
+        )
+    return DirectoryLine(street, first, last, code)
+
+
 def _bad(line: int, en: str, de: str) -> InvalidInput:
     return InvalidInput(
         f"Street directory, line {line}: {en}.", f"Straßenverzeichnis, Zeile {line}: {de}."
     )
 
 
-def import_directory(database: Database, path: Path) -> int:
-    """Replace the street directory with the file's lines; returns how many."""
+def _cannot_read(path: Path, en: str, de: str) -> InvalidInput:
+    shown = str(path)
+    shown = shown if len(shown) <= 80 else "…" + shown[-79:]
+    return InvalidInput(f"Cannot read {shown}: {en}.", f"{shown} kann nicht gelesen werden: {de}.")
+
+
+def read_directory_file(path: Path) -> str:
+    """The text of a directory file: at most :data:`MAX_FILE_BYTES`, UTF-8, no binary."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(
-            f"Cannot read {path}: {exc}.", f"{path} kann nicht gelesen werden: {exc}."
+        with open(path, "rb") as stream:  # read() of a bounded size: /dev/zero ends too
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise _cannot_read(
+            path, exc.strerror or str(exc), exc.strerror or "Fehler des Betriebssystems"
         ) from exc
-    with UnitOfWork(database) as uow:
+    if len(data) > MAX_FILE_BYTES:
+        raise _cannot_read(
+            path,
+            f"it is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; a street directory is "
+            "far smaller (is it the right file?)",
+            f"die Datei ist größer als {MAX_FILE_BYTES // (1024 * 1024)} MB; ein "
+            "Straßenverzeichnis ist viel kleiner (ist es die richtige Datei?)",
+        )
+    if _CONTROL_BYTES.search(data):
+        raise _cannot_read(
+            path,
+            "it is not a text file (it holds binary data)",
+            "das ist keine Textdatei (sie enthält Binärdaten)",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _cannot_read(
+            path,
+            f"line {line} is not UTF-8 (save the file as \"CSV UTF-8\")",
+            f"Zeile {line} ist nicht in UTF-8 (bitte als „CSV UTF-8“ speichern)",
+        ) from None
+
+
+def import_directory(database: Database, path: Path) -> int:
+    """Replace the street directory with the file's lines; returns how many.
+
+    The file is read and checked completely before the write transaction begins."""
+    text = read_directory_file(path)
+    with UnitOfWork(database, write=False) as uow:
         names: dict[str, str] = {}
         for code, name in uow.session.execute(select(Stadtteil.code, Stadtteil.name)):
             names[code] = code
             names[name.lower()] = code
-        lines = parse_directory(text, names)
+    lines = parse_directory(text, names)
+    with UnitOfWork(database) as uow:
         uow.session.execute(delete(StreetDirectoryEntry))
         uow.session.add_all(
             StreetDirectoryEntry(
