@@ -190,8 +190,12 @@ class Register:
 
 
 @pytest.fixture
-def register(database: Database, database_url: str, tmp_path: Path) -> Iterator[Register]:
+def register(
+    database: Database, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Register]:
     """Two households with passes (one revoked) and an open application, decided today."""
+    # A drawn --out like "Kaya" is a file name relative to the working folder.
+    monkeypatch.chdir(tmp_path)
     today = date.today()
     day = today - timedelta(days=3)
     [mother, _child] = add_household(
