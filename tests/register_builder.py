@@ -79,7 +79,7 @@ def add_notice(
     household_id: int,
     kind: str,
     valid_from: date,
-    valid_until: date,
+    valid_until: date | None,  # None: granted "bis auf Weiteres"
     persons: tuple[int, ...] = (),
 ) -> None:
     from kpass.models import BenefitNotice, BenefitNoticePerson

@@ -314,19 +314,19 @@ def household_of_pass(database: Database, number: str) -> int:
     return household_of(database, person_id)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kpass/services/printing.py (not part of this change) still refuses every pass "
-    "whose stored status is not 'active'; decided: a card for a pass revoked from a later "
-    "day may be printed, with its real validity",
-)
 def test_a_card_for_a_pass_revoked_from_next_month_can_be_printed(
     database: Database, moving_out: str, tmp_path: Path
 ) -> None:
+    from kpass.errors import InvalidInput
     from kpass.services.printing import print_cards
+    from tests.documents.pdf_tools import pdf_text
 
     print_cards(database, [moving_out], tmp_path / "card.pdf", today=date(2026, 11, 20))
-    assert (tmp_path / "card.pdf").stat().st_size > 0
+    # The card states the last month it is valid in, not the period it was issued for.
+    text = pdf_text(tmp_path / "card.pdf")
+    assert "11/2026" in text and "03/2027" not in text
+    with pytest.raises(InvalidInput):
+        print_cards(database, [moving_out], tmp_path / "late.pdf", today=date(2026, 12, 1))
 
 
 # -- 7. what db check must still catch -------------------------------------------------------

@@ -25,7 +25,7 @@ from kpass.services.printing import (
 from kpass.services.signing_keys import public_keys, rotate_key
 from kpass.services.uow import UnitOfWork
 from kpass.signing import verify_payload
-from tests.register_builder import add_household, add_income, household_of
+from tests.register_builder import add_household, add_income, add_notice, household_of
 
 FUTURE = date(2030, 1, 1)
 DAY = date(2026, 3, 16)
@@ -208,3 +208,16 @@ def test_application_form_shows_what_was_recorded(database: Database, tmp_path: 
     for expected in ("Jürgen Weiß", "Rente/Pension", "987,65 €", "Renten- oder Pensionsbescheid",
                      "Datenschutzhinweis", "Unterschrift"):
         assert expected in text
+
+
+def test_application_form_shows_an_open_ended_notice(database: Database, tmp_path: Path) -> None:
+    [person] = add_household(database, [("Haddad", "Samir", date(1975, 4, 4), "applicant")])
+    add_notice(database, household_of(database, person), "asylblg", date(2025, 9, 1), None)
+    application = apply(database, household_of(database, person), DAY, today=FUTURE)
+    from kpass.services.printing import print_application_form
+
+    out = tmp_path / "antrag.pdf"
+    print_application_form(database, application.application_id, out)
+    # the table cell wraps: "01.09.2025 – bis auf" / "Weiteres"
+    text = " ".join(pdftext(out).split())
+    assert "01.09.2025 – bis auf" in text and "Weiteres" in text and "9999" not in text

@@ -47,7 +47,7 @@ class FormIncome:
 class FormNotice:
     kind: str
     valid_from: date
-    valid_until: date
+    valid_until: date | None  # None: granted "bis auf Weiteres"
     reference: str
 
 
@@ -153,7 +153,9 @@ def form_story(data: ApplicationFormData, settings: LetterSettings) -> list[Flow
                 + [
                     [
                         label(BASIS_LABELS, n.kind),
-                        f"{format_date(n.valid_from)} – {format_date(n.valid_until)}",
+                        f"{format_date(n.valid_from)} – "
+                        + ("bis auf Weiteres" if n.valid_until is None
+                           else format_date(n.valid_until)),
                         n.reference,
                     ]
                     for n in data.notices

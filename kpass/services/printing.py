@@ -23,18 +23,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
-from sqlalchemy import and_, func, insert, or_, select
+from sqlalchemy import and_, insert, or_, select
 
 from kpass.atomic_file import PreparedFile, protect
 from kpass.documents import (
     CardData,
-    DecisionLetterData,
-    LetterMember,
-    ReminderData,
     render_card_sheet,
     render_cards,
     render_decision_letter,
@@ -52,8 +48,6 @@ from kpass.errors import InvalidInput
 from kpass.models import (
     Application,
     Decision,
-    HouseholdAddress,
-    HouseholdMember,
     Pass,
     PassValidity,
     Person,
@@ -63,12 +57,11 @@ from kpass.models import (
     SigningKey,
 )
 from kpass.models.engine import Database
-from kpass.services.applications import household_of_person
 from kpass.services.household_facts import (
     load_facts,
     members_on,
-    person_id_of,
 )
+from kpass.services.letter_data import address_lines, decision_letter_data, reminder_data
 from kpass.services.pass_queries import list_passes
 from kpass.services.passes import find_pass
 from kpass.services.signing_keys import ActiveKey, draft_key, find_active_key, save_key
@@ -77,7 +70,6 @@ from kpass.signing import PassFields, sign_payload
 
 _PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 T = TypeVar("T")
-_OPEN_ENDED = date(9999, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -151,14 +143,22 @@ def _read(database: Database, load: Callable[[UnitOfWork], T]) -> T:
         return load(uow)
 
 
-def _still_active(pass_ids: Sequence[int]) -> Callable[[UnitOfWork], None]:
+def _ended_by(today: date) -> Any:
+    """Passes that are no longer valid on ``today``: a revocation dated later leaves the
+    pass valid (and its card printable) until then."""
+    return and_(
+        Pass.status != "active", or_(Pass.revoked_on.is_(None), Pass.revoked_on <= today)
+    )
+
+
+def _still_active(pass_ids: Sequence[int], today: date) -> Callable[[UnitOfWork], None]:
     """A check, in the recording transaction, that no pass was revoked or replaced while
     its card was being drawn."""
 
     def check(uow: UnitOfWork) -> None:
         for number, status in uow.session.execute(
             select(Pass.number, Pass.status).where(
-                Pass.id.in_(list(pass_ids)), Pass.status != "active"
+                Pass.id.in_(list(pass_ids)), _ended_by(today)
             )
         ):
             raise InvalidInput(
@@ -198,7 +198,13 @@ def printable_periods(
     (revoked, replaced, expired)."""
     periods = _current_periods(uow, [c.id for c in cards])
     for card in cards:
-        if card.status != "active":
+        pending = card.status == "revoked" and card.revoked_on is not None
+        if pending and card.revoked_on is not None and card.revoked_on > today:
+            # revoked from a later day: the card states the last day it is valid
+            valid_from, valid_until = periods[card.id]
+            last = card.revoked_on - timedelta(days=1)
+            periods[card.id] = (valid_from, min(valid_until, last))
+        elif card.status != "active":
             raise InvalidInput(
                 f"Pass {card.number} is {card.status}; it cannot be printed.",
                 f"Der Pass {card.number} ist "
@@ -297,7 +303,7 @@ def print_cards(
         len(card_numbers),
         render,
         pass_ids=pass_ids,
-        still_printable=_still_active(pass_ids),
+        still_printable=_still_active(pass_ids, day),
         new_key=new_key,
     )
 
@@ -309,7 +315,7 @@ def passes_issued_on(database: Database, day: date) -> list[str]:
         .join(PassValidity, PassValidity.pass_id == Pass.id)
         .join(Decision, Decision.id == PassValidity.decision_id)
         .where(
-            Pass.status == "active",
+            ~_ended_by(day),
             or_(
                 and_(PassValidity.kind != "replacement", Decision.decided_on == day),
                 and_(PassValidity.kind == "replacement", PassValidity.valid_from == day),
@@ -332,61 +338,6 @@ def print_sheet_issued_on(database: Database, day: date, out: Path) -> PrintResu
     return print_cards(database, numbers, out, sheet=True, today=day)
 
 
-def _address_lines(uow: UnitOfWork, person: Person, on: date) -> tuple[str, ...]:
-    address = uow.session.execute(
-        select(HouseholdAddress)
-        .join(HouseholdMember, HouseholdMember.household_id == HouseholdAddress.household_id)
-        .where(
-            HouseholdMember.person_id == person.id,
-            HouseholdMember.valid_from <= on,
-            or_(HouseholdMember.valid_until.is_(None), HouseholdMember.valid_until >= on),
-            HouseholdAddress.valid_from <= on,
-            or_(HouseholdAddress.valid_until.is_(None), HouseholdAddress.valid_until >= on),
-        )
-        .limit(1)
-    ).scalar_one_or_none()
-    name = f"{person.given_names} {person.family_name}"
-    if address is None:
-        return (name,)
-    return (
-        name,
-        f"{address.street} {address.house_number}",
-        f"{address.postcode} {address.municipality}",
-    )
-
-
-def salutation(person: Person) -> str:
-    if person.sex == "f":
-        return f"Sehr geehrte Frau {person.family_name},"
-    if person.sex == "m":
-        return f"Sehr geehrter Herr {person.family_name},"
-    return f"Guten Tag {person.given_names} {person.family_name},"
-
-
-def _money(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
-
-
-def _letter_member(
-    output: dict[str, Any], person: Person, birth: date, granted: tuple[date, date] | None
-) -> LetterMember:
-    valid_from = date.fromisoformat(output["valid_from"]) if output["valid_from"] else None
-    valid_until = date.fromisoformat(output["valid_until"]) if output["valid_until"] else None
-    if granted is not None:
-        valid_from, valid_until = granted
-    return LetterMember(
-        name=f"{person.given_names} {person.family_name}",
-        birth_date=birth,
-        eligible=output["eligible"],
-        pass_type=output["pass_type"],
-        basis=output["basis"],
-        valid_from=valid_from,
-        valid_until=valid_until,
-        reasons=tuple(r["text"] for r in output["reasons"]),
-        extras=tuple(output["extras"]),
-    )
-
-
 def print_decision_letter(
     database: Database,
     decision_id: int,
@@ -397,64 +348,8 @@ def print_decision_letter(
 ) -> PrintResult:
     """The Bescheid for a decision, to the applicant (or a Betreuer/in named here)."""
     with UnitOfWork(database, write=False) as uow:
-        decision = uow.session.get(Decision, decision_id)
-        if decision is None:
-            raise InvalidInput(
-                f"There is no decision {decision_id}.", f"Es gibt keine Entscheidung {decision_id}."
-            )
-        application = uow.session.get(Application, decision.application_id)
-        assert application is not None
-        births = {
-            m["id"]: date.fromisoformat(m["birth_date"]) for m in decision.input_snapshot["members"]
-        }
-        ids = [person_id_of(m["id"]) for m in decision.output["members"]]
-        persons = {p.id: p for p in uow.session.scalars(select(Person).where(Person.id.in_(ids)))}
-        # The letter states the validity actually granted (a renewal continues the old
-        # period), not the rules' default for a new pass.
-        granted = {
-            person_id: (valid_from, valid_until)
-            for person_id, valid_from, valid_until in uow.session.execute(
-                select(Pass.person_id, PassValidity.valid_from, PassValidity.valid_until)
-                .join(PassValidity, PassValidity.pass_id == Pass.id)
-                .where(PassValidity.decision_id == decision.id, PassValidity.kind != "replacement")
-            )
-        }
-        members = tuple(
-            _letter_member(
-                m,
-                persons[person_id_of(m["id"])],
-                births[m["id"]],
-                granted.get(person_id_of(m["id"])),
-            )
-            for m in decision.output["members"]
-        )
-        applicant = persons.get(application.applicant_person_id) or uow.session.get(
-            Person, application.applicant_person_id
-        )
-        assert applicant is not None
-        figures = decision.output.get("household") or {}
-        recipient = _address_lines(uow, applicant, decision.decided_on)
-        if representative:
-            recipient = (representative, *recipient[1:])
-        data = DecisionLetterData(
-            recipient_lines=recipient,
-            representative_of=(
-                f"{applicant.given_names} {applicant.family_name}" if representative else None
-            ),
-            salutation="Sehr geehrte Damen und Herren,"
-            if representative
-            else salutation(applicant),
-            letter_date=letter_date or date.today(),
-            file_reference=f"KP-{application.household_id}-{decision.id}",
-            application_date=application.application_date,
-            members=members,
-            net_income=_money(figures.get("net_income")),
-            weights=_money(figures.get("weights")),
-            equivalised_income=_money(figures.get("equivalised_income")),
-            threshold=_money(figures.get("threshold")),
-            margin=_money(figures.get("margin")),
-            max_household_income=_money(figures.get("max_household_income")),
-            rule_set=decision.rule_set,
+        data = decision_letter_data(
+            uow, decision_id, representative=representative, letter_date=letter_date
         )
     return _finish(
         database,
@@ -479,25 +374,7 @@ def print_renewal_reminders(
         )
     day = letter_date or date.today()
     with UnitOfWork(database, write=False) as uow:
-        reminders = []
-        for row in rows:
-            holder = uow.session.get(Person, row.person_id)
-            assert holder is not None
-            recipient = holder
-            if row.type == "kinderpass":
-                recipient = _applicant_of(uow, holder, day) or holder
-            reminders.append(
-                ReminderData(
-                    recipient_lines=_address_lines(uow, recipient, day),
-                    salutation=salutation(recipient),
-                    holder_name=f"{holder.given_names} {holder.family_name}",
-                    number=row.number,
-                    pass_type=row.type,
-                    valid_until=row.valid_until,
-                    letter_date=day,
-                    addressed_to_holder=recipient.id == holder.id,
-                )
-            )
+        reminders = [reminder_data(uow, row, letter_date=day) for row in rows]
     return _finish(
         database,
         out,
@@ -508,24 +385,6 @@ def print_renewal_reminders(
         lambda s: render_renewal_reminders(reminders, s),
         pass_ids=[r.pass_id for r in rows],
     )
-
-
-def _applicant_of(uow: UnitOfWork, person: Person, on: date) -> Person | None:
-    """The applicant of the household the person lives in on ``on`` (a child's parent)."""
-    try:
-        household_id = household_of_person(uow, person.id, on)
-    except InvalidInput:
-        return None
-    member = HouseholdMember
-    applicant_id = uow.session.scalar(
-        select(func.min(member.person_id)).where(
-            member.household_id == household_id,
-            member.role == "applicant",
-            member.valid_from <= on,
-            or_(member.valid_until.is_(None), member.valid_until >= on),
-        )
-    )
-    return uow.session.get(Person, applicant_id) if applicant_id else None
 
 
 def print_application_form(database: Database, application_id: int, out: Path) -> PrintResult:
@@ -552,7 +411,7 @@ def print_application_form(database: Database, application_id: int, out: Path) -
             return f"{person.given_names} {person.family_name}"
 
         applicant = persons[application.applicant_person_id]
-        recipient = _address_lines(uow, applicant, day)
+        recipient = address_lines(uow, applicant, day)
         address_line = ", ".join(recipient[1:]) or "ohne Anschrift"
         month_start = day.replace(day=1)
         data = ApplicationFormData(
@@ -572,9 +431,7 @@ def print_application_form(database: Database, application_id: int, out: Path) -
                 and (i.valid_until is None or i.valid_until >= day)
             ),
             notices=tuple(
-                # an open-ended notice ("bis auf Weiteres") as the furthest day, until the
-                # form can say so in words
-                FormNotice(n.kind, n.valid_from, n.valid_until or _OPEN_ENDED, "")
+                FormNotice(n.kind, n.valid_from, n.valid_until, "")
                 for n in facts.notices
                 if (n.valid_until is None or n.valid_until >= month_start)
                 and n.valid_from <= day
