@@ -415,3 +415,6 @@ def test_kpass_revoke_accepts_a_future_day(database: Database) -> None:
     assert f"(revoked from {move_out:%d.%m.%Y})" in listed.stdout
     assert count_pass_holders(database, today) == 1
     assert count_pass_holders(database, move_out) == 0
+    checked = kpass("db", "check")
+    assert checked.returncode == 0, checked.stdout
+    assert "Note: passes revoked from a future day (active until then): 1 ×" in checked.stdout

@@ -58,6 +58,8 @@ def _status(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     database = database_from_args(args)
     report = check_database(database)
+    for note in report.notes:  # facts worth knowing that are not problems
+        print(f"Note: {note}")
     if report.ok:
         print("Database check passed: no problems found.")
         return 0
