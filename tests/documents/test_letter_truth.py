@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-import kpass.resource_files
 from kpass.documents import (
     DecisionLetterData,
     render_decision_letter,
@@ -26,7 +25,6 @@ from kpass.documents.data import PASS_CONTINUED, PASS_NEW, PASS_RUNNING
 from kpass.models import AppUser, Decision, HouseholdMember, Person
 from kpass.models.engine import Database
 from kpass.rules import is_valid_pass_number
-from kpass.rules import parameter_files as rule_files
 from kpass.services.applications import apply
 from kpass.services.letter_data import (
     decision_letter_data,
@@ -39,6 +37,7 @@ from kpass.services.pass_queries import list_passes
 from kpass.services.passes import IssuedPass, decide_and_issue, renew_pass, revoke_pass
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
+from tests.rule_file_copy import clear_rule_caches, use_changed_rules
 
 from .pdf_tools import pdf_text
 
@@ -322,33 +321,14 @@ def test_letter_to_a_representative_and_without_salutation(
 def changed_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The resources with a copy of the rule file in which, from 2026, the 60plus vouchers
     are worth 150.00 € from age 63 and a pass is valid for six months."""
-    real = kpass.resource_files.resources_dir()
-    copy = tmp_path / "resources"
-    copy.mkdir()
-    for entry in real.iterdir():
-        if entry.name != "rules":
-            (copy / entry.name).symlink_to(entry)
-    (copy / "rules").mkdir()
-    for rule_file in (real / "rules").iterdir():
-        text = rule_file.read_text(encoding="utf-8")
-        if rule_file.name == "karlsruhe.toml":
-            for name, new in (("senior_extra_amount", '2026-01-01 = "150.00"'),
-                              ("senior_extra_age", "2026-01-01 = 63"),
-                              ("validity_months", "2026-01-01 = 6")):
-                text, count = re.subn(
-                    rf"(\[{name}\][^\[]*?values = \{{[^}}]*?)\s*\}}", rf"\1, {new} }}", text)
-                assert count == 1, name
-        (copy / "rules" / rule_file.name).write_text(text, encoding="utf-8")
-
-    def clear() -> None:
-        rule_files._load_cached.cache_clear()
-        rule_files.configured_issuers.cache_clear()
-
-    monkeypatch.setattr(kpass.resource_files, "resources_dir", lambda: copy)
-    clear()
+    use_changed_rules(tmp_path, monkeypatch, {
+        "senior_extra_amount": '2026-01-01 = "150.00"',
+        "senior_extra_age": "2026-01-01 = 63",
+        "validity_months": "2026-01-01 = 6",
+    })
     yield
     monkeypatch.undo()
-    clear()
+    clear_rule_caches()
 
 
 def test_changed_parameters_are_what_the_letter_says(
