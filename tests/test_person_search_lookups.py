@@ -16,9 +16,13 @@ from kpass.models.migrate import migrate_to
 from kpass.services.applications import apply, decide
 from kpass.services.household_details import household_details
 from kpass.services.household_editing import AddressInput, move_household
-from kpass.services.passes import issue_passes
+from kpass.services.passes import issue_passes, replace_pass, revoke_pass
 from kpass.services.person_search import search_persons
-from kpass.services.person_search_lookups import parse_pass_query, parse_street_query
+from kpass.services.person_search_lookups import (
+    parse_pass_query,
+    parse_street_query,
+    pass_state,
+)
 from kpass.text_keys import prefix_upper_bound
 from tests.register_builder import add_household, add_notice, household_of
 
@@ -204,3 +208,91 @@ def test_keys_ending_in_z_on_a_german_postgresql_database(pg_admin_url: str | No
 def test_an_unknown_pass_number_finds_nobody(database: Database) -> None:
     add_household(database, [("Kaiser", "Karl", date(1950, 5, 5), "applicant")])
     assert names(database, "KA-999999") == []  # not every "Ka…" person
+
+
+# -- what a row says about the person's pass --------------------------------------------------
+
+@pytest.mark.parametrize(("status", "revoked_on", "covered", "day", "state"), [
+    ("active", None, True, date(2026, 3, 15), "active"),
+    ("active", None, True, date(2026, 10, 31), "active"),  # ends in December: not yet
+    ("active", None, True, date(2026, 11, 1), "expiring"),  # ends next month
+    ("active", None, True, date(2026, 12, 31), "expiring"),  # its last day
+    ("active", None, False, date(2027, 1, 1), "expired"),
+    ("active", None, False, date(2025, 12, 31), "upcoming"),  # valid only from 1 January
+    ("revoked", date(2026, 5, 1), True, date(2026, 4, 30), "ending"),  # revoked ahead
+    ("revoked", date(2026, 5, 1), True, date(2026, 5, 1), "revoked"),
+    ("replaced", date(2026, 5, 1), True, date(2026, 4, 30), "ending"),
+    ("replaced", date(2026, 5, 1), False, date(2027, 2, 1), "replaced"),
+])
+def test_the_state_of_a_pass_on_a_day(
+    status: str, revoked_on: date | None, covered: bool, day: date, state: str
+) -> None:
+    assert pass_state(status, revoked_on, date(2026, 1, 1), date(2026, 12, 31), covered,
+                      day) == state
+
+
+def _issued(database: Database) -> tuple[int, int, dict[int, str]]:
+    mother, child = add_household(database, [
+        ("Kaya", "Elif", date(1980, 1, 10), "applicant"),
+        ("Kaya", "Can", date(2015, 9, 1), "child"),
+    ])
+    household = household_of(database, mother)
+    add_notice(database, household, "sgb2", date(2026, 1, 1), date(2026, 12, 31))
+    application = apply(database, household, DAY, today=DAY)
+    issued = issue_passes(database, decide(database, application.application_id).decision_id)
+    return mother, child, {i.person_id: i.number for i in issued if i.number}
+
+
+def _facts(database: Database, text: str, on: date = DAY) -> dict[str, tuple[str, str]]:
+    page = search_persons(database, text, on=on)
+    return {hit.given_names: (hit.pass_facts.number, hit.pass_facts.state)
+            for hit in page.hits if hit.pass_facts is not None}
+
+
+def test_each_hit_shows_the_pass_that_counts_and_a_typed_one_as_it_is(database: Database) -> None:
+    mother, child, numbers = _issued(database)
+    elif_, can = numbers[mother], numbers[child]
+    assert _facts(database, "kaya") == {"Elif": (elif_, "active"), "Can": (can, "active")}
+    hit = search_persons(database, "kaya elif", on=DAY).hits[0]
+    assert hit.pass_facts is not None and hit.household_id == household_of(database, mother)
+    assert hit.pass_facts.valid_until == date(2027, 3, 31)
+    later = date(2027, 2, 10)
+    assert _facts(database, "kaya", later)["Elif"] == (elif_, "expiring")
+    assert _facts(database, "kaya", date(2027, 4, 1))["Elif"] == (elif_, "expired")
+    assert _facts(database, "kaya", date(2026, 3, 1))["Elif"] == (elif_, "upcoming")
+
+    new = replace_pass(database, elif_, DAY, "verloren", today=DAY)
+    assert new.number is not None
+    revoke_pass(database, can, date(2026, 6, 1), "Wegzug", today=DAY)
+    # by name: the pass valid today; the child's is revoked only from June
+    assert _facts(database, "kaya") == {"Elif": (new.number, "active"), "Can": (can, "ending")}
+    # by the old number: that card, as it is
+    assert _facts(database, elif_) == {"Elif": (elif_, "replaced")}
+    assert _facts(database, can, date(2026, 6, 1)) == {"Can": (can, "revoked")}
+    assert _facts(database, new.number) == {"Elif": (new.number, "active")}
+
+
+def test_the_passes_of_a_page_are_read_in_one_statement(database: Database) -> None:
+    from sqlalchemy import event
+
+    _issued(database)
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement)
+
+    def sent(text: str, hits: int) -> list[str]:
+        statements.clear()
+        event.listen(database.engine, "before_cursor_execute", record)
+        try:
+            assert len(search_persons(database, text, on=DAY).hits) == hits
+        finally:
+            event.remove(database.engine, "before_cursor_execute", record)
+        return list(statements)
+
+    two = sent("kaya", 2)
+    for i in range(5):
+        add_household(database, [(f"Kayan{i}", "Ali", date(1990, 1, 1), "applicant")])
+    seven = sent("kaya", 7)
+    assert len(seven) == len(two)  # not one more per row
+    assert sum("pass_validity" in s for s in seven) == 1

@@ -10,10 +10,11 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
-from kpass.models import Pass, PassValidity, Person
+from kpass.models import HouseholdAddress, HouseholdMember, Pass, PassValidity, Person, Stadtteil
 from kpass.models.engine import Database
 from kpass.rules import last_of_month
 from kpass.services.uow import UnitOfWork
+from kpass.text_keys import name_key
 
 DEFAULT_LIMIT = 50
 
@@ -70,6 +71,34 @@ def status_on(status: str, revoked_on: date | None, day: date) -> str:
     return "active" if revoked_on is None or revoked_on > day else status
 
 
+def latest_valid_until() -> Any:
+    """SQL, correlated to ``Pass``: the end of the pass's latest validity period.
+
+    Looked up per pass through ix_pass_validity_pass; a grouped subquery over all validities
+    would be built whole before any filter applies.
+    """
+    later = aliased(PassValidity)
+    return (
+        select(func.max(later.valid_until))
+        .where(later.pass_id == Pass.id)
+        .correlate(Pass)
+        .scalar_subquery()
+    )
+
+
+def covered_on(day: Any) -> Any:
+    """SQL, correlated to ``Pass``: some validity period covers ``day`` (a date or a bound
+    parameter) — not necessarily the latest: a renewed pass is valid through its old period
+    too. Whether it is revoked by then is :func:`not_revoked_on`'s question."""
+    period = aliased(PassValidity)
+    return (
+        select(period.id)
+        .where(period.pass_id == Pass.id, period.valid_from <= day, period.valid_until >= day)
+        .correlate(Pass)
+        .exists()
+    )
+
+
 def list_passes(
     database: Database,
     *,
@@ -88,15 +117,7 @@ def list_passes(
     on ``active_on`` (today).
     """
     day = active_on or date.today()
-    # The latest validity of each pass, looked up per pass through ix_pass_validity_pass;
-    # a grouped subquery over all validities would be built whole before any filter applies.
-    later = aliased(PassValidity)
-    latest_until = (
-        select(func.max(later.valid_until))
-        .where(later.pass_id == Pass.id)
-        .correlate(Pass)
-        .scalar_subquery()
-    )
+    latest_until = latest_valid_until()
     current = PassValidity
     statement = (
         select(
@@ -127,18 +148,7 @@ def list_passes(
         )
     elif not every_status:
         # Valid on the day: some validity period covers it, not necessarily the latest.
-        period = aliased(PassValidity)
-        covering = (
-            select(period.id)
-            .where(
-                period.pass_id == Pass.id,
-                period.valid_from <= day,
-                period.valid_until >= day,
-            )
-            .correlate(Pass)
-            .exists()
-        )
-        statement = statement.where(covering, not_revoked_on(day))
+        statement = statement.where(covered_on(day), not_revoked_on(day))
     statement = statement.order_by(current.valid_from.desc(), Pass.number).limit(limit)
     with UnitOfWork(database, write=False) as uow:
         rows = uow.session.execute(statement).all()
@@ -162,3 +172,76 @@ def count_pass_holders(database: Database, on: date) -> int:
     )
     with UnitOfWork(database, write=False) as uow:
         return int(uow.session.scalar(statement) or 0)
+
+
+@dataclass(frozen=True)
+class RenewalRow:
+    """A pass of the renewal queue with its holder's household and Stadtteil on the queue's
+    day (None: the holder belongs to no household then)."""
+
+    pass_row: PassRow
+    family_name: str
+    given_names: str
+    household_id: int | None
+    stadtteil: str | None
+    words: tuple[str, ...]  # folded: name, pass number, household number, Stadtteil
+
+    @property
+    def month(self) -> tuple[int, int]:
+        return self.pass_row.valid_until.year, self.pass_row.valid_until.month
+
+    def matches(self, typed: Sequence[str]) -> bool:
+        """Every typed word (:func:`filter_words`) begins one of the row's words."""
+        return all(any(word.startswith(t) for word in self.words) for t in typed)
+
+
+def filter_words(text: str) -> tuple[str, ...]:
+    """The words of a filter as typed ("Müller ka-1234" → ``("mueller", "ka", "1234")``)."""
+    return tuple(name_key(text).split())
+
+
+def renewal_queue(
+    database: Database,
+    months: Sequence[tuple[int, int]],
+    *,
+    on: date | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> list[RenewalRow]:
+    """The passes of ``list_passes(expiring_in=…)`` for each of ``months`` (at most ``limit``
+    each), with their holders' households on ``on`` (today); by expiry, family name, given
+    names."""
+    day = on or date.today()
+    passes = [row for month in months
+              for row in list_passes(database, active_on=day, expiring_in=month, limit=limit)]
+    holders = _holders(database, sorted({p.person_id for p in passes}), day)
+    rows: list[tuple[tuple[date, str, str, str], RenewalRow]] = []
+    for p in passes:
+        family, given, family_key, given_key, household, stadtteil = holders[p.person_id]
+        words = name_key(f"{family} {given} {p.number} {household or ''} {stadtteil or ''}")
+        row = RenewalRow(p, family, given, household, stadtteil, tuple(words.split()))
+        rows.append(((p.valid_until, family_key, given_key, p.number), row))
+    rows.sort(key=lambda keyed: keyed[0])
+    return [row for _key, row in rows]
+
+
+def _holders(database: Database, person_ids: list[int], day: date) -> dict[int, Any]:
+    """Names, sort keys, household and Stadtteil on ``day`` of each person."""
+    member, address = HouseholdMember, HouseholdAddress
+    statement = (
+        select(Person.id, Person.family_name, Person.given_names, Person.family_name_key,
+               Person.given_names_key, member.household_id, Stadtteil.name)
+        .select_from(Person)
+        .outerjoin(member, and_(member.person_id == Person.id, member.valid_from <= day,
+                                or_(member.valid_until.is_(None), member.valid_until >= day)))
+        .outerjoin(address, and_(address.household_id == member.household_id,
+                                 address.valid_from <= day,
+                                 or_(address.valid_until.is_(None), address.valid_until >= day)))
+        .outerjoin(Stadtteil, Stadtteil.code == address.stadtteil_code)
+    )
+    found: dict[int, Any] = {}
+    with UnitOfWork(database, write=False) as uow:
+        for start in range(0, len(person_ids), 500):  # SQLite binds at most 32766 values
+            chunk = person_ids[start:start + 500]
+            for person_id, *facts in uow.session.execute(statement.where(Person.id.in_(chunk))):
+                found[person_id] = tuple(facts)
+    return found

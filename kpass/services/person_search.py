@@ -1,12 +1,13 @@
 """Finding persons as the caseworker types: name parts in any order, birth date, umlauts
 folded; or a pass number, or a street (see person_search_lookups).
 
-Two short queries per page: the first finds the ids of one page in name order, driven by
-one input read from an index in name order (see person_search_plan: a birth date, a
+Three short queries per page: the first finds the ids of one page in name order, driven
+by one input read from an index in name order (see person_search_plan: a birth date, a
 short prefix, else the rarest longer prefix), the other inputs checked on the same index
-row; the second fetches names and current addresses of just those ids. With several
-name parts a bounded count of each comes first, to pick the driving one. Pages continue
-from the last row seen (keyset paging), so page 40 costs what page 1 costs.
+row; the second fetches the passes of just those ids (number, state, expiry: see
+person_search_lookups.pass_facts), the third their names and current addresses. With
+several name parts a bounded count of each comes first, to pick the driving one. Pages
+continue from the last row seen (keyset paging), so page 40 costs what page 1 costs.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from sqlalchemy import Connection, Date, Select, and_, bindparam, or_, select
 from kpass.models import HouseholdAddress, HouseholdMember, Person, Stadtteil
 from kpass.models.engine import Database
 from kpass.services.person_search_lookups import (
+    PassFacts,
     is_pass_query,
     parse_pass_query,
     parse_street_query,
+    pass_facts,
     pass_page_ids,
     street_page_ids,
 )
@@ -90,6 +93,8 @@ class PersonHit:
     postcode: str | None
     municipality: str | None
     stadtteil: str | None
+    #: the person's pass valid on the search's day, else the latest (a typed number: that one)
+    pass_facts: PassFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -147,9 +152,17 @@ def _details_statement() -> Select[Any]:
     )
 
 
-def _details(connection: Connection, ids: list[int], on: date) -> dict[int, PersonHit]:
+def _details(
+    connection: Connection, ids: list[int], on: date, numbers: tuple[str, ...]
+) -> dict[int, PersonHit]:
+    facts = pass_facts(connection, ids, on, numbers)
     rows = connection.execute(_details_statement(), {"ids": ids, "on": on})
-    return {row[0]: PersonHit(*row) for row in rows}
+    return {
+        person_id: PersonHit(person_id, family, given, born, household, street, number,
+                             postcode, municipality, stadtteil, facts.get(person_id))
+        for (person_id, family, given, born, household, street, number, postcode,
+             municipality, stadtteil) in rows
+    }
 
 
 def search_persons(
@@ -163,7 +176,14 @@ def search_persons(
     """One page of persons matching the typed text, in name order, after ``after``."""
     day = on or date.today()
     with database.connect() as connection:
-        found = _lookup_ids(connection, text, day, after, limit)
+        if is_pass_query(text):
+            pass_query = parse_pass_query(text)
+            if pass_query is None:
+                return SearchPage((), None)  # "KA-1": not yet enough digits for numbers
+            numbers = tuple(pass_query.numbers())
+            holders = pass_page_ids(connection, numbers, after, limit)
+            return _page(connection, holders, limit, day, numbers)
+        found = _street_ids(connection, text, day, after, limit)
         if found is None:
             query = parse_query(text)
             if query.empty:
@@ -173,18 +193,13 @@ def search_persons(
         return _page(connection, found, limit, day)
 
 
-def _lookup_ids(
+def _street_ids(
     connection: Connection, text: str, on: date, after: Cursor | None, limit: int
 ) -> list[tuple[int, str]] | None:
-    """The page of a pass-number or street search; None when ``text`` is neither, or when
-    no street matches at all: then it may be a name ("Steinweg", "Müller 1" while a birth
-    date is being typed) and the name search answers. A pass number that matches nothing
-    finds nobody (persons whose names start with "Ka" would only mislead)."""
-    if is_pass_query(text):
-        pass_query = parse_pass_query(text)
-        if pass_query is None:
-            return []  # "KA-1": not yet enough digits to stand for numbers
-        return pass_page_ids(connection, pass_query, after, limit)
+    """The page of a street search; None when ``text`` is none, or when no street matches at
+    all: then it may be a name ("Steinweg", "Müller 1" while a birth date is being typed)
+    and the name search answers. (A pass number that matches nothing finds nobody: persons
+    whose names start with "Ka" would only mislead.)"""
     street = parse_street_query(text)
     if street is None:
         return None
@@ -195,12 +210,16 @@ def _lookup_ids(
 
 
 def _page(
-    connection: Connection, found: list[tuple[int, str]], limit: int, on: date
+    connection: Connection, found: list[tuple[int, str]], limit: int, on: date,
+    numbers: tuple[str, ...] = (),
 ) -> SearchPage:
-    """The hits of the first ``limit`` ids (with names and current addresses) and the
-    cursor after them when ``found`` holds one more."""
+    """The hits of the first ``limit`` ids (with names, current addresses and passes; of
+    the typed pass ``numbers`` where they hold one) and the cursor after them when
+    ``found`` holds one more."""
     page = found[:limit]
-    details = _details(connection, [person_id for person_id, _ in page], on)
+    if not page:
+        return SearchPage((), None)
+    details = _details(connection, [person_id for person_id, _ in page], on, numbers)
     hits = tuple(details[person_id] for person_id, _ in page if person_id in details)
     more = len(found) > limit
     next_cursor = (page[-1][1], page[-1][0]) if more and page else None

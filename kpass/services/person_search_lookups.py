@@ -7,19 +7,40 @@ list of exact numbers, each found by the unique index. A street is typed as it i
 ``street_key`` of the current addresses; the persons are the household's current members.
 Both read in name order from ``(sort_key, id)`` and continue from a cursor, like the name
 search.
+
+The pass a search row shows (:func:`pass_facts`) is read for the whole page in one
+statement: each pass of the page's persons with its latest validity, both through indexes.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, literal, or_, select, true, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    tuple_,
+)
 
-from kpass.models import HouseholdAddress, HouseholdMember, Pass, Person
+from kpass.models import HouseholdAddress, HouseholdMember, Pass, PassValidity, Person
+from kpass.rules import last_of_month
 from kpass.rules.pass_number import MAX_SERIAL, SERIAL_DIGITS, format_pass_number
+from kpass.services.pass_queries import covered_on, latest_valid_until, status_on
 from kpass.text_keys import fold, prefix_upper_bound, street_key
 
 Cursor = tuple[str, int]
@@ -120,17 +141,17 @@ def _current(valid_from: Any, valid_until: Any, on: date) -> ColumnElement[bool]
 
 
 def pass_page_ids(
-    connection: Connection, query: PassQuery, after: Cursor | None, limit: int
+    connection: Connection, numbers: Sequence[str], after: Cursor | None, limit: int
 ) -> list[tuple[int, str]]:
-    """``limit + 1`` (id, sort key) pairs of the holders of the matching passes."""
-    numbers = query.numbers()
+    """``limit + 1`` (id, sort key) pairs of the holders of the passes ``numbers`` (see
+    :meth:`PassQuery.numbers`)."""
     if not numbers:
         return []
     statement = (
         select(Person.id, Person.sort_key)
         .distinct()
         .join(Pass, Pass.person_id == Person.id)
-        .where(Pass.number.in_(numbers), _after(Person.sort_key, Person.id, after))
+        .where(Pass.number.in_(list(numbers)), _after(Person.sort_key, Person.id, after))
         .order_by(Person.sort_key, Person.id)
         .limit(limit + 1)
     )
@@ -164,3 +185,103 @@ def street_page_ids(
         .limit(limit + 1)
     )
     return [(row[0], row[1]) for row in connection.execute(statement)]
+
+
+#: States of :class:`PassFacts` in which the pass is valid on the day.
+VALID_STATES = ("active", "expiring", "ending")
+
+
+@dataclass(frozen=True)
+class PassFacts:
+    """The pass a search row shows, as it stands on the search's day.
+
+    ``state``: ``active``; ``expiring`` (its latest validity ends this month or next);
+    ``ending`` (valid, but revoked or replaced from a later day on: ``revoked_on``);
+    ``revoked`` or ``replaced`` (since ``revoked_on``); ``expired``; ``upcoming`` (valid only
+    from ``valid_from`` on). ``valid_from``/``valid_until`` are those of its latest validity.
+    """
+
+    number: str
+    state: str
+    status: str  # as stored: active | revoked | replaced
+    revoked_on: date | None
+    valid_from: date
+    valid_until: date
+
+    @property
+    def last_day(self) -> date:
+        """The last day the pass is valid: the day before its revocation, if it has one."""
+        if self.revoked_on is not None:
+            return min(self.valid_until, self.revoked_on - timedelta(days=1))
+        return self.valid_until
+
+
+def expiring_until(day: date) -> date:
+    """The last day of the month after ``day``'s: a pass that ends by then is "expiring"."""
+    return last_of_month(last_of_month(day) + timedelta(days=1))
+
+
+def pass_state(
+    status: str, revoked_on: date | None, valid_from: date, valid_until: date, covered: bool,
+    day: date, horizon: date | None = None,
+) -> str:
+    """The :attr:`PassFacts.state` of a pass on ``day``; ``covered``: some validity period of it
+    covers the day (see pass_queries.covered_on); ``horizon``: :func:`expiring_until` of the
+    day (passed when known)."""
+    if status_on(status, revoked_on, day) != "active":
+        return status
+    if revoked_on is not None:
+        return "ending"
+    if valid_until < day:
+        return "expired"
+    if not covered:
+        return "upcoming"
+    if valid_until <= (horizon or expiring_until(day)):
+        return "expiring"
+    return "active"
+
+
+@functools.cache
+def _facts_statement() -> Select[Any]:
+    latest = PassValidity.__table__.alias("latest")
+    on = bindparam("on", type_=Date)
+    # Only a pass whose latest period begins later (renewed ahead) needs the other periods.
+    covered = case((latest.c.valid_from <= on, true()), else_=covered_on(on))
+    return (
+        select(
+            Pass.person_id,
+            Pass.id,
+            Pass.number,
+            Pass.status,
+            Pass.revoked_on,
+            latest.c.valid_from,
+            latest.c.valid_until,
+            covered.label("covered"),
+        )
+        .join(latest, and_(latest.c.pass_id == Pass.id,
+                           latest.c.valid_until == latest_valid_until()))
+        .where(Pass.person_id.in_(bindparam("ids", expanding=True)))
+    )
+
+
+def pass_facts(
+    connection: Connection, person_ids: Collection[int], on: date,
+    numbers: Collection[str] = (),
+) -> dict[int, PassFacts]:
+    """Per person (of those with a pass), the pass to show: one of ``numbers`` (the typed
+    pass numbers) when the person holds one, else the pass valid on ``on``, else the one
+    whose validity ends last (the newer pass on the same end: a replacement)."""
+    if not person_ids:
+        return {}
+    preferred = set(numbers)
+    chosen: dict[int, tuple[tuple[bool, bool, date, int], PassFacts]] = {}
+    horizon = expiring_until(on)
+    rows = connection.execute(_facts_statement(), {"ids": list(person_ids), "on": on}).all()
+    for person_id, pass_id, number, status, revoked_on, valid_from, valid_until, covered in rows:
+        state = pass_state(status, revoked_on, valid_from, valid_until, bool(covered), on,
+                           horizon)
+        rank = (number in preferred, state in VALID_STATES, valid_until, pass_id)
+        if person_id not in chosen or rank > chosen[person_id][0]:
+            facts = PassFacts(number, state, status, revoked_on, valid_from, valid_until)
+            chosen[person_id] = (rank, facts)
+    return {person_id: facts for person_id, (_rank, facts) in chosen.items()}

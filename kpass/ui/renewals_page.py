@@ -1,4 +1,7 @@
-"""The renewals queue: passes expiring this month and next, and the reminder letters."""
+"""The renewals queue: passes expiring this month and next, and the reminder letters.
+
+By expiry, then family name and given names; a filter narrows it as one types; Enter or a
+double click opens the holder's household."""
 
 from __future__ import annotations
 
@@ -7,13 +10,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,19 +25,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpass.documents.labels import PASS_TYPE_TITLES
 from kpass.errors import KpassError
 from kpass.models.engine import Database
-from kpass.services.pass_queries import PassRow, list_passes
+from kpass.services.pass_queries import RenewalRow, filter_words, renewal_queue
 from kpass.ui import print_outbox
 from kpass.ui.batch_jobs import BatchJob, Step, start_with_progress
 from kpass.ui.form_widgets import label_for
 from kpass.ui.german_input import format_date
-from kpass.ui.labels import pass_type_text, status_label
+from kpass.ui.labels import pass_status_text, pass_type_text
 from kpass.ui.preview_dialog import PreviewDialog
 from kpass.ui.style import make_heading
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 QUEUE_LIMIT = 5000
+# Typical contents of the columns (RenewalsPage.COLUMNS), for their widths; Name stretches.
+_COLUMN_SAMPLES = ("September 2027", "KA-000000-00", "", "000000", "Weiherfeld-Dammerstock",
+                   "Karlsruher Kinderpass", "00.00.0000", "00.00.0000",
+                   "gültig, gesperrt ab 00.00.0000")
+_NAME_COLUMN = 2
+_PASS_COLUMN = 5
 # translated in month_text(); marked here for the catalog
 MONTH_NAMES = (
     QT_TRANSLATE_NOOP("RenewalsPage", "Januar"),
@@ -60,11 +71,17 @@ def next_month(year: int, month: int) -> tuple[int, int]:
 
 
 class RenewalsPage(QWidget):
+    """The queue; ``household_opened`` carries the household of the row opened."""
+
+    household_opened = Signal(int)
+
     # translated in translate_ui(); marked here for the catalog
     COLUMNS = (
         QT_TRANSLATE_NOOP("RenewalsPage", "Ablauf"),
         QT_TRANSLATE_NOOP("RenewalsPage", "Nummer"),
         QT_TRANSLATE_NOOP("RenewalsPage", "Name"),
+        QT_TRANSLATE_NOOP("RenewalsPage", "Haushalt"),
+        QT_TRANSLATE_NOOP("RenewalsPage", "Stadtteil"),
         QT_TRANSLATE_NOOP("RenewalsPage", "Pass"),
         QT_TRANSLATE_NOOP("RenewalsPage", "gültig ab"),
         QT_TRANSLATE_NOOP("RenewalsPage", "gültig bis"),
@@ -91,10 +108,19 @@ class RenewalsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        # Fixed widths: fitting to the contents would measure thousands of rows at each filter.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(_NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.filter_field = QLineEdit()
+        self.filter_field.setObjectName("renewalFilter")
+        self.filter_field.setClearButtonEnabled(True)
+        self.filter_label = label_for("", self.filter_field)
         self.count = QLabel()
+        self.count.setObjectName("renewalCount")
+        self.hint = QLabel()
+        self.hint.setObjectName("keyHint")
         self.print_button = QPushButton()
         self.print_button.setObjectName("printReminders")
         self.preview_button = QPushButton()
@@ -106,7 +132,10 @@ class RenewalsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.scope_label)
         top.addWidget(self.scope)
-        top.addStretch(1)
+        top.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        top.addWidget(self.filter_label)
+        top.addWidget(self.filter_field, 1)
+        top.addSpacing(self.fontMetrics().averageCharWidth() * 2)
         top.addWidget(self.count)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
@@ -116,13 +145,17 @@ class RenewalsPage(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
         layout.addLayout(bottom)
-        self.rows: list[tuple[tuple[int, int], PassRow]] = []
+        self.rows: list[RenewalRow] = []
         self.job: BatchJob | None = None
         self.printed: list[Path] = []
         self.preview_windows: list[PreviewDialog] = []
         self.on_printed: Callable[[list[Path], bool, str], None] | None = None
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.filter_field.textChanged.connect(lambda _text: self.apply_filter())
+        self.filter_field.returnPressed.connect(self._focus_table)
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.print_button.clicked.connect(lambda: self.print_reminders())
         self.preview_button.clicked.connect(lambda: self.show_printed())
         self.translate_ui()
@@ -147,7 +180,16 @@ class RenewalsPage(QWidget):
         self.scope.setAccessibleName(_tr("Ablaufmonat"))
         self.table.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
         self.table.setAccessibleName(_tr("Ablaufende Pässe"))
+        self.filter_label.setText(_tr("&Filter:"))
+        self.filter_field.setPlaceholderText(_tr("Name, Passnummer, Haushalt oder Stadtteil"))
+        self.filter_field.setAccessibleName(_tr("Liste filtern"))
+        self.filter_field.setAccessibleDescription(
+            _tr("Zeigt nur die Pässe, bei denen jedes eingegebene Wort am Anfang eines Namens, "
+                "der Passnummer, der Haushaltsnummer oder des Stadtteils steht"))
         self.count.setAccessibleName(_tr("Anzahl"))
+        self.hint.setText(_tr("Eingabe im Filter: Liste · Eingabe oder Doppelklick in der Liste: "
+                              "Haushalt öffnen"))
+        self.hint.setAccessibleName(_tr("Tastenkürzel"))
         self.message.setAccessibleName(_tr("Meldung"))
         self.print_button.setText(_tr("&Erinnerungen drucken"))
         self.print_button.setAccessibleName(_tr("Erinnerungsschreiben für die gewählten Monate "
@@ -155,32 +197,111 @@ class RenewalsPage(QWidget):
         self.preview_button.setText(_tr("Vorschau und Dr&ucken …"))
         self.preview_button.setAccessibleName(_tr("Gedruckte Erinnerungsschreiben ansehen und "
                                                   "auf einem Drucker ausgeben"))
+        self.fit_columns()
+        self.update_count()
+
+    def fit_columns(self) -> None:
+        """Widths for typical contents in the current font (it scales with the system
+        setting), never narrower than the header."""
+        metrics = self.table.fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        for column, sample in enumerate(_COLUMN_SAMPLES):
+            if column == _NAME_COLUMN:
+                continue
+            texts = [sample, _tr(self.COLUMNS[column])]
+            if column == _PASS_COLUMN:
+                texts += [pass_type_text(kind) for kind in PASS_TYPE_TITLES]
+            width = max(metrics.horizontalAdvance(text) for text in texts)
+            self.table.setColumnWidth(column, width + padding)
 
     def chosen_months(self) -> list[tuple[int, int]]:
         index = self.scope.currentData()
         return list(self.months) if index is None else [self.months[int(index)]]
 
     def refresh(self) -> None:
+        """Read the queue of the chosen months afresh; the filter stays."""
         self.rows = []
         try:
-            for month in self.chosen_months():
-                self.rows += [(month, r) for r in
-                              list_passes(self.database, expiring_in=month, limit=QUEUE_LIMIT)]
+            self.rows = renewal_queue(self.database, self.chosen_months(), on=self.today,
+                                      limit=QUEUE_LIMIT)
         except KpassError as exc:
             self.message.setText(user_message(exc))
-        self.rows.sort(key=lambda mr: (mr[1].valid_until, mr[1].name))
-        self.table.setRowCount(len(self.rows))
-        for row, (month, p) in enumerate(self.rows):
-            values = (self.month_text(*month), p.number, p.name, pass_type_text(p.type),
-                      format_date(p.valid_from), format_date(p.valid_until),
-                      status_label(p.status))
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, p.number)
-                self.table.setItem(row, column, item)
-        self.count.setText(_tr("%1 Pässe").replace("%1", str(len(self.rows))))
-        if self.rows:
-            self.table.selectRow(0)
+        self.table.setUpdatesEnabled(False)
+        try:
+            self.table.clearContents()
+            self.table.setRowCount(len(self.rows))
+            for row, queued in enumerate(self.rows):
+                p = queued.pass_row
+                values = (self.month_text(*queued.month), p.number,
+                          f"{queued.family_name}, {queued.given_names}",
+                          "" if queued.household_id is None else str(queued.household_id),
+                          queued.stadtteil or "", pass_type_text(p.type),
+                          format_date(p.valid_from), format_date(p.valid_until),
+                          pass_status_text(p.status, p.revoked_on, self.today))
+                for column, value in enumerate(values):
+                    item = QTableWidgetItem(value)
+                    item.setData(Qt.ItemDataRole.UserRole, p.number)
+                    self.table.setItem(row, column, item)
+        finally:
+            self.table.setUpdatesEnabled(True)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Hide the rows the filter's words do not match; keep a visible row selected."""
+        typed = filter_words(self.filter_field.text())
+        self.table.setUpdatesEnabled(False)
+        try:
+            for row, queued in enumerate(self.rows):
+                self.table.setRowHidden(row, not queued.matches(typed))
+        finally:
+            self.table.setUpdatesEnabled(True)
+        current = self.table.currentRow()
+        if current < 0 or self.table.isRowHidden(current):
+            first = self.first_shown_row()
+            if first is None:
+                self.table.clearSelection()
+                self.table.setCurrentCell(-1, -1)
+            else:
+                self.table.selectRow(first)
+        self.update_count()
+
+    def shown_rows(self) -> list[int]:
+        """The table rows the filter lets through, top to bottom."""
+        return [row for row in range(self.table.rowCount()) if not self.table.isRowHidden(row)]
+
+    def first_shown_row(self) -> int | None:
+        return next((row for row in range(self.table.rowCount())
+                     if not self.table.isRowHidden(row)), None)
+
+    def update_count(self) -> None:
+        total = len(self.rows)
+        shown = total - sum(1 for row in range(self.table.rowCount())
+                            if self.table.isRowHidden(row))
+        if shown == total:
+            text = _tr("1 Pass") if total == 1 else _tr("%1 Pässe").replace("%1", str(total))
+        else:
+            text = (_tr("%1 von 1 Pass") if total == 1 else _tr("%1 von %2 Pässen")).replace(
+                "%1", str(shown)).replace("%2", str(total))
+        self.count.setText(text)
+
+    def _focus_table(self) -> None:
+        first = self.first_shown_row()
+        if first is None:
+            return
+        self.table.setFocus()
+        if self.table.currentRow() < 0 or self.table.isRowHidden(self.table.currentRow()):
+            self.table.selectRow(first)
+
+    def open_row(self, row: int) -> None:
+        """Open the household of the holder in ``row`` (Enter or a double click)."""
+        if not 0 <= row < len(self.rows) or self.table.isRowHidden(row):
+            return
+        household = self.rows[row].household_id
+        if household is None:
+            self.message.setText(_tr("%1 gehört heute zu keinem Haushalt.").replace(
+                "%1", f"{self.rows[row].given_names} {self.rows[row].family_name}"))
+            return
+        self.household_opened.emit(household)
 
     def reminder_steps(self) -> list[Step]:
         def step(year: int, month: int) -> Callable[[], Any]:
@@ -188,7 +309,7 @@ class RenewalsPage(QWidget):
 
         # A month in which nothing expires would stop the job with an error before the
         # other month is printed.
-        listed = {month for month, _row in self.rows}
+        listed = {queued.month for queued in self.rows}
         return [(_tr("Erinnerungen für %1 …").replace("%1", self.month_text(y, m)), step(y, m))
                 for y, m in self.chosen_months() if (y, m) in listed]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,6 +19,10 @@ from kpass.services.person_search_lookups import is_pass_query, parse_pass_query
 from kpass.ui.person_search_model import PersonSearchModel
 
 SEARCH_DELAY_MS = 150  # waits for a pause in typing, so a name is not queried per letter
+# Typical contents of the result columns (PersonSearchModel.COLUMNS), for their widths.
+_COLUMN_SAMPLES = ("Schneider-Wagner", "Anna-Lena Marie", "00.00.0000", "000000",
+                   "KA-000000-00", "gesperrt ab 00.00.0000", "00.00.0000",
+                   "Karl-Friedrich-Straße 124a, 76133 Karlsruhe", "Südweststadt")
 
 
 def _tr(text: str) -> str:
@@ -52,8 +56,6 @@ class PersonSearchPage(QWidget):
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 220, 120, 420)):
-            self.results.setColumnWidth(column, width)
         self.result_info = QLabel()
         self.result_info.setObjectName("resultInfo")
         self.hint = QLabel()
@@ -88,7 +90,18 @@ class PersonSearchPage(QWidget):
         self.hint.setText(_tr("Eingabe: Ergebnisliste · Eingabe in der Liste: Haushalt öffnen · "
                               "Strg+N: neuer Antrag · Strg+F: Suche · Strg+R: Verlängerungen"))
         self.hint.setAccessibleName(_tr("Tastenkürzel"))
+        self.fit_columns()
         self.update_info()
+
+    def fit_columns(self) -> None:
+        """Column widths for typical contents in the current font (it scales with the
+        system setting), never narrower than the header; the last column takes the rest."""
+        metrics = self.results.fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        for column, sample in enumerate(_COLUMN_SAMPLES):
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header))
+            self.results.setColumnWidth(column, width + padding)
 
     def _search(self, text: str, after: Cursor | None, limit: int) -> SearchPage:
         return search_persons(self.database, text, after=after, limit=limit)

@@ -135,7 +135,7 @@ def test_renewals_queue_prints_reminders_off_the_gui_thread(
     page = win.renewals_page
     numbers = [page.table.item(r, 1).text() for r in range(page.table.rowCount())]
     assert number in numbers
-    assert page.count.text() == "1 Pässe"
+    assert page.count.text() == "1 Pass"
 
     gui_thread = threading.get_ident()
     threads: list[int] = []

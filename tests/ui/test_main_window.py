@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
 from kpass.ui.main_window import MainWindow
+from kpass.ui.person_search_model import PersonSearchModel
 from tests.register_builder import add_household
 
 pytestmark = pytest.mark.gui
@@ -85,7 +86,7 @@ def test_a_street_or_a_begun_pass_number_is_typed(qtbot: QtBot, window: MainWind
     type_text(window.search_field, "durlacher allee 5")
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)
     assert window.model.hit(0).family_name == "Schäfer"
-    assert "Durlacher Allee 5" in window.model.index(0, 3).data()
+    assert "Durlacher Allee 5" in window.model.index(0, PersonSearchModel.ADDRESS).data()
     window.search_field.clear()
     type_text(window.search_field, "KA-12")
     qtbot.waitUntil(lambda: "vier Ziffern" in window.result_info.text(), timeout=3000)

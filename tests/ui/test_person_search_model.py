@@ -8,10 +8,18 @@ from datetime import date
 
 import PySide6
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.person_search import PAGE_SIZE, Cursor, SearchPage, search_persons
+from kpass.services.person_search import (
+    PAGE_SIZE,
+    Cursor,
+    PersonHit,
+    SearchPage,
+    search_persons,
+)
+from kpass.services.person_search_lookups import PassFacts
 from kpass.ui.person_search_model import PersonSearchModel
 from tests.register_builder import add_household
 
@@ -62,3 +70,48 @@ def test_searching_all_day_keeps_the_interpreter_intact(qtbot: QtBot, database: 
     finally:
         gc.enable()
     assert after > before - 100, f"{before - after} references to None lost in 1000 searches"
+
+
+def _hit(person_id: int, facts: PassFacts | None) -> PersonHit:
+    return PersonHit(person_id, "Seitz", "Timo", date(1985, 4, 2), 40 + person_id, "Kaiserstraße",
+                     "1", "76133", "Karlsruhe", "Innenstadt-Ost", facts)
+
+
+def test_the_status_column_says_in_words_what_a_pass_is_worth(qtbot: QtBot) -> None:
+    def facts(state: str, status: str = "active", revoked_on: date | None = None) -> PassFacts:
+        return PassFacts("KA-100001-72", state, status, revoked_on, date(2026, 1, 1),
+                         date(2026, 12, 31))
+
+    cases = [
+        (facts("active"), "aktiv", None),
+        (facts("expiring"), "läuft ab 12/2026", "#7a3d00"),
+        (facts("ending", "revoked", date(2026, 5, 1)), "gesperrt ab 01.05.2026", "#7a3d00"),
+        (facts("ending", "replaced", date(2026, 5, 1)), "ersetzt ab 01.05.2026", "#7a3d00"),
+        (facts("revoked", "revoked", date(2026, 5, 1)), "gesperrt", "#a4000f"),
+        (facts("replaced", "replaced", date(2026, 5, 1)), "ersetzt", "#a4000f"),
+        (facts("expired"), "abgelaufen", "#a4000f"),
+        (facts("upcoming"), "gültig ab 01.01.2026", None),
+        (None, "kein Pass", None),
+    ]
+    page = SearchPage(tuple(_hit(n, f) for n, (f, _text, _colour) in enumerate(cases)), None)
+    model = PersonSearchModel(lambda _text, _cursor, _size: page)
+    model.set_query("seitz timo")
+    for row, (found, text, colour) in enumerate(cases):
+        status = model.index(row, PersonSearchModel.STATUS)
+        assert status.data() == status.data(Qt.ItemDataRole.AccessibleTextRole) == text
+        shown = status.data(Qt.ItemDataRole.ForegroundRole)
+        assert (shown.name() if shown is not None else None) == colour
+        bold = status.data(Qt.ItemDataRole.FontRole)
+        assert (bold is not None and bold.bold()) == (text in ("gesperrt", "ersetzt",
+                                                               "abgelaufen"))
+        number = model.index(row, PersonSearchModel.NUMBER).data()
+        assert number == ("" if found is None else "KA-100001-72")
+        assert model.index(row, PersonSearchModel.HOUSEHOLD).data() == str(40 + row)
+    revoked = model.index(4, PersonSearchModel.STATUS)
+    assert revoked.data(Qt.ItemDataRole.ToolTipRole) == "gesperrt seit 01.05.2026"
+    ending = model.index(2, PersonSearchModel.STATUS)
+    assert ending.data(Qt.ItemDataRole.ToolTipRole) == "gültig bis 30.04.2026, dann gesperrt"
+    assert model.index(0, PersonSearchModel.VALID_UNTIL).data() == "31.12.2026"
+    # a revoked pass is valid until the day before, whatever its card says
+    assert model.index(4, PersonSearchModel.VALID_UNTIL).data() == "30.04.2026"
+    assert model.index(8, PersonSearchModel.VALID_UNTIL).data() == ""
