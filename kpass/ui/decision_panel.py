@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -25,7 +26,7 @@ from kpass.ui.form_widgets import label_for
 from kpass.ui.german_input import format_month
 from kpass.ui.history_source import PassEntry
 from kpass.ui.labels import pass_status_text, pass_type_text
-from kpass.ui.style import make_heading
+from kpass.ui.style import MessageBar, MessageKind, make_heading
 from kpass.ui.translation import QT_TRANSLATE_NOOP
 
 
@@ -75,16 +76,18 @@ class DecisionPanel(QWidget):
         self.reasons = QLabel()
         self.reasons.setObjectName("decisionReasons")
         self.reasons.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setObjectName("actionMessage")
-        self.message.setWordWrap(True)
+        self.message_bar = MessageBar("actionMessage")
+        self.message = self.message_bar.label
 
         self.decide_button = QPushButton()
         self.decide_button.setObjectName("decide")
         self.issue_button = QPushButton()
         self.issue_button.setObjectName("issuePasses")
+        # the pass of the person selected in the person table (it follows the selection;
+        # choosing a pass here selects its holder there)
         self.passes = QComboBox()
         self.passes.setObjectName("passChoice")
+        self.pass_entries: list[PassEntry] = []
         self.card_button = QPushButton()
         self.card_button.setObjectName("printCard")
         self.sheet_button = QPushButton()
@@ -121,12 +124,13 @@ class DecisionPanel(QWidget):
         grid.addWidget(self.renew_button, 3, 0)
         grid.addWidget(self.replace_button, 3, 1)
         grid.addWidget(self.revoke_button, 3, 2)
-        grid.addWidget(self.message, 4, 0, 1, 3)
+        grid.addWidget(self.message_bar, 4, 0, 1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.result_box, 1)
         layout.addWidget(self.actions_box)
         self.lines: list[MemberLine] = []
+        self.member_ids: list[str] = []  # the rules' keys of the persons in ``lines``
         self.translate_ui()
 
     def translate_ui(self) -> None:
@@ -141,24 +145,36 @@ class DecisionPanel(QWidget):
         self.reasons.setAccessibleName(_tr("Begründungen"))
         self.message.setAccessibleName(_tr("Meldung"))
         self.passes_label.setText(_tr("Pass:"))
-        self.passes.setAccessibleName(_tr("Pass für die folgenden Aktionen"))
+        self.passes.setAccessibleName(_tr("Pass der ausgewählten Person"))
+        self.passes.setPlaceholderText(_tr("– die ausgewählte Person hat keinen Pass –"))
         for button, text, name in (
             (self.decide_button, _tr("&Entscheiden"), _tr("Antrag stellen und heute entscheiden")),
             (self.issue_button, _tr("Pässe &ausstellen"), _tr("Pässe ausstellen")),
-            (self.card_button, _tr("&Karte drucken"), _tr("Karte des gewählten Passes drucken")),
-            (self.sheet_button, _tr("Bo&gen drucken"),
-             _tr("Alle Karten des Haushalts auf A4 drucken")),
+            (self.sheet_button, _tr("B&ogen drucken"),
+             _tr("Bogen drucken: alle Karten des Haushalts auf A4")),
             (self.letter_button, _tr("&Bescheid drucken"),
              _tr("Bescheid zur Entscheidung drucken")),
             (self.form_button, _tr("Antrag &drucken"),
              _tr("Antrag mit Datenschutzhinweis zum Unterschreiben drucken")),
-            (self.renew_button, _tr("Verl&ängern"), _tr("Gewählten Pass verlängern")),
-            (self.replace_button, _tr("Ersat&zausweis …"),
-             _tr("Ersatzausweis für den gewählten Pass")),
-            (self.revoke_button, _tr("Spe&rren …"), _tr("Gewählten Pass sperren")),
+            (self.renew_button, _tr("Verlän&gern …"),
+             _tr("Verlängern: fällige Pässe des Haushalts wählen und verlängern")),
         ):
             button.setText(text)
             button.setAccessibleName(name)
+        self.card_button.setText(_tr("&Karte drucken"))
+        self.replace_button.setText(_tr("Ersat&zausweis …"))
+        self.revoke_button.setText(_tr("Spe&rren …"))
+        self.name_pass_actions()
+
+    def name_pass_actions(self, holder: str = "") -> None:
+        """The accessible names of the actions on one pass say whose pass it is (and begin
+        with the button's visible text)."""
+        for button, text in ((self.card_button, _tr("Karte drucken")),
+                             (self.replace_button, _tr("Ersatzausweis")),
+                             (self.revoke_button, _tr("Sperren"))):
+            button.setAccessibleName(
+                _tr("%1: Pass von %2").replace("%1", text).replace("%2", holder) if holder
+                else _tr("%1: die ausgewählte Person hat keinen Pass").replace("%1", text))
 
     # -- the decision ----------------------------------------------------------------------
     def show_decision(self, decision: Decision, names: dict[str, str], heading: str,
@@ -169,6 +185,7 @@ class DecisionPanel(QWidget):
         self.sentence.setText(household_sentence(decision.household))
         self._show_not_counted(not_counted or [])
         self.lines = decision_lines(decision, names)
+        self.member_ids = [m.id for m in decision.members]
         self.table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
             granted = f"{line.pass_type} – {line.basis}" if line.eligible else ""
@@ -190,6 +207,13 @@ class DecisionPanel(QWidget):
                                         for text, names in grouped.items()))
         self.table.resizeRowsToContents()
 
+    def note_without_pass(self, member_ids: Collection[str], text: str) -> None:
+        """For these eligible persons no period was issued (e.g. a renewal of some passes
+        only): their "gültig bis" says ``text`` instead of a validity they did not get."""
+        for row, (member_id, line) in enumerate(zip(self.member_ids, self.lines, strict=True)):
+            if line.eligible and member_id in member_ids:
+                self.table.setItem(row, 3, QTableWidgetItem(text))
+
     def _show_not_counted(self, incomes: list[str]) -> None:
         self.not_counted.setText(_tr("Nicht angerechnet: %1").replace("%1", "; ".join(incomes))
                                  if incomes else "")
@@ -202,17 +226,21 @@ class DecisionPanel(QWidget):
         self._show_not_counted([])
         self.reasons.clear()
         self.lines = []
+        self.member_ids = []
         self.table.setRowCount(0)
 
-    def say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setAccessibleDescription(text)
+    def say(self, text: str, kind: MessageKind = "success") -> None:
+        """What came of an action: ``success``, a ``warning`` or an ``error`` (a refusal)."""
+        self.message_bar.say(text, kind)
 
     # -- passes ----------------------------------------------------------------------------
-    def set_passes(self, passes: list[PassEntry], today: date | None = None) -> None:
-        """The passes to act on; their state as on ``today`` (a revocation may lie ahead)."""
-        chosen = self.passes.currentData()
+    def set_passes(self, passes: list[PassEntry], today: date | None = None,
+                   person_id: int | None = None) -> None:
+        """The household's passes, their state as on ``today`` (a revocation may lie ahead);
+        the one of ``person_id`` is chosen."""
+        self.passes.blockSignals(True)
         self.passes.clear()
+        self.pass_entries = list(passes)
         day = today or date.today()
         for p in passes:
             self.passes.addItem(
@@ -221,9 +249,27 @@ class DecisionPanel(QWidget):
                 + f" ({pass_status_text(p.status, p.revoked_on, day)})",
                 p.number,
             )
-        index = self.passes.findData(chosen)
-        self.passes.setCurrentIndex(max(index, 0))
+        self.passes.setCurrentIndex(-1)
+        self.passes.blockSignals(False)
+        self.follow_person(person_id)
+
+    def follow_person(self, person_id: int | None) -> None:
+        """Choose the pass of ``person_id``: the one valid now (a replacement rather than the
+        card it replaced), else the latest; none when the person has no pass. Emits no
+        signal (the person is selected already)."""
+        own = [(i, p) for i, p in enumerate(self.pass_entries) if p.person_id == person_id]
+        index = -1
+        if own:
+            index = max(own, key=lambda e: (e[1].status == "active", e[1].valid_until,
+                                            e[1].valid_from, e[1].number))[0]
+        self.passes.blockSignals(True)
+        self.passes.setCurrentIndex(index)
+        self.passes.blockSignals(False)
 
     def chosen_pass(self) -> str | None:
         data = self.passes.currentData()
         return None if data is None else str(data)
+
+    def chosen_entry(self) -> PassEntry | None:
+        index = self.passes.currentIndex()
+        return self.pass_entries[index] if 0 <= index < len(self.pass_entries) else None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,9 +18,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from kpass.ui.form_widgets import ignore_wheel_unless_focused
 from kpass.ui.german_input import format_date, parse_date
 
 Answer = Literal["save", "discard", "cancel"]
@@ -90,7 +95,11 @@ class ReasonDialog(QDialog):
         self.reason.setAccessibleName(_tr("Grund"))
         self.error = _error_label()
         form = QFormLayout(self)
-        form.addRow(QLabel(prompt))
+        self.prompt = QLabel(prompt)
+        self.prompt.setObjectName("reasonPrompt")
+        self.prompt.setWordWrap(True)
+        self.prompt.setAccessibleName(prompt)  # who and which pass: read out first
+        form.addRow(self.prompt)
         day_label = QLabel(_tr("&Datum:"))
         day_label.setBuddy(self.day)
         form.addRow(day_label, self.day)
@@ -109,6 +118,7 @@ class ReasonDialog(QDialog):
         form.addRow(_ok_cancel(self, self._accept, _tr("&OK"), _tr("OK")))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         self.choices = choices
+        ignore_wheel_unless_focused(self)
 
     def _accept(self) -> None:
         if parse_date(self.day.text()) is None:
@@ -140,7 +150,8 @@ def ask_reason(parent: QWidget, title: str, prompt: str,
 
 
 class RoleDialog(QDialog):
-    """The new role of a household member and the day from which it applies."""
+    """The new role of a household member and the day from which it applies; it starts on
+    the current role (a slip of Enter changes nothing) and asks for another one."""
 
     def __init__(self, parent: QWidget | None, name: str, current: str,
                  roles: dict[str, str], day: date, with_date: bool = True) -> None:
@@ -153,8 +164,10 @@ class RoleDialog(QDialog):
         self.role.setObjectName("newRole")
         self.role.setAccessibleName(_tr("Neue Rolle"))
         for code, text in roles.items():
-            if code != current:
-                self.role.addItem(text, code)
+            self.role.addItem(text, code)
+        self.role.setCurrentIndex(max(self.role.findData(current), 0))
+        self.current = current
+        self.current_text = roles.get(current, current)
         self.day = QLineEdit(format_date(day))
         self.day.setObjectName("roleSince")
         self.day.setAccessibleName(_tr("Neue Rolle gilt ab (TT.MM.JJJJ)"))
@@ -176,13 +189,22 @@ class RoleDialog(QDialog):
             day_label.hide()
             self.day.hide()
         form.addRow(self.error)
-        form.addRow(_ok_cancel(self, self._accept, _tr("Rolle &wechseln"),
-                               _tr("Rolle wechseln")))
+        buttons = _ok_cancel(self, self._accept, _tr("Rolle &wechseln"), _tr("Rolle wechseln"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        form.addRow(buttons)
         # wide enough for the prompt and the error in one or two lines, at any font size
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
+        ignore_wheel_unless_focused(self)
         self.role.setFocus()
 
     def _accept(self) -> None:
+        if self.role.currentData() == self.current:
+            self.error.setText(_tr("Bitte eine andere Rolle wählen (bisher: %1).").replace(
+                "%1", self.current_text))
+            self.error.show()
+            self.adjustSize()
+            self.role.setFocus()
+            return
         if self.with_date and parse_date(self.day.text()) is None:
             self.error.setText(_tr("Gilt ab: bitte als TT.MM.JJJJ eingeben."))
             self.error.show()
@@ -251,6 +273,102 @@ class DayDialog(QDialog):
 def ask_day(parent: QWidget, title: str, prompt: str, day: date) -> date | None:
     """A day (``day`` proposed); None when cancelled."""
     dialog = DayDialog(parent, title, prompt, day)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_value()
+
+
+@dataclass(frozen=True)
+class RenewalChoice:
+    """One pass of the household in the renewal question."""
+
+    number: str
+    person: str  # "Anna-Lena Müller, geb. 12.03.1980"
+    pass_text: str  # "Karlsruher Pass KA-100480-90, gültig bis 31.03.2027"
+    due: bool  # in its expiry month or past it, and neither revoked nor replaced
+    why_not: str  # why it cannot be renewed now; "" when due
+    current: bool = False  # the person selected on the page
+
+    @property
+    def preselected(self) -> bool:
+        return self.due
+
+
+class RenewalDialog(QDialog):
+    """Which passes of the household to renew: one check box per pass, those due ticked;
+    those not due are shown, disabled, with the reason."""
+
+    def __init__(self, parent: QWidget | None, choices: Sequence[RenewalChoice]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Pässe verlängern"))
+        self.choices = list(choices)
+        prompt = QLabel(_tr("Welche Pässe sollen verlängert werden? Verlängert werden kann ein "
+                            "Pass ab dem Monat, in dem er abläuft. Die Entscheidung gilt für "
+                            "den ganzen Haushalt; neue Gültigkeit bekommen nur die "
+                            "angekreuzten Pässe."))
+        prompt.setWordWrap(True)
+        self.boxes: list[QCheckBox] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        for choice in self.choices:
+            text = f"{choice.person} – {choice.pass_text}"
+            if not choice.due:
+                text += f" – {choice.why_not}"
+            box = QCheckBox(text.replace("&", "&&"))
+            box.setObjectName(f"renew_{choice.number}")
+            box.setAccessibleName(text)
+            box.setChecked(choice.preselected)
+            box.setEnabled(choice.due)
+            if not choice.due:
+                _readable_when_disabled(box)  # the reason must stay legible
+            self.boxes.append(box)
+            layout.addWidget(box)
+        self.error = _error_label()
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = _ok_cancel(self, self._accept, _tr("&Verlängern"),
+                             _tr("Angekreuzte Pässe verlängern"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout.addWidget(buttons)
+        # wide enough for every line of a pass; the wrapped prompt gets its height at that
+        # width (a window does not ask its wrapped labels for their height by itself)
+        margins = layout.contentsMargins()
+        inner = max([self.fontMetrics().averageCharWidth() * 72,
+                     *(b.sizeHint().width() for b in self.boxes)])
+        prompt.setMinimumHeight(prompt.heightForWidth(inner))
+        self.setMinimumWidth(inner + margins.left() + margins.right())
+        self.adjustSize()
+        # the selected person's pass first in the focus, else the first one that can be ticked
+        first = next((b for b, c in zip(self.boxes, self.choices, strict=True)
+                      if c.current and c.due), None) \
+            or next((b for b in self.boxes if b.isEnabled()), self.ok_button)
+        first.setFocus()
+
+    def _accept(self) -> None:
+        if not self.result_value():
+            self.error.setText(_tr("Bitte mindestens einen Pass ankreuzen."))
+            self.error.show()
+            return
+        self.accept()
+
+    def result_value(self) -> list[str]:
+        return [c.number for c, box in zip(self.choices, self.boxes, strict=True)
+                if box.isEnabled() and box.isChecked()]
+
+
+def _readable_when_disabled(box: QCheckBox) -> None:
+    """Grey, but dark enough to read (6:1 against the window), for a choice not offered."""
+    palette = box.palette()
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.Text):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#555555"))
+    box.setPalette(palette)
+
+
+def ask_renewal(parent: QWidget, choices: Sequence[RenewalChoice]) -> list[str] | None:
+    """The numbers of the passes to renew; None when cancelled."""
+    dialog = RenewalDialog(parent, choices)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.result_value()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QCompleter,
     QLabel,
@@ -130,3 +131,33 @@ def combo_with(items: dict[str, str], accessible_name: str) -> QComboBox:
 
 def current_code(box: QComboBox) -> str:
     return str(box.currentData())
+
+
+class _WheelGuard(QObject):
+    """Passes a wheel event over a choice box that has no focus on to the widgets behind it
+    (the form scrolls) instead of letting it change the value unseen."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) \
+                and not watched.hasFocus():
+            event.ignore()  # not accepted: Qt offers it to the parents, up to the scroll area
+            return True
+        return super().eventFilter(watched, event)
+
+
+_wheel_guard = _WheelGuard()
+
+
+def ignore_wheel_unless_focused(root: QWidget) -> None:
+    """Every combo, spin and date box in ``root`` (and ``root`` itself) changes with the mouse
+    wheel only while it has the keyboard focus, and the wheel gives it none; elsewhere the
+    wheel scrolls the form. (A value changed by a wheel turn meant for the form was carried
+    into the next household unnoticed.)"""
+    boxes: list[QWidget] = [*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)]
+    if isinstance(root, QComboBox | QAbstractSpinBox):
+        boxes.append(root)
+    for box in boxes:
+        if box.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box.removeEventFilter(_wheel_guard)  # installed once, however often it is asked
+        box.installEventFilter(_wheel_guard)

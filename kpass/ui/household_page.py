@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,25 +26,47 @@ from PySide6.QtWidgets import (
 
 from kpass.errors import ConcurrentChange, KpassError
 from kpass.models.engine import Database
+from kpass.rules import renewal_possible_from
 from kpass.services.applications import PROOFS, apply, decide
-from kpass.services.household_validation import ROLE_LABELS, InvalidField
-from kpass.services.passes import issue_passes, renew_pass, replace_pass, revoke_pass
+from kpass.services.household_facts import member_key
+from kpass.services.household_validation import ROLE_LABELS, InvalidField, check_address
+from kpass.services.passes import (
+    IssuedPass,
+    RenewalResult,
+    issue_passes,
+    renew_passes,
+    replace_pass,
+    revoke_pass,
+)
 from kpass.ui import dialogs, print_outbox
 from kpass.ui.address_section import AddressSection
 from kpass.ui.decision_panel import DecisionPanel
 from kpass.ui.decision_text import not_counted_incomes
+from kpass.ui.form_widgets import ignore_wheel_unless_focused
 from kpass.ui.german_input import format_date, format_month
-from kpass.ui.history_source import DecisionEntry, HouseholdHistory, entry_of, load_history
+from kpass.ui.history_source import (
+    DecisionEntry,
+    HouseholdHistory,
+    PassEntry,
+    entry_of,
+    load_history,
+)
 from kpass.ui.history_tab import HistoryTab, type_change_text
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.income_section import IncomeSection
-from kpass.ui.inline_errors import ErrorLabel
-from kpass.ui.labels import END_REASON_LABELS, proof_label, role_label, tr
+from kpass.ui.labels import (
+    END_REASON_LABELS,
+    pass_status_text,
+    pass_type_text,
+    proof_label,
+    role_label,
+    tr,
+)
 from kpass.ui.member_section import MemberSection
 from kpass.ui.notice_section import NoticeSection
 from kpass.ui.photo_crop import PhotoError, load_passport_photo
 from kpass.ui.preview_dialog import PreviewDialog
-from kpass.ui.style import make_heading
+from kpass.ui.style import MessageBar, make_heading
 from kpass.ui.translation import user_message
 
 
@@ -66,8 +89,7 @@ class HouseholdPage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         make_heading(self.title)
-        self.banner = ErrorLabel()
-        self.banner.setObjectName("banner")
+        self.banner = MessageBar("banner")
         self.address = AddressSection(self.editor)
         self.members = MemberSection(self.editor)
         self.incomes = IncomeSection(self.editor)
@@ -122,11 +144,15 @@ class HouseholdPage(QWidget):
         self.history_data = HouseholdHistory()
         self.last_decision_id: int | None = None
         self.issued_decision_id: int | None = None  # passes issued: the button is done
+        self.last_decision_eligible = False  # nobody eligible: nothing to issue
         self._showing_stored = False
         self.preview_windows: list[PreviewDialog] = []
 
         self.editor.changed.connect(self._draft_changed)
-        self.editor.reloaded.connect(self.banner.say)
+        self.editor.reloaded.connect(lambda why: self.banner.say(why, "warning"))
+        # the person selected in the table is the one the pass actions act on
+        self.members.table.itemSelectionChanged.connect(self._person_selected)
+        self.panel.passes.currentIndexChanged.connect(self._pass_chosen)
         self.address.changed.connect(self.update_preview)
         self.incomes.typing.connect(self.update_preview)
         self.members.open_household.connect(self.open_household)
@@ -150,6 +176,7 @@ class HouseholdPage(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.decide_today)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.decide_today)  # the keypad key
         self._set_tab_order()
+        ignore_wheel_unless_focused(self)
         self.translate_ui()
         self.load_settings()
 
@@ -185,7 +212,7 @@ class HouseholdPage(QWidget):
         self.back_button.setText(_tr("Zurück zur Suche (Esc)"))
         self.back_button.setAccessibleName(_tr("Zurück zur Suche"))
         self.title.setAccessibleName(_tr("Haushalt"))
-        self.banner.setAccessibleName(_tr("Hinweis"))
+        self.banner.label.setAccessibleName(_tr("Hinweis"))
         self._update_title()
 
     def load_settings(self) -> None:
@@ -200,30 +227,61 @@ class HouseholdPage(QWidget):
     def start_new(self) -> None:
         self._reset()
         self.editor.start_new()
-        self.address.street.setFocus()
+        self._show_field(self.address.street)
 
-    def open(self, household_id: int) -> None:
+    def open(self, household_id: int, person_id: int | None = None) -> None:
+        """Show a stored household; ``person_id`` (e.g. the person searched for) is selected,
+        else the first person."""
         self._reset()
         self.editor.load(household_id)
+        if person_id is not None:
+            self.members.select_person(person_id)
         self.refresh_history()
-        self.members.table.setFocus()
+        self._show_field(self.members.table)
+
+    def _show_field(self, field: QWidget) -> None:
+        """Focus ``field`` and scroll the form so that it is in sight."""
+        self.tabs.setCurrentIndex(0)
+        form = self.form_scroll.widget()
+        layout = form.layout() if form is not None else None
+        if layout is not None:
+            layout.activate()  # the new household's rows have their places now
+        self.form_scroll.verticalScrollBar().setValue(0)
+        self.form_scroll.horizontalScrollBar().setValue(0)
+        self.form_scroll.ensureWidgetVisible(field)
+        field.setFocus()
 
     def _reset(self) -> None:
+        """Nothing of the previous household stays: messages, decisions, passes, history,
+        typed values and choices, the scroll position."""
         self.banner.say("")
         self.panel.say("")
         self.session_decisions = []
         self.last_decision_id = None
         self.issued_decision_id = None
+        self.last_decision_eligible = False
+        self._showing_stored = False
         self.history_data = HouseholdHistory()
+        self.history.show_history(self.history_data, {}, self.editor.today)
+        self.panel.set_passes([], self.editor.today)
         for box in self.proofs.values():
             box.setChecked(False)
-        self.members.cancel_edit(focus=False)
+        self.members.start_over()
+        self.notices.start_over()
+        self._reset_income_fields()
         for section in (self.members, self.incomes, self.notices, self.address):
             section.errors.clear()
-        for field in (self.members.family, self.members.given, self.members.birth,
-                      self.incomes.amount, self.notices.reference):
-            field.clear()
+        self.address.move_from.clear()
         self.tabs.setCurrentIndex(0)
+        self.form_scroll.verticalScrollBar().setValue(0)
+        self._update_actions()
+
+    def _reset_income_fields(self) -> None:
+        incomes = self.incomes
+        incomes.amount.clear()
+        for box in (incomes.kind, incomes.period):
+            box.setCurrentIndex(0)
+        incomes.valid_from.set_value(self.editor.today.replace(day=1))
 
     def is_dirty(self) -> bool:
         """Something on the screen that is not saved."""
@@ -288,6 +346,14 @@ class HouseholdPage(QWidget):
         if not draft.members:
             self.panel.show_incomplete(heading, _tr("Bitte Personen erfassen."))
             return
+        place = self._place_problem()
+        if place is not None:
+            # an input error, not a reason to refuse: say what is missing, decide nothing
+            self.panel.show_incomplete(heading, _tr(
+                "Noch nicht entscheidbar – %1 Bitte links unter „Anschrift“ ergänzen oder "
+                "berichtigen.")
+                .replace("%1", user_message(place)))
+            return
         try:
             rule_input, decision = draft.preview(self.editor.today,
                                                  self.incomes.pending_income())
@@ -300,6 +366,16 @@ class HouseholdPage(QWidget):
         names = self.editor.present_names()
         self.panel.show_decision(decision, names, heading, not_counted_incomes(rule_input, names))
 
+    def _place_problem(self) -> InvalidField | None:
+        """What is wrong with the place of the address on the screen (a Stadtteil missing or
+        unknown, no municipality); the rules would read it as "nicht berechtigt"."""
+        try:
+            check_address(self.editor.draft.address.as_input())
+        except InvalidField as exc:
+            if exc.field.rsplit(".", 1)[-1] in ("stadtteil_code", "municipality"):
+                return exc
+        return None
+
     def _not_counted_today(self) -> list[str]:
         """The incomes not counted in a decision made today on the saved draft."""
         try:
@@ -310,16 +386,56 @@ class HouseholdPage(QWidget):
 
     def _update_actions(self) -> None:
         stored = not self.editor.draft.is_new
-        passes = [p for p in self.history_data.passes]
-        has_pass = bool(passes)
+        passes = self.history_data.passes
+        chosen = self.panel.chosen_entry()
         p = self.panel
-        p.issue_button.setEnabled(self.last_decision_id not in (None, self.issued_decision_id))
-        p.card_button.setEnabled(has_pass)
-        p.sheet_button.setEnabled(has_pass)
+        p.issue_button.setEnabled(self.last_decision_eligible and self.last_decision_id
+                                  not in (None, self.issued_decision_id))
+        p.card_button.setEnabled(chosen is not None)
+        p.sheet_button.setEnabled(any(e.status == "active" for e in passes))
         p.letter_button.setEnabled(self._latest_decision_id() is not None)
         p.form_button.setEnabled(self._latest_application_id() is not None)
-        for button in (p.renew_button, p.replace_button, p.revoke_button):
-            button.setEnabled(stored and has_pass)
+        p.renew_button.setEnabled(stored and bool(passes))
+        for button in (p.replace_button, p.revoke_button):
+            button.setEnabled(stored and chosen is not None)
+        p.name_pass_actions(f"{chosen.name}, {chosen.number}" if chosen else "")
+
+    # -- the person the pass actions act on ------------------------------------------------
+    def _person_selected(self) -> None:
+        chosen = self.panel.chosen_entry()
+        key = self.members.selected_key()
+        if chosen is None or chosen.person_id != key:
+            self.panel.follow_person(key)
+        self._update_actions()
+
+    def _pass_chosen(self, _index: int) -> None:
+        """A pass chosen in the list: its holder becomes the selected person."""
+        chosen = self.panel.chosen_entry()
+        if chosen is not None and chosen.person_id != self.members.selected_key():
+            self.members.select_person(chosen.person_id)
+        self._update_actions()
+
+    def _person_text(self, person_id: int, name: str) -> str:
+        """"Anna-Lena Müller, geb. 12.03.1980" (the name alone for a person not in the
+        household any more)."""
+        member = next((m for m in self.editor.draft.members if m.key == person_id), None)
+        if member is None:
+            return name
+        return _tr("%1, geb. %2").replace("%1", member.name).replace(
+            "%2", format_date(member.birth_date))
+
+    def _pass_text(self, entry: PassEntry) -> str:
+        """"Karlsruher Pass KA-100480-90, gültig vom 01.04.2026 bis 31.03.2027 (gültig)"."""
+        return (_tr("%1 %2, gültig vom %3 bis %4 (%5)")
+                .replace("%1", pass_type_text(entry.pass_type)).replace("%2", entry.number)
+                .replace("%3", format_date(entry.valid_from))
+                .replace("%4", format_date(entry.valid_until))
+                .replace("%5", pass_status_text(entry.status, entry.revoked_on,
+                                                self.editor.today)))
+
+    def _pass_details(self, entry: PassEntry) -> str:
+        """Whose pass and which: the lines every question about a pass begins with."""
+        return self._person_text(entry.person_id, entry.name) + "\n" + self._pass_text(entry)
 
     def _latest_decision_id(self) -> int | None:
         if self.last_decision_id is not None:
@@ -341,11 +457,12 @@ class HouseholdPage(QWidget):
                                              {m.key for m in draft.members},
                                              self.session_decisions, self.editor.today)
         except KpassError as exc:
-            self.banner.say(user_message(exc))
+            self.banner.say(user_message(exc), "error")
             return
         names = self.editor.present_names()
         self.history.show_history(self.history_data, names, self.editor.today)
-        self.panel.set_passes(self.history_data.passes, self.editor.today)
+        self.panel.set_passes(self.history_data.passes, self.editor.today,
+                              self.members.selected_key())
         self._update_actions()
 
     # -- saving and deciding ---------------------------------------------------------------
@@ -360,10 +477,10 @@ class HouseholdPage(QWidget):
             self._show_field_error(exc)
             return False
         except KpassError as exc:
-            self.banner.say(user_message(exc))
+            self.banner.say(user_message(exc), "error")
             return False
         self.panel.say(_tr("Haushalt gespeichert (Nr. %1).").replace(
-            "%1", str(self.editor.draft.household_id)))
+            "%1", str(self.editor.draft.household_id)), "success")
         self.refresh_history()
         return True
 
@@ -382,7 +499,7 @@ class HouseholdPage(QWidget):
                 self.members.table.selectRow(row)
                 self.members.table.setFocus()
             self.members.error.say(user_message(exc))
-        self.banner.say(user_message(exc))
+        self.banner.say(user_message(exc), "error")
 
     def checked_proofs(self) -> tuple[str, ...]:
         return tuple(p for p, box in self.proofs.items() if box.isChecked())
@@ -391,13 +508,20 @@ class HouseholdPage(QWidget):
         """Apply for today and decide: the stored decision replaces the preview.
 
         What is on the screen is saved first, so the decision never rests on other data
-        than the caseworker sees."""
+        than the caseworker sees. An input error (no Stadtteil) stops it at its field."""
+        place = self._place_problem()
+        if place is not None:
+            self.tabs.setCurrentIndex(0)
+            self._show_field_error(place)
+            self.panel.say(_tr("Nicht entschieden: %1").replace("%1", user_message(place)),
+                           "error")
+            return
         if not self.save_everything():
             # the reason stands at its field on the form, which may be hidden behind the
             # Verlauf: show the form and say so where the caseworker looks
             self.tabs.setCurrentIndex(0)
             self.panel.say(_tr("Nicht entschieden: bitte zuerst die Eingaben links "
-                               "vervollständigen oder leeren."))
+                               "vervollständigen oder leeren."), "error")
             return
         household_id = self.editor.draft.household_id
         assert household_id is not None
@@ -407,9 +531,10 @@ class HouseholdPage(QWidget):
             application = apply(self.database, household_id, today, proofs=proofs, today=today)
             result = decide(self.database, application.application_id)
         except KpassError as exc:
-            self.panel.say(user_message(exc))
+            self.panel.say(user_message(exc), "error")
             return
         self.last_decision_id = result.decision_id
+        self.last_decision_eligible = result.decision.any_eligible
         self.session_decisions.append(entry_of(result, "new", proofs))
         self._showing_stored = True
         self.panel.show_decision(
@@ -418,8 +543,11 @@ class HouseholdPage(QWidget):
                 "%1", str(result.decision_id)).replace("%2", format_date(today)),
             self._not_counted_today())
         eligible = result.decision.any_eligible
-        self.panel.say(_tr("Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).") if eligible
-                       else _tr("Entschieden: niemand ist berechtigt. Bescheid drucken."))
+        if eligible:
+            self.panel.say(_tr("Entschieden. Jetzt „Pässe ausstellen“ (Alt+A)."), "success")
+        else:
+            self.panel.say(_tr("Entschieden: niemand ist berechtigt. Bescheid drucken."),
+                           "warning")
         self.refresh_history()
         (self.panel.issue_button if eligible else self.panel.letter_button).setFocus()
 
@@ -429,7 +557,7 @@ class HouseholdPage(QWidget):
         try:
             issued = issue_passes(self.database, self.last_decision_id)
         except KpassError as exc:
-            self.panel.say(user_message(exc))
+            self.panel.say(user_message(exc), "error")
             return
         names = {m.key: m.name for m in self.editor.draft.members}
         parts = []
@@ -443,33 +571,39 @@ class HouseholdPage(QWidget):
                     "%2", i.number or "").replace("%3", format_month(i.valid_until)))
                 if i.type_changed and i.previous_type is not None:
                     parts[-1] += " (" + type_change_text(i.previous_type, i.pass_type) + ")"
-        self.panel.say(_tr("Ausgestellt – %1.").replace("%1", "; ".join(parts)) if parts
-                       else _tr("Kein Pass auszustellen."))
+        if parts:
+            self.panel.say(_tr("Ausgestellt – %1.").replace("%1", "; ".join(parts)), "success")
+        else:
+            self.panel.say(_tr("Kein Pass auszustellen."), "warning")
         self.issued_decision_id = self.last_decision_id
         self.refresh_history()
-        first = next((i.number for i in issued if i.number), None)
-        if first is not None:
-            self.panel.passes.setCurrentIndex(max(self.panel.passes.findData(first), 0))
+        if self.panel.chosen_entry() is None:
+            # the selected person got no pass: select the first who got one
+            first = next((i.person_id for i in issued if i.number), None)
+            if first is not None:
+                self.members.select_person(first)
         self.panel.card_button.setFocus()
 
     # -- printing --------------------------------------------------------------------------
     def _show_pdf(self, pdf: Path, title: str) -> PreviewDialog:
-        self.panel.say(_tr("PDF gespeichert: %1").replace("%1", str(pdf)))
+        self.panel.say(_tr("PDF gespeichert: %1").replace("%1", str(pdf)), "success")
         dialog = PreviewDialog(pdf, title, self)
         self.preview_windows.append(dialog)
         dialog.show()
         return dialog
 
     def print_card(self) -> PreviewDialog | None:
-        number = self.panel.chosen_pass()
-        if number is None:
+        """The card of the selected person's pass."""
+        entry = self.panel.chosen_entry()
+        if entry is None:
             return None
         try:
-            pdf = print_outbox.print_cards(self.database, [number])
+            pdf = print_outbox.print_cards(self.database, [entry.number])
         except KpassError as exc:
-            self.panel.say(user_message(exc))
+            self.panel.say(user_message(exc), "error")
             return None
-        return self._show_pdf(pdf, _tr("Karte %1").replace("%1", number))
+        return self._show_pdf(pdf, _tr("Karte %1 – %2").replace("%1", entry.number)
+                              .replace("%2", entry.name))
 
     def print_sheet(self) -> PreviewDialog | None:
         numbers = [p.number for p in self.history_data.passes if p.status == "active"]
@@ -478,7 +612,7 @@ class HouseholdPage(QWidget):
         try:
             pdf = print_outbox.print_cards(self.database, numbers, sheet=True)
         except KpassError as exc:
-            self.panel.say(user_message(exc))
+            self.panel.say(user_message(exc), "error")
             return None
         return self._show_pdf(pdf, _tr("Kartenbogen"))
 
@@ -489,7 +623,7 @@ class HouseholdPage(QWidget):
         try:
             pdf = print_outbox.print_decision_letter(self.database, decision_id)
         except KpassError as exc:
-            self.panel.say(user_message(exc))
+            self.panel.say(user_message(exc), "error")
             return None
         return self._show_pdf(pdf, _tr("Bescheid %1").replace("%1", str(decision_id)))
 
@@ -500,78 +634,175 @@ class HouseholdPage(QWidget):
         try:
             pdf = print_outbox.print_application_form(self.database, application_id)
         except KpassError as exc:
-            self.panel.say(user_message(exc))
+            self.panel.say(user_message(exc), "error")
             return None
         return self._show_pdf(pdf, _tr("Antrag %1").replace("%1", str(application_id)))
 
     # -- passes ----------------------------------------------------------------------------
+    def renewal_choices(self) -> list[dialogs.RenewalChoice]:
+        """Each person's current pass (a replaced card is history), in the order of the
+        person table; due when in its expiry month or past it and neither revoked nor
+        replaced, and its holder still lives in the household."""
+        latest: dict[int, PassEntry] = {}
+        for entry in self.history_data.passes:
+            if entry.status == "replaced":
+                continue
+            held = latest.get(entry.person_id)
+            if held is None or (entry.valid_until, entry.valid_from, entry.number) > (
+                    held.valid_until, held.valid_from, held.number):
+                latest[entry.person_id] = entry
+        order: dict[int, int] = {}
+        for row, member in enumerate(self.editor.draft.members):
+            order.setdefault(member.key, row)
+        selected = self.members.selected_key()
+        choices = []
+        for person_id, entry in sorted(latest.items(), key=lambda item: (
+                order.get(item[0], len(order)), item[1].number)):
+            why = self._why_not_renewable(entry)
+            choices.append(dialogs.RenewalChoice(
+                entry.number, self._person_text(person_id, entry.name), self._pass_text(entry),
+                not why, why, person_id == selected))
+        return choices
+
+    def _why_not_renewable(self, entry: PassEntry) -> str:
+        today = self.editor.today
+        if entry.revoked_on is not None:
+            return _tr("nicht verlängerbar (%1)").replace(
+                "%1", pass_status_text(entry.status, entry.revoked_on, today))
+        if not any(m.key == entry.person_id and m.present_on(today)
+                   for m in self.editor.draft.members):
+            return _tr("nicht mehr im Haushalt")
+        possible = renewal_possible_from(entry.valid_until)
+        if today < possible:
+            return _tr("noch nicht fällig (verlängerbar ab %1)").replace(
+                "%1", format_date(possible))
+        return ""
+
     def renew(self) -> None:
-        number = self.panel.chosen_pass()
-        if number is None:
+        """Ask which of the household's passes to renew (those due are ticked), then renew
+        them in one decision."""
+        choices = self.renewal_choices()
+        if not any(c.due for c in choices):
+            why = "; ".join(f"{c.person} – {c.pass_text}: {c.why_not}" for c in choices)
+            self.panel.say(_tr("Kein Pass ist zur Verlängerung fällig – %1.").replace("%1", why)
+                           if choices else _tr("Der Haushalt hat keinen Pass."), "error")
             return
+        numbers = dialogs.ask_renewal(self, choices)
+        if numbers:
+            self.renew_chosen(numbers)
+
+    def renew_chosen(self, numbers: list[str]) -> None:
+        """Renew the passes ``numbers``: one application and decision for the household;
+        the stored decision is shown, and each renewed person named."""
+        today = self.editor.today
+        entries = {e.number: e for e in self.history_data.passes}
         try:
-            result = renew_pass(self.database, number, self.editor.today,
-                                today=self.editor.today)
+            result = renew_passes(self.database, numbers, today, today=today)
         except KpassError as exc:
-            self.panel.say(user_message(exc))
+            self.panel.say(user_message(exc), "error")
             return
-        self.last_decision_id = result.decision.decision_id
+        decision_id = result.decision.decision_id
+        self.last_decision_id = self.issued_decision_id = decision_id  # issued already
+        self.last_decision_eligible = result.decision.decision.any_eligible
         self.session_decisions.append(entry_of(result.decision, "renewal", ()))
-        held = result.holder_pass
-        until = held.valid_until if held else None
-        message = _tr("Pass %1 verlängert bis %2.").replace("%1", number).replace(
-            "%2", format_month(until)) if until else \
-            _tr("Verlängerung entschieden; kein neuer Zeitraum (nicht mehr berechtigt).")
-        if held is not None and held.type_changed and held.previous_type is not None:
-            message += " " + type_change_text(held.previous_type, held.pass_type) + "."
-        self.panel.say(message)
+        self._showing_stored = True
+        self.panel.show_decision(
+            result.decision.decision, self.editor.present_names(),
+            _tr("Verlängerung: Entscheidung Nr. %1 vom %2 (gespeichert)").replace(
+                "%1", str(decision_id)).replace("%2", format_date(today)),
+            self._not_counted_today())
+        renewed = {member_key(i.person_id) for i in result.issued if i.action != "none"}
+        self.panel.note_without_pass(set(self.panel.member_ids) - renewed,
+                                     _tr("nicht verlängert"))
+        self.panel.say(*self._renewal_message(numbers, entries, result))
         self.refresh_history()
 
+    def _renewal_message(self, numbers: list[str], entries: dict[str, PassEntry],
+                         result: RenewalResult) -> tuple[str, Literal["success", "warning"]]:
+        issued = {i.person_id: i for i in result.issued}
+        renewed: list[tuple[str, IssuedPass]] = []
+        refused: list[str] = []
+        for number in numbers:
+            entry = entries.get(number)
+            name = entry.name if entry else number
+            held = issued.get(entry.person_id) if entry else None
+            if held is not None and held.action != "none" and held.valid_until is not None:
+                renewed.append((name, held))
+            else:
+                refused.append(name)
+
+        def changed(held: IssuedPass) -> str:
+            if held.type_changed and held.previous_type is not None:
+                return type_change_text(held.previous_type, held.pass_type)
+            return ""
+
+        if len(renewed) == 1 and not refused:
+            name, held = renewed[0]
+            message = _tr("Pass %1 verlängert bis %2 (%3).").replace(
+                "%1", held.number or "").replace("%2", format_month(held.valid_until)).replace(
+                "%3", name)
+            if changed(held):
+                message += " " + changed(held) + "."
+            return message, "success"
+        parts = []
+        for name, held in renewed:
+            part = _tr("%1: Pass %2 bis %3").replace("%1", name).replace(
+                "%2", held.number or "").replace("%3", format_month(held.valid_until))
+            parts.append(part + (f" ({changed(held)})" if changed(held) else ""))
+        message = _tr("Verlängert – %1.").replace("%1", "; ".join(parts)) if parts else \
+            _tr("Verlängerung entschieden.")
+        if refused:
+            message += " " + _tr("Nicht verlängert (nicht mehr berechtigt): %1.").replace(
+                "%1", ", ".join(refused))
+            return message, "warning"
+        return message, "success"
+
     def ask_replace(self) -> None:
-        number = self.panel.chosen_pass()
-        if number is None:
+        entry = self.panel.chosen_entry()
+        if entry is None:
             return
-        answer = dialogs.ask_reason(self, _tr("Ersatzausweis"),
-                                    _tr("Ersatz für Pass %1 (neue Nummer, gleiche "
-                                        "Gültigkeit):").replace("%1", number),
+        answer = dialogs.ask_reason(self, _tr("Ersatzausweis"), self._pass_details(entry)
+                                    + "\n\n" + _tr("Ersatzausweis für diesen Pass (neue "
+                                                   "Nummer, gleiche Gültigkeit) ab:"),
                                     day=self.editor.today)
         if answer is not None:
-            self.replace(number, *answer)
+            self.replace(entry.number, *answer)
 
     def replace(self, number: str, on: date, reason: str) -> None:
         try:
             new = replace_pass(self.database, number, on, reason, today=self.editor.today)
         except KpassError as exc:
-            self.panel.say(user_message(exc))
+            self.panel.say(user_message(exc), "error")
             return
         self.panel.say(_tr("Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.")
                        .replace("%1", new.number or "").replace("%2", number)
-                       .replace("%3", format_date(on)))
+                       .replace("%3", format_date(on)), "success")
         self.refresh_history()
+        self.members.select_person(new.person_id)
         self.panel.passes.setCurrentIndex(max(self.panel.passes.findData(new.number), 0))
 
     def ask_revoke(self) -> None:
-        number = self.panel.chosen_pass()
-        if number is None:
+        entry = self.panel.chosen_entry()
+        if entry is None:
             return
-        answer = dialogs.ask_reason(self, _tr("Pass sperren"),
-                                    _tr("Pass %1 sperren ab:").replace("%1", number),
+        answer = dialogs.ask_reason(self, _tr("Pass sperren"), self._pass_details(entry)
+                                    + "\n\n" + _tr("Diesen Pass sperren ab:"),
                                     day=self.editor.today)
         if answer is not None:
-            self.revoke(number, *answer)
+            self.revoke(entry.number, *answer)
 
     def revoke(self, number: str, on: date, reason: str) -> None:
         try:
             revoke_pass(self.database, number, on, reason, today=self.editor.today)
         except KpassError as exc:
-            self.panel.say(user_message(exc))
+            self.panel.say(user_message(exc), "error")
             return
         if on > self.editor.today:
             self.panel.say(_tr("Pass %1 wird ab %2 gesperrt; bis dahin bleibt er gültig.")
-                           .replace("%1", number).replace("%2", format_date(on)))
+                           .replace("%1", number).replace("%2", format_date(on)), "success")
         else:
             self.panel.say(_tr("Pass %1 ist ab %2 gesperrt.").replace("%1", number).replace(
-                "%2", format_date(on)))
+                "%2", format_date(on)), "success")
         self.refresh_history()
 
     # -- members and incomes ---------------------------------------------------------------

@@ -17,9 +17,15 @@ _CONTEXT = "Labels"
 INCOME_KIND_LABELS = INCOME_LABELS
 
 _LATEST_RULES = default_parameters().rule_sets[-1]
-#: What the income picker offers: the kinds of the newest rule set, counted ones first.
+_OFFERED_INCOME_KINDS = (*_LATEST_RULES.income_kinds, *_LATEST_RULES.uncounted_income_kinds)
+#: The kinds entered most often at the counter. The picker offers them first, so that typing
+#: a first letter finds the common kind ("K": Kindergeld, not Kranken-/Mutterschaftsgeld).
+_COMMON_INCOME_KINDS = ("wages", "minijob", "pension", "kindergeld", "unterhalt", "alg1")
+#: What the income picker offers: the kinds of the newest rule set, the common ones first,
+#: then the others counted before those not counted.
 INCOME_KINDS: tuple[str, ...] = (
-    *_LATEST_RULES.income_kinds, *_LATEST_RULES.uncounted_income_kinds,
+    *(k for k in _COMMON_INCOME_KINDS if k in _OFFERED_INCOME_KINDS),
+    *(k for k in _OFFERED_INCOME_KINDS if k not in _COMMON_INCOME_KINDS),
 )
 #: The qualifying benefits (notices), in the rules' order of precedence.
 BENEFIT_KINDS: tuple[str, ...] = _LATEST_RULES.qualifying_benefits

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.search_page.person_opened.connect(self.person_opened)
         self.search_page.person_opened.connect(self._open_person)
         self.household_page.open_household.connect(self.open_household)
+        self.renewals_page.household_opened.connect(self.open_household)
         self.household_page.closed.connect(self.show_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back)
 
@@ -183,13 +184,13 @@ class MainWindow(QMainWindow):
         if household is None or self.model.hit(row).person_id != person_id:
             self.statusBar().showMessage(self.tr("Die Person gehört zu keinem Haushalt."))
             return
-        self.open_household(household)
+        self.open_household(household, person_id)  # the person searched for is selected
 
-    def open_household(self, household_id: int) -> None:
+    def open_household(self, household_id: int, person_id: int | None = None) -> None:
         if not self._leave_household():
             return
         try:
-            self.household_page.open(household_id)
+            self.household_page.open(household_id, person_id)
         except KpassError as exc:
             self.statusBar().showMessage(user_message(exc))
             return

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.errors import ConcurrentChange, KpassError
+from kpass.rules import completed_years
 from kpass.services.duplicates import find_possible_duplicates
 from kpass.services.household_validation import (
     ROLE_LABELS,
@@ -119,6 +120,8 @@ class MemberSection(QGroupBox):
         make_heading(self.mode_label, 1.0)
         self.mode_label.hide()
         self.editing: int | None = None  # the person being corrected (key), None: adding
+        # the caseworker chose the new person's role: the age no longer suggests one
+        self._role_chosen = False
         self.error = ErrorLabel()
         self.errors = InlineErrors(self.error)
 
@@ -173,6 +176,8 @@ class MemberSection(QGroupBox):
             field.textChanged.connect(lambda _t: self._dup_timer.start())
             field.returnPressed.connect(self.submit)
         self.birth.textChanged.connect(self._show_age)
+        self.birth.textChanged.connect(lambda _t: self._suggest_role())
+        self.role.activated.connect(self._role_picked)
         self.add_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel_edit)
         self.edit_button.clicked.connect(self.start_edit)
@@ -271,7 +276,7 @@ class MemberSection(QGroupBox):
         self.role.setAccessibleName(_tr("Rolle von %1").replace("%1", name))
         self.salutation.setAccessibleName(_tr("Anrede von %1").replace("%1", name))
         if self.editing < 0:  # nothing is stored before the household is saved
-            self.add_button.setText(_tr("Änderung &übernehmen"))
+            self.add_button.setText(_tr("Änderung ü&bernehmen"))
         else:
             self.add_button.setText(_tr("Änderung &speichern"))
         self.add_button.setAccessibleName(_tr("Änderung an %1 speichern").replace("%1", name))
@@ -300,11 +305,51 @@ class MemberSection(QGroupBox):
                 self.table.selectRow(row)
         if self.table.currentRow() < 0 and draft.members:
             self.table.selectRow(0)
-        if not draft.members:
-            self.role.setCurrentIndex(0)
         if self.editing is not None and all(m.key != self.editing for m in draft.members):
             self.cancel_edit(focus=False)  # another household, or the person was removed
+        self._suggest_role()
         self._update_buttons()
+
+    def select_person(self, key: int) -> None:
+        """Select the row of person ``key`` (the latest one, after a role change)."""
+        self._select_key(key)
+
+    def start_over(self) -> None:
+        """Before another household: no selection, no correction, empty fields, the roles
+        suggested afresh."""
+        self.cancel_edit(focus=False)
+        self.table.clearSelection()
+        self.table.setRowCount(0)
+        self.error.say("")
+        self._role_chosen = False
+        self._suggest_role()
+
+    # -- the role of a new person ----------------------------------------------------------
+    def default_role(self, birth: date | None) -> str:
+        """The role a new person gets unless the caseworker chooses another: the applicant
+        first (an adult), a minor is a "Kind", an adult the "Partner/in" only while the
+        household has none, else a "sonstige Person"."""
+        today = self.editor.today
+        present = self.editor.draft.present_members(today)
+        minor = birth is not None and birth <= today and completed_years(birth, today) < 18
+        if minor:
+            return "child"
+        if not any(m.role == "applicant" for m in present):
+            return "applicant"
+        if not any(m.role == "partner" for m in present):
+            return "partner"
+        return "other"
+
+    def _suggest_role(self) -> None:
+        if self.editing is not None or self._role_chosen:
+            return
+        index = self.role.findData(self.default_role(self.birth.value()))
+        if index >= 0:
+            self.role.setCurrentIndex(index)
+
+    def _role_picked(self, _index: int) -> None:
+        if self.editing is None:
+            self._role_chosen = True
 
     @staticmethod
     def _membership_text(since: date | None, until: date | None) -> str:
@@ -372,6 +417,7 @@ class MemberSection(QGroupBox):
         return current_code(self.salutation) or None
 
     def _clear_fields(self) -> None:
+        self._role_chosen = False
         for field in (self.family, self.given, self.birth):
             field.clear()
         self.salutation.setCurrentIndex(0)
@@ -423,7 +469,7 @@ class MemberSection(QGroupBox):
         self._hide_duplicates()
         self.role.setEnabled(True)
         self.role.setToolTip("")
-        self.role.setCurrentIndex(1 if self.editor.draft.applicant(self.editor.today) else 0)
+        self._suggest_role()
         self.mode_label.hide()
         self.cancel_button.hide()
         self._name_entry_fields()
@@ -479,9 +525,7 @@ class MemberSection(QGroupBox):
             self.error.say(user_message(exc))
             return False
         self._clear_fields()
-        if current_code(self.role) == "applicant":
-            self.role.setCurrentIndex(1 if self.editor.draft.members and any(
-                m.role == "applicant" for m in self.editor.draft.members) else 0)
+        self._suggest_role()
         self._hide_duplicates()
         self.family.setFocus()
         return True

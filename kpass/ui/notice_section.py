@@ -166,6 +166,16 @@ class NoticeSection(QGroupBox):
                 self.table.setItem(row, column, cell)
         self.remove_button.setEnabled(bool(draft.notices))
 
+    def start_over(self) -> None:
+        """Before another household: the entry fields as on a fresh page."""
+        today = self.editor.today
+        self.kind.setCurrentIndex(0)
+        self.valid_from.set_value(today.replace(day=1))
+        self.valid_until.set_value(last_of_month(today.replace(month=12)))
+        self.reference.clear()
+        self.table.clearSelection()
+        self.error.say("")
+
     def pending(self) -> bool:
         return bool(self.reference.text().strip())
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kpass.errors import KpassError
 from kpass.ui.batch_jobs import BatchJob, start_with_progress
 from kpass.ui.pdf_printing import PdfPage, PrintRun, read_pages, render_page
+from kpass.ui.style import MessageBar, MessageKind
 from kpass.ui.translation import user_message
 
 PREVIEW_DPI = 80
@@ -59,9 +60,8 @@ class PreviewDialog(QDialog):
         self.path_label = QLabel(_tr("Gespeichert als %1").replace("%1", str(pdf)))
         self.path_label.setWordWrap(True)
         self.path_label.setAccessibleName(_tr("Speicherort der PDF-Datei"))
-        self.message = QLabel()
-        self.message.setObjectName("printMessage")
-        self.message.setWordWrap(True)
+        self.message_bar = MessageBar("printMessage")
+        self.message = self.message_bar.label
         self.message.setAccessibleName(_tr("Meldung zum Drucken"))
         self.pages: list[PdfPage] = []
         self.page_labels: list[QLabel] = []
@@ -88,7 +88,7 @@ class PreviewDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages_scroll, 1)
-        layout.addWidget(self.message)
+        layout.addWidget(self.message_bar)
         layout.addLayout(buttons)
         self.folder_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf.parent))))
@@ -100,7 +100,6 @@ class PreviewDialog(QDialog):
         self.print_shortcut.activated.connect(lambda: self.print_document())
         self.printer: QPrinter | None = None
         self.job: BatchJob | None = None
-        self.message.setVisible(False)
         default = self.print_button if self.pages else self.close_button
         default.setDefault(True)
         default.setFocus()
@@ -130,9 +129,8 @@ class PreviewDialog(QDialog):
             layout.addWidget(more)
         return pages
 
-    def say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def say(self, text: str, kind: MessageKind = "success") -> None:
+        self.message_bar.say(text, kind)
 
     def print_document(self) -> BatchJob | None:
         """Ask for printer, pages and copies, then print page by page in the background."""
@@ -151,16 +149,17 @@ class PreviewDialog(QDialog):
         try:
             run = PrintRun(self.pdf, self.printer, self.pages)
         except KpassError as exc:
-            self.say(user_message(exc))
+            self.say(user_message(exc), "error")
             return None
         self.print_button.setEnabled(False)
-        self.say(_tr("Wird gedruckt …"))
+        self.say(_tr("Wird gedruckt …"), "info")
 
         def done(results: list[Any], cancelled: bool, error: str) -> None:
             self.job = None
             self.print_button.setEnabled(True)
             self.print_button.setFocus()  # it lost the focus while it was disabled
             sent = sum(int(r) for r in results)
+            kind: MessageKind = "error" if error else "warning" if cancelled else "success"
             if error:
                 text = error
             elif cancelled and run.printer.outputFileName():
@@ -172,7 +171,7 @@ class PreviewDialog(QDialog):
             else:
                 text = _tr("%1 Seite(n) an „%2“ gesendet.").replace("%1", str(sent)).replace(
                     "%2", run.printer_name)
-            self.say(text)
+            self.say(text, kind)
             self.printed.emit(sent, cancelled, error)
 
         self.job = start_with_progress(self, _tr("Drucken: %1").replace("%1", self.title),

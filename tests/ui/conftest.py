@@ -18,6 +18,11 @@ def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     from kpass.ui import dialogs
 
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda _parent: "discard")
+    # "Verlängern" asks which passes: unless a test answers itself, the caseworker renews
+    # the pass of the person selected on the page (if it is due), as when only that box is
+    # left ticked.
+    monkeypatch.setattr(dialogs, "ask_renewal", lambda _parent, choices: [
+        c.number for c in choices if c.current and c.due] or None)
 
 
 @pytest.fixture(autouse=True)

@@ -108,7 +108,8 @@ def test_renew_extends_the_pass_and_records_the_decision(
 
     activate(page.panel.renew_button)
     until = last_of_this_month(TODAY.year + 1)
-    assert page.panel.message.text() == f"Pass {number} verlängert bis {until:%m/%Y}."
+    assert page.panel.message.text() == (
+        f"Pass {number} verlängert bis {until:%m/%Y} (Lena Lang).")
     assert page.history.decisions.topLevelItemCount() == decisions_before + 1
     newest = page.history.decisions.topLevelItem(0)
     assert "Verlängerung" in newest.text(1) or "Verlängerung" in newest.text(0)
@@ -121,7 +122,11 @@ def test_renew_extends_the_pass_and_records_the_decision(
 
     # a second renewal today is refused with the reason
     activate(page.panel.renew_button)
-    assert "verlängert" in page.panel.message.text() and number in page.panel.message.text()
+    message = page.panel.message.text()
+    possible = until.replace(day=1)
+    assert message.startswith("Kein Pass ist zur Verlängerung fällig") and number in message
+    assert f"noch nicht fällig (verlängerbar ab {possible:%d.%m.%Y})" in message
+    assert page.panel.message_bar.kind == "error"
     assert page.history.decisions.topLevelItemCount() == decisions_before + 1
 
 
@@ -176,7 +181,8 @@ def test_revoke_from_a_day_with_a_reason(
     assert combo_text(page, number).endswith("(gesperrt)")
     # a revoked pass is not renewed
     activate(page.panel.renew_button)
-    assert "gesperrt und kann nicht verlängert werden" in page.panel.message.text()
+    assert "nicht verlängerbar (gesperrt)" in page.panel.message.text()
+    assert page.panel.message_bar.kind == "error"
 
 
 # -- members ---------------------------------------------------------------------------------

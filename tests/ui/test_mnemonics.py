@@ -60,11 +60,20 @@ def window(qtbot: QtBot, database: Database, language: str) -> MainWindow:
     return win
 
 
+# Alt+Ä, Alt+Ö, Alt+Ü, Alt+ß need a German keyboard layout. Still left in another change's
+# file (kpass/ui/duplicate_warning.py):
+NOT_YET_ASCII = {"Diesen Haushalt &öffnen"}
+
+
 def assert_one_key_per_action(window: QWidget) -> list[Mnemonic]:
     QApplication.processEvents()
     found = window_mnemonics(window)
     clashing = clashes(found)
     assert not clashing, "shared mnemonics:\n" + describe(clashing)
+    layout_bound = [m for m in found if not re.fullmatch(r"Alt\+[A-Z0-9]", m.key)
+                    and m.text not in NOT_YET_ASCII]
+    assert not layout_bound, "letters not on every keyboard: " + ", ".join(
+        f"{m.key} {m}" for m in layout_bound)
     return found
 
 
@@ -160,6 +169,12 @@ def dialogs_to_check(parent: QWidget) -> list[QDialog]:
         dialogs.RoleDialog(parent, "Lena Lang", "applicant",
                            {"applicant": "Antragsteller/in", "partner": "Partner/in"}, today,
                            with_date=False),
+        dialogs.RenewalDialog(parent, [
+            dialogs.RenewalChoice("KA-1", "Lena Lang, geb. 01.01.1980",
+                                  "Karlsruher Pass KA-1, gültig bis 31.12.2026", True, "", True),
+            dialogs.RenewalChoice("KA-2", "Lia Lang, geb. 05.05.2016",
+                                  "Karlsruher Kinderpass KA-2, gültig bis 31.12.2027", False,
+                                  "noch nicht fällig (verlängerbar ab 01.12.2027)")]),
     ]
 
 
@@ -182,9 +197,9 @@ def test_mnemonic_key_ignores_literal_ampersands() -> None:
 # -- the letters of the frequent counter actions, and what they do --------------------------
 FREQUENT = {  # the most natural letters for what is done at the counter all day
     "de": {"decide": "Alt+E", "issue": "Alt+A", "card": "Alt+K", "save": "Alt+S",
-           "add person": "Alt+P", "add income": "Alt+T"},
+           "add person": "Alt+P", "add income": "Alt+T", "renew": "Alt+G"},
     "en": {"decide": "Alt+D", "issue": "Alt+I", "card": "Alt+C", "save": "Alt+S",
-           "add person": "Alt+A", "add income": "Alt+N"},
+           "add person": "Alt+A", "add income": "Alt+N", "renew": "Alt+W"},
 }
 
 
@@ -193,7 +208,7 @@ def test_frequent_actions_have_their_letters(window: MainWindow, language: str) 
     p = page.panel
     buttons = {"decide": p.decide_button, "issue": p.issue_button, "card": p.card_button,
                "save": page.save_button, "add person": page.members.add_button,
-               "add income": page.incomes.add_button}
+               "add income": page.incomes.add_button, "renew": p.renew_button}
     assert {name: mnemonic_key(b.text()) for name, b in buttons.items()} == FREQUENT[language]
 
 

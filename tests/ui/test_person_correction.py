@@ -216,13 +216,15 @@ def test_a_draft_member_of_a_new_household_is_edited_in_the_draft(
     page = window.household_page
     members = page.members
     start_new_household_of_nora_and_nils(page)
-    assert [m.role for m in page.editor.draft.members] == ["applicant", "partner"]
+    # Nils is a minor: a child by default
+    assert [m.role for m in page.editor.draft.members] == ["applicant", "child"]
     members.table.setFocus()
     press(Qt.Key.Key_Down)
     press(Qt.Key.Key_Return)  # Enter on a row works like F2
     assert focused() is members.family
     assert members.role.isEnabled()  # nothing stored yet: the role is just a field
-    assert members.add_button.text() == "Änderung &übernehmen"
+    assert members.role.currentData() == "child"
+    assert members.add_button.text() == "Änderung ü&bernehmen"
 
     # a second applicant is refused at the role field
     members.role.setCurrentIndex(members.role.findData("applicant"))
@@ -230,7 +232,7 @@ def test_a_draft_member_of_a_new_household_is_edited_in_the_draft(
     role_error = members.errors.label_for("role")
     assert role_error is not None and role_error.isVisible()
     assert "„Antragsteller/in“ ist schon vergeben" in role_error.text()
-    assert page.editor.draft.members[1].role == "partner"
+    assert page.editor.draft.members[1].role == "child"
 
     assert focused() is members.role
     members.role.setCurrentIndex(members.role.findData("child"))
@@ -346,8 +348,10 @@ def test_role_dialog_by_keyboard(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.role)
     assert "Bernd Müller (bisher: Partner/in)" in dialog.prompt.text()
     assert [dialog.role.itemData(i) for i in range(dialog.role.count())] == [
-        "applicant", "child", "other"]  # the current role is no choice
+        "applicant", "partner", "child", "other"]
+    assert dialog.role.currentData() == "partner"  # it starts on the current role
     assert focused() is dialog.role
+    press(Qt.Key.Key_Up)  # partner → applicant
     assert dialog.day.text() == "01.05.2025"
     tab()
     assert focused() is dialog.day
@@ -369,8 +373,9 @@ def test_role_dialog_esc_cancels(qtbot: QtBot) -> None:
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.role)
-    press(Qt.Key.Key_Down)  # applicant → partner
-    assert dialog.role.currentData() == "partner"
+    assert dialog.role.currentData() == "child"  # the current role
+    press(Qt.Key.Key_Down)  # child → other
+    assert dialog.role.currentData() == "other"
     press(Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert dialog.result() == dialogs.QDialog.DialogCode.Rejected
