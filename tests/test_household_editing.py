@@ -63,6 +63,13 @@ HOME = AddressInput("Straße am Schloßgarten", "12a", "76131", "Karlsruhe", "01
 JUERGEN = PersonInput("Weiß", "Jürgen", date(1980, 5, 3), "m")
 GUELSEN = PersonInput("Müller-Öztürk", "Gülşen", date(1982, 11, 30), "f")
 MAX = PersonInput("Weiß", "Max Ömer", date(2015, 2, 14), "m", disability=True)
+# Neighbours of the family: a second household that is not the same people again.
+ELIF = PersonInput("Kaya", "Elif", date(1970, 1, 1), "f")
+NEIGHBOURS = [
+    MemberInput.new(ELIF, "applicant"),
+    MemberInput.new(PersonInput("Kaya", "Deniz", date(1968, 7, 9), "m"), "partner"),
+    MemberInput.new(PersonInput("Kaya", "Can", date(2012, 4, 2), "m"), "child"),
+]
 
 TABLES = (Person, PersonSearchToken, PersonPhoto, Household, HouseholdAddress, HouseholdMember,
           Income, BenefitNotice, BenefitNoticePerson, AuditEvent)
@@ -657,7 +664,8 @@ def test_a_failed_multi_step_change_leaves_nothing_behind(
 
     monkeypatch.setattr(UnitOfWork, "audit", broken_audit)
     with pytest.raises(RuntimeError):
-        family(database)  # household, persons, members, incomes, notice already flushed
+        # household, persons, members, incomes, notice already flushed
+        family(database, members=NEIGHBOURS)
     with pytest.raises(RuntimeError):
         move_household(database, created.household_id, 1, _address()["address"],
                        date(2025, 7, 1))
@@ -831,8 +839,8 @@ def test_incomes_that_are_not_counted_are_accepted(database: Database, kind: str
     again = apply(database, household, TODAY, today=TODAY)
     with_it = decide(database, again.application_id).decision.household
     assert with_it.net_income == without.net_income == Decimal("2565.00")
-    # and when a household is created with one
-    other = family(database, members=_member(GUELSEN), notices=[], incomes=[
+    # and when a household is created with one (for another person: Gülşen is registered)
+    other = family(database, members=_member(ELIF), notices=[], incomes=[
         IncomeInput(0, kind, Decimal("350"), "month", date(2025, 1, 1))])
     [income] = household_details(database, other.household_id, TODAY).incomes
     assert (income.kind, income.amount) == (kind, Decimal("350.00"))

@@ -5,6 +5,7 @@ from kpass.models.admin import DEMO_REGISTER, AppUser, AuditEvent, RegisterSetti
 from kpass.models.base import Base, Money
 from kpass.models.casework import Application, Counter, Decision, Pass, PassValidity
 from kpass.models.documents import PrintRecord, PrintReference, SigningKey
+from kpass.models.identity import PersonDistinction
 from kpass.models.register import (
     BenefitNotice,
     BenefitNoticePerson,
@@ -38,6 +39,7 @@ __all__ = [
     "Pass",
     "PassValidity",
     "Person",
+    "PersonDistinction",
     "PersonPhoto",
     "PersonSearchToken",
     "PrintRecord",

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Date, TextClause, bindparam, text
 
 from kpass.models.engine import Database
 from kpass.rules import is_valid_pass_number
+from kpass.services.person_identity import CHECK_YEARS, duplicate_pass_holders
 
 # Each invariant: a description and a query returning the offending ids (first column)
 # and enough to find the row. Kept in SQL so it runs on SQLite and PostgreSQL alike.
@@ -163,6 +164,30 @@ def _revocations(connection: Connection, today: date, report: CheckReport) -> No
     )
 
 
+def _likely_duplicates(connection: Connection, today: date, report: CheckReport) -> None:
+    """One person registered twice, holding a pass under each record: what issuing refuses
+    since schema 0010, found where it got in before (or around the services). The same
+    name and birth date is a problem; a similar one (a typo, a name change — or twins) is
+    noted for a person to look at."""
+    pairs = duplicate_pass_holders(connection, today)
+    for kind, target, description in (
+        ("exact", report.problems,
+         "likely one person registered twice (same name and birth date) with passes valid in "
+         f"overlapping periods (holders of the last {CHECK_YEARS} years)"),
+        ("similar", report.notes,
+         "possibly one person registered twice (similar name or birth date), both holding a "
+         "pass valid today"),
+    ):
+        found = [f"{p.person_id}/{p.other_person_id}" for p in pairs if p.reason == kind]
+        if found:
+            shown = ", ".join(found[:MAX_LISTED])
+            more = f" (and {len(found) - MAX_LISTED} more)" if len(found) > MAX_LISTED else ""
+            target.append(
+                f"{description}: {len(found)} × — person ids {shown}{more}; different people "
+                "are recorded as such (person_distinction)"
+            )
+
+
 def check_database(database: Database, *, today: date | None = None) -> CheckReport:
     """Run every check; nothing is written."""
     report = CheckReport()
@@ -173,4 +198,5 @@ def check_database(database: Database, *, today: date | None = None) -> CheckRep
             _invariant(connection, description, sql, report)
         _revocations(connection, today or date.today(), report)
         _pass_numbers(connection, report)
+        _likely_duplicates(connection, today or date.today(), report)
     return report

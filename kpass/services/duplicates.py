@@ -9,6 +9,12 @@ Two indexed queries fetch the few candidates, and the comparison happens in Pyth
 * persons with the same folded family name born on a day that is the birth date with day and
   month swapped or with one digit mistyped (``ix_person_family_key_birth``: one index range
   per date) whose given names agree → "similar".
+
+:func:`find_duplicates` runs on a connection or session given to it, so that a write
+transaction asks inside itself (the refusal at save and at issuing,
+:mod:`kpass.services.person_identity`); :func:`find_possible_duplicates` opens its own
+connection for the editor's warning while typing. :func:`match_keys` is the same definition
+for two persons already in hand (``kpass db check``, members of one new household).
 """
 
 from __future__ import annotations
@@ -18,13 +24,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import Row, and_, or_, select
+from sqlalchemy import Connection, Row, and_, or_, select
+from sqlalchemy.orm import Session
 
 from kpass.models import HouseholdAddress, HouseholdMember, Person
 from kpass.models.engine import Database
 from kpass.text_keys import name_key
 
 MatchKind = Literal["exact", "similar"]
+#: Where the finder may run: its own connection or the unit of work's session.
+Executor = Connection | Session
 
 _person = Person.__table__
 _member = HouseholdMember.__table__
@@ -75,7 +84,16 @@ def _allowed_typos(a: str, b: str) -> int:
 
 
 def _close(a: str, b: str) -> bool:
-    return a != b and edit_distance(a, b, _allowed_typos(a, b)) <= _allowed_typos(a, b)
+    if a == b:
+        return False
+    limit = _allowed_typos(a, b)
+    # Cheap refusals first: an edit changes the length by at most one and the set of letters
+    # used by at most two (a substitution drops one, brings one).
+    return (
+        abs(len(a) - len(b)) <= limit
+        and len(set(a).symmetric_difference(b)) <= 2 * limit
+        and edit_distance(a, b, limit) <= limit
+    )
 
 
 def _first(key: str) -> str:
@@ -90,16 +108,17 @@ def _same_birth_day(family: str, given: str, row_family: str, row_given: str) ->
         return "Familienname und Vornamen vertauscht"
     if family == row_family and sorted(given.split()) == sorted(row_given.split()):
         return "Vornamen in anderer Reihenfolge"
-    given_close = given == row_given or _first(given) == _first(row_given) or _close(
-        given, row_given
-    )
-    if _close(family, row_family) and given_close:
+    same_first = _first(given) == _first(row_given)
+    # Every reason below needs given names alike: most persons born on the day end here.
+    if not (same_first or given == row_given or _close(given, row_given)):
+        return None
+    if _close(family, row_family):
         return "Familienname ähnlich geschrieben, gleiches Geburtsdatum"
-    if family == row_family and given_close:
+    if family == row_family:
         return "Vornamen ähnlich geschrieben, gleiches Geburtsdatum"
-    if set(family.split()) & set(row_family.split()) and given_close:
+    if set(family.split()) & set(row_family.split()):
         return "Doppelname, gleiches Geburtsdatum"
-    if _first(given) == _first(row_given):
+    if same_first:
         return "Gleicher Vorname und Geburtsdatum, anderer Familienname (Namensänderung?)"
     return None
 
@@ -125,6 +144,30 @@ def nearby_birth_dates(birth: date) -> dict[date, str]:
     return found
 
 
+def _given_close(given: str, other: str) -> bool:
+    return given == other or _first(given) == _first(other) or _close(given, other)
+
+
+def match_keys(
+    family: str, given: str, birth: date, other_family: str, other_given: str, other_birth: date
+) -> tuple[MatchKind, str] | None:
+    """Whether two persons, given by folded names (:func:`kpass.text_keys.name_key`) and
+    birth dates, may be one: ``("exact" | "similar", why in German)`` or ``None`` — the
+    definition :func:`find_duplicates` applies, for two persons already in hand."""
+    if birth == other_birth:
+        why = _same_birth_day(family, given, other_family, other_given)
+        if why is None:
+            return None
+        exact = family == other_family and given == other_given
+        return ("exact" if exact else "similar"), why
+    if not family or family != other_family or not _given_close(given, other_given):
+        return None
+    why = nearby_birth_dates(birth).get(other_birth)
+    if why is None:
+        return None
+    return "similar", f"{why} ({other_birth:%d.%m.%Y})"
+
+
 def _person_columns() -> list[Any]:
     return [
         _person.c.id,
@@ -138,7 +181,7 @@ def _person_columns() -> list[Any]:
 
 
 def _candidates(
-    connection: Any, family: str, given: str, birth: date
+    connection: Executor, family: str, given: str, birth: date
 ) -> Iterator[tuple[Row[Any], MatchKind, str]]:
     same_day = connection.execute(
         select(*_person_columns()).where(_person.c.birth_date == birth)
@@ -157,12 +200,11 @@ def _candidates(
         )
     ).all()
     for row in other_days:
-        row_given = row.given_names_key
-        if given == row_given or _first(given) == _first(row_given) or _close(given, row_given):
+        if _given_close(given, row.given_names_key):
             yield row, "similar", f"{nearby[row.birth_date]} ({row.birth_date:%d.%m.%Y})"
 
 
-def _where_they_live(connection: Any, ids: list[int], on: date) -> dict[int, Row[Any]]:
+def _where_they_live(connection: Executor, ids: list[int], on: date) -> dict[int, Row[Any]]:
     rows = connection.execute(
         select(
             _member.c.person_id,
@@ -191,8 +233,8 @@ def _where_they_live(connection: Any, ids: list[int], on: date) -> dict[int, Row
     return {row.person_id: row for row in rows}
 
 
-def find_possible_duplicates(
-    database: Database,
+def find_duplicates(
+    connection: Executor,
     family_name: str,
     given_names: str,
     birth_date: date,
@@ -200,23 +242,24 @@ def find_possible_duplicates(
     exclude_person_ids: Collection[int] = (),
     on: date | None = None,
 ) -> list[DuplicateCandidate]:
-    """Registered persons who may be the person being entered: exact matches first.
+    """Registered persons who may be the person being entered, exact matches first, read
+    through ``connection`` (a connection, or a unit of work's session: then inside its
+    transaction, seeing what it wrote).
 
     Names are compared folded ("Müller" = "Mueller" = "MUELLER"). ``exclude_person_ids``
-    leaves out the person being edited; the household and address shown are those on ``on``
-    (default today).
+    leaves out the person being edited (and persons recorded as different); the household
+    and address shown are those on ``on`` (default today).
     """
     family, given = name_key(family_name), name_key(given_names)
     if not family and not given:
         return []
-    with database.connect() as connection:
-        found: dict[int, tuple[Row[Any], MatchKind, str]] = {}
-        for row, kind, why in _candidates(connection, family, given, birth_date):
-            if row.id not in exclude_person_ids and (
-                row.id not in found or (kind == "exact" and found[row.id][1] != "exact")
-            ):
-                found[row.id] = (row, kind, why)
-        homes = _where_they_live(connection, list(found), on or date.today()) if found else {}
+    found: dict[int, tuple[Row[Any], MatchKind, str]] = {}
+    for row, kind, why in _candidates(connection, family, given, birth_date):
+        if row.id not in exclude_person_ids and (
+            row.id not in found or (kind == "exact" and found[row.id][1] != "exact")
+        ):
+            found[row.id] = (row, kind, why)
+    homes = _where_they_live(connection, list(found), on or date.today()) if found else {}
     result = []
     for person_id, (row, kind, why) in found.items():
         home = homes.get(person_id)
@@ -239,3 +282,19 @@ def find_possible_duplicates(
     result.sort(key=lambda c: (c.reason != "exact", name_key(c.family_name),
                                name_key(c.given_names), c.person_id))
     return result
+
+
+def find_possible_duplicates(
+    database: Database,
+    family_name: str,
+    given_names: str,
+    birth_date: date,
+    *,
+    exclude_person_ids: Collection[int] = (),
+    on: date | None = None,
+) -> list[DuplicateCandidate]:
+    """:func:`find_duplicates` on a connection of its own (the editor's warning while
+    typing; saving asks again inside its transaction)."""
+    with database.connect() as connection:
+        return find_duplicates(connection, family_name, given_names, birth_date,
+                               exclude_person_ids=exclude_person_ids, on=on)

@@ -20,6 +20,7 @@ from kpass.services.household_member_checks import (
     refuse_other_household,
 )
 from kpass.services.household_validation import (
+    ROLE_LABELS,
     AddressInput,
     IncomeInput,
     InvalidField,
@@ -35,6 +36,11 @@ from kpass.services.household_validation import (
     income_place,
     member_place,
     notice_place,
+)
+from kpass.services.person_identity import (
+    record_distinctions,
+    refuse_likely_duplicate,
+    same_as_earlier,
 )
 from kpass.services.uow import UnitOfWork
 from kpass.text_keys import name_key
@@ -58,6 +64,7 @@ def _checked_members(
     checked: list[tuple[MemberInput, PersonInput | None]] = []
     seen_ids: dict[int, int] = {}
     seen_new: dict[tuple[str, str, date], int] = {}
+    partner: int | None = None
     for i, member in enumerate(members):
         place = member_place(i)
         person = check_member(place, member, today)
@@ -70,6 +77,14 @@ def _checked_members(
         if twin != i:
             raise place.fail("person_id", f"is the same as person {twin + 1}",
                              f"ist dieselbe wie Person {twin + 1}")
+        if member.role == "partner":
+            if partner is not None:
+                raise place.fail(
+                    "role", f"partner is given to person {partner + 1} already; a household "
+                    "has at most one partner",
+                    f"„{ROLE_LABELS['partner']}“ ist schon an Person {partner + 1} vergeben; "
+                    "ein Haushalt hat höchstens eine Partnerin oder einen Partner")
+            partner = i
         checked.append((member, person))
     applicants = sum(1 for m in members if m.role == "applicant")
     if applicants != 1:
@@ -79,6 +94,25 @@ def _checked_members(
             f"Genau eine Person muss Antragsteller/in sein (angegeben: {applicants}).",
         )
     return checked
+
+
+def _refuse_likely_duplicates(
+    uow: UnitOfWork, checked: Sequence[tuple[MemberInput, PersonInput | None]], today: date
+) -> dict[int, tuple[list[int], list[int]]]:
+    """Refuse new persons who may be registered ones or earlier members of this input,
+    unless a reason says otherwise. Per member index with a reason: the registered persons
+    (ids) and earlier members (indices) to record them as different from."""
+    inputs = [person for _, person in checked]
+    different: dict[int, tuple[list[int], list[int]]] = {}
+    for i, person in enumerate(inputs):
+        if person is None:
+            continue
+        earlier = same_as_earlier(inputs, i)
+        registered = refuse_likely_duplicate(uow, member_place(i), person, on=today,
+                                             member_index=i, same_as_members=earlier)
+        if registered or earlier:
+            different[i] = (registered, [j for j, _ in earlier])
+    return different
 
 
 def _index_refs(place: Place, field: str, refs: Sequence[int], count: int) -> None:
@@ -123,14 +157,12 @@ def create_household(
         persons: list[Person] = []
         for i, (member, person_input) in enumerate(checked):
             if person_input is not None:
-                person = new_person(person_input)
-                uow.session.add(person)
+                persons.append(new_person(person_input))  # added once the checks passed
             else:
                 assert member.person_id is not None
                 person = existing_person(uow, member_place(i), member.person_id, since)
                 refuse_other_household(uow, member_place(i), person, None, since)
-            persons.append(person)
-        uow.session.flush()
+                persons.append(person)
         applicant_index = next(i for i, (m, _) in enumerate(checked) if m.role == "applicant")
         refuse_child_applicant(
             member_place(applicant_index),
@@ -138,6 +170,17 @@ def create_household(
             [p.birth_date for i, p in enumerate(persons) if i != applicant_index],
             max(since, today),
         )
+        # Last, so that the caseworker decides "another person?" only on otherwise good input.
+        different = _refuse_likely_duplicates(uow, checked, today)
+        for person, (_, person_input) in zip(persons, checked, strict=True):
+            if person_input is not None:
+                uow.session.add(person)
+        uow.session.flush()
+        for i, (registered, earlier) in different.items():
+            stated = checked[i][1]
+            assert stated is not None and stated.distinct_from_reason is not None
+            others = [*registered, *(persons[j].id for j in earlier)]
+            record_distinctions(uow, persons[i].id, others, stated.distinct_from_reason)
         uow.session.add(address_row(household.id, address, since))
         for (member, _), person in zip(checked, persons, strict=True):
             uow.session.add(HouseholdMember(

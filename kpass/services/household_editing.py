@@ -17,7 +17,8 @@ of the day and decisions must be explainable later.
 This module is the editor's single entry point; the use cases live in
 :mod:`~kpass.services.household_creation`, :mod:`~kpass.services.household_member_changes`,
 :mod:`~kpass.services.household_moves`, :mod:`~kpass.services.household_incomes_and_notices`,
-:mod:`~kpass.services.household_details` and :mod:`~kpass.services.household_photos`.
+:mod:`~kpass.services.household_details` and :mod:`~kpass.services.household_photos`;
+the refusal of likely duplicates in :mod:`~kpass.services.person_identity`.
 """
 
 from __future__ import annotations
@@ -41,9 +42,11 @@ from kpass.services.household_incomes_and_notices import (
 from kpass.services.household_member_changes import (
     END_REASONS,
     EndReason,
+    PersonMoved,
     add_member,
     change_role,
     end_membership,
+    move_person_to_household,
     update_person,
 )
 from kpass.services.household_moves import move_household
@@ -73,6 +76,7 @@ from kpass.services.household_validation import (
     member_place,
     notice_place,
 )
+from kpass.services.person_identity import LikelyDuplicate, record_distinction
 
 __all__ = [
     "ADDRESS",
@@ -89,11 +93,13 @@ __all__ = [
     "IncomeDetails",
     "IncomeInput",
     "InvalidField",
+    "LikelyDuplicate",
     "MemberDetails",
     "MemberInput",
     "NoticeDetails",
     "NoticeInput",
     "PersonInput",
+    "PersonMoved",
     "PhotoSaved",
     "Place",
     "Saved",
@@ -116,7 +122,9 @@ __all__ = [
     "income_place",
     "member_place",
     "move_household",
+    "move_person_to_household",
     "notice_place",
+    "record_distinction",
     "remove_notice",
     "set_photo",
     "update_person",

@@ -7,10 +7,13 @@ household shows them).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from kpass.models import HouseholdMember, Person
+from sqlalchemy import or_, select
+
+from kpass.models import Household, HouseholdMember, Person
 from kpass.models.engine import Database
 from kpass.services.household_edit_steps import (
     Saved,
@@ -25,6 +28,7 @@ from kpass.services.household_member_checks import (
     refuse_child_applicant,
     refuse_other_household,
     refuse_second_applicant,
+    refuse_second_partner,
 )
 from kpass.services.household_validation import (
     PERSON,
@@ -38,7 +42,13 @@ from kpass.services.household_validation import (
     check_role,
     german_date,
 )
+from kpass.services.person_identity import (
+    record_distinctions,
+    refuse_corrected_duplicate,
+    refuse_likely_duplicate,
+)
 from kpass.services.uow import UnitOfWork
+from kpass.text_keys import name_key
 
 EndReason = Literal["moved_out", "died"]
 END_REASONS: tuple[EndReason, ...] = ("moved_out", "died")
@@ -59,11 +69,19 @@ def update_person(
     """Correct a person's data (checked against the person's own version).
 
     When a corrected birth date lies after the start of a membership, the membership starts
-    at birth instead (nobody belongs to a household before being born).
+    at birth instead (nobody belongs to a household before being born). A corrected name or
+    birth date that makes the person a likely duplicate of a registered one is refused
+    (:class:`~kpass.services.person_identity.LikelyDuplicate`) unless
+    ``person.distinct_from_reason`` says why they are different people.
     """
-    person = check_person(PERSON, person, today or date.today())
+    today = today or date.today()
+    person = check_person(PERSON, person, today)
     with UnitOfWork(database) as uow:
         stored = uow.get_versioned(Person, person_id, expected_version)
+        identity_changed = (name_key(stored.family_name), name_key(stored.given_names),
+                            stored.birth_date) != (name_key(person.family_name),
+                                                   name_key(person.given_names),
+                                                   person.birth_date)
         birth = person.birth_date
         if stored.died_on is not None and birth > stored.died_on:
             raise PERSON.fail("birth_date", f"lies after the death ({german_date(stored.died_on)})",
@@ -86,6 +104,8 @@ def update_person(
         for field in changed:
             setattr(stored, field, getattr(person, field))
         uow.session.flush()
+        if identity_changed:
+            refuse_corrected_duplicate(uow, PERSON, person_id, person, today)
         uow.audit("update_person", "person", person_id, fields=changed)
         result = Saved(person_id, stored.version)
         uow.commit()
@@ -110,9 +130,7 @@ def add_member(
         household = lock_household(uow, household_id, expected_version)
         memberships = memberships_of(uow, household_id)
         if person_input is not None:
-            person = new_person(person_input)
-            uow.session.add(person)
-            uow.session.flush()
+            person = new_person(person_input)  # added once the checks passed
         else:
             assert member.person_id is not None
             person = existing_person(uow, place, member.person_id, since)
@@ -127,6 +145,14 @@ def add_member(
             refuse_child_applicant(place, person.birth_date,
                                     births_of_others(memberships, person.id, since),
                                     max(since, today))
+        if member.role == "partner":
+            refuse_second_partner(place, memberships, since, person.id)
+        if person_input is not None:
+            others = refuse_likely_duplicate(uow, place, person_input, on=today)
+            uow.session.add(person)
+            uow.session.flush()
+            if others and person_input.distinct_from_reason is not None:
+                record_distinctions(uow, person.id, others, person_input.distinct_from_reason)
         uow.session.add(HouseholdMember(
             household_id=household_id, person_id=person.id, role=member.role,
             valid_from=max(since, person.birth_date),
@@ -216,6 +242,9 @@ def change_role(
             refuse_second_applicant(place, memberships, since, person_id)
             refuse_child_applicant(place, membership.person.birth_date,
                                     births_of_others(memberships, person_id, since), since)
+        if role == "partner":
+            refuse_second_partner(place, memberships_of(uow, household_id), since, person_id,
+                                  membership.valid_until)
         old_role = membership.role
         if membership.valid_from == since:
             membership.role = role  # a correction from the first day: nothing to keep
@@ -229,5 +258,136 @@ def change_role(
         uow.audit("change_role", "household", household_id, person_id=person_id,
                   role=role, previous_role=old_role, since=since.isoformat())
         result = Saved(person_id, household.version)
+        uow.commit()
+    return result
+
+
+@dataclass(frozen=True)
+class PersonMoved:
+    """A registered person moved into a household: the household's new version to edit on,
+    and where the person lived until the day before (``None``: in no household then)."""
+
+    person_id: int
+    household_id: int
+    version: int
+    previous_household_id: int | None
+    previous_until: date | None
+
+
+def _bump(uow: UnitOfWork, household_id: int) -> None:
+    """Raise the version of a household changed as a side effect (its open editors reload)."""
+    household = uow.session.get(Household, household_id)
+    assert household is not None
+    household.version += 1
+    uow.session.flush()
+
+
+def _open_memberships(uow: UnitOfWork, person_id: int, since: date) -> list[HouseholdMember]:
+    """The person's memberships that reach ``since`` or later, read afresh."""
+    return list(uow.session.scalars(
+        select(HouseholdMember)
+        .where(HouseholdMember.person_id == person_id,
+               or_(HouseholdMember.valid_until.is_(None), HouseholdMember.valid_until >= since))
+        .order_by(HouseholdMember.valid_from, HouseholdMember.id)
+        .execution_options(populate_existing=True)
+    ))
+
+
+def _refuse_leaving_applicant(
+    uow: UnitOfWork, place: Place, membership: HouseholdMember, since: date
+) -> None:
+    """The applicant may not leave a household where others go on living without one."""
+    if membership.role != "applicant":
+        return
+    staying = [
+        m for m in memberships_of(uow, membership.household_id)
+        if m.person_id != membership.person_id and _covers(m.valid_from, m.valid_until, since)
+        and (m.person.died_on is None or m.person.died_on > since)
+    ]
+    if staying:
+        name = display_name(membership.person)
+        raise place.fail(
+            "person_id",
+            f"{name} is the applicant of household {membership.household_id}, where "
+            f"{len(staying)} more persons live on {german_date(since)}; first make one of "
+            "them the applicant there",
+            f"{name} ist Antragsteller/in im Haushalt {membership.household_id}, wo am "
+            f"{german_date(since)} noch {len(staying)} weitere Person(en) leben; bitte dort "
+            "zuerst einer anderen Person die Rolle „Antragsteller/in“ geben",
+        )
+
+
+def move_person_to_household(
+    database: Database,
+    person_id: int,
+    household_id: int,
+    expected_version: int,
+    role: str,
+    since: date,
+    *,
+    today: date | None = None,
+) -> PersonMoved:
+    """A registered person moves into this household on ``since``, with ``role``.
+
+    Their membership in the household they lived in ends the day before and stays on record
+    (a household change that keeps history); both happen in one transaction, both
+    households are audited and their versions go up (``expected_version`` is this
+    household's, as the editor read it). Refused: the applicant of a household where others
+    stay, a membership starting on or after ``since``, a person who already belongs here, a
+    second applicant or partner. A person who lives in no household on ``since`` just joins.
+    """
+    today = today or date.today()
+    place = Place("member", "Person übernehmen", "Taking a person over")
+    role = check_role(place, role)
+    since = check_date(place, "since", since)
+    with UnitOfWork(database) as uow:
+        person = existing_person(uow, place, person_id, since)
+        previous = {m.household_id for m in _open_memberships(uow, person_id, since)}
+        # Both households locked in ascending order: two moves in opposite directions wait
+        # for each other instead of deadlocking.
+        for locked in sorted(previous | {household_id}):
+            if locked == household_id:
+                household = lock_household(uow, household_id, expected_version)
+            else:
+                _bump(uow, locked)
+        leaving = _open_memberships(uow, person_id, since)
+        if any(m.household_id == household_id for m in leaving):
+            raise place.fail("person_id",
+                             f"{display_name(person)} already belongs to the household",
+                             f"{display_name(person)} gehört bereits zum Haushalt")
+        last_day = since - timedelta(days=1)
+        for membership in leaving:
+            if membership.valid_from > last_day:
+                raise place.fail(
+                    "since",
+                    f"must lie after {german_date(membership.valid_from)}, when "
+                    f"{display_name(person)} joined household {membership.household_id}",
+                    f"muss nach dem {german_date(membership.valid_from)} liegen, an dem "
+                    f"{display_name(person)} in den Haushalt {membership.household_id} kam",
+                )
+            _refuse_leaving_applicant(uow, place, membership, since)
+        memberships = memberships_of(uow, household_id)
+        if role == "applicant":
+            refuse_second_applicant(place, memberships, since, person_id)
+            refuse_child_applicant(place, person.birth_date,
+                                    births_of_others(memberships, person_id, since),
+                                    max(since, today))
+        if role == "partner":
+            refuse_second_partner(place, memberships, since, person_id)
+        for membership in leaving:
+            membership.valid_until = last_day
+            uow.audit("move_person_out", "household", membership.household_id,
+                      person_id=person_id, until=last_day.isoformat(),
+                      to_household=household_id, role=membership.role)
+        uow.session.add(HouseholdMember(
+            household_id=household_id, person_id=person_id, role=role,
+            valid_from=max(since, person.birth_date),
+        ))
+        uow.session.flush()
+        left = leaving[-1].household_id if leaving else None
+        uow.audit("move_person_in", "household", household_id, person_id=person_id,
+                  role=role, since=since.isoformat(), from_household=left)
+        result = PersonMoved(person_id, household_id, household.version, left,
+                             last_day if leaving else None)
         uow.commit()
     return result

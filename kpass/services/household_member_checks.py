@@ -49,6 +49,30 @@ def refuse_second_applicant(
             )
 
 
+def refuse_second_partner(
+    place: Place,
+    memberships: Sequence[HouseholdMember],
+    since: date,
+    person_id: int | None,
+    until: date | None = None,
+) -> None:
+    """At most one partner of the applicant lives in a household on any day: refuse a
+    partner role from ``since`` (to ``until``, open-ended: ``None``) beside another one."""
+    for m in memberships:
+        if m.role == "partner" and m.person_id != person_id and (
+            m.valid_until is None or m.valid_until >= since
+        ) and (until is None or m.valid_from <= until):
+            day = max(since, m.valid_from)
+            raise place.fail(
+                "role",
+                f"the household already has a partner on {german_date(day)} "
+                f"({display_name(m.person)}); a household has at most one",
+                f"„Partner/in“ ist am {german_date(day)} schon vergeben "
+                f"({display_name(m.person)}); ein Haushalt hat höchstens eine Partnerin "
+                "oder einen Partner",
+            )
+
+
 def refuse_child_applicant(
     place: Place, applicant: date, others: Sequence[date], day: date
 ) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import String
 
 from kpass.documents.labels import ROLE_LABELS as ROLE_LABELS
 from kpass.errors import InvalidInput
-from kpass.models import BenefitNotice, HouseholdAddress, Income, Person
+from kpass.models import BenefitNotice, HouseholdAddress, Income, Person, PersonDistinction
 from kpass.models.register import INCOME_PERIODS, MEMBER_ROLES, SALUTATIONS, SEXES
 from kpass.rules import configured_issuers, default_parameters
 
@@ -52,6 +52,9 @@ class PersonInput:
     disability: bool = False
     foster_child: bool = False
     salutation: str | None = None  # "frau", "herr" or none (letters then greet neutrally)
+    # "A different person": the caseworker's reason why this person is not the registered
+    # one the duplicate check names (saving is refused without it; recorded for the pair).
+    distinct_from_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "since": ("Datum", "date"),
     "until": ("Datum", "date"),
     "reason": ("Grund", "reason"),
+    "distinct_from_reason": ("Begründung „andere Person“", "reason for a different person"),
     "image": ("Datei", "file"),
 }
 
@@ -247,8 +251,17 @@ def check_person(place: Place, person: PersonInput, today: date) -> PersonInput:
         if not isinstance(getattr(person, field), bool):
             raise place.fail(field, "must be yes or no", "muss ja oder nein sein")
     salutation = check_salutation(place, person.salutation)
+    reason = person.distinct_from_reason
+    if reason is not None:  # stated, so it must say something
+        reason = check_distinct_reason(place, reason)
     return replace(person, family_name=family, given_names=given, sex=sex,
-                   salutation=salutation)
+                   salutation=salutation, distinct_from_reason=reason)
+
+
+def check_distinct_reason(place: Place, value: object) -> str:
+    """The reason why a person is not the registered one the duplicate check names."""
+    return _text(place, "distinct_from_reason", value,
+                 _max_length(PersonDistinction, "reason"), required=True)
 
 
 def check_salutation(place: Place, value: object) -> str | None:

@@ -16,7 +16,7 @@ as revoked with that day, and it counts as active on every day before it (see
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -51,6 +51,7 @@ from kpass.services.applications import (
 )
 from kpass.services.household_facts import member_key, person_id_of
 from kpass.services.pass_lifecycle import HeldPass, IssuePlan, period_months, plan_issue
+from kpass.services.person_identity import likely_duplicates_of, refuse_duplicate_pass_holder
 from kpass.services.statistics_writes import take_back_from, validity_stat_row
 from kpass.services.uow import UnitOfWork
 
@@ -196,16 +197,25 @@ def _refuse_ended(card: Pass, on: date, doing_en: str, doing_de: str) -> None:
     )
 
 
-def _issue_for_decision(uow: UnitOfWork, decision: Decision) -> list[IssuedPass]:
+def _issue_for_decision(
+    uow: UnitOfWork, decision: Decision, only_person_ids: Collection[int] | None = None
+) -> list[IssuedPass]:
+    """Issue for everybody the decision found eligible (``only_person_ids``: for those only)."""
     application = uow.session.get(Application, decision.application_id)
     assert application is not None
-    eligible = [m for m in decision.output["members"] if m["eligible"]]
+    eligible = [
+        m
+        for m in decision.output["members"]
+        if m["eligible"] and (only_person_ids is None or person_id_of(m["id"]) in only_person_ids)
+    ]
     # Another seat may issue for the same decision or the same persons right now: take the
     # locks first, then look at what is already there.
     uow.session.execute(
         select(Decision.id).where(Decision.id == decision.id).with_for_update()
     ).all()
-    _lock_persons(uow, [person_id_of(m["id"]) for m in eligible])
+    holders = [person_id_of(m["id"]) for m in eligible]
+    # Their likely duplicates too: two seats must not issue to one person under two records.
+    _lock_persons(uow, [*holders, *likely_duplicates_of(uow, holders)])
     already = uow.session.scalar(
         select(func.count())
         .select_from(PassValidity)
@@ -245,6 +255,7 @@ def _carry_out(
     if plan.action == "none":
         return IssuedPass(person_id, "none", None, plan.pass_type, None, None, plan.held_until)
     assert plan.valid_from is not None and plan.valid_until is not None
+    refuse_duplicate_pass_holder(uow, person_id, plan.valid_from, plan.valid_until)
     if plan.action == "extend":
         card = uow.session.get(Pass, plan.pass_id)
         assert card is not None
@@ -360,6 +371,44 @@ def renew_pass(
         assert stored is not None
         issued = _issue_for_decision(uow, stored)
         holder = next((i for i in issued if i.person_id == card.person_id), None)
+        uow.commit()
+    return RenewalResult(decided, issued, holder)
+
+
+def renew_passes(
+    database: Database, numbers: Sequence[str], on: date, *, today: date | None = None
+) -> RenewalResult:
+    """A renewal of some passes of one household, chosen at the counter: one application and
+    decision for the whole household (the rules look at everybody), issued only for the
+    holders of ``numbers``. ``holder_pass`` is what happened to the first of them."""
+    check_application_date(on, today)
+    if not numbers:
+        raise InvalidInput("Choose at least one pass to renew.",
+                           "Bitte mindestens einen Pass zum Verlängern wählen.")
+    with UnitOfWork(database) as uow:
+        found = [find_pass(uow, number) for number in numbers]
+        households = {household_of_person(uow, card.person_id, on) for card in found}
+        if len(households) != 1:
+            raise InvalidInput(
+                "The passes belong to different households; renew them one household at a "
+                "time.",
+                "Die Pässe gehören zu verschiedenen Haushalten; bitte je Haushalt verlängern.",
+            )
+        household_id = households.pop()
+        holders = [card.person_id for card in found]
+        if len(set(holders)) != len(holders):
+            raise InvalidInput("Choose one pass per person.", "Bitte je Person nur einen Pass.")
+        _lock_persons(uow, [*holders, *_household_person_ids(uow, household_id)])
+        cards = {card.id: _lock_pass(uow, card) for card in sorted(found, key=lambda c: c.id)}
+        for card in cards.values():
+            _refuse_ended(card, on, "renewed", "verlängert")
+            _refuse_early_renewal(uow, card, on)
+        application = create_application(uow, household_id, on, kind="renewal")
+        decided = decide_application(uow, application)
+        stored = uow.session.get(Decision, decided.decision_id)
+        assert stored is not None
+        issued = _issue_for_decision(uow, stored, set(holders))
+        holder = next((i for i in issued if i.person_id == holders[0]), None)
         uow.commit()
     return RenewalResult(decided, issued, holder)
 
