@@ -86,7 +86,7 @@ def pensioners(database: Database, count: int) -> list[int]:
     households = []
     for i in range(count):
         [person] = add_household(
-            database, [(f"Weiß{i}", "Jürgen", date(1950, 5, 5), "applicant")], number=str(i + 1)
+            database, [(f"Weiß{i}", "Jürgen", date(1930 + i, 5, 5), "applicant")], number=str(i + 1)
         )
         add_income(database, person, "pension", "1000.00")
         households.append(household_of(database, person))

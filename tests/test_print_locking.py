@@ -35,7 +35,7 @@ def issue_passes_for(database: Database, households: int) -> list[str]:
     numbers = []
     for index in range(households):
         [person] = add_household(
-            database, [(f"Weiß{index}", "Jürgen", date(1950, 5, 5), "applicant")]
+            database, [(f"Weiß{index}", "Jürgen", date(1930 + index, 5, 5), "applicant")]
         )
         add_income(database, person, "pension", "1000.00")
         application = apply(

@@ -357,7 +357,9 @@ def test_weights_and_large_family_come_from_the_parameters(
 ) -> None:
     household = make_household(database, [
         ("Klein", "Sara", date(1985, 1, 1), "applicant"),
-        *[("Klein", f"Kind{i}", date(2010 + i, 2, 2), "child") for i in range(5)],
+        *[("Klein", given, born, "child") for given, born in (
+            ("Anna", date(2010, 2, 2)), ("Ben", date(2011, 7, 19)), ("Clara", date(2013, 4, 25)),
+            ("David", date(2015, 11, 8)), ("Emil", date(2017, 9, 30)))],
     ])
     add_income(database, household.persons["Sara"], "wages", "5000.00")
     decision_id, _ = decide(database, household, FIRST_DAY)

@@ -344,8 +344,8 @@ def test_reminder_letters_go_from_the_renewals_queue_to_a_printer(
     # passes issued on the first of the month eleven months ago expire at the end of next month
     month = TODAY.month - 11
     year, month = TODAY.year + (month - 1) // 12, (month - 1) % 12 + 1
-    for family in ("Lang", "Kurz"):
-        [person] = add_household(database, [(family, "Lena", date(1950, 1, 1), "applicant")],
+    for family, born in (("Lang", date(1950, 1, 1)), ("Kurz", date(1953, 8, 17))):
+        [person] = add_household(database, [(family, "Lena", born, "applicant")],
                                  since=date(year - 2, 1, 1))
         add_income(database, person, "pension", "900.00")
         application = apply(database, household_of(database, person), date(year, month, 1),
