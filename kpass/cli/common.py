@@ -254,14 +254,32 @@ def pass_numbers_arg(text: str) -> list[str]:
     return list(dict.fromkeys(_pass_number(part) for part in parts))
 
 
+_AMOUNT = re.compile(r"[0-9]+(?:[.,][0-9]{1,2})?")
+_AMBIGUOUS_AMOUNT = re.compile(r"([1-9][0-9]{0,2})[.,]([0-9]{3})")
+
+
 def amount_arg(text: str) -> str:
-    """A euro amount as typed (``1430.00``, ``1430,00``): ASCII only, checked by the service."""
-    if not text.strip(" \t") or len(text) > 32 or not _PRINTABLE_ASCII.fullmatch(text):
+    """A euro amount as typed (``1430.00``, ``1430,00``, ``1430``), checked by the service.
+
+    No thousands separators: ``1,900`` and ``1.900`` are refused as ambiguous (1900 or 1.90,
+    depending on who wrote them), never guessed."""
+    amount = text.strip(" \t")
+    ambiguous = _AMBIGUOUS_AMOUNT.fullmatch(amount) if len(text) <= 32 else None
+    if ambiguous:
+        whole, cents = ambiguous.groups()
+        small = cents[:2] if cents.endswith("0") else cents  # "1,900": 1.90
+        raise _bad(
+            f"{shown(text)} is ambiguous: {whole}{cents}.00 or {whole}.{small}? Write the "
+            "amount without a thousands separator and with at most two decimals.",
+            f"{shown(text)} ist mehrdeutig: {whole}{cents},00 oder {whole},{small}? "
+            "Bitte ohne Tausendertrennzeichen und mit höchstens zwei Nachkommastellen.",
+        )
+    if len(text) > 32 or not _AMOUNT.fullmatch(amount):
         raise _bad(
             f"{shown(text)} is not an amount in euro (e.g. 1430.00).",
             f"{shown(text)} ist kein Eurobetrag (z. B. 1430,00).",
         )
-    return text
+    return amount
 
 
 def database_from_args(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -30,7 +33,13 @@ from kpass.ui.form_widgets import (
     label_for,
     record_table,
 )
-from kpass.ui.german_input import format_date, parse_amount
+from kpass.ui.german_input import (
+    AmountError,
+    amount_message,
+    format_date,
+    parse_amount,
+    read_amount,
+)
 from kpass.ui.household_editor import HouseholdEditor
 from kpass.ui.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.labels import INCOME_KINDS, income_counted, income_kind_label, period_label
@@ -39,6 +48,10 @@ from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("IncomeSection", text)
+
+
+# person, kind, amount, period, start: what makes two income lines the same
+Line = tuple[int, str, Decimal, str, date]
 
 
 class IncomeSection(QGroupBox):
@@ -84,13 +97,20 @@ class IncomeSection(QGroupBox):
         self.add_button = QPushButton()
         self.add_button.setObjectName("addIncome")
         self.end_button = QPushButton()
+        # shown with the warning about an income already entered, to add it all the same
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("addIncomeAnyway")
+        self.confirm_button.hide()
+        self._warned: Line | None = None  # the line the caseworker was warned about
         self.error = ErrorLabel()
         self.errors = InlineErrors(self.error)
 
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.errors.wrap("amount", self.amount), 1)
-        amount_row.addWidget(self.euro)
-        amount_row.addWidget(self.period)
+        # "€" and the period stay beside the field when a message below it takes lines
+        self.euro.setMinimumHeight(self.amount.sizeHint().height())
+        amount_row.addWidget(self.euro, 0, Qt.AlignmentFlag.AlignTop)
+        amount_row.addWidget(self.period, 0, Qt.AlignmentFlag.AlignTop)
         form = QFormLayout()
         self.person_label = label_for("", self.person)
         self.kind_label = label_for("", self.kind)
@@ -101,6 +121,7 @@ class IncomeSection(QGroupBox):
         form.addRow(self.amount_label, amount_row)
         form.addRow(self.from_label, self.errors.wrap("valid_from", self.valid_from))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.confirm_button)  # before "Einkommen eintragen", in Tab order too
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         buttons.addWidget(self.end_button)
@@ -116,6 +137,11 @@ class IncomeSection(QGroupBox):
         for box in (self.person, self.kind, self.period):
             box.currentIndexChanged.connect(lambda _i: self.typing.emit())
         self.add_button.clicked.connect(self.add_income)
+        self.confirm_button.clicked.connect(self.add_income)
+        self.amount.textChanged.connect(self._forget_warning)
+        self.valid_from.textChanged.connect(self._forget_warning)
+        for box in (self.person, self.kind, self.period):
+            box.currentIndexChanged.connect(self._forget_warning)
         for control in (self.person, self.kind, self.period):
             control.installEventFilter(self)
         self.end_button.clicked.connect(self._end_selected)
@@ -131,7 +157,7 @@ class IncomeSection(QGroupBox):
 
     def entry_chain(self) -> list[QWidget]:
         return [self.table, self.person, self.kind, self.amount, self.period, self.valid_from,
-                self.add_button, self.end_button]
+                self.confirm_button, self.add_button, self.end_button]
 
     def translate_ui(self) -> None:
         self.setTitle(_tr("Einkommen (netto)"))
@@ -149,6 +175,9 @@ class IncomeSection(QGroupBox):
         self.euro.setAccessibleName(_tr("Euro"))
         self.add_button.setText(_tr("Einkommen ein&tragen"))
         self.add_button.setAccessibleName(_tr("Einkommen eintragen"))
+        self.confirm_button.setText(_tr("Trotzde&m eintragen"))
+        self.confirm_button.setAccessibleName(
+            _tr("Gleiches Einkommen trotzdem noch einmal eintragen"))
         self.end_button.setText(_tr("Einkommen beenden …"))
         self.end_button.setAccessibleName(_tr("Ausgewähltes Einkommen beenden"))
         self._mark_uncounted_kinds()
@@ -209,22 +238,33 @@ class IncomeSection(QGroupBox):
                           current_code(self.period), day, None)
 
     def add_income(self) -> bool:
+        """Add the typed income; False with a message at the field when it cannot be taken,
+        or with a warning when the same income is already entered and not ended (asked
+        again, by Enter or "Trotzdem eintragen", it is added)."""
         self.errors.clear()
         if self.person.currentData() is None:
+            self._forget_warning()
             self.error.say(_tr("Bitte zuerst eine Person erfassen."))
             return False
-        amount = parse_amount(self.amount.text())
-        if amount is None:
-            self.errors.show("amount", _tr("Betrag: bitte einen Eurobetrag wie 1.234,56 "
-                                           "eingeben."))
+        try:
+            amount = read_amount(self.amount.text())
+        except AmountError as exc:
+            self._forget_warning()
+            self.errors.show("amount", amount_message(exc))
             return False
         day = self.valid_from.value()
         if day is None:
+            self._forget_warning()
             self.errors.show("valid_from", _tr("Gültig ab: bitte als TT.MM.JJJJ eingeben."))
             return False
+        line: Line = (int(self.person.currentData()), current_code(self.kind), amount,
+                      current_code(self.period), day)
+        if line != self._warned and self._already_entered(line):
+            self._warn_twice(line)
+            return False
+        self._forget_warning()
         try:
-            self.editor.add_income(int(self.person.currentData()), current_code(self.kind),
-                                   amount, current_code(self.period), day)
+            self.editor.add_income(*line)
         except InvalidField as exc:
             self.errors.show(exc.field, user_message(exc))
             return False
@@ -234,6 +274,38 @@ class IncomeSection(QGroupBox):
         self.amount.clear()
         self.person.setFocus()
         return True
+
+    def _already_entered(self, line: Line) -> bool:
+        """An income line with the same person, kind, amount, period and start that has not
+        ended (no end, or one from today on)."""
+        today = self.editor.today
+        return any(
+            (i.person_key, i.kind, i.amount, i.period, i.valid_from) == line
+            and (i.valid_until is None or i.valid_until >= today)
+            for i in self.editor.draft.incomes
+        )
+
+    def _warn_twice(self, line: Line) -> None:
+        person, kind, amount, period, day = line
+        names = {m.key: m.name for m in self.editor.draft.members}
+        self.errors.warn("amount", _tr(
+            "Dieses Einkommen ist schon eingetragen: %1, %2, %3 %4 ab %5. Noch einmal "
+            "eintragen? Dann Enter drücken oder „Trotzdem eintragen“ wählen.")
+            .replace("%1", names.get(person, "?")).replace("%2", income_kind_label(kind))
+            .replace("%3", format_euro(amount)).replace("%4", period_label(period))
+            .replace("%5", format_date(day)))
+        self._warned = line
+        self.confirm_button.show()
+
+    def _forget_warning(self, *_changed: object) -> None:
+        """Any change to the entry withdraws the warning and the button that confirms it."""
+        if self._warned is None:
+            return
+        self._warned = None
+        self.confirm_button.hide()
+        label = self.errors.label_for("amount")
+        if label is not None and label.is_warning:
+            label.say("")
 
     def _end_selected(self) -> None:
         row = self.table.currentRow()

@@ -31,7 +31,7 @@ from kpass.rules import default_parameters
 from kpass.services.policy_impact import ImpactReport, policy_impact
 from kpass.ui.dashboard.background import BackgroundRunner, BusyIndicator
 from kpass.ui.dashboard.count_table import Cell, CountTableModel
-from kpass.ui.dashboard.formatting import AmountError, format_count, format_euro, parse_euro
+from kpass.ui.dashboard.formatting import format_count, format_euro
 from kpass.ui.dashboard.texts import dimension_label
 from kpass.ui.dashboard.widgets import (
     count_table_view,
@@ -40,6 +40,7 @@ from kpass.ui.dashboard.widgets import (
     set_tab_order,
     show_message,
 )
+from kpass.ui.german_input import AmountError, amount_message, read_amount
 
 SUMMARY_ROWS = ("thresholds", "households", "persons", "eligible", "gained", "lost")
 
@@ -248,18 +249,21 @@ class WhatIfPanel(QWidget):
         return date(day.year(), day.month(), day.day())
 
     def threshold(self) -> Decimal | None:
-        """The typed limit, or None with a German message beside the field."""
+        """The typed limit, or None with a German message beside the field. Read as strictly
+        as every amount at the counter: "1,900" is refused as ambiguous, not taken as 1,90 €."""
+        not_positive = self.tr("Die Einkommensgrenze muss größer als 0 € sein.")
+        value: Decimal | None = None
         try:
-            value = parse_euro(self.threshold_field.text())
+            value = read_amount(self.threshold_field.text())
         except AmountError as error:
-            messages = {
-                "empty": self.tr("Bitte eine Einkommensgrenze in Euro eingeben, z. B. 1.430,00 €."),
-                "not_positive": self.tr("Die Einkommensgrenze muss größer als 0 € sein."),
-                "not_a_number": self.tr(
-                    "„%1“ ist kein Eurobetrag. Bitte so eingeben: 1.430,00 €."
-                ).replace("%1", error.text.strip()),
-            }
-            show_message(self.threshold_message, messages[error.kind])
+            if error.kind == "empty":
+                problem = self.tr("Bitte eine Einkommensgrenze in Euro eingeben, z. B. 1.430,00 €.")
+            else:
+                problem = not_positive if error.kind == "negative" else amount_message(error)
+        else:
+            problem = not_positive if value <= 0 else ""
+        if problem:
+            show_message(self.threshold_message, problem)
             self.threshold_field.setFocus()
             return None
         show_message(self.threshold_message, "")
