@@ -13,7 +13,7 @@ from kpass.reporting import SUPPRESSED_MARK, get_dimension
 from kpass.services.database_status import database_status
 from kpass.services.policy_impact import policy_impact
 from kpass.ui.dashboard import WhatIfPanel
-from kpass.ui.dashboard.formatting import AmountError, format_count, format_euro, parse_euro
+from kpass.ui.dashboard.formatting import format_count
 from tests.ui_dashboard.conftest import AS_OF, focusable_without_name, tab_through
 
 pytestmark = pytest.mark.gui
@@ -153,25 +153,3 @@ def test_every_control_has_an_accessible_name(panel: WhatIfPanel) -> None:
         panel.table,
     ]
     assert tab_through(panel.threshold_field, len(order)) == order
-
-
-@pytest.mark.parametrize(
-    ("text", "amount"),
-    [
-        ("1.430,00 €", "1430.00"),
-        ("1430", "1430.00"),
-        ("1430,5", "1430.50"),
-        ("1.430", "1430.00"),
-        ("1430.25", "1430.25"),
-        (" 12.345,6 € ", "12345.60"),
-    ],
-)
-def test_amounts_typed_the_german_way(text: str, amount: str) -> None:
-    assert parse_euro(text) == Decimal(amount)
-    assert parse_euro(format_euro(Decimal(amount))) == Decimal(amount)
-
-
-@pytest.mark.parametrize("text", ["", "−5", "1,2,3", "1.2.3,4", "12 Euro", "1e3"])
-def test_no_amounts(text: str) -> None:
-    with pytest.raises(AmountError):
-        parse_euro(text)

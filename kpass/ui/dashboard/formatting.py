@@ -6,9 +6,8 @@ machine (a clerk's PC set to English must still show ``4.045``), and the tests c
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 MINUS = "\u2212"  # a real minus sign: a hyphen is too short to read next to a number
 
@@ -44,44 +43,3 @@ def format_euro(amount: Decimal) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " €"
 
 
-_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_AMOUNT = re.compile(r"\d+(?:\.\d{1,2})?")
-
-
-class AmountError(ValueError):
-    """Why a typed amount is no positive euro amount: ``kind`` is ``"empty"``,
-    ``"not_positive"`` or ``"not_a_number"`` (the widget words the message, through tr())."""
-
-    def __init__(self, kind: str, text: str) -> None:
-        super().__init__(f"{kind}: {text!r}")
-        self.kind = kind
-        self.text = text
-
-
-def parse_euro(text: str) -> Decimal:
-    """``"1.430,00 €"``, ``"1430,5"``, ``"1430.50"`` or ``"1.430"`` → ``Decimal``.
-
-    Raises :class:`AmountError` for an empty field, a negative or zero amount, more than two
-    decimals, or anything that is not a number.
-    """
-    cleaned = "".join(text.replace("€", "").split())
-    if not cleaned:
-        raise AmountError("empty", text)
-    if cleaned.startswith(("-", MINUS)):
-        raise AmountError("not_positive", text)
-    if "," in cleaned:
-        whole = cleaned.partition(",")[0]
-        if "." in whole and not _GROUPED.fullmatch(whole):
-            raise AmountError("not_a_number", text)  # "1.2.3,4": dots only between thousands
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif _GROUPED.fullmatch(cleaned):
-        cleaned = cleaned.replace(".", "")  # "1.430" in a German office is a thousand
-    if not _AMOUNT.fullmatch(cleaned):
-        raise AmountError("not_a_number", text)
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:  # pragma: no cover - the pattern admits digits only
-        raise AmountError("not_a_number", text) from exc
-    if value <= 0:
-        raise AmountError("not_positive", text)
-    return value.quantize(Decimal("0.01"))
