@@ -51,6 +51,9 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         today = date.today()
         create_demo_data(database, households, 7, today)
         window = MainWindow(database, today)
+        # the pictures name the demo file, not the temporary folder it was made in
+        window.statusBar().showMessage(
+            window.tr("Datenbank: %1").replace("%1", "sqlite:///…/demo.sqlite"))
         window.resize(*SIZE)
         window.show()
         window.activateWindow()
