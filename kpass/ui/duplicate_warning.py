@@ -35,7 +35,7 @@ class DuplicateWarning(QFrame):
         self.hide()
 
     def translate_ui(self) -> None:
-        self.open_button.setText(_tr("Diesen Haushalt &öffnen"))
+        self.open_button.setText(_tr("Diesen Haushalt ö&ffnen"))
         self.open_button.setAccessibleName(_tr("Haushalt der schon erfassten Person öffnen"))
         self.text.setAccessibleName(_tr("Hinweis auf mögliche Doppelerfassung"))
 

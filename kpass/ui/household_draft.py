@@ -53,6 +53,10 @@ class DraftMember:
     photo: bytes | None = None  # chosen before the person was saved
     membership_id: int | None = None
     salutation: str | None = None  # "frau", "herr" or None (no salutation)
+    # a new household only: a registered person taken over (saved as that person), or the
+    # caseworker's reason why this new person is not the registered one the check names
+    registered_id: int | None = None
+    distinct_from_reason: str | None = None
 
     @property
     def stored(self) -> bool:
@@ -197,9 +201,11 @@ class HouseholdDraft:
         """The arguments of ``create_household``: person refs are indexes into the members."""
         index = {m.key: i for i, m in enumerate(self.members)}
         members = [
-            MemberInput.new(
+            MemberInput.existing(m.registered_id, m.role) if m.registered_id is not None
+            else MemberInput.new(
                 PersonInput(m.family_name, m.given_names, m.birth_date, m.sex, m.disability,
-                            m.foster_child, m.salutation),
+                            m.foster_child, m.salutation,
+                            distinct_from_reason=m.distinct_from_reason),
                 m.role,
             )
             for m in self.members

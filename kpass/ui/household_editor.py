@@ -3,6 +3,8 @@ with one service call (stored household), and tell the widgets when it changed."
 
 from __future__ import annotations
 
+from copy import deepcopy
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import NoReturn
@@ -12,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from kpass.errors import ConcurrentChange
 from kpass.models.engine import Database
 from kpass.services import household_editing as editing
+from kpass.services.duplicates import DuplicateCandidate
 from kpass.services.household_details import household_details
 from kpass.services.household_photos import set_photo
 from kpass.services.household_validation import (
@@ -115,14 +118,17 @@ class HouseholdEditor(QObject):
         stored). ``role`` is changed only for a person not saved yet (a stored person's role
         changes from a day on: :meth:`change_role`)."""
         member = self.draft.member(key)
-        person = PersonInput(person.family_name, person.given_names, person.birth_date,
-                             member.sex, person.disability, person.foster_child,
-                             person.salutation)
+        person = replace(person, sex=member.sex)
         if key < 0:
             checked = check_person(PERSON, person, self.today)
             if role is not None:
                 self._refuse_draft_applicant(key, check_role(PERSON, role))
                 member.role = role
+            if (checked.family_name, checked.given_names, checked.birth_date) != (
+                    member.family_name, member.given_names, member.birth_date):
+                # another person now: taken over or told apart afresh when saved
+                member.registered_id = None
+                member.distinct_from_reason = checked.distinct_from_reason
             member.family_name, member.given_names = checked.family_name, checked.given_names
             member.birth_date = checked.birth_date
             member.disability, member.foster_child = checked.disability, checked.foster_child
@@ -138,6 +144,72 @@ class HouseholdEditor(QObject):
                 "steht in der Tabelle; bitte die Eingabe prüfen und erneut speichern.")
                 .replace("%1", member.name))
         self.reload()
+
+    # -- a likely duplicate refused when saving --------------------------------------------
+    def mark_distinct(self, key: int, reason: str) -> None:
+        """A new household's person not saved yet is a different person than the registered
+        one(s) the check named, for ``reason`` (recorded when the household is saved)."""
+        self.draft.member(key).distinct_from_reason = reason
+
+    def take_over(self, key: int, candidate: DuplicateCandidate, role: str) -> None:
+        """A new household's person not saved yet is the registered ``candidate`` (who lives
+        in no household): the household is saved with that person instead of a new one."""
+        member = self.draft.member(key)
+        self._refuse_draft_applicant(key, check_role(_NEW_MEMBER, role))
+        member.registered_id = candidate.person_id
+        member.family_name, member.given_names = candidate.family_name, candidate.given_names
+        member.birth_date, member.role = candidate.birth_date, role
+        member.distinct_from_reason = None
+        self.changed.emit()
+
+    def move_person_here(self, person_id: int, role: str, since: date) -> editing.PersonMoved:
+        """A registered person moves into this stored household on ``since``; their
+        membership so far ends the day before (kept in the history)."""
+        try:
+            moved = editing.move_person_to_household(
+                self.database, person_id, self._stored("move_person"), self.draft.version,
+                role, since, today=self.today)
+        except ConcurrentChange as exc:
+            self._after_concurrent(exc)
+        self.reload()
+        return moved
+
+    def why_not_saved_first(self, key: int) -> str | None:
+        """Why a new household cannot be saved without person ``key`` (so that the
+        registered person moves in afterwards), in German; None when it can."""
+        member = self.draft.member(key)
+        others = [m for m in self.draft.members if m.key != key]
+        if member.role == "applicant" or not any(m.role == "applicant" for m in others):
+            return self.tr(
+                "%1 soll hier Antragsteller/in sein, lebt aber noch im Haushalt %2. Bitte "
+                "dort zuerst austragen („Haushalt dieser Person öffnen“, „Austragen …“) und "
+                "hier erneut speichern: dann wird die registrierte Person übernommen.")
+        if any(key in n.person_keys for n in self.draft.notices):
+            return self.tr(
+                "Ein Bescheid nennt %1. Bitte den Haushalt erst ohne diesen Bescheid "
+                "speichern, dann die Person umziehen und den Bescheid erfassen.")
+        return None
+
+    def save_new_moving_in(self, key: int, person_id: int, role: str,
+                           since: date) -> editing.PersonMoved:
+        """Save the new household without person ``key`` (typed anew), then move the
+        registered person ``person_id`` in; their incomes typed here follow them. The draft
+        stays as it was when saving fails."""
+        kept = deepcopy(self.draft)
+        incomes = [i for i in self.draft.incomes if i.person_key == key]
+        self.draft.members = [m for m in self.draft.members if m.key != key]
+        self.draft.incomes = [i for i in self.draft.incomes if i.person_key != key]
+        try:
+            self.save_new()
+        except Exception:
+            self.draft = kept
+            self.changed.emit()
+            raise
+        moved = self.move_person_here(person_id, role, since)
+        for income in incomes:
+            self.add_income(person_id, income.kind, income.amount, income.period,
+                            income.valid_from)
+        return moved
 
     def change_role(self, key: int, role: str, since: date) -> None:
         """The person's role from ``since`` on (stored: the old role stays on record until

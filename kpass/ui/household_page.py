@@ -28,6 +28,8 @@ from kpass.errors import ConcurrentChange, KpassError
 from kpass.models.engine import Database
 from kpass.rules import renewal_possible_from
 from kpass.services.applications import PROOFS, apply, decide
+from kpass.services.duplicates import DuplicateCandidate
+from kpass.services.household_editing import record_distinction
 from kpass.services.household_facts import member_key
 from kpass.services.household_validation import ROLE_LABELS, InvalidField, check_address
 from kpass.services.passes import (
@@ -38,7 +40,8 @@ from kpass.services.passes import (
     replace_pass,
     revoke_pass,
 )
-from kpass.ui import dialogs, print_outbox
+from kpass.services.person_identity import DuplicatePassHolder, LikelyDuplicate
+from kpass.ui import dialogs, duplicate_dialogs, print_outbox
 from kpass.ui.address_section import AddressSection
 from kpass.ui.decision_panel import DecisionPanel
 from kpass.ui.decision_text import not_counted_incomes
@@ -62,7 +65,7 @@ from kpass.ui.labels import (
     role_label,
     tr,
 )
-from kpass.ui.member_section import MemberSection
+from kpass.ui.member_section import MemberSection, move_prompt
 from kpass.ui.notice_section import NoticeSection
 from kpass.ui.photo_crop import PhotoError, load_passport_photo
 from kpass.ui.preview_dialog import PreviewDialog
@@ -78,6 +81,7 @@ class HouseholdPage(QWidget):
     """One household at a time: new (kept on screen until saved) or stored."""
 
     open_household = Signal(int)
+    open_person = Signal(int, int)  # household, the person to select there
     closed = Signal()
 
     def __init__(self, database: Database, today: date | None = None,
@@ -156,6 +160,8 @@ class HouseholdPage(QWidget):
         self.address.changed.connect(self.update_preview)
         self.incomes.typing.connect(self.update_preview)
         self.members.open_household.connect(self.open_household)
+        self.members.open_person.connect(self.open_person)
+        self.members.announced.connect(lambda text: self.banner.say(text, "success"))
         self.members.end_requested.connect(self.ask_end_member)
         self.members.role_requested.connect(self.ask_change_role)
         self.members.photo_requested.connect(self.choose_photo)
@@ -473,16 +479,130 @@ class HouseholdPage(QWidget):
         self.banner.say("")
         try:
             self.editor.save_new()
+        except LikelyDuplicate as exc:
+            return self._duplicate_refused(exc)
         except InvalidField as exc:
             self._show_field_error(exc)
             return False
         except KpassError as exc:
             self.banner.say(user_message(exc), "error")
             return False
+        self._household_saved()
+        return True
+
+    def _household_saved(self) -> None:
         self.panel.say(_tr("Haushalt gespeichert (Nr. %1).").replace(
             "%1", str(self.editor.draft.household_id)), "success")
         self.refresh_history()
+
+    # -- a person refused as a likely duplicate --------------------------------------------
+    def _duplicate_refused(self, exc: LikelyDuplicate) -> bool:
+        """Saving the new household was refused: one of its persons may be a registered
+        one. One question per refusal; Esc keeps everything typed (nothing was saved)."""
+        draft = self.editor.draft
+        index = exc.member_index if exc.member_index is not None else 0
+        member = draft.members[index]
+        self._show_field_error(exc)
+        same_as = [duplicate_dialogs.person_text(m.given_names, m.family_name, m.birth_date)
+                   for j, m in enumerate(draft.members) if j in exc.same_as_members]
+        typed = duplicate_dialogs.person_text(member.given_names, member.family_name,
+                                              member.birth_date)
+        answer = duplicate_dialogs.ask_duplicate(self, typed, exc.candidates, same_as)
+        if answer is None:
+            return False
+        if answer.action == "different":
+            self.editor.mark_distinct(member.key, answer.reason)
+            return self.save()
+        candidate = answer.candidate
+        assert candidate is not None
+        if answer.action == "open":
+            assert candidate.household_id is not None
+            # the person typed is the registered one: not a person of this new household
+            self.editor.end_member(member.key, self.editor.today, "moved_out")
+            self.banner.say("")
+            self.open_person.emit(candidate.household_id, candidate.person_id)
+            return False
+        return self._move_into_new(member.key, member.role, candidate)
+
+    def _move_into_new(self, key: int, role: str, candidate: DuplicateCandidate) -> bool:
+        """The registered ``candidate`` instead of the typed person ``key``: taken over at
+        once when living in no household, else the household is saved without them first
+        and they move in (their old membership ends the day before)."""
+        today = self.editor.today
+        roles = {code: role_label(code) for code in ROLE_LABELS}
+        name = duplicate_dialogs.person_text(candidate.given_names, candidate.family_name,
+                                             candidate.birth_date)
+        if candidate.household_id is None:
+            answer = duplicate_dialogs.ask_move(self, move_prompt(name, None), roles, role,
+                                                today, with_date=False)
+            if answer is None:
+                return False
+            try:
+                self.editor.take_over(key, candidate, answer[0])
+            except KpassError as exc:
+                self.members.error.say(user_message(exc))
+                return False
+            return self.save()
+        why = self.editor.why_not_saved_first(key)
+        if why is not None:
+            why = why.replace("%1", name).replace("%2", str(candidate.household_id))
+            self.members.error.say(why)
+            self.banner.say(why, "warning")
+            return False
+        answer = duplicate_dialogs.ask_move(
+            self, move_prompt(name, candidate.household_id) + " " + _tr(
+                "Der neue Haushalt wird zuerst ohne die eben erfasste Person gespeichert."),
+            roles, role, today)
+        if answer is None:
+            return False
+        new_role, since = answer
+        assert since is not None
+        try:
+            self.editor.save_new_moving_in(key, candidate.person_id, new_role, since)
+        except LikelyDuplicate as exc:
+            return self._duplicate_refused(exc)
+        except InvalidField as exc:
+            self._show_field_error(exc)
+            return False
+        except KpassError as exc:
+            self.banner.say(user_message(exc), "error")
+            return False
+        self._household_saved()
+        self.members.select_person(candidate.person_id)
+        self.banner.say(_tr("%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im "
+                            "Verlauf.").replace("%1", name), "success")
         return True
+
+    def _duplicate_holder(self, exc: DuplicatePassHolder, again: str) -> None:
+        """Issuing or renewing refused: a likely duplicate holds a pass. Record the two as
+        different persons (then ``again`` says how to try once more), or open the other's
+        household."""
+        message = user_message(exc)
+        self.panel.say(message, "error")
+        member = next((m for m in self.editor.draft.members if m.key == exc.person_id), None)
+        person = duplicate_dialogs.person_text(member.given_names, member.family_name,
+                                               member.birth_date) if member else \
+            _tr("Nr. %1").replace("%1", str(exc.person_id))
+        other = exc.candidate
+        other_text = duplicate_dialogs.person_text(other.given_names, other.family_name,
+                                                   other.birth_date)
+        answer = duplicate_dialogs.ask_duplicate_holder(self, message, person, other_text,
+                                                        other.household_id is not None)
+        if answer is None:
+            return
+        if answer.action == "open":
+            assert other.household_id is not None
+            self.open_person.emit(other.household_id, other.person_id)
+            return
+        try:
+            record_distinction(self.database, exc.person_id, exc.other_person_id,
+                               answer.reason)
+        except KpassError as error:
+            self.panel.say(user_message(error), "error")
+            return
+        self.panel.say(_tr("Vermerkt: %1 und %2 sind verschiedene Personen. %3")
+                       .replace("%1", person).replace("%2", other_text).replace("%3", again),
+                       "success")
 
     def _show_field_error(self, exc: InvalidField) -> None:
         path = exc.field
@@ -556,6 +676,10 @@ class HouseholdPage(QWidget):
             return
         try:
             issued = issue_passes(self.database, self.last_decision_id)
+        except DuplicatePassHolder as exc:
+            self._duplicate_holder(exc, _tr("Jetzt erneut „Pässe ausstellen“ (Alt+A)."))
+            self.panel.issue_button.setFocus()
+            return
         except KpassError as exc:
             self.panel.say(user_message(exc), "error")
             return
@@ -698,6 +822,10 @@ class HouseholdPage(QWidget):
         entries = {e.number: e for e in self.history_data.passes}
         try:
             result = renew_passes(self.database, numbers, today, today=today)
+        except DuplicatePassHolder as exc:
+            self._duplicate_holder(exc, _tr("Jetzt erneut „Verlängern“."))
+            self.panel.renew_button.setFocus()
+            return
         except KpassError as exc:
             self.panel.say(user_message(exc), "error")
             return

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.search_page.person_opened.connect(self.person_opened)
         self.search_page.person_opened.connect(self._open_person)
         self.household_page.open_household.connect(self.open_household)
+        self.household_page.open_person.connect(self.open_household)
         self.renewals_page.household_opened.connect(self.open_household)
         self.household_page.closed.connect(self.show_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back)

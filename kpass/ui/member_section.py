@@ -3,6 +3,7 @@ of kpass.ui.duplicate_warning), the correction of a person."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, SignalInstance
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from kpass.errors import ConcurrentChange, KpassError
 from kpass.rules import completed_years
-from kpass.services.duplicates import find_possible_duplicates
+from kpass.services.duplicates import DuplicateCandidate, find_possible_duplicates
 from kpass.services.household_validation import (
     ROLE_LABELS,
     InvalidField,
     PersonInput,
 )
+from kpass.services.person_identity import LikelyDuplicate
+from kpass.ui import duplicate_dialogs
 from kpass.ui.duplicate_warning import DuplicateWarning
 from kpass.ui.form_widgets import (
     DateField,
@@ -63,6 +66,8 @@ class MemberSection(QGroupBox):
     """
 
     open_household = Signal(int)
+    open_person = Signal(int, int)  # household, person: a registered one the typed may be
+    announced = Signal(str)  # what was done besides the table's change (German)
     photo_requested = Signal(int)
     end_requested = Signal(int)
     role_requested = Signal(int)
@@ -477,16 +482,21 @@ class MemberSection(QGroupBox):
             self._select_key(key)
             self.table.setFocus()
 
-    def save_edit(self) -> bool:
-        """Save the correction (a stored person at once, one not saved yet in the draft)."""
+    def save_edit(self, distinct_reason: str | None = None) -> bool:
+        """Save the correction (a stored person at once, one not saved yet in the draft);
+        ``distinct_reason``: why the corrected person is not the registered one the
+        duplicate check named."""
         key = self.editing
         assert key is not None
         person = self._typed_person()
         if person is None:
             return False
+        person = replace(person, distinct_from_reason=distinct_reason)
         role = current_code(self.role) if key < 0 else None
         try:
             self.editor.update_person(key, person, role)
+        except LikelyDuplicate as exc:
+            return self._duplicate_refused(exc, person)
         except InvalidField as exc:
             self.errors.show(exc.field, user_message(exc))
             return False
@@ -512,12 +522,17 @@ class MemberSection(QGroupBox):
                 self.table.selectRow(row)
 
     # -- adding ----------------------------------------------------------------------------
-    def add_member(self) -> bool:
+    def add_member(self, distinct_reason: str | None = None) -> bool:
+        """Add the person typed (a stored household: saved at once); ``distinct_reason``:
+        why they are not the registered person the duplicate check named."""
         person = self._typed_person()
         if person is None:
             return False
+        person = replace(person, distinct_from_reason=distinct_reason)
         try:
             self.editor.add_member(person, current_code(self.role))
+        except LikelyDuplicate as exc:
+            return self._duplicate_refused(exc, person)
         except InvalidField as exc:
             self.errors.show(exc.field, user_message(exc))
             return False
@@ -531,6 +546,66 @@ class MemberSection(QGroupBox):
         return True
 
     # -- duplicates ------------------------------------------------------------------------
+    def _duplicate_refused(self, exc: LikelyDuplicate, person: PersonInput) -> bool:
+        """Saving the typed person (into a stored household) was refused: they may be a
+        registered person. Ask what to do; the refusal stays at the field when cancelled.
+        True when the person was saved after all (or moved here)."""
+        self._dup_timer.stop()
+        self.duplicate_box.show_candidates(list(exc.candidates))
+        self.errors.show(exc.field.rsplit(".", 1)[-1], user_message(exc))
+        typed = duplicate_dialogs.person_text(person.given_names, person.family_name,
+                                              person.birth_date)
+        correcting = self.editing is not None
+        answer = duplicate_dialogs.ask_duplicate(self, typed, exc.candidates,
+                                                 can_move=not correcting)
+        if answer is None:
+            self.family.setFocus()
+            return False
+        if answer.action == "different":
+            return self.save_edit(answer.reason) if correcting \
+                else self.add_member(answer.reason)
+        candidate = answer.candidate
+        assert candidate is not None
+        if answer.action == "open":
+            assert candidate.household_id is not None
+            if correcting:
+                self.cancel_edit(focus=False)
+            else:
+                self._clear_fields()
+                self._hide_duplicates()
+            self.open_person.emit(candidate.household_id, candidate.person_id)
+            return False
+        return self._move_here(candidate, current_code(self.role))
+
+    def _move_here(self, candidate: DuplicateCandidate, role: str) -> bool:
+        """Ask the role and the day, then move the registered ``candidate`` into this
+        stored household (their membership so far ends the day before)."""
+        name = duplicate_dialogs.person_text(candidate.given_names, candidate.family_name,
+                                             candidate.birth_date)
+        answer = duplicate_dialogs.ask_move(
+            self, move_prompt(name, candidate.household_id),
+            {code: role_label(code) for code in ROLE_LABELS}, role, self.editor.today)
+        if answer is None:
+            self.family.setFocus()
+            return False
+        role, since = answer
+        assert since is not None
+        try:
+            self.editor.move_person_here(candidate.person_id, role, since)
+        except KpassError as exc:
+            self.error.say(user_message(exc))
+            self.family.setFocus()
+            return False
+        self.errors.clear()
+        self._clear_fields()
+        self._suggest_role()
+        self._hide_duplicates()
+        self.select_person(candidate.person_id)
+        self.announced.emit(_tr("%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt "
+                                "im Verlauf.").replace("%1", name))
+        self.family.setFocus()
+        return True
+
     def check_duplicates(self) -> None:
         self._dup_timer.stop()
         birth = self.birth.value()
@@ -548,3 +623,13 @@ class MemberSection(QGroupBox):
 
     def _hide_duplicates(self) -> None:
         self.duplicate_box.clear()
+
+
+def move_prompt(name: str, household_id: int | None) -> str:
+    """The question before a registered person moves here."""
+    if household_id is None:
+        return _tr("%1 lebt derzeit in keinem Haushalt und kommt in diesen Haushalt.") \
+            .replace("%1", name)
+    return _tr("%1 zieht aus dem Haushalt %2 hierher um. Die Zugehörigkeit dort endet am Tag "
+               "vor dem Einzug und bleibt im Verlauf.").replace("%1", name) \
+        .replace("%2", str(household_id))

@@ -1,0 +1,438 @@
+"""The questions the counter asks when a service refuses a person as a likely duplicate.
+
+Saving a person who may be a registered one (``LikelyDuplicate``) asks what to do instead:
+open that person's household (the default), move the person here (a household change that
+keeps the history) or save a different person with a reason. Issuing refused because a likely
+duplicate holds a pass (``DuplicatePassHolder``) offers to record the two as different persons
+or to open the other household. Tests answer :func:`ask_duplicate`, :func:`ask_distinction`
+and :func:`ask_move` here, or press the buttons of the real dialogs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpass.errors import InvalidInput
+from kpass.services.duplicates import DuplicateCandidate
+from kpass.ui.form_widgets import ignore_wheel_unless_focused
+from kpass.ui.german_input import format_date, parse_date
+from kpass.ui.translation import user_message
+
+#: The longest reason the services take (``person_distinction.reason``).
+MAX_REASON = 300
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DuplicateDialogs", text)
+
+
+def person_text(given_names: str, family_name: str, birth_date: date) -> str:
+    """"Lena Lang, geb. 01.01.1980"."""
+    return _tr("%1 %2, geb. %3").replace("%1", given_names).replace("%2", family_name) \
+        .replace("%3", format_date(birth_date))
+
+
+def home_text(candidate: DuplicateCandidate) -> str:
+    """Where the candidate lives now: "Haushalt 3, Kaiserstraße 1, 76133 Karlsruhe"."""
+    if candidate.household_id is None:
+        return _tr("derzeit in keinem Haushalt")
+    where = _tr("Haushalt %1").replace("%1", str(candidate.household_id))
+    if candidate.street:
+        where += f", {candidate.street} {candidate.house_number or ''}".rstrip()
+        if candidate.postcode or candidate.municipality:
+            where += f", {candidate.postcode or ''} {candidate.municipality or ''}".rstrip()
+    if candidate.died_on is not None:
+        where += ", " + _tr("verstorben am %1").replace("%1", format_date(candidate.died_on))
+    return where
+
+
+def why_text(candidate: DuplicateCandidate) -> str:
+    """Why the candidate matches: the finder's German explanation, in English its kind."""
+    english = "same name and birth date" if candidate.reason == "exact" \
+        else "similar name or birth date"
+    return user_message(InvalidInput(english, candidate.explanation))
+
+
+def candidate_text(candidate: DuplicateCandidate) -> str:
+    return " – ".join((person_text(candidate.given_names, candidate.family_name,
+                                   candidate.birth_date), home_text(candidate),
+                       why_text(candidate)))
+
+
+# -- a reason why two persons are different --------------------------------------------------
+class DistinctionDialog(QDialog):
+    """A required reason (at most 300 characters) why two persons are different people."""
+
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, ok_text: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("distinctionDialog")
+        self.setWindowTitle(title)
+        self.prompt = QLabel(prompt)
+        self.prompt.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("distinctReason")
+        self.reason.setMaxLength(MAX_REASON)
+        self.reason.setAccessibleName(_tr("Begründung, warum es eine andere Person ist"))
+        self.reason.setPlaceholderText(_tr("z. B. andere Eltern, Ausweis geprüft"))
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setAccessibleName(_tr("Fehlerhinweis"))
+        self.error.setWordWrap(True)
+        self.error.hide()
+        label = QLabel(_tr("&Begründung:"))
+        label.setBuddy(self.reason)
+        self.ok_button = QPushButton(ok_text)
+        self.ok_button.setObjectName("distinctOk")
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton(_tr("Abbre&chen"))
+        self.cancel_button.setAccessibleName(_tr("Abbrechen"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok_button)
+        buttons.addWidget(self.cancel_button)
+        form = QFormLayout(self)
+        form.addRow(self.prompt)
+        form.addRow(label, self.reason)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        self.ok_button.clicked.connect(self._accept)
+        self.cancel_button.clicked.connect(self.reject)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        self.reason.setFocus()
+
+    def _accept(self) -> None:
+        if not self.reason.text().strip():
+            self.error.setText(_tr("Bitte begründen, warum es eine andere Person ist."))
+            self.error.show()
+            self.reason.setFocus()
+            return
+        self.accept()
+
+    def result_value(self) -> str:
+        return self.reason.text().strip()
+
+
+def ask_distinction(parent: QWidget, title: str, prompt: str, ok_text: str) -> str | None:
+    """The reason why two persons are different; None when cancelled."""
+    dialog = DistinctionDialog(parent, title, prompt, ok_text)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_value()
+
+
+# -- moving a registered person here ---------------------------------------------------------
+class MoveDialog(QDialog):
+    """The role a registered person gets here and the day they move in (the membership in
+    their household so far ends the day before)."""
+
+    def __init__(self, parent: QWidget | None, prompt: str, roles: dict[str, str], role: str,
+                 day: date, with_date: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("moveDialog")
+        self.setWindowTitle(_tr("Person hierher umziehen"))
+        self.prompt = QLabel(prompt)
+        self.prompt.setWordWrap(True)
+        self.role = QComboBox()
+        self.role.setObjectName("moveRole")
+        self.role.setAccessibleName(_tr("Rolle in diesem Haushalt"))
+        for code, text in roles.items():
+            self.role.addItem(text, code)
+        self.role.setCurrentIndex(max(self.role.findData(role), 0))
+        self.day = QLineEdit(format_date(day))
+        self.day.setObjectName("moveSince")
+        self.day.setAccessibleName(_tr("Zieht ein am (TT.MM.JJJJ)"))
+        self.day.setPlaceholderText(_tr("TT.MM.JJJJ"))
+        self.day.setMaxLength(10)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setAccessibleName(_tr("Fehlerhinweis"))
+        self.error.hide()
+        role_label = QLabel(_tr("&Rolle:"))
+        role_label.setBuddy(self.role)
+        day_label = QLabel(_tr("&Zieht ein am:"))
+        day_label.setBuddy(self.day)
+        self.ok_button = QPushButton(_tr("&Umziehen"))
+        self.ok_button.setObjectName("moveOk")
+        self.ok_button.setAccessibleName(_tr("Person hierher umziehen"))
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton(_tr("Abbre&chen"))
+        self.cancel_button.setAccessibleName(_tr("Abbrechen"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok_button)
+        buttons.addWidget(self.cancel_button)
+        form = QFormLayout(self)
+        form.addRow(self.prompt)
+        form.addRow(role_label, self.role)
+        form.addRow(day_label, self.day)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        self.with_date = with_date
+        if not with_date:  # joins a new household from its first day
+            day_label.hide()
+            self.day.hide()
+        self.ok_button.clicked.connect(self._accept)
+        self.cancel_button.clicked.connect(self.reject)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        ignore_wheel_unless_focused(self)
+        self.role.setFocus()
+
+    def _accept(self) -> None:
+        if self.with_date and parse_date(self.day.text()) is None:
+            self.error.setText(_tr("Zieht ein am: bitte als TT.MM.JJJJ eingeben."))
+            self.error.show()
+            self.day.setFocus()
+            self.day.selectAll()
+            return
+        self.accept()
+
+    def result_value(self) -> tuple[str, date | None]:
+        return str(self.role.currentData()), parse_date(self.day.text()) if self.with_date \
+            else None
+
+
+def ask_move(parent: QWidget, prompt: str, roles: dict[str, str], role: str, day: date,
+             with_date: bool = True) -> tuple[str, date | None] | None:
+    """The role here and the day of moving in (None without a date); None when cancelled."""
+    dialog = MoveDialog(parent, prompt, roles, role, day, with_date)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.result_value()
+
+
+# -- saving refused: a likely duplicate ------------------------------------------------------
+@dataclass(frozen=True)
+class DuplicateAnswer:
+    """What the caseworker chose: open the candidate's household, take the candidate over
+    (``move``) or save a different person with ``reason``."""
+
+    action: Literal["open", "move", "different"]
+    candidate: DuplicateCandidate | None = None
+    reason: str = ""
+
+
+class DuplicateDialog(QDialog):
+    """Saving refused: the person typed may be a registered one. Names the person and each
+    candidate; "Haushalt dieser Person öffnen" is the default, Esc keeps the input."""
+
+    def __init__(self, parent: QWidget | None, typed: str,
+                 candidates: Sequence[DuplicateCandidate], same_as: Sequence[str] = (),
+                 can_move: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("duplicateDialog")
+        self.setWindowTitle(_tr("Person schon registriert?"))
+        self.typed = typed
+        self.candidates = list(candidates)
+        self.answer: DuplicateAnswer | None = None
+        lines = [_tr("Nicht gespeichert: %1 ist möglicherweise schon registriert.")
+                 .replace("%1", typed)]
+        if same_as:
+            lines.append(_tr("Möglicherweise dieselbe Person wie: %1.")
+                         .replace("%1", "; ".join(same_as)))
+        lines.append(_tr("Eine Person bekommt nur einen Pass. Bitte die registrierte Person "
+                         "übernehmen oder begründen, warum es eine andere Person ist."))
+        self.prompt = QLabel("\n".join(lines))
+        self.prompt.setObjectName("duplicatePrompt")
+        self.prompt.setWordWrap(True)
+        self.prompt.setAccessibleName(self.prompt.text())
+        self.list = QListWidget()
+        self.list.setObjectName("duplicateCandidates")
+        self.list.setAccessibleName(_tr("Registrierte Personen, die es sein könnten"))
+        for candidate in self.candidates:
+            text = candidate_text(candidate)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            item.setToolTip(text)
+            self.list.addItem(item)
+        self.list.setWordWrap(True)
+        list_label = QLabel(_tr("&Treffer:"))
+        list_label.setBuddy(self.list)
+        self.open_button = QPushButton(_tr("&Haushalt dieser Person öffnen"))
+        self.open_button.setObjectName("duplicateOpen")
+        self.open_button.setAccessibleName(_tr("Haushalt dieser Person öffnen"))
+        self.move_button = QPushButton(_tr("Person hierher &umziehen …"))
+        self.move_button.setObjectName("duplicateMove")
+        self.move_button.setAccessibleName(_tr("Person hierher umziehen (der Verlauf bleibt)"))
+        self.different_button = QPushButton(_tr("&Andere Person …"))
+        self.different_button.setObjectName("duplicateDifferent")
+        self.different_button.setAccessibleName(_tr("Andere Person: mit Begründung speichern"))
+        self.cancel_button = QPushButton(_tr("Abbre&chen"))
+        self.cancel_button.setObjectName("duplicateCancel")
+        self.cancel_button.setAccessibleName(_tr("Abbrechen, die Eingabe bleibt"))
+        for button in (self.move_button, self.different_button, self.cancel_button):
+            button.setAutoDefault(False)
+        self.open_button.setDefault(True)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.move_button, self.different_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addWidget(list_label)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.can_move = can_move
+        self.move_button.setVisible(can_move)
+        self.open_button.clicked.connect(self._open)
+        self.move_button.clicked.connect(self._move)
+        self.different_button.clicked.connect(self._different)
+        self.cancel_button.clicked.connect(self.reject)
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        if self.candidates:
+            self.list.setCurrentRow(0)
+        else:
+            self.list.hide()
+            list_label.hide()
+        self._update_buttons()
+        # wide enough for every button's whole text; the list as high as two lines a match
+        # (up to four matches, then it scrolls)
+        margins = layout.contentsMargins()
+        width = max(self.fontMetrics().averageCharWidth() * 96,
+                    buttons.sizeHint().width() + margins.left() + margins.right())
+        self.setMinimumWidth(width)
+        rows = min(max(len(self.candidates), 1), 4)
+        frame = 2 * self.list.frameWidth() + 8
+        self.list.setFixedHeight(self.fontMetrics().lineSpacing() * 2 * rows + frame)
+        self.prompt.setMinimumHeight(self.prompt.heightForWidth(width))
+        self.adjustSize()
+        (self.open_button if self.open_button.isEnabled() else self.different_button).setFocus()
+
+    def chosen(self) -> DuplicateCandidate | None:
+        row = self.list.currentRow()
+        return self.candidates[row] if 0 <= row < len(self.candidates) else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.chosen()
+        self.open_button.setEnabled(chosen is not None and chosen.household_id is not None)
+        self.move_button.setEnabled(chosen is not None and chosen.died_on is None)
+        self.different_button.setDefault(not self.open_button.isEnabled())
+        self.open_button.setDefault(self.open_button.isEnabled())
+
+    def _open(self) -> None:
+        chosen = self.chosen()
+        if chosen is not None and chosen.household_id is not None:
+            self.answer = DuplicateAnswer("open", chosen)
+            self.accept()
+
+    def _move(self) -> None:
+        chosen = self.chosen()
+        if chosen is not None:
+            self.answer = DuplicateAnswer("move", chosen)
+            self.accept()
+
+    def _different(self) -> None:
+        names = "; ".join(person_text(c.given_names, c.family_name, c.birth_date)
+                          for c in self.candidates)
+        reason = ask_distinction(
+            self, _tr("Andere Person"),
+            _tr("Warum ist %1 eine andere Person als %2? Die Begründung wird zu beiden "
+                "Personen vermerkt.").replace("%1", self.typed).replace(
+                "%2", names or _tr("die genannte Person")),
+            _tr("Als andere Person &speichern"))
+        if reason is not None:
+            self.answer = DuplicateAnswer("different", None, reason)
+            self.accept()
+
+
+def ask_duplicate(parent: QWidget, typed: str, candidates: Sequence[DuplicateCandidate],
+                  same_as: Sequence[str] = (), can_move: bool = True) -> DuplicateAnswer | None:
+    """What to do with a person refused as a likely duplicate; None: cancelled (Esc)."""
+    dialog = DuplicateDialog(parent, typed, candidates, same_as, can_move)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.answer
+
+
+# -- issuing refused: a likely duplicate holds a pass ----------------------------------------
+@dataclass(frozen=True)
+class HolderAnswer:
+    action: Literal["distinct", "open"]
+    reason: str = ""
+
+
+class DuplicateHolderDialog(QDialog):
+    """Issuing refused: ``message`` names both persons and the other's pass."""
+
+    def __init__(self, parent: QWidget | None, message: str, person: str, other: str,
+                 can_open: bool) -> None:
+        super().__init__(parent)
+        self.setObjectName("duplicateHolderDialog")
+        self.setWindowTitle(_tr("Schon ein Pass für diese Person?"))
+        self.person, self.other = person, other
+        self.answer: HolderAnswer | None = None
+        self.prompt = QLabel(message)
+        self.prompt.setObjectName("duplicateHolderMessage")
+        self.prompt.setWordWrap(True)
+        self.prompt.setAccessibleName(message)
+        self.distinct_button = QPushButton(_tr("Als verschiedene Personen &vermerken …"))
+        self.distinct_button.setObjectName("recordDistinction")
+        self.distinct_button.setAccessibleName(_tr("Als verschiedene Personen vermerken"))
+        self.open_button = QPushButton(_tr("&Haushalt der anderen Person öffnen"))
+        self.open_button.setObjectName("openOtherHousehold")
+        self.open_button.setAccessibleName(_tr("Haushalt der anderen Person öffnen"))
+        self.open_button.setEnabled(can_open)
+        self.cancel_button = QPushButton(_tr("Abbre&chen"))
+        self.cancel_button.setAccessibleName(_tr("Abbrechen"))
+        for button in (self.distinct_button, self.cancel_button):
+            button.setAutoDefault(False)
+        self.open_button.setDefault(can_open)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.distinct_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addLayout(buttons)
+        self.distinct_button.clicked.connect(self._distinct)
+        self.open_button.clicked.connect(self._open)
+        self.cancel_button.clicked.connect(self.reject)
+        margins = layout.contentsMargins()
+        width = max(self.fontMetrics().averageCharWidth() * 88,
+                    buttons.sizeHint().width() + margins.left() + margins.right())
+        self.setMinimumWidth(width)
+        self.prompt.setMinimumHeight(self.prompt.heightForWidth(width))
+        self.adjustSize()
+        (self.open_button if can_open else self.distinct_button).setFocus()
+
+    def _open(self) -> None:
+        self.answer = HolderAnswer("open")
+        self.accept()
+
+    def _distinct(self) -> None:
+        reason = ask_distinction(
+            self, _tr("Verschiedene Personen"),
+            _tr("Warum sind %1 und %2 verschiedene Personen? Die Begründung wird zu beiden "
+                "Personen vermerkt.").replace("%1", self.person).replace("%2", self.other),
+            _tr("&Vermerken"))
+        if reason is not None:
+            self.answer = HolderAnswer("distinct", reason)
+            self.accept()
+
+
+def ask_duplicate_holder(parent: QWidget, message: str, person: str, other: str,
+                         can_open: bool) -> HolderAnswer | None:
+    """Record the two as different persons, or open the other's household; None: cancel."""
+    dialog = DuplicateHolderDialog(parent, message, person, other, can_open)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.answer
