@@ -22,7 +22,13 @@ from kpass.demo.generator import generate_households
 from kpass.models.base import utcnow
 from kpass.models.engine import open_database
 from kpass.models.migrate import upgrade
-from kpass.services.demo_data import BATCH_SIZE, _Rows, build_batch_rows, create_demo_data
+from kpass.services.demo_data import (
+    BATCH_SIZE,
+    DistinctPersons,
+    _Rows,
+    build_batch_rows,
+    create_demo_data,
+)
 
 
 def _fresh(path: Path) -> None:
@@ -59,10 +65,11 @@ def _one(households: int, history: bool, tmp: str) -> tuple[float, float]:
     }
     batches = []
     serial = 100000
+    distinct = DistinctPersons()  # the same persons as create_demo_data's, kept apart
     for start in range(0, households, BATCH_SIZE):
         size = min(BATCH_SIZE, households - start)
         rows, serial = build_batch_rows(
-            generate_households(size, 7, AS_OF, start=start),
+            generate_households(size, 7, AS_OF, start=start, distinct=distinct),
             ids,
             as_of=AS_OF,
             seed=7,

@@ -6,6 +6,13 @@ notices); writing it into a database is someone else's job. Household ``i`` depe
 hashes string seeds with SHA-512, so this does not depend on ``PYTHONHASHSEED``). Batches can
 therefore be generated independently, in any order and of any size, with the same result.
 
+Given a :class:`~kpass.demo.distinct.PersonRegistry` (``distinct``), each person is also
+kept apart from the persons registered before (see :mod:`kpass.demo.distinct`): household
+``i`` then depends on the registry too, so the households must be taken in order and the
+registry must hold what the register holds (:mod:`kpass.services.demo_data` builds it from
+the register and keeps it across the batches of a run). A household without a clash is the
+same with or without the registry.
+
 The proportions (household types, benefit share, incomes around the income limit, ages, names and
 Stadtteile) are chosen to resemble the register of the Karlsruher Pass; they are not statistics.
 """
@@ -26,6 +33,7 @@ from kpass.demo.benefits import (
 )
 from kpass.demo.composition import assign_since, compose, household_since
 from kpass.demo.context import Context, context_for
+from kpass.demo.distinct import PersonRegistry, keep_apart
 from kpass.demo.incomes import assign_incomes
 from kpass.demo.model import (
     BENEFIT_KINDS,
@@ -50,12 +58,18 @@ from kpass.demo.tables import BENEFIT_RATE, HOUSEHOLD_TYPE_POOL, ORIGINS_BENEFIT
 
 
 def generate_households(
-    count: int, seed: int, as_of: date, start: int = 0
+    count: int,
+    seed: int,
+    as_of: date,
+    start: int = 0,
+    distinct: PersonRegistry | None = None,
 ) -> Iterator[DemoHousehold]:
     """Generate households ``start .. start + count - 1`` of the register as of ``as_of``.
 
     Household ``i`` depends only on ``(seed, i, as_of)``, so batches can be generated
-    independently and the result is the same whatever the batch size.
+    independently and the result is the same whatever the batch size. With ``distinct``,
+    household ``i`` depends on what the registry holds as well (and adds its persons to it,
+    as the households are taken): no person is a likely duplicate of a registered one.
     """
     if count < 0:
         raise ValueError("count must not be negative")
@@ -63,14 +77,16 @@ def generate_households(
         raise ValueError("start must not be negative")
     ctx = context_for(as_of)
     # a generator expression, so that bad arguments fail at the call, not at the first next()
-    return (_generate(ctx, seed, index) for index in range(start, start + count))
+    return (_generate(ctx, seed, index, distinct) for index in range(start, start + count))
 
 
-def generate_household(seed: int, index: int, as_of: date) -> DemoHousehold:
+def generate_household(
+    seed: int, index: int, as_of: date, distinct: PersonRegistry | None = None
+) -> DemoHousehold:
     """The single household ``index`` (same as the one :func:`generate_households` yields)."""
     if index < 0:
         raise ValueError("index must not be negative")
-    return _generate(context_for(as_of), seed, index)
+    return _generate(context_for(as_of), seed, index, distinct)
 
 
 def household_digest(households: Iterable[DemoHousehold]) -> str:
@@ -106,7 +122,9 @@ def _render(household: DemoHousehold) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def _generate(ctx: Context, seed: int, index: int) -> DemoHousehold:
+def _generate(
+    ctx: Context, seed: int, index: int, distinct: PersonRegistry | None
+) -> DemoHousehold:
     rng = Random(f"kpass-demo:{seed}:{index}")
     household_type = HOUSEHOLD_TYPE_POOL.pick(rng)
     members, units, layout = compose(rng, ctx, household_type)
@@ -136,6 +154,9 @@ def _generate(ctx: Context, seed: int, index: int) -> DemoHousehold:
 
     assign_incomes(rng, ctx, members, units, unit_kinds, household_type)
     addresses = address_history(rng, ctx, since)
+    if distinct is not None:
+        # last, so that a household without a clash draws exactly what it draws without
+        keep_apart(rng, ctx, members, distinct)
     persons = tuple(
         DemoPerson(
             key=m.key,
@@ -175,6 +196,7 @@ __all__ = [
     "DemoHousehold",
     "DemoIncome",
     "DemoPerson",
+    "PersonRegistry",
     "generate_household",
     "generate_households",
     "household_digest",
