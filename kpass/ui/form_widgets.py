@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
     QLineEdit,
+    QTableView,
     QTableWidget,
     QWidget,
 )
@@ -111,6 +112,17 @@ def record_table(object_name: str, columns: int) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.setTabKeyNavigation(False)
     return table
+
+
+def column_width(table: QTableView, texts: list[str], header: str) -> int:
+    """A column wide enough for ``texts`` in the table's font and for ``header`` in the
+    header's (bold) font, with room for the style's item padding (6 px each side), the text
+    margins and the grid: measured, so it scales with the system's font size."""
+    metrics = table.fontMetrics()
+    header_metrics = table.horizontalHeader().fontMetrics()
+    width = max([metrics.horizontalAdvance(text) for text in texts]
+                + [int(header_metrics.horizontalAdvance(header) * 1.1)])
+    return width + metrics.averageCharWidth() + 16
 
 
 def fit_rows(table: QTableWidget, rows: int) -> None:

@@ -31,7 +31,7 @@ from kpass.models.engine import Database
 from kpass.services.pass_queries import RenewalRow, filter_words, renewal_queue
 from kpass.ui import print_outbox
 from kpass.ui.batch_jobs import BatchJob, Step, start_with_progress
-from kpass.ui.form_widgets import label_for
+from kpass.ui.form_widgets import column_width, label_for
 from kpass.ui.german_input import format_date
 from kpass.ui.labels import pass_status_text, pass_type_text
 from kpass.ui.preview_dialog import PreviewDialog
@@ -203,16 +203,14 @@ class RenewalsPage(QWidget):
     def fit_columns(self) -> None:
         """Widths for typical contents in the current font (it scales with the system
         setting), never narrower than the header."""
-        metrics = self.table.fontMetrics()
-        padding = 3 * metrics.averageCharWidth()
         for column, sample in enumerate(_COLUMN_SAMPLES):
             if column == _NAME_COLUMN:
                 continue
-            texts = [sample, _tr(self.COLUMNS[column])]
+            texts = [sample]
             if column == _PASS_COLUMN:
                 texts += [pass_type_text(kind) for kind in PASS_TYPE_TITLES]
-            width = max(metrics.horizontalAdvance(text) for text in texts)
-            self.table.setColumnWidth(column, width + padding)
+            self.table.setColumnWidth(
+                column, column_width(self.table, texts, _tr(self.COLUMNS[column])))
 
     def chosen_months(self) -> list[tuple[int, int]]:
         index = self.scope.currentData()

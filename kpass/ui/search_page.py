@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 from kpass.models.engine import Database
 from kpass.services.person_search import Cursor, SearchPage, search_persons
 from kpass.services.person_search_lookups import is_pass_query, parse_pass_query
+from kpass.ui.form_widgets import column_width
 from kpass.ui.person_search_model import PersonSearchModel
 
 SEARCH_DELAY_MS = 150  # waits for a pause in typing, so a name is not queried per letter
@@ -96,12 +98,19 @@ class PersonSearchPage(QWidget):
     def fit_columns(self) -> None:
         """Column widths for typical contents in the current font (it scales with the
         system setting), never narrower than the header; the last column takes the rest."""
-        metrics = self.results.fontMetrics()
-        padding = 3 * metrics.averageCharWidth()
         for column, sample in enumerate(_COLUMN_SAMPLES):
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header))
-            self.results.setColumnWidth(column, width + padding)
+            self.results.setColumnWidth(column, column_width(self.results, [sample], header))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # fonts and styles are final only once the page is shown
+        self.fit_columns()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_columns()
+        super().changeEvent(event)
 
     def _search(self, text: str, after: Cursor | None, limit: int) -> SearchPage:
         return search_persons(self.database, text, after=after, limit=limit)

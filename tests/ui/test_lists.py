@@ -250,3 +250,37 @@ def test_enter_and_double_click_open_the_household(
         qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert opened.args == [queue["Adler"]]
     assert window.household_page.editor.draft.household_id == queue["Adler"]
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.25])
+def test_search_cells_are_not_cut_off_at_1280_by_800(
+    qtbot: QtBot, database: Database, scale: float
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    issue(database, [("Schneider-Wagner", "Anna-Lena Marie", date(1980, 1, 1), "applicant")],
+          months_ago(11), stadtteil="18")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    normal = font.pointSizeF()
+    font.setPointSizeF(normal * scale)
+    app.setFont(font)
+    try:
+        win = MainWindow(database, TODAY)
+        qtbot.addWidget(win)
+        win.resize(1280, 800)
+        win.show()
+        qtbot.waitExposed(win)
+        [row] = search(win, "schneider")
+        table, metrics = win.results, win.results.fontMetrics()
+        for column, text in row.items():
+            if text and not table.isColumnHidden(column):
+                # 12 px: the style's item padding; the rest of the cell must hold the text
+                assert metrics.horizontalAdvance(str(text)) + 12 <= table.columnWidth(column), (
+                    column, text)
+        if scale == 1.0:  # larger fonts may scroll sideways, but never cut a text
+            assert sum(table.columnWidth(c) for c in range(len(row))) <= table.viewport().width()
+    finally:
+        font.setPointSizeF(normal)
+        app.setFont(font)
