@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -477,8 +478,12 @@ class HouseholdPage(QWidget):
         if not self.editor.draft.is_new:
             return True
         self.banner.say("")
+        return self._save_new_with(self.editor.save_new)
+
+    def _save_new_with(self, save: Callable[[], object]) -> bool:
+        """Run a saving call of the new household; a refusal is shown where it belongs."""
         try:
-            self.editor.save_new()
+            save()
         except LikelyDuplicate as exc:
             return self._duplicate_refused(exc)
         except InvalidField as exc:
@@ -557,17 +562,10 @@ class HouseholdPage(QWidget):
             return False
         new_role, since = answer
         assert since is not None
-        try:
-            self.editor.save_new_moving_in(key, candidate.person_id, new_role, since)
-        except LikelyDuplicate as exc:
-            return self._duplicate_refused(exc)
-        except InvalidField as exc:
-            self._show_field_error(exc)
+        if not self._save_new_with(
+            lambda: self.editor.save_new_moving_in(key, candidate.person_id, new_role, since)
+        ):
             return False
-        except KpassError as exc:
-            self.banner.say(user_message(exc), "error")
-            return False
-        self._household_saved()
         self.members.select_person(candidate.person_id)
         self.banner.say(_tr("%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im "
                             "Verlauf.").replace("%1", name), "success")
