@@ -13,6 +13,7 @@ from kpass.cli import (
     db_commands,
     demo_commands,
     passes_commands,
+    persons_command,
     print_commands,
     rules_commands,
     screenshots_command,
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_command.register(commands)
     casework_commands.register(commands)
     passes_commands.register(commands)
+    persons_command.register(commands)
     rules_commands.register(commands)
     stats_command.register(commands)
     screenshots_command.register(commands)
