@@ -27,5 +27,26 @@ else
     echo "PostgreSQL not available: PostgreSQL tests will be skipped." >&2
 fi
 
+# The whole suite also drives the counter by keyboard on the real xcb platform under Xvfb
+# (offscreen never loads the libraries a real display needs); first, so that the suite's
+# own summary stays the last line.
+xcb_rc=0
+if [ $# -eq 0 ]; then
+    if command -v xvfb-run >/dev/null 2>&1; then
+        echo "The counter by keyboard on the xcb platform (Xvfb):" >&2
+        QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x1024x24" \
+            .venv/bin/python -m pytest -q -p no:cacheprovider tests/ui/test_counter_path.py \
+            tests/ui/test_right_person.py tests/ui/test_fresh_state.py \
+            tests/ui/test_duplicate_refusal.py tests/ui/test_xcb_start.py
+        xcb_rc=$?
+    elif [ "${CI:-}" = "true" ]; then
+        echo "xvfb-run is missing: in CI the xcb run is required." >&2
+        xcb_rc=1
+    fi
+fi
+
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/python -m pytest "$@"
+rc=$?
+[ $rc -eq 0 ] && rc=$xcb_rc
+exit $rc
