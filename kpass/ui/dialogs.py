@@ -54,14 +54,14 @@ def ask_unsaved(parent: QWidget) -> Answer:
     return "cancel"
 
 
-def _error_label() -> QLabel:
+def error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("fieldError")
     label.setAccessibleName(_tr("Fehlerhinweis"))
     return label
 
 
-def _ok_cancel(dialog: QDialog, accept: Callable[[], None], ok_text: str,
+def ok_cancel(dialog: QDialog, accept: Callable[[], None], ok_text: str,
                ok_name: str) -> QDialogButtonBox:
     """OK (the default: Enter) runs ``accept``, which checks the input; Cancel or Esc
     rejects."""
@@ -93,7 +93,7 @@ class ReasonDialog(QDialog):
         self.choice.setAccessibleName(_tr("Grund"))
         self.reason = QLineEdit()
         self.reason.setAccessibleName(_tr("Grund"))
-        self.error = _error_label()
+        self.error = error_label()
         form = QFormLayout(self)
         self.prompt = QLabel(prompt)
         self.prompt.setObjectName("reasonPrompt")
@@ -115,7 +115,7 @@ class ReasonDialog(QDialog):
             form.addRow(reason_label, self.reason)
             self.choice.hide()
         form.addRow(self.error)
-        form.addRow(_ok_cancel(self, self._accept, _tr("&OK"), _tr("OK")))
+        form.addRow(ok_cancel(self, self._accept, _tr("&OK"), _tr("OK")))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         self.choices = choices
         ignore_wheel_unless_focused(self)
@@ -173,7 +173,7 @@ class RoleDialog(QDialog):
         self.day.setAccessibleName(_tr("Neue Rolle gilt ab (TT.MM.JJJJ)"))
         self.day.setPlaceholderText(_tr("TT.MM.JJJJ"))
         self.day.setMaxLength(10)
-        self.error = _error_label()
+        self.error = error_label()
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout(self)
@@ -189,7 +189,7 @@ class RoleDialog(QDialog):
             day_label.hide()
             self.day.hide()
         form.addRow(self.error)
-        buttons = _ok_cancel(self, self._accept, _tr("Rolle &wechseln"), _tr("Rolle wechseln"))
+        buttons = ok_cancel(self, self._accept, _tr("Rolle &wechseln"), _tr("Rolle wechseln"))
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         form.addRow(buttons)
         # wide enough for the prompt and the error in one or two lines, at any font size
@@ -240,7 +240,7 @@ class DayDialog(QDialog):
         self.day.setAccessibleName(_tr("Tag (TT.MM.JJJJ)"))
         self.day.setPlaceholderText(_tr("TT.MM.JJJJ"))
         self.day.setMaxLength(10)
-        self.error = _error_label()
+        self.error = error_label()
         self.error.hide()
         form = QFormLayout(self)
         prompt_label = QLabel(prompt)
@@ -250,7 +250,7 @@ class DayDialog(QDialog):
         day_label.setBuddy(self.day)
         form.addRow(day_label, self.day)
         form.addRow(self.error)
-        form.addRow(_ok_cancel(self, self._accept, _tr("&OK"), _tr("OK")))
+        form.addRow(ok_cancel(self, self._accept, _tr("&OK"), _tr("OK")))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
         self.day.setFocus()
         self.day.selectAll()
@@ -323,11 +323,11 @@ class RenewalDialog(QDialog):
                 _readable_when_disabled(box)  # the reason must stay legible
             self.boxes.append(box)
             layout.addWidget(box)
-        self.error = _error_label()
+        self.error = error_label()
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
-        buttons = _ok_cancel(self, self._accept, _tr("&Verlängern"),
+        buttons = ok_cancel(self, self._accept, _tr("&Verlängern"),
                              _tr("Angekreuzte Pässe verlängern"))
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout.addWidget(buttons)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kpass.errors import InvalidInput
 from kpass.services.duplicates import DuplicateCandidate
+from kpass.ui.dialogs import error_label, ok_cancel
 from kpass.ui.form_widgets import ignore_wheel_unless_focused
 from kpass.ui.german_input import format_date, parse_date
 from kpass.ui.translation import user_message
@@ -92,29 +94,19 @@ class DistinctionDialog(QDialog):
         self.reason.setMaxLength(MAX_REASON)
         self.reason.setAccessibleName(_tr("Begründung, warum es eine andere Person ist"))
         self.reason.setPlaceholderText(_tr("z. B. andere Eltern, Ausweis geprüft"))
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setAccessibleName(_tr("Fehlerhinweis"))
+        self.error = error_label()
         self.error.setWordWrap(True)
         self.error.hide()
         label = QLabel(_tr("&Begründung:"))
         label.setBuddy(self.reason)
-        self.ok_button = QPushButton(ok_text)
-        self.ok_button.setObjectName("distinctOk")
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton(_tr("Abbre&chen"))
-        self.cancel_button.setAccessibleName(_tr("Abbrechen"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
+        buttons = ok_cancel(self, self._accept, ok_text, ok_text.replace("&", ""))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         form = QFormLayout(self)
         form.addRow(self.prompt)
         form.addRow(label, self.reason)
         form.addRow(self.error)
         form.addRow(buttons)
-        self.ok_button.clicked.connect(self._accept)
-        self.cancel_button.clicked.connect(self.reject)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self.reason.setFocus()
 
@@ -161,24 +153,15 @@ class MoveDialog(QDialog):
         self.day.setAccessibleName(_tr("Zieht ein am (TT.MM.JJJJ)"))
         self.day.setPlaceholderText(_tr("TT.MM.JJJJ"))
         self.day.setMaxLength(10)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setAccessibleName(_tr("Fehlerhinweis"))
+        self.error = error_label()
         self.error.hide()
         role_label = QLabel(_tr("&Rolle:"))
         role_label.setBuddy(self.role)
         day_label = QLabel(_tr("&Zieht ein am:"))
         day_label.setBuddy(self.day)
-        self.ok_button = QPushButton(_tr("&Umziehen"))
-        self.ok_button.setObjectName("moveOk")
-        self.ok_button.setAccessibleName(_tr("Person hierher umziehen"))
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton(_tr("Abbre&chen"))
-        self.cancel_button.setAccessibleName(_tr("Abbrechen"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
+        buttons = ok_cancel(self, self._accept, _tr("&Umziehen"), _tr("Person hierher umziehen"))
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         form = QFormLayout(self)
         form.addRow(self.prompt)
         form.addRow(role_label, self.role)
@@ -189,8 +172,6 @@ class MoveDialog(QDialog):
         if not with_date:  # joins a new household from its first day
             day_label.hide()
             self.day.hide()
-        self.ok_button.clicked.connect(self._accept)
-        self.cancel_button.clicked.connect(self.reject)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         ignore_wheel_unless_focused(self)
         self.role.setFocus()

@@ -950,40 +950,34 @@
 <context>
     <name>DuplicateDialogs</name>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="49"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="51"/>
         <source>%1 %2, geb. %3</source>
         <translation>%1 %2, born %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="56"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="58"/>
         <source>derzeit in keinem Haushalt</source>
         <translation>in no household at present</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="57"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="59"/>
         <source>Haushalt %1</source>
         <translation>household %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="63"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="65"/>
         <source>verstorben am %1</source>
         <translation>died %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="93"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="95"/>
         <source>Begründung, warum es eine andere Person ist</source>
         <translation>Reason why this is a different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="94"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="96"/>
         <source>z. B. andere Eltern, Ausweis geprüft</source>
         <translation>e.g. other parents, ID card checked</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="97"/>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="166"/>
-        <source>Fehlerhinweis</source>
-        <translation>Error</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/duplicate_dialogs.py" line="100"/>
@@ -991,190 +985,190 @@
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="105"/>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="176"/>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="277"/>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="393"/>
-        <source>Abbre&amp;chen</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="106"/>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="177"/>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="394"/>
-        <source>Abbrechen</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="123"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="115"/>
         <source>Bitte begründen, warum es eine andere Person ist.</source>
         <translation>Please state why this is a different person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="150"/>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="174"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="142"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="162"/>
         <source>Person hierher umziehen</source>
         <translation>Move the person here</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="155"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="147"/>
         <source>Rolle in diesem Haushalt</source>
         <translation>Role in this household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="161"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="153"/>
         <source>Zieht ein am (TT.MM.JJJJ)</source>
         <translation>Moves in on (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="162"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="154"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="168"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="158"/>
         <source>&amp;Rolle:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="170"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="160"/>
         <source>&amp;Zieht ein am:</source>
         <translation>Moves &amp;in on:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="172"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="162"/>
         <source>&amp;Umziehen</source>
         <translation>&amp;Move here</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="200"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="181"/>
         <source>Zieht ein am: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Moves in on: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="241"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="222"/>
         <source>Person schon registriert?</source>
         <translation>Person registered already?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="245"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="226"/>
         <source>Nicht gespeichert: %1 ist möglicherweise schon registriert.</source>
         <translation>Not saved: %1 may be registered already.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="248"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="229"/>
         <source>Möglicherweise dieselbe Person wie: %1.</source>
         <translation>Possibly the same person as: %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="250"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="231"/>
         <source>Eine Person bekommt nur einen Pass. Bitte die registrierte Person übernehmen oder begründen, warum es eine andere Person ist.</source>
         <translation>A person gets only one pass. Please take the registered person over, or state why this is a different person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="258"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="239"/>
         <source>Registrierte Personen, die es sein könnten</source>
         <translation>Registered persons it may be</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="266"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="247"/>
         <source>&amp;Treffer:</source>
         <translation>Ma&amp;tches:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="268"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="249"/>
         <source>&amp;Haushalt dieser Person öffnen</source>
         <translation>&amp;Open this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="270"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="251"/>
         <source>Haushalt dieser Person öffnen</source>
         <translation>Open this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="271"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="252"/>
         <source>Person hierher &amp;umziehen …</source>
         <translation>&amp;Move this person here …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="273"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="254"/>
         <source>Person hierher umziehen (der Verlauf bleibt)</source>
         <translation>Move this person here (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="274"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="255"/>
         <source>&amp;Andere Person …</source>
         <translation>&amp;Different person …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="276"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="257"/>
         <source>Andere Person: mit Begründung speichern</source>
         <translation>Different person: save with a reason</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="279"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="258"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="374"/>
+        <source>Abbre&amp;chen</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="260"/>
         <source>Abbrechen, die Eingabe bleibt</source>
         <translation>Cancel, the entry is kept</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="346"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="327"/>
         <source>Andere Person</source>
         <translation>Different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="347"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="328"/>
         <source>Warum ist %1 eine andere Person als %2? Die Begründung wird zu beiden Personen vermerkt.</source>
         <translation>Why is %1 a different person than %2? The reason is recorded for both persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="349"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="330"/>
         <source>die genannte Person</source>
         <translation>the person named</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="350"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="331"/>
         <source>Als andere Person &amp;speichern</source>
         <translation>&amp;Save as a different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="379"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="360"/>
         <source>Schon ein Pass für diese Person?</source>
         <translation>A pass for this person already?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="386"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="367"/>
         <source>Als verschiedene Personen &amp;vermerken …</source>
         <translation>&amp;Record as different persons …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="388"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="369"/>
         <source>Als verschiedene Personen vermerken</source>
         <translation>Record as different persons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="389"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="370"/>
         <source>&amp;Haushalt der anderen Person öffnen</source>
         <translation>&amp;Open the other person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="391"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="372"/>
         <source>Haushalt der anderen Person öffnen</source>
         <translation>Open the other person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="423"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="375"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="404"/>
         <source>Verschiedene Personen</source>
         <translation>Different persons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="424"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="405"/>
         <source>Warum sind %1 und %2 verschiedene Personen? Die Begründung wird zu beiden Personen vermerkt.</source>
         <translation>Why are %1 and %2 different persons? The reason is recorded for both persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="426"/>
+        <location filename="../../kpass/ui/duplicate_dialogs.py" line="407"/>
         <source>&amp;Vermerken</source>
         <translation>R&amp;ecord</translation>
+    </message>
+    <message>
+        <source>Fehlerhinweis</source>
+        <translation type="vanished">Error</translation>
     </message>
 </context>
 <context>
@@ -1217,22 +1211,22 @@
 <context>
     <name>FormWidgets</name>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="39"/>
+        <location filename="../../kpass/ui/form_widgets.py" line="40"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="54"/>
+        <location filename="../../kpass/ui/form_widgets.py" line="55"/>
         <source>%1 Jahr</source>
         <translation>%1 year</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="54"/>
+        <location filename="../../kpass/ui/form_widgets.py" line="55"/>
         <source>%1 Jahre</source>
         <translation>%1 years</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="77"/>
+        <location filename="../../kpass/ui/form_widgets.py" line="78"/>
         <source>Name oder Nummer</source>
         <translation>Name or number</translation>
     </message>
@@ -1528,339 +1522,339 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="205"/>
+        <location filename="../../kpass/ui/household_page.py" line="206"/>
         <source>&amp;Haushalt</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="206"/>
+        <location filename="../../kpass/ui/household_page.py" line="207"/>
         <source>Ver&amp;lauf</source>
         <translation>Histor&amp;y</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="207"/>
+        <location filename="../../kpass/ui/household_page.py" line="208"/>
         <source>Haushalt und Verlauf</source>
         <translation>Household and history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="208"/>
+        <location filename="../../kpass/ui/household_page.py" line="209"/>
         <source>Vorgelegte Nachweise</source>
         <translation>Proofs presented</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="211"/>
+        <location filename="../../kpass/ui/household_page.py" line="212"/>
         <source>Nachweis: %1</source>
         <translation>Proof: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="212"/>
+        <location filename="../../kpass/ui/household_page.py" line="213"/>
         <source>Haushalt &amp;speichern</source>
         <translation>&amp;Save household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="213"/>
         <location filename="../../kpass/ui/household_page.py" line="214"/>
+        <location filename="../../kpass/ui/household_page.py" line="215"/>
         <source>Neuen Haushalt speichern (Strg+S)</source>
         <translation>Save the new household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="217"/>
+        <location filename="../../kpass/ui/household_page.py" line="218"/>
         <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
         <translation>Apply and decide today (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="218"/>
+        <location filename="../../kpass/ui/household_page.py" line="219"/>
         <source>Zurück zur Suche (Esc)</source>
         <translation>Back to the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="219"/>
+        <location filename="../../kpass/ui/household_page.py" line="220"/>
         <source>Zurück zur Suche</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="220"/>
+        <location filename="../../kpass/ui/household_page.py" line="221"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="221"/>
+        <location filename="../../kpass/ui/household_page.py" line="222"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="328"/>
+        <location filename="../../kpass/ui/household_page.py" line="329"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="332"/>
+        <location filename="../../kpass/ui/household_page.py" line="333"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="349"/>
+        <location filename="../../kpass/ui/household_page.py" line="350"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="353"/>
+        <location filename="../../kpass/ui/household_page.py" line="354"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="358"/>
+        <location filename="../../kpass/ui/household_page.py" line="359"/>
         <source>Noch nicht entscheidbar – %1 Bitte links unter „Anschrift“ ergänzen oder berichtigen.</source>
         <translation>Cannot be decided yet – %1 Please complete or correct it under “Address” on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="370"/>
+        <location filename="../../kpass/ui/household_page.py" line="371"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="430"/>
+        <location filename="../../kpass/ui/household_page.py" line="431"/>
         <source>%1, geb. %2</source>
         <translation>%1, born %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="435"/>
+        <location filename="../../kpass/ui/household_page.py" line="436"/>
         <source>%1 %2, gültig vom %3 bis %4 (%5)</source>
         <translation>%1 %2, valid from %3 to %4 (%5)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="494"/>
+        <location filename="../../kpass/ui/household_page.py" line="499"/>
         <source>Haushalt gespeichert (Nr. %1).</source>
         <translation>Household saved (no. %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="553"/>
+        <location filename="../../kpass/ui/household_page.py" line="558"/>
         <source>Der neue Haushalt wird zuerst ohne die eben erfasste Person gespeichert.</source>
         <translation>The new household is saved first, without the person just entered.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="572"/>
+        <location filename="../../kpass/ui/household_page.py" line="570"/>
         <source>%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im Verlauf.</source>
         <translation>%1 has moved here; the previous membership stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="585"/>
+        <location filename="../../kpass/ui/household_page.py" line="583"/>
         <source>Nr. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="603"/>
+        <location filename="../../kpass/ui/household_page.py" line="601"/>
         <source>Vermerkt: %1 und %2 sind verschiedene Personen. %3</source>
         <translation>Recorded: %1 and %2 are different persons. %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="636"/>
+        <location filename="../../kpass/ui/household_page.py" line="634"/>
         <source>Nicht entschieden: %1</source>
         <translation>Not decided: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="643"/>
+        <location filename="../../kpass/ui/household_page.py" line="641"/>
         <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="662"/>
+        <location filename="../../kpass/ui/household_page.py" line="660"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="667"/>
+        <location filename="../../kpass/ui/household_page.py" line="665"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="669"/>
+        <location filename="../../kpass/ui/household_page.py" line="667"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="680"/>
+        <location filename="../../kpass/ui/household_page.py" line="678"/>
         <source>Jetzt erneut „Pässe ausstellen“ (Alt+A).</source>
         <translation>Now “Issue passes” again (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="691"/>
+        <location filename="../../kpass/ui/household_page.py" line="689"/>
         <source>%1 hat schon einen Pass bis %2</source>
         <translation>%1 already has a pass until %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="694"/>
-        <location filename="../../kpass/ui/household_page.py" line="877"/>
+        <location filename="../../kpass/ui/household_page.py" line="692"/>
+        <location filename="../../kpass/ui/household_page.py" line="875"/>
         <source>%1: Pass %2 bis %3</source>
         <translation>%1: pass %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="699"/>
+        <location filename="../../kpass/ui/household_page.py" line="697"/>
         <source>Ausgestellt – %1.</source>
         <translation>Issued – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="701"/>
+        <location filename="../../kpass/ui/household_page.py" line="699"/>
         <source>Kein Pass auszustellen.</source>
         <translation>No pass to issue.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="713"/>
+        <location filename="../../kpass/ui/household_page.py" line="711"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="729"/>
+        <location filename="../../kpass/ui/household_page.py" line="727"/>
         <source>Karte %1 – %2</source>
         <translation>Card %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="741"/>
+        <location filename="../../kpass/ui/household_page.py" line="739"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="752"/>
+        <location filename="../../kpass/ui/household_page.py" line="750"/>
         <source>Bescheid %1</source>
         <translation>Decision letter %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="763"/>
+        <location filename="../../kpass/ui/household_page.py" line="761"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="794"/>
+        <location filename="../../kpass/ui/household_page.py" line="792"/>
         <source>nicht verlängerbar (%1)</source>
         <translation>cannot be renewed (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="798"/>
+        <location filename="../../kpass/ui/household_page.py" line="796"/>
         <source>nicht mehr im Haushalt</source>
         <translation>no longer in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="801"/>
+        <location filename="../../kpass/ui/household_page.py" line="799"/>
         <source>noch nicht fällig (verlängerbar ab %1)</source>
         <translation>not due yet (can be renewed from %1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="811"/>
+        <location filename="../../kpass/ui/household_page.py" line="809"/>
         <source>Kein Pass ist zur Verlängerung fällig – %1.</source>
         <translation>No pass is due for renewal – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="812"/>
+        <location filename="../../kpass/ui/household_page.py" line="810"/>
         <source>Der Haushalt hat keinen Pass.</source>
         <translation>The household has no pass.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="826"/>
+        <location filename="../../kpass/ui/household_page.py" line="824"/>
         <source>Jetzt erneut „Verlängern“.</source>
         <translation>Now “Renew” again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="839"/>
+        <location filename="../../kpass/ui/household_page.py" line="837"/>
         <source>Verlängerung: Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Renewal: decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="844"/>
+        <location filename="../../kpass/ui/household_page.py" line="842"/>
         <source>nicht verlängert</source>
         <translation>not renewed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="869"/>
+        <location filename="../../kpass/ui/household_page.py" line="867"/>
         <source>Pass %1 verlängert bis %2 (%3).</source>
         <translation>Pass %1 renewed until %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="880"/>
+        <location filename="../../kpass/ui/household_page.py" line="878"/>
         <source>Verlängert – %1.</source>
         <translation>Renewed – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="881"/>
+        <location filename="../../kpass/ui/household_page.py" line="879"/>
         <source>Verlängerung entschieden.</source>
         <translation>Renewal decided.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="883"/>
+        <location filename="../../kpass/ui/household_page.py" line="881"/>
         <source>Nicht verlängert (nicht mehr berechtigt): %1.</source>
         <translation>Not renewed (no longer eligible): %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="892"/>
+        <location filename="../../kpass/ui/household_page.py" line="890"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="893"/>
+        <location filename="../../kpass/ui/household_page.py" line="891"/>
         <source>Ersatzausweis für diesen Pass (neue Nummer, gleiche Gültigkeit) ab:</source>
         <translation>Replacement card for this pass (new number, same validity) from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="905"/>
+        <location filename="../../kpass/ui/household_page.py" line="903"/>
         <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
         <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="916"/>
+        <location filename="../../kpass/ui/household_page.py" line="914"/>
         <source>Pass sperren</source>
         <translation>Revoke pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="917"/>
+        <location filename="../../kpass/ui/household_page.py" line="915"/>
         <source>Diesen Pass sperren ab:</source>
         <translation>Revoke this pass from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="929"/>
+        <location filename="../../kpass/ui/household_page.py" line="927"/>
         <source>Pass %1 wird ab %2 gesperrt; bis dahin bleibt er gültig.</source>
         <translation>Pass %1 will be revoked from %2; it stays valid until then.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="932"/>
+        <location filename="../../kpass/ui/household_page.py" line="930"/>
         <source>Pass %1 ist ab %2 gesperrt.</source>
         <translation>Pass %1 is revoked from %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="943"/>
+        <location filename="../../kpass/ui/household_page.py" line="941"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="943"/>
+        <location filename="../../kpass/ui/household_page.py" line="941"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="985"/>
+        <location filename="../../kpass/ui/household_page.py" line="983"/>
         <source>Einkommen beenden</source>
         <translation>End income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="986"/>
+        <location filename="../../kpass/ui/household_page.py" line="984"/>
         <source>Letzter Tag, für den das Einkommen gezahlt wird:</source>
         <translation>Last day for which the income is paid:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="987"/>
+        <location filename="../../kpass/ui/household_page.py" line="985"/>
         <source>Einkommen entfällt</source>
         <translation>Income ends</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="999"/>
+        <location filename="../../kpass/ui/household_page.py" line="997"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="999"/>
+        <location filename="../../kpass/ui/household_page.py" line="997"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="1009"/>
+        <location filename="../../kpass/ui/household_page.py" line="1007"/>
         <source>Die Datei %1 ist kein lesbares Bild.</source>
         <translation>The file %1 is not a readable image.</translation>
     </message>
@@ -3717,62 +3711,62 @@
         <translation>View the printed reminder letters and send them to a printer</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="281"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="279"/>
         <source>%1 Pässe</source>
         <translation>%1 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="281"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="279"/>
         <source>1 Pass</source>
         <translation>1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="283"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="281"/>
         <source>%1 von %2 Pässen</source>
         <translation>%1 of %2 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="283"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="281"/>
         <source>%1 von 1 Pass</source>
         <translation>%1 of 1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="301"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="299"/>
         <source>%1 gehört heute zu keinem Haushalt.</source>
         <translation>%1 belongs to no household today.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="313"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="311"/>
         <source>Erinnerungen für %1 …</source>
         <translation>Reminders for %1 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="320"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="318"/>
         <source>In den gewählten Monaten laufen keine Pässe ab.</source>
         <translation>No passes expire in the chosen months.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="324"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="322"/>
         <source>Erinnerungen werden gedruckt …</source>
         <translation>Printing reminders …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="325"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="323"/>
         <source>Erinnerungen drucken</source>
         <translation>Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="334"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="332"/>
         <source>Abgebrochen; fertig: %1 Datei(en).</source>
         <translation>Cancelled; done: %1 file(s).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="336"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="334"/>
         <source>Gedruckt: %1</source>
         <translation>Printed: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="351"/>
+        <location filename="../../kpass/ui/renewals_page.py" line="349"/>
         <source>Erinnerungsschreiben (%1)</source>
         <translation>Reminder letters (%1)</translation>
     </message>
@@ -3938,67 +3932,67 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="81"/>
+        <location filename="../../kpass/ui/search_page.py" line="83"/>
         <source>&amp;Suche nach Person</source>
         <translation>&amp;Search for a person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="83"/>
+        <location filename="../../kpass/ui/search_page.py" line="85"/>
         <source>Name, Geburtsdatum (TT.MM.JJJJ), Passnummer oder Straße mit Hausnummer</source>
         <translation>Name, date of birth (DD.MM.YYYY), pass number or street with house number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="84"/>
+        <location filename="../../kpass/ui/search_page.py" line="86"/>
         <source>Personensuche</source>
         <translation>Person search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="86"/>
+        <location filename="../../kpass/ui/search_page.py" line="88"/>
         <source>Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue; Passnummer ab vier Ziffern (KA-1234); Straße, z. B. Rheinstr 24</source>
         <translation>Parts of the name in any order; umlauts also as ae, oe, ue; pass number from four digits on (KA-1234); street, e.g. Rheinstr 24</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="88"/>
+        <location filename="../../kpass/ui/search_page.py" line="90"/>
         <source>Suchergebnisse</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="89"/>
+        <location filename="../../kpass/ui/search_page.py" line="91"/>
         <source>Anzahl der Suchergebnisse</source>
         <translation>Number of search results</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="90"/>
+        <location filename="../../kpass/ui/search_page.py" line="92"/>
         <source>Eingabe: Ergebnisliste · Eingabe in der Liste: Haushalt öffnen · Strg+N: neuer Antrag · Strg+F: Suche · Strg+R: Verlängerungen</source>
         <translation>Enter: list of results · Enter in the list: open the household · Ctrl+N: new application · Ctrl+F: search · Ctrl+R: renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="92"/>
+        <location filename="../../kpass/ui/search_page.py" line="94"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="120"/>
+        <location filename="../../kpass/ui/search_page.py" line="129"/>
         <source>Bitte Namen, Geburtsdatum, Passnummer oder Straße eingeben.</source>
         <translation>Please enter a name, date of birth, pass number or street.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="123"/>
+        <location filename="../../kpass/ui/search_page.py" line="132"/>
         <source>Passnummer: bitte mindestens vier Ziffern eingeben.</source>
         <translation>Pass number: please enter at least four digits.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="125"/>
+        <location filename="../../kpass/ui/search_page.py" line="134"/>
         <source>Keine Person gefunden.</source>
         <translation>No person found.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="127"/>
+        <location filename="../../kpass/ui/search_page.py" line="136"/>
         <source>Mehr als %1 Treffer – bitte genauer suchen.</source>
         <translation>More than %1 matches – please search more precisely.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="129"/>
+        <location filename="../../kpass/ui/search_page.py" line="138"/>
         <source>%1 Treffer</source>
         <translation>%1 matches</translation>
     </message>
