@@ -33,10 +33,10 @@ from kpass.services.person_search import Cursor, SearchPage, search_persons
 
 
 def _model(database: Database) -> Any:
-    from kpass.ui.person_search_model import PersonSearchModel
+    from kpass.ui.search.model import PersonSearchModel
 
     def search(text: str, after: Cursor | None, limit: int) -> SearchPage:
-        # What kpass.ui.search_page.PersonSearchPage._search does.
+        # What kpass.ui.search.page.PersonSearchPage._search does.
         return search_persons(database, text, after=after, limit=limit)
 
     return PersonSearchModel(search)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import gc
-import sys
-
 import os
+import sys
 
 # Qt must know before it loads that there is no screen (else: abort, exit 134).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -14,7 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kpass.cli.common import amount_arg
-from kpass.ui.german_input import (
+from kpass.ui.common.german_input import (
     AmountError,
     amount_message,
     format_amount,

@@ -141,11 +141,11 @@ def tr(text: str) -> str:
 
 def test_extractor_follows_helpers_markers_and_tables(tmp_path: Path) -> None:
     write(tmp_path, "kpass/data.py", 'ROLES = {"a": "Antragsteller/in"}\n')
-    write(tmp_path, "kpass/ui/labels.py", HELPER + "from kpass.data import ROLES\n"
+    write(tmp_path, "kpass/ui/common/labels.py", HELPER + "from kpass.data import ROLES\n"
           "ALIAS = ROLES\ntranslatable_tables(_CONTEXT, ALIAS)\n")
     write(tmp_path, "kpass/ui/page.py", '''
 from PySide6.QtCore import QCoreApplication
-from kpass.ui.labels import tr as label
+from kpass.ui.common.labels import tr as label
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Page", text)

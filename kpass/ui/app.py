@@ -12,8 +12,8 @@ from kpass.languages import SOURCE_LANGUAGE, chosen_language
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import upgrade
 from kpass.settings import resolve_database_url
+from kpass.ui.common.style import STYLE_SHEET
 from kpass.ui.main_window import MainWindow
-from kpass.ui.style import STYLE_SHEET
 from kpass.ui.translation import install_translators, user_message
 
 

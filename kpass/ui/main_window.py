@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar
 from kpass.errors import KpassError
 from kpass.models.engine import Database
 from kpass.ui.dashboard import DashboardWidget, WhatIfPanel
-from kpass.ui.day_sheet import DaySheetPrinter
-from kpass.ui.household_page import HouseholdPage
-from kpass.ui.renewals_page import RenewalsPage
-from kpass.ui.search_page import PersonSearchPage
+from kpass.ui.household.page import HouseholdPage
+from kpass.ui.printing.day_sheet import DaySheetPrinter
+from kpass.ui.renewals.page import RenewalsPage
+from kpass.ui.search.page import PersonSearchPage
 from kpass.ui.translation import user_message
 
 

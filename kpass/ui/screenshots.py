@@ -31,9 +31,10 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
     from kpass.models.engine import open_database
     from kpass.models.migrate import upgrade
     from kpass.services.demo_data import create_demo_data
-    from kpass.ui import dialogs, print_outbox
     from kpass.ui.app import create_application
+    from kpass.ui.common import dialogs
     from kpass.ui.main_window import MainWindow
+    from kpass.ui.printing import outbox as print_outbox
 
     out.mkdir(parents=True, exist_ok=True)
     create_application()

@@ -9,7 +9,8 @@ the helper) and not label tables defined without Qt in other layers. This reader
   name, so a class that is subclassed must not use ``self.tr``; that is reported);
 - ``QCoreApplication.translate(CTX, "text")`` (also ``QApplication``/``QGuiApplication``);
 - a module helper ``def _tr(text): return QCoreApplication.translate(CTX, text)`` called
-  with a literal, in its module or wherever it is imported (``from kpass.ui.labels import tr``);
+  with a literal, in its module or wherever it is imported
+  (``from kpass.ui.common.labels import tr``);
 - ``QT_TRANSLATE_NOOP(CTX, "text")``: marks a literal kept in a tuple or dict and translated
   later through a variable;
 - ``translatable_tables(CTX, TABLE, …)``: the values of label dicts (or the items of

@@ -4,108 +4,108 @@
 <context>
     <name>AddressSection</name>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="50"/>
-        <location filename="../../kpass/ui/address_section.py" line="121"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="50"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="121"/>
         <source>Umzug ab</source>
         <translation>Moving on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="106"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="106"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="107"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="107"/>
         <source>Straße:</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="108"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="108"/>
         <source>Hausnr.:</source>
         <translation>House no.:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="109"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="109"/>
         <source>PLZ:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="110"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="110"/>
         <source>Ort:</source>
         <translation>Town:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="111"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="111"/>
         <source>Stadtteil:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="112"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="112"/>
         <source>Umzug ab:</source>
         <translation>Moving on:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="113"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="113"/>
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="114"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="114"/>
         <source>Hausnummer</source>
         <translation>House number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="115"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="115"/>
         <source>Postleitzahl</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="116"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="116"/>
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="117"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="117"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="120"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="120"/>
         <source>Stadtteil (Name oder Nummer tippen)</source>
         <translation>District (type its name or number)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="122"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="122"/>
         <source>Umzug speichern</source>
         <translation>Save move</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="123"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="123"/>
         <source>Neue Anschrift als Umzug speichern</source>
         <translation>Save the new address as a move</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="124"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="124"/>
         <source>Weitere Anschriften:</source>
         <translation>Other addresses:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="125"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="125"/>
         <source>Frühere und künftige Anschriften</source>
         <translation>Earlier and future addresses</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="154"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="154"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="156"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="156"/>
         <source>ab %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/address_section.py" line="194"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="194"/>
         <source>Umzug ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Moving on: please enter as DD.MM.YYYY.</translation>
     </message>
@@ -145,12 +145,12 @@
 <context>
     <name>BatchJob</name>
     <message>
-        <location filename="../../kpass/ui/batch_jobs.py" line="72"/>
+        <location filename="../../kpass/ui/common/batch_jobs.py" line="72"/>
         <source>Unerwarteter Fehler: %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/batch_jobs.py" line="81"/>
+        <location filename="../../kpass/ui/common/batch_jobs.py" line="81"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -405,28 +405,28 @@
 <context>
     <name>DaySheet</name>
     <message>
-        <location filename="../../kpass/ui/day_sheet.py" line="41"/>
-        <location filename="../../kpass/ui/day_sheet.py" line="66"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="42"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="67"/>
         <source>Karten des Tages</source>
         <translation>The day&apos;s cards</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/day_sheet.py" line="42"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="43"/>
         <source>Alle Karten der Pässe, die an diesem Tag ausgestellt, verlängert oder ersetzt wurden, auf A4-Bögen drucken:</source>
         <translation>Print the cards of all passes issued, renewed or replaced on this day on A4 sheets:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/day_sheet.py" line="50"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="51"/>
         <source>Karten vom %1</source>
         <translation>Cards of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/day_sheet.py" line="63"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="64"/>
         <source>Abgebrochen; es wurde nichts gedruckt.</source>
         <translation>Cancelled; nothing was printed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/day_sheet.py" line="69"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="70"/>
         <source>Kartenbögen gespeichert: %1</source>
         <translation>Card sheets saved: %1</translation>
     </message>
@@ -434,188 +434,188 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="40"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="40"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="41"/>
-        <location filename="../../kpass/ui/decision_panel.py" line="142"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="41"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="142"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="42"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="42"/>
         <source>Pass und Grundlage</source>
         <translation>Pass and basis</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="43"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="43"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="137"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="137"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="138"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="138"/>
         <source>Aktionen</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="140"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="140"/>
         <source>Entscheidung je Person</source>
         <translation>Decision per person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="141"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="141"/>
         <source>Art der Entscheidung</source>
         <translation>Kind of decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="143"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="143"/>
         <source>Einkommensprüfung</source>
         <translation>Income test</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="144"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="144"/>
         <source>Nicht angerechnete Einkommen</source>
         <translation>Incomes not counted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="145"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="145"/>
         <source>Begründungen</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="146"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="146"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="147"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="147"/>
         <source>Pass:</source>
         <translation>Pass:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="148"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="148"/>
         <source>Pass der ausgewählten Person</source>
         <translation>Pass of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="149"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="149"/>
         <source>– die ausgewählte Person hat keinen Pass –</source>
         <translation>– the selected person has no pass –</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="151"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="151"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="151"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="151"/>
         <source>Antrag stellen und heute entscheiden</source>
         <translation>File the application and decide today</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="152"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="152"/>
         <source>Pässe &amp;ausstellen</source>
         <translation>&amp;Issue passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="152"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="152"/>
         <source>Pässe ausstellen</source>
         <translation>Issue passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="153"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="153"/>
         <source>B&amp;ogen drucken</source>
         <translation>Print sh&amp;eet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="154"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="154"/>
         <source>Bogen drucken: alle Karten des Haushalts auf A4</source>
         <translation>Print sheet: all cards of the household on A4</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="155"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="155"/>
         <source>&amp;Bescheid drucken</source>
         <translation>Print &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="156"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="156"/>
         <source>Bescheid zur Entscheidung drucken</source>
         <translation>Print the decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="157"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="157"/>
         <source>Antrag &amp;drucken</source>
         <translation>Print application &amp;form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="158"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="158"/>
         <source>Antrag mit Datenschutzhinweis zum Unterschreiben drucken</source>
         <translation>Print the application with the data protection notice, for signing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="159"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="159"/>
         <source>Verlän&amp;gern …</source>
         <translation>Rene&amp;w …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="160"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="160"/>
         <source>Verlängern: fällige Pässe des Haushalts wählen und verlängern</source>
         <translation>Renew: choose the household&apos;s passes that are due and renew them</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="164"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="164"/>
         <source>&amp;Karte drucken</source>
         <translation>Print &amp;card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="165"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="165"/>
         <source>Ersat&amp;zausweis …</source>
         <translation>Replace&amp;ment card …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="166"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="166"/>
         <source>Spe&amp;rren …</source>
         <translation>Revo&amp;ke …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="172"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="172"/>
         <source>Karte drucken</source>
         <translation>Print card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="173"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="173"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="174"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="174"/>
         <source>Sperren</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="176"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="176"/>
         <source>%1: Pass von %2</source>
         <translation>%1: pass of %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="177"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="177"/>
         <source>%1: die ausgewählte Person hat keinen Pass</source>
         <translation>%1: the selected person has no pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="218"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="218"/>
         <source>Nicht angerechnet: %1</source>
         <translation>Not counted: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_panel.py" line="248"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="251"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
@@ -679,87 +679,87 @@
 <context>
     <name>DecisionText</name>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="51"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="51"/>
         <source>60plus: Bildungs- und Kulturgutscheine</source>
         <translation>60plus: education and culture vouchers</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="53"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="53"/>
         <source>nicht berechtigt</source>
         <translation>not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="58"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="58"/>
         <source>berechtigt</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="61"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="61"/>
         <source>%1 bis %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="76"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="76"/>
         <source>Keine Einkommensprüfung: Wohnsitz oder Regelwerk fehlen.</source>
         <translation>No income test: the residence or the rules are missing.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="79"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="79"/>
         <source>Haushaltsnettoeinkommen %1; niemand im Haushalt ist 14 Jahre oder älter, daher ist keine Einkommensprüfung möglich (Grenze %2).</source>
         <translation>Net household income %1; nobody in the household is 14 or older, so no income test is possible (limit %2).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="84"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="84"/>
         <source>Haushaltsnettoeinkommen %1 ÷ Summe der Gewichte %2 = Nettoäquivalenzeinkommen %3</source>
         <translation>Net household income %1 ÷ sum of the weights %2 = net equivalised income %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="89"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="89"/>
         <source>; das sind %1 unter der Grenze von %2: Einkommensprüfung bestanden.</source>
         <translation>; that is %1 below the limit of %2: income test passed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="92"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="92"/>
         <source>; das liegt genau auf der Grenze von %2: Einkommensprüfung nicht bestanden (nur darunter ist berechtigt).</source>
         <translation>; that is exactly the limit of %2: income test failed (only below it is eligible).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="95"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="95"/>
         <source>; das sind %1 über der Grenze von %2: Einkommensprüfung nicht bestanden.</source>
         <translation>; that is %1 above the limit of %2: income test failed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="111"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="111"/>
         <source>Der Haushalt ist berechtigt bis zu einem Haushaltsnettoeinkommen von %1.</source>
         <translation>The household is eligible up to a household net income of %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="113"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="113"/>
         <source>Berechtigt wäre der Haushalt nur bis zu einem Haushaltsnettoeinkommen von %1.</source>
         <translation>The household would be eligible only up to a household net income of %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="116"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="116"/>
         <source>Einkommensgrenze (darunter berechtigt): %1.</source>
         <translation>Income limit (eligible below it): %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="143"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="143"/>
         <source>Niemand im Haushalt ist berechtigt.</source>
         <translation>Nobody in the household is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="145"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="145"/>
         <source>Alle %1 Personen sind berechtigt.</source>
         <translation>All %1 persons are eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="146"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="146"/>
         <source>Die Person ist berechtigt.</source>
         <translation>The person is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/decision_text.py" line="147"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="147"/>
         <source>%1 von %2 Personen sind berechtigt.</source>
         <translation>%1 of %2 persons are eligible.</translation>
     </message>
@@ -775,174 +775,174 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="37"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="37"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="38"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="38"/>
         <source>Der Haushalt hat ungespeicherte Änderungen. Speichern?</source>
         <translation>The household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="41"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="41"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="42"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="42"/>
         <source>&amp;Verwerfen</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="43"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="43"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="60"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="60"/>
         <source>Fehlerhinweis</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="75"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="75"/>
         <source>Abbre&amp;chen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="76"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="76"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="90"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="90"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="91"/>
-        <location filename="../../kpass/ui/dialogs.py" line="174"/>
-        <location filename="../../kpass/ui/dialogs.py" line="241"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="91"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="174"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="241"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="93"/>
-        <location filename="../../kpass/ui/dialogs.py" line="95"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="93"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="95"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="103"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="103"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="106"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="106"/>
         <source>&amp;Grund:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="118"/>
-        <location filename="../../kpass/ui/dialogs.py" line="253"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="118"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="253"/>
         <source>&amp;OK</source>
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="118"/>
-        <location filename="../../kpass/ui/dialogs.py" line="253"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="118"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="253"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="125"/>
-        <location filename="../../kpass/ui/dialogs.py" line="260"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="125"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="260"/>
         <source>Bitte ein Datum als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter a date as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="129"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="129"/>
         <source>Bitte einen Grund angeben.</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="159"/>
-        <location filename="../../kpass/ui/dialogs.py" line="192"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="159"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="192"/>
         <source>Rolle wechseln</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="160"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="160"/>
         <source>Neue Rolle für %1 (bisher: %2):</source>
         <translation>New role for %1 (so far: %2):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="165"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="165"/>
         <source>Neue Rolle</source>
         <translation>New role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="173"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="173"/>
         <source>Neue Rolle gilt ab (TT.MM.JJJJ)</source>
         <translation>New role applies from (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="181"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="181"/>
         <source>&amp;Neue Rolle:</source>
         <translation>&amp;New role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="184"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="184"/>
         <source>&amp;Gilt ab:</source>
         <translation>&amp;Applies from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="192"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="192"/>
         <source>Rolle &amp;wechseln</source>
         <translation>C&amp;hange role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="202"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="202"/>
         <source>Bitte eine andere Rolle wählen (bisher: %1).</source>
         <translation>Please choose another role (so far: %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="209"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="209"/>
         <source>Gilt ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Applies from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="240"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="240"/>
         <source>Tag (TT.MM.JJJJ)</source>
         <translation>Day (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="249"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="249"/>
         <source>&amp;Tag:</source>
         <translation>&amp;Day:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="303"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="303"/>
         <source>Pässe verlängern</source>
         <translation>Renew passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="305"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="305"/>
         <source>Welche Pässe sollen verlängert werden? Verlängert werden kann ein Pass ab dem Monat, in dem er abläuft. Die Entscheidung gilt für den ganzen Haushalt; neue Gültigkeit bekommen nur die angekreuzten Pässe.</source>
         <translation>Which passes shall be renewed? A pass can be renewed from the month in which it expires. The decision covers the whole household; only the ticked passes get a new validity.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="330"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="330"/>
         <source>&amp;Verlängern</source>
         <translation>Re&amp;new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="331"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="331"/>
         <source>Angekreuzte Pässe verlängern</source>
         <translation>Renew the ticked passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dialogs.py" line="350"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="350"/>
         <source>Bitte mindestens einen Pass ankreuzen.</source>
         <translation>Please tick at least one pass.</translation>
     </message>
@@ -950,219 +950,219 @@
 <context>
     <name>DuplicateDialogs</name>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="51"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="51"/>
         <source>%1 %2, geb. %3</source>
         <translation>%1 %2, born %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="58"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="58"/>
         <source>derzeit in keinem Haushalt</source>
         <translation>in no household at present</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="59"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="59"/>
         <source>Haushalt %1</source>
         <translation>household %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="65"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="65"/>
         <source>verstorben am %1</source>
         <translation>died %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="95"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="95"/>
         <source>Begründung, warum es eine andere Person ist</source>
         <translation>Reason why this is a different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="96"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="96"/>
         <source>z. B. andere Eltern, Ausweis geprüft</source>
         <translation>e.g. other parents, ID card checked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="100"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="100"/>
         <source>&amp;Begründung:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="115"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="115"/>
         <source>Bitte begründen, warum es eine andere Person ist.</source>
         <translation>Please state why this is a different person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="142"/>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="162"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="142"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="162"/>
         <source>Person hierher umziehen</source>
         <translation>Move the person here</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="147"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="147"/>
         <source>Rolle in diesem Haushalt</source>
         <translation>Role in this household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="153"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="153"/>
         <source>Zieht ein am (TT.MM.JJJJ)</source>
         <translation>Moves in on (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="154"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="154"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="158"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="158"/>
         <source>&amp;Rolle:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="160"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="160"/>
         <source>&amp;Zieht ein am:</source>
         <translation>Moves &amp;in on:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="162"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="162"/>
         <source>&amp;Umziehen</source>
         <translation>&amp;Move here</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="181"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="181"/>
         <source>Zieht ein am: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Moves in on: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="222"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="222"/>
         <source>Person schon registriert?</source>
         <translation>Person registered already?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="226"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="226"/>
         <source>Nicht gespeichert: %1 ist möglicherweise schon registriert.</source>
         <translation>Not saved: %1 may be registered already.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="229"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="229"/>
         <source>Möglicherweise dieselbe Person wie: %1.</source>
         <translation>Possibly the same person as: %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="231"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="231"/>
         <source>Eine Person bekommt nur einen Pass. Bitte die registrierte Person übernehmen oder begründen, warum es eine andere Person ist.</source>
         <translation>A person gets only one pass. Please take the registered person over, or state why this is a different person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="239"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="239"/>
         <source>Registrierte Personen, die es sein könnten</source>
         <translation>Registered persons it may be</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="247"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="247"/>
         <source>&amp;Treffer:</source>
         <translation>Ma&amp;tches:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="249"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="249"/>
         <source>&amp;Haushalt dieser Person öffnen</source>
         <translation>&amp;Open this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="251"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="251"/>
         <source>Haushalt dieser Person öffnen</source>
         <translation>Open this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="252"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="252"/>
         <source>Person hierher &amp;umziehen …</source>
         <translation>&amp;Move this person here …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="254"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="254"/>
         <source>Person hierher umziehen (der Verlauf bleibt)</source>
         <translation>Move this person here (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="255"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="255"/>
         <source>&amp;Andere Person …</source>
         <translation>&amp;Different person …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="257"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="257"/>
         <source>Andere Person: mit Begründung speichern</source>
         <translation>Different person: save with a reason</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="258"/>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="374"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="258"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="374"/>
         <source>Abbre&amp;chen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="260"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="260"/>
         <source>Abbrechen, die Eingabe bleibt</source>
         <translation>Cancel, the entry is kept</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="327"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="327"/>
         <source>Andere Person</source>
         <translation>Different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="328"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="328"/>
         <source>Warum ist %1 eine andere Person als %2? Die Begründung wird zu beiden Personen vermerkt.</source>
         <translation>Why is %1 a different person than %2? The reason is recorded for both persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="330"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="330"/>
         <source>die genannte Person</source>
         <translation>the person named</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="331"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="331"/>
         <source>Als andere Person &amp;speichern</source>
         <translation>&amp;Save as a different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="360"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="360"/>
         <source>Schon ein Pass für diese Person?</source>
         <translation>A pass for this person already?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="367"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="367"/>
         <source>Als verschiedene Personen &amp;vermerken …</source>
         <translation>&amp;Record as different persons …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="369"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="369"/>
         <source>Als verschiedene Personen vermerken</source>
         <translation>Record as different persons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="370"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="370"/>
         <source>&amp;Haushalt der anderen Person öffnen</source>
         <translation>&amp;Open the other person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="372"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="372"/>
         <source>Haushalt der anderen Person öffnen</source>
         <translation>Open the other person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="375"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="375"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="404"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="404"/>
         <source>Verschiedene Personen</source>
         <translation>Different persons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="405"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="405"/>
         <source>Warum sind %1 und %2 verschiedene Personen? Die Begründung wird zu beiden Personen vermerkt.</source>
         <translation>Why are %1 and %2 different persons? The reason is recorded for both persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_dialogs.py" line="407"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="407"/>
         <source>&amp;Vermerken</source>
         <translation>R&amp;ecord</translation>
     </message>
@@ -1174,32 +1174,32 @@
 <context>
     <name>DuplicateWarning</name>
     <message>
-        <location filename="../../kpass/ui/duplicate_warning.py" line="38"/>
+        <location filename="../../kpass/ui/household/duplicate_warning.py" line="38"/>
         <source>Diesen Haushalt ö&amp;ffnen</source>
         <translation>&amp;Open this household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_warning.py" line="39"/>
+        <location filename="../../kpass/ui/household/duplicate_warning.py" line="39"/>
         <source>Haushalt der schon erfassten Person öffnen</source>
         <translation>Open the household of the person already entered</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_warning.py" line="40"/>
+        <location filename="../../kpass/ui/household/duplicate_warning.py" line="40"/>
         <source>Hinweis auf mögliche Doppelerfassung</source>
         <translation>Note on a possible duplicate entry</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_warning.py" line="49"/>
+        <location filename="../../kpass/ui/household/duplicate_warning.py" line="49"/>
         <source>ohne Haushalt</source>
         <translation>without a household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_warning.py" line="52"/>
+        <location filename="../../kpass/ui/household/duplicate_warning.py" line="52"/>
         <source>Achtung, schon erfasst? %1, geb. %2 (%3) – %4.</source>
         <translation>Careful, already entered? %1, born %2 (%3) – %4.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/duplicate_warning.py" line="57"/>
+        <location filename="../../kpass/ui/household/duplicate_warning.py" line="57"/>
         <source>Weitere ähnliche Personen: %1.</source>
         <translation>Other similar persons: %1.</translation>
     </message>
@@ -1211,22 +1211,22 @@
 <context>
     <name>FormWidgets</name>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="40"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="40"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="55"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="55"/>
         <source>%1 Jahr</source>
         <translation>%1 year</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="55"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="55"/>
         <source>%1 Jahre</source>
         <translation>%1 years</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/form_widgets.py" line="78"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="78"/>
         <source>Name oder Nummer</source>
         <translation>Name or number</translation>
     </message>
@@ -1234,37 +1234,37 @@
 <context>
     <name>GermanInput</name>
     <message>
-        <location filename="../../kpass/ui/german_input.py" line="153"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="153"/>
         <source>Bitte einen Eurobetrag eingeben, z. B. 1.234,56.</source>
         <translation>Please enter an amount in euros, e.g. 1.234,56.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/german_input.py" line="155"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="155"/>
         <source>„%1“ ist negativ: Bitte den Betrag ohne Minuszeichen eingeben.</source>
         <translation>“%1” is negative: please enter the amount without a minus sign.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/german_input.py" line="162"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="162"/>
         <source>„%1“ ist mehrdeutig: Meinten Sie %2 oder %3? Bitte ohne Tausenderpunkt (%4) oder mit zwei Nachkommastellen (%5) eingeben.</source>
         <translation>“%1” is ambiguous: did you mean %2 or %3? Please enter it without a thousands separator (%4) or with two decimal places (%5).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/german_input.py" line="166"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="166"/>
         <source>„%1“ ist mehrdeutig: Meinten Sie %2? Dann bitte ohne Tausenderpunkt eingeben (%3). Nach dem Komma stehen höchstens zwei Stellen (Cent).</source>
         <translation>“%1” is ambiguous: did you mean %2? Then please enter it without a thousands separator (%3). At most two digits (cents) follow the decimal comma.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/german_input.py" line="171"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="171"/>
         <source>„%1“ ist als Eurobetrag zu groß.</source>
         <translation>“%1” is too large for an amount in euros.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/german_input.py" line="173"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="173"/>
         <source>„%1“ ist kein Eurobetrag: Nach dem Komma stehen höchstens zwei Stellen (Cent), z. B. 1.234,56.</source>
         <translation>“%1” is not an amount in euros: at most two digits (cents) follow the decimal comma, e.g. 1.234,56.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/german_input.py" line="175"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="175"/>
         <source>„%1“ ist kein Eurobetrag. Bitte so eingeben: 1900, 1.900 oder 1.900,50 (Punkte nur zwischen Tausendern, nach dem Komma höchstens zwei Stellen).</source>
         <translation>“%1” is not an amount in euros. Please enter it like this: 1900, 1.900 or 1.900,50 (dots only between thousands, at most two digits after the decimal comma).</translation>
     </message>
@@ -1272,214 +1272,214 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="52"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="52"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="53"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="53"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="54"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="54"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="55"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="55"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="56"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="56"/>
         <source>Erinnerung</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="67"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="67"/>
         <source>%1: berechtigt – %2, %3</source>
         <translation>%1: eligible – %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="70"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="70"/>
         <source>%1: nicht berechtigt</source>
         <translation>%1: not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="76"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="76"/>
         <source>Passart gewechselt: %1 → %2, Passnummer bleibt</source>
         <translation>Pass type changed: %1 → %2, pass number kept</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="100"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="100"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="102"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="102"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="104"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="104"/>
         <source>Pass %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="104"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="104"/>
         <source>Pässe %1</source>
         <translation>Passes %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="107"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="107"/>
         <source>%1, Ablauf %2</source>
         <translation>%1, expiry %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="166"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="166"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="167"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="167"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="168"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="168"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="169"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="169"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="170"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="170"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="171"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="171"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="172"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="172"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="175"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="175"/>
         <source>Gedruckt am</source>
         <translation>Printed on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="176"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="176"/>
         <source>Dokument</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="177"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="177"/>
         <source>Betrifft</source>
         <translation>Concerning</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="178"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="178"/>
         <source>Seiten</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="179"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="179"/>
         <source>Gedruckt von</source>
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="243"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="243"/>
         <source>Antrag / Entscheidung</source>
         <translation>Application / decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="243"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="243"/>
         <source>Inhalt</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="244"/>
-        <location filename="../../kpass/ui/history_tab.py" line="249"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="244"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="249"/>
         <source>Anträge und Entscheidungen</source>
         <translation>Applications and decisions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="246"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="246"/>
         <source>Pässe des Haushalts</source>
         <translation>Passes of the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="248"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="248"/>
         <source>Drucke für den Haushalt</source>
         <translation>Printouts for the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="250"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="250"/>
         <source>Pässe</source>
         <translation>Passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="251"/>
-        <location filename="../../kpass/ui/history_tab.py" line="352"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="251"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="352"/>
         <source>Drucke (%1)</source>
         <translation>Printouts (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="253"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="253"/>
         <source>Hinweis zum Verlauf</source>
         <translation>Note on the history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="254"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="254"/>
         <source>Hinweis zu den Drucken</source>
         <translation>Note on the printouts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="261"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="261"/>
         <source>Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern.</source>
         <translation>The household is not saved yet; its history begins when it is saved.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="267"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="267"/>
         <source>Antrag %1 vom %2</source>
         <translation>Application %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="269"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="269"/>
         <source>%1, Entscheidung %2, Regelwerk %3</source>
         <translation>%1, decision %2, rules %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="284"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="284"/>
         <source>%1 (Pass %2)</source>
         <translation>%1 (pass %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="297"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="297"/>
         <source>Nachweise: %1</source>
         <translation>Proofs: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="306"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="306"/>
         <source>%1 (ab %2)</source>
         <translation>%1 (from %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="312"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="312"/>
         <source>gesperrt ab %1</source>
         <translation>revoked from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/history_tab.py" line="314"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="314"/>
         <source>ersetzt ab %1</source>
         <translation>replaced from %1</translation>
     </message>
@@ -1499,22 +1499,22 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../kpass/ui/household_editor.py" line="85"/>
+        <location filename="../../kpass/ui/household/editor.py" line="85"/>
         <source>Jemand anderes hat diesen Haushalt inzwischen geändert. Die aktuelle Fassung wurde geladen; bitte die Eingabe prüfen und erneut speichern.</source>
         <translation>Someone else has changed this household in the meantime. The current version has been loaded; please check your entry and save again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_editor.py" line="142"/>
+        <location filename="../../kpass/ui/household/editor.py" line="142"/>
         <source>Jemand anderes hat die Daten von %1 inzwischen geändert. Die aktuelle Fassung steht in der Tabelle; bitte die Eingabe prüfen und erneut speichern.</source>
         <translation>Someone else has changed the data of %1 in the meantime. The current version is in the table; please check your entry and save again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_editor.py" line="183"/>
+        <location filename="../../kpass/ui/household/editor.py" line="183"/>
         <source>%1 soll hier Antragsteller/in sein, lebt aber noch im Haushalt %2. Bitte dort zuerst austragen („Haushalt dieser Person öffnen“, „Austragen …“) und hier erneut speichern: dann wird die registrierte Person übernommen.</source>
         <translation>%1 is to be the applicant here but still lives in household %2. Please first remove them there (“Open this person&apos;s household”, “Remove …”) and save here again: the registered person is then taken over.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_editor.py" line="188"/>
+        <location filename="../../kpass/ui/household/editor.py" line="188"/>
         <source>Ein Bescheid nennt %1. Bitte den Haushalt erst ohne diesen Bescheid speichern, dann die Person umziehen und den Bescheid erfassen.</source>
         <translation>A benefit notice names %1. Please save the household without this notice first, then move the person here and enter the notice.</translation>
     </message>
@@ -1522,341 +1522,341 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="206"/>
+        <location filename="../../kpass/ui/household/page.py" line="194"/>
         <source>&amp;Haushalt</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="207"/>
+        <location filename="../../kpass/ui/household/page.py" line="195"/>
         <source>Ver&amp;lauf</source>
         <translation>Histor&amp;y</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="208"/>
+        <location filename="../../kpass/ui/household/page.py" line="196"/>
         <source>Haushalt und Verlauf</source>
         <translation>Household and history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="209"/>
+        <location filename="../../kpass/ui/household/page.py" line="197"/>
         <source>Vorgelegte Nachweise</source>
         <translation>Proofs presented</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="212"/>
+        <location filename="../../kpass/ui/household/page.py" line="200"/>
         <source>Nachweis: %1</source>
         <translation>Proof: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="213"/>
+        <location filename="../../kpass/ui/household/page.py" line="201"/>
         <source>Haushalt &amp;speichern</source>
         <translation>&amp;Save household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="214"/>
-        <location filename="../../kpass/ui/household_page.py" line="215"/>
+        <location filename="../../kpass/ui/household/page.py" line="202"/>
+        <location filename="../../kpass/ui/household/page.py" line="203"/>
         <source>Neuen Haushalt speichern (Strg+S)</source>
         <translation>Save the new household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="218"/>
+        <location filename="../../kpass/ui/household/page.py" line="206"/>
         <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
         <translation>Apply and decide today (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="219"/>
+        <location filename="../../kpass/ui/household/page.py" line="207"/>
         <source>Zurück zur Suche (Esc)</source>
         <translation>Back to the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="220"/>
+        <location filename="../../kpass/ui/household/page.py" line="208"/>
         <source>Zurück zur Suche</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="221"/>
+        <location filename="../../kpass/ui/household/page.py" line="209"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="222"/>
+        <location filename="../../kpass/ui/household/page.py" line="210"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="329"/>
+        <location filename="../../kpass/ui/household/page.py" line="317"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="333"/>
+        <location filename="../../kpass/ui/household/page.py" line="321"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="350"/>
+        <location filename="../../kpass/ui/household/page.py" line="338"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="354"/>
+        <location filename="../../kpass/ui/household/page.py" line="342"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="359"/>
+        <location filename="../../kpass/ui/household/page.py" line="347"/>
         <source>Noch nicht entscheidbar – %1 Bitte links unter „Anschrift“ ergänzen oder berichtigen.</source>
         <translation>Cannot be decided yet – %1 Please complete or correct it under “Address” on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="371"/>
+        <location filename="../../kpass/ui/household/page.py" line="359"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="431"/>
-        <source>%1, geb. %2</source>
-        <translation>%1, born %2</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="436"/>
-        <source>%1 %2, gültig vom %3 bis %4 (%5)</source>
-        <translation>%1 %2, valid from %3 to %4 (%5)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="499"/>
+        <location filename="../../kpass/ui/household/page.py" line="465"/>
         <source>Haushalt gespeichert (Nr. %1).</source>
         <translation>Household saved (no. %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="558"/>
+        <location filename="../../kpass/ui/household/page.py" line="524"/>
         <source>Der neue Haushalt wird zuerst ohne die eben erfasste Person gespeichert.</source>
         <translation>The new household is saved first, without the person just entered.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="570"/>
+        <location filename="../../kpass/ui/household/page.py" line="536"/>
         <source>%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im Verlauf.</source>
         <translation>%1 has moved here; the previous membership stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="583"/>
-        <source>Nr. %1</source>
-        <translation>no. %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="601"/>
-        <source>Vermerkt: %1 und %2 sind verschiedene Personen. %3</source>
-        <translation>Recorded: %1 and %2 are different persons. %3</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="634"/>
+        <location filename="../../kpass/ui/household/page.py" line="569"/>
         <source>Nicht entschieden: %1</source>
         <translation>Not decided: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="641"/>
+        <location filename="../../kpass/ui/household/page.py" line="576"/>
         <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="660"/>
+        <location filename="../../kpass/ui/household/page.py" line="595"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="665"/>
+        <location filename="../../kpass/ui/household/page.py" line="600"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="667"/>
+        <location filename="../../kpass/ui/household/page.py" line="602"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="678"/>
-        <source>Jetzt erneut „Pässe ausstellen“ (Alt+A).</source>
-        <translation>Now “Issue passes” again (Alt+I).</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="689"/>
-        <source>%1 hat schon einen Pass bis %2</source>
-        <translation>%1 already has a pass until %2</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="692"/>
-        <location filename="../../kpass/ui/household_page.py" line="875"/>
-        <source>%1: Pass %2 bis %3</source>
-        <translation>%1: pass %2 until %3</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="697"/>
-        <source>Ausgestellt – %1.</source>
-        <translation>Issued – %1.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="699"/>
-        <source>Kein Pass auszustellen.</source>
-        <translation>No pass to issue.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="711"/>
-        <source>PDF gespeichert: %1</source>
-        <translation>PDF saved: %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="727"/>
-        <source>Karte %1 – %2</source>
-        <translation>Card %1 – %2</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="739"/>
-        <source>Kartenbogen</source>
-        <translation>Card sheet</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="750"/>
-        <source>Bescheid %1</source>
-        <translation>Decision letter %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="761"/>
-        <source>Antrag %1</source>
-        <translation>Application %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="792"/>
-        <source>nicht verlängerbar (%1)</source>
-        <translation>cannot be renewed (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="796"/>
-        <source>nicht mehr im Haushalt</source>
-        <translation>no longer in the household</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="799"/>
-        <source>noch nicht fällig (verlängerbar ab %1)</source>
-        <translation>not due yet (can be renewed from %1)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="809"/>
-        <source>Kein Pass ist zur Verlängerung fällig – %1.</source>
-        <translation>No pass is due for renewal – %1.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="810"/>
-        <source>Der Haushalt hat keinen Pass.</source>
-        <translation>The household has no pass.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="824"/>
-        <source>Jetzt erneut „Verlängern“.</source>
-        <translation>Now “Renew” again.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="837"/>
-        <source>Verlängerung: Entscheidung Nr. %1 vom %2 (gespeichert)</source>
-        <translation>Renewal: decision no. %1 of %2 (saved)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="842"/>
-        <source>nicht verlängert</source>
-        <translation>not renewed</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="867"/>
-        <source>Pass %1 verlängert bis %2 (%3).</source>
-        <translation>Pass %1 renewed until %2 (%3).</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="878"/>
-        <source>Verlängert – %1.</source>
-        <translation>Renewed – %1.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="879"/>
-        <source>Verlängerung entschieden.</source>
-        <translation>Renewal decided.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="881"/>
-        <source>Nicht verlängert (nicht mehr berechtigt): %1.</source>
-        <translation>Not renewed (no longer eligible): %1.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="890"/>
-        <source>Ersatzausweis</source>
-        <translation>Replacement card</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="891"/>
-        <source>Ersatzausweis für diesen Pass (neue Nummer, gleiche Gültigkeit) ab:</source>
-        <translation>Replacement card for this pass (new number, same validity) from:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="903"/>
-        <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
-        <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="914"/>
-        <source>Pass sperren</source>
-        <translation>Revoke pass</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="915"/>
-        <source>Diesen Pass sperren ab:</source>
-        <translation>Revoke this pass from:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="927"/>
-        <source>Pass %1 wird ab %2 gesperrt; bis dahin bleibt er gültig.</source>
-        <translation>Pass %1 will be revoked from %2; it stays valid until then.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="930"/>
-        <source>Pass %1 ist ab %2 gesperrt.</source>
-        <translation>Pass %1 is revoked from %2.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household_page.py" line="941"/>
+        <location filename="../../kpass/ui/household/page.py" line="614"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="941"/>
+        <location filename="../../kpass/ui/household/page.py" line="614"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="983"/>
+        <location filename="../../kpass/ui/household/page.py" line="656"/>
         <source>Einkommen beenden</source>
         <translation>End income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="984"/>
+        <location filename="../../kpass/ui/household/page.py" line="657"/>
         <source>Letzter Tag, für den das Einkommen gezahlt wird:</source>
         <translation>Last day for which the income is paid:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="985"/>
+        <location filename="../../kpass/ui/household/page.py" line="658"/>
         <source>Einkommen entfällt</source>
         <translation>Income ends</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="997"/>
+        <location filename="../../kpass/ui/household/page.py" line="670"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="997"/>
+        <location filename="../../kpass/ui/household/page.py" line="670"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household_page.py" line="1007"/>
+        <location filename="../../kpass/ui/household/page.py" line="680"/>
         <source>Die Datei %1 ist kein lesbares Bild.</source>
         <translation>The file %1 is not a readable image.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="82"/>
+        <source>Jetzt erneut „Pässe ausstellen“ (Alt+A).</source>
+        <translation>Now “Issue passes” again (Alt+I).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="91"/>
+        <source>%1 hat schon einen Pass bis %2</source>
+        <translation>%1 already has a pass until %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="94"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="221"/>
+        <source>%1: Pass %2 bis %3</source>
+        <translation>%1: pass %2 until %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="99"/>
+        <source>Ausgestellt – %1.</source>
+        <translation>Issued – %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="101"/>
+        <source>Kein Pass auszustellen.</source>
+        <translation>No pass to issue.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="139"/>
+        <source>nicht verlängerbar (%1)</source>
+        <translation>cannot be renewed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="143"/>
+        <source>nicht mehr im Haushalt</source>
+        <translation>no longer in the household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="146"/>
+        <source>noch nicht fällig (verlängerbar ab %1)</source>
+        <translation>not due yet (can be renewed from %1)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="156"/>
+        <source>Kein Pass ist zur Verlängerung fällig – %1.</source>
+        <translation>No pass is due for renewal – %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="157"/>
+        <source>Der Haushalt hat keinen Pass.</source>
+        <translation>The household has no pass.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="172"/>
+        <source>Jetzt erneut „Verlängern“.</source>
+        <translation>Now “Renew” again.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="183"/>
+        <source>Verlängerung: Entscheidung Nr. %1 vom %2 (gespeichert)</source>
+        <translation>Renewal: decision no. %1 of %2 (saved)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="188"/>
+        <source>nicht verlängert</source>
+        <translation>not renewed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="213"/>
+        <source>Pass %1 verlängert bis %2 (%3).</source>
+        <translation>Pass %1 renewed until %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="224"/>
+        <source>Verlängert – %1.</source>
+        <translation>Renewed – %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="225"/>
+        <source>Verlängerung entschieden.</source>
+        <translation>Renewal decided.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="227"/>
+        <source>Nicht verlängert (nicht mehr berechtigt): %1.</source>
+        <translation>Not renewed (no longer eligible): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="236"/>
+        <source>Ersatzausweis</source>
+        <translation>Replacement card</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="237"/>
+        <source>Ersatzausweis für diesen Pass (neue Nummer, gleiche Gültigkeit) ab:</source>
+        <translation>Replacement card for this pass (new number, same validity) from:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="250"/>
+        <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
+        <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="261"/>
+        <source>Pass sperren</source>
+        <translation>Revoke pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="262"/>
+        <source>Diesen Pass sperren ab:</source>
+        <translation>Revoke this pass from:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="273"/>
+        <source>Pass %1 wird ab %2 gesperrt; bis dahin bleibt er gültig.</source>
+        <translation>Pass %1 will be revoked from %2; it stays valid until then.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="276"/>
+        <source>Pass %1 ist ab %2 gesperrt.</source>
+        <translation>Pass %1 is revoked from %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="288"/>
+        <source>Nr. %1</source>
+        <translation>no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="304"/>
+        <source>Vermerkt: %1 und %2 sind verschiedene Personen. %3</source>
+        <translation>Recorded: %1 and %2 are different persons. %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="314"/>
+        <source>%1, geb. %2</source>
+        <translation>%1, born %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="319"/>
+        <source>%1 %2, gültig vom %3 bis %4 (%5)</source>
+        <translation>%1 %2, valid from %3 to %4 (%5)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/print_actions.py" line="47"/>
+        <source>PDF gespeichert: %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/print_actions.py" line="60"/>
+        <source>Karte %1 – %2</source>
+        <translation>Card %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/print_actions.py" line="69"/>
+        <source>Kartenbogen</source>
+        <translation>Card sheet</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/print_actions.py" line="77"/>
+        <source>Bescheid %1</source>
+        <translation>Decision letter %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/print_actions.py" line="85"/>
+        <source>Antrag %1</source>
+        <translation>Application %1</translation>
     </message>
     <message>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+U).</source>
@@ -1890,154 +1890,154 @@
 <context>
     <name>IncomeSection</name>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="65"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="65"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="66"/>
-        <location filename="../../kpass/ui/income_section.py" line="85"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="66"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="85"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="67"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="67"/>
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="68"/>
-        <location filename="../../kpass/ui/income_section.py" line="92"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="68"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="92"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="69"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="69"/>
         <source>ab</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="70"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="70"/>
         <source>bis</source>
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="94"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="94"/>
         <source>Gültig ab</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="163"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="163"/>
         <source>Einkommen (netto)</source>
         <translation>Income (net)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="165"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="165"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="166"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="166"/>
         <source>Person:</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="167"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="167"/>
         <source>Art:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="168"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="168"/>
         <source>Betrag:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="169"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="169"/>
         <source>Datum ab:</source>
         <translation>Date from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="170"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="170"/>
         <source>Person, die das Einkommen bezieht</source>
         <translation>Person who receives the income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="171"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="171"/>
         <source>Art des Einkommens</source>
         <translation>Kind of income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="172"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="172"/>
         <source>Betrag in Euro</source>
         <translation>Amount in euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="173"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="173"/>
         <source>Zeitraum des Betrags</source>
         <translation>Period of the amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="174"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="174"/>
         <source>Einkommen gültig ab</source>
         <translation>Income valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="175"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="175"/>
         <source>Euro</source>
         <translation>Euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="176"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="176"/>
         <source>Einkommen ein&amp;tragen</source>
         <translation>Add i&amp;ncome</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="177"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="177"/>
         <source>Einkommen eintragen</source>
         <translation>Add income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="178"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="178"/>
         <source>Trotzde&amp;m eintragen</source>
         <translation>Add d&amp;uplicate</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="180"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="180"/>
         <source>Gleiches Einkommen trotzdem noch einmal eintragen</source>
         <translation>Add the same income once more all the same</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="181"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="181"/>
         <source>Einkommen beenden …</source>
         <translation>End income …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="182"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="182"/>
         <source>Ausgewähltes Einkommen beenden</source>
         <translation>End the selected income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="189"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="189"/>
         <source>Wird erfasst, aber nicht angerechnet (zählt nicht zum Haushaltsnettoeinkommen).</source>
         <translation>Recorded but not counted (not part of the household net income).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="198"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="198"/>
         <source>%1 – nicht angerechnet</source>
         <translation>%1 – not counted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="247"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="247"/>
         <source>Bitte zuerst eine Person erfassen.</source>
         <translation>Please enter a person first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="258"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="258"/>
         <source>Gültig ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/income_section.py" line="291"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="291"/>
         <source>Dieses Einkommen ist schon eingetragen: %1, %2, %3 %4 ab %5. Noch einmal eintragen? Dann Enter drücken oder „Trotzdem eintragen“ wählen.</source>
         <translation>This income is already entered: %1, %2, %3 %4 from %5. Enter it once more? Then press Enter or choose “Add duplicate”.</translation>
     </message>
@@ -2073,13 +2073,13 @@
 <context>
     <name>InlineErrors</name>
     <message>
-        <location filename="../../kpass/ui/inline_errors.py" line="24"/>
-        <location filename="../../kpass/ui/inline_errors.py" line="67"/>
+        <location filename="../../kpass/ui/common/inline_errors.py" line="24"/>
+        <location filename="../../kpass/ui/common/inline_errors.py" line="67"/>
         <source>Fehlerhinweis</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/inline_errors.py" line="65"/>
+        <location filename="../../kpass/ui/common/inline_errors.py" line="65"/>
         <source>Warnhinweis</source>
         <translation>Warning</translation>
     </message>
@@ -2272,87 +2272,87 @@
         <translation>monthly</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="34"/>
+        <location filename="../../kpass/ui/common/labels.py" line="34"/>
         <source>Personalausweis/Pass</source>
         <translation>Identity card/passport</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="35"/>
+        <location filename="../../kpass/ui/common/labels.py" line="35"/>
         <source>Leistungsbescheid</source>
         <translation>Benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="36"/>
+        <location filename="../../kpass/ui/common/labels.py" line="36"/>
         <source>Lohnabrechnungen (3 Monate)</source>
         <translation>Payslips (3 months)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="37"/>
+        <location filename="../../kpass/ui/common/labels.py" line="37"/>
         <source>Rentenbescheid</source>
         <translation>Pension notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="38"/>
+        <location filename="../../kpass/ui/common/labels.py" line="38"/>
         <source>Mietvertrag</source>
         <translation>Tenancy agreement</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="39"/>
+        <location filename="../../kpass/ui/common/labels.py" line="39"/>
         <source>Lichtbild</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="42"/>
+        <location filename="../../kpass/ui/common/labels.py" line="42"/>
         <source>Tod</source>
         <translation>Death</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="42"/>
+        <location filename="../../kpass/ui/common/labels.py" line="42"/>
         <source>Wegzug</source>
         <translation>Moved away</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="45"/>
+        <location filename="../../kpass/ui/common/labels.py" line="45"/>
         <source>Frau</source>
         <translation>Ms</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="45"/>
+        <location filename="../../kpass/ui/common/labels.py" line="45"/>
         <source>Herr</source>
         <translation>Mr</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="48"/>
+        <location filename="../../kpass/ui/common/labels.py" line="48"/>
         <source>ersetzt</source>
         <translation>replaced</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="48"/>
+        <location filename="../../kpass/ui/common/labels.py" line="48"/>
         <source>gesperrt</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="48"/>
+        <location filename="../../kpass/ui/common/labels.py" line="48"/>
         <source>gültig</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="51"/>
+        <location filename="../../kpass/ui/common/labels.py" line="51"/>
         <source>Erstantrag</source>
         <translation>First application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="51"/>
+        <location filename="../../kpass/ui/common/labels.py" line="51"/>
         <source>Verlängerung</source>
         <translation>Renewal</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="115"/>
+        <location filename="../../kpass/ui/common/labels.py" line="115"/>
         <source>gültig, ersetzt ab %1</source>
         <translation>valid, replaced from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/labels.py" line="116"/>
+        <location filename="../../kpass/ui/common/labels.py" line="116"/>
         <source>gültig, gesperrt ab %1</source>
         <translation>valid, revoked from %1</translation>
     </message>
@@ -2472,320 +2472,320 @@
 <context>
     <name>MemberSection</name>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="77"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="77"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="78"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="78"/>
         <source>Vorname(n)</source>
         <translation>Given name(s)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="79"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="79"/>
         <source>Geburtsdatum (Alter)</source>
         <translation>Date of birth (age)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="80"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="80"/>
         <source>Rolle, Merkmale</source>
         <translation>Role, features</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="81"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="81"/>
         <source>im Haushalt</source>
         <translation>in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="82"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="82"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="99"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="99"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="102"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="102"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="106"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="106"/>
         <source>Anrede</source>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="232"/>
-        <location filename="../../kpass/ui/member_section.py" line="234"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="232"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="234"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="235"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="235"/>
         <source>Familienname:</source>
         <translation>Family name:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="236"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="236"/>
         <source>Vorname(n):</source>
         <translation>Given name(s):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="237"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="237"/>
         <source>Geburtsdatum:</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="238"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
         <source>Rolle:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="239"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="239"/>
         <source>Anrede:</source>
         <translation>Salutation:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="240"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="240"/>
         <source>keine Anrede</source>
         <translation>no salutation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="241"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="241"/>
         <source>keine Anrede (Briefe grüßen neutral)</source>
         <translation>no salutation (letters use a neutral greeting)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="244"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="244"/>
         <source>Alter</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="245"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="245"/>
         <source>Schwerbehinderung / Eingliederungshilfe</source>
         <translation>Severe disability / integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="246"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="246"/>
         <source>Schwerbehinderung oder Eingliederungshilfe</source>
         <translation>Severe disability or integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="247"/>
-        <location filename="../../kpass/ui/member_section.py" line="248"/>
-        <location filename="../../kpass/ui/member_section.py" line="296"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="247"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="248"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="296"/>
         <source>Pflegekind</source>
         <translation>Foster child</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="249"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="249"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="250"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="250"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="251"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="251"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="252"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="252"/>
         <source>Person ändern … (F2)</source>
         <translation>Correct person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="253"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="253"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="254"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="254"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="255"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="255"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="257"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="257"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="258"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="258"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="259"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="259"/>
         <source>Lichtb&amp;ild …</source>
         <translation>&amp;Photo …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="260"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="260"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="266"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="266"/>
         <source>Familienname der neuen Person</source>
         <translation>Family name of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="267"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="267"/>
         <source>Vornamen der neuen Person</source>
         <translation>Given names of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="268"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="268"/>
         <source>Geburtsdatum der neuen Person</source>
         <translation>Date of birth of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="269"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="269"/>
         <source>Rolle der neuen Person</source>
         <translation>Role of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="270"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="270"/>
         <source>Anrede der neuen Person</source>
         <translation>Salutation of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="271"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="271"/>
         <source>&amp;Person hinzufügen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="272"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="272"/>
         <source>Person hinzufügen</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="275"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="275"/>
         <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
         <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="278"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="278"/>
         <source>Familienname von %1</source>
         <translation>Family name of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="279"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="279"/>
         <source>Vornamen von %1</source>
         <translation>Given names of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="280"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="280"/>
         <source>Geburtsdatum von %1</source>
         <translation>Date of birth of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="281"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="281"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="282"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="282"/>
         <source>Anrede von %1</source>
         <translation>Salutation of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="284"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="284"/>
         <source>Änderung ü&amp;bernehmen</source>
         <translation>&amp;Apply change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="286"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="286"/>
         <source>Änderung &amp;speichern</source>
         <translation>&amp;Save change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="287"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="287"/>
         <source>Änderung an %1 speichern</source>
         <translation>Save the change to %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="295"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="295"/>
         <source>Schwerbeh.</source>
         <translation>Sev. dis.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="302"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="302"/>
         <source>fehlt</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="302"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="302"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="362"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="362"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="364"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="364"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="365"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="365"/>
         <source>seit %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="409"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="409"/>
         <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="410"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="410"/>
         <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
         <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="412"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="412"/>
         <source>Familienname: darf nicht leer sein.</source>
         <translation>Family name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="440"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="440"/>
         <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
         <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="457"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="457"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="505"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="505"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut speichern.</source>
         <translation>Someone else has changed the data of this person in the meantime; now saved: %1, born %2. Your entry is still in the fields – please check it and save again with Enter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="604"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="604"/>
         <source>%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im Verlauf.</source>
         <translation>%1 has moved here; the previous membership stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="631"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="631"/>
         <source>%1 lebt derzeit in keinem Haushalt und kommt in diesen Haushalt.</source>
         <translation>%1 lives in no household at present and joins this household.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/member_section.py" line="633"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="633"/>
         <source>%1 zieht aus dem Haushalt %2 hierher um. Die Zugehörigkeit dort endet am Tag vor dem Einzug und bleibt im Verlauf.</source>
         <translation>%1 moves here from household %2. The membership there ends the day before moving in and stays in the history.</translation>
     </message>
@@ -2857,22 +2857,22 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../kpass/ui/style.py" line="66"/>
+        <location filename="../../kpass/ui/common/style.py" line="66"/>
         <source>Erledigt</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/style.py" line="68"/>
+        <location filename="../../kpass/ui/common/style.py" line="68"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/style.py" line="70"/>
+        <location filename="../../kpass/ui/common/style.py" line="70"/>
         <source>Achtung</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/style.py" line="72"/>
+        <location filename="../../kpass/ui/common/style.py" line="72"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
@@ -2999,149 +2999,149 @@
 <context>
     <name>NoticeSection</name>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="49"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="49"/>
         <source>bis auf Weiteres</source>
         <translation>until further notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="55"/>
-        <location filename="../../kpass/ui/notice_section.py" line="71"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="55"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="71"/>
         <source>Leistung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="56"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="56"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="57"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="57"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="58"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="58"/>
         <source>Aktenzeichen</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="59"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="59"/>
         <source>für</source>
         <translation>for</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="73"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="73"/>
         <source>Gültig ab</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="75"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="75"/>
         <source>Gültig bis</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="124"/>
-        <location filename="../../kpass/ui/notice_section.py" line="126"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="124"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="126"/>
         <source>Leistungsbescheide</source>
         <translation>Benefit notices</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="127"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="127"/>
         <source>Leistung:</source>
         <translation>Benefit:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="128"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="128"/>
         <source>Gültig von:</source>
         <translation>Valid from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="129"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="129"/>
         <source>bis:</source>
         <translation>until:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="130"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="130"/>
         <source>Aktenzeichen:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="131"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="131"/>
         <source>Erfasste Personen:</source>
         <translation>Persons covered:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="132"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="132"/>
         <source>Art der Leistung</source>
         <translation>Kind of benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="133"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="133"/>
         <source>Bescheid gültig von</source>
         <translation>Notice valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="134"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="134"/>
         <source>Bescheid gültig bis (leer: bis auf Weiteres)</source>
         <translation>Notice valid until (empty: until further notice)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="135"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="135"/>
         <source>leer: bis auf Weiteres</source>
         <translation>empty: until further notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="136"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="136"/>
         <source>Leer lassen, wenn der Bescheid „bis auf Weiteres“ gilt (ohne Enddatum).</source>
         <translation>Leave empty when the notice is granted “until further notice” (no end date).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="138"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="138"/>
         <source>Aktenzeichen des Bescheids</source>
         <translation>Reference of the notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="139"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="139"/>
         <source>Vom Bescheid erfasste Personen (keine Auswahl: ganzer Haushalt)</source>
         <translation>Persons covered by the notice (none ticked: the whole household)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="141"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="141"/>
         <source>Keine Person angekreuzt: der Bescheid gilt für den ganzen Haushalt.</source>
         <translation>No person ticked: the notice applies to the whole household.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="143"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="143"/>
         <source>Bescheid ei&amp;ntragen</source>
         <translation>Add &amp;benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="144"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="144"/>
         <source>Bescheid eintragen</source>
         <translation>Add notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="145"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="145"/>
         <source>Bescheid entfernen</source>
         <translation>Remove notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="146"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="146"/>
         <source>Ausgewählten Bescheid entfernen</source>
         <translation>Remove the selected notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="160"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="160"/>
         <source>ganzer Haushalt</source>
         <translation>whole household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="186"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="186"/>
         <source>Gültig von: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/notice_section.py" line="191"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="191"/>
         <source>Gültig bis: bitte als TT.MM.JJJJ eingeben oder leer lassen (bis auf Weiteres).</source>
         <translation>Valid until: please enter as DD.MM.YYYY or leave empty (until further notice).</translation>
     </message>
@@ -3185,57 +3185,57 @@
 <context>
     <name>PdfPrinting</name>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="59"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="59"/>
         <source>Das Programm „%1“ (Paket poppler-utils) ist nicht installiert.</source>
         <translation>The program “%1” (package poppler-utils) is not installed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="68"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="68"/>
         <source>Die PDF-Datei „%1“ ist beschädigt oder nicht lesbar.</source>
         <translation>The PDF file “%1” is damaged or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="76"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="76"/>
         <source>Die PDF-Datei „%1“ gibt es nicht (mehr).</source>
         <translation>The PDF file “%1” does not exist (any more).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="83"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="83"/>
         <source>Die PDF-Datei „%1“ konnte nicht rechtzeitig aufbereitet werden.</source>
         <translation>The PDF file “%1” could not be prepared in time.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="89"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="89"/>
         <source>Das Programm „%1“ lässt sich nicht starten.</source>
         <translation>The program “%1” cannot be started.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="139"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="139"/>
         <source>Drucker</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="157"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="157"/>
         <source>Der Ausdruck kann nicht das Dokument selbst ersetzen; bitte einen anderen Dateinamen wählen.</source>
         <translation>The printed copy cannot replace the document itself; please choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="164"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="164"/>
         <source>Im gewählten Bereich gibt es keine Seite (das Dokument hat %1 Seiten).</source>
         <translation>There is no page in the chosen range (the document has %1 pages).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="198"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="198"/>
         <source>Seite %1 von %2 wird gedruckt …</source>
         <translation>Printing page %1 of %2 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="250"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="250"/>
         <source>Die Datei „%1“ kann nicht geschrieben werden; gibt es den Ordner, und darf dort geschrieben werden?</source>
         <translation>The file “%1” cannot be written; does the folder exist, and may files be written there?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/pdf_printing.py" line="255"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="255"/>
         <source>Der Drucker „%1“ meldet einen Fehler; bitte Drucker und Papier prüfen.</source>
         <translation>The printer “%1” reports an error; please check the printer and the paper.</translation>
     </message>
@@ -3247,146 +3247,146 @@
 <context>
     <name>PersonSearchModel</name>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="25"/>
+        <location filename="../../kpass/ui/search/model.py" line="25"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="26"/>
-        <location filename="../../kpass/ui/person_search_model.py" line="38"/>
+        <location filename="../../kpass/ui/search/model.py" line="26"/>
+        <location filename="../../kpass/ui/search/model.py" line="38"/>
         <source>Vorname(n)</source>
         <translation>Given name(s)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="27"/>
-        <location filename="../../kpass/ui/person_search_model.py" line="39"/>
+        <location filename="../../kpass/ui/search/model.py" line="27"/>
+        <location filename="../../kpass/ui/search/model.py" line="39"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="28"/>
+        <location filename="../../kpass/ui/search/model.py" line="28"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="29"/>
+        <location filename="../../kpass/ui/search/model.py" line="29"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="30"/>
+        <location filename="../../kpass/ui/search/model.py" line="30"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="31"/>
+        <location filename="../../kpass/ui/search/model.py" line="31"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="32"/>
-        <location filename="../../kpass/ui/person_search_model.py" line="44"/>
+        <location filename="../../kpass/ui/search/model.py" line="32"/>
+        <location filename="../../kpass/ui/search/model.py" line="44"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="33"/>
-        <location filename="../../kpass/ui/person_search_model.py" line="45"/>
+        <location filename="../../kpass/ui/search/model.py" line="33"/>
+        <location filename="../../kpass/ui/search/model.py" line="45"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="37"/>
+        <location filename="../../kpass/ui/search/model.py" line="37"/>
         <source>Familienname</source>
         <translation>Family name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="40"/>
+        <location filename="../../kpass/ui/search/model.py" line="40"/>
         <source>Haushaltsnummer</source>
         <translation>Household number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="41"/>
+        <location filename="../../kpass/ui/search/model.py" line="41"/>
         <source>Passnummer</source>
         <translation>Pass number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="42"/>
+        <location filename="../../kpass/ui/search/model.py" line="42"/>
         <source>Passstatus</source>
         <translation>Pass status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="43"/>
+        <location filename="../../kpass/ui/search/model.py" line="43"/>
         <source>Pass gültig bis</source>
         <translation>Pass valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="142"/>
+        <location filename="../../kpass/ui/search/model.py" line="142"/>
         <source>kein Pass</source>
         <translation>no pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="147"/>
+        <location filename="../../kpass/ui/search/model.py" line="147"/>
         <source>ohne Anschrift</source>
         <translation>no address</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="157"/>
+        <location filename="../../kpass/ui/search/model.py" line="157"/>
         <source>läuft ab %1</source>
         <translation>expires %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="159"/>
+        <location filename="../../kpass/ui/search/model.py" line="159"/>
         <source>ersetzt ab %1</source>
         <translation>replaced from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="160"/>
+        <location filename="../../kpass/ui/search/model.py" line="160"/>
         <source>gesperrt ab %1</source>
         <translation>revoked from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="163"/>
+        <location filename="../../kpass/ui/search/model.py" line="163"/>
         <source>gültig ab %1</source>
         <translation>valid from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="169"/>
+        <location filename="../../kpass/ui/search/model.py" line="169"/>
         <source>ersetzt seit %1</source>
         <translation>replaced since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="170"/>
+        <location filename="../../kpass/ui/search/model.py" line="170"/>
         <source>gesperrt seit %1</source>
         <translation>revoked since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="173"/>
+        <location filename="../../kpass/ui/search/model.py" line="173"/>
         <source>gültig bis %1, dann ersetzt</source>
         <translation>valid until %1, then replaced</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="174"/>
+        <location filename="../../kpass/ui/search/model.py" line="174"/>
         <source>gültig bis %1, dann gesperrt</source>
         <translation>valid until %1, then revoked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="185"/>
+        <location filename="../../kpass/ui/search/model.py" line="185"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="186"/>
+        <location filename="../../kpass/ui/search/model.py" line="186"/>
         <source>gesperrt</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="187"/>
+        <location filename="../../kpass/ui/search/model.py" line="187"/>
         <source>ersetzt</source>
         <translation>replaced</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/person_search_model.py" line="188"/>
+        <location filename="../../kpass/ui/search/model.py" line="188"/>
         <source>abgelaufen</source>
         <translation>expired</translation>
     </message>
@@ -3394,117 +3394,117 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="41"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="41"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="58"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="58"/>
         <source>Vorschau: %1</source>
         <translation>Preview: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="60"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="60"/>
         <source>Gespeichert als %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="62"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="62"/>
         <source>Speicherort der PDF-Datei</source>
         <translation>Location of the PDF file</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="65"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="65"/>
         <source>Meldung zum Drucken</source>
         <translation>Message about printing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="71"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="71"/>
         <source>Seiten des Dokuments</source>
         <translation>Pages of the document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="72"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="72"/>
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="74"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="74"/>
         <source>Dokument drucken</source>
         <translation>Print the document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="75"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="75"/>
         <source>Drucker wählen und drucken (Strg+P)</source>
         <translation>Choose a printer and print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="77"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="77"/>
         <source>&amp;Ordner öffnen</source>
         <translation>Open &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="78"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="78"/>
         <source>Ausgabeordner öffnen</source>
         <translation>Open the output folder</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="79"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="79"/>
         <source>PDF ö&amp;ffnen</source>
         <translation>&amp;Open PDF</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="80"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="80"/>
         <source>PDF im Standardprogramm öffnen</source>
         <translation>Open the PDF in the default program</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="81"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="81"/>
         <source>&amp;Schließen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="82"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="82"/>
         <source>Vorschau schließen</source>
         <translation>Close the preview</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="117"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="117"/>
         <source>Seite %1</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="122"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="122"/>
         <source>Keine Vorschau möglich: %1</source>
         <translation>No preview possible: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="125"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="125"/>
         <source>Die Vorschau zeigt die ersten %1 von %2 Seiten; gedruckt werden alle.</source>
         <translation>The preview shows the first %1 of %2 pages; all of them are printed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="155"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="155"/>
         <source>Wird gedruckt …</source>
         <translation>Printing …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="166"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="166"/>
         <source>Drucken abgebrochen; die Datei wurde nicht geschrieben.</source>
         <translation>Printing cancelled; the file was not written.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="169"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="169"/>
         <source>Drucken abgebrochen; %1 von %2 Seiten gehen an den Drucker.</source>
         <translation>Printing cancelled; %1 of %2 pages go to the printer.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="172"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="172"/>
         <source>%1 Seite(n) an „%2“ gesendet.</source>
         <translation>%1 page(s) sent to “%2”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/preview_dialog.py" line="177"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="177"/>
         <source>Drucken: %1</source>
         <translation>Printing: %1</translation>
     </message>
@@ -3516,257 +3516,257 @@
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="50"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="50"/>
         <source>Januar</source>
         <translation>January</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="51"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="51"/>
         <source>Februar</source>
         <translation>February</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="52"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="52"/>
         <source>März</source>
         <translation>March</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="53"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="53"/>
         <source>April</source>
         <translation>April</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="54"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="54"/>
         <source>Mai</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="55"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="55"/>
         <source>Juni</source>
         <translation>June</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="56"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="56"/>
         <source>Juli</source>
         <translation>July</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="57"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="57"/>
         <source>August</source>
         <translation>August</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="58"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="58"/>
         <source>September</source>
         <translation>September</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="59"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="59"/>
         <source>Oktober</source>
         <translation>October</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="60"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="60"/>
         <source>November</source>
         <translation>November</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="61"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="61"/>
         <source>Dezember</source>
         <translation>December</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="80"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="80"/>
         <source>Ablauf</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="81"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="81"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="82"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="82"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="83"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="83"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="84"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="84"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="85"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="85"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="86"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="86"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="87"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="87"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="88"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="167"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="167"/>
         <source>Verlängerungen: Pässe, die bald ablaufen</source>
         <translation>Renewals: passes that expire soon</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="168"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="168"/>
         <source>Verlängerungen</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="169"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="169"/>
         <source>&amp;Ablaufmonat:</source>
         <translation>E&amp;xpiry month:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="174"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="174"/>
         <source>%1 und %2</source>
         <translation>%1 and %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="180"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="180"/>
         <source>Ablaufmonat</source>
         <translation>Expiry month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="182"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="182"/>
         <source>Ablaufende Pässe</source>
         <translation>Expiring passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="183"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="183"/>
         <source>&amp;Filter:</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="184"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="184"/>
         <source>Name, Passnummer, Haushalt oder Stadtteil</source>
         <translation>Name, pass number, household or district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="185"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="185"/>
         <source>Liste filtern</source>
         <translation>Filter the list</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="187"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="187"/>
         <source>Zeigt nur die Pässe, bei denen jedes eingegebene Wort am Anfang eines Namens, der Passnummer, der Haushaltsnummer oder des Stadtteils steht</source>
         <translation>Shows only the passes where every word typed begins a name, the pass number, the household number or the district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="189"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="189"/>
         <source>Anzahl</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="190"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="190"/>
         <source>Eingabe im Filter: Liste · Eingabe oder Doppelklick in der Liste: Haushalt öffnen</source>
         <translation>Enter in the filter: list · Enter or double-click in the list: open the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="192"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="192"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="193"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="193"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="194"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="194"/>
         <source>&amp;Erinnerungen drucken</source>
         <translation>&amp;Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="195"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="195"/>
         <source>Erinnerungsschreiben für die gewählten Monate drucken</source>
         <translation>Print reminder letters for the chosen months</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="197"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="197"/>
         <source>Vorschau und Dr&amp;ucken …</source>
         <translation>Pre&amp;view and print …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="198"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="198"/>
         <source>Gedruckte Erinnerungsschreiben ansehen und auf einem Drucker ausgeben</source>
         <translation>View the printed reminder letters and send them to a printer</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="279"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="279"/>
         <source>%1 Pässe</source>
         <translation>%1 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="279"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="279"/>
         <source>1 Pass</source>
         <translation>1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="281"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="281"/>
         <source>%1 von %2 Pässen</source>
         <translation>%1 of %2 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="281"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="281"/>
         <source>%1 von 1 Pass</source>
         <translation>%1 of 1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="299"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="299"/>
         <source>%1 gehört heute zu keinem Haushalt.</source>
         <translation>%1 belongs to no household today.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="311"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="311"/>
         <source>Erinnerungen für %1 …</source>
         <translation>Reminders for %1 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="318"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="318"/>
         <source>In den gewählten Monaten laufen keine Pässe ab.</source>
         <translation>No passes expire in the chosen months.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="322"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="322"/>
         <source>Erinnerungen werden gedruckt …</source>
         <translation>Printing reminders …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="323"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="323"/>
         <source>Erinnerungen drucken</source>
         <translation>Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="332"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="332"/>
         <source>Abgebrochen; fertig: %1 Datei(en).</source>
         <translation>Cancelled; done: %1 file(s).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="334"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="334"/>
         <source>Gedruckt: %1</source>
         <translation>Printed: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals_page.py" line="349"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="349"/>
         <source>Erinnerungsschreiben (%1)</source>
         <translation>Reminder letters (%1)</translation>
     </message>
@@ -3932,67 +3932,67 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="83"/>
+        <location filename="../../kpass/ui/search/page.py" line="83"/>
         <source>&amp;Suche nach Person</source>
         <translation>&amp;Search for a person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="85"/>
+        <location filename="../../kpass/ui/search/page.py" line="85"/>
         <source>Name, Geburtsdatum (TT.MM.JJJJ), Passnummer oder Straße mit Hausnummer</source>
         <translation>Name, date of birth (DD.MM.YYYY), pass number or street with house number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="86"/>
+        <location filename="../../kpass/ui/search/page.py" line="86"/>
         <source>Personensuche</source>
         <translation>Person search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="88"/>
+        <location filename="../../kpass/ui/search/page.py" line="88"/>
         <source>Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue; Passnummer ab vier Ziffern (KA-1234); Straße, z. B. Rheinstr 24</source>
         <translation>Parts of the name in any order; umlauts also as ae, oe, ue; pass number from four digits on (KA-1234); street, e.g. Rheinstr 24</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="90"/>
+        <location filename="../../kpass/ui/search/page.py" line="90"/>
         <source>Suchergebnisse</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="91"/>
+        <location filename="../../kpass/ui/search/page.py" line="91"/>
         <source>Anzahl der Suchergebnisse</source>
         <translation>Number of search results</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="92"/>
+        <location filename="../../kpass/ui/search/page.py" line="92"/>
         <source>Eingabe: Ergebnisliste · Eingabe in der Liste: Haushalt öffnen · Strg+N: neuer Antrag · Strg+F: Suche · Strg+R: Verlängerungen</source>
         <translation>Enter: list of results · Enter in the list: open the household · Ctrl+N: new application · Ctrl+F: search · Ctrl+R: renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="94"/>
+        <location filename="../../kpass/ui/search/page.py" line="94"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="129"/>
+        <location filename="../../kpass/ui/search/page.py" line="129"/>
         <source>Bitte Namen, Geburtsdatum, Passnummer oder Straße eingeben.</source>
         <translation>Please enter a name, date of birth, pass number or street.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="132"/>
+        <location filename="../../kpass/ui/search/page.py" line="132"/>
         <source>Passnummer: bitte mindestens vier Ziffern eingeben.</source>
         <translation>Pass number: please enter at least four digits.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="134"/>
+        <location filename="../../kpass/ui/search/page.py" line="134"/>
         <source>Keine Person gefunden.</source>
         <translation>No person found.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="136"/>
+        <location filename="../../kpass/ui/search/page.py" line="136"/>
         <source>Mehr als %1 Treffer – bitte genauer suchen.</source>
         <translation>More than %1 matches – please search more precisely.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search_page.py" line="138"/>
+        <location filename="../../kpass/ui/search/page.py" line="138"/>
         <source>%1 Treffer</source>
         <translation>%1 matches</translation>
     </message>

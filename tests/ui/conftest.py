@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from kpass.ui import print_outbox
+from kpass.ui.printing import outbox as print_outbox
 
 
 @pytest.fixture(autouse=True)
 def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     # A modal box would wait for ever offscreen (e.g. when qtbot closes a window with unsaved
     # input); tests that check the question replace this answer.
-    from kpass.ui import dialogs
+    from kpass.ui.common import dialogs
 
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda _parent: "discard")
     # "Verlängern" asks which passes: unless a test answers itself, the caseworker renews

@@ -16,8 +16,8 @@ from kpass.models.engine import Database
 from kpass.rules import HouseholdFigures
 from kpass.services.applications import apply, decide
 from kpass.services.passes import issue_passes
-from kpass.ui.decision_text import household_sentence
-from kpass.ui.german_input import parse_amount, parse_date
+from kpass.ui.common.german_input import parse_amount, parse_date
+from kpass.ui.household.decision_text import household_sentence
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, household_of
 

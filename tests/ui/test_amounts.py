@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from kpass.models.engine import Database
 from kpass.services.household_validation import PersonInput
 from kpass.ui.dashboard import WhatIfPanel
-from kpass.ui.household_page import HouseholdPage
-from kpass.ui.income_section import IncomeSection
+from kpass.ui.household.page import HouseholdPage
+from kpass.ui.household.sections.incomes import IncomeSection
 from kpass.ui.main_window import MainWindow
 from kpass.ui.translation import install_translators, remove_translators
 from tests.register_builder import add_household, household_of

@@ -259,7 +259,7 @@ def test_duplicate_warning_opens_the_other_household(qtbot: QtBot, window: MainW
         answers.append("asked")
         return "discard"
 
-    from kpass.ui import dialogs
+    from kpass.ui.common import dialogs
 
     original = dialogs.ask_unsaved
     dialogs.ask_unsaved = discard  # type: ignore[assignment]
@@ -274,7 +274,7 @@ def test_duplicate_warning_opens_the_other_household(qtbot: QtBot, window: MainW
 
 def test_unsaved_changes_are_asked_for(qtbot: QtBot, window: MainWindow,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from kpass.ui import dialogs
+    from kpass.ui.common import dialogs
 
     page = window.household_page
     start_new(window)
@@ -291,7 +291,7 @@ def test_photo_is_cropped_to_passport_proportions(qtbot: QtBot, window: MainWind
                                                   tmp_path: Path) -> None:
     from PySide6.QtGui import QColor, QImage
 
-    from kpass.ui.photo_crop import crop_to_passport
+    from kpass.ui.household.photo_crop import crop_to_passport
 
     image = QImage(1200, 800, QImage.Format.Format_RGB32)
     image.fill(QColor("steelblue"))

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.ui import dialogs
-from kpass.ui.dialogs import DayDialog
+from kpass.ui.common import dialogs
+from kpass.ui.common.dialogs import DayDialog
 from kpass.ui.main_window import MainWindow
 from tests.ui.keyboard import press, type_text
 from tests.ui.test_printing import issued  # noqa: F401  (fixture)

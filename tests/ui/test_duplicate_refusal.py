@@ -22,7 +22,7 @@ from kpass.models.engine import Database
 from kpass.services.applications import apply, decide
 from kpass.services.passes import issue_passes
 from kpass.services.uow import UnitOfWork
-from kpass.ui.duplicate_dialogs import DistinctionDialog, DuplicateDialog, MoveDialog
+from kpass.ui.household.duplicate_dialogs import DistinctionDialog, DuplicateDialog, MoveDialog
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, household_of
 from tests.ui.keyboard import focused, press, tab, type_text
@@ -311,7 +311,7 @@ def test_issuing_refused_for_a_duplicate_names_both_and_records_the_distinction(
         when_dialog(qtbot, DistinctionDialog, reason)
         dialog.distinct_button.click()  # type: ignore[attr-defined]
 
-    from kpass.ui.duplicate_dialogs import DuplicateHolderDialog
+    from kpass.ui.household.duplicate_dialogs import DuplicateHolderDialog
 
     when_dialog(qtbot, DuplicateHolderDialog, record)
     page.issue()
@@ -333,7 +333,7 @@ def test_issuing_refused_offers_the_other_household(
     page = window.household_page
     window.open_household(household_of(database, twin))
     page.decide_today()
-    from kpass.ui.duplicate_dialogs import DuplicateHolderDialog
+    from kpass.ui.household.duplicate_dialogs import DuplicateHolderDialog
 
     when_dialog(qtbot, DuplicateHolderDialog, lambda _d: press(Qt.Key.Key_Return))
     page.issue()

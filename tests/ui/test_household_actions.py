@@ -18,8 +18,8 @@ from kpass.services.applications import apply, decide
 from kpass.services.household_details import household_details
 from kpass.services.pass_queries import list_passes
 from kpass.services.passes import issue_passes
-from kpass.ui import dialogs
-from kpass.ui.household_page import HouseholdPage
+from kpass.ui.common import dialogs
+from kpass.ui.household.page import HouseholdPage
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, household_of
 from tests.ui.keyboard import focused, press, tab, type_text

@@ -16,7 +16,7 @@ from kpass.models.engine import Database
 from kpass.services.applications import apply, decide
 from kpass.services.passes import issue_passes, replace_pass, revoke_pass
 from kpass.ui.main_window import MainWindow
-from kpass.ui.person_search_model import PersonSearchModel as Columns
+from kpass.ui.search.model import PersonSearchModel as Columns
 from tests.register_builder import add_household, household_of
 
 pytestmark = pytest.mark.gui

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
 from kpass.ui.main_window import MainWindow
-from kpass.ui.person_search_model import PersonSearchModel
+from kpass.ui.search.model import PersonSearchModel
 from tests.register_builder import add_household
 
 pytestmark = pytest.mark.gui

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from kpass.models.engine import Database
 from kpass.services.applications import apply, decide
 from kpass.services.passes import issue_passes
+from kpass.ui.common.style import MESSAGE_KINDS, MessageBar, contrast_ratio
 from kpass.ui.main_window import MainWindow
-from kpass.ui.style import MESSAGE_KINDS, MessageBar, contrast_ratio
 from tests.register_builder import add_household, household_of
 from tests.ui.keyboard import focused, press, tab, type_text
 

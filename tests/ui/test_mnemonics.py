@@ -20,7 +20,7 @@ from kpass.models.engine import Database
 from kpass.services.applications import apply, decide
 from kpass.services.household_validation import PersonInput
 from kpass.services.passes import issue_passes
-from kpass.ui import dialogs
+from kpass.ui.common import dialogs
 from kpass.ui.main_window import MainWindow
 from kpass.ui.translation import install_translators, remove_translators
 from tests.register_builder import add_household, household_of
@@ -156,7 +156,7 @@ def test_dashboard_and_what_if_pages(window: MainWindow, registered: int) -> Non
 
 def dialogs_to_check(parent: QWidget) -> list[QDialog]:
     from kpass.services.duplicates import DuplicateCandidate
-    from kpass.ui import duplicate_dialogs
+    from kpass.ui.household import duplicate_dialogs
 
     today = TODAY
     lena = DuplicateCandidate(1, "Lang", "Lena", date(1980, 1, 1), None, 1, "Kaiserstraße", "1",

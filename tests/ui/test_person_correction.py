@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from kpass.models.engine import Database
 from kpass.services.household_details import household_details
 from kpass.services.person_search import search_persons
-from kpass.ui import dialogs
-from kpass.ui.household_page import HouseholdPage
+from kpass.ui.common import dialogs
+from kpass.ui.household.page import HouseholdPage
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, household_of
 from tests.ui.keyboard import focused, press, tab, type_text

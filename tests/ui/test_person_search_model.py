@@ -20,7 +20,7 @@ from kpass.services.person_search import (
     search_persons,
 )
 from kpass.services.person_search_lookups import PassFacts
-from kpass.ui.person_search_model import PersonSearchModel
+from kpass.ui.search.model import PersonSearchModel
 from tests.register_builder import add_household
 
 

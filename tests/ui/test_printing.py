@@ -22,9 +22,10 @@ from kpass.services.applications import apply, decide
 from kpass.services.passes import issue_passes
 from kpass.services.signing_keys import public_keys
 from kpass.signing import verify_payload
-from kpass.ui import preview_dialog, print_outbox
-from kpass.ui.pdf_printing import PrintingFailed, PrintRun, print_pdf
-from kpass.ui.preview_dialog import PreviewDialog
+from kpass.ui.printing import outbox as print_outbox
+from kpass.ui.printing import preview_dialog
+from kpass.ui.printing.pdf_printing import PrintingFailed, PrintRun, print_pdf
+from kpass.ui.printing.preview_dialog import PreviewDialog
 from tests.register_builder import add_household, add_income, household_of
 from tests.ui.keyboard import focused, press
 

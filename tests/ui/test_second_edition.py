@@ -20,7 +20,7 @@ from kpass.services.household_incomes_and_notices import add_notice as save_noti
 from kpass.services.household_validation import NoticeInput, PersonInput
 from kpass.services.passes import issue_passes, renew_pass
 from kpass.services.uow import UnitOfWork
-from kpass.ui.household_page import HouseholdPage
+from kpass.ui.household.page import HouseholdPage
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, add_income, add_notice, household_of
 from tests.ui.keyboard import focused, press, tab, type_text

@@ -17,7 +17,7 @@ def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    from kpass.ui.style import STYLE_SHEET
+    from kpass.ui.common.style import STYLE_SHEET
 
     app = QApplication(["kpass"])
     app.setStyle("Fusion")

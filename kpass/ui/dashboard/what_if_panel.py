@@ -29,6 +29,7 @@ from kpass.models.engine import Database
 from kpass.reporting import get_dimension
 from kpass.rules import default_parameters
 from kpass.services.policy_impact import ImpactReport, policy_impact
+from kpass.ui.common.german_input import AmountError, amount_message, read_amount
 from kpass.ui.dashboard.background import BackgroundRunner, BusyIndicator
 from kpass.ui.dashboard.count_table import Cell, CountTableModel
 from kpass.ui.dashboard.formatting import format_count, format_euro
@@ -40,7 +41,6 @@ from kpass.ui.dashboard.widgets import (
     set_tab_order,
     show_message,
 )
-from kpass.ui.german_input import AmountError, amount_message, read_amount
 
 SUMMARY_ROWS = ("thresholds", "households", "persons", "eligible", "gained", "lost")
 

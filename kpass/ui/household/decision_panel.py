@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.rules import Decision
-from kpass.ui.decision_text import MemberLine, decision_lines, household_sentence, summary
-from kpass.ui.form_widgets import label_for
-from kpass.ui.german_input import format_month
-from kpass.ui.history_source import PassEntry
-from kpass.ui.labels import pass_status_text, pass_type_text
-from kpass.ui.style import MessageBar, MessageKind, make_heading
+from kpass.ui.common.form_widgets import label_for
+from kpass.ui.common.german_input import format_month
+from kpass.ui.common.labels import pass_status_text, pass_type_text
+from kpass.ui.common.style import MessageBar, MessageKind, make_heading
+from kpass.ui.household.decision_text import MemberLine, decision_lines, household_sentence, summary
+from kpass.ui.household.history_source import PassEntry
 from kpass.ui.translation import QT_TRANSLATE_NOOP
 
 
@@ -232,6 +232,9 @@ class DecisionPanel(QWidget):
     def say(self, text: str, kind: MessageKind = "success") -> None:
         """What came of an action: ``success``, a ``warning`` or an ``error`` (a refusal)."""
         self.message_bar.say(text, kind)
+
+    def show_error(self, text: str) -> None:
+        self.message_bar.show_error(text)
 
     # -- passes ----------------------------------------------------------------------------
     def set_passes(self, passes: list[PassEntry], today: date | None = None,

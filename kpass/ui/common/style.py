@@ -146,6 +146,10 @@ class MessageBar(QFrame):
         self._fit_height()
         self._announce(spoken, assertive=kind in ("warning", "error"))
 
+    def show_error(self, text: str) -> None:
+        """A refusal (the reporter :func:`kpass.ui.common.run_service.run_service` takes)."""
+        self.say(text, "error")
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.label and event.type() == QEvent.Type.Resize:
             self._fit_height()

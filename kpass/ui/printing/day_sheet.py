@@ -16,10 +16,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow
 
 from kpass.models.engine import Database
-from kpass.ui import dialogs, print_outbox
-from kpass.ui.batch_jobs import BatchJob, start_with_progress
-from kpass.ui.german_input import format_date
-from kpass.ui.preview_dialog import PreviewDialog
+from kpass.ui.common import dialogs
+from kpass.ui.common.batch_jobs import BatchJob, start_with_progress
+from kpass.ui.common.german_input import format_date
+from kpass.ui.printing import outbox as print_outbox
+from kpass.ui.printing.preview_dialog import PreviewDialog
 
 
 def _tr(text: str) -> str:

@@ -14,8 +14,8 @@ from kpass.rules import (
     format_euro,
     render_reason,
 )
-from kpass.ui.german_input import format_date, format_month, format_weights
-from kpass.ui.labels import (
+from kpass.ui.common.german_input import format_date, format_month, format_weights
+from kpass.ui.common.labels import (
     basis_text,
     income_counted,
     income_kind_label,

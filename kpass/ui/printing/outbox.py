@@ -1,7 +1,7 @@
 """Printing through ``kpass.services.printing`` into an outbox folder.
 
-The PDFs are shown by :mod:`kpass.ui.preview_dialog` and sent to a printer by
-:mod:`kpass.ui.pdf_printing`.
+The PDFs are shown by :mod:`kpass.ui.printing.preview_dialog` and sent to a printer by
+:mod:`kpass.ui.printing.pdf_printing`.
 """
 
 from __future__ import annotations

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 from kpass.errors import KpassError
 from kpass.services.household_validation import InvalidField
 from kpass.services.street_directory import suggest_stadtteil
-from kpass.ui.form_widgets import DateField, StadtteilBox, label_for
-from kpass.ui.german_input import format_date
-from kpass.ui.household_draft import DraftAddress
-from kpass.ui.household_editor import HouseholdEditor
-from kpass.ui.inline_errors import ErrorLabel, InlineErrors
+from kpass.ui.common.form_widgets import DateField, StadtteilBox, label_for
+from kpass.ui.common.german_input import format_date
+from kpass.ui.common.inline_errors import ErrorLabel, InlineErrors
+from kpass.ui.household.draft import DraftAddress
+from kpass.ui.household.editor import HouseholdEditor
 from kpass.ui.translation import user_message
 
 

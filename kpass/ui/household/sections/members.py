@@ -1,5 +1,5 @@
 """The household's persons: the table, the entry of a new person (with the duplicate warning
-of kpass.ui.duplicate_warning), the correction of a person."""
+of kpass.ui.household.duplicate_warning), the correction of a person."""
 
 from __future__ import annotations
 
@@ -32,9 +32,7 @@ from kpass.services.household_validation import (
     PersonInput,
 )
 from kpass.services.person_identity import LikelyDuplicate
-from kpass.ui import duplicate_dialogs
-from kpass.ui.duplicate_warning import DuplicateWarning
-from kpass.ui.form_widgets import (
+from kpass.ui.common.form_widgets import (
     DateField,
     age_text,
     combo_with,
@@ -43,12 +41,14 @@ from kpass.ui.form_widgets import (
     label_for,
     record_table,
 )
-from kpass.ui.german_input import format_date
-from kpass.ui.household_draft import DraftMember
-from kpass.ui.household_editor import HouseholdEditor
-from kpass.ui.inline_errors import ErrorLabel, InlineErrors
-from kpass.ui.labels import SALUTATION_LABELS, role_label, salutation_label
-from kpass.ui.style import make_heading
+from kpass.ui.common.german_input import format_date
+from kpass.ui.common.inline_errors import ErrorLabel, InlineErrors
+from kpass.ui.common.labels import SALUTATION_LABELS, role_label, salutation_label
+from kpass.ui.common.style import make_heading
+from kpass.ui.household import duplicate_dialogs
+from kpass.ui.household.draft import DraftMember
+from kpass.ui.household.duplicate_warning import DuplicateWarning
+from kpass.ui.household.editor import HouseholdEditor
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 DUPLICATE_DELAY_MS = 250

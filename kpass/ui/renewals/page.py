@@ -29,13 +29,13 @@ from kpass.documents.labels import PASS_TYPE_TITLES
 from kpass.errors import KpassError
 from kpass.models.engine import Database
 from kpass.services.pass_queries import RenewalRow, filter_words, renewal_queue
-from kpass.ui import print_outbox
-from kpass.ui.batch_jobs import BatchJob, Step, start_with_progress
-from kpass.ui.form_widgets import column_width, label_for
-from kpass.ui.german_input import format_date
-from kpass.ui.labels import pass_status_text, pass_type_text
-from kpass.ui.preview_dialog import PreviewDialog
-from kpass.ui.style import make_heading
+from kpass.ui.common.batch_jobs import BatchJob, Step, start_with_progress
+from kpass.ui.common.form_widgets import column_width, label_for
+from kpass.ui.common.german_input import format_date
+from kpass.ui.common.labels import pass_status_text, pass_type_text
+from kpass.ui.common.style import make_heading
+from kpass.ui.printing import outbox as print_outbox
+from kpass.ui.printing.preview_dialog import PreviewDialog
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 QUEUE_LIMIT = 5000

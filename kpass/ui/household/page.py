@@ -6,7 +6,6 @@ import itertools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,50 +26,39 @@ from PySide6.QtWidgets import (
 
 from kpass.errors import ConcurrentChange, KpassError
 from kpass.models.engine import Database
-from kpass.rules import renewal_possible_from
 from kpass.services.applications import PROOFS, apply, decide
 from kpass.services.duplicates import DuplicateCandidate
-from kpass.services.household_editing import record_distinction
-from kpass.services.household_facts import member_key
 from kpass.services.household_validation import ROLE_LABELS, InvalidField, check_address
-from kpass.services.passes import (
-    IssuedPass,
-    RenewalResult,
-    issue_passes,
-    renew_passes,
-    replace_pass,
-    revoke_pass,
-)
-from kpass.services.person_identity import DuplicatePassHolder, LikelyDuplicate
-from kpass.ui import dialogs, duplicate_dialogs, print_outbox
-from kpass.ui.address_section import AddressSection
-from kpass.ui.decision_panel import DecisionPanel
-from kpass.ui.decision_text import not_counted_incomes
-from kpass.ui.form_widgets import ignore_wheel_unless_focused
-from kpass.ui.german_input import format_date, format_month
-from kpass.ui.history_source import (
-    DecisionEntry,
-    HouseholdHistory,
-    PassEntry,
-    entry_of,
-    load_history,
-)
-from kpass.ui.history_tab import HistoryTab, type_change_text
-from kpass.ui.household_editor import HouseholdEditor
-from kpass.ui.income_section import IncomeSection
-from kpass.ui.labels import (
+from kpass.services.person_identity import LikelyDuplicate
+from kpass.ui.common import dialogs
+from kpass.ui.common.form_widgets import ignore_wheel_unless_focused
+from kpass.ui.common.german_input import format_date
+from kpass.ui.common.labels import (
     END_REASON_LABELS,
-    pass_status_text,
-    pass_type_text,
     proof_label,
     role_label,
     tr,
 )
-from kpass.ui.member_section import MemberSection, move_prompt
-from kpass.ui.notice_section import NoticeSection
-from kpass.ui.photo_crop import PhotoError, load_passport_photo
-from kpass.ui.preview_dialog import PreviewDialog
-from kpass.ui.style import MessageBar, make_heading
+from kpass.ui.common.style import MessageBar, make_heading
+from kpass.ui.household import duplicate_dialogs
+from kpass.ui.household.decision_panel import DecisionPanel
+from kpass.ui.household.decision_text import not_counted_incomes
+from kpass.ui.household.editor import HouseholdEditor
+from kpass.ui.household.history_source import (
+    DecisionEntry,
+    HouseholdHistory,
+    entry_of,
+    load_history,
+)
+from kpass.ui.household.history_tab import HistoryTab
+from kpass.ui.household.pass_actions import PassActions
+from kpass.ui.household.photo_crop import PhotoError, load_passport_photo
+from kpass.ui.household.print_actions import PrintActions
+from kpass.ui.household.sections.address import AddressSection
+from kpass.ui.household.sections.incomes import IncomeSection
+from kpass.ui.household.sections.members import MemberSection, move_prompt
+from kpass.ui.household.sections.notices import NoticeSection
+from kpass.ui.printing.preview_dialog import PreviewDialog
 from kpass.ui.translation import user_message
 
 
@@ -78,7 +66,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HouseholdPage", text)
 
 
-class HouseholdPage(QWidget):
+class HouseholdPage(PassActions, PrintActions, QWidget):
     """One household at a time: new (kept on screen until saved) or stored."""
 
     open_household = Signal(int)
@@ -422,28 +410,6 @@ class HouseholdPage(QWidget):
             self.members.select_person(chosen.person_id)
         self._update_actions()
 
-    def _person_text(self, person_id: int, name: str) -> str:
-        """"Anna-Lena Müller, geb. 12.03.1980" (the name alone for a person not in the
-        household any more)."""
-        member = next((m for m in self.editor.draft.members if m.key == person_id), None)
-        if member is None:
-            return name
-        return _tr("%1, geb. %2").replace("%1", member.name).replace(
-            "%2", format_date(member.birth_date))
-
-    def _pass_text(self, entry: PassEntry) -> str:
-        """"Karlsruher Pass KA-100480-90, gültig vom 01.04.2026 bis 31.03.2027 (gültig)"."""
-        return (_tr("%1 %2, gültig vom %3 bis %4 (%5)")
-                .replace("%1", pass_type_text(entry.pass_type)).replace("%2", entry.number)
-                .replace("%3", format_date(entry.valid_from))
-                .replace("%4", format_date(entry.valid_until))
-                .replace("%5", pass_status_text(entry.status, entry.revoked_on,
-                                                self.editor.today)))
-
-    def _pass_details(self, entry: PassEntry) -> str:
-        """Whose pass and which: the lines every question about a pass begins with."""
-        return self._person_text(entry.person_id, entry.name) + "\n" + self._pass_text(entry)
-
     def _latest_decision_id(self) -> int | None:
         if self.last_decision_id is not None:
             return self.last_decision_id
@@ -571,37 +537,6 @@ class HouseholdPage(QWidget):
                             "Verlauf.").replace("%1", name), "success")
         return True
 
-    def _duplicate_holder(self, exc: DuplicatePassHolder, again: str) -> None:
-        """Issuing or renewing refused: a likely duplicate holds a pass. Record the two as
-        different persons (then ``again`` says how to try once more), or open the other's
-        household."""
-        message = user_message(exc)
-        self.panel.say(message, "error")
-        member = next((m for m in self.editor.draft.members if m.key == exc.person_id), None)
-        person = duplicate_dialogs.person_text(member.given_names, member.family_name,
-                                               member.birth_date) if member else \
-            _tr("Nr. %1").replace("%1", str(exc.person_id))
-        other = exc.candidate
-        other_text = duplicate_dialogs.person_text(other.given_names, other.family_name,
-                                                   other.birth_date)
-        answer = duplicate_dialogs.ask_duplicate_holder(self, message, person, other_text,
-                                                        other.household_id is not None)
-        if answer is None:
-            return
-        if answer.action == "open":
-            assert other.household_id is not None
-            self.open_person.emit(other.household_id, other.person_id)
-            return
-        try:
-            record_distinction(self.database, exc.person_id, exc.other_person_id,
-                               answer.reason)
-        except KpassError as error:
-            self.panel.say(user_message(error), "error")
-            return
-        self.panel.say(_tr("Vermerkt: %1 und %2 sind verschiedene Personen. %3")
-                       .replace("%1", person).replace("%2", other_text).replace("%3", again),
-                       "success")
-
     def _show_field_error(self, exc: InvalidField) -> None:
         path = exc.field
         if path.startswith("address"):
@@ -668,268 +603,6 @@ class HouseholdPage(QWidget):
                            "warning")
         self.refresh_history()
         (self.panel.issue_button if eligible else self.panel.letter_button).setFocus()
-
-    def issue(self) -> None:
-        if self.last_decision_id is None:
-            return
-        try:
-            issued = issue_passes(self.database, self.last_decision_id)
-        except DuplicatePassHolder as exc:
-            self._duplicate_holder(exc, _tr("Jetzt erneut „Pässe ausstellen“ (Alt+A)."))
-            self.panel.issue_button.setFocus()
-            return
-        except KpassError as exc:
-            self.panel.say(user_message(exc), "error")
-            return
-        names = {m.key: m.name for m in self.editor.draft.members}
-        parts = []
-        for i in issued:
-            name = names.get(i.person_id, "")
-            if i.action == "none":
-                parts.append(_tr("%1 hat schon einen Pass bis %2").replace("%1", name).replace(
-                    "%2", format_month(i.held_until)))
-            else:
-                parts.append(_tr("%1: Pass %2 bis %3").replace("%1", name).replace(
-                    "%2", i.number or "").replace("%3", format_month(i.valid_until)))
-                if i.type_changed and i.previous_type is not None:
-                    parts[-1] += " (" + type_change_text(i.previous_type, i.pass_type) + ")"
-        if parts:
-            self.panel.say(_tr("Ausgestellt – %1.").replace("%1", "; ".join(parts)), "success")
-        else:
-            self.panel.say(_tr("Kein Pass auszustellen."), "warning")
-        self.issued_decision_id = self.last_decision_id
-        self.refresh_history()
-        if self.panel.chosen_entry() is None:
-            # the selected person got no pass: select the first who got one
-            first = next((i.person_id for i in issued if i.number), None)
-            if first is not None:
-                self.members.select_person(first)
-        self.panel.card_button.setFocus()
-
-    # -- printing --------------------------------------------------------------------------
-    def _show_pdf(self, pdf: Path, title: str) -> PreviewDialog:
-        self.panel.say(_tr("PDF gespeichert: %1").replace("%1", str(pdf)), "success")
-        dialog = PreviewDialog(pdf, title, self)
-        self.preview_windows.append(dialog)
-        dialog.show()
-        return dialog
-
-    def print_card(self) -> PreviewDialog | None:
-        """The card of the selected person's pass."""
-        entry = self.panel.chosen_entry()
-        if entry is None:
-            return None
-        try:
-            pdf = print_outbox.print_cards(self.database, [entry.number])
-        except KpassError as exc:
-            self.panel.say(user_message(exc), "error")
-            return None
-        return self._show_pdf(pdf, _tr("Karte %1 – %2").replace("%1", entry.number)
-                              .replace("%2", entry.name))
-
-    def print_sheet(self) -> PreviewDialog | None:
-        numbers = [p.number for p in self.history_data.passes if p.status == "active"]
-        if not numbers:
-            return None
-        try:
-            pdf = print_outbox.print_cards(self.database, numbers, sheet=True)
-        except KpassError as exc:
-            self.panel.say(user_message(exc), "error")
-            return None
-        return self._show_pdf(pdf, _tr("Kartenbogen"))
-
-    def print_letter(self) -> PreviewDialog | None:
-        decision_id = self._latest_decision_id()
-        if decision_id is None:
-            return None
-        try:
-            pdf = print_outbox.print_decision_letter(self.database, decision_id)
-        except KpassError as exc:
-            self.panel.say(user_message(exc), "error")
-            return None
-        return self._show_pdf(pdf, _tr("Bescheid %1").replace("%1", str(decision_id)))
-
-    def print_application_form(self) -> PreviewDialog | None:
-        application_id = self._latest_application_id()
-        if application_id is None:
-            return None
-        try:
-            pdf = print_outbox.print_application_form(self.database, application_id)
-        except KpassError as exc:
-            self.panel.say(user_message(exc), "error")
-            return None
-        return self._show_pdf(pdf, _tr("Antrag %1").replace("%1", str(application_id)))
-
-    # -- passes ----------------------------------------------------------------------------
-    def renewal_choices(self) -> list[dialogs.RenewalChoice]:
-        """Each person's current pass (a replaced card is history), in the order of the
-        person table; due when in its expiry month or past it and neither revoked nor
-        replaced, and its holder still lives in the household."""
-        latest: dict[int, PassEntry] = {}
-        for entry in self.history_data.passes:
-            if entry.status == "replaced":
-                continue
-            held = latest.get(entry.person_id)
-            if held is None or (entry.valid_until, entry.valid_from, entry.number) > (
-                    held.valid_until, held.valid_from, held.number):
-                latest[entry.person_id] = entry
-        order: dict[int, int] = {}
-        for row, member in enumerate(self.editor.draft.members):
-            order.setdefault(member.key, row)
-        selected = self.members.selected_key()
-        choices = []
-        for person_id, entry in sorted(latest.items(), key=lambda item: (
-                order.get(item[0], len(order)), item[1].number)):
-            why = self._why_not_renewable(entry)
-            choices.append(dialogs.RenewalChoice(
-                entry.number, self._person_text(person_id, entry.name), self._pass_text(entry),
-                not why, why, person_id == selected))
-        return choices
-
-    def _why_not_renewable(self, entry: PassEntry) -> str:
-        today = self.editor.today
-        if entry.revoked_on is not None:
-            return _tr("nicht verlängerbar (%1)").replace(
-                "%1", pass_status_text(entry.status, entry.revoked_on, today))
-        if not any(m.key == entry.person_id and m.present_on(today)
-                   for m in self.editor.draft.members):
-            return _tr("nicht mehr im Haushalt")
-        possible = renewal_possible_from(entry.valid_until)
-        if today < possible:
-            return _tr("noch nicht fällig (verlängerbar ab %1)").replace(
-                "%1", format_date(possible))
-        return ""
-
-    def renew(self) -> None:
-        """Ask which of the household's passes to renew (those due are ticked), then renew
-        them in one decision."""
-        choices = self.renewal_choices()
-        if not any(c.due for c in choices):
-            why = "; ".join(f"{c.person} – {c.pass_text}: {c.why_not}" for c in choices)
-            self.panel.say(_tr("Kein Pass ist zur Verlängerung fällig – %1.").replace("%1", why)
-                           if choices else _tr("Der Haushalt hat keinen Pass."), "error")
-            return
-        numbers = dialogs.ask_renewal(self, choices)
-        if numbers:
-            self.renew_chosen(numbers)
-
-    def renew_chosen(self, numbers: list[str]) -> None:
-        """Renew the passes ``numbers``: one application and decision for the household;
-        the stored decision is shown, and each renewed person named."""
-        today = self.editor.today
-        entries = {e.number: e for e in self.history_data.passes}
-        try:
-            result = renew_passes(self.database, numbers, today, today=today)
-        except DuplicatePassHolder as exc:
-            self._duplicate_holder(exc, _tr("Jetzt erneut „Verlängern“."))
-            self.panel.renew_button.setFocus()
-            return
-        except KpassError as exc:
-            self.panel.say(user_message(exc), "error")
-            return
-        decision_id = result.decision.decision_id
-        self.last_decision_id = self.issued_decision_id = decision_id  # issued already
-        self.last_decision_eligible = result.decision.decision.any_eligible
-        self.session_decisions.append(entry_of(result.decision, "renewal", ()))
-        self._showing_stored = True
-        self.panel.show_decision(
-            result.decision.decision, self.editor.present_names(),
-            _tr("Verlängerung: Entscheidung Nr. %1 vom %2 (gespeichert)").replace(
-                "%1", str(decision_id)).replace("%2", format_date(today)),
-            self._not_counted_today())
-        renewed = {member_key(i.person_id) for i in result.issued if i.action != "none"}
-        self.panel.note_without_pass(set(self.panel.member_ids) - renewed,
-                                     _tr("nicht verlängert"))
-        self.panel.say(*self._renewal_message(numbers, entries, result))
-        self.refresh_history()
-
-    def _renewal_message(self, numbers: list[str], entries: dict[str, PassEntry],
-                         result: RenewalResult) -> tuple[str, Literal["success", "warning"]]:
-        issued = {i.person_id: i for i in result.issued}
-        renewed: list[tuple[str, IssuedPass]] = []
-        refused: list[str] = []
-        for number in numbers:
-            entry = entries.get(number)
-            name = entry.name if entry else number
-            held = issued.get(entry.person_id) if entry else None
-            if held is not None and held.action != "none" and held.valid_until is not None:
-                renewed.append((name, held))
-            else:
-                refused.append(name)
-
-        def changed(held: IssuedPass) -> str:
-            if held.type_changed and held.previous_type is not None:
-                return type_change_text(held.previous_type, held.pass_type)
-            return ""
-
-        if len(renewed) == 1 and not refused:
-            name, held = renewed[0]
-            message = _tr("Pass %1 verlängert bis %2 (%3).").replace(
-                "%1", held.number or "").replace("%2", format_month(held.valid_until)).replace(
-                "%3", name)
-            if changed(held):
-                message += " " + changed(held) + "."
-            return message, "success"
-        parts = []
-        for name, held in renewed:
-            part = _tr("%1: Pass %2 bis %3").replace("%1", name).replace(
-                "%2", held.number or "").replace("%3", format_month(held.valid_until))
-            parts.append(part + (f" ({changed(held)})" if changed(held) else ""))
-        message = _tr("Verlängert – %1.").replace("%1", "; ".join(parts)) if parts else \
-            _tr("Verlängerung entschieden.")
-        if refused:
-            message += " " + _tr("Nicht verlängert (nicht mehr berechtigt): %1.").replace(
-                "%1", ", ".join(refused))
-            return message, "warning"
-        return message, "success"
-
-    def ask_replace(self) -> None:
-        entry = self.panel.chosen_entry()
-        if entry is None:
-            return
-        answer = dialogs.ask_reason(self, _tr("Ersatzausweis"), self._pass_details(entry)
-                                    + "\n\n" + _tr("Ersatzausweis für diesen Pass (neue "
-                                                   "Nummer, gleiche Gültigkeit) ab:"),
-                                    day=self.editor.today)
-        if answer is not None:
-            self.replace(entry.number, *answer)
-
-    def replace(self, number: str, on: date, reason: str) -> None:
-        try:
-            new = replace_pass(self.database, number, on, reason, today=self.editor.today)
-        except KpassError as exc:
-            self.panel.say(user_message(exc), "error")
-            return
-        self.panel.say(_tr("Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.")
-                       .replace("%1", new.number or "").replace("%2", number)
-                       .replace("%3", format_date(on)), "success")
-        self.refresh_history()
-        self.members.select_person(new.person_id)
-        self.panel.passes.setCurrentIndex(max(self.panel.passes.findData(new.number), 0))
-
-    def ask_revoke(self) -> None:
-        entry = self.panel.chosen_entry()
-        if entry is None:
-            return
-        answer = dialogs.ask_reason(self, _tr("Pass sperren"), self._pass_details(entry)
-                                    + "\n\n" + _tr("Diesen Pass sperren ab:"),
-                                    day=self.editor.today)
-        if answer is not None:
-            self.revoke(entry.number, *answer)
-
-    def revoke(self, number: str, on: date, reason: str) -> None:
-        try:
-            revoke_pass(self.database, number, on, reason, today=self.editor.today)
-        except KpassError as exc:
-            self.panel.say(user_message(exc), "error")
-            return
-        if on > self.editor.today:
-            self.panel.say(_tr("Pass %1 wird ab %2 gesperrt; bis dahin bleibt er gültig.")
-                           .replace("%1", number).replace("%2", format_date(on)), "success")
-        else:
-            self.panel.say(_tr("Pass %1 ist ab %2 gesperrt.").replace("%1", number).replace(
-                "%2", format_date(on)), "success")
-        self.refresh_history()
 
     # -- members and incomes ---------------------------------------------------------------
     def ask_end_member(self, key: int) -> None:

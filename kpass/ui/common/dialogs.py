@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.ui.form_widgets import ignore_wheel_unless_focused
-from kpass.ui.german_input import format_date, parse_date
+from kpass.ui.common.form_widgets import ignore_wheel_unless_focused
+from kpass.ui.common.german_input import format_date, parse_date
 
 Answer = Literal["save", "discard", "cancel"]
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from kpass.errors import KpassError
 from kpass.rules import last_of_month
 from kpass.services.household_validation import InvalidField
-from kpass.ui.form_widgets import (
+from kpass.ui.common.form_widgets import (
     DateField,
     combo_with,
     current_code,
@@ -33,10 +33,10 @@ from kpass.ui.form_widgets import (
     label_for,
     record_table,
 )
-from kpass.ui.german_input import format_date, parse_date
-from kpass.ui.household_editor import HouseholdEditor
-from kpass.ui.inline_errors import ErrorLabel, InlineErrors
-from kpass.ui.labels import BENEFIT_KINDS, basis_text
+from kpass.ui.common.german_input import format_date, parse_date
+from kpass.ui.common.inline_errors import ErrorLabel, InlineErrors
+from kpass.ui.common.labels import BENEFIT_KINDS, basis_text
+from kpass.ui.household.editor import HouseholdEditor
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 

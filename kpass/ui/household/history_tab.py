@@ -33,11 +33,8 @@ from kpass.errors import KpassError
 from kpass.rules import household_from_json
 from kpass.services.household_facts import member_key
 from kpass.services.household_history import PrintSummary
-from kpass.ui import print_outbox
-from kpass.ui.decision_text import household_sentence
-from kpass.ui.german_input import format_date
-from kpass.ui.history_source import DecisionEntry, HouseholdHistory
-from kpass.ui.labels import (
+from kpass.ui.common.german_input import format_date
+from kpass.ui.common.labels import (
     APPLICATION_KIND_LABELS,
     basis_text,
     pass_type_text,
@@ -45,6 +42,9 @@ from kpass.ui.labels import (
     status_label,
     tr,
 )
+from kpass.ui.household.decision_text import household_sentence
+from kpass.ui.household.history_source import DecisionEntry, HouseholdHistory
+from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 # translated where shown; marked here for the catalog

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-# kpass.ui.style colours errors by the object name "fieldError"; a warning keeps its own look
+# kpass.ui.common.style colours errors by the object name "fieldError"; a warning keeps its own look
 _WARNING_STYLE = (
     "QLabel { color: #5c4300; background: #fff4ce; border: 1px solid #8a6d00; "
     "padding: 2px 4px; font-weight: bold; }"

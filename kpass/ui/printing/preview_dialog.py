@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.errors import KpassError
-from kpass.ui.batch_jobs import BatchJob, start_with_progress
-from kpass.ui.pdf_printing import PdfPage, PrintRun, read_pages, render_page
-from kpass.ui.style import MessageBar, MessageKind
+from kpass.ui.common.batch_jobs import BatchJob, start_with_progress
+from kpass.ui.common.style import MessageBar, MessageKind
+from kpass.ui.printing.pdf_printing import PdfPage, PrintRun, read_pages, render_page
 from kpass.ui.translation import user_message
 
 PREVIEW_DPI = 80

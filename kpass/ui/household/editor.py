@@ -35,7 +35,7 @@ from kpass.services.household_validation import (
     check_person,
     check_role,
 )
-from kpass.ui.household_draft import (
+from kpass.ui.household.draft import (
     DraftAddress,
     DraftIncome,
     DraftMember,

@@ -25,7 +25,7 @@ from kpass.errors import KpassError
 from kpass.rules import format_euro
 from kpass.services.household_facts import IncomeFact
 from kpass.services.household_validation import PERIOD_LABELS, InvalidField
-from kpass.ui.form_widgets import (
+from kpass.ui.common.form_widgets import (
     DateField,
     combo_with,
     current_code,
@@ -33,16 +33,16 @@ from kpass.ui.form_widgets import (
     label_for,
     record_table,
 )
-from kpass.ui.german_input import (
+from kpass.ui.common.german_input import (
     AmountError,
     amount_message,
     format_date,
     parse_amount,
     read_amount,
 )
-from kpass.ui.household_editor import HouseholdEditor
-from kpass.ui.inline_errors import ErrorLabel, InlineErrors
-from kpass.ui.labels import INCOME_KINDS, income_counted, income_kind_label, period_label
+from kpass.ui.common.inline_errors import ErrorLabel, InlineErrors
+from kpass.ui.common.labels import INCOME_KINDS, income_counted, income_kind_label, period_label
+from kpass.ui.household.editor import HouseholdEditor
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 

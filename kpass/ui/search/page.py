@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from kpass.models.engine import Database
 from kpass.services.person_search import Cursor, SearchPage, search_persons
 from kpass.services.person_search_lookups import is_pass_query, parse_pass_query
-from kpass.ui.form_widgets import column_width
-from kpass.ui.person_search_model import PersonSearchModel
+from kpass.ui.common.form_widgets import column_width
+from kpass.ui.search.model import PersonSearchModel
 
 SEARCH_DELAY_MS = 150  # waits for a pause in typing, so a name is not queried per letter
 # Typical contents of the result columns (PersonSearchModel.COLUMNS), for their widths.
