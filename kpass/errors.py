@@ -12,6 +12,9 @@ class KpassError(Exception):
         super().__init__(message_en)
         self.message_en = message_en
         self.message_de = message_de
+        # which of several changes saved together was refused (its index), so the form can
+        # point at the entry; None when the error concerns no single change
+        self.change_index: int | None = None
 
     def bilingual(self) -> str:
         return f"{self.message_en}\n{self.message_de}"

@@ -15,7 +15,8 @@ nothing about where people lived is overwritten, since statistics count by the S
 of the day and decisions must be explainable later.
 
 This module is the editor's single entry point; the use cases live in
-:mod:`~kpass.services.household_creation`, :mod:`~kpass.services.household_member_changes`,
+:mod:`~kpass.services.household_creation`, :mod:`~kpass.services.household_changes` (every
+change of a stored household), :mod:`~kpass.services.household_member_changes`,
 :mod:`~kpass.services.household_moves`, :mod:`~kpass.services.household_incomes_and_notices`,
 :mod:`~kpass.services.household_details` and :mod:`~kpass.services.household_photos`;
 the refusal of likely duplicates in :mod:`~kpass.services.person_identity`.
@@ -23,6 +24,22 @@ the refusal of likely duplicates in :mod:`~kpass.services.person_identity`.
 
 from __future__ import annotations
 
+from kpass.services.household_changes import (
+    ChangesSaved,
+    HouseholdChange,
+    add_income,
+    add_member,
+    add_notice,
+    change_role,
+    correct_income,
+    correct_notice,
+    end_income,
+    end_membership,
+    move_household,
+    remove_income,
+    remove_notice,
+    save_household_changes,
+)
 from kpass.services.household_creation import HouseholdCreated, create_household
 from kpass.services.household_details import (
     AddressDetails,
@@ -33,23 +50,13 @@ from kpass.services.household_details import (
     household_details,
 )
 from kpass.services.household_edit_steps import Saved
-from kpass.services.household_incomes_and_notices import (
-    add_income,
-    add_notice,
-    end_income,
-    remove_notice,
-)
 from kpass.services.household_member_changes import (
     END_REASONS,
     EndReason,
     PersonMoved,
-    add_member,
-    change_role,
-    end_membership,
     move_person_to_household,
     update_person,
 )
-from kpass.services.household_moves import move_household
 from kpass.services.household_photos import PhotoSaved, set_photo
 from kpass.services.household_validation import (
     ADDRESS,
@@ -87,7 +94,9 @@ __all__ = [
     "ROLE_LABELS",
     "AddressDetails",
     "AddressInput",
+    "ChangesSaved",
     "EndReason",
+    "HouseholdChange",
     "HouseholdCreated",
     "HouseholdDetails",
     "IncomeDetails",
@@ -114,6 +123,8 @@ __all__ = [
     "check_notice",
     "check_person",
     "check_role",
+    "correct_income",
+    "correct_notice",
     "create_household",
     "end_income",
     "end_membership",
@@ -125,7 +136,9 @@ __all__ = [
     "move_person_to_household",
     "notice_place",
     "record_distinction",
+    "remove_income",
     "remove_notice",
+    "save_household_changes",
     "set_photo",
     "update_person",
 ]

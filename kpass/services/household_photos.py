@@ -67,33 +67,40 @@ def _photo_size(image: bytes) -> tuple[str, int, int]:
 def set_photo(database: Database, person_id: int, image_bytes: bytes) -> PhotoSaved:
     """Store (or replace) a person's photo, a JPEG or PNG of at most 2 MB as it is:
     cropping is done in the editor, preparing for print by :mod:`kpass.documents`."""
-    media_type, width, height = _photo_size(image_bytes)
+    _photo_size(image_bytes)  # refused before the database is touched
     with UnitOfWork(database) as uow:
-        if uow.session.get(Person, person_id) is None:
-            raise InvalidField(
-                "person_id",
-                f"There is no person {person_id}.",
-                f"Es gibt keine Person Nr. {person_id}.",
-            )
-        photo = uow.session.get(PersonPhoto, person_id)
-        replaced = photo is not None
-        if photo is None:
-            photo = PersonPhoto(person_id=person_id)
-            uow.session.add(photo)
-        photo.image = image_bytes
-        photo.media_type = media_type
-        photo.width, photo.height = width, height
-        photo.updated_at = utcnow()
-        uow.session.flush()
-        uow.audit(
-            "set_photo",
-            "person",
-            person_id,
-            media_type=media_type,
-            width=width,
-            height=height,
-            size=len(image_bytes),
-            replaced=replaced,
-        )
+        saved = set_photo_step(uow, person_id, image_bytes)
         uow.commit()
+    return saved
+
+
+def set_photo_step(uow: UnitOfWork, person_id: int, image_bytes: bytes) -> PhotoSaved:
+    """:func:`set_photo` inside a unit of work."""
+    media_type, width, height = _photo_size(image_bytes)
+    if uow.session.get(Person, person_id) is None:
+        raise InvalidField(
+            "person_id",
+            f"There is no person {person_id}.",
+            f"Es gibt keine Person Nr. {person_id}.",
+        )
+    photo = uow.session.get(PersonPhoto, person_id)
+    replaced = photo is not None
+    if photo is None:
+        photo = PersonPhoto(person_id=person_id)
+        uow.session.add(photo)
+    photo.image = image_bytes
+    photo.media_type = media_type
+    photo.width, photo.height = width, height
+    photo.updated_at = utcnow()
+    uow.session.flush()
+    uow.audit(
+        "set_photo",
+        "person",
+        person_id,
+        media_type=media_type,
+        width=width,
+        height=height,
+        size=len(image_bytes),
+        replaced=replaced,
+    )
     return PhotoSaved(person_id, media_type, width, height)

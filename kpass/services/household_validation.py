@@ -264,6 +264,15 @@ def check_distinct_reason(place: Place, value: object) -> str:
                  _max_length(PersonDistinction, "reason"), required=True)
 
 
+#: A reason given for correcting or removing a saved entry: kept in the audit trail.
+REASON_MAX_LENGTH = 200
+
+
+def check_reason(place: Place, value: object) -> str:
+    """Why a saved entry is corrected or removed (required: the history must say why)."""
+    return _text(place, "reason", value, REASON_MAX_LENGTH, required=True)
+
+
 def check_salutation(place: Place, value: object) -> str | None:
     """``"frau"``, ``"herr"`` or ``None`` (no salutation; an empty text means none too)."""
     salutation = value.strip().lower() if isinstance(value, str) else value

@@ -16,7 +16,7 @@ from kpass.models import Decision
 from kpass.models.engine import Database
 from kpass.services.applications import apply, decide
 from kpass.services.household_details import household_details
-from kpass.services.household_incomes_and_notices import add_notice as save_notice
+from kpass.services.household_changes import add_notice as save_notice
 from kpass.services.household_validation import NoticeInput, PersonInput
 from kpass.services.passes import issue_passes, renew_pass
 from kpass.services.uow import UnitOfWork
