@@ -29,6 +29,7 @@ from kpass.services.household_changes import (
     save_household_changes,
 )
 from kpass.services.household_editing import household_details
+from kpass.services.household_history import household_data_changes
 from kpass.services.household_validation import (
     IncomeInput,
     InvalidField,
@@ -185,3 +186,28 @@ def test_a_later_change_names_a_person_added_before_it(database: Database) -> No
     with pytest.raises(InvalidField, match="nothing to save"):
         save_household_changes(database, created.household_id, details.version, [],
                                today=TODAY)
+
+
+def test_the_history_lists_each_save_with_its_reasons(database: Database) -> None:
+    created = family(database)
+    details = household_details(database, created.household_id, TODAY)
+    wages = next(i for i in details.incomes if i.kind == "wages")
+    jurgen = created.person_ids[0]
+    version = save_household_changes(database, created.household_id, details.version, [
+        EndIncome(wages.income_id, date(2026, 2, 28)),
+    ], today=TODAY).version
+    save_household_changes(database, created.household_id, version, [
+        CorrectIncome(wages.income_id, IncomeInput(jurgen, "wages", Decimal("2300"), "month",
+                                                   wages.valid_from), "Tippfehler"),
+        AddIncome(-1, IncomeInput(jurgen, "alg1", Decimal("1200"), "month",
+                                  date(2026, 3, 1))),
+    ], today=TODAY)
+    saves = household_data_changes(database, created.household_id)
+    assert [[c["change"] for c in s.changes] for s in saves] == [
+        ["correct_income", "add_income"], ["end_income"], ["create_household"]]
+    assert {s.user for s in saves} == {"testerin"}
+    corrected = saves[0].changes[0]
+    assert corrected["reason"] == "Tippfehler"
+    assert corrected["before"]["amount"] == "2310.00" and corrected["amount"] == "2300.00"
+    ended = saves[1].changes[0]
+    assert ended["before"]["kind"] == "wages" and ended["until"] == "2026-02-28"

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from kpass.errors import KpassError
+from kpass.models import BenefitNotice, Income
 from kpass.models.engine import Database
 from kpass.services.household_edit_steps import Saved, lock_household
 from kpass.services.household_incomes_and_notices import (
@@ -29,6 +30,8 @@ from kpass.services.household_incomes_and_notices import (
     correct_income_step,
     correct_notice_step,
     end_income_step,
+    income_values,
+    notice_values,
     remove_income_step,
     remove_notice_step,
 )
@@ -185,22 +188,68 @@ def save_household_changes(
         raise InvalidField("changes", "There is nothing to save.",
                            "Es gibt nichts zu speichern.")
     with UnitOfWork(database) as uow:
-        household = lock_household(uow, household_id, expected_version)
-        run = _Run(uow, household_id, today)
-        records: list[int | None] = []
-        for index, change in enumerate(changes):
-            try:
-                records.append(run.apply(change))
-            except KpassError as exc:
-                exc.change_index = index
-                raise
+        result, before = _apply_all(uow, household_id, expected_version, changes, today)
         uow.audit("save_household_changes", "household", household_id,
-                  changes=[describe(change, run.persons) for change in changes])
+                  changes=[describe(change, result.persons) | before.get(index, {})
+                           for index, change in enumerate(changes)])
         uow.session.flush()
-        result = ChangesSaved(household_id, household.version, dict(run.persons),
-                              tuple(records))
         uow.commit()
     return result
+
+
+def check_household_changes(
+    database: Database,
+    household_id: int,
+    expected_version: int,
+    changes: Sequence[HouseholdChange],
+    *,
+    today: date | None = None,
+) -> None:
+    """Refuse ``changes`` exactly as :func:`save_household_changes` would, then roll back.
+
+    The counter asks this after each change a caseworker makes, so a refusal (a second
+    applicant, a day of death ahead, a likely duplicate, a stale screen) comes at once and
+    at the entry, not minutes later at "Speichern" — where the same rules run again.
+    """
+    today = today or date.today()
+    if not changes:
+        return
+    with UnitOfWork(database) as uow:
+        _apply_all(uow, household_id, expected_version, changes, today)
+        # leaving without commit rolls everything back
+
+
+def _apply_all(
+    uow: UnitOfWork, household_id: int, expected_version: int,
+    changes: Sequence[HouseholdChange], today: date,
+) -> tuple[ChangesSaved, dict[int, dict[str, Any]]]:
+    """Apply ``changes``; also returns, per change that ends, corrects or removes a saved
+    entry, the entry as it was (the history says what was ended or removed)."""
+    household = lock_household(uow, household_id, expected_version)
+    run = _Run(uow, household_id, today)
+    records: list[int | None] = []
+    before: dict[int, dict[str, Any]] = {}
+    for index, change in enumerate(changes):
+        try:
+            was = _entry_before(uow, change)
+            if was is not None:
+                before[index] = {"before": was}
+            records.append(run.apply(change))
+        except KpassError as exc:
+            exc.change_index = index
+            raise
+    saved = ChangesSaved(household_id, household.version, dict(run.persons), tuple(records))
+    return saved, before
+
+
+def _entry_before(uow: UnitOfWork, change: HouseholdChange) -> dict[str, Any] | None:
+    if isinstance(change, (EndIncome, CorrectIncome, RemoveIncome)):
+        income = uow.session.get(Income, change.income_id)
+        return None if income is None else income_values(income)
+    if isinstance(change, (CorrectNotice, RemoveNotice)):
+        notice = uow.session.get(BenefitNotice, change.notice_id)
+        return None if notice is None else notice_values(notice)
+    return None
 
 
 class _Run:
@@ -319,7 +368,7 @@ def describe(change: HouseholdChange, persons: dict[int, int]) -> dict[str, Any]
 
 
 def _income(income: IncomeInput) -> dict[str, Any]:
-    return {"kind": income.kind, "amount": str(income.amount), "period": income.period,
+    return {"kind": income.kind, "amount": f"{income.amount:.2f}", "period": income.period,
             "valid_from": income.valid_from.isoformat()}
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import select, union
 from kpass.models import (
     Application,
     AppUser,
+    AuditEvent,
     Decision,
     HouseholdMember,
     Pass,
@@ -228,3 +229,42 @@ def household_prints(database: Database, household_id: int) -> tuple[PrintSummar
             )
             for record, display_name, username in rows
         )
+
+
+@dataclass(frozen=True)
+class DataChange:
+    """One save of the household's data: when, by whom, and each change as the audit trail
+    keeps it (``{"change": "correct_income", …, "reason": …, "before": {…}}``)."""
+
+    at: datetime  # aware, UTC
+    user: str
+    changes: tuple[dict[str, Any], ...]
+
+
+#: The audit events of a household that say what happened to its data: the saves at the
+#: counter, its creation, and a member moving to another household (saved there).
+DATA_CHANGE_ACTIONS = ("create_household", "save_household_changes", "move_person_out")
+
+
+def household_data_changes(
+    database: Database, household_id: int, limit: int = 500
+) -> tuple[DataChange, ...]:
+    """The saves of the household's data, newest first (the Verlauf's "Änderungen")."""
+    with UnitOfWork(database, write=False) as uow:
+        rows = uow.session.execute(
+            select(AuditEvent.at, AuditEvent.action, AuditEvent.details, AppUser.display_name,
+                   AppUser.username)
+            .join(AppUser, AppUser.id == AuditEvent.user_id)
+            .where(AuditEvent.entity == "household", AuditEvent.entity_id == household_id,
+                   AuditEvent.action.in_(DATA_CHANGE_ACTIONS))
+            .order_by(AuditEvent.id.desc())
+            .limit(limit)
+        ).tuples().all()
+    found = []
+    for at, action, details, display_name, username in rows:
+        if action == "save_household_changes":
+            changes = tuple(details.get("changes", ()))
+        else:
+            changes = ({"change": action, **details},)
+        found.append(DataChange(at, display_name or username, changes))
+    return tuple(found)

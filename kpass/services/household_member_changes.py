@@ -175,7 +175,7 @@ def _membership_on(
 _END_PLACE = Place("", "Austragen", "Ending the membership")
 
 
-def _check_end(until: date, reason: str, today: date | None) -> None:
+def check_end(until: date, reason: str, today: date | None) -> None:
     if reason not in END_REASONS:
         raise _END_PLACE.fail("reason", f"{reason!r} is unknown (moved_out, died)",
                               f"„{reason}“ ist unbekannt (Wegzug oder Tod)")
@@ -189,7 +189,7 @@ def end_membership_step(uow: UnitOfWork, household_id: int, person_id: int, unti
                         reason: EndReason, today: date | None = None) -> int:
     """:func:`end_membership` inside a unit of work that locked the household."""
     place = _END_PLACE
-    _check_end(until, reason, today)
+    check_end(until, reason, today)
     membership = _membership_on(uow, place, household_id, person_id, until)
     if any(m.person_id == person_id and m.valid_from > until
            for m in memberships_of(uow, household_id)):

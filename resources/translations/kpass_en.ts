@@ -76,36 +76,36 @@
     </message>
     <message>
         <location filename="../../kpass/ui/household/sections/address.py" line="122"/>
-        <source>Umzug speichern</source>
-        <translation>Save move</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="123"/>
-        <source>Neue Anschrift als Umzug speichern</source>
-        <translation>Save the new address as a move</translation>
+        <source>Umzug übernehmen</source>
+        <translation>Take the move</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/household/sections/address.py" line="124"/>
+        <source>Neue Anschrift als Umzug übernehmen (gespeichert mit Strg+S)</source>
+        <translation>Take the new address as a move (saved with Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/address.py" line="125"/>
         <source>Weitere Anschriften:</source>
         <translation>Other addresses:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="125"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="126"/>
         <source>Frühere und künftige Anschriften</source>
         <translation>Earlier and future addresses</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="154"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="155"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="156"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="157"/>
         <source>ab %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="194"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="195"/>
         <source>Umzug ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Moving on: please enter as DD.MM.YYYY.</translation>
     </message>
@@ -116,6 +116,10 @@
     <message>
         <source>Haus&amp;nr.:</source>
         <translation type="vanished">House &amp;no.:</translation>
+    </message>
+    <message>
+        <source>Neue Anschrift als Umzug speichern</source>
+        <translation type="vanished">Save the new address as a move</translation>
     </message>
     <message>
         <source>P&amp;LZ:</source>
@@ -133,271 +137,389 @@
         <source>U&amp;mzug ab:</source>
         <translation type="vanished">&amp;Moving on:</translation>
     </message>
+    <message>
+        <source>Umzug speichern</source>
+        <translation type="vanished">Save move</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundJobs</name>
+    <message>
+        <location filename="../../kpass/ui/common/background.py" line="131"/>
+        <source>Unerwarteter Fehler: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundRunner</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="42"/>
         <source>Unerwarteter Fehler: %1</source>
-        <translation>Unexpected error: %1</translation>
+        <translation type="vanished">Unexpected error: %1</translation>
     </message>
 </context>
 <context>
     <name>BatchJob</name>
     <message>
-        <location filename="../../kpass/ui/common/batch_jobs.py" line="72"/>
-        <source>Unerwarteter Fehler: %1</source>
-        <translation>Unexpected error: %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/batch_jobs.py" line="81"/>
+        <location filename="../../kpass/ui/common/batch_jobs.py" line="25"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Unerwarteter Fehler: %1</source>
+        <translation type="vanished">Unexpected error: %1</translation>
     </message>
 </context>
 <context>
     <name>BusyIndicator</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="159"/>
+        <location filename="../../kpass/ui/dashboard/busy_indicator.py" line="36"/>
         <source>Wird berechnet …</source>
         <translation>Calculating …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="160"/>
+        <location filename="../../kpass/ui/dashboard/busy_indicator.py" line="37"/>
         <source>Berechnung läuft</source>
         <translation>Calculation in progress</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="161"/>
+        <location filename="../../kpass/ui/dashboard/busy_indicator.py" line="38"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/background.py" line="162"/>
+        <location filename="../../kpass/ui/dashboard/busy_indicator.py" line="39"/>
         <source>Berechnung abbrechen</source>
         <translation>Cancel the calculation</translation>
     </message>
 </context>
 <context>
+    <name>ChangeText</name>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="39"/>
+        <source>%1, %2, %3 %4 ab %5</source>
+        <translation>%1, %2, %3 %4 from %5</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="47"/>
+        <source>bis auf Weiteres</source>
+        <translation>until further notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="48"/>
+        <source>%1 vom %2 bis %3</source>
+        <translation>%1 from %2 until %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="62"/>
+        <source>Person Nr. %1</source>
+        <translation>person no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="68"/>
+        <source>– Grund: %1</source>
+        <translation>– reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="71"/>
+        <source>Haushalt angelegt</source>
+        <translation>Household created</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="73"/>
+        <source>Person aufgenommen: %1 (%2) ab %3</source>
+        <translation>Person added: %1 (%2) from %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="76"/>
+        <source>Zugezogen: %1 (%2) ab %3</source>
+        <translation>Moved in: %1 (%2) from %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="79"/>
+        <source>%1 ist in den Haushalt Nr. %2 umgezogen (hier bis %3)</source>
+        <translation>%1 moved to household no. %2 (here until %3)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="83"/>
+        <source>Personendaten berichtigt: %1</source>
+        <translation>Personal data corrected: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="86"/>
+        <source>Ausgetragen: %1 (%2) zum %3</source>
+        <translation>Left: %1 (%2) on %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="89"/>
+        <source>Rolle von %1: %2 ab %3</source>
+        <translation>Role of %1: %2 from %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="92"/>
+        <source>Lichtbild gespeichert: %1</source>
+        <translation>Photo saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="94"/>
+        <source>Einkommen erfasst: %1</source>
+        <translation>Income entered: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="96"/>
+        <source>Einkommen beendet zum %1: %2</source>
+        <translation>Income ended on %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="99"/>
+        <source>Einkommen berichtigt: %1 (vorher: %2)</source>
+        <translation>Income corrected: %1 (before: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="102"/>
+        <source>Einkommen entfernt (irrtümlich erfasst): %1</source>
+        <translation>Income removed (entered by mistake): %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="105"/>
+        <source>Bescheid erfasst: %1</source>
+        <translation>Notice entered: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="107"/>
+        <source>Bescheid berichtigt: %1 (vorher: %2)</source>
+        <translation>Notice corrected: %1 (before: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="110"/>
+        <source>Bescheid entfernt (irrtümlich erfasst): %1</source>
+        <translation>Notice removed (entered by mistake): %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/change_text.py" line="113"/>
+        <source>Umzug ab %1 (Stadtteil %2)</source>
+        <translation>Move from %1 (Stadtteil %2)</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="250"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="252"/>
         <source>Vo&amp;n</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="251"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="253"/>
         <source>&amp;Bis</source>
         <translation>&amp;Until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="252"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="254"/>
         <source>Zeitraum von Monat</source>
         <translation>Period from month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="253"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="255"/>
         <source>Zeitraum bis Monat</source>
         <translation>Period until month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="254"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="256"/>
         <source>&amp;Aktualisieren</source>
         <translation>Refres&amp;h</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="255"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="257"/>
         <source>Zahlen neu laden</source>
         <translation>Reload the figures</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="259"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="261"/>
         <source>Merkmal &amp;%1</source>
         <translation>Dimension &amp;%1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="260"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="262"/>
         <source>Merkmal %1 der Tabelle</source>
         <translation>Dimension %1 of the table</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="262"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="264"/>
         <source>(keines)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="269"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="271"/>
         <source>&amp;Monat</source>
         <translation>&amp;Month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="270"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="272"/>
         <source>Monat der Tabelle</source>
         <translation>Month of the table</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="271"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="273"/>
         <source>Tabelle der Zahlen nach Merkmalen</source>
         <translation>Table of the figures by dimension</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="272"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="274"/>
         <source>Aufgliederung (exakte Zahlen)</source>
         <translation>Breakdown (exact figures)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="273"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="275"/>
         <source>Diagramm: aktive Pässe je Monat</source>
         <translation>Chart: active passes per month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="274"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="276"/>
         <source>Diagramm: aktive Pässe nach Stadtteil</source>
         <translation>Chart: active passes by district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="276"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="278"/>
         <source>Keine Zahlen geladen.</source>
         <translation>No figures loaded.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="277"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="279"/>
         <source>&amp;CSV exportieren</source>
         <translation>Export C&amp;SV</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="278"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="280"/>
         <source>Tabelle als CSV exportieren</source>
         <translation>Export the table as CSV</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="279"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="281"/>
         <source>&amp;Excel exportieren</source>
         <translation>Export &amp;Excel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="280"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="282"/>
         <source>Tabelle als Excel-Datei exportieren</source>
         <translation>Export the table as an Excel file</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="281"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="283"/>
         <source>Exakte Zahlen aller Monate – nur für den Dienstgebrauch</source>
         <translation>Exact figures of all months – for official use only</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="282"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="284"/>
         <source>Meldung zum Export</source>
         <translation>Message about the export</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="283"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="285"/>
         <source>Meldung zum Zeitraum</source>
         <translation>Message about the period</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="327"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="329"/>
         <source>Bitte jedes Merkmal nur einmal wählen.</source>
         <translation>Please choose each dimension only once.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="336"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="338"/>
         <source>Der Zeitraum endet vor seinem Beginn. Bitte „Von“ und „Bis“ prüfen.</source>
         <translation>The period ends before it begins. Please check “From” and “Until”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="380"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="393"/>
         <source>Kennzahlen</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="381"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="394"/>
         <source>Aktive Pässe je Monat</source>
         <translation>Active passes per month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="382"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="395"/>
         <source>Aktive Pässe nach Stadtteil</source>
         <translation>Active passes by district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="386"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="399"/>
         <source>Kennzahlen für %1</source>
         <translation>Key figures for %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="388"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="401"/>
         <source>Verglichen mit %1 (Vormonat) und %2 (Vorjahresmonat)</source>
         <translation>Compared with %1 (previous month) and %2 (same month last year)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="402"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="415"/>
         <source>%1 bis %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="406"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="419"/>
         <source>Aktive Pässe je Monat, %1</source>
         <translation>Active passes per month, %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="408"/>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="422"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="421"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="435"/>
         <source>%1: %2 aktive Pässe</source>
         <translation>%1: %2 active passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="413"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="426"/>
         <source>Liniendiagramm der aktiven Pässe je Monat, %1.</source>
         <translation>Line chart of the active passes per month, %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="419"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="432"/>
         <source>Aktive Pässe nach Stadtteil, %1</source>
         <translation>Active passes by district, %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="425"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="438"/>
         <source>Balkendiagramm der aktiven Pässe nach Stadtteil, %1.</source>
         <translation>Bar chart of the active passes by district, %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="446"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="459"/>
         <source>Insgesamt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="456"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="469"/>
         <source>Es sind noch keine Zahlen geladen.</source>
         <translation>No figures have been loaded yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="462"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="475"/>
         <source>Ein Export nimmt höchstens zwei Merkmale, damit jede Tabelle lesbar bleibt und geprüft werden kann. Bitte ein Merkmal auf „(keines)“ stellen und erneut exportieren.</source>
         <translation>An export takes at most two dimensions, so that every table stays readable and can be checked. Please set one dimension to “(none)” and export again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="485"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="498"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="494"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="507"/>
         <source>Export läuft …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="498"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="511"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="499"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="512"/>
         <source>Excel-Arbeitsmappen (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="502"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="515"/>
         <source>Statistik exportieren</source>
         <translation>Export statistics</translation>
     </message>
@@ -405,28 +527,28 @@
 <context>
     <name>DaySheet</name>
     <message>
-        <location filename="../../kpass/ui/printing/day_sheet.py" line="42"/>
-        <location filename="../../kpass/ui/printing/day_sheet.py" line="67"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="45"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="75"/>
         <source>Karten des Tages</source>
         <translation>The day&apos;s cards</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/day_sheet.py" line="43"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="46"/>
         <source>Alle Karten der Pässe, die an diesem Tag ausgestellt, verlängert oder ersetzt wurden, auf A4-Bögen drucken:</source>
         <translation>Print the cards of all passes issued, renewed or replaced on this day on A4 sheets:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/day_sheet.py" line="51"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="54"/>
         <source>Karten vom %1</source>
         <translation>Cards of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/day_sheet.py" line="64"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="72"/>
         <source>Abgebrochen; es wurde nichts gedruckt.</source>
         <translation>Cancelled; nothing was printed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/day_sheet.py" line="70"/>
+        <location filename="../../kpass/ui/printing/day_sheet.py" line="78"/>
         <source>Kartenbögen gespeichert: %1</source>
         <translation>Card sheets saved: %1</translation>
     </message>
@@ -815,134 +937,134 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="90"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="92"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="91"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="174"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="241"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="93"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="191"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="258"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="93"/>
         <location filename="../../kpass/ui/common/dialogs.py" line="95"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="97"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="103"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="105"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="106"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="112"/>
         <source>&amp;Grund:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="118"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="253"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="124"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="270"/>
         <source>&amp;OK</source>
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="118"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="253"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="124"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="270"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="125"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="260"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="131"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="277"/>
         <source>Bitte ein Datum als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter a date as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="129"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="135"/>
         <source>Bitte einen Grund angeben.</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="159"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="192"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="176"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="209"/>
         <source>Rolle wechseln</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="160"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="177"/>
         <source>Neue Rolle für %1 (bisher: %2):</source>
         <translation>New role for %1 (so far: %2):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="165"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="182"/>
         <source>Neue Rolle</source>
         <translation>New role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="173"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="190"/>
         <source>Neue Rolle gilt ab (TT.MM.JJJJ)</source>
         <translation>New role applies from (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="181"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="198"/>
         <source>&amp;Neue Rolle:</source>
         <translation>&amp;New role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="184"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="201"/>
         <source>&amp;Gilt ab:</source>
         <translation>&amp;Applies from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="192"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="209"/>
         <source>Rolle &amp;wechseln</source>
         <translation>C&amp;hange role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="202"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="219"/>
         <source>Bitte eine andere Rolle wählen (bisher: %1).</source>
         <translation>Please choose another role (so far: %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="209"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="226"/>
         <source>Gilt ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Applies from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="240"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="257"/>
         <source>Tag (TT.MM.JJJJ)</source>
         <translation>Day (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="249"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="266"/>
         <source>&amp;Tag:</source>
         <translation>&amp;Day:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="303"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="320"/>
         <source>Pässe verlängern</source>
         <translation>Renew passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="305"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="322"/>
         <source>Welche Pässe sollen verlängert werden? Verlängert werden kann ein Pass ab dem Monat, in dem er abläuft. Die Entscheidung gilt für den ganzen Haushalt; neue Gültigkeit bekommen nur die angekreuzten Pässe.</source>
         <translation>Which passes shall be renewed? A pass can be renewed from the month in which it expires. The decision covers the whole household; only the ticked passes get a new validity.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="330"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="347"/>
         <source>&amp;Verlängern</source>
         <translation>Re&amp;new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="331"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="348"/>
         <source>Angekreuzte Pässe verlängern</source>
         <translation>Renew the ticked passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="350"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="367"/>
         <source>Bitte mindestens einen Pass ankreuzen.</source>
         <translation>Please tick at least one pass.</translation>
     </message>
@@ -1272,214 +1394,235 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="52"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="53"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="53"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="54"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="54"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="55"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="55"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="56"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="56"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="57"/>
         <source>Erinnerung</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="67"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="68"/>
         <source>%1: berechtigt – %2, %3</source>
         <translation>%1: eligible – %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="70"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="71"/>
         <source>%1: nicht berechtigt</source>
         <translation>%1: not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="76"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="77"/>
         <source>Passart gewechselt: %1 → %2, Passnummer bleibt</source>
         <translation>Pass type changed: %1 → %2, pass number kept</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="100"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="101"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="102"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="103"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="104"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="105"/>
         <source>Pass %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="104"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="105"/>
         <source>Pässe %1</source>
         <translation>Passes %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="107"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="108"/>
         <source>%1, Ablauf %2</source>
         <translation>%1, expiry %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="166"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="167"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="167"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="168"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="168"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="169"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="169"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="170"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="170"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="171"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="171"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="172"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="172"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="173"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="175"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="176"/>
         <source>Gedruckt am</source>
         <translation>Printed on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="176"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="177"/>
         <source>Dokument</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="177"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="178"/>
         <source>Betrifft</source>
         <translation>Concerning</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="178"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="179"/>
         <source>Seiten</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="179"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="180"/>
         <source>Gedruckt von</source>
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="243"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="184"/>
+        <source>Gespeichert am</source>
+        <translation>Saved on</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="185"/>
+        <source>von</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="186"/>
+        <source>Änderung</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="258"/>
         <source>Antrag / Entscheidung</source>
         <translation>Application / decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="243"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="258"/>
         <source>Inhalt</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="244"/>
-        <location filename="../../kpass/ui/household/history_tab.py" line="249"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="259"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="267"/>
         <source>Anträge und Entscheidungen</source>
         <translation>Applications and decisions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="246"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="261"/>
         <source>Pässe des Haushalts</source>
         <translation>Passes of the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="248"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="263"/>
         <source>Drucke für den Haushalt</source>
         <translation>Printouts for the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="250"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="265"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="266"/>
+        <source>Änderungen am Haushalt</source>
+        <translation>Changes to the household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="268"/>
         <source>Pässe</source>
         <translation>Passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="251"/>
-        <location filename="../../kpass/ui/household/history_tab.py" line="352"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="269"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="389"/>
         <source>Drucke (%1)</source>
         <translation>Printouts (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="253"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="271"/>
         <source>Hinweis zum Verlauf</source>
         <translation>Note on the history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="254"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="272"/>
         <source>Hinweis zu den Drucken</source>
         <translation>Note on the printouts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="261"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="282"/>
         <source>Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern.</source>
         <translation>The household is not saved yet; its history begins when it is saved.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="267"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="288"/>
         <source>Antrag %1 vom %2</source>
         <translation>Application %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="269"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="290"/>
         <source>%1, Entscheidung %2, Regelwerk %3</source>
         <translation>%1, decision %2, rules %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="284"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="305"/>
         <source>%1 (Pass %2)</source>
         <translation>%1 (pass %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="297"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="318"/>
         <source>Nachweise: %1</source>
         <translation>Proofs: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="306"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="327"/>
         <source>%1 (ab %2)</source>
         <translation>%1 (from %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="312"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="333"/>
         <source>gesperrt ab %1</source>
         <translation>revoked from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="314"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="335"/>
         <source>ersetzt ab %1</source>
         <translation>replaced from %1</translation>
     </message>
@@ -1499,196 +1642,268 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="85"/>
-        <source>Jemand anderes hat diesen Haushalt inzwischen geändert. Die aktuelle Fassung wurde geladen; bitte die Eingabe prüfen und erneut speichern.</source>
-        <translation>Someone else has changed this household in the meantime. The current version has been loaded; please check your entry and save again.</translation>
+        <location filename="../../kpass/ui/household/editor.py" line="128"/>
+        <location filename="../../kpass/ui/household/editor.py" line="134"/>
+        <location filename="../../kpass/ui/household/editor.py" line="138"/>
+        <source>neu</source>
+        <translation>new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="142"/>
-        <source>Jemand anderes hat die Daten von %1 inzwischen geändert. Die aktuelle Fassung steht in der Tabelle; bitte die Eingabe prüfen und erneut speichern.</source>
-        <translation>Someone else has changed the data of %1 in the meantime. The current version is in the table; please check your entry and save again.</translation>
+        <location filename="../../kpass/ui/household/editor.py" line="128"/>
+        <source>zieht ein</source>
+        <translation>moving in</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="183"/>
+        <location filename="../../kpass/ui/household/editor.py" line="129"/>
+        <location filename="../../kpass/ui/household/editor.py" line="134"/>
+        <location filename="../../kpass/ui/household/editor.py" line="138"/>
+        <source>berichtigt</source>
+        <translation>corrected</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="130"/>
+        <source>ausgetragen</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="131"/>
+        <source>neue Rolle</source>
+        <translation>new role</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="131"/>
+        <source>neues Bild</source>
+        <translation>new photo</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="135"/>
+        <source>beendet</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="148"/>
+        <source>%1, ungespeichert</source>
+        <translation>%1, not saved</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="232"/>
+        <source>Jemand anderes hat die Daten von %1 inzwischen geändert. Die aktuelle Fassung steht in der Tabelle; bitte die Eingabe prüfen und erneut übernehmen.</source>
+        <translation>Somebody else has changed the data of %1 in the meantime. The current version is in the table; please check your input and take it again.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="318"/>
         <source>%1 soll hier Antragsteller/in sein, lebt aber noch im Haushalt %2. Bitte dort zuerst austragen („Haushalt dieser Person öffnen“, „Austragen …“) und hier erneut speichern: dann wird die registrierte Person übernommen.</source>
         <translation>%1 is to be the applicant here but still lives in household %2. Please first remove them there (“Open this person&apos;s household”, “Remove …”) and save here again: the registered person is then taken over.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="188"/>
+        <location filename="../../kpass/ui/household/editor.py" line="323"/>
         <source>Ein Bescheid nennt %1. Bitte den Haushalt erst ohne diesen Bescheid speichern, dann die Person umziehen und den Bescheid erfassen.</source>
         <translation>A benefit notice names %1. Please save the household without this notice first, then move the person here and enter the notice.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="619"/>
+        <source>Jemand anderes hat diesen Haushalt inzwischen geändert, auch Einträge, die hier geändert wurden. Die aktuelle Fassung wurde geladen; Ihre Änderungen konnten nicht übernommen werden – bitte erneut erfassen.</source>
+        <translation>Somebody else has changed this household in the meantime, including entries changed here. The current version was loaded; your changes could not be carried over – please enter them again.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="624"/>
+        <source>Jemand anderes hat diesen Haushalt inzwischen geändert. Ihre Änderungen stehen jetzt auf der aktuellen Fassung; bitte prüfen und erneut speichern (Strg+S).</source>
+        <translation>Somebody else has changed this household in the meantime. Your changes now stand on the current version; please check them and save again (Ctrl+S).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="628"/>
+        <source>Die Berichtigung von %1 wurde verworfen, weil die Person inzwischen anders gespeichert wurde.</source>
+        <translation>The correction of %1 was dropped because the person has been saved differently in the meantime.</translation>
+    </message>
+    <message>
+        <source>Jemand anderes hat die Daten von %1 inzwischen geändert. Die aktuelle Fassung steht in der Tabelle; bitte die Eingabe prüfen und erneut speichern.</source>
+        <translation type="vanished">Someone else has changed the data of %1 in the meantime. The current version is in the table; please check your entry and save again.</translation>
+    </message>
+    <message>
+        <source>Jemand anderes hat diesen Haushalt inzwischen geändert. Die aktuelle Fassung wurde geladen; bitte die Eingabe prüfen und erneut speichern.</source>
+        <translation type="vanished">Someone else has changed this household in the meantime. The current version has been loaded; please check your entry and save again.</translation>
     </message>
 </context>
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="194"/>
+        <location filename="../../kpass/ui/household/page.py" line="206"/>
         <source>&amp;Haushalt</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="195"/>
+        <location filename="../../kpass/ui/household/page.py" line="207"/>
         <source>Ver&amp;lauf</source>
         <translation>Histor&amp;y</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="196"/>
+        <location filename="../../kpass/ui/household/page.py" line="208"/>
         <source>Haushalt und Verlauf</source>
         <translation>Household and history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="197"/>
+        <location filename="../../kpass/ui/household/page.py" line="209"/>
         <source>Vorgelegte Nachweise</source>
         <translation>Proofs presented</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="200"/>
+        <location filename="../../kpass/ui/household/page.py" line="212"/>
         <source>Nachweis: %1</source>
         <translation>Proof: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="201"/>
-        <source>Haushalt &amp;speichern</source>
-        <translation>&amp;Save household</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="202"/>
-        <location filename="../../kpass/ui/household/page.py" line="203"/>
-        <source>Neuen Haushalt speichern (Strg+S)</source>
-        <translation>Save the new household (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="206"/>
+        <location filename="../../kpass/ui/household/page.py" line="215"/>
         <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
         <translation>Apply and decide today (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="207"/>
+        <location filename="../../kpass/ui/household/page.py" line="216"/>
         <source>Zurück zur Suche (Esc)</source>
         <translation>Back to the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="208"/>
+        <location filename="../../kpass/ui/household/page.py" line="217"/>
         <source>Zurück zur Suche</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="209"/>
+        <location filename="../../kpass/ui/household/page.py" line="218"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="210"/>
+        <location filename="../../kpass/ui/household/page.py" line="219"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="317"/>
+        <location filename="../../kpass/ui/household/page.py" line="339"/>
+        <source>Gespeichert: %1 Änderung(en) am Haushalt Nr. %2.</source>
+        <translation>Saved: %1 change(s) to household no. %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="360"/>
+        <location filename="../../kpass/ui/household/page.py" line="575"/>
+        <source>Nicht gespeichert: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="366"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="321"/>
+        <location filename="../../kpass/ui/household/page.py" line="370"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="338"/>
+        <location filename="../../kpass/ui/household/page.py" line="373"/>
+        <source>(%1 ungespeicherte Änderung(en) – Strg+S speichert)</source>
+        <translation>(%1 unsaved change(s) – Ctrl+S saves)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="376"/>
+        <source>Haushalt &amp;speichern</source>
+        <translation>&amp;Save household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="376"/>
+        <source>Änderungen &amp;speichern</source>
+        <translation>&amp;Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="378"/>
+        <source>Neuen Haushalt speichern (Strg+S)</source>
+        <translation>Save the new household (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="379"/>
+        <source>Änderungen am Haushalt speichern (Strg+S)</source>
+        <translation>Save the changes to the household (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="396"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="342"/>
+        <location filename="../../kpass/ui/household/page.py" line="400"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="347"/>
+        <location filename="../../kpass/ui/household/page.py" line="405"/>
         <source>Noch nicht entscheidbar – %1 Bitte links unter „Anschrift“ ergänzen oder berichtigen.</source>
         <translation>Cannot be decided yet – %1 Please complete or correct it under “Address” on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="359"/>
+        <location filename="../../kpass/ui/household/page.py" line="417"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="465"/>
+        <location filename="../../kpass/ui/household/page.py" line="524"/>
         <source>Haushalt gespeichert (Nr. %1).</source>
         <translation>Household saved (no. %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="524"/>
+        <location filename="../../kpass/ui/household/page.py" line="629"/>
         <source>Der neue Haushalt wird zuerst ohne die eben erfasste Person gespeichert.</source>
         <translation>The new household is saved first, without the person just entered.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="536"/>
+        <location filename="../../kpass/ui/household/page.py" line="641"/>
         <source>%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im Verlauf.</source>
         <translation>%1 has moved here; the previous membership stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="569"/>
+        <location filename="../../kpass/ui/household/page.py" line="674"/>
         <source>Nicht entschieden: %1</source>
         <translation>Not decided: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="576"/>
+        <location filename="../../kpass/ui/household/page.py" line="681"/>
         <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="595"/>
+        <location filename="../../kpass/ui/household/page.py" line="700"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="600"/>
+        <location filename="../../kpass/ui/household/page.py" line="705"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="602"/>
+        <location filename="../../kpass/ui/household/page.py" line="707"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="614"/>
+        <location filename="../../kpass/ui/household/page.py" line="719"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="614"/>
+        <location filename="../../kpass/ui/household/page.py" line="719"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="656"/>
-        <source>Einkommen beenden</source>
-        <translation>End income</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="657"/>
-        <source>Letzter Tag, für den das Einkommen gezahlt wird:</source>
-        <translation>Last day for which the income is paid:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="658"/>
-        <source>Einkommen entfällt</source>
-        <translation>Income ends</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="670"/>
+        <location filename="../../kpass/ui/household/page.py" line="749"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="670"/>
+        <location filename="../../kpass/ui/household/page.py" line="749"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="680"/>
+        <location filename="../../kpass/ui/household/page.py" line="759"/>
         <source>Die Datei %1 ist kein lesbares Bild.</source>
         <translation>The file %1 is not a readable image.</translation>
     </message>
@@ -1859,6 +2074,14 @@
         <translation>Application %1</translation>
     </message>
     <message>
+        <source>Einkommen beenden</source>
+        <translation type="vanished">End income</translation>
+    </message>
+    <message>
+        <source>Einkommen entfällt</source>
+        <translation type="vanished">Income ends</translation>
+    </message>
+    <message>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+U).</source>
         <translation type="vanished">Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
@@ -1869,6 +2092,10 @@
     <message>
         <source>Karte %1</source>
         <translation type="vanished">Card %1</translation>
+    </message>
+    <message>
+        <source>Letzter Tag, für den das Einkommen gezahlt wird:</source>
+        <translation type="vanished">Last day for which the income is paid:</translation>
     </message>
     <message>
         <source>Pass %1 sperren ab:</source>
@@ -1890,156 +2117,222 @@
 <context>
     <name>IncomeSection</name>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="65"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="66"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="66"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="85"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="67"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="84"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="67"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="68"/>
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="68"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="92"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="69"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="91"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="69"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="70"/>
         <source>ab</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="70"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="71"/>
         <source>bis</source>
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="94"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="93"/>
         <source>Gültig ab</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="163"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="174"/>
         <source>Einkommen (netto)</source>
         <translation>Income (net)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="165"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="176"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="166"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="177"/>
         <source>Person:</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="167"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="178"/>
         <source>Art:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="168"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="179"/>
         <source>Betrag:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="169"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="180"/>
         <source>Datum ab:</source>
         <translation>Date from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="170"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="181"/>
         <source>Person, die das Einkommen bezieht</source>
         <translation>Person who receives the income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="171"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="182"/>
         <source>Art des Einkommens</source>
         <translation>Kind of income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="172"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="183"/>
         <source>Betrag in Euro</source>
         <translation>Amount in euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="173"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="184"/>
         <source>Zeitraum des Betrags</source>
         <translation>Period of the amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="174"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="185"/>
         <source>Einkommen gültig ab</source>
         <translation>Income valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="175"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="186"/>
         <source>Euro</source>
         <translation>Euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="176"/>
-        <source>Einkommen ein&amp;tragen</source>
-        <translation>Add i&amp;ncome</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="177"/>
-        <source>Einkommen eintragen</source>
-        <translation>Add income</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="178"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="188"/>
         <source>Trotzde&amp;m eintragen</source>
         <translation>Add d&amp;uplicate</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="180"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="190"/>
         <source>Gleiches Einkommen trotzdem noch einmal eintragen</source>
         <translation>Add the same income once more all the same</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="181"/>
-        <source>Einkommen beenden …</source>
-        <translation>End income …</translation>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="191"/>
+        <source>Beenden …</source>
+        <translation>End …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="182"/>
-        <source>Ausgewähltes Einkommen beenden</source>
-        <translation>End the selected income</translation>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="192"/>
+        <source>Ausgewähltes Einkommen beenden …</source>
+        <translation>End the selected income …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="189"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="193"/>
+        <source>Entfernen …</source>
+        <translation>Remove …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="194"/>
+        <source>Ausgewähltes Einkommen entfernen …</source>
+        <translation>Remove the selected income …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="196"/>
+        <source>Ausgewähltes Einkommen berichtigen … (F2)</source>
+        <translation>Correct the selected income … (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="203"/>
         <source>Wird erfasst, aber nicht angerechnet (zählt nicht zum Haushaltsnettoeinkommen).</source>
         <translation>Recorded but not counted (not part of the household net income).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="198"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="212"/>
         <source>%1 – nicht angerechnet</source>
         <translation>%1 – not counted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="247"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="265"/>
         <source>Bitte zuerst eine Person erfassen.</source>
         <translation>Please enter a person first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="258"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="276"/>
         <source>Gültig ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="291"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="311"/>
         <source>Dieses Einkommen ist schon eingetragen: %1, %2, %3 %4 ab %5. Noch einmal eintragen? Dann Enter drücken oder „Trotzdem eintragen“ wählen.</source>
         <translation>This income is already entered: %1, %2, %3 %4 from %5. Enter it once more? Then press Enter or choose “Add duplicate”.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="333"/>
+        <source>Berichtigung übernehmen (Enter)</source>
+        <translation>Take the correction (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="334"/>
+        <source>Einkommen ein&amp;tragen</source>
+        <translation>Add i&amp;ncome</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="335"/>
+        <source>Berichtigung übernehmen</source>
+        <translation>Take the correction</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="336"/>
+        <source>Einkommen eintragen</source>
+        <translation>Add income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="358"/>
+        <source>%1, %2, %3 %4 ab %5</source>
+        <translation>%1, %2, %3 %4 from %5</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="367"/>
+        <source>%1 wird berichtigt, als wäre es von Anfang an so erfasst worden. Warum? (bleibt im Verlauf)</source>
+        <translation>%1 is corrected as if it had been entered so from the start. Why? (kept in the history)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="367"/>
+        <source>Einkommen berichtigen</source>
+        <translation>Correct income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="390"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="406"/>
+        <source>Bitte zuerst in der Tabelle das Einkommen wählen.</source>
+        <translation>Please choose the income in the table first.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="395"/>
+        <source>%1: letzter Tag, für den es gezahlt wird:</source>
+        <translation>%1: last day for which it is paid:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="395"/>
+        <source>Einkommen beenden</source>
+        <translation>End income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="410"/>
+        <source>%1 wurde irrtümlich erfasst und wird entfernt (es zählt dann auch nicht für die Vergangenheit). Warum? (bleibt im Verlauf)</source>
+        <translation>%1 was entered by mistake and is removed (it then does not count for the past either). Why? (kept in the history)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="410"/>
+        <source>Einkommen entfernen</source>
+        <translation>Remove income</translation>
     </message>
     <message>
         <source>&amp;Art:</source>
@@ -2058,6 +2351,10 @@
         <translation type="vanished">&amp;Person:</translation>
     </message>
     <message>
+        <source>Ausgewähltes Einkommen beenden</source>
+        <translation type="vanished">End the selected income</translation>
+    </message>
+    <message>
         <source>Betrag: bitte einen Eurobetrag wie 1.234,56 eingeben.</source>
         <translation type="vanished">Amount: please enter an amount in euros such as 1.234,56.</translation>
     </message>
@@ -2068,6 +2365,10 @@
     <message>
         <source>Einkommen been&amp;den …</source>
         <translation type="vanished">E&amp;nd income …</translation>
+    </message>
+    <message>
+        <source>Einkommen beenden …</source>
+        <translation type="vanished">End income …</translation>
     </message>
 </context>
 <context>
@@ -2472,247 +2773,242 @@
 <context>
     <name>MemberSection</name>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="77"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="78"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="78"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="79"/>
         <source>Vorname(n)</source>
         <translation>Given name(s)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="79"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="80"/>
         <source>Geburtsdatum (Alter)</source>
         <translation>Date of birth (age)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="80"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="81"/>
         <source>Rolle, Merkmale</source>
         <translation>Role, features</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="81"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="82"/>
         <source>im Haushalt</source>
         <translation>in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="82"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="83"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="99"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="100"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="102"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="103"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="106"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="107"/>
         <source>Anrede</source>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="232"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="234"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="233"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="235"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="235"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="236"/>
         <source>Familienname:</source>
         <translation>Family name:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="236"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="237"/>
         <source>Vorname(n):</source>
         <translation>Given name(s):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="237"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
         <source>Geburtsdatum:</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="239"/>
         <source>Rolle:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="239"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="240"/>
         <source>Anrede:</source>
         <translation>Salutation:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="240"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="241"/>
         <source>keine Anrede</source>
         <translation>no salutation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="241"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="242"/>
         <source>keine Anrede (Briefe grüßen neutral)</source>
         <translation>no salutation (letters use a neutral greeting)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="244"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="245"/>
         <source>Alter</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="245"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="246"/>
         <source>Schwerbehinderung / Eingliederungshilfe</source>
         <translation>Severe disability / integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="246"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="247"/>
         <source>Schwerbehinderung oder Eingliederungshilfe</source>
         <translation>Severe disability or integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="247"/>
         <location filename="../../kpass/ui/household/sections/members.py" line="248"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="249"/>
         <location filename="../../kpass/ui/household/sections/members.py" line="296"/>
         <source>Pflegekind</source>
         <translation>Foster child</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="249"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="250"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="250"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="251"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="251"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="252"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="252"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="253"/>
         <source>Person ändern … (F2)</source>
         <translation>Correct person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="253"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="254"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="254"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="255"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="255"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="256"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="257"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="258"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="258"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="259"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="259"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="260"/>
         <source>Lichtb&amp;ild …</source>
         <translation>&amp;Photo …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="260"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="261"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="266"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="267"/>
         <source>Familienname der neuen Person</source>
         <translation>Family name of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="267"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="268"/>
         <source>Vornamen der neuen Person</source>
         <translation>Given names of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="268"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="269"/>
         <source>Geburtsdatum der neuen Person</source>
         <translation>Date of birth of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="269"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="270"/>
         <source>Rolle der neuen Person</source>
         <translation>Role of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="270"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="271"/>
         <source>Anrede der neuen Person</source>
         <translation>Salutation of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="271"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="272"/>
         <source>&amp;Person hinzufügen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="272"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="273"/>
         <source>Person hinzufügen</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="275"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="276"/>
         <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
         <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="278"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="279"/>
         <source>Familienname von %1</source>
         <translation>Family name of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="279"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="280"/>
         <source>Vornamen von %1</source>
         <translation>Given names of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="280"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="281"/>
         <source>Geburtsdatum von %1</source>
         <translation>Date of birth of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="281"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="282"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="282"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="283"/>
         <source>Anrede von %1</source>
         <translation>Salutation of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="284"/>
-        <source>Änderung ü&amp;bernehmen</source>
-        <translation>&amp;Apply change</translation>
+        <location filename="../../kpass/ui/household/sections/members.py" line="285"/>
+        <source>Änderung übernehmen (Enter)</source>
+        <translation>Take the change (Enter)</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/household/sections/members.py" line="286"/>
-        <source>Änderung &amp;speichern</source>
-        <translation>&amp;Save change</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="287"/>
-        <source>Änderung an %1 speichern</source>
-        <translation>Save the change to %1</translation>
+        <source>Änderung an %1 übernehmen</source>
+        <translation>Take the change to %1</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/household/sections/members.py" line="295"/>
@@ -2730,64 +3026,68 @@
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="362"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="364"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="364"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="366"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="365"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="367"/>
         <source>seit %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="409"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="411"/>
         <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="410"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="412"/>
         <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
         <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="412"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="414"/>
         <source>Familienname: darf nicht leer sein.</source>
         <translation>Family name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="440"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="442"/>
         <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
         <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="457"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="459"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="505"/>
-        <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut speichern.</source>
-        <translation>Someone else has changed the data of this person in the meantime; now saved: %1, born %2. Your entry is still in the fields – please check it and save again with Enter.</translation>
+        <location filename="../../kpass/ui/household/sections/members.py" line="507"/>
+        <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut übernehmen.</source>
+        <translation>Somebody else has changed this person&apos;s data in the meantime; saved now: %1, born %2. Your input is still in the fields – please check it and take it again with Enter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="604"/>
-        <source>%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im Verlauf.</source>
-        <translation>%1 has moved here; the previous membership stays in the history.</translation>
+        <location filename="../../kpass/ui/household/sections/members.py" line="606"/>
+        <source>%1 zieht hierher um; die bisherige Zugehörigkeit bleibt im Verlauf. Gespeichert wird mit dem Haushalt (Strg+S).</source>
+        <translation>%1 moves here; the membership so far stays in the history. It is saved with the household (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="631"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="634"/>
         <source>%1 lebt derzeit in keinem Haushalt und kommt in diesen Haushalt.</source>
         <translation>%1 lives in no household at present and joins this household.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="633"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="636"/>
         <source>%1 zieht aus dem Haushalt %2 hierher um. Die Zugehörigkeit dort endet am Tag vor dem Einzug und bleibt im Verlauf.</source>
         <translation>%1 moves here from household %2. The membership there ends the day before moving in and stays in the history.</translation>
+    </message>
+    <message>
+        <source>%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im Verlauf.</source>
+        <translation type="vanished">%1 has moved here; the previous membership stays in the history.</translation>
     </message>
     <message>
         <source>&amp;Familienname:</source>
@@ -2822,6 +3122,10 @@
         <translation type="vanished">Note on a possible duplicate entry</translation>
     </message>
     <message>
+        <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut speichern.</source>
+        <translation type="vanished">Someone else has changed the data of this person in the meantime; now saved: %1, born %2. Your entry is still in the fields – please check it and save again with Enter.</translation>
+    </message>
+    <message>
         <source>Person &amp;hinzufügen</source>
         <translation type="vanished">&amp;Add person</translation>
     </message>
@@ -2850,7 +3154,19 @@
         <translation type="vanished">without a household</translation>
     </message>
     <message>
+        <source>Änderung &amp;speichern</source>
+        <translation type="vanished">&amp;Save change</translation>
+    </message>
+    <message>
         <source>Änderung &amp;übernehmen</source>
+        <translation type="vanished">&amp;Apply change</translation>
+    </message>
+    <message>
+        <source>Änderung an %1 speichern</source>
+        <translation type="vanished">Save the change to %1</translation>
+    </message>
+    <message>
+        <source>Änderung ü&amp;bernehmen</source>
         <translation type="vanished">&amp;Apply change</translation>
     </message>
 </context>
@@ -2999,33 +3315,33 @@
 <context>
     <name>NoticeSection</name>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="49"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="51"/>
         <source>bis auf Weiteres</source>
         <translation>until further notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="55"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="57"/>
         <location filename="../../kpass/ui/household/sections/notices.py" line="71"/>
         <source>Leistung</source>
         <translation>Benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="56"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="58"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="57"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="59"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="58"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="60"/>
         <source>Aktenzeichen</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="59"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="61"/>
         <source>für</source>
         <translation>for</translation>
     </message>
@@ -3040,110 +3356,155 @@
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="124"/>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="126"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="132"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="134"/>
         <source>Leistungsbescheide</source>
         <translation>Benefit notices</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="127"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="135"/>
         <source>Leistung:</source>
         <translation>Benefit:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="128"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="136"/>
         <source>Gültig von:</source>
         <translation>Valid from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="129"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="137"/>
         <source>bis:</source>
         <translation>until:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="130"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="138"/>
         <source>Aktenzeichen:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="131"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="139"/>
         <source>Erfasste Personen:</source>
         <translation>Persons covered:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="132"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="140"/>
         <source>Art der Leistung</source>
         <translation>Kind of benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="133"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="141"/>
         <source>Bescheid gültig von</source>
         <translation>Notice valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="134"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="142"/>
         <source>Bescheid gültig bis (leer: bis auf Weiteres)</source>
         <translation>Notice valid until (empty: until further notice)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="135"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="143"/>
         <source>leer: bis auf Weiteres</source>
         <translation>empty: until further notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="136"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="144"/>
         <source>Leer lassen, wenn der Bescheid „bis auf Weiteres“ gilt (ohne Enddatum).</source>
         <translation>Leave empty when the notice is granted “until further notice” (no end date).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="138"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="146"/>
         <source>Aktenzeichen des Bescheids</source>
         <translation>Reference of the notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="139"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="147"/>
         <source>Vom Bescheid erfasste Personen (keine Auswahl: ganzer Haushalt)</source>
         <translation>Persons covered by the notice (none ticked: the whole household)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="141"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="149"/>
         <source>Keine Person angekreuzt: der Bescheid gilt für den ganzen Haushalt.</source>
         <translation>No person ticked: the notice applies to the whole household.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="143"/>
-        <source>Bescheid ei&amp;ntragen</source>
-        <translation>Add &amp;benefit notice</translation>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="152"/>
+        <source>Entfernen …</source>
+        <translation>Remove …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="144"/>
-        <source>Bescheid eintragen</source>
-        <translation>Add notice</translation>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="153"/>
+        <source>Ausgewählten Bescheid entfernen …</source>
+        <translation>Remove the selected notice …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="145"/>
-        <source>Bescheid entfernen</source>
-        <translation>Remove notice</translation>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="154"/>
+        <source>Ausgewählten Bescheid berichtigen … (F2)</source>
+        <translation>Correct the selected notice … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="146"/>
-        <source>Ausgewählten Bescheid entfernen</source>
-        <translation>Remove the selected notice</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="160"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="169"/>
         <source>ganzer Haushalt</source>
         <translation>whole household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="186"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="198"/>
         <source>Gültig von: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="191"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="203"/>
         <source>Gültig bis: bitte als TT.MM.JJJJ eingeben oder leer lassen (bis auf Weiteres).</source>
         <translation>Valid until: please enter as DD.MM.YYYY or leave empty (until further notice).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="229"/>
+        <source>Berichtigung übernehmen (Enter)</source>
+        <translation>Take the correction (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="230"/>
+        <source>Bescheid ei&amp;ntragen</source>
+        <translation>Add &amp;benefit notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="231"/>
+        <source>Berichtigung übernehmen</source>
+        <translation>Take the correction</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="232"/>
+        <source>Bescheid eintragen</source>
+        <translation>Add notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="258"/>
+        <source>%1 vom %2 bis %3</source>
+        <translation>%1 from %2 until %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="265"/>
+        <source>%1 wird berichtigt, als wäre er von Anfang an so erfasst worden. Warum? (bleibt im Verlauf)</source>
+        <translation>%1 is corrected as if it had been entered so from the start. Why? (kept in the history)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="265"/>
+        <source>Bescheid berichtigen</source>
+        <translation>Correct notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="282"/>
+        <source>Bitte zuerst in der Tabelle den Bescheid wählen.</source>
+        <translation>Please choose the notice in the table first.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="286"/>
+        <source>%1 wurde irrtümlich erfasst und wird entfernt. Warum? (bleibt im Verlauf)</source>
+        <translation>%1 was entered by mistake and is removed. Why? (kept in the history)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="286"/>
+        <source>Bescheid entfernen</source>
+        <translation>Remove notice</translation>
     </message>
     <message>
         <source>&amp;Leistung:</source>
@@ -3152,6 +3513,10 @@
     <message>
         <source>Akten&amp;zeichen:</source>
         <translation type="vanished">Refere&amp;nce:</translation>
+    </message>
+    <message>
+        <source>Ausgewählten Bescheid entfernen</source>
+        <translation type="vanished">Remove the selected notice</translation>
     </message>
     <message>
         <source>Bescheid ein&amp;tragen</source>
@@ -3394,117 +3759,117 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="41"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="40"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="58"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="57"/>
         <source>Vorschau: %1</source>
         <translation>Preview: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="60"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="59"/>
         <source>Gespeichert als %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="62"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="61"/>
         <source>Speicherort der PDF-Datei</source>
         <translation>Location of the PDF file</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="65"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="64"/>
         <source>Meldung zum Drucken</source>
         <translation>Message about printing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="71"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="70"/>
         <source>Seiten des Dokuments</source>
         <translation>Pages of the document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="72"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="71"/>
         <source>&amp;Drucken …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="74"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="73"/>
         <source>Dokument drucken</source>
         <translation>Print the document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="75"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="74"/>
         <source>Drucker wählen und drucken (Strg+P)</source>
         <translation>Choose a printer and print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="77"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="76"/>
         <source>&amp;Ordner öffnen</source>
         <translation>Open &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="78"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="77"/>
         <source>Ausgabeordner öffnen</source>
         <translation>Open the output folder</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="79"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="78"/>
         <source>PDF ö&amp;ffnen</source>
         <translation>&amp;Open PDF</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="80"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="79"/>
         <source>PDF im Standardprogramm öffnen</source>
         <translation>Open the PDF in the default program</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="81"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="80"/>
         <source>&amp;Schließen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="82"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="81"/>
         <source>Vorschau schließen</source>
         <translation>Close the preview</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="117"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="118"/>
         <source>Seite %1</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="122"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="124"/>
         <source>Keine Vorschau möglich: %1</source>
         <translation>No preview possible: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="125"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="126"/>
         <source>Die Vorschau zeigt die ersten %1 von %2 Seiten; gedruckt werden alle.</source>
         <translation>The preview shows the first %1 of %2 pages; all of them are printed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="155"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="157"/>
         <source>Wird gedruckt …</source>
         <translation>Printing …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="166"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="169"/>
         <source>Drucken abgebrochen; die Datei wurde nicht geschrieben.</source>
         <translation>Printing cancelled; the file was not written.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="169"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="172"/>
         <source>Drucken abgebrochen; %1 von %2 Seiten gehen an den Drucker.</source>
         <translation>Printing cancelled; %1 of %2 pages go to the printer.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="172"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="175"/>
         <source>%1 Seite(n) an „%2“ gesendet.</source>
         <translation>%1 page(s) sent to “%2”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/preview_dialog.py" line="177"/>
+        <location filename="../../kpass/ui/printing/preview_dialog.py" line="180"/>
         <source>Drucken: %1</source>
         <translation>Printing: %1</translation>
     </message>
@@ -3514,259 +3879,293 @@
     </message>
 </context>
 <context>
+    <name>RecordSection</name>
+    <message>
+        <location filename="../../kpass/ui/household/sections/base.py" line="73"/>
+        <source>Berichtigen … (F2)</source>
+        <translation>Correct … (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/base.py" line="74"/>
+        <source>Ausgewählten Eintrag berichtigen (F2)</source>
+        <translation>Correct the selected entry (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/base.py" line="75"/>
+        <location filename="../../kpass/ui/household/sections/base.py" line="76"/>
+        <source>Berichtigung abbrechen (Esc)</source>
+        <translation>Cancel the correction (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/base.py" line="120"/>
+        <source>Noch nicht gespeichert: Strg+S speichert.</source>
+        <translation>Not saved yet: Ctrl+S saves.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/base.py" line="126"/>
+        <source>Bitte zuerst in der Tabelle den Eintrag wählen, der berichtigt werden soll.</source>
+        <translation>Please choose the entry to correct in the table first.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/base.py" line="132"/>
+        <source>Berichtigung von: %1 – Enter übernimmt, Esc bricht ab.</source>
+        <translation>Correcting: %1 – Enter takes it, Esc cancels.</translation>
+    </message>
+</context>
+<context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="50"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="52"/>
         <source>Januar</source>
         <translation>January</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="51"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="53"/>
         <source>Februar</source>
         <translation>February</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="52"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="54"/>
         <source>März</source>
         <translation>March</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="53"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="55"/>
         <source>April</source>
         <translation>April</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="54"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="56"/>
         <source>Mai</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="55"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="57"/>
         <source>Juni</source>
         <translation>June</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="56"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="58"/>
         <source>Juli</source>
         <translation>July</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="57"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="59"/>
         <source>August</source>
         <translation>August</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="58"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="60"/>
         <source>September</source>
         <translation>September</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="59"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="61"/>
         <source>Oktober</source>
         <translation>October</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="60"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="62"/>
         <source>November</source>
         <translation>November</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="61"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="63"/>
         <source>Dezember</source>
         <translation>December</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="80"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="82"/>
         <source>Ablauf</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="81"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="83"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="82"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="84"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="83"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="85"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="84"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="86"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="85"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="87"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="86"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="88"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="87"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="89"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="88"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="90"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="167"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="170"/>
         <source>Verlängerungen: Pässe, die bald ablaufen</source>
         <translation>Renewals: passes that expire soon</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="168"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="171"/>
         <source>Verlängerungen</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="169"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="172"/>
         <source>&amp;Ablaufmonat:</source>
         <translation>E&amp;xpiry month:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="174"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="177"/>
         <source>%1 und %2</source>
         <translation>%1 and %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="180"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="183"/>
         <source>Ablaufmonat</source>
         <translation>Expiry month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="182"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="185"/>
         <source>Ablaufende Pässe</source>
         <translation>Expiring passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="183"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="186"/>
         <source>&amp;Filter:</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="184"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="187"/>
         <source>Name, Passnummer, Haushalt oder Stadtteil</source>
         <translation>Name, pass number, household or district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="185"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="188"/>
         <source>Liste filtern</source>
         <translation>Filter the list</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="187"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="190"/>
         <source>Zeigt nur die Pässe, bei denen jedes eingegebene Wort am Anfang eines Namens, der Passnummer, der Haushaltsnummer oder des Stadtteils steht</source>
         <translation>Shows only the passes where every word typed begins a name, the pass number, the household number or the district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="189"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="192"/>
         <source>Anzahl</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="190"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="193"/>
         <source>Eingabe im Filter: Liste · Eingabe oder Doppelklick in der Liste: Haushalt öffnen</source>
         <translation>Enter in the filter: list · Enter or double-click in the list: open the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="192"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="195"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="193"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="196"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="194"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="197"/>
         <source>&amp;Erinnerungen drucken</source>
         <translation>&amp;Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="195"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="198"/>
         <source>Erinnerungsschreiben für die gewählten Monate drucken</source>
         <translation>Print reminder letters for the chosen months</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="197"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="200"/>
         <source>Vorschau und Dr&amp;ucken …</source>
         <translation>Pre&amp;view and print …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="198"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="201"/>
         <source>Gedruckte Erinnerungsschreiben ansehen und auf einem Drucker ausgeben</source>
         <translation>View the printed reminder letters and send them to a printer</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="279"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="280"/>
         <source>%1 Pässe</source>
         <translation>%1 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="279"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="280"/>
         <source>1 Pass</source>
         <translation>1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="281"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="282"/>
         <source>%1 von %2 Pässen</source>
         <translation>%1 of %2 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="281"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="282"/>
         <source>%1 von 1 Pass</source>
         <translation>%1 of 1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="299"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="300"/>
         <source>%1 gehört heute zu keinem Haushalt.</source>
         <translation>%1 belongs to no household today.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="311"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="312"/>
         <source>Erinnerungen für %1 …</source>
         <translation>Reminders for %1 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="318"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="319"/>
         <source>In den gewählten Monaten laufen keine Pässe ab.</source>
         <translation>No passes expire in the chosen months.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="322"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="323"/>
         <source>Erinnerungen werden gedruckt …</source>
         <translation>Printing reminders …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="323"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="324"/>
         <source>Erinnerungen drucken</source>
         <translation>Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="332"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="346"/>
         <source>Abgebrochen; fertig: %1 Datei(en).</source>
         <translation>Cancelled; done: %1 file(s).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="334"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="349"/>
         <source>Gedruckt: %1</source>
         <translation>Printed: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="349"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="364"/>
         <source>Erinnerungsschreiben (%1)</source>
         <translation>Reminder letters (%1)</translation>
     </message>
@@ -4012,177 +4411,177 @@
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="187"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="189"/>
         <source>Was wäre, wenn die Einkommensgrenze anders wäre?</source>
         <translation>What if the income limit were different?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="189"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="191"/>
         <source>Jeder Haushalt mit einer Entscheidung in den zwölf Monaten vor dem Stichtag wird mit der geltenden und mit der neuen Grenze geprüft. Es wird nichts gespeichert und nichts geändert.</source>
         <translation>Every household with a decision in the twelve months before the reference date is tested against the limit in force and against the new limit. Nothing is saved and nothing is changed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="195"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="197"/>
         <source>Neue Einkommens&amp;grenze:</source>
         <translation>New income &amp;limit:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="196"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="198"/>
         <source>Neue Einkommensgrenze in Euro</source>
         <translation>New income limit in euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="198"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="200"/>
         <source>Nettoäquivalenzeinkommen pro Monat, z. B. 1.430,00 €</source>
         <translation>Net equivalised income per month, e.g. 1.430,00 €</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="200"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="202"/>
         <source>z. B. 1.430,00 €</source>
         <translation>e.g. 1.430,00 €</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="201"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="203"/>
         <source>Meldung zur Einkommensgrenze</source>
         <translation>Message about the income limit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="202"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="204"/>
         <source>&amp;Stichtag:</source>
         <translation>Reference &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="203"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="205"/>
         <source>Stichtag der Berechnung</source>
         <translation>Reference date of the calculation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="204"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="206"/>
         <source>Meldung zum Stichtag</source>
         <translation>Message about the reference date</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="205"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="207"/>
         <source>&amp;Berechnen</source>
         <translation>C&amp;alculate</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="206"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="208"/>
         <source>Auswirkung berechnen</source>
         <translation>Calculate the effect</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="207"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="209"/>
         <source>für Sozialplanung (ge&amp;heimhalten)</source>
         <translation>for Social Planning (&amp;suppress small numbers)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="209"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="211"/>
         <source>Ansicht für Sozialplanung mit Geheimhaltung kleiner Zahlen</source>
         <translation>View for Social Planning with small numbers suppressed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="211"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="213"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="213"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="215"/>
         <source>Grenze bisher → neu:</source>
         <translation>Limit so far → new:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="214"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="216"/>
         <source>Betrachtete Haushalte:</source>
         <translation>Households considered:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="215"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="217"/>
         <source>Betrachtete Personen:</source>
         <translation>Persons considered:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="216"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="218"/>
         <source>Berechtigt bisher → neu:</source>
         <translation>Eligible so far → new:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="217"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="219"/>
         <source>Neu berechtigt:</source>
         <translation>Newly eligible:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="218"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="220"/>
         <source>Nicht mehr berechtigt:</source>
         <translation>No longer eligible:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="223"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="225"/>
         <source>Nach Stadtteil und Altersgruppe</source>
         <translation>By district and age group</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="225"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="227"/>
         <source>Neu und nicht mehr berechtigte Personen nach Stadtteil und Altersgruppe</source>
         <translation>Newly and no longer eligible persons by district and age group</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="254"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="256"/>
         <source>Die Einkommensgrenze muss größer als 0 € sein.</source>
         <translation>The income limit must be more than 0 €.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="260"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="262"/>
         <source>Bitte eine Einkommensgrenze in Euro eingeben, z. B. 1.430,00 €.</source>
         <translation>Please enter an income limit in euros, e.g. 1.430,00 €.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="275"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="277"/>
         <source>Am Stichtag gilt kein Regelwerk.</source>
         <translation>No rule set is in force on the reference date.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="278"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="280"/>
         <source>Am Stichtag gilt: %1</source>
         <translation>In force on the reference date: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="322"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="333"/>
         <source>Noch nicht berechnet.</source>
         <translation>Not calculated yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="340"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="351"/>
         <source>Exakte Zahlen – nur für den Dienstgebrauch.</source>
         <translation>Exact figures – for official use only.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="343"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="354"/>
         <source>Geheimgehalten wie im Export an die Sozialplanung: Zahlen von 1 bis 4 und Zellen, aus denen sie sich errechnen ließen, stehen als „·“.</source>
         <translation>Suppressed as in the export to Social Planning: numbers from 1 to 4, and cells from which they could be worked out, are shown as “·”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="356"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="367"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="357"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="368"/>
         <source>Altersgruppe</source>
         <translation>Age group</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="358"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="369"/>
         <source>Neu berechtigt</source>
         <translation>Newly eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="359"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="370"/>
         <source>Nicht mehr berechtigt</source>
         <translation>No longer eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="384"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="395"/>
         <source>Insgesamt</source>
         <translation>Total</translation>
     </message>

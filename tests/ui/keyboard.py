@@ -27,3 +27,14 @@ def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoMod
 def tab(times: int = 1) -> None:
     for _ in range(times):
         press(Qt.Key.Key_Tab)
+
+
+def save(widget: QWidget | None = None) -> None:
+    """Ctrl+S (in ``widget``, else where the focus is): the household page saves everything
+    on the screen."""
+    target = widget or focused()
+    window = target.window()
+    if not window.isActiveWindow():  # after a dialog closed offscreen; shortcuts need it
+        window.activateWindow()
+        QApplication.processEvents()
+    QTest.keyClick(target, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -21,7 +21,7 @@ from kpass.ui.household.sections.incomes import IncomeSection
 from kpass.ui.main_window import MainWindow
 from kpass.ui.translation import install_translators, remove_translators
 from tests.register_builder import add_household, household_of
-from tests.ui.keyboard import focused, press, type_text
+from tests.ui.keyboard import focused, press, save, type_text
 from tests.ui.mnemonics import clashes, describe, mnemonic_key, window_mnemonics
 
 pytestmark = pytest.mark.gui
@@ -95,6 +95,7 @@ def test_an_amount_with_thousands_dot_and_cents_is_stored_as_written(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.members.table)
     type_amount(qtbot, page.incomes, "1.900,50")
     assert amount_label_text(page.incomes) == ""
+    save()
     # a stored household: the income went to the database and was read back from there
     page.editor.reload()
     stored = page.editor.draft.incomes

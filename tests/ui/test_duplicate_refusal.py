@@ -25,7 +25,7 @@ from kpass.services.uow import UnitOfWork
 from kpass.ui.household.duplicate_dialogs import DistinctionDialog, DuplicateDialog, MoveDialog
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, household_of
-from tests.ui.keyboard import focused, press, tab, type_text
+from tests.ui.keyboard import focused, press, save, tab, type_text
 from tests.ui.mnemonics import clashes, window_mnemonics
 
 pytestmark = pytest.mark.gui
@@ -277,7 +277,11 @@ def test_move_here_into_a_stored_household(
         dialog.move_button.click()
 
     when_dialog(qtbot, DuplicateDialog, move)
-    type_person(window, "Lang", "Lia", "05.05.2016")  # Enter saves at once: refused
+    type_person(window, "Lang", "Lia", "05.05.2016")  # refused at Enter already
+    assert memberships(database, registered.lia)[-1][0] == registered.household
+    assert "zieht ein" in page.members.table.item(
+        page.members.table.currentRow(), 0).text()
+    save(page.members.family)
     assert memberships(database, registered.lia)[-2:] == [
         (registered.household, date(TODAY.year - 3, 1, 1), TODAY - timedelta(days=1), "child"),
         (other, TODAY, None, "child"),

@@ -22,7 +22,7 @@ from kpass.ui.common import dialogs
 from kpass.ui.household.page import HouseholdPage
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, household_of
-from tests.ui.keyboard import focused, press, tab, type_text
+from tests.ui.keyboard import focused, press, save, tab, type_text
 
 pytestmark = pytest.mark.gui
 TODAY = date.today()
@@ -220,6 +220,8 @@ def test_end_membership_moved_out_and_died(
     assert members.table.item(2, 4).text() == f"bis {yesterday:%d.%m.%Y}"
     assert members.table.item(2, 0).foreground().color() == Qt.GlobalColor.darkGray
     assert [line.name for line in page.panel.lines] == ["Anna-Lena Müller", "Bernd Müller"]
+    assert "ausgetragen, ungespeichert" in members.table.item(2, 0).text()
+    save(members.table)  # Ctrl+S: nothing is in the database before
     details = household_details(database, household_of(database, family[0]), TODAY)
     max_row = next(m for m in details.members if m.person_id == family[2])
     assert (max_row.valid_until, max_row.present) == (yesterday, False)
@@ -230,6 +232,7 @@ def test_end_membership_moved_out_and_died(
     members.end_button.click()
     assert members.table.item(1, 4).text() == f"bis {died:%d.%m.%Y}"
     assert [line.name for line in page.panel.lines] == ["Anna-Lena Müller"]
+    save(members.table)
     details = household_details(database, household_of(database, family[0]), TODAY)
     bernd = next(m for m in details.members if m.person_id == family[1])
     assert bernd.died_on == died and bernd.valid_until == died
@@ -277,6 +280,8 @@ def test_move_keeps_the_old_address_and_updates_the_stadtteil(
     assert address.stadtteil.code() == "11"
     assert page.editor.draft.address.stadtteil_code == "11"
     assert address.move_from.text() == "" and not address.move_button.isEnabled()
+    assert page.is_dirty()  # the move is taken, saved with Ctrl+S
+    save(address.street)
     assert not page.is_dirty()
     before = since - timedelta(days=1)
     assert address.history.isVisible()
@@ -305,6 +310,7 @@ def test_a_move_needs_a_date_and_a_later_one_is_shown_ahead(
     later = TODAY + timedelta(days=30)
     type_text(f"{later:%d.%m.%Y}")
     press(Qt.Key.Key_Return)
+    save()
     # today the household still lives at the old address; the move is shown ahead
     assert address.street.text() == "Kaiserstraße" and address.stadtteil.code() == "01"
     assert address.history.text() == (

@@ -284,8 +284,8 @@ def test_hints_name_the_right_key(window: MainWindow, registered: int) -> None:
 
 def test_buttons_without_a_letter_have_another_way(window: MainWindow, registered: int) -> None:
     """Only these buttons of the page go without a mnemonic: those that name their key,
-    the check boxes between fields (Tab, then Space), and rare actions right after the
-    section's main button in the Tab order."""
+    the check boxes between fields (Tab, then Space), and the actions on a selected entry
+    right after its table in the Tab order."""
     page = window.household_page
     window.open_household(registered)
     lena = page.editor.draft.members[0].key
@@ -299,15 +299,21 @@ def test_buttons_without_a_letter_have_another_way(window: MainWindow, registere
     QApplication.processEvents()
     without = {b for b in page.findChildren(QAbstractButton)
                if b.isVisible() and b.isEnabled() and mnemonic_key(b.text()) is None}
-    named = {b for b in without if re.search(r"\((Esc|F2)\)", b.text())}
-    assert named == {page.back_button, page.members.cancel_button, page.members.edit_button}
+    named = {b for b in without if re.search(r"\((Esc|F2|Enter)\)", b.text())}
+    assert named == {page.back_button, page.members.cancel_button, page.members.edit_button,
+                     page.members.add_button, page.incomes.correct_button,
+                     page.notices.correct_button}
     boxes = {b for b in without if not isinstance(b, QPushButton)}
     assert boxes == {page.members.disability, page.members.foster, *page.proofs.values()}
     assert without - named - boxes == {
-        page.address.move_button,  # Enter in "Umzug ab" saves the move too
-        page.incomes.end_button, page.notices.remove_button,
+        page.address.move_button,  # Enter in "Umzug ab" takes the move too
+        page.incomes.end_button, page.incomes.remove_button, page.notices.remove_button,
     }
-    chain = page.incomes.entry_chain()
-    assert chain.index(page.incomes.end_button) == chain.index(page.incomes.add_button) + 1
-    chain = page.notices.entry_chain()
-    assert chain.index(page.notices.remove_button) == chain.index(page.notices.add_button) + 1
+    for section, actions in ((page.incomes, [page.incomes.correct_button,
+                                             page.incomes.end_button,
+                                             page.incomes.remove_button]),
+                             (page.notices, [page.notices.correct_button,
+                                             page.notices.remove_button])):
+        chain = section.entry_chain()
+        start = chain.index(section.table) + 1
+        assert chain[start:start + len(actions)] == actions

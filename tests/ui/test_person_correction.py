@@ -18,7 +18,7 @@ from kpass.ui.common import dialogs
 from kpass.ui.household.page import HouseholdPage
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, household_of
-from tests.ui.keyboard import focused, press, tab, type_text
+from tests.ui.keyboard import focused, press, save, tab, type_text
 
 pytestmark = pytest.mark.gui
 TODAY = date.today()
@@ -101,7 +101,7 @@ def test_correcting_the_birth_date_changes_the_pass_type(
     assert (members.family.text(), members.given.text(), members.birth.text()) == (
         "Müller", "Max", "15.06.2015")
     assert members.mode_label.isVisible() and "Max Müller" in members.mode_label.text()
-    assert members.add_button.text() == "Änderung &speichern"
+    assert members.add_button.text() == "Änderung übernehmen (Enter)"
     assert not members.role.isEnabled()  # a stored role changes from a day on, not here
     assert members.birth.accessibleName() == "Geburtsdatum von Max Müller"
 
@@ -113,6 +113,9 @@ def test_correcting_the_birth_date_changes_the_pass_type(
     assert members.editing is None and not members.mode_label.isVisible()
     assert members.family.text() == "" and members.birth.text() == ""
     assert focused() is members.table
+    assert stored(database, ids[2]) == ("Müller", "Max", date(2015, 6, 15))  # not yet
+    assert "berichtigt, ungespeichert" in members.table.item(2, 0).text()
+    save()
     assert stored(database, ids[2]) == ("Müller", "Max", date(2000, 6, 15))
     assert members.table.item(2, 2).text() == f"15.06.2000 ({age(date(2000, 6, 15))} Jahre)"
     assert members.selected_key() == ids[2]
@@ -128,6 +131,7 @@ def test_the_name_is_corrected_in_title_and_table(
     tab()
     type_text("Anna-Lena Sophie")
     press(Qt.Key.Key_Return)
+    save()
     assert stored(database, ids[0])[1] == "Anna-Lena Sophie"
     assert "Anna-Lena Sophie Müller" in page.title.text()
     assert page.members.table.item(0, 1).text() == "Anna-Lena Sophie"
@@ -194,6 +198,7 @@ def test_a_concurrent_change_is_reported_and_the_fresh_data_shown(
     other.members.start_edit()
     other.members.given.setText("Maximilian")
     assert other.members.save_edit()
+    assert other.save_changes()
     assert stored(database, ids[2])[1] == "Maximilian"
 
     press(Qt.Key.Key_Return)
@@ -205,8 +210,9 @@ def test_a_concurrent_change_is_reported_and_the_fresh_data_shown(
     assert members.editing == ids[2] and members.given.text() == "Maxi"  # input kept
     assert stored(database, ids[2])[1] == "Maximilian"  # nothing overwritten
 
-    press(Qt.Key.Key_Return)  # checked: save again, now on the fresh version
+    press(Qt.Key.Key_Return)  # checked: taken again, now on the fresh version
     assert members.editing is None
+    save()
     assert stored(database, ids[2])[1] == "Maxi"
 
 
@@ -224,7 +230,7 @@ def test_a_draft_member_of_a_new_household_is_edited_in_the_draft(
     assert focused() is members.family
     assert members.role.isEnabled()  # nothing stored yet: the role is just a field
     assert members.role.currentData() == "child"
-    assert members.add_button.text() == "Änderung ü&bernehmen"
+    assert members.add_button.text() == "Änderung übernehmen (Enter)"
 
     # a second applicant is refused at the role field
     members.role.setCurrentIndex(members.role.findData("applicant"))

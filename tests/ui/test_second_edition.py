@@ -23,7 +23,7 @@ from kpass.services.uow import UnitOfWork
 from kpass.ui.household.page import HouseholdPage
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, add_income, add_notice, household_of
-from tests.ui.keyboard import focused, press, tab, type_text
+from tests.ui.keyboard import focused, press, save, tab, type_text
 
 pytestmark = pytest.mark.gui
 TODAY = date.today()
@@ -235,6 +235,7 @@ def test_the_salutation_is_chosen_and_corrected(
     shot(members, "/tmp/kpass-salutation.png")
     press(Qt.Key.Key_Return)
     assert members.editing is None
+    save()
     assert stored() == {"Nora": "frau", "Nils": "herr"}
 
 

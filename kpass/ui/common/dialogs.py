@@ -83,9 +83,11 @@ class ReasonDialog(QDialog):
     """A date and a reason (free text or one of ``choices``), e.g. to revoke a pass."""
 
     def __init__(self, parent: QWidget | None, title: str, prompt: str,
-                 choices: dict[str, str] | None = None, day: date | None = None) -> None:
+                 choices: dict[str, str] | None = None, day: date | None = None,
+                 with_day: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.with_day = with_day
         self.day = QLineEdit(format_date(day or date.today()))
         self.day.setAccessibleName(_tr("Datum"))
         self.day.setPlaceholderText(_tr("TT.MM.JJJJ"))
@@ -102,7 +104,11 @@ class ReasonDialog(QDialog):
         form.addRow(self.prompt)
         day_label = QLabel(_tr("&Datum:"))
         day_label.setBuddy(self.day)
-        form.addRow(day_label, self.day)
+        if with_day:
+            form.addRow(day_label, self.day)
+        else:
+            self.day.hide()
+            day_label.hide()
         reason_label = QLabel(_tr("&Grund:"))
         if choices:
             for code, text in choices.items():
@@ -121,7 +127,7 @@ class ReasonDialog(QDialog):
         ignore_wheel_unless_focused(self)
 
     def _accept(self) -> None:
-        if parse_date(self.day.text()) is None:
+        if self.with_day and parse_date(self.day.text()) is None:
             self.error.setText(_tr("Bitte ein Datum als TT.MM.JJJJ eingeben."))
             self.day.setFocus()
             return
@@ -147,6 +153,17 @@ def ask_reason(parent: QWidget, title: str, prompt: str,
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.result_value()
+
+
+def ask_why(parent: QWidget, title: str, prompt: str) -> str | None:
+    """Why a saved entry is corrected or removed (kept in the history); None when
+    cancelled. An empty reason is not accepted."""
+    dialog = ReasonDialog(parent, title, prompt, with_day=False)
+    dialog.setObjectName("whyDialog")
+    dialog.reason.setObjectName("whyReason")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.reason.text().strip()
 
 
 class RoleDialog(QDialog):

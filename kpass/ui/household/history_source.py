@@ -17,8 +17,10 @@ from kpass.models.engine import Database
 from kpass.rules import Decision
 from kpass.services.applications import DecisionResult
 from kpass.services.household_history import (
+    DataChange,
     PassTypeChange,
     PrintSummary,
+    household_data_changes,
     household_history,
     household_prints,
 )
@@ -58,6 +60,7 @@ class HouseholdHistory:
     type_changes: list[PassTypeChange] = field(default_factory=list)  # number kept, type not
     # Reads the household's prints, newest first; None while the household is not stored.
     load_prints: Callable[[], list[PrintSummary]] | None = None
+    data_changes: list[DataChange] = field(default_factory=list)  # the saves, newest first
 
 
 def load_history(
@@ -82,7 +85,9 @@ def load_history(
         return HouseholdHistory(decisions, passes, complete=True,
                                 type_changes=list(found.type_changes),
                                 load_prints=lambda: list(household_prints(database,
-                                                                          household_id)))
+                                                                          household_id)),
+                                data_changes=list(household_data_changes(database,
+                                                                         household_id)))
     ids = list(person_ids)
     rows = list_passes(database, active_on=today, every_status=True, person_ids=ids,
                        limit=10_000) if ids else []

@@ -42,6 +42,7 @@ from kpass.ui.common.labels import (
     status_label,
     tr,
 )
+from kpass.ui.household.change_text import change_text
 from kpass.ui.household.decision_text import household_sentence
 from kpass.ui.household.history_source import DecisionEntry, HouseholdHistory
 from kpass.ui.printing import outbox as print_outbox
@@ -179,6 +180,12 @@ class HistoryTab(QWidget):
         QT_TRANSLATE_NOOP("HistoryTab", "Gedruckt von"),
     )
 
+    CHANGE_COLUMNS = (
+        QT_TRANSLATE_NOOP("HistoryTab", "Gespeichert am"),
+        QT_TRANSLATE_NOOP("HistoryTab", "von"),
+        QT_TRANSLATE_NOOP("HistoryTab", "Änderung"),
+    )
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.note = QLabel()
@@ -203,6 +210,11 @@ class HistoryTab(QWidget):
         self.passes.horizontalHeader().sectionResized.connect(
             lambda *_: self._rows_timer.start(0))
         self.prints = self._table("historyPrints", len(self.PRINT_COLUMNS))
+        self.changes = self._table("historyChanges", len(self.CHANGE_COLUMNS))
+        self.changes.setWordWrap(True)
+        self.changes.horizontalHeader().setSectionResizeMode(
+            len(self.CHANGE_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.changes.horizontalHeader().setStretchLastSection(False)
         self.prints_message = QLabel()
         self.prints_message.setWordWrap(True)
         self.prints_message.setVisible(False)
@@ -211,12 +223,15 @@ class HistoryTab(QWidget):
         self.decisions_heading = QLabel()
         self.passes_heading = QLabel()
         self.prints_heading = QLabel()
+        self.changes_heading = QLabel()
         splitter.addWidget(_section(self.decisions_heading, self.decisions))
         splitter.addWidget(_section(self.passes_heading, self.passes))
+        splitter.addWidget(_section(self.changes_heading, self.changes))
         splitter.addWidget(_section(self.prints_heading, self.prints, self.prints_message))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 2)
+        splitter.setStretchFactor(3, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(splitter, 1)
@@ -246,6 +261,9 @@ class HistoryTab(QWidget):
         self.passes.setAccessibleName(_tr("Pässe des Haushalts"))
         self.prints.setHorizontalHeaderLabels([_tr(c) for c in self.PRINT_COLUMNS])
         self.prints.setAccessibleName(_tr("Drucke für den Haushalt"))
+        self.changes.setHorizontalHeaderLabels([_tr(c) for c in self.CHANGE_COLUMNS])
+        self.changes.setAccessibleName(_tr("Änderungen am Haushalt"))
+        self.changes_heading.setText(_tr("Änderungen am Haushalt"))
         self.decisions_heading.setText(_tr("Anträge und Entscheidungen"))
         self.passes_heading.setText(_tr("Pässe"))
         self.prints_heading.setText(_tr("Drucke (%1)").replace(
@@ -254,9 +272,12 @@ class HistoryTab(QWidget):
         self.prints_message.setAccessibleName(_tr("Hinweis zu den Drucken"))
 
     def show_history(self, history: HouseholdHistory, names: dict[str, str],
-                     today: date | None = None) -> None:
-        """Show ``history``; pass states as on ``today`` (a revocation may lie ahead)."""
+                     today: date | None = None,
+                     person_names: dict[int, str] | None = None) -> None:
+        """Show ``history``; pass states as on ``today`` (a revocation may lie ahead);
+        ``person_names``: person id → name, for the changes of the household's data."""
         today = today or date.today()
+        self._show_changes(history, person_names or {})
         self.history = history
         self.note.setText("" if history.complete else _tr(
             "Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern."))
@@ -325,6 +346,22 @@ class HistoryTab(QWidget):
         self._prints_stale = True
         if self.isVisible():
             self.refresh_prints()
+
+    def _show_changes(self, history: HouseholdHistory, names: dict[int, str]) -> None:
+        rows = [(f"{save.at.astimezone():%d.%m.%Y %H:%M}", save.user, change_text(c, names))
+                for save in history.data_changes for c in save.changes]
+        self.changes.setRowCount(len(rows))
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value if column == 2 else "")
+                self.changes.setItem(row, column, item)
+        self.changes.resizeRowsToContents()
+
+    def change_lines(self) -> list[str]:
+        """The changes as shown, newest first (one line per change)."""
+        items = (self.changes.item(row, 2) for row in range(self.changes.rowCount()))
+        return [item.text() for item in items if item is not None]
 
     # -- prints: read when shown, and again after a print ---------------------------------
     def showEvent(self, event: QShowEvent) -> None:

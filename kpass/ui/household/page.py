@@ -28,6 +28,18 @@ from kpass.errors import ConcurrentChange, KpassError
 from kpass.models.engine import Database
 from kpass.services.applications import PROOFS, apply, decide
 from kpass.services.duplicates import DuplicateCandidate
+from kpass.services.household_changes import (
+    AddIncome,
+    AddMember,
+    AddNotice,
+    CorrectIncome,
+    CorrectNotice,
+    EndIncome,
+    MoveHousehold,
+    RemoveIncome,
+    RemoveNotice,
+    UpdatePerson,
+)
 from kpass.services.household_validation import ROLE_LABELS, InvalidField, check_address
 from kpass.services.person_identity import LikelyDuplicate
 from kpass.ui.common import dialogs
@@ -39,6 +51,7 @@ from kpass.ui.common.labels import (
     role_label,
     tr,
 )
+from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import MessageBar, make_heading
 from kpass.ui.household import duplicate_dialogs
 from kpass.ui.household.decision_panel import DecisionPanel
@@ -154,7 +167,6 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
         self.members.end_requested.connect(self.ask_end_member)
         self.members.role_requested.connect(self.ask_change_role)
         self.members.photo_requested.connect(self.choose_photo)
-        self.incomes.end_requested.connect(self.ask_end_income)
         self.save_button.clicked.connect(self.save_everything)
         self.back_button.clicked.connect(self.closed)
         p = self.panel
@@ -198,9 +210,6 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
         for proof, box in self.proofs.items():
             box.setText(proof_label(proof))
             box.setAccessibleName(_tr("Nachweis: %1").replace("%1", proof_label(proof)))
-        self.save_button.setText(_tr("Haushalt &speichern"))
-        self.save_button.setAccessibleName(_tr("Neuen Haushalt speichern (Strg+S)"))
-        self.save_button.setToolTip(_tr("Neuen Haushalt speichern (Strg+S)"))
         # the decision panel's button, but the shortcut is the page's
         self.panel.decide_button.setToolTip(
             _tr("Antrag stellen und heute entscheiden (Strg+Eingabe)"))
@@ -281,8 +290,9 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
     def is_dirty(self) -> bool:
         """Something on the screen that is not saved."""
         draft = self.editor.draft
-        return (draft.is_new and draft.has_content()) or self.members.pending() \
-            or self.incomes.pending() or self.notices.pending() or self.address.pending()
+        return (draft.is_new and draft.has_content()) or self.editor.has_changes() \
+            or self.members.pending() or self.incomes.pending() or self.notices.pending() \
+            or self.address.pending()
 
     def may_leave(self) -> bool:
         """Ask before unsaved input is lost; True when the page may be left."""
@@ -296,8 +306,9 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
         return True
 
     def save_everything(self) -> bool:
-        """Save what is on the screen: typed entries not yet added or corrected, a new
-        household, a move; stops at the first entry that cannot be taken."""
+        """Save what is on the screen in one transaction: the entries typed and not yet
+        added or corrected are taken first, then the new household or the stored one's
+        changes are saved; stops at the first entry that cannot be taken."""
         if self.members.pending() and not self.members.submit():
             return False
         if self.incomes.pending() and not self.incomes.add_income():
@@ -306,9 +317,47 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
             return False
         if self.editor.draft.is_new:
             return self.save()
-        if self.address.pending():
-            return self.address.save_move()
+        if self.address.pending() and not self.address.save_move():
+            return False
+        return self.save_changes()
+
+    def save_changes(self) -> bool:
+        """Save a stored household's changes (all or none); a refusal is shown at the entry
+        it concerns and everything stays on the screen."""
+        if not self.editor.has_changes():
+            return True
+        self.banner.say("")
+        try:
+            count = self.editor.save_changes()
+        except LikelyDuplicate as exc:
+            return self._duplicate_refused_stored(exc)
+        except ConcurrentChange:
+            return False  # the banner says it; the changes stand on the fresh version
+        except KpassError as exc:
+            self._show_change_error(exc)
+            return False
+        self.banner.say(_tr("Gespeichert: %1 Änderung(en) am Haushalt Nr. %2.").replace(
+            "%1", str(count)).replace("%2", str(self.editor.draft.household_id)), "success")
+        self.refresh_history()
         return True
+
+    def _show_change_error(self, exc: KpassError) -> None:
+        """The refusal of a save, at the section of the change it concerns."""
+        change = self.editor.failed_change
+        message = user_message(exc)
+        if isinstance(change, (AddIncome, EndIncome, CorrectIncome, RemoveIncome)):
+            self.incomes.error.say(message)
+            self.form_scroll.ensureWidgetVisible(self.incomes)
+        elif isinstance(change, (AddNotice, CorrectNotice, RemoveNotice)):
+            self.notices.error.say(message)
+            self.form_scroll.ensureWidgetVisible(self.notices)
+        elif isinstance(change, MoveHousehold):
+            self.address.error.say(message)
+            self.form_scroll.ensureWidgetVisible(self.address)
+        else:
+            self.members.error.say(message)
+            self.form_scroll.ensureWidgetVisible(self.members)
+        self.banner.say(_tr("Nicht gespeichert: %1").replace("%1", message), "error")
 
     # -- showing ---------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -318,9 +367,18 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
         else:
             applicant = draft.applicant(self.editor.today)
             name = applicant.name if applicant else ""
-            self.title.setText(_tr("Haushalt Nr. %1 – %2").replace(
-                "%1", str(draft.household_id)).replace("%2", name))
-        self.save_button.setVisible(draft.is_new)
+            title = _tr("Haushalt Nr. %1 – %2").replace(
+                "%1", str(draft.household_id)).replace("%2", name)
+            if self.editor.has_changes():
+                title += " " + _tr("(%1 ungespeicherte Änderung(en) – Strg+S speichert)") \
+                    .replace("%1", str(len(self.editor.changes)))
+            self.title.setText(title)
+        text = _tr("Haushalt &speichern") if draft.is_new else _tr("Änderungen &speichern")
+        self.save_button.setText(text)
+        spoken = _tr("Neuen Haushalt speichern (Strg+S)") if draft.is_new \
+            else _tr("Änderungen am Haushalt speichern (Strg+S)")
+        self.save_button.setAccessibleName(spoken)
+        self.save_button.setToolTip(spoken)
 
     def _draft_changed(self) -> None:
         self._showing_stored = False
@@ -433,7 +491,8 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
             self.banner.say(user_message(exc), "error")
             return
         names = self.editor.present_names()
-        self.history.show_history(self.history_data, names, self.editor.today)
+        self.history.show_history(self.history_data, names, self.editor.today,
+                                  {m.key: m.name for m in draft.members})
         self.panel.set_passes(self.history_data.passes, self.editor.today,
                               self.members.selected_key())
         self._update_actions()
@@ -495,6 +554,52 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
             return False
         return self._move_into_new(member.key, member.role, candidate)
 
+    def _duplicate_refused_stored(self, exc: LikelyDuplicate) -> bool:
+        """Saving a stored household's changes was refused: a person added or corrected may
+        be a registered one (registered by another seat since it was typed here). Asked as
+        when typing; nothing was saved, everything stays on the screen."""
+        change = self.editor.failed_change
+        key = change.key if isinstance(change, AddMember) else \
+            change.person_id if isinstance(change, UpdatePerson) else None
+        if key is None:
+            self._show_change_error(exc)
+            return False
+        member = self.editor.draft.member(key)
+        self.members.select_person(key)
+        self.members.error.say(user_message(exc))
+        typed = duplicate_dialogs.person_text(member.given_names, member.family_name,
+                                              member.birth_date)
+        answer = duplicate_dialogs.ask_duplicate(self, typed, exc.candidates,
+                                                 can_move=key < 0)
+        if answer is None:
+            self.banner.say(_tr("Nicht gespeichert: %1").replace("%1", user_message(exc)),
+                            "error")
+            return False
+        if answer.action == "different":
+            self.editor.mark_distinct(key, answer.reason)
+            return self.save_changes()
+        candidate = answer.candidate
+        assert candidate is not None
+        if answer.action == "open":
+            assert candidate.household_id is not None
+            if key < 0:
+                self.editor.end_member(key, self.editor.today, "moved_out")
+            self.open_person.emit(candidate.household_id, candidate.person_id)
+            return False
+        roles = {code: role_label(code) for code in ROLE_LABELS}
+        name = duplicate_dialogs.person_text(candidate.given_names, candidate.family_name,
+                                             candidate.birth_date)
+        moving = duplicate_dialogs.ask_move(self, move_prompt(name, candidate.household_id),
+                                            roles, member.role, self.editor.today)
+        if moving is None:
+            return False
+        role, since = moving
+        assert since is not None
+        if not run_service(lambda: self.editor.replace_with_move(key, candidate, role, since),
+                           self.members.error.say):
+            return False
+        return self.save_changes()
+
     def _move_into_new(self, key: int, role: str, candidate: DuplicateCandidate) -> bool:
         """The registered ``candidate`` instead of the typed person ``key``: taken over at
         once when living in no household, else the household is saved without them first
@@ -529,7 +634,7 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
         new_role, since = answer
         assert since is not None
         if not self._save_new_with(
-            lambda: self.editor.save_new_moving_in(key, candidate.person_id, new_role, since)
+            lambda: self.editor.save_new_moving_in(key, candidate, new_role, since)
         ):
             return False
         self.members.select_person(candidate.person_id)
@@ -619,12 +724,8 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
 
     def end_member(self, key: int, until: date, reason: str) -> None:
         self.members.error.say("")
-        try:
-            self.editor.end_member(key, until, "died" if reason == "died" else "moved_out")
-        except ConcurrentChange:
-            return
-        except KpassError as exc:
-            self.members.error.say(user_message(exc))
+        run_service(lambda: self.editor.end_member(
+            key, until, "died" if reason == "died" else "moved_out"), self.members.error.say)
 
     def ask_change_role(self, key: int) -> None:
         draft, today = self.editor.draft, self.editor.today
@@ -638,32 +739,10 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
     def change_role(self, key: int, role: str, since: date) -> bool:
         """Refusals (a second applicant, a child as applicant) are shown under the table."""
         self.members.error.say("")
-        try:
-            self.editor.change_role(key, role, since)
-        except ConcurrentChange:
-            return False
-        except KpassError as exc:
-            self.members.error.say(user_message(exc))
-            self.members.table.setFocus()
-            return False
+        done = run_service(lambda: self.editor.change_role(key, role, since),
+                           self.members.error.say)
         self.members.table.setFocus()
-        return True
-
-    def ask_end_income(self, key: int) -> None:
-        if key < 0:
-            self.editor.end_income(key, self.editor.today)
-            return
-        answer = dialogs.ask_reason(self, _tr("Einkommen beenden"),
-                                    _tr("Letzter Tag, für den das Einkommen gezahlt wird:"),
-                                    {"ended": _tr("Einkommen entfällt")},
-                                    day=self.editor.today)
-        if answer is not None:
-            try:
-                self.editor.end_income(key, answer[0])
-            except ConcurrentChange:
-                return
-            except KpassError as exc:
-                self.incomes.error.say(user_message(exc))
+        return done.ok
 
     def choose_photo(self, key: int) -> None:
         path, _ = QFileDialog.getOpenFileName(

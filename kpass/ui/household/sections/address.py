@@ -119,8 +119,9 @@ class AddressSection(QGroupBox):
         if line is not None:
             line.setAccessibleName(_tr("Stadtteil (Name oder Nummer tippen)"))
         self.move_from.setAccessibleName(_tr("Umzug ab"))
-        self.move_button.setText(_tr("Umzug speichern"))
-        self.move_button.setAccessibleName(_tr("Neue Anschrift als Umzug speichern"))
+        self.move_button.setText(_tr("Umzug übernehmen"))
+        self.move_button.setAccessibleName(
+            _tr("Neue Anschrift als Umzug übernehmen (gespeichert mit Strg+S)"))
         self.history_label.setText(_tr("Weitere Anschriften:"))
         self.history.setAccessibleName(_tr("Frühere und künftige Anschriften"))
 
@@ -177,7 +178,7 @@ class AddressSection(QGroupBox):
     def _typed(self) -> None:
         if self._loading:
             return
-        self.editor.draft.address = self.address()
+        self.editor.type_address(self.address())
         self._update_move()
         self.changed.emit()
 

@@ -1,4 +1,5 @@
-"""Incomes per person: the table and the entry of a new income (amount with German comma)."""
+"""Incomes per person: the table, the entry of a new income (amount with German comma), and
+ending, correcting or removing one (saved with the household, Ctrl+S)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,25 +24,27 @@ from PySide6.QtWidgets import (
 from kpass.errors import KpassError
 from kpass.rules import format_euro
 from kpass.services.household_facts import IncomeFact
-from kpass.services.household_validation import PERIOD_LABELS, InvalidField
+from kpass.services.household_validation import PERIOD_LABELS, IncomeInput, InvalidField
+from kpass.ui.common import dialogs
 from kpass.ui.common.form_widgets import (
     DateField,
     combo_with,
     current_code,
     fit_rows,
     label_for,
-    record_table,
 )
 from kpass.ui.common.german_input import (
     AmountError,
     amount_message,
+    format_amount,
     format_date,
     parse_amount,
     read_amount,
 )
-from kpass.ui.common.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.common.labels import INCOME_KINDS, income_counted, income_kind_label, period_label
+from kpass.ui.common.run_service import run_service
 from kpass.ui.household.editor import HouseholdEditor
+from kpass.ui.household.sections.base import RecordSection
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 
@@ -54,11 +56,10 @@ def _tr(text: str) -> str:
 Line = tuple[int, str, Decimal, str, date]
 
 
-class IncomeSection(QGroupBox):
+class IncomeSection(RecordSection):
     """Net incomes; the preview counts the income being typed before it is added."""
 
     typing = Signal()
-    end_requested = Signal(int)
 
     # translated in translate_ui(); marked here for the catalog
     COLUMNS = (
@@ -71,9 +72,7 @@ class IncomeSection(QGroupBox):
     )
 
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self.table = record_table("incomeTable", len(self.COLUMNS))
+        super().__init__(editor, "incomeTable", len(self.COLUMNS), parent)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -97,13 +96,14 @@ class IncomeSection(QGroupBox):
         self.add_button = QPushButton()
         self.add_button.setObjectName("addIncome")
         self.end_button = QPushButton()
+        self.end_button.setObjectName("endIncome")
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("removeIncome")
         # shown with the warning about an income already entered, to add it all the same
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("addIncomeAnyway")
         self.confirm_button.hide()
         self._warned: Line | None = None  # the line the caseworker was warned about
-        self.error = ErrorLabel()
-        self.errors = InlineErrors(self.error)
 
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.errors.wrap("amount", self.amount), 1)
@@ -123,11 +123,19 @@ class IncomeSection(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)  # before "Einkommen eintragen", in Tab order too
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.end_button)
+        # what can be done with the selected income, on a line of its own (fits at 200 %)
+        actions = QHBoxLayout()
+        actions.addWidget(self.correct_button)
+        actions.addWidget(self.end_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addLayout(actions)
         layout.addWidget(self.error)
+        layout.addWidget(self.mode_label)
         layout.addLayout(form)
         layout.addLayout(buttons)
 
@@ -144,7 +152,9 @@ class IncomeSection(QGroupBox):
             box.currentIndexChanged.connect(self._forget_warning)
         for control in (self.person, self.kind, self.period):
             control.installEventFilter(self)
-        self.end_button.clicked.connect(self._end_selected)
+        self.end_button.clicked.connect(self.end_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.watch_keys(self.person, self.kind, self.amount, self.period, self.valid_from)
         self.translate_ui()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -156,8 +166,9 @@ class IncomeSection(QGroupBox):
         return super().eventFilter(watched, event)
 
     def entry_chain(self) -> list[QWidget]:
-        return [self.table, self.person, self.kind, self.amount, self.period, self.valid_from,
-                self.confirm_button, self.add_button, self.end_button]
+        return [self.table, self.correct_button, self.end_button, self.remove_button,
+                self.person, self.kind, self.amount, self.period, self.valid_from,
+                self.confirm_button, self.add_button, self.cancel_button]
 
     def translate_ui(self) -> None:
         self.setTitle(_tr("Einkommen (netto)"))
@@ -173,13 +184,16 @@ class IncomeSection(QGroupBox):
         self.period.setAccessibleName(_tr("Zeitraum des Betrags"))
         self.valid_from.setAccessibleName(_tr("Einkommen gültig ab"))
         self.euro.setAccessibleName(_tr("Euro"))
-        self.add_button.setText(_tr("Einkommen ein&tragen"))
-        self.add_button.setAccessibleName(_tr("Einkommen eintragen"))
+        self.correction_changed()
         self.confirm_button.setText(_tr("Trotzde&m eintragen"))
         self.confirm_button.setAccessibleName(
             _tr("Gleiches Einkommen trotzdem noch einmal eintragen"))
-        self.end_button.setText(_tr("Einkommen beenden …"))
-        self.end_button.setAccessibleName(_tr("Ausgewähltes Einkommen beenden"))
+        self.end_button.setText(_tr("Beenden …"))
+        self.end_button.setAccessibleName(_tr("Ausgewähltes Einkommen beenden …"))
+        self.remove_button.setText(_tr("Entfernen …"))
+        self.remove_button.setAccessibleName(_tr("Ausgewähltes Einkommen entfernen …"))
+        self.correct_button.setAccessibleName(
+            _tr("Ausgewähltes Einkommen berichtigen … (F2)"))
         self._mark_uncounted_kinds()
 
     def _mark_uncounted_kinds(self) -> None:
@@ -208,6 +222,7 @@ class IncomeSection(QGroupBox):
         self.person.setCurrentIndex(max(index, 0))
         self.person.blockSignals(False)
         names = {m.key: m.name for m in draft.members}
+        changed = self.editor.changed_incomes()
         self.table.setRowCount(len(draft.incomes))
         for row, income in enumerate(draft.incomes):
             values = (names.get(income.person_key, "?"), self.kind_text(income.kind),
@@ -221,8 +236,11 @@ class IncomeSection(QGroupBox):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 if not income.covers(self.editor.today):
                     item.setForeground(Qt.GlobalColor.darkGray)
+                if column == 1 and income.key in changed:
+                    self.mark_unsaved(item, changed[income.key])
                 self.table.setItem(row, column, item)
-        self.end_button.setEnabled(bool(draft.incomes))
+        for button in (self.correct_button, self.end_button, self.remove_button):
+            button.setEnabled(bool(draft.incomes))
         self.add_button.setEnabled(self.person.count() > 0)
 
     def pending(self) -> bool:
@@ -259,6 +277,8 @@ class IncomeSection(QGroupBox):
             return False
         line: Line = (int(self.person.currentData()), current_code(self.kind), amount,
                       current_code(self.period), day)
+        if self.correcting is not None:
+            return self._take_correction(self.correcting, line)
         if line != self._warned and self._already_entered(line):
             self._warn_twice(line)
             return False
@@ -307,8 +327,94 @@ class IncomeSection(QGroupBox):
         if label is not None and label.is_warning:
             label.say("")
 
-    def _end_selected(self) -> None:
-        row = self.table.currentRow()
-        item = self.table.item(max(row, 0), 0)
-        if item is not None:
-            self.end_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+    # -- correcting, ending, removing -------------------------------------------------------
+    def correction_changed(self) -> None:
+        correcting = self.correcting is not None
+        self.add_button.setText(_tr("Berichtigung übernehmen (Enter)") if correcting
+                                else _tr("Einkommen ein&tragen"))
+        self.add_button.setAccessibleName(_tr("Berichtigung übernehmen") if correcting
+                                          else _tr("Einkommen eintragen"))
+
+    def first_field(self) -> QWidget:
+        return self.amount
+
+    def load_entry(self, key: int) -> None:
+        income = self.editor.draft_income(key)
+        self.person.setCurrentIndex(max(self.person.findData(income.person_key), 0))
+        self.kind.setCurrentIndex(max(self.kind.findData(income.kind), 0))
+        self.amount.setText(format_amount(income.amount))
+        self.period.setCurrentIndex(max(self.period.findData(income.period), 0))
+        self.valid_from.set_value(income.valid_from)
+
+    def clear_entry(self) -> None:
+        self.amount.clear()
+        self.kind.setCurrentIndex(0)
+        self.period.setCurrentIndex(0)
+        self.valid_from.set_value(self.editor.today.replace(day=1))
+
+    def entry_text(self, key: int) -> str:
+        income = self.editor.draft_income(key)
+        names = {m.key: m.name for m in self.editor.draft.members}
+        return (_tr("%1, %2, %3 %4 ab %5").replace("%1", names.get(income.person_key, "?"))
+                .replace("%2", income_kind_label(income.kind))
+                .replace("%3", format_euro(income.amount))
+                .replace("%4", period_label(income.period))
+                .replace("%5", format_date(income.valid_from)))
+
+    def _take_correction(self, key: int, line: Line) -> bool:
+        reason = ""
+        if key > 0:
+            asked = dialogs.ask_why(self, _tr("Einkommen berichtigen"), _tr(
+                "%1 wird berichtigt, als wäre es von Anfang an so erfasst worden. Warum? "
+                "(bleibt im Verlauf)").replace("%1", self.entry_text(key)))
+            if asked is None:
+                self.amount.setFocus()
+                return False
+            reason = asked
+        person, kind, amount, period, day = line
+        done = run_service(lambda: self.editor.correct_income(
+            key, IncomeInput(person, kind, amount, period, day), reason), self._show_refusal)
+        if not done:
+            return False
+        self.cancel_correction()
+        return True
+
+    def _show_refusal(self, message: str) -> None:
+        self.error.say(message)
+
+    def end_selected(self) -> None:
+        """The selected income is paid until a day (asked; an income not saved yet is just
+        taken away)."""
+        key = self.selected_key()
+        if key is None:
+            self.error.say(_tr("Bitte zuerst in der Tabelle das Einkommen wählen."))
+            return
+        if key < 0:
+            self.editor.remove_income(key, "")
+            return
+        until = dialogs.ask_day(self, _tr("Einkommen beenden"), _tr(
+            "%1: letzter Tag, für den es gezahlt wird:").replace("%1", self.entry_text(key)),
+            self.editor.today)
+        if until is not None and run_service(lambda: self.editor.end_income(key, until),
+                                             self._show_refusal):
+            self.error.say("")
+
+    def remove_selected(self) -> None:
+        """Take away an income entered by mistake (a saved one with a reason)."""
+        key = self.selected_key()
+        if key is None:
+            self.error.say(_tr("Bitte zuerst in der Tabelle das Einkommen wählen."))
+            return
+        reason = ""
+        if key > 0:
+            asked = dialogs.ask_why(self, _tr("Einkommen entfernen"), _tr(
+                "%1 wurde irrtümlich erfasst und wird entfernt (es zählt dann auch nicht für "
+                "die Vergangenheit). Warum? (bleibt im Verlauf)").replace(
+                "%1", self.entry_text(key)))
+            if asked is None:
+                return
+            reason = asked
+        if self.correcting == key:
+            self.cancel_correction()
+        if run_service(lambda: self.editor.remove_income(key, reason), self._show_refusal):
+            self.error.say("")

@@ -49,6 +49,7 @@ from kpass.ui.household import duplicate_dialogs
 from kpass.ui.household.draft import DraftMember
 from kpass.ui.household.duplicate_warning import DuplicateWarning
 from kpass.ui.household.editor import HouseholdEditor
+from kpass.ui.household.sections.base import RecordSection
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 DUPLICATE_DELAY_MS = 250
@@ -280,16 +281,15 @@ class MemberSection(QGroupBox):
         self.birth.setAccessibleName(_tr("Geburtsdatum von %1").replace("%1", name))
         self.role.setAccessibleName(_tr("Rolle von %1").replace("%1", name))
         self.salutation.setAccessibleName(_tr("Anrede von %1").replace("%1", name))
-        if self.editing < 0:  # nothing is stored before the household is saved
-            self.add_button.setText(_tr("Änderung ü&bernehmen"))
-        else:
-            self.add_button.setText(_tr("Änderung &speichern"))
-        self.add_button.setAccessibleName(_tr("Änderung an %1 speichern").replace("%1", name))
+        # nothing is stored before the household is saved (Ctrl+S)
+        self.add_button.setText(_tr("Änderung übernehmen (Enter)"))
+        self.add_button.setAccessibleName(_tr("Änderung an %1 übernehmen").replace("%1", name))
 
     # -- showing ---------------------------------------------------------------------------
     def refresh(self) -> None:
         draft, today = self.editor.draft, self.editor.today
         selected = self.selected_key()
+        changed = self.editor.changed_members()
         self.table.setRowCount(len(draft.members))
         for row, m in enumerate(draft.members):
             flags = [t for on, t in ((m.disability, _tr("Schwerbeh.")),
@@ -305,6 +305,8 @@ class MemberSection(QGroupBox):
                 item.setData(Qt.ItemDataRole.UserRole, m.key)
                 if not m.present_on(today):
                     item.setForeground(Qt.GlobalColor.darkGray)
+                if column == 0 and m.key in changed:
+                    RecordSection.mark_unsaved(item, changed[m.key])
                 self.table.setItem(row, column, item)
             if m.key == selected:
                 self.table.selectRow(row)
@@ -504,7 +506,7 @@ class MemberSection(QGroupBox):
             fresh = self.editor.draft.member(key)
             self.error.say(_tr("Jemand anderes hat die Daten dieser Person inzwischen geändert; "
                                "gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in "
-                               "den Feldern – bitte prüfen und mit Enter erneut speichern.")
+                               "den Feldern – bitte prüfen und mit Enter erneut übernehmen.")
                            .replace("%1", fresh.name)
                            .replace("%2", format_date(fresh.birth_date)))
             self.family.setFocus()
@@ -591,7 +593,7 @@ class MemberSection(QGroupBox):
         role, since = answer
         assert since is not None
         try:
-            self.editor.move_person_here(candidate.person_id, role, since)
+            self.editor.move_person_here(candidate, role, since)
         except KpassError as exc:
             self.error.say(user_message(exc))
             self.family.setFocus()
@@ -601,8 +603,9 @@ class MemberSection(QGroupBox):
         self._suggest_role()
         self._hide_duplicates()
         self.select_person(candidate.person_id)
-        self.announced.emit(_tr("%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt "
-                                "im Verlauf.").replace("%1", name))
+        self.announced.emit(_tr("%1 zieht hierher um; die bisherige Zugehörigkeit bleibt im "
+                                "Verlauf. Gespeichert wird mit dem Haushalt (Strg+S).")
+                            .replace("%1", name))
         self.family.setFocus()
         return True
 

@@ -1,6 +1,8 @@
 """Benefit notices (Bescheide): kind, period, reference and the persons they cover.
 
 A notice granted "bis auf Weiteres" (open-ended) has no end date: the "bis" field stays empty.
+A saved notice is corrected with a reason, or removed when entered by mistake (with a reason
+too); both are kept in the history and saved with the household (Ctrl+S).
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -24,19 +25,20 @@ from PySide6.QtWidgets import (
 
 from kpass.errors import KpassError
 from kpass.rules import last_of_month
-from kpass.services.household_validation import InvalidField
+from kpass.services.household_validation import InvalidField, NoticeInput
+from kpass.ui.common import dialogs
 from kpass.ui.common.form_widgets import (
     DateField,
     combo_with,
     current_code,
     fit_rows,
     label_for,
-    record_table,
 )
 from kpass.ui.common.german_input import format_date, parse_date
-from kpass.ui.common.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.common.labels import BENEFIT_KINDS, basis_text
+from kpass.ui.common.run_service import run_service
 from kpass.ui.household.editor import HouseholdEditor
+from kpass.ui.household.sections.base import RecordSection
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 
 
@@ -49,7 +51,7 @@ def until_text(until: date | None) -> str:
     return _tr("bis auf Weiteres") if until is None else format_date(until)
 
 
-class NoticeSection(QGroupBox):
+class NoticeSection(RecordSection):
     # translated in translate_ui(); marked here for the catalog
     COLUMNS = (
         QT_TRANSLATE_NOOP("NoticeSection", "Leistung"),
@@ -60,9 +62,7 @@ class NoticeSection(QGroupBox):
     )
 
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self.table = record_table("noticeTable", len(self.COLUMNS))
+        super().__init__(editor, "noticeTable", len(self.COLUMNS), parent)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -82,8 +82,7 @@ class NoticeSection(QGroupBox):
         self.add_button = QPushButton()
         self.add_button.setObjectName("addNotice")
         self.remove_button = QPushButton()
-        self.error = ErrorLabel()
-        self.errors = InlineErrors(self.error)
+        self.remove_button.setObjectName("removeNotice")
         today = editor.today
         self.valid_from.set_value(today.replace(day=1))
         self.valid_until.set_value(last_of_month(today.replace(month=12)))
@@ -104,21 +103,30 @@ class NoticeSection(QGroupBox):
         form.addRow(self.covered_label, self.errors.wrap("person_refs", self.covered))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.remove_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.correct_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addLayout(actions)
         layout.addWidget(self.error)
+        layout.addWidget(self.mode_label)
         layout.addLayout(form)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(self.add_notice)
         self.reference.returnPressed.connect(self.add_notice)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.watch_keys(self.kind, self.valid_from, self.valid_until, self.reference,
+                        self.covered)
         self.translate_ui()
 
     def entry_chain(self) -> list[QWidget]:
-        return [self.table, self.kind, self.valid_from, self.valid_until, self.reference,
-                self.covered, self.add_button, self.remove_button]
+        return [self.table, self.correct_button, self.remove_button, self.kind,
+                self.valid_from, self.valid_until, self.reference, self.covered,
+                self.add_button, self.cancel_button]
 
     def translate_ui(self) -> None:
         self.setTitle(_tr("Leistungsbescheide"))
@@ -140,10 +148,10 @@ class NoticeSection(QGroupBox):
                                            "ganzer Haushalt)"))
         self.covered.setToolTip(_tr("Keine Person angekreuzt: der Bescheid gilt für den "
                                     "ganzen Haushalt."))
-        self.add_button.setText(_tr("Bescheid ei&ntragen"))
-        self.add_button.setAccessibleName(_tr("Bescheid eintragen"))
-        self.remove_button.setText(_tr("Bescheid entfernen"))
-        self.remove_button.setAccessibleName(_tr("Ausgewählten Bescheid entfernen"))
+        self.correction_changed()
+        self.remove_button.setText(_tr("Entfernen …"))
+        self.remove_button.setAccessibleName(_tr("Ausgewählten Bescheid entfernen …"))
+        self.correct_button.setAccessibleName(_tr("Ausgewählten Bescheid berichtigen … (F2)"))
 
     def refresh(self) -> None:
         draft = self.editor.draft
@@ -155,6 +163,7 @@ class NoticeSection(QGroupBox):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.covered.addItem(item)
         names = {m.key: m.name for m in draft.members}
+        changed = self.editor.changed_notices()
         self.table.setRowCount(len(draft.notices))
         for row, n in enumerate(draft.notices):
             who = ", ".join(names.get(k, "?") for k in n.person_keys) or _tr("ganzer Haushalt")
@@ -163,8 +172,11 @@ class NoticeSection(QGroupBox):
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, n.key)
+                if column == 0 and n.key in changed:
+                    self.mark_unsaved(cell, changed[n.key])
                 self.table.setItem(row, column, cell)
-        self.remove_button.setEnabled(bool(draft.notices))
+        for button in (self.correct_button, self.remove_button):
+            button.setEnabled(bool(draft.notices))
 
     def start_over(self) -> None:
         """Before another household: the entry fields as on a fresh page."""
@@ -196,6 +208,9 @@ class NoticeSection(QGroupBox):
             for i in range(self.covered.count())
             if self.covered.item(i).checkState() == Qt.CheckState.Checked
         )
+        if self.correcting is not None:
+            return self._take_correction(self.correcting, NoticeInput(
+                current_code(self.kind), start, end, self.reference.text(), keys))
         try:
             self.editor.add_notice(current_code(self.kind), start, end,
                                    self.reference.text(), keys)
@@ -208,11 +223,73 @@ class NoticeSection(QGroupBox):
         self.reference.clear()
         return True
 
+    # -- correcting and removing -----------------------------------------------------------
+    def correction_changed(self) -> None:
+        correcting = self.correcting is not None
+        self.add_button.setText(_tr("Berichtigung übernehmen (Enter)") if correcting
+                                else _tr("Bescheid ei&ntragen"))
+        self.add_button.setAccessibleName(_tr("Berichtigung übernehmen") if correcting
+                                          else _tr("Bescheid eintragen"))
+
+    def first_field(self) -> QWidget:
+        return self.kind
+
+    def load_entry(self, key: int) -> None:
+        notice = self.editor.draft_notice(key)
+        self.kind.setCurrentIndex(max(self.kind.findData(notice.kind), 0))
+        self.valid_from.set_value(notice.valid_from)
+        if notice.valid_until is None:
+            self.valid_until.clear()
+        else:
+            self.valid_until.set_value(notice.valid_until)
+        self.reference.setText(notice.reference)
+        for i in range(self.covered.count()):
+            item = self.covered.item(i)
+            covered = int(item.data(Qt.ItemDataRole.UserRole)) in notice.person_keys
+            item.setCheckState(Qt.CheckState.Checked if covered else Qt.CheckState.Unchecked)
+
+    def clear_entry(self) -> None:
+        self.start_over()
+        for i in range(self.covered.count()):
+            self.covered.item(i).setCheckState(Qt.CheckState.Unchecked)
+
+    def entry_text(self, key: int) -> str:
+        notice = self.editor.draft_notice(key)
+        text = _tr("%1 vom %2 bis %3").replace("%1", basis_text(notice.kind)).replace(
+            "%2", format_date(notice.valid_from)).replace("%3", until_text(notice.valid_until))
+        return f"{text} ({notice.reference})" if notice.reference else text
+
+    def _take_correction(self, key: int, corrected: NoticeInput) -> bool:
+        reason = ""
+        if key > 0:
+            asked = dialogs.ask_why(self, _tr("Bescheid berichtigen"), _tr(
+                "%1 wird berichtigt, als wäre er von Anfang an so erfasst worden. Warum? "
+                "(bleibt im Verlauf)").replace("%1", self.entry_text(key)))
+            if asked is None:
+                self.kind.setFocus()
+                return False
+            reason = asked
+        if not run_service(lambda: self.editor.correct_notice(key, corrected, reason),
+                           self.error.say):
+            return False
+        self.cancel_correction()
+        return True
+
     def remove_selected(self) -> None:
-        item = self.table.item(max(self.table.currentRow(), 0), 0)
-        if item is None:
+        """Take away a notice entered by mistake (a saved one with a reason)."""
+        key = self.selected_key()
+        if key is None:
+            self.error.say(_tr("Bitte zuerst in der Tabelle den Bescheid wählen."))
             return
-        try:
-            self.editor.remove_notice(int(item.data(Qt.ItemDataRole.UserRole)))
-        except KpassError as exc:
-            self.error.say(user_message(exc))
+        reason = ""
+        if key > 0:
+            asked = dialogs.ask_why(self, _tr("Bescheid entfernen"), _tr(
+                "%1 wurde irrtümlich erfasst und wird entfernt. Warum? (bleibt im Verlauf)")
+                .replace("%1", self.entry_text(key)))
+            if asked is None:
+                return
+            reason = asked
+        if self.correcting == key:
+            self.cancel_correction()
+        if run_service(lambda: self.editor.remove_notice(key, reason), self.error.say):
+            self.error.say("")
