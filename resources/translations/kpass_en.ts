@@ -245,57 +245,57 @@
         <translation>Personal data corrected: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="86"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="87"/>
         <source>Ausgetragen: %1 (%2) zum %3</source>
         <translation>Left: %1 (%2) on %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="89"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="90"/>
         <source>Rolle von %1: %2 ab %3</source>
         <translation>Role of %1: %2 from %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="92"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="93"/>
         <source>Lichtbild gespeichert: %1</source>
         <translation>Photo saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="94"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="95"/>
         <source>Einkommen erfasst: %1</source>
         <translation>Income entered: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="96"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="97"/>
         <source>Einkommen beendet zum %1: %2</source>
         <translation>Income ended on %1: %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="99"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="100"/>
         <source>Einkommen berichtigt: %1 (vorher: %2)</source>
         <translation>Income corrected: %1 (before: %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="102"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="103"/>
         <source>Einkommen entfernt (irrtümlich erfasst): %1</source>
         <translation>Income removed (entered by mistake): %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="105"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="106"/>
         <source>Bescheid erfasst: %1</source>
         <translation>Notice entered: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="107"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="108"/>
         <source>Bescheid berichtigt: %1 (vorher: %2)</source>
         <translation>Notice corrected: %1 (before: %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="110"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="111"/>
         <source>Bescheid entfernt (irrtümlich erfasst): %1</source>
         <translation>Notice removed (entered by mistake): %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="113"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="114"/>
         <source>Umzug ab %1 (Stadtteil %2)</source>
         <translation>Move from %1 (Stadtteil %2)</translation>
     </message>
@@ -556,188 +556,193 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="40"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="42"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="41"/>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="142"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="43"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="166"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="42"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="44"/>
         <source>Pass und Grundlage</source>
         <translation>Pass and basis</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="43"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="45"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="137"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="161"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="138"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="162"/>
         <source>Aktionen</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="140"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="164"/>
         <source>Entscheidung je Person</source>
         <translation>Decision per person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="141"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="165"/>
         <source>Art der Entscheidung</source>
         <translation>Kind of decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="143"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="167"/>
         <source>Einkommensprüfung</source>
         <translation>Income test</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="144"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="168"/>
         <source>Nicht angerechnete Einkommen</source>
         <translation>Incomes not counted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="145"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="169"/>
         <source>Begründungen</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="146"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="171"/>
+        <source>Entscheidung mit Begründungen</source>
+        <translation>Decision with reasons</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="172"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="147"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="173"/>
         <source>Pass:</source>
         <translation>Pass:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="148"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="174"/>
         <source>Pass der ausgewählten Person</source>
         <translation>Pass of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="149"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="175"/>
         <source>– die ausgewählte Person hat keinen Pass –</source>
         <translation>– the selected person has no pass –</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="151"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="177"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="151"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="177"/>
         <source>Antrag stellen und heute entscheiden</source>
         <translation>File the application and decide today</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="152"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="178"/>
         <source>Pässe &amp;ausstellen</source>
         <translation>&amp;Issue passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="152"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="178"/>
         <source>Pässe ausstellen</source>
         <translation>Issue passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="153"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="179"/>
         <source>B&amp;ogen drucken</source>
         <translation>Print sh&amp;eet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="154"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="180"/>
         <source>Bogen drucken: alle Karten des Haushalts auf A4</source>
         <translation>Print sheet: all cards of the household on A4</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="155"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="181"/>
         <source>&amp;Bescheid drucken</source>
         <translation>Print &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="156"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="182"/>
         <source>Bescheid zur Entscheidung drucken</source>
         <translation>Print the decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="157"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="183"/>
         <source>Antrag &amp;drucken</source>
         <translation>Print application &amp;form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="158"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="184"/>
         <source>Antrag mit Datenschutzhinweis zum Unterschreiben drucken</source>
         <translation>Print the application with the data protection notice, for signing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="159"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="185"/>
         <source>Verlän&amp;gern …</source>
         <translation>Rene&amp;w …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="160"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="186"/>
         <source>Verlängern: fällige Pässe des Haushalts wählen und verlängern</source>
         <translation>Renew: choose the household&apos;s passes that are due and renew them</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="164"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="190"/>
         <source>&amp;Karte drucken</source>
         <translation>Print &amp;card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="165"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="191"/>
         <source>Ersat&amp;zausweis …</source>
         <translation>Replace&amp;ment card …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="166"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="192"/>
         <source>Spe&amp;rren …</source>
         <translation>Revo&amp;ke …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="172"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="198"/>
         <source>Karte drucken</source>
         <translation>Print card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="173"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="199"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="174"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="200"/>
         <source>Sperren</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="176"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="202"/>
         <source>%1: Pass von %2</source>
         <translation>%1: pass of %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="177"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="203"/>
         <source>%1: die ausgewählte Person hat keinen Pass</source>
         <translation>%1: the selected person has no pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="218"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="251"/>
         <source>Nicht angerechnet: %1</source>
         <translation>Not counted: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="251"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="285"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
@@ -1333,22 +1338,22 @@
 <context>
     <name>FormWidgets</name>
     <message>
-        <location filename="../../kpass/ui/common/form_widgets.py" line="40"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="41"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/form_widgets.py" line="55"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="56"/>
         <source>%1 Jahr</source>
         <translation>%1 year</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/form_widgets.py" line="55"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="56"/>
         <source>%1 Jahre</source>
         <translation>%1 years</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/form_widgets.py" line="78"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="79"/>
         <source>Name oder Nummer</source>
         <translation>Name or number</translation>
     </message>
@@ -1727,183 +1732,183 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="206"/>
+        <location filename="../../kpass/ui/household/page.py" line="207"/>
         <source>&amp;Haushalt</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="207"/>
+        <location filename="../../kpass/ui/household/page.py" line="208"/>
         <source>Ver&amp;lauf</source>
         <translation>Histor&amp;y</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="208"/>
+        <location filename="../../kpass/ui/household/page.py" line="209"/>
         <source>Haushalt und Verlauf</source>
         <translation>Household and history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="209"/>
+        <location filename="../../kpass/ui/household/page.py" line="210"/>
         <source>Vorgelegte Nachweise</source>
         <translation>Proofs presented</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="212"/>
+        <location filename="../../kpass/ui/household/page.py" line="213"/>
         <source>Nachweis: %1</source>
         <translation>Proof: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="215"/>
+        <location filename="../../kpass/ui/household/page.py" line="216"/>
         <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
         <translation>Apply and decide today (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="216"/>
+        <location filename="../../kpass/ui/household/page.py" line="217"/>
         <source>Zurück zur Suche (Esc)</source>
         <translation>Back to the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="217"/>
+        <location filename="../../kpass/ui/household/page.py" line="218"/>
         <source>Zurück zur Suche</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="218"/>
+        <location filename="../../kpass/ui/household/page.py" line="219"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="219"/>
+        <location filename="../../kpass/ui/household/page.py" line="220"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="339"/>
+        <location filename="../../kpass/ui/household/page.py" line="340"/>
         <source>Gespeichert: %1 Änderung(en) am Haushalt Nr. %2.</source>
         <translation>Saved: %1 change(s) to household no. %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="360"/>
-        <location filename="../../kpass/ui/household/page.py" line="575"/>
+        <location filename="../../kpass/ui/household/page.py" line="361"/>
+        <location filename="../../kpass/ui/household/page.py" line="576"/>
         <source>Nicht gespeichert: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="366"/>
+        <location filename="../../kpass/ui/household/page.py" line="367"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="370"/>
+        <location filename="../../kpass/ui/household/page.py" line="371"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="373"/>
+        <location filename="../../kpass/ui/household/page.py" line="374"/>
         <source>(%1 ungespeicherte Änderung(en) – Strg+S speichert)</source>
         <translation>(%1 unsaved change(s) – Ctrl+S saves)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="376"/>
+        <location filename="../../kpass/ui/household/page.py" line="377"/>
         <source>Haushalt &amp;speichern</source>
         <translation>&amp;Save household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="376"/>
+        <location filename="../../kpass/ui/household/page.py" line="377"/>
         <source>Änderungen &amp;speichern</source>
         <translation>&amp;Save changes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="378"/>
+        <location filename="../../kpass/ui/household/page.py" line="379"/>
         <source>Neuen Haushalt speichern (Strg+S)</source>
         <translation>Save the new household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="379"/>
+        <location filename="../../kpass/ui/household/page.py" line="380"/>
         <source>Änderungen am Haushalt speichern (Strg+S)</source>
         <translation>Save the changes to the household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="396"/>
+        <location filename="../../kpass/ui/household/page.py" line="397"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="400"/>
+        <location filename="../../kpass/ui/household/page.py" line="401"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="405"/>
+        <location filename="../../kpass/ui/household/page.py" line="406"/>
         <source>Noch nicht entscheidbar – %1 Bitte links unter „Anschrift“ ergänzen oder berichtigen.</source>
         <translation>Cannot be decided yet – %1 Please complete or correct it under “Address” on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="417"/>
+        <location filename="../../kpass/ui/household/page.py" line="418"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="524"/>
+        <location filename="../../kpass/ui/household/page.py" line="525"/>
         <source>Haushalt gespeichert (Nr. %1).</source>
         <translation>Household saved (no. %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="629"/>
+        <location filename="../../kpass/ui/household/page.py" line="630"/>
         <source>Der neue Haushalt wird zuerst ohne die eben erfasste Person gespeichert.</source>
         <translation>The new household is saved first, without the person just entered.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="641"/>
+        <location filename="../../kpass/ui/household/page.py" line="642"/>
         <source>%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im Verlauf.</source>
         <translation>%1 has moved here; the previous membership stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="674"/>
+        <location filename="../../kpass/ui/household/page.py" line="675"/>
         <source>Nicht entschieden: %1</source>
         <translation>Not decided: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="681"/>
+        <location filename="../../kpass/ui/household/page.py" line="682"/>
         <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="700"/>
+        <location filename="../../kpass/ui/household/page.py" line="701"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="705"/>
+        <location filename="../../kpass/ui/household/page.py" line="706"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="707"/>
+        <location filename="../../kpass/ui/household/page.py" line="708"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="719"/>
+        <location filename="../../kpass/ui/household/page.py" line="720"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="719"/>
+        <location filename="../../kpass/ui/household/page.py" line="720"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="749"/>
+        <location filename="../../kpass/ui/household/page.py" line="750"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="749"/>
+        <location filename="../../kpass/ui/household/page.py" line="750"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="759"/>
+        <location filename="../../kpass/ui/household/page.py" line="760"/>
         <source>Die Datei %1 ist kein lesbares Bild.</source>
         <translation>The file %1 is not a readable image.</translation>
     </message>
@@ -2123,7 +2128,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/household/sections/incomes.py" line="67"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="84"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="80"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
@@ -2134,7 +2139,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/household/sections/incomes.py" line="69"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="91"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="87"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
@@ -2149,188 +2154,188 @@
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="93"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="89"/>
         <source>Gültig ab</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="174"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="169"/>
         <source>Einkommen (netto)</source>
         <translation>Income (net)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="176"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="171"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="177"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="172"/>
         <source>Person:</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="178"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="173"/>
         <source>Art:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="179"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="174"/>
         <source>Betrag:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="180"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="175"/>
         <source>Datum ab:</source>
         <translation>Date from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="181"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="176"/>
         <source>Person, die das Einkommen bezieht</source>
         <translation>Person who receives the income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="182"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="177"/>
         <source>Art des Einkommens</source>
         <translation>Kind of income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="183"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="178"/>
         <source>Betrag in Euro</source>
         <translation>Amount in euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="184"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="179"/>
         <source>Zeitraum des Betrags</source>
         <translation>Period of the amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="185"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="180"/>
         <source>Einkommen gültig ab</source>
         <translation>Income valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="186"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="181"/>
         <source>Euro</source>
         <translation>Euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="188"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="183"/>
         <source>Trotzde&amp;m eintragen</source>
         <translation>Add d&amp;uplicate</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="190"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="185"/>
         <source>Gleiches Einkommen trotzdem noch einmal eintragen</source>
         <translation>Add the same income once more all the same</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="191"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="186"/>
         <source>Beenden …</source>
         <translation>End …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="192"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="187"/>
         <source>Ausgewähltes Einkommen beenden …</source>
         <translation>End the selected income …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="193"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="188"/>
         <source>Entfernen …</source>
         <translation>Remove …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="194"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="189"/>
         <source>Ausgewähltes Einkommen entfernen …</source>
         <translation>Remove the selected income …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="196"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="191"/>
         <source>Ausgewähltes Einkommen berichtigen … (F2)</source>
         <translation>Correct the selected income … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="203"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="198"/>
         <source>Wird erfasst, aber nicht angerechnet (zählt nicht zum Haushaltsnettoeinkommen).</source>
         <translation>Recorded but not counted (not part of the household net income).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="212"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="207"/>
         <source>%1 – nicht angerechnet</source>
         <translation>%1 – not counted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="265"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="260"/>
         <source>Bitte zuerst eine Person erfassen.</source>
         <translation>Please enter a person first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="276"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="271"/>
         <source>Gültig ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="311"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="306"/>
         <source>Dieses Einkommen ist schon eingetragen: %1, %2, %3 %4 ab %5. Noch einmal eintragen? Dann Enter drücken oder „Trotzdem eintragen“ wählen.</source>
         <translation>This income is already entered: %1, %2, %3 %4 from %5. Enter it once more? Then press Enter or choose “Add duplicate”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="333"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="328"/>
         <source>Berichtigung übernehmen (Enter)</source>
         <translation>Take the correction (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="334"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="329"/>
         <source>Einkommen ein&amp;tragen</source>
         <translation>Add i&amp;ncome</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="335"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="330"/>
         <source>Berichtigung übernehmen</source>
         <translation>Take the correction</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="336"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="331"/>
         <source>Einkommen eintragen</source>
         <translation>Add income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="358"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="353"/>
         <source>%1, %2, %3 %4 ab %5</source>
         <translation>%1, %2, %3 %4 from %5</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="367"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="362"/>
         <source>%1 wird berichtigt, als wäre es von Anfang an so erfasst worden. Warum? (bleibt im Verlauf)</source>
         <translation>%1 is corrected as if it had been entered so from the start. Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="367"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="362"/>
         <source>Einkommen berichtigen</source>
         <translation>Correct income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="390"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="406"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="385"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="401"/>
         <source>Bitte zuerst in der Tabelle das Einkommen wählen.</source>
         <translation>Please choose the income in the table first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="395"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="390"/>
         <source>%1: letzter Tag, für den es gezahlt wird:</source>
         <translation>%1: last day for which it is paid:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="395"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="390"/>
         <source>Einkommen beenden</source>
         <translation>End income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="410"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="405"/>
         <source>%1 wurde irrtümlich erfasst und wird entfernt (es zählt dann auch nicht für die Vergangenheit). Warum? (bleibt im Verlauf)</source>
         <translation>%1 was entered by mistake and is removed (it then does not count for the past either). Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="410"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="405"/>
         <source>Einkommen entfernen</source>
         <translation>Remove income</translation>
     </message>
@@ -2803,285 +2808,285 @@
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="100"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="97"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="103"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="100"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="107"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="104"/>
         <source>Anrede</source>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="233"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="235"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="229"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="231"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="236"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="232"/>
         <source>Familienname:</source>
         <translation>Family name:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="237"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="233"/>
         <source>Vorname(n):</source>
         <translation>Given name(s):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="234"/>
         <source>Geburtsdatum:</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="239"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="235"/>
         <source>Rolle:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="240"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="236"/>
         <source>Anrede:</source>
         <translation>Salutation:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="241"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="237"/>
         <source>keine Anrede</source>
         <translation>no salutation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="242"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
         <source>keine Anrede (Briefe grüßen neutral)</source>
         <translation>no salutation (letters use a neutral greeting)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="245"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="241"/>
         <source>Alter</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="246"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="242"/>
         <source>Schwerbehinderung / Eingliederungshilfe</source>
         <translation>Severe disability / integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="247"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="243"/>
         <source>Schwerbehinderung oder Eingliederungshilfe</source>
         <translation>Severe disability or integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="248"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="249"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="296"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="244"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="245"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="292"/>
         <source>Pflegekind</source>
         <translation>Foster child</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="250"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="246"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="251"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="247"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="252"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="248"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="253"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="249"/>
         <source>Person ändern … (F2)</source>
         <translation>Correct person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="254"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="250"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="255"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="251"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="256"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="252"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="258"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="254"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="259"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="255"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="260"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="256"/>
         <source>Lichtb&amp;ild …</source>
         <translation>&amp;Photo …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="261"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="257"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="267"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="263"/>
         <source>Familienname der neuen Person</source>
         <translation>Family name of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="268"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="264"/>
         <source>Vornamen der neuen Person</source>
         <translation>Given names of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="269"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="265"/>
         <source>Geburtsdatum der neuen Person</source>
         <translation>Date of birth of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="270"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="266"/>
         <source>Rolle der neuen Person</source>
         <translation>Role of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="271"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="267"/>
         <source>Anrede der neuen Person</source>
         <translation>Salutation of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="272"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="268"/>
         <source>&amp;Person hinzufügen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="273"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="269"/>
         <source>Person hinzufügen</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="276"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="272"/>
         <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
         <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="279"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="275"/>
         <source>Familienname von %1</source>
         <translation>Family name of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="280"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="276"/>
         <source>Vornamen von %1</source>
         <translation>Given names of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="281"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="277"/>
         <source>Geburtsdatum von %1</source>
         <translation>Date of birth of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="282"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="278"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="283"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="279"/>
         <source>Anrede von %1</source>
         <translation>Salutation of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="285"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="281"/>
         <source>Änderung übernehmen (Enter)</source>
         <translation>Take the change (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="286"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="282"/>
         <source>Änderung an %1 übernehmen</source>
         <translation>Take the change to %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="295"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="291"/>
         <source>Schwerbeh.</source>
         <translation>Sev. dis.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="302"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="298"/>
         <source>fehlt</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="302"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="298"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="364"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="360"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="366"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="362"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="367"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="363"/>
         <source>seit %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="411"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="407"/>
         <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="412"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="408"/>
         <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
         <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="414"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="410"/>
         <source>Familienname: darf nicht leer sein.</source>
         <translation>Family name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="442"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="438"/>
         <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
         <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="459"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="455"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="507"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="503"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut übernehmen.</source>
         <translation>Somebody else has changed this person&apos;s data in the meantime; saved now: %1, born %2. Your input is still in the fields – please check it and take it again with Enter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="606"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="602"/>
         <source>%1 zieht hierher um; die bisherige Zugehörigkeit bleibt im Verlauf. Gespeichert wird mit dem Haushalt (Strg+S).</source>
         <translation>%1 moves here; the membership so far stays in the history. It is saved with the household (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="634"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="630"/>
         <source>%1 lebt derzeit in keinem Haushalt und kommt in diesen Haushalt.</source>
         <translation>%1 lives in no household at present and joins this household.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="636"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="632"/>
         <source>%1 zieht aus dem Haushalt %2 hierher um. Die Zugehörigkeit dort endet am Tag vor dem Einzug und bleibt im Verlauf.</source>
         <translation>%1 moves here from household %2. The membership there ends the day before moving in and stays in the history.</translation>
     </message>
@@ -3321,7 +3326,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/household/sections/notices.py" line="57"/>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="71"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="68"/>
         <source>Leistung</source>
         <translation>Benefit</translation>
     </message>
@@ -3346,163 +3351,163 @@
         <translation>for</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="73"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="70"/>
         <source>Gültig ab</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="75"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="72"/>
         <source>Gültig bis</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="132"/>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="134"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="126"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="128"/>
         <source>Leistungsbescheide</source>
         <translation>Benefit notices</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="135"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="129"/>
         <source>Leistung:</source>
         <translation>Benefit:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="136"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="130"/>
         <source>Gültig von:</source>
         <translation>Valid from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="137"/>
-        <source>bis:</source>
-        <translation>until:</translation>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="131"/>
+        <source>Gültig bis:</source>
+        <translation>Valid until:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="138"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="132"/>
         <source>Aktenzeichen:</source>
         <translation>Reference:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="139"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="133"/>
         <source>Erfasste Personen:</source>
         <translation>Persons covered:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="140"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="134"/>
         <source>Art der Leistung</source>
         <translation>Kind of benefit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="141"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="135"/>
         <source>Bescheid gültig von</source>
         <translation>Notice valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="142"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="136"/>
         <source>Bescheid gültig bis (leer: bis auf Weiteres)</source>
         <translation>Notice valid until (empty: until further notice)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="143"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="137"/>
         <source>leer: bis auf Weiteres</source>
         <translation>empty: until further notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="144"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="138"/>
         <source>Leer lassen, wenn der Bescheid „bis auf Weiteres“ gilt (ohne Enddatum).</source>
         <translation>Leave empty when the notice is granted “until further notice” (no end date).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="146"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="140"/>
         <source>Aktenzeichen des Bescheids</source>
         <translation>Reference of the notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="147"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="141"/>
         <source>Vom Bescheid erfasste Personen (keine Auswahl: ganzer Haushalt)</source>
         <translation>Persons covered by the notice (none ticked: the whole household)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="149"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="143"/>
         <source>Keine Person angekreuzt: der Bescheid gilt für den ganzen Haushalt.</source>
         <translation>No person ticked: the notice applies to the whole household.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="152"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="146"/>
         <source>Entfernen …</source>
         <translation>Remove …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="153"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="147"/>
         <source>Ausgewählten Bescheid entfernen …</source>
         <translation>Remove the selected notice …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="154"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="148"/>
         <source>Ausgewählten Bescheid berichtigen … (F2)</source>
         <translation>Correct the selected notice … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="169"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="163"/>
         <source>ganzer Haushalt</source>
         <translation>whole household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="198"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="192"/>
         <source>Gültig von: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="203"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="197"/>
         <source>Gültig bis: bitte als TT.MM.JJJJ eingeben oder leer lassen (bis auf Weiteres).</source>
         <translation>Valid until: please enter as DD.MM.YYYY or leave empty (until further notice).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="229"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="223"/>
         <source>Berichtigung übernehmen (Enter)</source>
         <translation>Take the correction (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="230"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="224"/>
         <source>Bescheid ei&amp;ntragen</source>
         <translation>Add &amp;benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="231"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="225"/>
         <source>Berichtigung übernehmen</source>
         <translation>Take the correction</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="232"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="226"/>
         <source>Bescheid eintragen</source>
         <translation>Add notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="258"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="252"/>
         <source>%1 vom %2 bis %3</source>
         <translation>%1 from %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="265"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="259"/>
         <source>%1 wird berichtigt, als wäre er von Anfang an so erfasst worden. Warum? (bleibt im Verlauf)</source>
         <translation>%1 is corrected as if it had been entered so from the start. Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="265"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="259"/>
         <source>Bescheid berichtigen</source>
         <translation>Correct notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="282"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="276"/>
         <source>Bitte zuerst in der Tabelle den Bescheid wählen.</source>
         <translation>Please choose the notice in the table first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="286"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="280"/>
         <source>%1 wurde irrtümlich erfasst und wird entfernt. Warum? (bleibt im Verlauf)</source>
         <translation>%1 was entered by mistake and is removed. Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="286"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="280"/>
         <source>Bescheid entfernen</source>
         <translation>Remove notice</translation>
     </message>
@@ -3545,6 +3550,10 @@
     <message>
         <source>b&amp;is:</source>
         <translation type="vanished">&amp;until:</translation>
+    </message>
+    <message>
+        <source>bis:</source>
+        <translation type="vanished">until:</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,21 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
 from kpass.services.applications import apply
+from kpass.services.household_changes import add_notice
+from kpass.services.household_details import household_details
+from kpass.services.household_validation import NoticeInput
 from kpass.services.passes import decide_and_issue
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, add_income, household_of
@@ -50,6 +60,26 @@ def cut_texts(root: QWidget) -> list[tuple[str, int, int]]:
     return cut
 
 
+def cut_columns(table: QTableWidget) -> list[tuple[str, int, int]]:
+    """Columns narrower than their header or widest cell; a column that wraps its texts
+    may be narrower, but then its rows must be tall enough for the wrapped lines."""
+    header = table.horizontalHeader()
+    cut = []
+    wraps = table.wordWrap()
+    for row in range(table.rowCount()):
+        if wraps and table.rowHeight(row) < table.sizeHintForRow(row):
+            cut.append((f"row {row}", table.rowHeight(row), table.sizeHintForRow(row)))
+    for column in range(table.columnCount()):
+        if wraps and header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            continue
+        needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        if table.columnWidth(column) < needed:
+            item = table.horizontalHeaderItem(column)
+            cut.append((item.text() if item else str(column), table.columnWidth(column),
+                        needed))
+    return cut
+
+
 def test_household_search_and_renewals_pages_fit(
     qtbot: QtBot, database: Database, font_scale: float
 ) -> None:
@@ -59,6 +89,11 @@ def test_household_search_and_renewals_pages_fit(
         ("Özdemir", "Can", date(2014, 6, 15), "child"),
     ])
     add_income(database, ids[0], "wages", "900.00")
+    add_income(database, ids[2], "kindergeld", "255.00")
+    household = household_of(database, ids[0])
+    # the longest label of a benefit, in the table and in the field below it
+    add_notice(database, household, household_details(database, household, TODAY).version,
+               NoticeInput("sgb12_grundsicherung", date(2026, 1, 1), None, "GS-2026-000123"))
     application = apply(database, household_of(database, ids[0]), date(2026, 1, 5),
                         today=TODAY)
     decide_and_issue(database, application.application_id)
@@ -74,5 +109,10 @@ def test_household_search_and_renewals_pages_fit(
     window.open_household(household_of(database, ids[0]), ids[2])
     qtbot.wait(50)
     assert cut_texts(window) == []
+    page = window.household_page
+    # the form does not scroll sideways; a table may, but cuts no column
+    assert page.form_scroll.horizontalScrollBar().maximum() == 0
+    for table in (page.members.table, page.incomes.table, page.notices.table):
+        assert cut_columns(table) == [], table.objectName()
     window.show_renewals()
     assert cut_texts(window) == []

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QCompleter,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -101,9 +102,11 @@ class StadtteilBox(QComboBox):
             self.setEditText(code)
 
 
-def record_table(object_name: str, columns: int) -> QTableWidget:
+def record_table(object_name: str, columns: int,
+                 wrap_columns: tuple[int, ...] = ()) -> QTableWidget:
     """A read-only list of a household's records: whole rows are chosen, one at a time, and
-    Tab leaves the table (the arrow keys move within it)."""
+    Tab leaves the table (the arrow keys move within it). ``wrap_columns`` share the width
+    left and wrap their long texts (rows grow) instead of widening the table."""
     table = QTableWidget(0, columns)
     table.setObjectName(object_name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -111,6 +114,24 @@ def record_table(object_name: str, columns: int) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.setTabKeyNavigation(False)
+    # Every column as wide as its contents: at a large font the table scrolls sideways
+    # instead of cutting a name or a date (a stretched column would be squeezed).
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    if wrap_columns:
+        table.setWordWrap(True)
+        for column in wrap_columns:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # the rows' heights follow the wrapped texts, whenever widths or contents change
+        timer = QTimer(table)
+        timer.setSingleShot(True)
+        timer.timeout.connect(table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: timer.start(0))
+        model = table.model()
+        model.rowsInserted.connect(lambda *_: timer.start(0))
+        model.dataChanged.connect(lambda *_: timer.start(0))
     return table
 
 
@@ -138,6 +159,11 @@ def combo_with(items: dict[str, str], accessible_name: str) -> QComboBox:
     for code, text in items.items():
         box.addItem(text, code)
     box.setAccessibleName(accessible_name)
+    # the longest label ("Grundsicherung im Alter und bei Erwerbsminderung (SGB XII)") must
+    # not set the form's minimum width; the field is wide enough for it in the form, and
+    # the open list shows every label whole
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(24)
     return box
 
 

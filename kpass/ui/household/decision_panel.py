@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -63,6 +65,8 @@ class DecisionPanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # name and pass share the width and wrap, rather than one taking it from the other
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.sentence = QLabel()
         self.sentence.setObjectName("householdSentence")
@@ -104,12 +108,32 @@ class DecisionPanel(QWidget):
         self.revoke_button.setObjectName("revokePass")
 
         self.result_box = QGroupBox()
-        result = QVBoxLayout(self.result_box)
+        # The table shows every person (no scroll bar of its own); when the reasons are
+        # long, as at a large font, the whole result scrolls instead.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustIgnored)
+        inner = QWidget()
+        result = QVBoxLayout(inner)
+        result.setContentsMargins(0, 0, 0, 0)
         result.addWidget(self.summary)
-        result.addWidget(self.table, 1)
+        result.addWidget(self.table)
         result.addWidget(self.sentence)
         result.addWidget(self.not_counted)
         result.addWidget(self.reasons)
+        result.addStretch(1)
+        self.result_scroll = QScrollArea()
+        self.result_scroll.setObjectName("decisionScroll")
+        self.result_scroll.setWidget(inner)
+        self.result_scroll.setWidgetResizable(True)
+        self.result_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.result_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QVBoxLayout(self.result_box).addWidget(self.result_scroll)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self._fit_table)
+        # wrapped cells change their height with the width of the columns
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_: self._fit_timer.start(0))
         self.actions_box = QGroupBox()
         grid = QGridLayout(self.actions_box)
         grid.addWidget(self.decide_button, 0, 0)
@@ -143,6 +167,8 @@ class DecisionPanel(QWidget):
         self.sentence.setAccessibleName(_tr("Einkommensprüfung"))
         self.not_counted.setAccessibleName(_tr("Nicht angerechnete Einkommen"))
         self.reasons.setAccessibleName(_tr("Begründungen"))
+        # focusable, so that long reasons can be scrolled by keyboard (arrow keys)
+        self.result_scroll.setAccessibleName(_tr("Entscheidung mit Begründungen"))
         self.message.setAccessibleName(_tr("Meldung"))
         self.passes_label.setText(_tr("Pass:"))
         self.passes.setAccessibleName(_tr("Pass der ausgewählten Person"))
@@ -205,7 +231,14 @@ class DecisionPanel(QWidget):
             grouped.setdefault(text, []).append(line.name)
         self.reasons.setText("\n".join(f"• {', '.join(names)}: {text}"
                                         for text, names in grouped.items()))
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """As tall as its rows, so that every person's line is in sight."""
         self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        height = self.table.horizontalHeader().height() + rows + 2 * self.table.frameWidth()
+        self.table.setFixedHeight(height)
 
     def note_without_pass(self, member_ids: Collection[str], text: str) -> None:
         """For these eligible persons no period was issued (e.g. a renewal of some passes
@@ -228,6 +261,7 @@ class DecisionPanel(QWidget):
         self.lines = []
         self.member_ids = []
         self.table.setRowCount(0)
+        self._fit_table()
 
     def say(self, text: str, kind: MessageKind = "success") -> None:
         """What came of an action: ``success``, a ``warning`` or an ``error`` (a refusal)."""

@@ -7,12 +7,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMargins, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -43,6 +42,7 @@ from kpass.services.household_changes import (
 from kpass.services.household_validation import ROLE_LABELS, InvalidField, check_address
 from kpass.services.person_identity import LikelyDuplicate
 from kpass.ui.common import dialogs
+from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import ignore_wheel_unless_focused
 from kpass.ui.common.german_input import format_date
 from kpass.ui.common.labels import (
@@ -102,12 +102,13 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
         self.notices = NoticeSection(self.editor)
         self.proofs_box = QGroupBox()
         self.proofs: dict[str, QCheckBox] = {}
-        grid = QGridLayout(self.proofs_box)
-        for i, proof in enumerate(PROOFS):
+        grid = FlowLayout(self.proofs_box)  # wraps at a large font
+        grid.setContentsMargins(QMargins(9, 9, 9, 9))
+        for proof in PROOFS:
             box = QCheckBox()
             box.setObjectName(f"proof_{proof}")
             self.proofs[proof] = box
-            grid.addWidget(box, i // 3, i % 3)
+            grid.addWidget(box)
         self.save_button = QPushButton()
         self.save_button.setObjectName("saveHousehold")
         self.back_button = QPushButton()

@@ -27,10 +27,10 @@ class RecordSection(QGroupBox):
     :meth:`load_entry`, :meth:`clear_entry` and :meth:`entry_text`."""
 
     def __init__(self, editor: HouseholdEditor, table_name: str, columns: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, wrap_columns: tuple[int, ...] = ()) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.table = record_table(table_name, columns)
+        self.table = record_table(table_name, columns, wrap_columns)
         self.error = ErrorLabel()
         self.errors = InlineErrors(self.error)
         self.correcting: int | None = None  # the key of the entry in the fields

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +25,7 @@ from kpass.rules import format_euro
 from kpass.services.household_facts import IncomeFact
 from kpass.services.household_validation import PERIOD_LABELS, IncomeInput, InvalidField
 from kpass.ui.common import dialogs
+from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import (
     DateField,
     combo_with,
@@ -73,10 +73,6 @@ class IncomeSection(RecordSection):
 
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, "incomeTable", len(self.COLUMNS), parent)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
         fit_rows(self.table, 3)
 
         self.person = QComboBox()
@@ -126,11 +122,10 @@ class IncomeSection(RecordSection):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         # what can be done with the selected income, on a line of its own (fits at 200 %)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         actions.addWidget(self.correct_button)
         actions.addWidget(self.end_button)
         actions.addWidget(self.remove_button)
-        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(actions)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +31,7 @@ from kpass.services.household_validation import (
     PersonInput,
 )
 from kpass.services.person_identity import LikelyDuplicate
+from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import (
     DateField,
     age_text,
@@ -88,9 +88,6 @@ class MemberSection(QGroupBox):
         self.editor = editor
         self.table = record_table("memberTable", len(self.COLUMNS))
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         fit_rows(self.table, 4)
 
         self.family = QLineEdit()
@@ -160,11 +157,10 @@ class MemberSection(QGroupBox):
         buttons.addStretch(1)
         # what acts on the selected row, in a line of its own (and last in the Tab order)
         self.row_actions_label = QLabel()
-        row_actions = QHBoxLayout()
+        row_actions = FlowLayout()  # wraps at a large font instead of widening the form
         row_actions.addWidget(self.row_actions_label)
         for button in (self.edit_button, self.role_button, self.photo_button, self.end_button):
             row_actions.addWidget(button)
-        row_actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.error)

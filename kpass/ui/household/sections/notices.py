@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -27,6 +26,7 @@ from kpass.errors import KpassError
 from kpass.rules import last_of_month
 from kpass.services.household_validation import InvalidField, NoticeInput
 from kpass.ui.common import dialogs
+from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import (
     DateField,
     combo_with,
@@ -62,11 +62,8 @@ class NoticeSection(RecordSection):
     )
 
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
-        super().__init__(editor, "noticeTable", len(self.COLUMNS), parent)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(
-            4, QHeaderView.ResizeMode.Stretch)
+        # the benefit's name and the persons covered are long: they wrap
+        super().__init__(editor, "noticeTable", len(self.COLUMNS), parent, wrap_columns=(0, 4))
         fit_rows(self.table, 2)
         self.kind = combo_with({k: basis_text(k) for k in BENEFIT_KINDS}, _tr("Leistung"))
         self.kind.setObjectName("noticeKind")
@@ -94,21 +91,18 @@ class NoticeSection(RecordSection):
         self.reference_label = label_for("", self.reference)
         self.covered_label = label_for("", self.covered)
         form.addRow(self.kind_label, self.errors.wrap("kind", self.kind))
-        period = QHBoxLayout()
-        period.addWidget(self.errors.wrap("valid_from", self.valid_from))
-        period.addWidget(self.until_label)
-        period.addWidget(self.errors.wrap("valid_until", self.valid_until))
-        form.addRow(self.from_label, period)
+        # one row each: side by side they widen the form beyond the window at 125 %
+        form.addRow(self.from_label, self.errors.wrap("valid_from", self.valid_from))
+        form.addRow(self.until_label, self.errors.wrap("valid_until", self.valid_until))
         form.addRow(self.reference_label, self.errors.wrap("reference", self.reference))
         form.addRow(self.covered_label, self.errors.wrap("person_refs", self.covered))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         actions.addWidget(self.correct_button)
         actions.addWidget(self.remove_button)
-        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(actions)
@@ -134,7 +128,7 @@ class NoticeSection(RecordSection):
         self.table.setAccessibleName(_tr("Leistungsbescheide"))
         self.kind_label.setText(_tr("Leistung:"))
         self.from_label.setText(_tr("Gültig von:"))
-        self.until_label.setText(_tr("bis:"))
+        self.until_label.setText(_tr("Gültig bis:"))
         self.reference_label.setText(_tr("Aktenzeichen:"))
         self.covered_label.setText(_tr("Erfasste Personen:"))
         self.kind.setAccessibleName(_tr("Art der Leistung"))
