@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from kpass.services.household_validation import PersonInput
 
@@ -25,6 +25,37 @@ def _save(widget: QWidget, path: Path, saved: list[Path]) -> None:
     saved.append(path)
 
 
+def _renewal_and_correction(window: QMainWindow, out: Path, saved: list[Path]) -> None:
+    """A household from the renewals queue: which passes to renew (the question), and a
+    saved income being corrected with another change not saved yet."""
+    from kpass.ui.common import dialogs
+    from kpass.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    renewals = window.renewals_page
+    row = renewals.first_shown_row()
+    if row is None:
+        return
+    renewals.open_row(row)
+    page = window.household_page
+    question = dialogs.RenewalDialog(window, page.renewal_choices())
+    question.show()
+    _save(question, out / "10-verlaengern-auswahl.png", saved)
+    question.close()
+    incomes = page.incomes
+    if incomes.table.rowCount() == 0 or page.editor.draft.is_new:
+        return
+    present = page.editor.draft.present_members(page.editor.today)
+    page.editor.add_income(present[-1].key, "unterhalt", Decimal("180.00"), "month",
+                           page.editor.today.replace(day=1))
+    incomes.table.selectRow(0)
+    incomes.start_correction()
+    incomes.amount.setText("1.180,00")
+    page.form_scroll.ensureWidgetVisible(incomes)
+    _save(window, out / "11-berichtigen.png", saved)
+    incomes.cancel_correction()
+
+
 def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
     """Open a fresh demo database offscreen and save a PNG (1280 × 800) of each screen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -37,6 +68,9 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
     from kpass.ui.printing import outbox as print_outbox
 
     out.mkdir(parents=True, exist_ok=True)
+    # the pictures show a demo user, not whoever made them
+    user = os.environ.get("KPASS_USER")
+    os.environ["KPASS_USER"] = "s.beispiel"
     create_application()
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,12 +140,14 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         letter = page.print_letter()
         if letter is not None:
             letter.close()
+        page.panel.say("")  # it names the temporary folder the PDF went to
         page.tabs.setCurrentIndex(1)
         _save(window, out / "08-verlauf.png", saved)
         page.tabs.setCurrentIndex(0)
 
         window.show_renewals()
         _save(window, out / "05-verlaengerungen.png", saved)
+        _renewal_and_correction(window, out, saved)
         from kpass.ui.dashboard import save_dashboard_screenshots
 
         saved += save_dashboard_screenshots(out, database)
@@ -119,4 +155,8 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         database.dispose()
         print_outbox.set_outbox(None)
         dialogs.ask_unsaved = ask_unsaved
+    if user is None:
+        os.environ.pop("KPASS_USER", None)
+    else:
+        os.environ["KPASS_USER"] = user
     return saved
