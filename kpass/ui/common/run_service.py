@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from kpass.errors import KpassError
+from kpass.services.household_validation import InvalidField
 from kpass.ui.translation import user_message
 
 T = TypeVar("T")
@@ -36,11 +37,19 @@ class Outcome(Generic[T]):
         return self.value  # type: ignore[return-value]
 
 
-def run_service(call: Callable[[], T], report: Callable[[str], object]) -> Outcome[T]:
+def run_service(call: Callable[[], T], report: Callable[[str], object], *,
+                at_field: Callable[[str, str], object] | None = None) -> Outcome[T]:
     """Run ``call``; a ``KpassError`` is reported with its text in the interface's language
-    and gives a false outcome. Nothing else is caught."""
+    and gives a false outcome — an ``InvalidField`` at its field when ``at_field`` (field
+    path, message) is given, as the form's inline errors take it. Nothing else is caught."""
     try:
         value = call()
+    except InvalidField as exc:
+        if at_field is not None:
+            at_field(exc.field, user_message(exc))
+        else:
+            report(user_message(exc))
+        return Outcome(False, error=exc)
     except KpassError as exc:
         report(user_message(exc))
         return Outcome(False, error=exc)

@@ -484,13 +484,14 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
         draft = self.editor.draft
         if draft.household_id is None:
             return
-        try:
-            self.history_data = load_history(self.database, draft.household_id,
-                                             {m.key for m in draft.members},
-                                             self.session_decisions, self.editor.today)
-        except KpassError as exc:
-            self.banner.say(user_message(exc), "error")
+        household_id = draft.household_id
+        loaded = run_service(lambda: load_history(self.database, household_id,
+                                                  {m.key for m in draft.members},
+                                                  self.session_decisions, self.editor.today),
+                             self.banner.show_error)
+        if not loaded:
             return
+        self.history_data = loaded.result()
         names = self.editor.present_names()
         self.history.show_history(self.history_data, names, self.editor.today,
                                   {m.key: m.name for m in draft.members})
@@ -614,10 +615,9 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
                                                 today, with_date=False)
             if answer is None:
                 return False
-            try:
-                self.editor.take_over(key, candidate, answer[0])
-            except KpassError as exc:
-                self.members.error.say(user_message(exc))
+            chosen_role = answer[0]
+            if not run_service(lambda: self.editor.take_over(key, candidate, chosen_role),
+                               self.members.error.say):
                 return False
             return self.save()
         why = self.editor.why_not_saved_first(key)
@@ -686,12 +686,13 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
         assert household_id is not None
         today = self.editor.today
         proofs = self.checked_proofs()
-        try:
-            application = apply(self.database, household_id, today, proofs=proofs, today=today)
-            result = decide(self.database, application.application_id)
-        except KpassError as exc:
-            self.panel.say(user_message(exc), "error")
+        # apply and decide are one use case for the counter: a refusal of either is shown
+        decided = run_service(lambda: decide(self.database, apply(
+            self.database, household_id, today, proofs=proofs, today=today).application_id),
+            self.panel.show_error)
+        if not decided:
             return
+        result = decided.result()
         self.last_decision_id = result.decision_id
         self.last_decision_eligible = result.decision.any_eligible
         self.session_decisions.append(entry_of(result, "new", proofs))
@@ -755,13 +756,11 @@ class HouseholdPage(PassActions, PrintActions, QWidget):
         """Crop the image in ``path`` to 35:45 and store it for the person."""
         try:
             image = load_passport_photo(path)
-            self.editor.set_photo(key, image)
         except PhotoError:
             self.members.error.say(_tr("Die Datei %1 ist kein lesbares Bild.").replace(
                 "%1", path.name))
             return False
-        except KpassError as exc:
-            self.members.error.say(user_message(exc))
+        if not run_service(lambda: self.editor.set_photo(key, image), self.members.error.say):
             return False
         self.members.error.say("")
         return True

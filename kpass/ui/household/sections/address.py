@@ -13,15 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.errors import KpassError
-from kpass.services.household_validation import InvalidField
 from kpass.services.street_directory import suggest_stadtteil
 from kpass.ui.common.form_widgets import DateField, StadtteilBox, label_for
 from kpass.ui.common.german_input import format_date
 from kpass.ui.common.inline_errors import ErrorLabel, InlineErrors
+from kpass.ui.common.run_service import run_service
 from kpass.ui.household.draft import DraftAddress
 from kpass.ui.household.editor import HouseholdEditor
-from kpass.ui.translation import user_message
 
 
 def _tr(text: str) -> str:
@@ -194,13 +192,8 @@ class AddressSection(QGroupBox):
         if since is None:
             self.errors.show("since", _tr("Umzug ab: bitte als TT.MM.JJJJ eingeben."))
             return False
-        try:
-            self.editor.move(since)
-        except InvalidField as exc:
-            self.errors.show(exc.field, user_message(exc))
-            return False
-        except KpassError as exc:
-            self.error.say(user_message(exc))
+        if not run_service(lambda: self.editor.move(since), self.error.say,
+                           at_field=self.errors.show):
             return False
         self.move_from.clear()
         return True

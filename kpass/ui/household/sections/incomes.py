@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.errors import KpassError
 from kpass.rules import format_euro
 from kpass.services.household_facts import IncomeFact
-from kpass.services.household_validation import PERIOD_LABELS, IncomeInput, InvalidField
+from kpass.services.household_validation import PERIOD_LABELS, IncomeInput
 from kpass.ui.common import dialogs
 from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import (
@@ -45,7 +44,7 @@ from kpass.ui.common.labels import INCOME_KINDS, income_counted, income_kind_lab
 from kpass.ui.common.run_service import run_service
 from kpass.ui.household.editor import HouseholdEditor
 from kpass.ui.household.sections.base import RecordSection
-from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
+from kpass.ui.translation import QT_TRANSLATE_NOOP
 
 
 def _tr(text: str) -> str:
@@ -278,13 +277,8 @@ class IncomeSection(RecordSection):
             self._warn_twice(line)
             return False
         self._forget_warning()
-        try:
-            self.editor.add_income(*line)
-        except InvalidField as exc:
-            self.errors.show(exc.field, user_message(exc))
-            return False
-        except KpassError as exc:
-            self.error.say(user_message(exc))
+        if not run_service(lambda: self.editor.add_income(*line), self.error.say,
+                           at_field=self.errors.show):
             return False
         self.amount.clear()
         self.person.setFocus()

@@ -44,6 +44,7 @@ from kpass.ui.common.form_widgets import (
 from kpass.ui.common.german_input import format_date
 from kpass.ui.common.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.common.labels import SALUTATION_LABELS, role_label, salutation_label
+from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import make_heading
 from kpass.ui.household import duplicate_dialogs
 from kpass.ui.household.draft import DraftMember
@@ -588,10 +589,8 @@ class MemberSection(QGroupBox):
             return False
         role, since = answer
         assert since is not None
-        try:
-            self.editor.move_person_here(candidate, role, since)
-        except KpassError as exc:
-            self.error.say(user_message(exc))
+        if not run_service(lambda: self.editor.move_person_here(candidate, role, since),
+                           self.error.say):
             self.family.setFocus()
             return False
         self.errors.clear()

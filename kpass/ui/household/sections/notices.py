@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.errors import KpassError
 from kpass.rules import last_of_month
-from kpass.services.household_validation import InvalidField, NoticeInput
+from kpass.services.household_validation import NoticeInput
 from kpass.ui.common import dialogs
 from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import (
@@ -39,7 +38,7 @@ from kpass.ui.common.labels import BENEFIT_KINDS, basis_text
 from kpass.ui.common.run_service import run_service
 from kpass.ui.household.editor import HouseholdEditor
 from kpass.ui.household.sections.base import RecordSection
-from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
+from kpass.ui.translation import QT_TRANSLATE_NOOP
 
 
 def _tr(text: str) -> str:
@@ -205,14 +204,9 @@ class NoticeSection(RecordSection):
         if self.correcting is not None:
             return self._take_correction(self.correcting, NoticeInput(
                 current_code(self.kind), start, end, self.reference.text(), keys))
-        try:
-            self.editor.add_notice(current_code(self.kind), start, end,
-                                   self.reference.text(), keys)
-        except InvalidField as exc:
-            self.errors.show(exc.field, user_message(exc))
-            return False
-        except KpassError as exc:
-            self.error.say(user_message(exc))
+        kind, reference = current_code(self.kind), self.reference.text()
+        if not run_service(lambda: self.editor.add_notice(kind, start, end, reference, keys),
+                           self.error.say, at_field=self.errors.show):
             return False
         self.reference.clear()
         return True
