@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import os
-import sys
 
 # Qt must know before it loads that there is no screen (else: abort, exit 134).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -116,26 +114,12 @@ def database_url(
 
 
 @pytest.fixture
-def database(database_url: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+def database(database_url: str) -> Iterator[Database]:
     from kpass.models.engine import open_database
 
     db = open_database(database_url)
     yield db
-    if "gui" in request.keywords:  # only widgets start background work
-        _finish_background_work()
     db.dispose()
-
-
-def _finish_background_work() -> None:
-    """Widgets of a test may still run a query in a pool thread when the test ends; closing
-    the database under it, or collecting Qt garbage while it runs, can crash the process."""
-    background = sys.modules.get("kpass.ui.dashboard.background")
-    if background is not None:
-        background.wait_for_all_runners()
-    qtcore = sys.modules.get("PySide6.QtCore")
-    if qtcore is not None:
-        qtcore.QThreadPool.globalInstance().waitForDone(30_000)
-    gc.collect()
 
 
 @pytest.fixture

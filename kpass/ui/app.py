@@ -7,14 +7,14 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kpass import __version__
-from kpass.errors import KpassError
 from kpass.languages import SOURCE_LANGUAGE, chosen_language
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import upgrade
 from kpass.settings import resolve_database_url
+from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import STYLE_SHEET
 from kpass.ui.main_window import MainWindow
-from kpass.ui.translation import install_translators, user_message
+from kpass.ui.translation import install_translators
 
 
 def create_application(
@@ -51,12 +51,11 @@ def run_app(url_text: str | None, language_option: str | None = None) -> int:
     if warning:
         print(f"kpass: {warning}", file=sys.stderr)
     app = create_application(language=language)
-    try:
-        database = open_for_app(url_text)
-    except KpassError as exc:
-        QMessageBox.critical(None, "kpass", user_message(exc))
-        print(f"kpass: {exc.message_en}", file=sys.stderr)
-        return exc.exit_code
-    window = MainWindow(database)
+    opened = run_service(lambda: open_for_app(url_text),
+                         lambda text: QMessageBox.critical(None, "kpass", text))
+    if opened.error is not None:  # the log gets the English text, the shell the exit code
+        print(f"kpass: {opened.error.message_en}", file=sys.stderr)
+        return opened.error.exit_code
+    window = MainWindow(opened.result())
     window.show()
     return app.exec()

@@ -8,14 +8,14 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar
 
-from kpass.errors import KpassError
 from kpass.models.engine import Database
+from kpass.ui.common.background import stop_background_work
+from kpass.ui.common.run_service import run_service
 from kpass.ui.dashboard import DashboardWidget, WhatIfPanel
 from kpass.ui.household.page import HouseholdPage
 from kpass.ui.printing.day_sheet import DaySheetPrinter
 from kpass.ui.renewals.page import RenewalsPage
 from kpass.ui.search.page import PersonSearchPage
-from kpass.ui.translation import user_message
 
 
 class MainWindow(QMainWindow):
@@ -190,10 +190,8 @@ class MainWindow(QMainWindow):
     def open_household(self, household_id: int, person_id: int | None = None) -> None:
         if not self._leave_household():
             return
-        try:
-            self.household_page.open(household_id, person_id)
-        except KpassError as exc:
-            self.statusBar().showMessage(user_message(exc))
+        if not run_service(lambda: self.household_page.open(household_id, person_id),
+                           self.statusBar().showMessage):
             return
         self.stack.setCurrentWidget(self.household_page)
         self.household_page.members.table.setFocus()
@@ -203,7 +201,15 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
-        # Let background queries finish before their widgets go away.
-        self.dashboard_page.wait(10000)
-        self.what_if_page.wait(10000)
+        # The pages are not closed themselves: stop their work here (the dashboard's query,
+        # the reminder letters, the day's sheets, a preview printing), before the database
+        # and the widgets it would report to go away.
+        self.stop()
         event.accept()
+
+    def stop(self) -> None:
+        """Stop the background work of every page and dialog of the window."""
+        self.day_sheet.stop()
+        for page in (self.renewals_page, self.dashboard_page, self.what_if_page):
+            page.stop()
+        stop_background_work(self)  # and what the pages opened (previews printing)

@@ -1,85 +1,29 @@
-"""Slow work off the GUI thread: a list of steps, a progress dialog and a cancel button."""
+"""A job of several steps shown in a modal progress dialog with "Abbrechen".
+
+Only the dialog lives here; the job runs through :mod:`kpass.ui.common.background`.
+"""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from kpass.errors import KpassError
-from kpass.ui.translation import user_message
-
-Step = tuple[str, Callable[[], Any]]
+from kpass.ui.common.background import BackgroundJobs, Job, JobOutcome, Step
 
 
-class JobSignals(QObject):
-    progress = Signal(int, str)  # steps done, label of the next one
-    finished = Signal(list, bool, str)  # results, cancelled, error message (German)
-
-
-class BatchJob(QRunnable):
-    """Runs ``steps`` one after the other in a pool thread; stops before the next step once
-    cancelled (a step already running finishes, so no half-written file is left).
-
-    ``on_stop(completed)`` runs in the same thread after the last step, after a cancel and
-    after an error (``completed`` is then False): work that spans the steps, such as a
-    print job painting page by page, is finished or aborted where it was started.
-    """
-
-    def __init__(self, steps: Sequence[Step],
-                 on_stop: Callable[[bool], None] | None = None) -> None:
-        super().__init__()
-        self.steps = list(steps)
-        self.on_stop = on_stop
-        self.signals = JobSignals()
-        self._cancel = threading.Event()
-        self.setAutoDelete(False)
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def run(self) -> None:
-        results: list[Any] = []
-        error = ""
-        for done, (label, step) in enumerate(self.steps):
-            if self._cancel.is_set():
-                break
-            self.signals.progress.emit(done, label)
-            try:
-                results.append(step())
-            except Exception as exc:
-                error = _message(exc)
-                break
-        if self.on_stop is not None:
-            try:
-                self.on_stop(not error and not self._cancel.is_set())
-            except Exception as exc:
-                error = error or _message(exc)
-        self.signals.progress.emit(len(results), "")
-        self.signals.finished.emit(results, self._cancel.is_set(), error)
-
-
-def _message(exc: Exception) -> str:
-    if isinstance(exc, KpassError):
-        return user_message(exc)
-    return QCoreApplication.translate("BatchJob", "Unerwarteter Fehler: %1").replace(
-        "%1", str(exc))
-
-
-def start_with_progress(parent: QWidget, title: str, steps: Sequence[Step],
-                        done: Callable[[list[Any], bool, str], None],
-                        on_stop: Callable[[bool], None] | None = None) -> BatchJob:
-    """Start ``steps`` in the global thread pool with a modal progress dialog."""
-    job = BatchJob(steps, on_stop)
+def start_with_progress(jobs: BackgroundJobs, title: str, steps: Sequence[Step],
+                        done: Callable[[JobOutcome], None],
+                        on_stop: Callable[[bool], None] | None = None) -> Job:
+    """Start ``steps`` on ``jobs`` with a progress dialog over their owner (a widget);
+    ``done(outcome)`` runs on the GUI thread when the job ends. A job its owner stops
+    (closing) just closes the dialog."""
+    owner = jobs.parent()
+    assert isinstance(owner, QWidget), "the owner of a job with progress is a widget"
+    job = jobs.start(steps, on_stop=on_stop)
     dialog = QProgressDialog(title, QCoreApplication.translate("BatchJob", "&Abbrechen"),
-                             0, len(job.steps), parent)
+                             0, job.step_count, owner)
     dialog.setObjectName("batchProgress")
     dialog.setWindowTitle(title)
     dialog.setAccessibleName(title)
@@ -94,19 +38,17 @@ def start_with_progress(parent: QWidget, title: str, steps: Sequence[Step],
         if label:
             dialog.setLabelText(label)
 
-    def finished(results: list[Any], cancelled: bool, error: str) -> None:
+    def close_dialog() -> None:
         dialog.canceled.disconnect(job.cancel)  # closing the dialog emits canceled
         dialog.close()
         dialog.deleteLater()
-        done(results, cancelled, error)
 
-    job.signals.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
-    job.signals.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
-    _running.append(job)
-    job.signals.finished.connect(lambda *_: _running.remove(job) if job in _running else None)
+    def finished(outcome: JobOutcome) -> None:
+        close_dialog()
+        done(outcome)
+
+    job.progressed.connect(progress)
+    job.finished.connect(finished)
+    job.dropped.connect(close_dialog)
     dialog.show()
-    QThreadPool.globalInstance().start(job)
     return job
-
-
-_running: list[BatchJob] = []  # keeps jobs (autoDelete off) alive until they report

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,8 +29,9 @@ from kpass.errors import KpassError
 from kpass.models.engine import Database
 from kpass.reporting import DIMENSION_KEYS, MEASURES
 from kpass.reporting import parse_month_range as checked_month_range
-from kpass.ui.dashboard.background import BackgroundRunner, BusyIndicator
+from kpass.ui.common.background import BackgroundJobs
 from kpass.ui.dashboard.bar_chart import BarChart
+from kpass.ui.dashboard.busy_indicator import BusyIndicator
 from kpass.ui.dashboard.count_table import Cell, CountTableModel
 from kpass.ui.dashboard.dashboard_data import (
     KEY_MEASURES,
@@ -85,8 +87,8 @@ class DashboardWidget(QWidget):
         self.setObjectName("dashboard")
         self.path_provider: PathProvider = path_provider or self._ask_path
         self.data: DashboardData | None = None
-        self._loader = BackgroundRunner(self)
-        self._exporter = BackgroundRunner(self)
+        self._loader = BackgroundJobs(self)
+        self._exporter = BackgroundJobs(self)
         self._build(today or date.today())
         self.translate_ui()
         self._connect()
@@ -351,12 +353,23 @@ class DashboardWidget(QWidget):
         if request is None:
             return
         database = self.database
-        self._loader.start(lambda: load_dashboard(database, request), self._loaded, self._failed)
+        self._loader.call(lambda: load_dashboard(database, request), self._loaded, self._failed)
 
     def wait(self, milliseconds: int = 30000) -> bool:
-        """Wait for running work (tests, closing); results are delivered before it returns."""
+        """Wait for running work (tests, screenshots); results are delivered before it returns."""
         self._timer.stop()
         return self._loader.wait(milliseconds) and self._exporter.wait(milliseconds)
+
+    def stop(self) -> None:
+        """Drop the running query and export and wait for their threads; nothing more is
+        shown (the widget closes). An export already writing finishes its file."""
+        self._timer.stop()
+        self._loader.stop()
+        self._exporter.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop()
+        super().closeEvent(event)
 
     def _loaded(self, data: DashboardData) -> None:
         self.data = data
@@ -472,7 +485,7 @@ class DashboardWidget(QWidget):
                 return False
         database, months = self.database, data.request.months
         show_message(self.export_message, "")
-        self._exporter.start(
+        self._exporter.call(
             lambda: write_export(database, months, dimensions, kind, path),
             self._export_done,
             lambda message: show_message(self.export_message, message),

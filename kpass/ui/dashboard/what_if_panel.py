@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -29,8 +30,9 @@ from kpass.models.engine import Database
 from kpass.reporting import get_dimension
 from kpass.rules import default_parameters
 from kpass.services.policy_impact import ImpactReport, policy_impact
+from kpass.ui.common.background import BackgroundJobs
 from kpass.ui.common.german_input import AmountError, amount_message, read_amount
-from kpass.ui.dashboard.background import BackgroundRunner, BusyIndicator
+from kpass.ui.dashboard.busy_indicator import BusyIndicator
 from kpass.ui.dashboard.count_table import Cell, CountTableModel
 from kpass.ui.dashboard.formatting import format_count, format_euro
 from kpass.ui.dashboard.texts import dimension_label
@@ -64,7 +66,7 @@ class WhatIfPanel(QWidget):
         self.database = database
         self.setObjectName("whatIfPanel")
         self.report: ImpactReport | None = None
-        self._runner = BackgroundRunner(self)
+        self._runner = BackgroundJobs(self)
         self._build(today or date.today())
         self.translate_ui()
         self.threshold_field.returnPressed.connect(self.calculate)
@@ -289,7 +291,7 @@ class WhatIfPanel(QWidget):
         self.threshold_field.setText(format_euro(threshold))
         show_message(self.date_message, "")
         database, day = self.database, self.day()
-        self._runner.start(
+        self._runner.call(
             lambda: policy_impact(database, threshold, day),
             self._calculated,
             lambda message: show_message(self.date_message, message),
@@ -301,7 +303,16 @@ class WhatIfPanel(QWidget):
         return self._runner.busy
 
     def wait(self, milliseconds: int = 30000) -> bool:
+        """Wait for the calculation (tests, screenshots); its result is shown before it returns."""
         return self._runner.wait(milliseconds)
+
+    def stop(self) -> None:
+        """Drop the calculation and wait for its thread; nothing more is shown (closing)."""
+        self._runner.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop()
+        super().closeEvent(event)
 
     def _calculated(self, report: ImpactReport) -> None:
         self.report = report

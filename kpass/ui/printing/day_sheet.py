@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow
 
 from kpass.models.engine import Database
 from kpass.ui.common import dialogs
-from kpass.ui.common.batch_jobs import BatchJob, start_with_progress
+from kpass.ui.common.background import BackgroundJobs, Job, JobOutcome
+from kpass.ui.common.batch_jobs import start_with_progress
 from kpass.ui.common.german_input import format_date
 from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.printing.preview_dialog import PreviewDialog
@@ -28,24 +28,27 @@ def _tr(text: str) -> str:
 
 
 class DaySheetPrinter:
-    """Asks for the day, makes the sheets in the background, shows them."""
+    """Asks for the day, makes the sheets in the background, shows them.
+
+    The window is the owner of the job: closing it stops the job (see :meth:`stop`)."""
 
     def __init__(self, parent: QMainWindow, database: Database, today: date | None) -> None:
         self.parent = parent
         self.database = database
         self.today = today  # None: the real date when asked (the app may run past midnight)
-        self.job: BatchJob | None = None
+        self.jobs = BackgroundJobs(parent)
+        self.job: Job | None = None
         self.previews: list[PreviewDialog] = []
         self.message = ""  # the last outcome, for the status bar
 
-    def ask_and_print(self) -> BatchJob | None:
+    def ask_and_print(self) -> Job | None:
         day = dialogs.ask_day(self.parent, _tr("Karten des Tages"),
                               _tr("Alle Karten der Pässe, die an diesem Tag ausgestellt, "
                                   "verlängert oder ersetzt wurden, auf A4-Bögen drucken:"),
                               self.today or date.today())
         return None if day is None else self.print_day(day)
 
-    def print_day(self, day: date) -> BatchJob | None:
+    def print_day(self, day: date) -> Job | None:
         if self.job is not None:
             return None  # one at a time; the progress dialog is modal anyway
         title = _tr("Karten vom %1").replace("%1", format_date(day))
@@ -53,17 +56,22 @@ class DaySheetPrinter:
         def make() -> Path:
             return print_outbox.print_sheet_issued_on(self.database, day)
 
-        self.job = start_with_progress(self.parent, title, [(title, make)], self._done)
+        self.job = start_with_progress(self.jobs, title, [(title, make)], self._done)
         return self.job
 
-    def _done(self, results: list[Any], cancelled: bool, error: str) -> None:
+    def stop(self) -> None:
+        """Drop the sheets being made and wait for them (the window closes): no preview."""
+        self.jobs.stop()
         self.job = None
-        if error:
-            self.message = error
-        elif not results:  # cancelled before the sheets were begun
+
+    def _done(self, outcome: JobOutcome) -> None:
+        self.job = None
+        if outcome.error:
+            self.message = outcome.error
+        elif not outcome.results:  # cancelled before the sheets were begun
             self.message = _tr("Abgebrochen; es wurde nichts gedruckt.")
         else:  # made, even when "Abbrechen" came while they were being made
-            pdf = Path(results[0])
+            pdf = Path(outcome.value)
             preview = PreviewDialog(pdf, _tr("Karten des Tages"), self.parent)
             self.previews.append(preview)
             preview.show()

@@ -8,7 +8,7 @@ paper it has and only ever shrunk to fit, never stretched.
 
 :class:`PrintRun` cuts the work into one step per page, so a sheet of many cards or a
 hundred reminder letters can run in a background job with progress and cancel
-(:mod:`kpass.ui.common.batch_jobs`); :func:`print_pdf` runs the same steps at once.
+(:mod:`kpass.ui.common.background`); :func:`print_pdf` runs the same steps at once.
 """
 
 from __future__ import annotations

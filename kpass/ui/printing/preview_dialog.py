@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.errors import KpassError
-from kpass.ui.common.batch_jobs import BatchJob, start_with_progress
+from kpass.ui.common.background import BackgroundJobs, Job, JobOutcome
+from kpass.ui.common.batch_jobs import start_with_progress
+from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import MessageBar, MessageKind
 from kpass.ui.printing.pdf_printing import PdfPage, PrintRun, read_pages, render_page
-from kpass.ui.translation import user_message
 
 PREVIEW_DPI = 80
 PREVIEW_PAGES = 4
@@ -99,7 +98,8 @@ class PreviewDialog(QDialog):
         self.print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         self.print_shortcut.activated.connect(lambda: self.print_document())
         self.printer: QPrinter | None = None
-        self.job: BatchJob | None = None
+        self.jobs = BackgroundJobs(self)
+        self.job: Job | None = None
         default = self.print_button if self.pages else self.close_button
         default.setDefault(True)
         default.setFocus()
@@ -108,7 +108,8 @@ class PreviewDialog(QDialog):
         pages = QWidget()
         layout = QVBoxLayout(pages)
         layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        try:
+
+        def show_pages() -> None:
             self.pages = read_pages(self.pdf)
             for page in self.pages[:PREVIEW_PAGES]:
                 label = QLabel()
@@ -118,9 +119,9 @@ class PreviewDialog(QDialog):
                 label.setObjectName("previewPage")
                 layout.addWidget(label)
                 self.page_labels.append(label)
-        except KpassError as exc:
-            layout.addWidget(QLabel(_tr("Keine Vorschau möglich: %1").replace(
-                "%1", user_message(exc))))
+
+        run_service(show_pages, lambda text: layout.addWidget(
+            QLabel(_tr("Keine Vorschau möglich: %1").replace("%1", text))))
         if len(self.pages) > len(self.page_labels) > 0:
             more = QLabel(_tr("Die Vorschau zeigt die ersten %1 von %2 Seiten; gedruckt "
                               "werden alle.").replace("%1", str(len(self.page_labels)))
@@ -132,7 +133,7 @@ class PreviewDialog(QDialog):
     def say(self, text: str, kind: MessageKind = "success") -> None:
         self.message_bar.say(text, kind)
 
-    def print_document(self) -> BatchJob | None:
+    def print_document(self) -> Job | None:
         """Ask for printer, pages and copies, then print page by page in the background."""
         if self.job is not None or not self.pages:
             return None
@@ -144,21 +145,23 @@ class PreviewDialog(QDialog):
                 # rather than Qt's default, the home folder itself.
                 self.printer.setOutputFileName(
                     str(self.pdf.with_name(f"{self.pdf.stem}-gedruckt.pdf")))
-        if not choose_printer(self.printer, len(self.pages), self):
+        printer = self.printer
+        if not choose_printer(printer, len(self.pages), self):
             return None
-        try:
-            run = PrintRun(self.pdf, self.printer, self.pages)
-        except KpassError as exc:
-            self.say(user_message(exc), "error")
+        prepared = run_service(lambda: PrintRun(self.pdf, printer, self.pages),
+                               self.message_bar.show_error)
+        if not prepared:
             return None
+        run = prepared.result()
         self.print_button.setEnabled(False)
         self.say(_tr("Wird gedruckt …"), "info")
 
-        def done(results: list[Any], cancelled: bool, error: str) -> None:
+        def done(outcome: JobOutcome) -> None:
             self.job = None
             self.print_button.setEnabled(True)
             self.print_button.setFocus()  # it lost the focus while it was disabled
-            sent = sum(int(r) for r in results)
+            cancelled, error = outcome.cancelled, outcome.error
+            sent = sum(int(r) for r in outcome.results)
             kind: MessageKind = "error" if error else "warning" if cancelled else "success"
             if error:
                 text = error
@@ -174,6 +177,22 @@ class PreviewDialog(QDialog):
             self.say(text, kind)
             self.printed.emit(sent, cancelled, error)
 
-        self.job = start_with_progress(self, _tr("Drucken: %1").replace("%1", self.title),
+        self.job = start_with_progress(self.jobs, _tr("Drucken: %1").replace("%1", self.title),
                                        run.steps(), done, on_stop=run.finish)
         return self.job
+
+    def stop(self) -> None:
+        """Paint no further page and wait for the one being painted; the print job is
+        aborted (a print to file leaves no file). For closing: no message follows."""
+        self.jobs.stop()
+        if self.job is not None:
+            self.job = None
+            self.print_button.setEnabled(True)
+
+    def done(self, result: int) -> None:  # Schließen, Esc
+        self.stop()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # also when it was never shown
+        self.stop()
+        super().closeEvent(event)

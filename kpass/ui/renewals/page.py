@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,17 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.documents.labels import PASS_TYPE_TITLES
-from kpass.errors import KpassError
 from kpass.models.engine import Database
 from kpass.services.pass_queries import RenewalRow, filter_words, renewal_queue
-from kpass.ui.common.batch_jobs import BatchJob, Step, start_with_progress
+from kpass.ui.common.background import BackgroundJobs, Job, JobOutcome, Step
+from kpass.ui.common.batch_jobs import start_with_progress
 from kpass.ui.common.form_widgets import column_width, label_for
 from kpass.ui.common.german_input import format_date
 from kpass.ui.common.labels import pass_status_text, pass_type_text
+from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import make_heading
 from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.printing.preview_dialog import PreviewDialog
-from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
+from kpass.ui.translation import QT_TRANSLATE_NOOP
 
 QUEUE_LIMIT = 5000
 # Typical contents of the columns (RenewalsPage.COLUMNS), for their widths; Name stretches.
@@ -148,7 +150,8 @@ class RenewalsPage(QWidget):
         layout.addWidget(self.hint)
         layout.addLayout(bottom)
         self.rows: list[RenewalRow] = []
-        self.job: BatchJob | None = None
+        self.jobs = BackgroundJobs(self)
+        self.job: Job | None = None
         self.printed: list[Path] = []
         self.preview_windows: list[PreviewDialog] = []
         self.on_printed: Callable[[list[Path], bool, str], None] | None = None
@@ -218,12 +221,10 @@ class RenewalsPage(QWidget):
 
     def refresh(self) -> None:
         """Read the queue of the chosen months afresh; the filter stays."""
-        self.rows = []
-        try:
-            self.rows = renewal_queue(self.database, self.chosen_months(), on=self.today,
-                                      limit=QUEUE_LIMIT)
-        except KpassError as exc:
-            self.message.setText(user_message(exc))
+        queue = run_service(lambda: renewal_queue(self.database, self.chosen_months(),
+                                                  on=self.today, limit=QUEUE_LIMIT),
+                            self.message.setText)
+        self.rows = queue.value or []
         self.table.setUpdatesEnabled(False)
         try:
             self.table.clearContents()
@@ -311,7 +312,7 @@ class RenewalsPage(QWidget):
         return [(_tr("Erinnerungen für %1 …").replace("%1", self.month_text(y, m)), step(y, m))
                 for y, m in self.chosen_months() if (y, m) in listed]
 
-    def print_reminders(self, steps: list[Step] | None = None) -> BatchJob | None:
+    def print_reminders(self, steps: list[Step] | None = None) -> Job | None:
         """Print the reminder letters off the GUI thread, with progress and cancel."""
         steps = steps if steps is not None else self.reminder_steps()
         if not steps:
@@ -320,16 +321,30 @@ class RenewalsPage(QWidget):
         self.print_button.setEnabled(False)
         self.preview_button.setEnabled(False)
         self.message.setText(_tr("Erinnerungen werden gedruckt …"))
-        self.job = start_with_progress(self, _tr("Erinnerungen drucken"), steps, self._printed)
+        self.job = start_with_progress(self.jobs, _tr("Erinnerungen drucken"), steps,
+                                       self._printed)
         return self.job
 
-    def _printed(self, results: list[Any], cancelled: bool, error: str) -> None:
-        self.printed = [Path(r) for r in results]
+    def stop(self) -> None:
+        """Print no further month and wait for the one being printed (the page closes)."""
+        self.jobs.stop()
+        self.job = None
+        self.print_button.setEnabled(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop()
+        super().closeEvent(event)
+
+    def _printed(self, outcome: JobOutcome) -> None:
+        self.job = None
+        cancelled, error = outcome.cancelled, outcome.error
+        self.printed = [Path(r) for r in outcome.results]
         self.print_button.setEnabled(True)
         if error:
             text = error
         elif cancelled:
-            text = _tr("Abgebrochen; fertig: %1 Datei(en).").replace("%1", str(len(results)))
+            text = _tr("Abgebrochen; fertig: %1 Datei(en).").replace(
+                "%1", str(len(outcome.results)))
         else:
             text = _tr("Gedruckt: %1").replace("%1", ", ".join(p.name for p in self.printed))
         self.message.setText(text)
