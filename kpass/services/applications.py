@@ -11,6 +11,7 @@ from sqlalchemy import select
 from kpass.errors import InvalidInput
 from kpass.models import Application, Decision, Household, HouseholdMember, Person
 from kpass.models.engine import Database
+from kpass.models.periods import valid_on
 from kpass.rules import Decision as RuleDecision
 from kpass.rules import decision_to_json, default_parameters, evaluate, rule_input_to_json
 from kpass.services.household_facts import (
@@ -261,8 +262,7 @@ def household_of_person(uow: UnitOfWork, person_id: int, day: date) -> int:
         select(HouseholdMember.household_id)
         .where(
             HouseholdMember.person_id == person_id,
-            HouseholdMember.valid_from <= day,
-            (HouseholdMember.valid_until.is_(None)) | (HouseholdMember.valid_until >= day),
+            valid_on(HouseholdMember.valid_from, HouseholdMember.valid_until, day),
         )
         .order_by(HouseholdMember.valid_from.desc())
         .limit(1)

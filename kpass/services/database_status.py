@@ -19,6 +19,7 @@ from kpass.models import (
 )
 from kpass.models.engine import Database
 from kpass.models.migrate import current_revision, head_revision
+from kpass.models.periods import valid_on
 from kpass.services.pass_queries import not_revoked_on
 from kpass.services.uow import UnitOfWork
 
@@ -45,7 +46,7 @@ def count_active_passes(uow: UnitOfWork, on: date) -> int:
         select(func.count(func.distinct(Pass.id)))
         .select_from(Pass)
         .join(PassValidity, PassValidity.pass_id == Pass.id)
-        .where(PassValidity.valid_from <= on, PassValidity.valid_until >= on, not_revoked_on(on))
+        .where(valid_on(PassValidity.valid_from, PassValidity.valid_until, on), not_revoked_on(on))
     )
     return int(uow.session.scalar(statement) or 0)
 

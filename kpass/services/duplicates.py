@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Row, and_, or_, select
+from sqlalchemy import Connection, Row, and_, select
 from sqlalchemy.orm import Session
 
 from kpass.models import HouseholdAddress, HouseholdMember, Person
 from kpass.models.engine import Database
+from kpass.models.periods import valid_on
 from kpass.text_keys import name_key
 
 MatchKind = Literal["exact", "similar"]
@@ -219,15 +220,13 @@ def _where_they_live(connection: Executor, ids: list[int], on: date) -> dict[int
                 _address,
                 and_(
                     _address.c.household_id == _member.c.household_id,
-                    _address.c.valid_from <= on,
-                    or_(_address.c.valid_until.is_(None), _address.c.valid_until >= on),
+                    valid_on(_address.c.valid_from, _address.c.valid_until, on),
                 ),
             )
         )
         .where(
             _member.c.person_id.in_(ids),
-            _member.c.valid_from <= on,
-            or_(_member.c.valid_until.is_(None), _member.c.valid_until >= on),
+            valid_on(_member.c.valid_from, _member.c.valid_until, on),
         )
     ).all()
     return {row.person_id: row for row in rows}

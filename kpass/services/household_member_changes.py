@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from kpass.models import Household, HouseholdMember, Person
 from kpass.models.engine import Database
+from kpass.models.periods import not_ended_before
 from kpass.services.household_edit_steps import (
     Saved,
     display_name,
@@ -262,7 +263,7 @@ def _open_memberships(uow: UnitOfWork, person_id: int, since: date) -> list[Hous
     return list(uow.session.scalars(
         select(HouseholdMember)
         .where(HouseholdMember.person_id == person_id,
-               or_(HouseholdMember.valid_until.is_(None), HouseholdMember.valid_until >= since))
+               not_ended_before(HouseholdMember.valid_until, since))
         .order_by(HouseholdMember.valid_from, HouseholdMember.id)
         .execution_options(populate_existing=True)
     ))

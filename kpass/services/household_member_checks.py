@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from kpass.models import HouseholdMember, Person
+from kpass.models.periods import not_ended_before
 from kpass.rules import completed_years, default_parameters
 from kpass.services.household_edit_steps import display_name
 from kpass.services.household_validation import Place, german_date
@@ -20,7 +21,7 @@ def refuse_other_household(
     """A person lives in one household at a time: the old membership must be ended first."""
     query = select(HouseholdMember.household_id).where(
         HouseholdMember.person_id == person.id,
-        or_(HouseholdMember.valid_until.is_(None), HouseholdMember.valid_until >= since),
+        not_ended_before(HouseholdMember.valid_until, since),
     )
     if household_id is not None:
         query = query.where(HouseholdMember.household_id != household_id)

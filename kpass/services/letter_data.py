@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from kpass.documents import DecisionLetterData, LetterMember, LetterRules, ReminderData
 from kpass.documents.data import PASS_CONTINUED, PASS_NEW, PASS_RUNNING
@@ -39,6 +39,7 @@ from kpass.models import (
     PassValidity,
     Person,
 )
+from kpass.models.periods import valid_on
 from kpass.rules import (
     Parameters,
     RuleSet,
@@ -109,10 +110,8 @@ def address_lines(uow: UnitOfWork, person: Person, on: date) -> tuple[str, ...]:
         .join(HouseholdMember, HouseholdMember.household_id == HouseholdAddress.household_id)
         .where(
             HouseholdMember.person_id == person.id,
-            HouseholdMember.valid_from <= on,
-            or_(HouseholdMember.valid_until.is_(None), HouseholdMember.valid_until >= on),
-            HouseholdAddress.valid_from <= on,
-            or_(HouseholdAddress.valid_until.is_(None), HouseholdAddress.valid_until >= on),
+            valid_on(HouseholdMember.valid_from, HouseholdMember.valid_until, on),
+            valid_on(HouseholdAddress.valid_from, HouseholdAddress.valid_until, on),
         )
         .order_by(HouseholdAddress.valid_from.desc())
         .limit(1)
@@ -151,8 +150,7 @@ def applicant_of(uow: UnitOfWork, person: Person, on: date) -> Person | None:
         .where(
             HouseholdMember.household_id == household_id,
             HouseholdMember.role == "applicant",
-            HouseholdMember.valid_from <= on,
-            or_(HouseholdMember.valid_until.is_(None), HouseholdMember.valid_until >= on),
+            valid_on(HouseholdMember.valid_from, HouseholdMember.valid_until, on),
         )
         .order_by(HouseholdMember.person_id)
         .limit(1)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 
 from kpass.models import HouseholdAddress, HouseholdMember, Pass, PassValidity, Person, Stadtteil
 from kpass.models.engine import Database
+from kpass.models.periods import valid_on
 from kpass.rules import last_of_month
 from kpass.services.uow import UnitOfWork
 from kpass.text_keys import name_key
@@ -93,7 +94,7 @@ def covered_on(day: Any) -> Any:
     period = aliased(PassValidity)
     return (
         select(period.id)
-        .where(period.pass_id == Pass.id, period.valid_from <= day, period.valid_until >= day)
+        .where(period.pass_id == Pass.id, valid_on(period.valid_from, period.valid_until, day))
         .correlate(Pass)
         .exists()
     )
@@ -142,8 +143,7 @@ def list_passes(
     if expiring_in is not None:
         first = date(expiring_in[0], expiring_in[1], 1)
         statement = statement.where(
-            current.valid_until >= first,
-            current.valid_until <= last_of_month(first),
+            current.valid_until.between(first, last_of_month(first)),
             not_revoked_on(day),
         )
     elif not every_status:
@@ -168,7 +168,7 @@ def count_pass_holders(database: Database, on: date) -> int:
         select(func.count(func.distinct(Pass.person_id)))
         .select_from(Pass)
         .join(PassValidity, PassValidity.pass_id == Pass.id)
-        .where(PassValidity.valid_from <= on, PassValidity.valid_until >= on, not_revoked_on(on))
+        .where(valid_on(PassValidity.valid_from, PassValidity.valid_until, on), not_revoked_on(on))
     )
     with UnitOfWork(database, write=False) as uow:
         return int(uow.session.scalar(statement) or 0)
@@ -231,11 +231,10 @@ def _holders(database: Database, person_ids: list[int], day: date) -> dict[int, 
         select(Person.id, Person.family_name, Person.given_names, Person.family_name_key,
                Person.given_names_key, member.household_id, Stadtteil.name)
         .select_from(Person)
-        .outerjoin(member, and_(member.person_id == Person.id, member.valid_from <= day,
-                                or_(member.valid_until.is_(None), member.valid_until >= day)))
+        .outerjoin(member, and_(member.person_id == Person.id,
+                                valid_on(member.valid_from, member.valid_until, day)))
         .outerjoin(address, and_(address.household_id == member.household_id,
-                                 address.valid_from <= day,
-                                 or_(address.valid_until.is_(None), address.valid_until >= day)))
+                                 valid_on(address.valid_from, address.valid_until, day)))
         .outerjoin(Stadtteil, Stadtteil.code == address.stadtteil_code)
     )
     found: dict[int, Any] = {}

@@ -35,6 +35,7 @@ from kpass.models import (
     StatRecord,
 )
 from kpass.models.engine import Database
+from kpass.models.periods import valid_on
 from kpass.rules import (
     PassNumberError,
     format_pass_number,
@@ -420,8 +421,7 @@ def _covered(uow: UnitOfWork, card: Pass, on: date) -> bool:
             .select_from(PassValidity)
             .where(
                 PassValidity.pass_id == card.id,
-                PassValidity.valid_from <= on,
-                PassValidity.valid_until >= on,
+                valid_on(PassValidity.valid_from, PassValidity.valid_until, on),
             )
         )
     )

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Date, Select, and_, bindparam, or_, select
+from sqlalchemy import Connection, Date, Select, and_, bindparam, select
 
 from kpass.models import HouseholdAddress, HouseholdMember, Person, Stadtteil
 from kpass.models.engine import Database
+from kpass.models.periods import valid_on
 from kpass.services.person_search_lookups import (
     PassFacts,
     is_pass_query,
@@ -134,16 +135,14 @@ def _details_statement() -> Select[Any]:
                 _member,
                 and_(
                     _member.c.person_id == _person.c.id,
-                    _member.c.valid_from <= on,
-                    or_(_member.c.valid_until.is_(None), _member.c.valid_until >= on),
+                    valid_on(_member.c.valid_from, _member.c.valid_until, on),
                 ),
             )
             .outerjoin(
                 _address,
                 and_(
                     _address.c.household_id == _member.c.household_id,
-                    _address.c.valid_from <= on,
-                    or_(_address.c.valid_until.is_(None), _address.c.valid_until >= on),
+                    valid_on(_address.c.valid_from, _address.c.valid_until, on),
                 ),
             )
             .outerjoin(_stadtteil, _stadtteil.c.code == _address.c.stadtteil_code)

@@ -31,13 +31,13 @@ from sqlalchemy import (
     case,
     func,
     literal,
-    or_,
     select,
     true,
     tuple_,
 )
 
 from kpass.models import HouseholdAddress, HouseholdMember, Pass, PassValidity, Person
+from kpass.models.periods import valid_on
 from kpass.rules import last_of_month
 from kpass.rules.pass_number import MAX_SERIAL, SERIAL_DIGITS, format_pass_number
 from kpass.services.pass_queries import covered_on, latest_valid_until, status_on
@@ -137,7 +137,7 @@ def _after(sort_key: Any, person_id: Any, after: Cursor | None) -> ColumnElement
 
 
 def _current(valid_from: Any, valid_until: Any, on: date) -> ColumnElement[bool]:
-    return and_(valid_from <= on, or_(valid_until.is_(None), valid_until >= on))
+    return valid_on(valid_from, valid_until, on)
 
 
 def pass_page_ids(

@@ -17,6 +17,7 @@ from sqlalchemy import Date, Integer, String, and_, case, func, literal, select,
 
 from kpass.models import StatRecord
 from kpass.models.engine import Database
+from kpass.models.periods import valid_on
 from kpass.reporting import CountRow, StatisticsReport, build_report
 from kpass.rules import AGE_GROUPS
 from kpass.services.uow import UnitOfWork
@@ -70,8 +71,7 @@ def _measure_filter(measure: str, months: Any) -> Any:
         day = months.c.last_day
         return and_(
             S.record_kind == "pass_validity",
-            S.valid_from <= day,
-            S.valid_until >= day,
+            valid_on(S.valid_from, S.valid_until, day),
         )
     if measure in ("new", "renewed", "replaced"):
         return and_(S.record_kind == "pass_validity", S.event == measure, in_month)

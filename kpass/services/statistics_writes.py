@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 
 from kpass.models import Decision, Pass, PassValidity, StatRecord
+from kpass.models.periods import not_ended_before
 from kpass.models.statistics import OUTSIDE
 from kpass.services.household_facts import household_type, load_facts, member_key
 from kpass.services.statistics_records import (
@@ -92,7 +93,8 @@ def take_back_from(uow: UnitOfWork, card: Pass, on: date) -> None:
     """A pass ends on ``on``: its periods' days from then on leave the counts."""
     member_id = member_key(card.person_id)
     validities = uow.session.scalars(
-        select(PassValidity).where(PassValidity.pass_id == card.id, PassValidity.valid_until >= on)
+        select(PassValidity).where(PassValidity.pass_id == card.id,
+                                   not_ended_before(PassValidity.valid_until, on))
     ).all()
     for validity in validities:
         rest = revoked_rest(validity_stat_row(uow, validity, member_id), on)
