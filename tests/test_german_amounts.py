@@ -14,13 +14,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kpass.cli.common import amount_arg
-from kpass.ui.common.german_input import (
-    AmountError,
-    amount_message,
-    format_amount,
-    parse_amount,
-    read_amount,
-)
+from kpass.ui.common.german_input import AmountError, amount_message, parse_amount, read_amount
+from kpass.vocabulary import format_amount
 
 
 @pytest.mark.parametrize(

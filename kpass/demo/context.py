@@ -30,8 +30,6 @@ def month_last(index: int) -> date:
     return month_first(index + 1) - timedelta(days=1)
 
 
-def german_date(day: date) -> str:
-    return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,11 @@ from decimal import Decimal
 from random import Random
 
 from kpass.demo.composition import Member
-from kpass.demo.context import Context, german_date, month_first
+from kpass.demo.context import Context, month_first
 from kpass.demo.model import DemoIncome
 from kpass.demo.sampling import randint, uniform_cents
 from kpass.demo.tables import EMPLOYED_KINDS, MINIJOB_LIMIT_CENTS
+from kpass.vocabulary import format_date
 
 
 def _money(cents: int) -> Decimal:
@@ -33,7 +34,7 @@ def record_income(
 def elterngeld_evidence(ctx: Context, baby: Member) -> str:
     # the L-Bank decides some weeks after the birth
     decided = min(baby.since + timedelta(days=40), ctx.as_of)
-    return f"Elterngeldbescheid L-Bank vom {german_date(decided)}"
+    return f"Elterngeldbescheid L-Bank vom {format_date(decided)}"
 
 
 def add_pension(rng: Random, ctx: Context, member: Member, cents: int) -> None:
@@ -106,7 +107,7 @@ def add_earned(rng: Random, ctx: Context, member: Member, cents: int, baby: Memb
                 "bafoeg",
                 min(cents, uniform_cents(rng, 450, 992)),
                 ctx.semester_from,
-                f"BAföG-Bescheid vom {german_date(ctx.semester_from - timedelta(days=21))}",
+                f"BAföG-Bescheid vom {format_date(ctx.semester_from - timedelta(days=21))}",
             )
         else:
             record_income(
@@ -179,7 +180,7 @@ def add_earned(rng: Random, ctx: Context, member: Member, cents: int, baby: Memb
             "alg1",
             cents,
             start,
-            f"Bewilligungsbescheid Agentur für Arbeit vom {german_date(start)}",
+            f"Bewilligungsbescheid Agentur für Arbeit vom {format_date(start)}",
         )
     elif kind == "krankengeld":
         start = ctx.as_of - timedelta(days=randint(rng, 10, 150))

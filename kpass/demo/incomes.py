@@ -6,7 +6,7 @@ from datetime import timedelta
 from random import Random
 
 from kpass.demo.composition import Member
-from kpass.demo.context import Context, german_date
+from kpass.demo.context import Context
 from kpass.demo.earned_incomes import (
     add_earned,
     add_pension,
@@ -16,6 +16,7 @@ from kpass.demo.earned_incomes import (
 )
 from kpass.demo.sampling import uniform_cents
 from kpass.demo.tables import EQUIVALISED_BANDS, UVG_CENTS
+from kpass.vocabulary import format_date
 
 
 def _add_minor_incomes(rng: Random, ctx: Context, minor: Member, single_parent: bool) -> int:
@@ -27,7 +28,7 @@ def _add_minor_incomes(rng: Random, ctx: Context, minor: Member, single_parent: 
         total,
         minor.since,
         f"Kindergeldbescheid Familienkasse vom "
-        f"{german_date(min(minor.since + timedelta(days=30), ctx.as_of))}",
+        f"{format_date(min(minor.since + timedelta(days=30), ctx.as_of))}",
     )
     # maintenance is owed by the absent parent; not for foster children
     if single_parent and "foster_child" not in minor.flags and rng.random() < 0.65:
@@ -39,7 +40,7 @@ def _add_minor_incomes(rng: Random, ctx: Context, minor: Member, single_parent: 
                 "unterhalt",
                 cents,
                 start,
-                f"Unterhaltsvorschussbescheid vom {german_date(start)}",
+                f"Unterhaltsvorschussbescheid vom {format_date(start)}",
             )
         else:
             cents = uniform_cents(rng, 150, 600)
@@ -103,7 +104,7 @@ def assign_incomes(
                 "kindergeld",
                 25500,
                 start,
-                f"Kindergeldbescheid Familienkasse vom {german_date(start)}",
+                f"Kindergeldbescheid Familienkasse vom {format_date(start)}",
             )
             child_cents += 25500
 

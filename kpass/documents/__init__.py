@@ -15,10 +15,10 @@ from kpass.documents.data import (
 )
 from kpass.documents.decision_letter import render_decision_letter
 from kpass.documents.errors import DocumentError
-from kpass.documents.formatting import format_date, format_euro, format_month, format_weights
 from kpass.documents.labels import BASIS_LABELS, PASS_TYPE_TITLES, basis_label, pass_title
 from kpass.documents.letter_settings import LetterSettings, load_letter_settings
 from kpass.documents.reminders import render_renewal_reminders
+from kpass.vocabulary import format_date, format_euro, format_month, format_weights
 
 __all__ = [
     "BASIS_LABELS",

@@ -14,18 +14,11 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from kpass.documents.formatting import format_date, format_euro
-from kpass.documents.labels import (
-    BASIS_LABELS,
-    INCOME_LABELS,
-    PROOF_LABELS,
-    ROLE_LABELS,
-    label,
-)
 from kpass.documents.letter_frame import LetterHead, LetterStyles, build_letters, letter_styles
 from kpass.documents.letter_frame import para_text as t
 from kpass.documents.letter_settings import LetterSettings, load_letter_settings
 from kpass.documents.output import Output, write_document
+from kpass.vocabulary import BASES, INCOME_KINDS, PROOFS, ROLES, format_date, format_euro, label
 
 
 @dataclass(frozen=True)
@@ -117,7 +110,7 @@ def form_story(data: ApplicationFormData, settings: LetterSettings) -> list[Flow
         _table(
             [["Name", "Geburtsdatum", "Stellung im Haushalt"]]
             + [
-                [m.name, format_date(m.birth_date), label(ROLE_LABELS, m.role)]
+                [m.name, format_date(m.birth_date), label(ROLES, m.role)]
                 for m in data.members
             ],
             [width * 0.5, width * 0.2, width * 0.3],
@@ -132,7 +125,7 @@ def form_story(data: ApplicationFormData, settings: LetterSettings) -> list[Flow
                 + [
                     [
                         i.member_name,
-                        label(INCOME_LABELS, i.kind)
+                        label(INCOME_KINDS, i.kind)
                         + ("" if i.period == "month" else " (jährlich)"),
                         format_euro(i.amount) + (" / Monat" if i.period == "month" else " / Jahr"),
                     ]
@@ -152,7 +145,7 @@ def form_story(data: ApplicationFormData, settings: LetterSettings) -> list[Flow
                 [["Leistung", "Zeitraum", "Aktenzeichen"]]
                 + [
                     [
-                        label(BASIS_LABELS, n.kind),
+                        label(BASES, n.kind),
                         f"{format_date(n.valid_from)} – "
                         + ("bis auf Weiteres" if n.valid_until is None
                            else format_date(n.valid_until)),
@@ -167,7 +160,7 @@ def form_story(data: ApplicationFormData, settings: LetterSettings) -> list[Flow
     else:
         story.append(Paragraph("Keine Leistungsbescheide angegeben.", styles.body))
     story.append(Paragraph("Vorgelegte Nachweise", styles.heading))
-    seen = [label(PROOF_LABELS, p) for p in data.proofs] or ["keine"]
+    seen = [label(PROOFS, p) for p in data.proofs] or ["keine"]
     story.append(Paragraph(t(", ".join(seen)), styles.body))
     story.append(Spacer(1, 3 * mm))
     story.append(Paragraph(t(DECLARATION), styles.body))

@@ -17,11 +17,11 @@ from reportlab.lib.utils import simpleSplit
 
 from kpass.documents.data import CardData
 from kpass.documents.fonts import BOLD, REGULAR, register_fonts, text_width
-from kpass.documents.formatting import format_date, format_month
 from kpass.documents.labels import pass_title
 from kpass.documents.letter_settings import LetterSettings
 from kpass.documents.photos import PhotoForms
 from kpass.documents.qr import draw_qr, qr_matrix
+from kpass.vocabulary import format_date, format_month
 
 CARD_WIDTH = 85.60 * mm
 CARD_HEIGHT = 53.98 * mm

@@ -29,13 +29,6 @@ from kpass.documents.data import (
     LetterRules,
 )
 from kpass.documents.fonts import REGULAR
-from kpass.documents.formatting import (
-    format_date,
-    format_euro,
-    format_factor,
-    format_months,
-    format_weights,
-)
 from kpass.documents.labels import basis_label, pass_title
 from kpass.documents.letter_frame import (
     BODY_WIDTH,
@@ -47,6 +40,7 @@ from kpass.documents.letter_frame import (
 )
 from kpass.documents.letter_settings import LetterSettings, load_letter_settings
 from kpass.documents.output import Output, write_document
+from kpass.vocabulary import format_date, format_euro, format_factor, format_months, format_weights
 
 VOUCHER_EXTRA = "60plus"
 KINDERPASS = "kinderpass"

@@ -18,11 +18,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from kpass.documents.data import ReminderData
 from kpass.documents.decision_letter import signature_block
 from kpass.documents.errors import DocumentError
-from kpass.documents.formatting import format_date
 from kpass.documents.labels import pass_title
 from kpass.documents.letter_frame import LetterHead, build_letters, letter_styles, para_text
 from kpass.documents.letter_settings import LetterSettings, load_letter_settings
 from kpass.documents.output import Output, write_document
+from kpass.vocabulary import format_date
 
 KINDERPASS = "kinderpass"
 

@@ -14,6 +14,7 @@ from functools import cache
 
 from kpass.resource_files import resource_path
 from kpass.rules.age_groups import AGE_GROUP_LABELS
+from kpass.vocabulary import BASES, HOUSEHOLD_TYPES, PASS_TYPES, long_labels, short_labels
 
 #: Shown in dimension columns for totals.
 TOTAL_LABEL = "Insgesamt"
@@ -45,40 +46,18 @@ MEASURE_DEFINITIONS: dict[str, str] = {
 
 STADTTEIL_OUTSIDE = "außerhalb"
 
-HOUSEHOLD_TYPE_LABELS: dict[str, str] = {
-    "single": "Alleinlebend",
-    "single_parent": "Alleinerziehend",
-    "couple": "Paar ohne Kinder",
-    "couple_children": "Paar mit Kindern",
-    "other": "Sonstige",
-}
+HOUSEHOLD_TYPE_LABELS: dict[str, str] = long_labels(HOUSEHOLD_TYPES)
 
-# Short labels: these are column headers, the full names of the benefits are in the rules.
-BASIS_LABELS: dict[str, str] = {
-    "sgb2": "Bürgergeld (SGB II)",
-    "sgb12_hlu": "Hilfe zum Lebensunterhalt (SGB XII)",
-    "sgb12_grundsicherung": "Grundsicherung (SGB XII)",
-    "asylblg": "Asylbewerberleistungen (AsylbLG)",
-    "wohngeld": "Wohngeld",
-    "kinderzuschlag": "Kinderzuschlag",
-    "sgb8_stationaer": "Stationäre Hilfe (SGB VIII)",
-    "disability": "Behinderung",
-    "foster_child": "Pflegekind",
-    "large_family": "Kinderreiche Familie",
-    "income": "Einkommen",
-    "abgelehnt": "Abgelehnt",
-}
+# Short labels: these are column headers (the long ones are in the letters and sentences).
+BASIS_LABELS: dict[str, str] = {**short_labels(BASES), "abgelehnt": "Abgelehnt"}
 
-PASS_TYPE_LABELS: dict[str, str] = {
-    "karlsruher_pass": "Karlsruher Pass",
-    "kinderpass": "Karlsruher Kinderpass",
-}
+PASS_TYPE_LABELS: dict[str, str] = long_labels(PASS_TYPES)
 
 #: The dimensions in their canonical order (a breakdown lists its dimensions in this order
 #: only if the caller asks so; ``stadtteil × age_group`` and ``age_group × stadtteil`` differ).
 DIMENSION_KEYS: tuple[str, ...] = ("stadtteil", "age_group", "household_type", "basis", "pass_type")
 
-_TITLES: dict[str, str] = {
+DIMENSION_TITLES: dict[str, str] = {
     "stadtteil": "Stadtteil",
     "age_group": "Altersgruppe",
     "household_type": "Haushaltstyp",
@@ -145,7 +124,7 @@ def dimensions() -> Mapping[str, Dimension]:
     return {
         key: Dimension(
             key=key,
-            title=_TITLES[key],
+            title=DIMENSION_TITLES[key],
             values=tuple(labelled[key]),
             labels=labelled[key],
             definition=_DEFINITIONS[key],

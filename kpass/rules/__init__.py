@@ -54,7 +54,7 @@ from kpass.rules.pass_number import (
     normalise_pass_number,
     parse_pass_number,
 )
-from kpass.rules.reasons import format_euro, render_reason
+from kpass.rules.reasons import render_reason
 from kpass.rules.validity import (
     PassParameters,
     issues_new_pass,
@@ -64,6 +64,7 @@ from kpass.rules.validity import (
     renewal_validity,
     validity_months,
 )
+from kpass.vocabulary import format_euro
 
 __all__ = [
     "AGE_GROUPS",

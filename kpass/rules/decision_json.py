@@ -28,14 +28,14 @@ _CENT = Decimal("0.01")
 _TENTH = Decimal("0.1")
 
 
-def format_money(amount: Decimal | None) -> str | None:
+def json_money(amount: Decimal | None) -> str | None:
     """``Decimal("1342.857")`` → ``"1342.86"`` (half up); ``None`` stays ``None``."""
     if amount is None:
         return None
     return str(amount.quantize(_CENT, ROUND_HALF_UP))
 
 
-def format_weights(weights: Decimal | None) -> str | None:
+def json_weights(weights: Decimal | None) -> str | None:
     """``Decimal("2.1")`` → ``"2.1"``, ``Decimal("1")`` → ``"1.0"``: one decimal, more if needed."""
     if weights is None:
         return None
@@ -65,13 +65,13 @@ def household_to_json(figures: HouseholdFigures) -> dict[str, str | None]:
     if figures.weights is None:
         return {}
     return {
-        "net_income": format_money(figures.net_income),
-        "weights": format_weights(figures.weights),
-        "equivalised_income": format_money(figures.equivalised_income),
-        "threshold": format_money(figures.threshold),
-        "margin": format_money(figures.margin),
-        "max_household_income": format_money(figures.max_household_income),
-        "highest_eligible_income": format_money(figures.highest_eligible_income),
+        "net_income": json_money(figures.net_income),
+        "weights": json_weights(figures.weights),
+        "equivalised_income": json_money(figures.equivalised_income),
+        "threshold": json_money(figures.threshold),
+        "margin": json_money(figures.margin),
+        "max_household_income": json_money(figures.max_household_income),
+        "highest_eligible_income": json_money(figures.highest_eligible_income),
     }
 
 

@@ -29,10 +29,10 @@ from kpass.rules.checks import check_amount, check_rule_input
 from kpass.rules.decision_json import (
     decision_to_json,
     dumps_decision,
-    format_money,
-    format_weights,
     household_from_json,
     household_to_json,
+    json_money,
+    json_weights,
 )
 from kpass.rules.errors import InputError, shorten
 from kpass.rules.model import (
@@ -51,10 +51,10 @@ __all__ = [
     "MAX_INPUT_BYTES",
     "decision_to_json",
     "dumps_decision",
-    "format_money",
-    "format_weights",
     "household_from_json",
     "household_to_json",
+    "json_money",
+    "json_weights",
     "parse_check_input",
     "rule_input_from_json",
     "rule_input_to_json",
@@ -404,7 +404,7 @@ def rule_input_to_json(rule_input: RuleInput) -> dict[str, Any]:
                 "incomes": [
                     {
                         "kind": income.kind,
-                        "amount": format_money(income.amount),
+                        "amount": json_money(income.amount),
                         "period": income.period,
                     }
                     for income in member.incomes

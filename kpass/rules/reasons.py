@@ -20,50 +20,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from kpass.rules.errors import shorten
 from kpass.rules.model import ParamValue, Reason
+from kpass.vocabulary import BENEFITS, format_date, format_euro, german_number
+from kpass.vocabulary import label as _label
 
 _CENT = Decimal("0.01")
 _SHOWN = 60  # characters of a typed value shown in a sentence
 
-#: German names of the benefit kinds (spec section 2) for sentences and letters.
-BENEFIT_LABELS: dict[str, str] = {
-    "sgb2": "Bürgergeld (SGB II)",
-    "sgb12_hlu": "Hilfe zum Lebensunterhalt (SGB XII)",
-    "sgb12_grundsicherung": "Grundsicherung im Alter und bei Erwerbsminderung (SGB XII)",
-    "asylblg": "Leistungen nach dem Asylbewerberleistungsgesetz",
-    "wohngeld": "Wohngeld",
-    "kinderzuschlag": "Kinderzuschlag",
-    "sgb8_stationaer": "stationäre Hilfe / betreute Wohnform nach SGB VIII",
-}
-
-_NUMBER_WORDS = (
-    "null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
-    "elf", "zwölf",
-)
 
 
-def german_number(number: int, *, before_noun: bool = False) -> str:
-    """``5`` → ``"fünf"``, ``18`` → ``"18"``: words up to twelve, digits above.
-
-    ``before_noun`` gives ``"ein"`` for 1 ("ein Kind"), else ``"eins"``.
-    """
-    if 0 <= number < len(_NUMBER_WORDS):
-        return "ein" if number == 1 and before_noun else _NUMBER_WORDS[number]
-    return str(number)
 
 
-def format_euro(amount: Decimal) -> str:
-    """``Decimal("1342.86")`` → ``"1.342,86 €"`` (German grouping, two decimals)."""
-    text = f"{amount.quantize(_CENT, ROUND_HALF_UP):,f}"  # "1,342.86": swap the separators
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".") + " €"
 
 
-def format_date(day: date) -> str:
-    """``date(2026, 3, 15)`` → ``"15.03.2026"``."""
-    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+
+def benefit_label(kind: str) -> str:
+    """A benefit's name as the sentences write it (the vocabulary's long label)."""
+    return _label(BENEFITS, kind)
 
 
 def _money(value: ParamValue) -> Decimal:
@@ -116,7 +94,7 @@ def _no_rule_set(day: ParamValue, first: ParamValue) -> str:
 
 
 def _benefit(kind: ParamValue) -> str:
-    label = BENEFIT_LABELS.get(str(kind), str(kind))
+    label = benefit_label(str(kind))
     return (
         f"Ein Bescheid über {label} gilt im Antragsmonat; damit besteht die Berechtigung ohne "
         "Einkommensprüfung."

@@ -30,9 +30,9 @@ from kpass.services.household_validation import (
     NoticeInput,
     PersonInput,
     Place,
-    german_date,
 )
 from kpass.services.uow import UnitOfWork
+from kpass.vocabulary import format_date
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,8 @@ def existing_person(uow: UnitOfWork, place: Place, person_id: int, since: date) 
     if person.died_on is not None and person.died_on <= since:
         raise place.fail(
             "person_id",
-            f"{display_name(person)} died on {german_date(person.died_on)}",
-            f"{display_name(person)} ist am {german_date(person.died_on)} verstorben",
+            f"{display_name(person)} died on {format_date(person.died_on)}",
+            f"{display_name(person)} ist am {format_date(person.died_on)} verstorben",
         )
     return person
 

@@ -78,12 +78,12 @@ from kpass.services.household_validation import (
     check_notice,
     check_person,
     check_role,
-    german_date,
     income_place,
     member_place,
     notice_place,
 )
 from kpass.services.person_identity import LikelyDuplicate, record_distinction
+from kpass.vocabulary import format_date
 
 __all__ = [
     "ADDRESS",
@@ -128,7 +128,7 @@ __all__ = [
     "create_household",
     "end_income",
     "end_membership",
-    "german_date",
+    "format_date",
     "household_details",
     "income_place",
     "member_place",

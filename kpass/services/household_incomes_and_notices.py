@@ -33,9 +33,9 @@ from kpass.services.household_validation import (
     check_income,
     check_notice,
     check_reason,
-    german_date,
 )
 from kpass.services.uow import UnitOfWork
+from kpass.vocabulary import format_date
 
 
 def _iso(day: date | None) -> str | None:
@@ -103,7 +103,7 @@ def end_income_step(uow: UnitOfWork, household_id: int, income_id: int, until: d
     until = check_date(INCOME, "valid_until", until)
     income = _income_of(uow, household_id, income_id)
     if until < income.valid_from:
-        began = german_date(income.valid_from)
+        began = format_date(income.valid_from)
         raise INCOME.fail("valid_until", f"lies before valid from ({began})",
                           f"liegt vor „Gültig ab“ ({began})")
     previous = income.valid_until
@@ -123,7 +123,7 @@ def correct_income_step(uow: UnitOfWork, household_id: int, income_id: int,
     income = _income_of(uow, household_id, income_id)
     _refuse_non_member(uow, INCOME, "person_ref", household_id, [corrected.person_ref])
     if income.valid_until is not None and income.valid_until < corrected.valid_from:
-        ended = german_date(income.valid_until)
+        ended = format_date(income.valid_until)
         raise INCOME.fail("valid_from", f"lies after the recorded end ({ended})",
                           f"liegt nach dem erfassten Ende ({ended})")
     before = income_values(income)

@@ -41,7 +41,6 @@ from kpass.services.household_validation import (
     check_member,
     check_person,
     check_role,
-    german_date,
 )
 from kpass.services.person_identity import (
     record_distinctions,
@@ -50,6 +49,7 @@ from kpass.services.person_identity import (
 )
 from kpass.services.uow import UnitOfWork
 from kpass.text_keys import name_key
+from kpass.vocabulary import format_date
 
 EndReason = Literal["moved_out", "died"]
 END_REASONS: tuple[EndReason, ...] = ("moved_out", "died")
@@ -93,8 +93,8 @@ def update_person_step(uow: UnitOfWork, person_id: int, expected_version: int,
                                                person.birth_date)
     birth = person.birth_date
     if stored.died_on is not None and birth > stored.died_on:
-        raise PERSON.fail("birth_date", f"lies after the death ({german_date(stored.died_on)})",
-                          f"liegt nach dem Todestag ({german_date(stored.died_on)})")
+        raise PERSON.fail("birth_date", f"lies after the death ({format_date(stored.died_on)})",
+                          f"liegt nach dem Todestag ({format_date(stored.died_on)})")
     for membership in stored.memberships:
         if membership.valid_from >= birth:
             continue
@@ -103,7 +103,7 @@ def update_person_step(uow: UnitOfWork, person_id: int, expected_version: int,
                 "birth_date",
                 f"lies after the membership of household {membership.household_id} ended",
                 f"liegt nach dem Ende der Zugehörigkeit zum Haushalt "
-                f"{membership.household_id} ({german_date(membership.valid_until)})",
+                f"{membership.household_id} ({format_date(membership.valid_until)})",
             )
         membership.valid_from = birth
         membership.household.version += 1  # its members' dates changed under its editors
@@ -169,8 +169,8 @@ def _membership_on(
         ):
             return membership
     raise place.fail("person_id",
-                     f"no. {person_id} does not belong to the household on {german_date(day)}",
-                     f"Nr. {person_id} gehört am {german_date(day)} nicht zum Haushalt")
+                     f"no. {person_id} does not belong to the household on {format_date(day)}",
+                     f"Nr. {person_id} gehört am {format_date(day)} nicht zum Haushalt")
 
 
 _END_PLACE = Place("", "Austragen", "Ending the membership")
@@ -285,10 +285,10 @@ def _refuse_leaving_applicant(
         raise place.fail(
             "person_id",
             f"{name} is the applicant of household {membership.household_id}, where "
-            f"{len(staying)} more persons live on {german_date(since)}; first make one of "
+            f"{len(staying)} more persons live on {format_date(since)}; first make one of "
             "them the applicant there",
             f"{name} ist Antragsteller/in im Haushalt {membership.household_id}, wo am "
-            f"{german_date(since)} noch {len(staying)} weitere Person(en) leben; bitte dort "
+            f"{format_date(since)} noch {len(staying)} weitere Person(en) leben; bitte dort "
             "zuerst einer anderen Person die Rolle „Antragsteller/in“ geben",
         )
 
@@ -347,9 +347,9 @@ def move_person_in_step(uow: UnitOfWork, person_id: int, household_id: int, role
         if membership.valid_from > last_day:
             raise place.fail(
                 "since",
-                f"must lie after {german_date(membership.valid_from)}, when "
+                f"must lie after {format_date(membership.valid_from)}, when "
                 f"{display_name(person)} joined household {membership.household_id}",
-                f"muss nach dem {german_date(membership.valid_from)} liegen, an dem "
+                f"muss nach dem {format_date(membership.valid_from)} liegen, an dem "
                 f"{display_name(person)} in den Haushalt {membership.household_id} kam",
             )
         _refuse_leaving_applicant(uow, place, membership, since)

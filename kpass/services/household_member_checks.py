@@ -11,8 +11,9 @@ from kpass.models import HouseholdMember, Person
 from kpass.models.periods import not_ended_before
 from kpass.rules import completed_years, default_parameters
 from kpass.services.household_edit_steps import display_name
-from kpass.services.household_validation import Place, german_date
+from kpass.services.household_validation import Place
 from kpass.services.uow import UnitOfWork
+from kpass.vocabulary import format_date
 
 
 def refuse_other_household(
@@ -29,9 +30,9 @@ def refuse_other_household(
     if other is not None:
         raise place.fail(
             "person_id",
-            f"{display_name(person)} belongs to household {other} on {german_date(since)}; "
+            f"{display_name(person)} belongs to household {other} on {format_date(since)}; "
             "end that membership first",
-            f"{display_name(person)} gehört am {german_date(since)} zum Haushalt {other}; "
+            f"{display_name(person)} gehört am {format_date(since)} zum Haushalt {other}; "
             "bitte dort zuerst austragen",
         )
 
@@ -44,8 +45,8 @@ def refuse_second_applicant(
             m.valid_until is None or m.valid_until >= since
         ):
             raise place.fail(
-                "role", f"the household already has an applicant from {german_date(since)} on",
-                f"„Antragsteller/in“ ist ab {german_date(since)} schon vergeben; "
+                "role", f"the household already has an applicant from {format_date(since)} on",
+                f"„Antragsteller/in“ ist ab {format_date(since)} schon vergeben; "
                 "bitte zuerst die Rolle der bisherigen Person ändern",
             )
 
@@ -66,9 +67,9 @@ def refuse_second_partner(
             day = max(since, m.valid_from)
             raise place.fail(
                 "role",
-                f"the household already has a partner on {german_date(day)} "
+                f"the household already has a partner on {format_date(day)} "
                 f"({display_name(m.person)}); a household has at most one",
-                f"„Partner/in“ ist am {german_date(day)} schon vergeben "
+                f"„Partner/in“ ist am {format_date(day)} schon vergeben "
                 f"({display_name(m.person)}); ein Haushalt hat höchstens eine Partnerin "
                 "oder einen Partner",
             )

@@ -8,14 +8,9 @@ from sqlalchemy import select
 
 from kpass.models import HouseholdAddress
 from kpass.services.household_edit_steps import address_row
-from kpass.services.household_validation import (
-    ADDRESS,
-    AddressInput,
-    check_address,
-    check_date,
-    german_date,
-)
+from kpass.services.household_validation import ADDRESS, AddressInput, check_address, check_date
 from kpass.services.uow import UnitOfWork
+from kpass.vocabulary import format_date
 
 
 def move_household_step(uow: UnitOfWork, household_id: int, address: AddressInput,
@@ -29,7 +24,7 @@ def move_household_step(uow: UnitOfWork, household_id: int, address: AddressInpu
     ).first()
     if current is not None:
         if since <= current.valid_from:
-            began = german_date(current.valid_from)
+            began = format_date(current.valid_from)
             raise ADDRESS.fail(
                 "since",
                 f"of the move must lie after the current address began ({began})",

@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlalchemy import String
 
-from kpass.documents.labels import ROLE_LABELS as ROLE_LABELS
 from kpass.errors import InvalidInput
 from kpass.models import BenefitNotice, HouseholdAddress, Income, Person, PersonDistinction
 from kpass.models.register import INCOME_PERIODS, MEMBER_ROLES, SALUTATIONS, SEXES
 from kpass.rules import configured_issuers, default_parameters
+from kpass.vocabulary import PERIODS, ROLES, format_date, long_labels
 
 EARLIEST_DATE = date(1900, 1, 1)
 # Far above any income; keeps the cents well inside the BIGINT column.
@@ -28,7 +28,8 @@ MAX_AMOUNT = Decimal("1000000000")
 _CENT = Decimal("0.01")
 _POSTCODE = re.compile(r"\d{5}")
 
-PERIOD_LABELS = {"month": "monatlich", "year": "jährlich"}
+ROLE_LABELS: dict[str, str] = long_labels(ROLES)
+PERIOD_LABELS: dict[str, str] = long_labels(PERIODS)
 
 
 class InvalidField(InvalidInput):
@@ -182,8 +183,6 @@ def notice_place(index: int) -> Place:
     return Place(f"notices[{index}]", f"Bescheid {index + 1}", f"Benefit notice {index + 1}")
 
 
-def german_date(day: date) -> str:
-    return f"{day:%d.%m.%Y}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,8 +218,8 @@ def check_date(place: Place, field: str, value: object) -> date:
     if value < EARLIEST_DATE:
         raise place.fail(
             field,
-            f"lies before 01.01.1900 ({german_date(value)})",
-            f"liegt vor dem 01.01.1900 ({german_date(value)})",
+            f"lies before 01.01.1900 ({format_date(value)})",
+            f"liegt vor dem 01.01.1900 ({format_date(value)})",
         )
     return value
 
@@ -238,8 +237,8 @@ def check_person(place: Place, person: PersonInput, today: date) -> PersonInput:
     if birth > today:
         raise place.fail(
             "birth_date",
-            f"lies in the future ({german_date(birth)})",
-            f"liegt in der Zukunft ({german_date(birth)})",
+            f"lies in the future ({format_date(birth)})",
+            f"liegt in der Zukunft ({format_date(birth)})",
         )
     sex = person.sex.strip().lower() if isinstance(person.sex, str) else person.sex
     if sex == "":
@@ -393,8 +392,8 @@ def check_notice(place: Place, notice: NoticeInput) -> NoticeInput:
     if valid_until is not None and valid_until < valid_from:
         raise place.fail(
             "valid_until",
-            f"({german_date(valid_until)}) lies before valid from ({german_date(valid_from)})",
-            f"({german_date(valid_until)}) liegt vor „Gültig ab“ ({german_date(valid_from)})",
+            f"({format_date(valid_until)}) lies before valid from ({format_date(valid_from)})",
+            f"({format_date(valid_until)}) liegt vor „Gültig ab“ ({format_date(valid_from)})",
         )
     reference = _text(place, "reference", notice.reference,
                       _max_length(BenefitNotice, "reference"), required=False)

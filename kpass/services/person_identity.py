@@ -45,10 +45,10 @@ from kpass.services.household_validation import (
     PersonInput,
     Place,
     check_distinct_reason,
-    german_date,
 )
 from kpass.services.uow import UnitOfWork
 from kpass.text_keys import name_key
+from kpass.vocabulary import format_date
 
 # Any constant will do, as long as nothing else in the register's database uses it.
 PERSON_IDENTITY_LOCK = 0x6B70_6173_7349_4400  # "kpassID"
@@ -74,7 +74,7 @@ def _home_de(candidate: DuplicateCandidate) -> str:
     else:
         where = f"Haushalt {candidate.household_id}"
     if candidate.died_on is not None:
-        where += f", verstorben am {german_date(candidate.died_on)}"
+        where += f", verstorben am {format_date(candidate.died_on)}"
     return where
 
 
@@ -86,7 +86,7 @@ def _home_en(candidate: DuplicateCandidate) -> str:
     else:
         where = f"household {candidate.household_id}"
     if candidate.died_on is not None:
-        where += f", died {german_date(candidate.died_on)}"
+        where += f", died {format_date(candidate.died_on)}"
     return where
 
 
@@ -96,7 +96,7 @@ def _why_en(reason: MatchKind) -> str:
 
 def _candidate_de(candidate: DuplicateCandidate) -> str:
     who = (f"{_name(candidate.given_names, candidate.family_name)}, "
-           f"geb. {german_date(candidate.birth_date)}")
+           f"geb. {format_date(candidate.birth_date)}")
     if candidate.reason == "exact":
         return f"{who}, ist bereits registriert ({_home_de(candidate)})"
     return (f"{who}, ist möglicherweise dieselbe Person und bereits registriert "
@@ -105,7 +105,7 @@ def _candidate_de(candidate: DuplicateCandidate) -> str:
 
 def _candidate_en(candidate: DuplicateCandidate) -> str:
     who = (f"{_name(candidate.given_names, candidate.family_name)}, "
-           f"born {german_date(candidate.birth_date)}")
+           f"born {format_date(candidate.birth_date)}")
     if candidate.reason == "exact":
         return f"{who}, is already registered ({_home_en(candidate)})"
     return (f"{who}, may be the same person and is already registered "
@@ -191,15 +191,15 @@ class DuplicatePassHolder(InvalidInput):
         self.other_valid_from = held.valid_from
         self.other_valid_until = held.valid_until
         other = _name(candidate.given_names, candidate.family_name)
-        period = f"{german_date(held.valid_from)}–{german_date(held.valid_until)}"
+        period = f"{format_date(held.valid_from)}–{format_date(held.valid_until)}"
         super().__init__(
-            f"No pass for {person_name} (no. {person_id}, born {german_date(birth_date)}): "
-            f"{other} (no. {candidate.person_id}, born {german_date(candidate.birth_date)}, "
+            f"No pass for {person_name} (no. {person_id}, born {format_date(birth_date)}): "
+            f"{other} (no. {candidate.person_id}, born {format_date(candidate.birth_date)}, "
             f"{_home_en(candidate)}) is likely the same person ({_why_en(candidate.reason)}) "
             f"and holds pass {held.number}, valid {period}. If they are different persons, "
             "record that first.",
-            f"Kein Pass für {person_name} (Nr. {person_id}, geb. {german_date(birth_date)}): "
-            f"{other} (Nr. {candidate.person_id}, geb. {german_date(candidate.birth_date)}, "
+            f"Kein Pass für {person_name} (Nr. {person_id}, geb. {format_date(birth_date)}): "
+            f"{other} (Nr. {candidate.person_id}, geb. {format_date(candidate.birth_date)}, "
             f"{_home_de(candidate)}) ist wahrscheinlich dieselbe Person "
             f"({candidate.explanation}) und hat den Pass {held.number}, gültig {period}. "
             "Sind es verschiedene Personen, bitte das zuerst vermerken.",

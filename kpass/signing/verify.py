@@ -12,6 +12,7 @@ from cryptography.exceptions import InvalidSignature
 from kpass.signing.errors import PayloadError
 from kpass.signing.keys import PublicKeyInput, load_public_key
 from kpass.signing.payload import PayloadFields, parse_payload
+from kpass.vocabulary import format_date, pass_title
 
 
 class VerificationStatus(enum.StrEnum):
@@ -46,18 +47,11 @@ class VerificationResult:
     message_de: str
 
 
-_TITLES = {
-    "karlsruher_pass": ("Karlsruher Pass", "Karlsruher Pass"),
-    "kinderpass": ("Karlsruher Kinderpass", "Karlsruher Kinderpass"),
-}
-
-
-def _de(day: date) -> str:
-    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
 
 def _genuine(status: VerificationStatus, fields: PayloadFields) -> VerificationResult:
-    title_en, title_de = _TITLES[fields.pass_type]
+    # the passes' names are proper names: the same in both languages
+    title_en = title_de = pass_title(fields.pass_type)
     holder_en = (
         f"holder's initials {fields.initials[0]}. {fields.initials[1]}., born {fields.birth_year}"
     )
@@ -69,16 +63,16 @@ def _genuine(status: VerificationStatus, fields: PayloadFields) -> VerificationR
         VerificationStatus.GENUINE_VALID: (
             f"Genuine {title_en} {fields.number}, valid until {end.isoformat()}; "
             f"{holder_en} — compare with an official photo ID.",
-            f"Echter {title_de} {fields.number}, gültig bis {_de(end)}; "
+            f"Echter {title_de} {fields.number}, gültig bis {format_date(end)}; "
             f"{holder_de} — bitte mit amtlichem Lichtbildausweis vergleichen.",
         ),
         VerificationStatus.GENUINE_EXPIRED: (
             f"Genuine {title_en} {fields.number}, but expired on {end.isoformat()}.",
-            f"Echter {title_de} {fields.number}, aber abgelaufen am {_de(end)}.",
+            f"Echter {title_de} {fields.number}, aber abgelaufen am {format_date(end)}.",
         ),
         VerificationStatus.GENUINE_NOT_YET_VALID: (
             f"Genuine {title_en} {fields.number}, but valid only from {start.isoformat()}.",
-            f"Echter {title_de} {fields.number}, aber erst ab {_de(start)} gültig.",
+            f"Echter {title_de} {fields.number}, aber erst ab {format_date(start)} gültig.",
         ),
         VerificationStatus.GENUINE_REVOKED: (
             f"Genuine {title_en} {fields.number}, but revoked (lost, replaced or withdrawn) "

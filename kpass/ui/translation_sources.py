@@ -182,24 +182,79 @@ class SourceReader:
                 return self.helper_context(self._load(origin), original)
         return None
 
-    def table(self, module: _Module, name: str) -> tuple[_Module, list[ast.expr]] | None:
-        """The texts of the dict or tuple literal that ``name`` stands for in ``module``
-        (through imports and aliases such as ``INCOME_KIND_LABELS = INCOME_LABELS``)."""
+    def table(self, module: _Module, name: str) -> list[tuple[_Module, ast.expr]] | None:
+        """The texts of the table that ``name`` stands for in ``module``, each with the module
+        it is written in: a dict or tuple literal (through imports and aliases such as
+        ``INCOME_KIND_LABELS = INCOME_LABELS``, and ``**`` of another table), or the long or
+        short labels of the vocabulary's terms (``long_labels(ROLES)``)."""
+        found = self._assignment(module, name)
+        if found is None:
+            return None
+        home, value = found
+        if isinstance(value, ast.Dict):
+            texts: list[tuple[_Module, ast.expr]] = []
+            for key, item in zip(value.keys, value.values, strict=True):
+                if key is not None:
+                    texts.append((home, item))
+                    continue
+                spread = self._expression_table(home, item)  # {**OTHER, …}
+                if spread is None:
+                    return None
+                texts += spread
+            return texts
+        if isinstance(value, ast.Tuple | ast.List):
+            return [(home, item) for item in value.elts]
+        return self._expression_table(home, value)
+
+    def _expression_table(self, module: _Module, value: ast.expr
+                          ) -> list[tuple[_Module, ast.expr]] | None:
+        if isinstance(value, ast.Name):
+            return self.table(module, value.id)
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
+                value.func.id in ("long_labels", "short_labels") and len(value.args) == 1 and \
+                isinstance(value.args[0], ast.Name):
+            return self.terms(module, value.args[0].id, short=value.func.id == "short_labels")
+        return None
+
+    def terms(self, module: _Module, name: str, *, short: bool
+              ) -> list[tuple[_Module, ast.expr]] | None:
+        """The long (or short) labels of the ``Term`` table ``name``: ``{code: Term(long,
+        short)}``, ``_plain(code=long, …)`` and ``**`` of another term table."""
+        found = self._assignment(module, name)
+        if found is None:
+            return None
+        home, value = found
+        if isinstance(value, ast.Call):  # _plain(code="label", …)
+            return [(home, keyword.value) for keyword in value.keywords]
+        if not isinstance(value, ast.Dict):
+            return None
+        texts: list[tuple[_Module, ast.expr]] = []
+        for key, item in zip(value.keys, value.values, strict=True):
+            if key is None and isinstance(item, ast.Name):
+                spread = self.terms(home, item.id, short=short)
+                if spread is None:
+                    return None
+                texts += spread
+            elif isinstance(item, ast.Call) and item.args:
+                texts.append((home, item.args[1] if short and len(item.args) > 1
+                              else item.args[0]))
+            else:
+                return None
+        return texts
+
+    def _assignment(self, module: _Module, name: str) -> tuple[_Module, ast.expr] | None:
+        """Where ``name`` gets its value: in ``module`` or the module it is imported from."""
         for node in module.tree.body:
             if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 if any(isinstance(t, ast.Name) and t.id == name for t in targets):
-                    if isinstance(node.value, ast.Dict):
-                        return module, list(node.value.values)
-                    if isinstance(node.value, ast.Tuple | ast.List):
-                        return module, list(node.value.elts)
                     if isinstance(node.value, ast.Name) and node.value.id != name:
-                        return self.table(module, node.value.id)
-                    return None
+                        return self._assignment(module, node.value.id)
+                    return module, node.value
         if name in module.imports:
             origin, original = module.imports[name]
             if origin.startswith("kpass") and self._exists(origin):
-                return self.table(self._load(origin), original)
+                return self._assignment(self._load(origin), original)
         return None
 
     def _exists(self, name: str) -> bool:
@@ -296,8 +351,7 @@ class _Visitor(ast.NodeVisitor):
         if found is None:
             self._problem(arg, "translatable_tables takes names of dict or tuple literals")
             return
-        module, texts = found
-        for value in texts:
+        for module, value in found:
             if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
                 self.result.problems.append(
                     f"{module.path}:{value.lineno}: a translatable table holds string literals")

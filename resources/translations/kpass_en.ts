@@ -4,108 +4,108 @@
 <context>
     <name>AddressSection</name>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="50"/>
-        <location filename="../../kpass/ui/household/sections/address.py" line="121"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="48"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="119"/>
         <source>Umzug ab</source>
         <translation>Moving on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="106"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="104"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="107"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="105"/>
         <source>Straße:</source>
         <translation>Street:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="108"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="106"/>
         <source>Hausnr.:</source>
         <translation>House no.:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="109"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="107"/>
         <source>PLZ:</source>
         <translation>Postcode:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="110"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="108"/>
         <source>Ort:</source>
         <translation>Town:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="111"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="109"/>
         <source>Stadtteil:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="112"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="110"/>
         <source>Umzug ab:</source>
         <translation>Moving on:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="113"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="111"/>
         <source>Straße</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="114"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="112"/>
         <source>Hausnummer</source>
         <translation>House number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="115"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="113"/>
         <source>Postleitzahl</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="116"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="114"/>
         <source>Ort</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="117"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="115"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="120"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="118"/>
         <source>Stadtteil (Name oder Nummer tippen)</source>
         <translation>District (type its name or number)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="122"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="120"/>
         <source>Umzug übernehmen</source>
         <translation>Take the move</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="124"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="122"/>
         <source>Neue Anschrift als Umzug übernehmen (gespeichert mit Strg+S)</source>
         <translation>Take the new address as a move (saved with Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="125"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="123"/>
         <source>Weitere Anschriften:</source>
         <translation>Other addresses:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="126"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="124"/>
         <source>Frühere und künftige Anschriften</source>
         <translation>Earlier and future addresses</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="155"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="153"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="157"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="155"/>
         <source>ab %1</source>
         <translation>from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/address.py" line="195"/>
+        <location filename="../../kpass/ui/household/sections/address.py" line="193"/>
         <source>Umzug ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Moving on: please enter as DD.MM.YYYY.</translation>
     </message>
@@ -195,107 +195,107 @@
 <context>
     <name>ChangeText</name>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="39"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="38"/>
         <source>%1, %2, %3 %4 ab %5</source>
         <translation>%1, %2, %3 %4 from %5</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="47"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="46"/>
         <source>bis auf Weiteres</source>
         <translation>until further notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="48"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="47"/>
         <source>%1 vom %2 bis %3</source>
         <translation>%1 from %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="62"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="61"/>
         <source>Person Nr. %1</source>
         <translation>person no. %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="68"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="67"/>
         <source>– Grund: %1</source>
         <translation>– reason: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="71"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="70"/>
         <source>Haushalt angelegt</source>
         <translation>Household created</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="73"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="72"/>
         <source>Person aufgenommen: %1 (%2) ab %3</source>
         <translation>Person added: %1 (%2) from %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="76"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="75"/>
         <source>Zugezogen: %1 (%2) ab %3</source>
         <translation>Moved in: %1 (%2) from %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="79"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="78"/>
         <source>%1 ist in den Haushalt Nr. %2 umgezogen (hier bis %3)</source>
         <translation>%1 moved to household no. %2 (here until %3)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="83"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="82"/>
         <source>Personendaten berichtigt: %1</source>
         <translation>Personal data corrected: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="87"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="86"/>
         <source>Ausgetragen: %1 (%2) zum %3</source>
         <translation>Left: %1 (%2) on %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="90"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="89"/>
         <source>Rolle von %1: %2 ab %3</source>
         <translation>Role of %1: %2 from %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="93"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="92"/>
         <source>Lichtbild gespeichert: %1</source>
         <translation>Photo saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="95"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="94"/>
         <source>Einkommen erfasst: %1</source>
         <translation>Income entered: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="97"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="96"/>
         <source>Einkommen beendet zum %1: %2</source>
         <translation>Income ended on %1: %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="100"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="99"/>
         <source>Einkommen berichtigt: %1 (vorher: %2)</source>
         <translation>Income corrected: %1 (before: %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="103"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="102"/>
         <source>Einkommen entfernt (irrtümlich erfasst): %1</source>
         <translation>Income removed (entered by mistake): %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="106"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="105"/>
         <source>Bescheid erfasst: %1</source>
         <translation>Notice entered: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="108"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="107"/>
         <source>Bescheid berichtigt: %1 (vorher: %2)</source>
         <translation>Notice corrected: %1 (before: %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="111"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="110"/>
         <source>Bescheid entfernt (irrtümlich erfasst): %1</source>
         <translation>Notice removed (entered by mistake): %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/change_text.py" line="114"/>
+        <location filename="../../kpass/ui/household/change_text.py" line="113"/>
         <source>Umzug ab %1 (Stadtteil %2)</source>
         <translation>Move from %1 (Stadtteil %2)</translation>
     </message>
@@ -303,223 +303,223 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="252"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="253"/>
         <source>Vo&amp;n</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="253"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="254"/>
         <source>&amp;Bis</source>
         <translation>&amp;Until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="254"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="255"/>
         <source>Zeitraum von Monat</source>
         <translation>Period from month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="255"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="256"/>
         <source>Zeitraum bis Monat</source>
         <translation>Period until month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="256"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="257"/>
         <source>&amp;Aktualisieren</source>
         <translation>Refres&amp;h</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="257"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="258"/>
         <source>Zahlen neu laden</source>
         <translation>Reload the figures</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="261"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="262"/>
         <source>Merkmal &amp;%1</source>
         <translation>Dimension &amp;%1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="262"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="263"/>
         <source>Merkmal %1 der Tabelle</source>
         <translation>Dimension %1 of the table</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="264"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="265"/>
         <source>(keines)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="271"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="272"/>
         <source>&amp;Monat</source>
         <translation>&amp;Month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="272"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="273"/>
         <source>Monat der Tabelle</source>
         <translation>Month of the table</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="273"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="274"/>
         <source>Tabelle der Zahlen nach Merkmalen</source>
         <translation>Table of the figures by dimension</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="274"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="275"/>
         <source>Aufgliederung (exakte Zahlen)</source>
         <translation>Breakdown (exact figures)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="275"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="276"/>
         <source>Diagramm: aktive Pässe je Monat</source>
         <translation>Chart: active passes per month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="276"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="277"/>
         <source>Diagramm: aktive Pässe nach Stadtteil</source>
         <translation>Chart: active passes by district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="278"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="279"/>
         <source>Keine Zahlen geladen.</source>
         <translation>No figures loaded.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="279"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="280"/>
         <source>&amp;CSV exportieren</source>
         <translation>Export C&amp;SV</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="280"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="281"/>
         <source>Tabelle als CSV exportieren</source>
         <translation>Export the table as CSV</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="281"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="282"/>
         <source>&amp;Excel exportieren</source>
         <translation>Export &amp;Excel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="282"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="283"/>
         <source>Tabelle als Excel-Datei exportieren</source>
         <translation>Export the table as an Excel file</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="283"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="284"/>
         <source>Exakte Zahlen aller Monate – nur für den Dienstgebrauch</source>
         <translation>Exact figures of all months – for official use only</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="284"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="285"/>
         <source>Meldung zum Export</source>
         <translation>Message about the export</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="285"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="286"/>
         <source>Meldung zum Zeitraum</source>
         <translation>Message about the period</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="329"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="330"/>
         <source>Bitte jedes Merkmal nur einmal wählen.</source>
         <translation>Please choose each dimension only once.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="338"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="339"/>
         <source>Der Zeitraum endet vor seinem Beginn. Bitte „Von“ und „Bis“ prüfen.</source>
         <translation>The period ends before it begins. Please check “From” and “Until”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="393"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="394"/>
         <source>Kennzahlen</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="394"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="395"/>
         <source>Aktive Pässe je Monat</source>
         <translation>Active passes per month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="395"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="396"/>
         <source>Aktive Pässe nach Stadtteil</source>
         <translation>Active passes by district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="399"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="400"/>
         <source>Kennzahlen für %1</source>
         <translation>Key figures for %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="401"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="402"/>
         <source>Verglichen mit %1 (Vormonat) und %2 (Vorjahresmonat)</source>
         <translation>Compared with %1 (previous month) and %2 (same month last year)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="415"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="416"/>
         <source>%1 bis %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="419"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="420"/>
         <source>Aktive Pässe je Monat, %1</source>
         <translation>Active passes per month, %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="421"/>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="435"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="422"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="436"/>
         <source>%1: %2 aktive Pässe</source>
         <translation>%1: %2 active passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="426"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="427"/>
         <source>Liniendiagramm der aktiven Pässe je Monat, %1.</source>
         <translation>Line chart of the active passes per month, %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="432"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="433"/>
         <source>Aktive Pässe nach Stadtteil, %1</source>
         <translation>Active passes by district, %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="438"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="439"/>
         <source>Balkendiagramm der aktiven Pässe nach Stadtteil, %1.</source>
         <translation>Bar chart of the active passes by district, %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="459"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="460"/>
         <source>Insgesamt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="469"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="470"/>
         <source>Es sind noch keine Zahlen geladen.</source>
         <translation>No figures have been loaded yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="475"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="476"/>
         <source>Ein Export nimmt höchstens zwei Merkmale, damit jede Tabelle lesbar bleibt und geprüft werden kann. Bitte ein Merkmal auf „(keines)“ stellen und erneut exportieren.</source>
         <translation>An export takes at most two dimensions, so that every table stays readable and can be checked. Please set one dimension to “(none)” and export again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="498"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="499"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="507"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="508"/>
         <source>Export läuft …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="511"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="512"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="512"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="513"/>
         <source>Excel-Arbeitsmappen (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="515"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="516"/>
         <source>Statistik exportieren</source>
         <translation>Export statistics</translation>
     </message>
@@ -806,87 +806,87 @@
 <context>
     <name>DecisionText</name>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="51"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="44"/>
         <source>60plus: Bildungs- und Kulturgutscheine</source>
         <translation>60plus: education and culture vouchers</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="53"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="46"/>
         <source>nicht berechtigt</source>
         <translation>not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="58"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="51"/>
         <source>berechtigt</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="61"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="54"/>
         <source>%1 bis %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="76"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="69"/>
         <source>Keine Einkommensprüfung: Wohnsitz oder Regelwerk fehlen.</source>
         <translation>No income test: the residence or the rules are missing.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="79"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="72"/>
         <source>Haushaltsnettoeinkommen %1; niemand im Haushalt ist 14 Jahre oder älter, daher ist keine Einkommensprüfung möglich (Grenze %2).</source>
         <translation>Net household income %1; nobody in the household is 14 or older, so no income test is possible (limit %2).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="84"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="77"/>
         <source>Haushaltsnettoeinkommen %1 ÷ Summe der Gewichte %2 = Nettoäquivalenzeinkommen %3</source>
         <translation>Net household income %1 ÷ sum of the weights %2 = net equivalised income %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="89"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="82"/>
         <source>; das sind %1 unter der Grenze von %2: Einkommensprüfung bestanden.</source>
         <translation>; that is %1 below the limit of %2: income test passed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="92"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="85"/>
         <source>; das liegt genau auf der Grenze von %2: Einkommensprüfung nicht bestanden (nur darunter ist berechtigt).</source>
         <translation>; that is exactly the limit of %2: income test failed (only below it is eligible).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="95"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="88"/>
         <source>; das sind %1 über der Grenze von %2: Einkommensprüfung nicht bestanden.</source>
         <translation>; that is %1 above the limit of %2: income test failed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="111"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="104"/>
         <source>Der Haushalt ist berechtigt bis zu einem Haushaltsnettoeinkommen von %1.</source>
         <translation>The household is eligible up to a household net income of %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="113"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="106"/>
         <source>Berechtigt wäre der Haushalt nur bis zu einem Haushaltsnettoeinkommen von %1.</source>
         <translation>The household would be eligible only up to a household net income of %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="116"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="109"/>
         <source>Einkommensgrenze (darunter berechtigt): %1.</source>
         <translation>Income limit (eligible below it): %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="143"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="136"/>
         <source>Niemand im Haushalt ist berechtigt.</source>
         <translation>Nobody in the household is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="145"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="138"/>
         <source>Alle %1 Personen sind berechtigt.</source>
         <translation>All %1 persons are eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="146"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="139"/>
         <source>Die Person ist berechtigt.</source>
         <translation>The person is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="147"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="140"/>
         <source>%1 von %2 Personen sind berechtigt.</source>
         <translation>%1 of %2 persons are eligible.</translation>
     </message>
@@ -902,174 +902,174 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="37"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="38"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="38"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="39"/>
         <source>Der Haushalt hat ungespeicherte Änderungen. Speichern?</source>
         <translation>The household has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="41"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="42"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="42"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="43"/>
         <source>&amp;Verwerfen</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="43"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="44"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="60"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="61"/>
         <source>Fehlerhinweis</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="75"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="76"/>
         <source>Abbre&amp;chen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="76"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="77"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="92"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="93"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="93"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="191"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="258"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="94"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="192"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="259"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="95"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="97"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="96"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="98"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="105"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="106"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="112"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="113"/>
         <source>&amp;Grund:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="124"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="270"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="125"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="271"/>
         <source>&amp;OK</source>
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="124"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="270"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="125"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="271"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="131"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="277"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="132"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="278"/>
         <source>Bitte ein Datum als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter a date as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="135"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="136"/>
         <source>Bitte einen Grund angeben.</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="176"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="209"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="177"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="210"/>
         <source>Rolle wechseln</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="177"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="178"/>
         <source>Neue Rolle für %1 (bisher: %2):</source>
         <translation>New role for %1 (so far: %2):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="182"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="183"/>
         <source>Neue Rolle</source>
         <translation>New role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="190"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="191"/>
         <source>Neue Rolle gilt ab (TT.MM.JJJJ)</source>
         <translation>New role applies from (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="198"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="199"/>
         <source>&amp;Neue Rolle:</source>
         <translation>&amp;New role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="201"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="202"/>
         <source>&amp;Gilt ab:</source>
         <translation>&amp;Applies from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="209"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="210"/>
         <source>Rolle &amp;wechseln</source>
         <translation>C&amp;hange role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="219"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="220"/>
         <source>Bitte eine andere Rolle wählen (bisher: %1).</source>
         <translation>Please choose another role (so far: %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="226"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="227"/>
         <source>Gilt ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Applies from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="257"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="258"/>
         <source>Tag (TT.MM.JJJJ)</source>
         <translation>Day (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="266"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="267"/>
         <source>&amp;Tag:</source>
         <translation>&amp;Day:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="320"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="321"/>
         <source>Pässe verlängern</source>
         <translation>Renew passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="322"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="323"/>
         <source>Welche Pässe sollen verlängert werden? Verlängert werden kann ein Pass ab dem Monat, in dem er abläuft. Die Entscheidung gilt für den ganzen Haushalt; neue Gültigkeit bekommen nur die angekreuzten Pässe.</source>
         <translation>Which passes shall be renewed? A pass can be renewed from the month in which it expires. The decision covers the whole household; only the ticked passes get a new validity.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="347"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="348"/>
         <source>&amp;Verlängern</source>
         <translation>Re&amp;new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="348"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="349"/>
         <source>Angekreuzte Pässe verlängern</source>
         <translation>Renew the ticked passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="367"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="368"/>
         <source>Bitte mindestens einen Pass ankreuzen.</source>
         <translation>Please tick at least one pass.</translation>
     </message>
@@ -1077,219 +1077,219 @@
 <context>
     <name>DuplicateDialogs</name>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="51"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="52"/>
         <source>%1 %2, geb. %3</source>
         <translation>%1 %2, born %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="58"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="59"/>
         <source>derzeit in keinem Haushalt</source>
         <translation>in no household at present</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="59"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="60"/>
         <source>Haushalt %1</source>
         <translation>household %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="65"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="66"/>
         <source>verstorben am %1</source>
         <translation>died %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="95"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="96"/>
         <source>Begründung, warum es eine andere Person ist</source>
         <translation>Reason why this is a different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="96"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="97"/>
         <source>z. B. andere Eltern, Ausweis geprüft</source>
         <translation>e.g. other parents, ID card checked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="100"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="101"/>
         <source>&amp;Begründung:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="115"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="116"/>
         <source>Bitte begründen, warum es eine andere Person ist.</source>
         <translation>Please state why this is a different person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="142"/>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="162"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="143"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="163"/>
         <source>Person hierher umziehen</source>
         <translation>Move the person here</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="147"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="148"/>
         <source>Rolle in diesem Haushalt</source>
         <translation>Role in this household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="153"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="154"/>
         <source>Zieht ein am (TT.MM.JJJJ)</source>
         <translation>Moves in on (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="154"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="155"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="158"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="159"/>
         <source>&amp;Rolle:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="160"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="161"/>
         <source>&amp;Zieht ein am:</source>
         <translation>Moves &amp;in on:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="162"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="163"/>
         <source>&amp;Umziehen</source>
         <translation>&amp;Move here</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="181"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="182"/>
         <source>Zieht ein am: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Moves in on: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="222"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="223"/>
         <source>Person schon registriert?</source>
         <translation>Person registered already?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="226"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="227"/>
         <source>Nicht gespeichert: %1 ist möglicherweise schon registriert.</source>
         <translation>Not saved: %1 may be registered already.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="229"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="230"/>
         <source>Möglicherweise dieselbe Person wie: %1.</source>
         <translation>Possibly the same person as: %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="231"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="232"/>
         <source>Eine Person bekommt nur einen Pass. Bitte die registrierte Person übernehmen oder begründen, warum es eine andere Person ist.</source>
         <translation>A person gets only one pass. Please take the registered person over, or state why this is a different person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="239"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="240"/>
         <source>Registrierte Personen, die es sein könnten</source>
         <translation>Registered persons it may be</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="247"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="248"/>
         <source>&amp;Treffer:</source>
         <translation>Ma&amp;tches:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="249"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="250"/>
         <source>&amp;Haushalt dieser Person öffnen</source>
         <translation>&amp;Open this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="251"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="252"/>
         <source>Haushalt dieser Person öffnen</source>
         <translation>Open this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="252"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="253"/>
         <source>Person hierher &amp;umziehen …</source>
         <translation>&amp;Move this person here …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="254"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="255"/>
         <source>Person hierher umziehen (der Verlauf bleibt)</source>
         <translation>Move this person here (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="255"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="256"/>
         <source>&amp;Andere Person …</source>
         <translation>&amp;Different person …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="257"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="258"/>
         <source>Andere Person: mit Begründung speichern</source>
         <translation>Different person: save with a reason</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="258"/>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="374"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="259"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="375"/>
         <source>Abbre&amp;chen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="260"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="261"/>
         <source>Abbrechen, die Eingabe bleibt</source>
         <translation>Cancel, the entry is kept</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="327"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="328"/>
         <source>Andere Person</source>
         <translation>Different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="328"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="329"/>
         <source>Warum ist %1 eine andere Person als %2? Die Begründung wird zu beiden Personen vermerkt.</source>
         <translation>Why is %1 a different person than %2? The reason is recorded for both persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="330"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="331"/>
         <source>die genannte Person</source>
         <translation>the person named</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="331"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="332"/>
         <source>Als andere Person &amp;speichern</source>
         <translation>&amp;Save as a different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="360"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="361"/>
         <source>Schon ein Pass für diese Person?</source>
         <translation>A pass for this person already?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="367"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="368"/>
         <source>Als verschiedene Personen &amp;vermerken …</source>
         <translation>&amp;Record as different persons …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="369"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="370"/>
         <source>Als verschiedene Personen vermerken</source>
         <translation>Record as different persons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="370"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="371"/>
         <source>&amp;Haushalt der anderen Person öffnen</source>
         <translation>&amp;Open the other person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="372"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="373"/>
         <source>Haushalt der anderen Person öffnen</source>
         <translation>Open the other person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="375"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="376"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="404"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="405"/>
         <source>Verschiedene Personen</source>
         <translation>Different persons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="405"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="406"/>
         <source>Warum sind %1 und %2 verschiedene Personen? Die Begründung wird zu beiden Personen vermerkt.</source>
         <translation>Why are %1 and %2 different persons? The reason is recorded for both persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="407"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="408"/>
         <source>&amp;Vermerken</source>
         <translation>R&amp;ecord</translation>
     </message>
@@ -1338,22 +1338,22 @@
 <context>
     <name>FormWidgets</name>
     <message>
-        <location filename="../../kpass/ui/common/form_widgets.py" line="41"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="42"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/form_widgets.py" line="56"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="57"/>
         <source>%1 Jahr</source>
         <translation>%1 year</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/form_widgets.py" line="56"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="57"/>
         <source>%1 Jahre</source>
         <translation>%1 years</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/form_widgets.py" line="79"/>
+        <location filename="../../kpass/ui/common/form_widgets.py" line="80"/>
         <source>Name oder Nummer</source>
         <translation>Name or number</translation>
     </message>
@@ -1361,37 +1361,37 @@
 <context>
     <name>GermanInput</name>
     <message>
-        <location filename="../../kpass/ui/common/german_input.py" line="153"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="150"/>
         <source>Bitte einen Eurobetrag eingeben, z. B. 1.234,56.</source>
         <translation>Please enter an amount in euros, e.g. 1.234,56.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/german_input.py" line="155"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="152"/>
         <source>„%1“ ist negativ: Bitte den Betrag ohne Minuszeichen eingeben.</source>
         <translation>“%1” is negative: please enter the amount without a minus sign.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/german_input.py" line="162"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="159"/>
         <source>„%1“ ist mehrdeutig: Meinten Sie %2 oder %3? Bitte ohne Tausenderpunkt (%4) oder mit zwei Nachkommastellen (%5) eingeben.</source>
         <translation>“%1” is ambiguous: did you mean %2 or %3? Please enter it without a thousands separator (%4) or with two decimal places (%5).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/german_input.py" line="166"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="163"/>
         <source>„%1“ ist mehrdeutig: Meinten Sie %2? Dann bitte ohne Tausenderpunkt eingeben (%3). Nach dem Komma stehen höchstens zwei Stellen (Cent).</source>
         <translation>“%1” is ambiguous: did you mean %2? Then please enter it without a thousands separator (%3). At most two digits (cents) follow the decimal comma.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/german_input.py" line="171"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="168"/>
         <source>„%1“ ist als Eurobetrag zu groß.</source>
         <translation>“%1” is too large for an amount in euros.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/german_input.py" line="173"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="170"/>
         <source>„%1“ ist kein Eurobetrag: Nach dem Komma stehen höchstens zwei Stellen (Cent), z. B. 1.234,56.</source>
         <translation>“%1” is not an amount in euros: at most two digits (cents) follow the decimal comma, e.g. 1.234,56.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/german_input.py" line="175"/>
+        <location filename="../../kpass/ui/common/german_input.py" line="172"/>
         <source>„%1“ ist kein Eurobetrag. Bitte so eingeben: 1900, 1.900 oder 1.900,50 (Punkte nur zwischen Tausendern, nach dem Komma höchstens zwei Stellen).</source>
         <translation>“%1” is not an amount in euros. Please enter it like this: 1900, 1.900 or 1.900,50 (dots only between thousands, at most two digits after the decimal comma).</translation>
     </message>
@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/household/page.py" line="361"/>
-        <location filename="../../kpass/ui/household/page.py" line="576"/>
+        <location filename="../../kpass/ui/household/page.py" line="577"/>
         <source>Nicht gespeichert: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -1848,7 +1848,7 @@
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="525"/>
+        <location filename="../../kpass/ui/household/page.py" line="526"/>
         <source>Haushalt gespeichert (Nr. %1).</source>
         <translation>Household saved (no. %1).</translation>
     </message>
@@ -1873,37 +1873,37 @@
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="701"/>
+        <location filename="../../kpass/ui/household/page.py" line="702"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="706"/>
+        <location filename="../../kpass/ui/household/page.py" line="707"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="708"/>
+        <location filename="../../kpass/ui/household/page.py" line="709"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="720"/>
+        <location filename="../../kpass/ui/household/page.py" line="721"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="720"/>
+        <location filename="../../kpass/ui/household/page.py" line="721"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="750"/>
+        <location filename="../../kpass/ui/household/page.py" line="751"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="750"/>
+        <location filename="../../kpass/ui/household/page.py" line="751"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
@@ -2122,220 +2122,220 @@
 <context>
     <name>IncomeSection</name>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="66"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="58"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="67"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="80"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="59"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="72"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="68"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="60"/>
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="69"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="87"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="61"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="79"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="70"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="62"/>
         <source>ab</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="71"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="63"/>
         <source>bis</source>
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="89"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="81"/>
         <source>Gültig ab</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="169"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="161"/>
         <source>Einkommen (netto)</source>
         <translation>Income (net)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="171"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="163"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="172"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="164"/>
         <source>Person:</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="173"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="165"/>
         <source>Art:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="174"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="166"/>
         <source>Betrag:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="175"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="167"/>
         <source>Datum ab:</source>
         <translation>Date from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="176"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="168"/>
         <source>Person, die das Einkommen bezieht</source>
         <translation>Person who receives the income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="177"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="169"/>
         <source>Art des Einkommens</source>
         <translation>Kind of income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="178"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="170"/>
         <source>Betrag in Euro</source>
         <translation>Amount in euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="179"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="171"/>
         <source>Zeitraum des Betrags</source>
         <translation>Period of the amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="180"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="172"/>
         <source>Einkommen gültig ab</source>
         <translation>Income valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="181"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="173"/>
         <source>Euro</source>
         <translation>Euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="183"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="175"/>
         <source>Trotzde&amp;m eintragen</source>
         <translation>Add d&amp;uplicate</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="185"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="177"/>
         <source>Gleiches Einkommen trotzdem noch einmal eintragen</source>
         <translation>Add the same income once more all the same</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="186"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="178"/>
         <source>Beenden …</source>
         <translation>End …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="187"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="179"/>
         <source>Ausgewähltes Einkommen beenden …</source>
         <translation>End the selected income …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="188"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="180"/>
         <source>Entfernen …</source>
         <translation>Remove …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="189"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="181"/>
         <source>Ausgewähltes Einkommen entfernen …</source>
         <translation>Remove the selected income …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="191"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="183"/>
         <source>Ausgewähltes Einkommen berichtigen … (F2)</source>
         <translation>Correct the selected income … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="198"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="190"/>
         <source>Wird erfasst, aber nicht angerechnet (zählt nicht zum Haushaltsnettoeinkommen).</source>
         <translation>Recorded but not counted (not part of the household net income).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="207"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="199"/>
         <source>%1 – nicht angerechnet</source>
         <translation>%1 – not counted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="260"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="252"/>
         <source>Bitte zuerst eine Person erfassen.</source>
         <translation>Please enter a person first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="271"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="263"/>
         <source>Gültig ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="306"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="293"/>
         <source>Dieses Einkommen ist schon eingetragen: %1, %2, %3 %4 ab %5. Noch einmal eintragen? Dann Enter drücken oder „Trotzdem eintragen“ wählen.</source>
         <translation>This income is already entered: %1, %2, %3 %4 from %5. Enter it once more? Then press Enter or choose “Add duplicate”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="328"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="315"/>
         <source>Berichtigung übernehmen (Enter)</source>
         <translation>Take the correction (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="329"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="316"/>
         <source>Einkommen ein&amp;tragen</source>
         <translation>Add i&amp;ncome</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="330"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="317"/>
         <source>Berichtigung übernehmen</source>
         <translation>Take the correction</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="331"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="318"/>
         <source>Einkommen eintragen</source>
         <translation>Add income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="353"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="340"/>
         <source>%1, %2, %3 %4 ab %5</source>
         <translation>%1, %2, %3 %4 from %5</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="362"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="349"/>
         <source>%1 wird berichtigt, als wäre es von Anfang an so erfasst worden. Warum? (bleibt im Verlauf)</source>
         <translation>%1 is corrected as if it had been entered so from the start. Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="362"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="349"/>
         <source>Einkommen berichtigen</source>
         <translation>Correct income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="385"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="401"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="372"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="388"/>
         <source>Bitte zuerst in der Tabelle das Einkommen wählen.</source>
         <translation>Please choose the income in the table first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="390"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="377"/>
         <source>%1: letzter Tag, für den es gezahlt wird:</source>
         <translation>%1: last day for which it is paid:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="390"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="377"/>
         <source>Einkommen beenden</source>
         <translation>End income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="405"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="392"/>
         <source>%1 wurde irrtümlich erfasst und wird entfernt (es zählt dann auch nicht für die Vergangenheit). Warum? (bleibt im Verlauf)</source>
         <translation>%1 was entered by mistake and is removed (it then does not count for the past either). Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="405"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="392"/>
         <source>Einkommen entfernen</source>
         <translation>Remove income</translation>
     </message>
@@ -2408,251 +2408,6 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../kpass/documents/labels.py" line="9"/>
-        <source>Karlsruher Pass</source>
-        <translation>Karlsruher Pass</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="10"/>
-        <source>Karlsruher Kinderpass</source>
-        <translation>Karlsruher Children&apos;s Pass</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="17"/>
-        <source>Bürgergeld (SGB II)</source>
-        <translation>Citizen&apos;s benefit (SGB II)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="18"/>
-        <source>Hilfe zum Lebensunterhalt (SGB XII)</source>
-        <translation>Subsistence assistance (SGB XII)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="19"/>
-        <source>Grundsicherung im Alter und bei Erwerbsminderung (SGB XII)</source>
-        <translation>Basic income support in old age and for reduced earning capacity (SGB XII)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="20"/>
-        <source>Leistungen nach dem Asylbewerberleistungsgesetz</source>
-        <translation>Benefits under the Asylum Seekers&apos; Benefits Act</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="21"/>
-        <source>Wohngeld</source>
-        <translation>Housing benefit</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="22"/>
-        <source>Kinderzuschlag</source>
-        <translation>Child supplement</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="23"/>
-        <source>Hilfe nach SGB VIII (stationär)</source>
-        <translation>Assistance under SGB VIII (residential)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="24"/>
-        <source>Schwerbehinderung / Eingliederungshilfe</source>
-        <translation>Severe disability / integration assistance</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="25"/>
-        <source>Pflegekind</source>
-        <translation>Foster child</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="26"/>
-        <source>Familie mit fünf oder mehr Kindern</source>
-        <translation>Family with five or more children</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="27"/>
-        <source>Einkommen unter der Einkommensgrenze</source>
-        <translation>Income below the income limit</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="56"/>
-        <source>Lohn/Gehalt (netto)</source>
-        <translation>Wages/salary (net)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="57"/>
-        <source>Minijob</source>
-        <translation>Mini-job</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="58"/>
-        <source>Selbständige Tätigkeit</source>
-        <translation>Self-employment</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="59"/>
-        <source>Rente/Pension</source>
-        <translation>Pension</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="60"/>
-        <source>Arbeitslosengeld I</source>
-        <translation>Unemployment benefit I</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="61"/>
-        <source>Kranken-/Mutterschaftsgeld</source>
-        <translation>Sickness/maternity benefit</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="62"/>
-        <source>Kindergeld</source>
-        <translation>Child benefit</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="63"/>
-        <source>Unterhalt/Unterhaltsvorschuss</source>
-        <translation>Maintenance/maintenance advance</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="64"/>
-        <source>Elterngeld</source>
-        <translation>Parental allowance</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="65"/>
-        <source>BAföG/Berufsausbildungsbeihilfe</source>
-        <translation>BAföG/vocational training grant</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="66"/>
-        <source>Ausbildungsvergütung</source>
-        <translation>Apprentice pay</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="67"/>
-        <source>Sonstiges Einkommen</source>
-        <translation>Other income</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="69"/>
-        <source>Pflegegeld (Pflegeversicherung)</source>
-        <translation>Care allowance (long-term care insurance)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="70"/>
-        <source>Pflegegeld für ein Pflegekind (§ 39 SGB VIII)</source>
-        <translation>Allowance for a foster child (§ 39 SGB VIII)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="71"/>
-        <source>Blindengeld / Landesblindenhilfe</source>
-        <translation>Blind allowance (Landesblindenhilfe)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="76"/>
-        <source>Antragsteller/in</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="77"/>
-        <source>Partner/in</source>
-        <translation>Partner</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="78"/>
-        <source>Kind</source>
-        <translation>Child</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/documents/labels.py" line="79"/>
-        <source>sonstige Person</source>
-        <translation>other person</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/services/household_validation.py" line="31"/>
-        <source>jährlich</source>
-        <translation>yearly</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/services/household_validation.py" line="31"/>
-        <source>monatlich</source>
-        <translation>monthly</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="34"/>
-        <source>Personalausweis/Pass</source>
-        <translation>Identity card/passport</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="35"/>
-        <source>Leistungsbescheid</source>
-        <translation>Benefit notice</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="36"/>
-        <source>Lohnabrechnungen (3 Monate)</source>
-        <translation>Payslips (3 months)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="37"/>
-        <source>Rentenbescheid</source>
-        <translation>Pension notice</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="38"/>
-        <source>Mietvertrag</source>
-        <translation>Tenancy agreement</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="39"/>
-        <source>Lichtbild</source>
-        <translation>Photo</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="42"/>
-        <source>Tod</source>
-        <translation>Death</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="42"/>
-        <source>Wegzug</source>
-        <translation>Moved away</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="45"/>
-        <source>Frau</source>
-        <translation>Ms</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="45"/>
-        <source>Herr</source>
-        <translation>Mr</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="48"/>
-        <source>ersetzt</source>
-        <translation>replaced</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="48"/>
-        <source>gesperrt</source>
-        <translation>revoked</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="48"/>
-        <source>gültig</source>
-        <translation>valid</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="51"/>
-        <source>Erstantrag</source>
-        <translation>First application</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/common/labels.py" line="51"/>
-        <source>Verlängerung</source>
-        <translation>Renewal</translation>
-    </message>
-    <message>
         <location filename="../../kpass/ui/common/labels.py" line="115"/>
         <source>gültig, ersetzt ab %1</source>
         <translation>valid, replaced from %1</translation>
@@ -2661,6 +2416,255 @@
         <location filename="../../kpass/ui/common/labels.py" line="116"/>
         <source>gültig, gesperrt ab %1</source>
         <translation>valid, revoked from %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="45"/>
+        <source>Bürgergeld (SGB II)</source>
+        <translation>Citizen&apos;s benefit (SGB II)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="46"/>
+        <source>Hilfe zum Lebensunterhalt (SGB XII)</source>
+        <translation>Subsistence assistance (SGB XII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="47"/>
+        <source>Grundsicherung im Alter und bei Erwerbsminderung (SGB XII)</source>
+        <translation>Basic income support in old age and for reduced earning capacity (SGB XII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="49"/>
+        <source>Leistungen nach dem Asylbewerberleistungsgesetz</source>
+        <translation>Benefits under the Asylum Seekers&apos; Benefits Act</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="51"/>
+        <source>Wohngeld</source>
+        <translation>Housing benefit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="52"/>
+        <source>Kinderzuschlag</source>
+        <translation>Child supplement</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="53"/>
+        <source>Hilfe nach SGB VIII (stationär / betreute Wohnform)</source>
+        <translation>Child and youth welfare (SGB VIII), residential care / supported housing</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="61"/>
+        <source>Schwerbehinderung / Eingliederungshilfe</source>
+        <translation>Severe disability / integration assistance</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="62"/>
+        <source>Pflegekind</source>
+        <translation>Foster child</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="63"/>
+        <source>Familie mit fünf oder mehr Kindern</source>
+        <translation>Family with five or more children</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="64"/>
+        <source>Einkommen unter der Einkommensgrenze</source>
+        <translation>Income below the income limit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="67"/>
+        <source>Karlsruher Pass</source>
+        <translation>Karlsruher Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="68"/>
+        <source>Karlsruher Kinderpass</source>
+        <translation>Karlsruher Children&apos;s Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="72"/>
+        <source>Lohn/Gehalt (netto)</source>
+        <translation>Wages/salary (net)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="73"/>
+        <source>Minijob</source>
+        <translation>Mini-job</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="74"/>
+        <source>Selbständige Tätigkeit</source>
+        <translation>Self-employment</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="75"/>
+        <source>Rente/Pension</source>
+        <translation>Pension</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="76"/>
+        <source>Arbeitslosengeld I</source>
+        <translation>Unemployment benefit I</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="77"/>
+        <source>Kranken-/Mutterschaftsgeld</source>
+        <translation>Sickness/maternity benefit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="78"/>
+        <source>Kindergeld</source>
+        <translation>Child benefit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="79"/>
+        <source>Unterhalt/Unterhaltsvorschuss</source>
+        <translation>Maintenance/maintenance advance</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="80"/>
+        <source>Elterngeld</source>
+        <translation>Parental allowance</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="81"/>
+        <source>BAföG/Berufsausbildungsbeihilfe</source>
+        <translation>BAföG/vocational training grant</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="82"/>
+        <source>Ausbildungsvergütung</source>
+        <translation>Apprentice pay</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="83"/>
+        <source>Sonstiges Einkommen</source>
+        <translation>Other income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="84"/>
+        <source>Pflegegeld (Pflegeversicherung)</source>
+        <translation>Care allowance (long-term care insurance)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="85"/>
+        <source>Pflegegeld für ein Pflegekind (§ 39 SGB VIII)</source>
+        <translation>Allowance for a foster child (§ 39 SGB VIII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="86"/>
+        <source>Blindengeld / Landesblindenhilfe</source>
+        <translation>Blind allowance (Landesblindenhilfe)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="89"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="89"/>
+        <source>Partner/in</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="90"/>
+        <source>Kind</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="90"/>
+        <source>sonstige Person</source>
+        <translation>other person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="92"/>
+        <source>jährlich</source>
+        <translation>yearly</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="92"/>
+        <source>monatlich</source>
+        <translation>monthly</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="104"/>
+        <source>Personalausweis/Pass</source>
+        <translation>Identity card/passport</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="105"/>
+        <source>Leistungsbescheid</source>
+        <translation>Benefit notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="106"/>
+        <source>Lohnabrechnungen (3 Monate)</source>
+        <translation>Payslips (3 months)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="107"/>
+        <source>Rentenbescheid</source>
+        <translation>Pension notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="108"/>
+        <source>Mietvertrag</source>
+        <translation>Tenancy agreement</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="109"/>
+        <source>Lichtbild</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="112"/>
+        <source>Tod</source>
+        <translation>Death</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="112"/>
+        <source>Wegzug</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="115"/>
+        <source>Frau</source>
+        <translation>Ms</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="115"/>
+        <source>Herr</source>
+        <translation>Mr</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="117"/>
+        <source>gesperrt</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="117"/>
+        <source>gültig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="118"/>
+        <source>ersetzt</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="120"/>
+        <source>Erstantrag</source>
+        <translation>First application</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="120"/>
+        <source>Verlängerung</source>
+        <translation>Renewal</translation>
+    </message>
+    <message>
+        <source>Hilfe nach SGB VIII (stationär)</source>
+        <translation type="vanished">Assistance under SGB VIII (residential)</translation>
     </message>
 </context>
 <context>
@@ -2778,315 +2782,315 @@
 <context>
     <name>MemberSection</name>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="78"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="79"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="79"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="80"/>
         <source>Vorname(n)</source>
         <translation>Given name(s)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="80"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="81"/>
         <source>Geburtsdatum (Alter)</source>
         <translation>Date of birth (age)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="81"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="82"/>
         <source>Rolle, Merkmale</source>
         <translation>Role, features</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="82"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="83"/>
         <source>im Haushalt</source>
         <translation>in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="83"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="84"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="97"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="98"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="100"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="101"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="104"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="105"/>
         <source>Anrede</source>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="229"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="231"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="230"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="232"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="232"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="233"/>
         <source>Familienname:</source>
         <translation>Family name:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="233"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="234"/>
         <source>Vorname(n):</source>
         <translation>Given name(s):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="234"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="235"/>
         <source>Geburtsdatum:</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="235"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="236"/>
         <source>Rolle:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="236"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="237"/>
         <source>Anrede:</source>
         <translation>Salutation:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="237"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
         <source>keine Anrede</source>
         <translation>no salutation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="239"/>
         <source>keine Anrede (Briefe grüßen neutral)</source>
         <translation>no salutation (letters use a neutral greeting)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="241"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="242"/>
         <source>Alter</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="242"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="243"/>
         <source>Schwerbehinderung / Eingliederungshilfe</source>
         <translation>Severe disability / integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="243"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="244"/>
         <source>Schwerbehinderung oder Eingliederungshilfe</source>
         <translation>Severe disability or integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="244"/>
         <location filename="../../kpass/ui/household/sections/members.py" line="245"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="292"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="246"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="293"/>
         <source>Pflegekind</source>
         <translation>Foster child</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="246"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="247"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="247"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="248"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="248"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="249"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="249"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="250"/>
         <source>Person ändern … (F2)</source>
         <translation>Correct person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="250"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="251"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="251"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="252"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="252"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="253"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="254"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="255"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="255"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="256"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="256"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="257"/>
         <source>Lichtb&amp;ild …</source>
         <translation>&amp;Photo …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="257"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="258"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="263"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="264"/>
         <source>Familienname der neuen Person</source>
         <translation>Family name of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="264"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="265"/>
         <source>Vornamen der neuen Person</source>
         <translation>Given names of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="265"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="266"/>
         <source>Geburtsdatum der neuen Person</source>
         <translation>Date of birth of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="266"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="267"/>
         <source>Rolle der neuen Person</source>
         <translation>Role of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="267"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="268"/>
         <source>Anrede der neuen Person</source>
         <translation>Salutation of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="268"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="269"/>
         <source>&amp;Person hinzufügen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="269"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="270"/>
         <source>Person hinzufügen</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="272"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="273"/>
         <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
         <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="275"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="276"/>
         <source>Familienname von %1</source>
         <translation>Family name of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="276"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="277"/>
         <source>Vornamen von %1</source>
         <translation>Given names of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="277"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="278"/>
         <source>Geburtsdatum von %1</source>
         <translation>Date of birth of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="278"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="279"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="279"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="280"/>
         <source>Anrede von %1</source>
         <translation>Salutation of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="281"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="282"/>
         <source>Änderung übernehmen (Enter)</source>
         <translation>Take the change (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="282"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="283"/>
         <source>Änderung an %1 übernehmen</source>
         <translation>Take the change to %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="291"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="292"/>
         <source>Schwerbeh.</source>
         <translation>Sev. dis.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="298"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="299"/>
         <source>fehlt</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="298"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="299"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="360"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="361"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="362"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="363"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="363"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="364"/>
         <source>seit %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="407"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="408"/>
         <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="408"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="409"/>
         <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
         <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="410"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="411"/>
         <source>Familienname: darf nicht leer sein.</source>
         <translation>Family name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="438"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="439"/>
         <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
         <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="455"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="456"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="503"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="504"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut übernehmen.</source>
         <translation>Somebody else has changed this person&apos;s data in the meantime; saved now: %1, born %2. Your input is still in the fields – please check it and take it again with Enter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="602"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="601"/>
         <source>%1 zieht hierher um; die bisherige Zugehörigkeit bleibt im Verlauf. Gespeichert wird mit dem Haushalt (Strg+S).</source>
         <translation>%1 moves here; the membership so far stays in the history. It is saved with the household (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="630"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="629"/>
         <source>%1 lebt derzeit in keinem Haushalt und kommt in diesen Haushalt.</source>
         <translation>%1 lives in no household at present and joins this household.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="632"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="631"/>
         <source>%1 zieht aus dem Haushalt %2 hierher um. Die Zugehörigkeit dort endet am Tag vor dem Einzug und bleibt im Verlauf.</source>
         <translation>%1 moves here from household %2. The membership there ends the day before moving in and stays in the history.</translation>
     </message>
@@ -3462,52 +3466,52 @@
         <translation>Valid until: please enter as DD.MM.YYYY or leave empty (until further notice).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="223"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="218"/>
         <source>Berichtigung übernehmen (Enter)</source>
         <translation>Take the correction (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="224"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="219"/>
         <source>Bescheid ei&amp;ntragen</source>
         <translation>Add &amp;benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="225"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="220"/>
         <source>Berichtigung übernehmen</source>
         <translation>Take the correction</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="226"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="221"/>
         <source>Bescheid eintragen</source>
         <translation>Add notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="252"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="247"/>
         <source>%1 vom %2 bis %3</source>
         <translation>%1 from %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="259"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="254"/>
         <source>%1 wird berichtigt, als wäre er von Anfang an so erfasst worden. Warum? (bleibt im Verlauf)</source>
         <translation>%1 is corrected as if it had been entered so from the start. Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="259"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="254"/>
         <source>Bescheid berichtigen</source>
         <translation>Correct notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="276"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="271"/>
         <source>Bitte zuerst in der Tabelle den Bescheid wählen.</source>
         <translation>Please choose the notice in the table first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="280"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="275"/>
         <source>%1 wurde irrtümlich erfasst und wird entfernt. Warum? (bleibt im Verlauf)</source>
         <translation>%1 was entered by mistake and is removed. Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/notices.py" line="280"/>
+        <location filename="../../kpass/ui/household/sections/notices.py" line="275"/>
         <source>Bescheid entfernen</source>
         <translation>Remove notice</translation>
     </message>
@@ -4182,152 +4186,62 @@
 <context>
     <name>Reporting</name>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="28"/>
+        <location filename="../../kpass/reporting/definitions.py" line="29"/>
         <source>Aktive Pässe</source>
         <translation>Active passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="29"/>
+        <location filename="../../kpass/reporting/definitions.py" line="30"/>
         <source>Neu ausgestellt</source>
         <translation>Newly issued</translation>
     </message>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="30"/>
+        <location filename="../../kpass/reporting/definitions.py" line="31"/>
         <source>Verlängert</source>
         <translation>Renewed</translation>
     </message>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="31"/>
+        <location filename="../../kpass/reporting/definitions.py" line="32"/>
         <source>Ersatzausweise</source>
         <translation>Replacement cards</translation>
     </message>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="32"/>
+        <location filename="../../kpass/reporting/definitions.py" line="33"/>
         <source>Abgelehnte Personen</source>
         <translation>Persons refused</translation>
     </message>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="33"/>
+        <location filename="../../kpass/reporting/definitions.py" line="34"/>
         <source>Entschiedene Anträge</source>
         <translation>Applications decided</translation>
     </message>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="49"/>
-        <source>Alleinlebend</source>
-        <translation>Living alone</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="50"/>
-        <source>Alleinerziehend</source>
-        <translation>Single parent</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="51"/>
-        <source>Paar ohne Kinder</source>
-        <translation>Couple without children</translation>
-    </message>
-    <message>
         <location filename="../../kpass/reporting/definitions.py" line="52"/>
-        <source>Paar mit Kindern</source>
-        <translation>Couple with children</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="53"/>
-        <source>Sonstige</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="58"/>
-        <source>Bürgergeld (SGB II)</source>
-        <translation>Citizen&apos;s benefit (SGB II)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="59"/>
-        <source>Hilfe zum Lebensunterhalt (SGB XII)</source>
-        <translation>Subsistence assistance (SGB XII)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="60"/>
-        <source>Grundsicherung (SGB XII)</source>
-        <translation>Basic income support (SGB XII)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="61"/>
-        <source>Asylbewerberleistungen (AsylbLG)</source>
-        <translation>Asylum seekers&apos; benefits (AsylbLG)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="62"/>
-        <source>Wohngeld</source>
-        <translation>Housing benefit</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="63"/>
-        <source>Kinderzuschlag</source>
-        <translation>Child supplement</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="64"/>
-        <source>Stationäre Hilfe (SGB VIII)</source>
-        <translation>Residential assistance (SGB VIII)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="65"/>
-        <source>Behinderung</source>
-        <translation>Disability</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="66"/>
-        <source>Pflegekind</source>
-        <translation>Foster child</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="67"/>
-        <source>Kinderreiche Familie</source>
-        <translation>Large family</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="68"/>
-        <source>Einkommen</source>
-        <translation>Income</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="69"/>
         <source>Abgelehnt</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="73"/>
-        <source>Karlsruher Pass</source>
-        <translation>Karlsruher Pass</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="74"/>
-        <source>Karlsruher Kinderpass</source>
-        <translation>Karlsruher Children&apos;s Pass</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/reporting/definitions.py" line="82"/>
+        <location filename="../../kpass/reporting/definitions.py" line="61"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="83"/>
+        <location filename="../../kpass/reporting/definitions.py" line="62"/>
         <source>Altersgruppe</source>
         <translation>Age group</translation>
     </message>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="84"/>
+        <location filename="../../kpass/reporting/definitions.py" line="63"/>
         <source>Haushaltstyp</source>
         <translation>Household type</translation>
     </message>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="85"/>
+        <location filename="../../kpass/reporting/definitions.py" line="64"/>
         <source>Grundlage</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../kpass/reporting/definitions.py" line="86"/>
+        <location filename="../../kpass/reporting/definitions.py" line="65"/>
         <source>Passart</source>
         <translation>Pass type</translation>
     </message>
@@ -4335,6 +4249,100 @@
         <location filename="../../kpass/ui/dashboard/texts.py" line="37"/>
         <source>außerhalb</source>
         <translation>outside Karlsruhe</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="45"/>
+        <source>Bürgergeld (SGB II)</source>
+        <translation>Citizen&apos;s benefit (SGB II)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="46"/>
+        <source>Hilfe zum Lebensunterhalt (SGB XII)</source>
+        <translation>Subsistence assistance (SGB XII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="48"/>
+        <source>Grundsicherung (SGB XII)</source>
+        <translation>Basic income support (SGB XII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="50"/>
+        <source>Asylbewerberleistungen (AsylbLG)</source>
+        <translation>Asylum seekers&apos; benefits (AsylbLG)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="51"/>
+        <source>Wohngeld</source>
+        <translation>Housing benefit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="52"/>
+        <source>Kinderzuschlag</source>
+        <translation>Child supplement</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="54"/>
+        <source>Stationäre Hilfe (SGB VIII)</source>
+        <translation>Residential assistance (SGB VIII)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="61"/>
+        <source>Behinderung</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="62"/>
+        <source>Pflegekind</source>
+        <translation>Foster child</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="63"/>
+        <source>Kinderreiche Familie</source>
+        <translation>Large family</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="64"/>
+        <source>Einkommen</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="67"/>
+        <source>Karlsruher Pass</source>
+        <translation>Karlsruher Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="68"/>
+        <source>Karlsruher Kinderpass</source>
+        <translation>Karlsruher Children&apos;s Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="95"/>
+        <source>Alleinlebend</source>
+        <translation>Living alone</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="96"/>
+        <source>Alleinerziehend</source>
+        <translation>Single parent</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="97"/>
+        <source>Paar ohne Kinder</source>
+        <translation>Couple without children</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="98"/>
+        <source>Paar mit Kindern</source>
+        <translation>Couple with children</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/vocabulary/terms.py" line="99"/>
+        <source>Sonstige</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Hilfe nach SGB VIII (stationär)</source>
+        <translation type="vanished">Youth welfare (SGB VIII, residential)</translation>
     </message>
 </context>
 <context>

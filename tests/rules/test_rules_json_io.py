@@ -18,7 +18,7 @@ from kpass.rules import (
     rule_input_from_json,
     rule_input_to_json,
 )
-from kpass.rules.json_io import format_money, format_weights
+from kpass.rules.json_io import json_money, json_weights
 
 VALID: dict[str, Any] = {
     "application_date": "2026-03-15",
@@ -254,14 +254,14 @@ def test_check_rule_input_catches_hand_built_problems(karlsruhe: Parameters) -> 
 
 
 def test_output_number_formats() -> None:
-    assert format_money(Decimal("1342.857")) == "1342.86"
-    assert format_money(Decimal("-42.855")) == "-42.86"
-    assert format_money(Decimal("2730")) == "2730.00"
-    assert format_money(None) is None
-    assert format_weights(Decimal("2.1")) == "2.1"
-    assert format_weights(Decimal("1")) == "1.0"
-    assert format_weights(Decimal("2.10")) == "2.1"
-    assert format_weights(Decimal("1.65")) == "1.65"  # never rounded away
+    assert json_money(Decimal("1342.857")) == "1342.86"
+    assert json_money(Decimal("-42.855")) == "-42.86"
+    assert json_money(Decimal("2730")) == "2730.00"
+    assert json_money(None) is None
+    assert json_weights(Decimal("2.1")) == "2.1"
+    assert json_weights(Decimal("1")) == "1.0"
+    assert json_weights(Decimal("2.10")) == "2.1"
+    assert json_weights(Decimal("1.65")) == "1.65"  # never rounded away
 
 
 # --- hostile input: always an InputError naming the problem, never anything else -----------

@@ -22,13 +22,12 @@ from kpass.rules import (
     Residence,
     RuleInput,
     evaluate,
-    format_euro,
     render_reason,
 )
 from kpass.rules.benefit_route import qualifying_kind
 from kpass.rules.income_test import first_adult, member_weights, net_monthly_income
 from kpass.rules.model import REASON_PARAM_NAMES, make_decision, make_figures, make_reason
-from kpass.rules.reasons import german_number
+from kpass.vocabulary import format_euro, german_number
 
 
 def _input(*members: Member, benefits: tuple[Benefit, ...] = (),

@@ -21,7 +21,8 @@ from kpass.reporting import MEASURE_TITLES, MEASURES, OFFICIAL_USE_ONLY, get_dim
 from kpass.services.statistics import count_rows
 from kpass.ui.dashboard import DashboardWidget
 from kpass.ui.dashboard.charts import DATA_COLOUR
-from kpass.ui.dashboard.formatting import format_change, format_count, shift_month
+from kpass.ui.dashboard.formatting import shift_month
+from kpass.vocabulary import format_change, format_count
 from tests.ui_dashboard.conftest import (
     AS_OF,
     FIRST,

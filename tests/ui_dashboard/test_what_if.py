@@ -13,7 +13,7 @@ from kpass.reporting import SUPPRESSED_MARK, get_dimension
 from kpass.services.database_status import database_status
 from kpass.services.policy_impact import policy_impact
 from kpass.ui.dashboard import WhatIfPanel
-from kpass.ui.dashboard.formatting import format_count
+from kpass.vocabulary import format_count
 from tests.ui_dashboard.conftest import AS_OF, focusable_without_name, tab_through
 
 pytestmark = pytest.mark.gui

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.ui.common.form_widgets import ignore_wheel_unless_focused
-from kpass.ui.common.german_input import format_date, parse_date
+from kpass.ui.common.german_input import parse_date
+from kpass.vocabulary import format_date
 
 Answer = Literal["save", "discard", "cancel"]
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.rules import completed_years, configured_issuers
-from kpass.ui.common.german_input import format_date, parse_date
+from kpass.ui.common.german_input import parse_date
+from kpass.vocabulary import format_date
 
 
 def _tr(text: str) -> str:

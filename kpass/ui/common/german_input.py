@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
+from kpass.vocabulary import format_amount
+
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _EIGHT_DIGITS = re.compile(r"\d{8}")
 
@@ -28,13 +30,8 @@ def parse_date(text: str) -> date | None:
         return None  # 31.02. is no day
 
 
-def format_date(day: date | None) -> str:
-    return "" if day is None else f"{day:%d.%m.%Y}"
 
 
-def format_month(day: date | None) -> str:
-    """The month a pass is valid to, as printed on the card: ``03/2027``."""
-    return "" if day is None else f"{day:%m/%Y}"
 
 
 class AmountError(ValueError):
@@ -177,12 +174,4 @@ def amount_message(error: AmountError) -> str:
                ).replace("%1", shown)
 
 
-def format_amount(amount: Decimal) -> str:
-    """``Decimal("1234.5")`` → ``"1.234,50"`` (without the € sign, for an input field)."""
-    text = f"{amount.quantize(Decimal('0.01')):,f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
-
-def format_weights(weights: Decimal) -> str:
-    """The sum of the OECD weights with one decimal: ``2,1``."""
-    return f"{weights:.1f}".replace(".", ",")

@@ -11,6 +11,15 @@ from kpass.rules import default_parameters
 from kpass.services.applications import PROOFS
 from kpass.services.household_validation import PERIOD_LABELS, ROLE_LABELS
 from kpass.ui.translation import translatable_tables
+from kpass.vocabulary import (
+    APPLICATION_KINDS,
+    END_REASONS,
+    PASS_STATUSES,
+    SALUTATIONS,
+    long_labels,
+    short_labels,
+)
+from kpass.vocabulary import PROOFS as PROOF_TERMS
 
 _CONTEXT = "Labels"
 
@@ -30,25 +39,16 @@ INCOME_KINDS: tuple[str, ...] = (
 #: The qualifying benefits (notices), in the rules' order of precedence.
 BENEFIT_KINDS: tuple[str, ...] = _LATEST_RULES.qualifying_benefits
 
-PROOF_LABELS: dict[str, str] = {
-    "personalausweis": "Personalausweis/Pass",
-    "leistungsbescheid": "Leistungsbescheid",
-    "lohnabrechnungen": "Lohnabrechnungen (3 Monate)",
-    "rentenbescheid": "Rentenbescheid",
-    "mietvertrag": "Mietvertrag",
-    "lichtbild": "Lichtbild",
-}
+PROOF_LABELS: dict[str, str] = short_labels(PROOF_TERMS)  # beside check boxes: short
 
-END_REASON_LABELS: dict[str, str] = {"moved_out": "Wegzug", "died": "Tod"}
+END_REASON_LABELS: dict[str, str] = long_labels(END_REASONS)
 
 #: How a letter addresses a person (kpass.models.register.SALUTATIONS); none: no salutation.
-SALUTATION_LABELS: dict[str, str] = {"frau": "Frau", "herr": "Herr"}
+SALUTATION_LABELS: dict[str, str] = long_labels(SALUTATIONS)
 
-PASS_STATUS_LABELS: dict[str, str] = {
-    "active": "gültig", "revoked": "gesperrt", "replaced": "ersetzt",
-}
+PASS_STATUS_LABELS: dict[str, str] = long_labels(PASS_STATUSES)
 
-APPLICATION_KIND_LABELS: dict[str, str] = {"new": "Erstantrag", "renewal": "Verlängerung"}
+APPLICATION_KIND_LABELS: dict[str, str] = long_labels(APPLICATION_KINDS)
 
 # Every table whose texts ``tr`` below translates (most are defined without Qt, in the
 # documents and services layers): their German texts are the sources of this context.

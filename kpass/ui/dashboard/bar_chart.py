@@ -17,7 +17,7 @@ from kpass.ui.dashboard.charts import (
     ChartBase,
     nice_ticks,
 )
-from kpass.ui.dashboard.formatting import format_count
+from kpass.vocabulary import format_count
 
 GAP = 8
 

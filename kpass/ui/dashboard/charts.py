@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from kpass.ui.dashboard.formatting import format_count
+from kpass.vocabulary import format_count
 
 #: The data colour: dark blue, 7.1:1 against white (also the focus colour of kpass).
 DATA_COLOUR = QColor("#0b4f8a")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from kpass.ui.dashboard.formatting import format_count
+from kpass.vocabulary import format_count
 
 Cell = str | int
 Index = QModelIndex | QPersistentModelIndex

@@ -40,7 +40,7 @@ from kpass.ui.dashboard.dashboard_data import (
     load_dashboard,
 )
 from kpass.ui.dashboard.dashboard_export import PathProvider, suggested_file_name, write_export
-from kpass.ui.dashboard.formatting import format_count, month_key, shift_month
+from kpass.ui.dashboard.formatting import month_key, shift_month
 from kpass.ui.dashboard.key_figures import KeyFigureCard
 from kpass.ui.dashboard.line_chart import LineChart
 from kpass.ui.dashboard.texts import (
@@ -57,6 +57,7 @@ from kpass.ui.dashboard.widgets import (
     set_tab_order,
     show_message,
 )
+from kpass.vocabulary import format_count
 
 OFFERED_MONTHS = 120  # ten years back, as far as an export may reach
 RELOAD_DELAY_MS = 250  # lets a person step through a combo box without a query per step

@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kpass.ui.dashboard.dashboard_data import KeyFigure
-from kpass.ui.dashboard.formatting import format_change, format_count
 from kpass.ui.dashboard.texts import measure_title
+from kpass.vocabulary import format_change, format_count
 
 
 def key_figure_text(figure: KeyFigure) -> str:

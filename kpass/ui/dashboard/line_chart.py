@@ -15,7 +15,7 @@ from kpass.ui.dashboard.charts import (
     ChartBase,
     value_axis,
 )
-from kpass.ui.dashboard.formatting import format_count
+from kpass.vocabulary import format_count
 
 POINT_RADIUS = 3.5
 

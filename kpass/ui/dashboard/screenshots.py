@@ -39,8 +39,8 @@ def save_dashboard_screenshots(out_dir: Path, database: Database) -> list[Path]:
     the one in force (07-was-waere-wenn.png) at 1280 × 800, offscreen; returns the paths."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kpass.ui.dashboard.dashboard_widget import DashboardWidget
-    from kpass.ui.dashboard.formatting import format_euro
     from kpass.ui.dashboard.what_if_panel import WhatIfPanel
+    from kpass.vocabulary import format_euro
 
     app = _application()
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from kpass.reporting import MEASURE_TITLES, get_dimension
-from kpass.reporting.definitions import _TITLES as DIMENSION_TITLES
 from kpass.reporting.definitions import (
     BASIS_LABELS,
+    DIMENSION_TITLES,
     HOUSEHOLD_TYPE_LABELS,
     PASS_TYPE_LABELS,
     STADTTEIL_OUTSIDE,

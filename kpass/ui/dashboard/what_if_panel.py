@@ -34,7 +34,6 @@ from kpass.ui.common.background import BackgroundJobs
 from kpass.ui.common.german_input import AmountError, amount_message, read_amount
 from kpass.ui.dashboard.busy_indicator import BusyIndicator
 from kpass.ui.dashboard.count_table import Cell, CountTableModel
-from kpass.ui.dashboard.formatting import format_count, format_euro
 from kpass.ui.dashboard.texts import dimension_label
 from kpass.ui.dashboard.widgets import (
     count_table_view,
@@ -43,6 +42,7 @@ from kpass.ui.dashboard.widgets import (
     set_tab_order,
     show_message,
 )
+from kpass.vocabulary import format_count, format_euro
 
 SUMMARY_ROWS = ("thresholds", "households", "persons", "eligible", "gained", "lost")
 

@@ -13,8 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from kpass.rules import format_euro
-from kpass.ui.common.german_input import format_date
 from kpass.ui.common.labels import (
     END_REASON_LABELS,
     basis_text,
@@ -23,6 +21,7 @@ from kpass.ui.common.labels import (
     role_label,
     tr,
 )
+from kpass.vocabulary import format_date, format_euro
 
 
 def _tr(text: str) -> str:

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 
 from kpass.rules import Decision
 from kpass.ui.common.form_widgets import label_for
-from kpass.ui.common.german_input import format_month
 from kpass.ui.common.labels import pass_status_text, pass_type_text
 from kpass.ui.common.style import MessageBar, MessageKind, make_heading
 from kpass.ui.household.decision_text import MemberLine, decision_lines, household_sentence, summary
 from kpass.ui.household.history_source import PassEntry
 from kpass.ui.translation import QT_TRANSLATE_NOOP
+from kpass.vocabulary import format_month
 
 
 def _tr(text: str) -> str:

@@ -6,15 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from kpass.rules import (
-    Decision,
-    HouseholdFigures,
-    MemberDecision,
-    RuleInput,
-    format_euro,
-    render_reason,
-)
-from kpass.ui.common.german_input import format_date, format_month, format_weights
+from kpass.rules import Decision, HouseholdFigures, MemberDecision, RuleInput, render_reason
 from kpass.ui.common.labels import (
     basis_text,
     income_counted,
@@ -22,6 +14,7 @@ from kpass.ui.common.labels import (
     pass_type_text,
     period_label,
 )
+from kpass.vocabulary import format_date, format_euro, format_month, format_weights
 
 _CONTEXT = "DecisionText"
 

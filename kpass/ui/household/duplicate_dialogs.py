@@ -35,8 +35,9 @@ from kpass.errors import InvalidInput
 from kpass.services.duplicates import DuplicateCandidate
 from kpass.ui.common.dialogs import error_label, ok_cancel
 from kpass.ui.common.form_widgets import ignore_wheel_unless_focused
-from kpass.ui.common.german_input import format_date, parse_date
+from kpass.ui.common.german_input import parse_date
 from kpass.ui.translation import user_message
+from kpass.vocabulary import format_date
 
 #: The longest reason the services take (``person_distinction.reason``).
 MAX_REASON = 300

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kpass.services.duplicates import DuplicateCandidate
-from kpass.ui.common.german_input import format_date
+from kpass.vocabulary import format_date
 
 
 def _tr(text: str) -> str:

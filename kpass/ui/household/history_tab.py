@@ -33,7 +33,6 @@ from kpass.errors import KpassError
 from kpass.rules import household_from_json
 from kpass.services.household_facts import member_key
 from kpass.services.household_history import PrintSummary
-from kpass.ui.common.german_input import format_date
 from kpass.ui.common.labels import (
     APPLICATION_KIND_LABELS,
     basis_text,
@@ -47,6 +46,7 @@ from kpass.ui.household.decision_text import household_sentence
 from kpass.ui.household.history_source import DecisionEntry, HouseholdHistory
 from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
+from kpass.vocabulary import format_date
 
 # translated where shown; marked here for the catalog
 PRINT_KIND_LABELS: dict[str, str] = {

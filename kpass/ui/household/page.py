@@ -44,7 +44,6 @@ from kpass.services.person_identity import LikelyDuplicate
 from kpass.ui.common import dialogs
 from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import ignore_wheel_unless_focused
-from kpass.ui.common.german_input import format_date
 from kpass.ui.common.labels import (
     END_REASON_LABELS,
     proof_label,
@@ -73,6 +72,7 @@ from kpass.ui.household.sections.members import MemberSection, move_prompt
 from kpass.ui.household.sections.notices import NoticeSection
 from kpass.ui.printing.preview_dialog import PreviewDialog
 from kpass.ui.translation import user_message
+from kpass.vocabulary import format_date
 
 
 def _tr(text: str) -> str:

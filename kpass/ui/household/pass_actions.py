@@ -27,13 +27,13 @@ from kpass.services.passes import (
 )
 from kpass.services.person_identity import DuplicatePassHolder
 from kpass.ui.common import dialogs
-from kpass.ui.common.german_input import format_date, format_month
 from kpass.ui.common.labels import pass_status_text, pass_type_text
 from kpass.ui.common.run_service import run_service
 from kpass.ui.household import duplicate_dialogs
 from kpass.ui.household.history_source import DecisionEntry, PassEntry, entry_of
 from kpass.ui.household.history_tab import type_change_text
 from kpass.ui.translation import user_message
+from kpass.vocabulary import format_date, format_month
 
 if TYPE_CHECKING:
     from kpass.models.engine import Database

@@ -18,9 +18,9 @@ from kpass.models.engine import Database
 from kpass.ui.common import dialogs
 from kpass.ui.common.background import BackgroundJobs, Job, JobOutcome
 from kpass.ui.common.batch_jobs import start_with_progress
-from kpass.ui.common.german_input import format_date
 from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.printing.preview_dialog import PreviewDialog
+from kpass.vocabulary import format_date
 
 
 def _tr(text: str) -> str:

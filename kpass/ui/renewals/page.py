@@ -32,13 +32,13 @@ from kpass.services.pass_queries import RenewalRow, filter_words, renewal_queue
 from kpass.ui.common.background import BackgroundJobs, Job, JobOutcome, Step
 from kpass.ui.common.batch_jobs import start_with_progress
 from kpass.ui.common.form_widgets import column_width, label_for
-from kpass.ui.common.german_input import format_date
 from kpass.ui.common.labels import pass_status_text, pass_type_text
 from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import make_heading
 from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.printing.preview_dialog import PreviewDialog
 from kpass.ui.translation import QT_TRANSLATE_NOOP
+from kpass.vocabulary import format_date
 
 QUEUE_LIMIT = 5000
 # Typical contents of the columns (RenewalsPage.COLUMNS), for their widths; Name stretches.

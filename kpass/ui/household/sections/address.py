@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 
 from kpass.services.street_directory import suggest_stadtteil
 from kpass.ui.common.form_widgets import DateField, StadtteilBox, label_for
-from kpass.ui.common.german_input import format_date
 from kpass.ui.common.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.common.run_service import run_service
 from kpass.ui.household.draft import DraftAddress
 from kpass.ui.household.editor import HouseholdEditor
+from kpass.vocabulary import format_date
 
 
 def _tr(text: str) -> str:

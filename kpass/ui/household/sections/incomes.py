@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.rules import format_euro
 from kpass.services.household_facts import IncomeFact
 from kpass.services.household_validation import PERIOD_LABELS, IncomeInput
 from kpass.ui.common import dialogs
@@ -32,19 +31,13 @@ from kpass.ui.common.form_widgets import (
     fit_rows,
     label_for,
 )
-from kpass.ui.common.german_input import (
-    AmountError,
-    amount_message,
-    format_amount,
-    format_date,
-    parse_amount,
-    read_amount,
-)
+from kpass.ui.common.german_input import AmountError, amount_message, parse_amount, read_amount
 from kpass.ui.common.labels import INCOME_KINDS, income_counted, income_kind_label, period_label
 from kpass.ui.common.run_service import run_service
 from kpass.ui.household.editor import HouseholdEditor
 from kpass.ui.household.sections.base import RecordSection
 from kpass.ui.translation import QT_TRANSLATE_NOOP
+from kpass.vocabulary import format_amount, format_date, format_euro
 
 
 def _tr(text: str) -> str:

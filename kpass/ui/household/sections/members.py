@@ -41,7 +41,6 @@ from kpass.ui.common.form_widgets import (
     label_for,
     record_table,
 )
-from kpass.ui.common.german_input import format_date
 from kpass.ui.common.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.common.labels import SALUTATION_LABELS, role_label, salutation_label
 from kpass.ui.common.run_service import run_service
@@ -52,6 +51,7 @@ from kpass.ui.household.duplicate_warning import DuplicateWarning
 from kpass.ui.household.editor import HouseholdEditor
 from kpass.ui.household.sections.base import RecordSection
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
+from kpass.vocabulary import format_date
 
 DUPLICATE_DELAY_MS = 250
 

@@ -33,12 +33,13 @@ from kpass.ui.common.form_widgets import (
     fit_rows,
     label_for,
 )
-from kpass.ui.common.german_input import format_date, parse_date
+from kpass.ui.common.german_input import parse_date
 from kpass.ui.common.labels import BENEFIT_KINDS, basis_text
 from kpass.ui.common.run_service import run_service
 from kpass.ui.household.editor import HouseholdEditor
 from kpass.ui.household.sections.base import RecordSection
 from kpass.ui.translation import QT_TRANSLATE_NOOP
+from kpass.vocabulary import format_date
 
 
 def _tr(text: str) -> str:
