@@ -22,11 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
-from kpass.atomic_file import protect
-from kpass.errors import DatabaseError, InvalidInput
-from kpass.models.engine import Database, open_database
-from kpass.models.migrate import ensure_current
-from kpass.settings import resolve_database_url
+from kpass.errors import InvalidInput
+from kpass.services.admin import Database, open_register
 
 #: Ids are ``Integer`` columns: 32-bit signed on PostgreSQL, and so kept on SQLite too.
 MAX_ID = 2**31 - 1
@@ -285,26 +282,10 @@ def amount_arg(text: str) -> str:
 def database_from_args(
     args: argparse.Namespace, *, create: bool = False, require_schema: bool = True
 ) -> Database:
-    """Open the database named by ``--database``/the environment/the default.
-
-    Only ``create=True`` (``kpass db upgrade``, the app's start) may create a new SQLite
-    file; every other command says that there is none instead of leaving an empty one. No
-    ``--out`` of this process may replace the SQLite file or its companions.
-    """
-    database = open_database(
-        resolve_database_url(getattr(args, "database", None)), create_dir=create
-    )
-    path = database.sqlite_path
-    if path is not None:
-        protect(path)
-    if not create and path is not None and not path.exists():
-        raise DatabaseError(
-            f"There is no database at {path}; create it with: kpass db upgrade",
-            f"Unter {path} gibt es keine Datenbank; anlegen mit: kpass db upgrade",
-        )
-    if require_schema:
-        ensure_current(database)
-    return database
+    """Open the database named by ``--database``/the environment/the default (see
+    :func:`kpass.services.admin.open_register`)."""
+    return open_register(getattr(args, "database", None), create=create,
+                         require_schema=require_schema)
 
 
 def print_json(value: Any) -> None:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from kpass.cli.common import database_from_args, print_json
-from kpass.models.migrate import upgrade
+from kpass.services.admin import upgrade_register
 from kpass.services.database_check import check_database
 from kpass.services.database_status import database_status
 
@@ -29,7 +29,7 @@ def register(commands: Any) -> None:
 
 def _upgrade(args: argparse.Namespace) -> int:
     database = database_from_args(args, create=True, require_schema=False)
-    result = upgrade(database)
+    result = upgrade_register(database)
     if not result.changed:
         print(f"Database is up to date (revision {result.after}).")
     else:

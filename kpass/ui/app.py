@@ -8,9 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kpass import __version__
 from kpass.languages import SOURCE_LANGUAGE, chosen_language
-from kpass.models.engine import Database, open_database
-from kpass.models.migrate import upgrade
-from kpass.settings import resolve_database_url
+from kpass.services.admin import open_and_upgrade
 from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import STYLE_SHEET
 from kpass.ui.main_window import MainWindow
@@ -38,20 +36,13 @@ def create_application(
     return app
 
 
-def open_for_app(url_text: str | None) -> Database:
-    """Open the database and bring its schema up to date (SQLite is copied aside first)."""
-    database = open_database(resolve_database_url(url_text))
-    upgrade(database)
-    return database
-
-
 def run_app(url_text: str | None, language_option: str | None = None) -> int:
     """Start the desktop app; ``language_option`` (``--language``) wins over KPASS_LANGUAGE."""
     language, warning = chosen_language(language_option)
     if warning:
         print(f"kpass: {warning}", file=sys.stderr)
     app = create_application(language=language)
-    opened = run_service(lambda: open_for_app(url_text),
+    opened = run_service(lambda: open_and_upgrade(url_text),
                          lambda text: QMessageBox.critical(None, "kpass", text))
     if opened.error is not None:  # the log gets the English text, the shell the exit code
         print(f"kpass: {opened.error.message_en}", file=sys.stderr)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar
 
-from kpass.models.engine import Database
+from kpass.services import Database
 from kpass.ui.common.background import stop_background_work
 from kpass.ui.common.run_service import run_service
 from kpass.ui.dashboard import DashboardWidget, WhatIfPanel

@@ -59,8 +59,7 @@ def _renewal_and_correction(window: QMainWindow, out: Path, saved: list[Path]) -
 def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
     """Open a fresh demo database offscreen and save a PNG (1280 × 800) of each screen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kpass.models.engine import open_database
-    from kpass.models.migrate import upgrade
+    from kpass.services.admin import open_register, upgrade_register
     from kpass.services.demo_data import create_demo_data
     from kpass.ui.app import create_application
     from kpass.ui.common import dialogs
@@ -81,8 +80,9 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         print_outbox.set_outbox(Path(tmp) / "ausgabe")
         ask_unsaved = dialogs.ask_unsaved
         dialogs.ask_unsaved = lambda _parent: "discard"  # type: ignore[assignment]
-        database = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite'}")
-        upgrade(database, backup=False)
+        database = open_register(f"sqlite:///{Path(tmp) / 'demo.sqlite'}", create=True,
+                                 require_schema=False)
+        upgrade_register(database)
         today = date.today()
         create_demo_data(database, households, 7, today)
         window = MainWindow(database, today)

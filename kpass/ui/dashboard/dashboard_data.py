@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import product
 
-from kpass.models.engine import Database
 from kpass.reporting import MEASURES, CountRow, get_dimension
+from kpass.services import Database
 from kpass.services.statistics import count_rows
 from kpass.ui.dashboard.formatting import shift_month
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kpass.models.engine import Database
 from kpass.reporting import write_csv, write_xlsx
+from kpass.services import Database
 from kpass.services.statistics import statistics_report
 
 #: File kinds the dashboard exports, with their suffix.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kpass.models.engine import Database
+from kpass.services import Database
 
 SIZE = (1280, 800)
 

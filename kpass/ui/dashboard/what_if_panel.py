@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.models.engine import Database
 from kpass.reporting import get_dimension
 from kpass.rules import default_parameters
+from kpass.services import Database
 from kpass.services.policy_impact import ImpactReport, policy_impact
 from kpass.ui.common.background import BackgroundJobs
 from kpass.ui.common.german_input import AmountError, amount_message, read_amount

@@ -18,7 +18,7 @@ from decimal import Decimal
 from PySide6.QtCore import QObject, Signal
 
 from kpass.errors import ConcurrentChange, KpassError
-from kpass.models.engine import Database
+from kpass.services import Database
 from kpass.services import household_editing as editing
 from kpass.services.duplicates import DuplicateCandidate
 from kpass.services.household_changes import (

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kpass.models.engine import Database
 from kpass.rules import Decision
+from kpass.services import Database
 from kpass.services.applications import DecisionResult
 from kpass.services.household_history import (
     DataChange,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.errors import ConcurrentChange, KpassError
-from kpass.models.engine import Database
+from kpass.services import Database
 from kpass.services.applications import PROOFS, apply, decide
 from kpass.services.duplicates import DuplicateCandidate
 from kpass.services.household_changes import (

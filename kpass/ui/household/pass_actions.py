@@ -36,7 +36,7 @@ from kpass.ui.translation import user_message
 from kpass.vocabulary import format_date, format_month
 
 if TYPE_CHECKING:
-    from kpass.models.engine import Database
+    from kpass.services import Database
     from kpass.ui.household.decision_panel import DecisionPanel
     from kpass.ui.household.editor import HouseholdEditor
     from kpass.ui.household.history_source import HouseholdHistory

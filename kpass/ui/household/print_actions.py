@@ -18,7 +18,7 @@ from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.printing.preview_dialog import PreviewDialog
 
 if TYPE_CHECKING:
-    from kpass.models.engine import Database
+    from kpass.services import Database
     from kpass.ui.household.decision_panel import DecisionPanel
     from kpass.ui.household.history_source import HouseholdHistory
 

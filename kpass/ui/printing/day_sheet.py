@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow
 
-from kpass.models.engine import Database
+from kpass.services import Database
 from kpass.ui.common import dialogs
 from kpass.ui.common.background import BackgroundJobs, Job, JobOutcome
 from kpass.ui.common.batch_jobs import start_with_progress

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from kpass.models.engine import Database
-from kpass.services import printing
+from kpass.services import Database, printing
 from kpass.settings import data_dir
 
 _outbox: Path | None = None

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.documents.labels import PASS_TYPE_TITLES
-from kpass.models.engine import Database
+from kpass.services import Database
 from kpass.services.pass_queries import RenewalRow, filter_words, renewal_queue
 from kpass.ui.common.background import BackgroundJobs, Job, JobOutcome, Step
 from kpass.ui.common.batch_jobs import start_with_progress

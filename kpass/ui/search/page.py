@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.models.engine import Database
+from kpass.services import Database
 from kpass.services.person_search import Cursor, SearchPage, search_persons
 from kpass.services.person_search_lookups import is_pass_query, parse_pass_query
 from kpass.ui.common.form_widgets import column_width

@@ -1,0 +1,48 @@
+"""Opening the register: the one place that turns a URL (or the default) into a database,
+creates it, brings its schema up to date, or refuses an old or missing one.
+
+The app and the command line both come here, so a second copy of these decisions cannot
+drift: only ``create=True`` (``kpass db upgrade``, the app's start) may create a new SQLite
+file; every other command says that there is none instead of leaving an empty one.
+"""
+
+from __future__ import annotations
+
+from kpass.atomic_file import protect
+from kpass.errors import DatabaseError
+from kpass.models.engine import Database, open_database
+from kpass.models.migrate import UpgradeResult, ensure_current, upgrade
+from kpass.settings import resolve_database_url
+
+
+def open_register(url_text: str | None, *, create: bool = False,
+                  require_schema: bool = True) -> Database:
+    """The database named by ``url_text`` (else the environment, else the default file).
+
+    ``require_schema``: refused unless its schema is current. The SQLite file and its
+    companions are protected: no output file of this process may replace them.
+    """
+    database = open_database(resolve_database_url(url_text), create_dir=create)
+    path = database.sqlite_path
+    if path is not None:
+        protect(path)
+    if not create and path is not None and not path.exists():
+        raise DatabaseError(
+            f"There is no database at {path}; create it with: kpass db upgrade",
+            f"Unter {path} gibt es keine Datenbank; anlegen mit: kpass db upgrade",
+        )
+    if require_schema:
+        ensure_current(database)
+    return database
+
+
+def upgrade_register(database: Database) -> UpgradeResult:
+    """Create or upgrade the schema (a SQLite file is copied aside first)."""
+    return upgrade(database)
+
+
+def open_and_upgrade(url_text: str | None) -> Database:
+    """The app's start: open (creating it if needed) and bring the schema up to date."""
+    database = open_register(url_text, create=True, require_schema=False)
+    upgrade_register(database)
+    return database
