@@ -32,20 +32,13 @@ def register(commands: Any) -> None:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from kpass.reporting import (
-        parse_dimensions,
-        parse_month_range,
-        write_csv,
-        write_json,
-        write_xlsx,
-    )
-    from kpass.services.statistics import statistics_report
+    from kpass.reporting import parse_dimensions, parse_month_range
+    from kpass.services.statistics_export import export_statistics
 
     months = parse_month_range(args.first.text, args.last.text)
     dimensions = parse_dimensions(args.by)
-    report = statistics_report(database_from_args(args), months, dimensions, exact=args.exact)
-    writer = {"csv": write_csv, "xlsx": write_xlsx, "json": write_json}[args.format]
-    path = writer(report, args.out)
+    path = export_statistics(database_from_args(args), months, dimensions, args.format,
+                             args.out, exact=args.exact)
     marking = " (nur für den Dienstgebrauch)" if args.exact else ""
     print(f"Wrote {path}: {len(months)} month(s), by {', '.join(dimensions) or 'month'}{marking}.")
     return 0

@@ -6,6 +6,7 @@ the same months and dimensions as shown, exact and marked "nur für den Dienstge
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from kpass.errors import KpassError
 from kpass.reporting import DIMENSION_KEYS, MEASURES
 from kpass.reporting import parse_month_range as checked_month_range
 from kpass.services import Database
+from kpass.services.statistics_export import export_statistics, suggested_file_name
 from kpass.ui.common.background import BackgroundJobs
 from kpass.ui.dashboard.bar_chart import BarChart
 from kpass.ui.dashboard.busy_indicator import BusyIndicator
@@ -39,7 +41,6 @@ from kpass.ui.dashboard.dashboard_data import (
     DashboardRequest,
     load_dashboard,
 )
-from kpass.ui.dashboard.dashboard_export import PathProvider, suggested_file_name, write_export
 from kpass.ui.dashboard.formatting import month_key, shift_month
 from kpass.ui.dashboard.key_figures import KeyFigureCard
 from kpass.ui.dashboard.line_chart import LineChart
@@ -58,6 +59,9 @@ from kpass.ui.dashboard.widgets import (
     show_message,
 )
 from kpass.vocabulary import format_count
+
+#: Asks where to save: (kind, suggested file name) → path, or None if the user cancels.
+PathProvider = Callable[[str, str], Path | None]
 
 OFFERED_MONTHS = 120  # ten years back, as far as an export may reach
 RELOAD_DELAY_MS = 250  # lets a person step through a combo box without a query per step
@@ -487,7 +491,8 @@ class DashboardWidget(QWidget):
         database, months = self.database, data.request.months
         show_message(self.export_message, "")
         self._exporter.call(
-            lambda: write_export(database, months, dimensions, kind, path),
+            lambda: export_statistics(database, months, dimensions, kind, path, exact=True,
+                                      ensure_suffix=True),
             self._export_done,
             lambda message: show_message(self.export_message, message),
         )
