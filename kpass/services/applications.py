@@ -13,7 +13,13 @@ from kpass.models import Application, Decision, Household, HouseholdMember, Pers
 from kpass.models.engine import Database
 from kpass.models.periods import valid_on
 from kpass.rules import Decision as RuleDecision
-from kpass.rules import decision_to_json, default_parameters, evaluate, rule_input_to_json
+from kpass.rules import (
+    RuleInput,
+    decision_to_json,
+    default_parameters,
+    evaluate,
+    rule_input_to_json,
+)
 from kpass.services.household_facts import (
     HouseholdFacts,
     build_rule_input,
@@ -171,12 +177,20 @@ def apply(
     return result
 
 
+def preview_decision(facts: HouseholdFacts, day: date,
+                     applicant_key: int) -> tuple[RuleInput, RuleDecision]:
+    """What the rules see in ``facts`` on ``day`` and what they would decide, with the same
+    parameters as a stored decision (:func:`decide`) — the counter's live preview of a
+    household on the screen, nothing stored."""
+    rule_input = build_rule_input(facts, day, applicant_key)
+    return rule_input, evaluate(rule_input, default_parameters())
+
+
 def decide_application(uow: UnitOfWork, application: Application) -> DecisionResult:
     """Evaluate the stored household for an application and keep the decision."""
     facts = load_facts(uow.session, application.household_id)
     day = application.application_date
-    rule_input = build_rule_input(facts, day, application.applicant_person_id)
-    decision = evaluate(rule_input, default_parameters())
+    rule_input, decision = preview_decision(facts, day, application.applicant_person_id)
     output = decision_to_json(decision)
     earlier = uow.session.scalars(
         select(Decision)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from kpass.rules import Decision, RuleInput, default_parameters, evaluate
+from kpass.rules import Decision, RuleInput
+from kpass.services.applications import preview_decision
 from kpass.services.household_details import AddressDetails, HouseholdDetails
 from kpass.services.household_facts import (
     AddressFact,
@@ -178,11 +179,15 @@ class HouseholdDraft:
         """What the rules would see if the household were decided on ``day``
         (``InvalidInput`` when it is incomplete, e.g. without applicant)."""
         applicant = self.applicant(day)
+        return build_rule_input(self._facts_with(extra_income), day,
+                                applicant.key if applicant else 0)
+
+    def _facts_with(self, extra_income: IncomeFact | None) -> HouseholdFacts:
         facts = self.facts()
-        if extra_income is not None:
-            facts = HouseholdFacts(facts.household_id, facts.members, facts.addresses,
-                                   (*facts.incomes, extra_income), facts.notices)
-        return build_rule_input(facts, day, applicant.key if applicant else 0)
+        if extra_income is None:
+            return facts
+        return HouseholdFacts(facts.household_id, facts.members, facts.addresses,
+                              (*facts.incomes, extra_income), facts.notices)
 
     def evaluate(self, day: date, extra_income: IncomeFact | None = None) -> Decision:
         return self.preview(day, extra_income)[1]
@@ -190,9 +195,11 @@ class HouseholdDraft:
     def preview(
         self, day: date, extra_income: IncomeFact | None = None
     ) -> tuple[RuleInput, Decision]:
-        """What the rules see on ``day`` and what they decide."""
-        rule_input = self.rule_input(day, extra_income)
-        return rule_input, evaluate(rule_input, default_parameters())
+        """What the rules see on ``day`` and what they decide (the service's preview: the
+        same parameters as a stored decision)."""
+        facts = self._facts_with(extra_income)
+        applicant = self.applicant(day)
+        return preview_decision(facts, day, applicant.key if applicant else 0)
 
     # -- saving a new household ------------------------------------------------------------
     def creation_input(
