@@ -21,6 +21,7 @@ MODULES = (
     "bench.cards_vs_reportlab",
     "bench.stats_month",
     "bench.history_prints",
+    "bench.demo_generator",
 )
 
 

@@ -1,11 +1,14 @@
-"""The casework commands as a script would use them (subprocess, real database file)."""
+"""The casework commands as a script would use them (own process, real database file).
+
+Each command runs in a process of its own, forked from a process that has imported kpass
+(tests/cli_process.py), so that this module does not spend most of its time starting Python.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +17,7 @@ import pytest
 from kpass.models.engine import open_database
 from kpass.models.migrate import upgrade
 from kpass.services.demo_data import create_demo_data
+from tests.cli_process import run_kpass
 
 AS_OF = date(2026, 11, 1)
 SPEC_EXAMPLE = {
@@ -47,14 +51,7 @@ def kpass(
     env = {**os.environ}
     if url:
         env["KPASS_DATABASE_URL"] = url
-    return subprocess.run(
-        [sys.executable, "-m", "kpass", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env=env,
-    )
+    return run_kpass(*args, input=stdin, timeout=180, env=env)
 
 
 @pytest.fixture(scope="module")

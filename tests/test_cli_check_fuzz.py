@@ -2,9 +2,9 @@
 status 0 and a decision, or 2 and a short message in English and German — never a traceback.
 
 The command runs in-process (``kpass.cli.main(["check", "-"])``, standard input and output
-replaced), so that Hypothesis can try hundreds of inputs in a few seconds. Three sources:
-valid households with one field replaced by something random, random JSON documents, and
-random text and bytes.
+replaced), so that Hypothesis can try hundreds of inputs in a few seconds (how many:
+tests/hypothesis_profiles.py). Three sources: valid households with one field replaced by
+something random, random JSON documents, and random text and bytes.
 """
 
 from __future__ import annotations
@@ -21,11 +21,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpass.cli import main
+from tests.hypothesis_profiles import fuzz_profile
 
 #: 2 lines of at most 600 characters (check_command.MAX_MESSAGE_CHARACTERS) plus "kpass: ".
 STDERR_BOUND = 1_300
 
-FUZZ = settings(max_examples=300, deadline=None,
+#: 100 inputs per source in every run, 300 with KPASS_HYPOTHESIS_PROFILE=thorough.
+FUZZ = settings(fuzz_profile(),
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 VALID: dict[str, Any] = {

@@ -14,15 +14,18 @@ from sqlalchemy import text
 
 from kpass.cli import main
 from kpass.models.engine import Database
+from tests.cli_process import run_kpass
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m kpass`` in a process of its own, forked from one that imported kpass."""
+    return run_kpass(*args, timeout=120, env={**os.environ, **(env or {})})
+
+
+def run_python_m_kpass(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m kpass`` from the interpreter's start: this proves the real start works."""
     return subprocess.run(
-        [sys.executable, "-m", "kpass", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
+        [sys.executable, "-m", "kpass", *args], capture_output=True, text=True, timeout=120
     )
 
 
@@ -163,7 +166,7 @@ def test_schema_missing_is_reported(tmp_path: Path) -> None:
 def test_version_and_help() -> None:
     from kpass import __version__
 
-    assert run_cli("--version").stdout.strip() == f"kpass {__version__}"
+    assert run_python_m_kpass("--version").stdout.strip() == f"kpass {__version__}"
     help_text = run_cli("--help").stdout
     for command in ("db", "demo-data", "search", "gui"):
         assert command in help_text

@@ -21,22 +21,35 @@ from kpass.services.database_check import check_database
 from kpass.services.demo_data import create_demo_data, register_digest
 from kpass.services.person_search import search_persons
 from kpass.services.uow import UnitOfWork
+from tests.cli_process import run_kpass
 
 AS_OF = date(2026, 6, 15)
 
 
-def test_same_seed_same_register_on_both_databases(database: Database, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def sqlite_digests(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """Digests of 300 households of seed 7 (one batch) and of seed 8 in SQLite files: the same
+    for the test on either database, so written once."""
+    folder = tmp_path_factory.mktemp("digests")
+
+    def digest(seed: int, **batches: int) -> str:
+        other = open_database(f"sqlite:///{folder / f'seed-{seed}.sqlite'}")
+        upgrade(other, backup=False)
+        create_demo_data(other, 300, seed, AS_OF, **batches)
+        made = register_digest(other)
+        other.dispose()
+        return made
+
+    return digest(7, batch_size=300), digest(8)
+
+
+def test_same_seed_same_register_on_both_databases(
+    database: Database, sqlite_digests: tuple[str, str]
+) -> None:
+    seed_7, seed_8 = sqlite_digests
     create_demo_data(database, 300, 7, AS_OF, batch_size=70)
-    other = open_database(f"sqlite:///{tmp_path / 'other.sqlite'}")
-    upgrade(other, backup=False)
-    create_demo_data(other, 300, 7, AS_OF, batch_size=300)
-    assert register_digest(database) == register_digest(other)
-    third = open_database(f"sqlite:///{tmp_path / 'third.sqlite'}")
-    upgrade(third, backup=False)
-    create_demo_data(third, 300, 8, AS_OF)
-    assert register_digest(third) != register_digest(other)
-    other.dispose()
-    third.dispose()
+    assert register_digest(database) == seed_7
+    assert seed_8 != seed_7
 
 
 def test_register_is_consistent_and_searchable(database: Database) -> None:
@@ -70,14 +83,12 @@ def test_demo_data_adds_to_an_existing_register(database: Database) -> None:
 def test_cli_reports_and_status_counts(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
     env = {**os.environ, "KPASS_DATABASE_URL": url}
-    run = [sys.executable, "-m", "kpass"]
-    subprocess.run([*run, "db", "upgrade"], env=env, check=True, capture_output=True)
-    made = subprocess.run([*run, "demo-data", "--households", "120", "--seed", "7",
-                           "--as-of", "2026-06-15"], env=env, capture_output=True, text=True)
+    run_kpass("db", "upgrade", env=env, check=True)
+    made = run_kpass("demo-data", "--households", "120", "--seed", "7", "--as-of", "2026-06-15",
+                     env=env)
     assert made.returncode == 0, made.stderr
     assert "120 demo households" in made.stdout
-    status = subprocess.run([*run, "db", "status", "--json"], env=env, capture_output=True,
-                            text=True, check=True)
+    status = run_kpass("db", "status", "--json", env=env, check=True)
     counts = json.loads(status.stdout)["counts"]
     assert counts["households"] == 120 and counts["persons"] > 200
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -27,6 +27,7 @@ from kpass.services.demo_data import DistinctPersons, create_demo_data
 from kpass.services.duplicates import find_duplicates, match_keys
 from kpass.services.person_identity import _similar_pairs, duplicate_pass_holders
 from kpass.text_keys import name_key
+from tests.gc_quiet import no_cycle_collection
 from tests.register_builder import add_household
 
 AS_OF = date(2026, 6, 15)
@@ -54,6 +55,13 @@ def likely_duplicates(persons: list[Keys]) -> dict[tuple[int, int], tuple[str, s
     return pairs
 
 
+@pytest.fixture
+def without_cycle_collection() -> Iterator[None]:
+    """For the tests that generate tens of thousands of households (tests/gc_quiet.py)."""
+    with no_cycle_collection():
+        yield
+
+
 def register_persons(database: Database) -> list[Keys]:
     with database.connect() as connection:
         rows = connection.execute(
@@ -63,6 +71,7 @@ def register_persons(database: Database) -> list[Keys]:
         return [(i, family, given, birth) for i, family, given, birth in rows]
 
 
+@pytest.mark.usefixtures("without_cycle_collection")
 def test_a_generated_register_has_no_likely_duplicates() -> None:
     plain = list(generate_households(20_000, 11, AS_OF))
     kept_apart = list(generate_households(20_000, 11, AS_OF, distinct=DistinctPersons()))
@@ -90,6 +99,7 @@ def test_a_generated_register_has_no_likely_duplicates() -> None:
                 assert q.given_names.split()[0] not in others
 
 
+@pytest.mark.usefixtures("without_cycle_collection")
 def test_kept_apart_deterministically_whatever_the_batches() -> None:
     whole = list(generate_households(3000, 5, AS_OF, distinct=DistinctPersons()))
     again = list(generate_households(3000, 5, AS_OF, distinct=DistinctPersons()))
@@ -151,13 +161,11 @@ def test_the_registry_uses_the_finders_definition(
     assert registry_says(a, b) == registry_says(b, a) == finder_says(a, b) == ((a, b) in SAME)
 
 
+@pytest.mark.usefixtures("without_cycle_collection")
 def test_the_registry_agrees_with_the_finder_on_generated_persons() -> None:
-    persons = [
-        (p.family_name, p.given_names, p.birth_date)
-        for h in generate_households(20_000, 3, AS_OF)
-        for p in h.persons
-    ]
-    matched = likely_duplicates(keyed(list(generate_households(20_000, 3, AS_OF))))
+    households = list(generate_households(20_000, 3, AS_OF))  # generated once: ~1.5 s
+    persons = [(p.family_name, p.given_names, p.birth_date) for h in households for p in h.persons]
+    matched = likely_duplicates(keyed(households))
     assert len(matched) > 200
     pairs = list(matched)
     # pairs the buckets bring together that the finder does not match
@@ -188,18 +196,26 @@ def test_a_demo_register_passes_the_check(database: Database) -> None:
     assert not [n for n in report.notes if "registered twice" in n], report.notes
 
 
+@pytest.fixture(scope="module")
+def persons_of_one_run(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, date]]:
+    """The persons (name keys, birth day) of one run of 2,500 households of seed 11 into an
+    empty SQLite register: the same for the test on either database, so written once."""
+    once = open_database(f"sqlite:///{tmp_path_factory.mktemp('once') / 'once.sqlite'}")
+    upgrade(once, backup=False)
+    create_demo_data(once, 2500, 11, AS_OF, history=False)
+    persons = [p[1:] for p in register_persons(once)]
+    once.dispose()
+    return persons
+
+
 def test_a_continued_register_is_kept_apart_from_the_persons_there(
-    database: Database, tmp_path: Path
+    database: Database, persons_of_one_run: list[tuple[str, str, date]]
 ) -> None:
     # two runs of the same seed are one run (the second reads the first's persons)
     create_demo_data(database, 1200, 11, AS_OF, batch_size=500)
     create_demo_data(database, 1300, 11, AS_OF, batch_size=700)
-    once = open_database(f"sqlite:///{tmp_path / 'once.sqlite'}")
-    upgrade(once, backup=False)
-    create_demo_data(once, 2500, 11, AS_OF, history=False)
     persons = register_persons(database)
-    assert [p[1:] for p in persons] == [p[1:] for p in register_persons(once)]
-    once.dispose()
+    assert [p[1:] for p in persons] == persons_of_one_run
     # and they differ from what the seed's households are without the register before
     plain = keyed(list(generate_households(1300, 11, AS_OF, start=1200)))
     assert [p[1:] for p in persons[-len(plain):]] != [p[1:] for p in plain]

@@ -30,6 +30,7 @@ from kpass.services.passes import (
 )
 from kpass.services.signing_keys import revoked_numbers
 from kpass.services.uow import UnitOfWork
+from tests.cli_process import run_kpass
 from tests.register_builder import add_household, add_income, add_notice, household_of
 
 FUTURE = date(2030, 1, 1)  # "today" for the services: all test dates lie before it
@@ -400,10 +401,7 @@ def test_kpass_revoke_accepts_a_future_day(database: Database) -> None:
     url = database.url.render_as_string(hide_password=False)
 
     def kpass(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "kpass", "--database", url, *args],
-            capture_output=True, text=True, timeout=120,
-        )
+        return run_kpass("--database", url, *args, timeout=120)
 
     revoked = kpass("revoke", "--pass", card.number, "--date", move_out.isoformat(),
                     "--reason", "Wegzug")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from kpass.services.printing import (
 from kpass.services.signing_keys import public_keys, rotate_key
 from kpass.services.uow import UnitOfWork
 from kpass.signing import verify_payload
+from tests.cli_process import run_kpass
 from tests.register_builder import add_household, add_income, add_notice, household_of
 
 FUTURE = date(2030, 1, 1)
@@ -161,34 +161,18 @@ def test_verify_command_exit_codes(
     env = {**os.environ, "KPASS_DATABASE_URL": database_url}
 
     def verify(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "kpass", "verify", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        return run_kpass("verify", *args, env=env, timeout=60)
 
     assert verify(payload, "--on", "2026-06-01").returncode == 0
     assert verify(payload, "--on", "2028-01-01").returncode == 3
     assert verify(payload.replace("*P*", "*K*"), "--on", "2026-06-01").returncode == 1
     assert verify("KP1*garbage", "--on", "2026-06-01").returncode == 1
     keys = tmp_path / "keys.json"
-    subprocess.run(
-        [sys.executable, "-m", "kpass", "keys", "export-public", "--out", str(keys)],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    run_kpass("keys", "export-public", "--out", str(keys), env=env, check=True)
     assert "PRIVATE" not in keys.read_text()
     revoke_pass(database, number, date(2026, 5, 1), "Test")
     revoked = tmp_path / "gesperrt.txt"
-    subprocess.run(
-        [sys.executable, "-m", "kpass", "keys", "export-revoked", "--out", str(revoked)],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    run_kpass("keys", "export-revoked", "--out", str(revoked), env=env, check=True)
     result = verify(
         payload, "--public-key", str(keys), "--revoked", str(revoked), "--on", "2026-06-01"
     )

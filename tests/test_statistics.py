@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from kpass.services.demo_data import create_demo_data
 from kpass.services.pass_queries import count_pass_holders
 from kpass.services.passes import issue_passes, renew_pass, replace_pass, revoke_pass
 from kpass.services.statistics import count_rows
+from tests.cli_process import run_kpass
 from tests.register_builder import add_household, add_income, add_notice, household_of
 
 FUTURE = date(2030, 1, 1)
@@ -108,52 +107,16 @@ def test_stats_command_writes_an_xlsx_that_opens(
 ) -> None:
     create_demo_data(database, 200, 4, date(2026, 11, 1))
     out = tmp_path / "statistik.xlsx"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kpass",
-            "--database",
-            database_url,
-            "stats",
-            "--from",
-            "2026-01",
-            "--to",
-            "2026-06",
-            "--by",
-            "stadtteil",
-            "--format",
-            "xlsx",
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_kpass(
+        "--database", database_url, "stats", "--from", "2026-01", "--to", "2026-06",
+        "--by", "stadtteil", "--format", "xlsx", "--out", str(out), timeout=120,
     )
     assert result.returncode == 0, result.stderr
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[0] == "Übersicht" and "Hinweise" in book.sheetnames
-    bad = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kpass",
-            "--database",
-            database_url,
-            "stats",
-            "--from",
-            "2026-06",
-            "--to",
-            "2026-01",
-            "--format",
-            "csv",
-            "--out",
-            str(tmp_path / "x.csv"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
+    bad = run_kpass(
+        "--database", database_url, "stats", "--from", "2026-06", "--to", "2026-01",
+        "--format", "csv", "--out", str(tmp_path / "x.csv"), timeout=60,
     )
     assert bad.returncode == 2 and "Zeitraum" in bad.stderr
     assert not (tmp_path / "x.csv").exists()

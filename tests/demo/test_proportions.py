@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from kpass.demo.generator import BENEFIT_KINDS, DemoHousehold
+from kpass.demo.generator import BENEFIT_KINDS, DemoHousehold, generate_households
 from kpass.demo.places import stadtteil_codes, stadtteil_populations
 from tests.demo.helpers import AS_OF, age_on, covers_month
 
@@ -185,3 +185,13 @@ def test_few_households_outside_karlsruhe_and_some_moved(sample: list[DemoHouseh
     moved = sum(len(h.addresses) > 1 for h in sample)
     assert 0.01 <= share(outside, len(sample)) <= 0.035
     assert share(moved, len(sample)) == pytest.approx(0.10, abs=0.03)
+
+
+def test_the_end_of_a_100000_register_is_as_full_as_its_start() -> None:
+    """The last households of a 100,000 register (the size of the benchmark and of the budget
+    of ``kpass demo-data``) hold as many persons as the sample. Each household depends only on
+    (seed, index, as-of day), so its last 2,000 stand for the far end of the register; how fast
+    all 100,000 are generated is measured by ``python -m bench.demo_generator``."""
+    tail = list(generate_households(2_000, 1, AS_OF, start=98_000))
+    assert [h.index for h in tail] == list(range(98_000, 100_000))
+    assert sum(len(h.persons) for h in tail) > 1.9 * len(tail)

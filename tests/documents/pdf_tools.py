@@ -86,11 +86,20 @@ def crop(png: Path, box_points: tuple[float, float, float, float], dpi: int,
          page_height_points: float, target: Path) -> Path:
     """Save the part of a page image inside ``box_points`` (x, y, width, height; PDF points,
     origin bottom left) to ``target``."""
-    x, y, width, height = box_points
+    [cropped] = crops(png, [(box_points, target)], dpi, page_height_points)
+    return cropped
+
+
+def crops(png: Path, boxes: list[tuple[tuple[float, float, float, float], Path]], dpi: int,
+          page_height_points: float) -> list[Path]:
+    """:func:`crop` for several boxes of one page image, read once (a 300 dpi A4 page takes
+    ~80 ms to decode: once per card it was most of the time of a sheet's test)."""
     scale = dpi / POINTS_PER_INCH
-    left, top = round(x * scale), round((page_height_points - y - height) * scale)
     with Image.open(png) as image:
-        image.crop((left, top, left + round(width * scale), top + round(height * scale))).save(
-            target
-        )
-    return target
+        image.load()
+        for (x, y, width, height), target in boxes:
+            left, top = round(x * scale), round((page_height_points - y - height) * scale)
+            image.crop(
+                (left, top, left + round(width * scale), top + round(height * scale))
+            ).save(target)
+    return [target for _, target in boxes]

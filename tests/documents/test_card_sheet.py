@@ -23,7 +23,7 @@ from kpass.rules.pass_number import format_pass_number
 from kpass.signing import VerificationStatus, verify_payload
 
 from .conftest import MakeCard
-from .pdf_tools import crop, decode_qr, page_sizes, pdf_text, render
+from .pdf_tools import crops, decode_qr, page_sizes, pdf_text, render
 
 A4_WIDTH, A4_HEIGHT = 595.28, 841.89
 DPI = 300
@@ -105,11 +105,18 @@ def test_every_card_on_a_sheet_decodes_when_cropped(tmp_path: Path,
     target, numbers = sheet_pdf
     _, public_raw, key_id = test_key
     pages = render(target, tmp_path, DPI)
-    for index, number in enumerate(numbers):
-        page_number, slot = divmod(index, 10)
-        x, y = sheet_position(slot)
-        card_png = crop(pages[page_number], (x, y, CARD_WIDTH, CARD_HEIGHT), DPI, A4_HEIGHT,
-                        tmp_path / f"card-{index}.png")
+    card_pngs: list[Path] = []
+    for page_number, page in enumerate(pages):
+        slots = range(min(10, len(numbers) - 10 * page_number))
+        card_pngs += crops(
+            page,
+            [((*sheet_position(slot), CARD_WIDTH, CARD_HEIGHT),
+              tmp_path / f"card-{10 * page_number + slot}.png") for slot in slots],
+            DPI,
+            A4_HEIGHT,
+        )
+    assert len(card_pngs) == len(numbers)
+    for number, card_png in zip(numbers, card_pngs, strict=True):
         decoded = decode_qr(card_png)
         assert len(decoded) == 1, f"card {number}: {decoded}"
         result = verify_payload(decoded[0], {key_id: public_raw}, date(2026, 6, 1))
