@@ -214,10 +214,10 @@ def _from_register(count: int) -> dict[str, object]:
     """
     from kpass.models.engine import open_database
     from kpass.models.migrate import upgrade
-    from kpass.services.demo_data import create_demo_data
-    from kpass.services.pass_queries import list_passes
-    from kpass.services.printing import card_data, print_cards
-    from kpass.services.signing_keys import active_key
+    from kpass.services.admin.demo_data import create_demo_data
+    from kpass.services.admin.signing_keys import active_key
+    from kpass.services.passes.queries import list_passes
+    from kpass.services.printing.prints import card_data, print_cards
     from kpass.services.uow import UnitOfWork
 
     today = date.today()
@@ -227,7 +227,7 @@ def _from_register(count: int) -> dict[str, object]:
         create_demo_data(database, max(200, count * 3 // 4), 7, today)
         numbers = [row.number for row in list_passes(database, active_on=today, limit=count)]
         with UnitOfWork(database) as uow:
-            from kpass.services.passes import find_pass
+            from kpass.services.passes.actions import find_pass
 
             prepared = card_data(uow, [find_pass(uow, n) for n in numbers], active_key(uow),
                                  today)

@@ -42,7 +42,7 @@ def result(name: str, value: float, baseline: float, *, unit: str) -> dict[str, 
 
 def demo_register(households: int, seed: int = 7) -> Database:
     """A SQLite demo register, built once and kept under bench/.cache (it is slow to make)."""
-    from kpass.services.demo_data import create_demo_data
+    from kpass.services.admin.demo_data import create_demo_data
 
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"register-{households}-{seed}-{AS_OF.isoformat()}-{head_revision()}.sqlite"

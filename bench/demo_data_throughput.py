@@ -22,7 +22,7 @@ from kpass.demo.generator import generate_households
 from kpass.models.base import utcnow
 from kpass.models.engine import open_database
 from kpass.models.migrate import upgrade
-from kpass.services.demo_data import (
+from kpass.services.admin.demo_data import (
     BATCH_SIZE,
     DistinctPersons,
     _Rows,

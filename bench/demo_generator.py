@@ -28,7 +28,7 @@ from bench.common import AS_OF, result
 from kpass.demo.generator import generate_households
 from kpass.models.engine import open_database
 from kpass.models.migrate import upgrade
-from kpass.services.demo_data import DistinctPersons, create_demo_data
+from kpass.services.admin.demo_data import DistinctPersons, create_demo_data
 
 SEED = 1
 

@@ -24,7 +24,7 @@ from sqlalchemy import func, insert, select
 from bench.common import demo_register, percentile, result
 from kpass.models import Application, Decision, Pass, PrintRecord, PrintReference
 from kpass.models.engine import Database, open_database
-from kpass.services.household_history import household_history, household_prints
+from kpass.services.household.history import household_history, household_prints
 from kpass.services.uow import UnitOfWork
 
 

@@ -29,7 +29,7 @@ from typing import Any
 from bench.common import demo_register, percentile, result
 from bench.search_steps import hard_steps, typed_queries, warm_up_steps
 from kpass.models.engine import Database
-from kpass.services.person_search import Cursor, SearchPage, search_persons
+from kpass.services.search.persons import Cursor, SearchPage, search_persons
 
 
 def _model(database: Database) -> Any:

@@ -18,7 +18,7 @@ from sqlalchemy import event
 
 from bench.common import demo_register, percentile, result
 from bench.search_steps import hard_steps, typed_queries, warm_up_steps
-from kpass.services.person_search import search_persons
+from kpass.services.search.persons import search_persons
 
 
 def measure(quick: bool) -> list[dict[str, object]]:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import event
 
 from bench.common import AS_OF, demo_register, result
-from kpass.services.statistics import count_rows
+from kpass.services.statistics.counts import count_rows
 
 
 def measure(quick: bool) -> list[dict[str, object]]:

@@ -11,9 +11,9 @@ from kpass.errors import InvalidInput
 from kpass.models import Application, Decision, Pass, PassValidity, StatRecord
 from kpass.models.engine import Database
 from kpass.rules import decision_to_json, default_parameters, evaluate, rule_input_from_json
-from kpass.services.applications import apply, decide
-from kpass.services.pass_queries import count_pass_holders, list_passes
-from kpass.services.passes import issue_passes, renew_pass, replace_pass, revoke_pass
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes, renew_pass, replace_pass, revoke_pass
+from kpass.services.passes.queries import count_pass_holders, list_passes
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, add_notice, household_of
 
@@ -248,7 +248,7 @@ def test_a_renewal_that_cannot_be_decided_writes_nothing(database: Database) -> 
 
 
 def test_household_history_lists_applications_decisions_and_passes(database: Database) -> None:
-    from kpass.services.household_history import household_history
+    from kpass.services.household.history import household_history
 
     _, household = pensioner(database)
     _, [first] = decide_and_issue(database, household, date(2026, 3, 15))

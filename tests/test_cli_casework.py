@@ -16,7 +16,7 @@ import pytest
 
 from kpass.models.engine import open_database
 from kpass.models.migrate import upgrade
-from kpass.services.demo_data import create_demo_data
+from kpass.services.admin.demo_data import create_demo_data
 from tests.cli_process import run_kpass
 
 AS_OF = date(2026, 11, 1)

@@ -33,8 +33,8 @@ from sqlalchemy import text
 from kpass.cli import main
 from kpass.models import Base
 from kpass.models.engine import Database, open_database
-from kpass.services.applications import apply, decide
-from kpass.services.passes import issue_passes, revoke_pass
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes, revoke_pass
 from tests.register_builder import add_household, add_income, household_of
 
 FUZZ = settings(

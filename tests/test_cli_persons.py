@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from kpass.cli import main
 from kpass.models import PersonDistinction
 from kpass.models.engine import Database
-from kpass.services.applications import apply
-from kpass.services.passes import decide_and_issue
-from kpass.services.person_identity import DuplicatePassHolder
+from kpass.services.applications.deciding import apply
+from kpass.services.household.identity import DuplicatePassHolder
+from kpass.services.passes.actions import decide_and_issue
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 

@@ -19,10 +19,10 @@ from sqlalchemy import func, select, text
 
 from kpass.models import Application, Pass, PassValidity
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.database_check import check_database
-from kpass.services.pass_queries import count_pass_holders
-from kpass.services.passes import issue_passes
+from kpass.services.admin.check import check_database
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes
+from kpass.services.passes.queries import count_pass_holders
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 
@@ -40,7 +40,7 @@ def seat(
     os.environ["KPASS_USER"] = user
     from kpass.errors import KpassError
     from kpass.models.engine import open_database
-    from kpass.services.passes import issue_passes, renew_pass
+    from kpass.services.passes.actions import issue_passes, renew_pass
 
     database = open_database(url)
     results: list[dict[str, Any]] = []
@@ -210,7 +210,7 @@ CLI_SEAT = """
 import os, sys, time
 from pathlib import Path
 from kpass.cli import main
-import kpass.services.passes
+import kpass.services.passes.actions
 start = Path(sys.argv[1])
 Path(sys.argv[2]).touch()
 while not start.exists():

@@ -17,9 +17,9 @@ from sqlalchemy import func, select, text
 from kpass.models import Household, HouseholdMember, Person
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import upgrade
-from kpass.services.database_check import check_database
-from kpass.services.demo_data import create_demo_data, register_digest
-from kpass.services.person_search import search_persons
+from kpass.services.admin.check import check_database
+from kpass.services.admin.demo_data import create_demo_data, register_digest
+from kpass.services.search.persons import search_persons
 from kpass.services.uow import UnitOfWork
 from tests.cli_process import run_kpass
 

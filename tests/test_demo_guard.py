@@ -22,10 +22,10 @@ from kpass.cli import main
 from kpass.models import DEMO_REGISTER, Base, Household, Person, RegisterSetting
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import upgrade
-from kpass.services import demo_data
-from kpass.services.database_check import check_database
-from kpass.services.database_status import database_status
-from kpass.services.demo_data import DemoDataRefused, create_demo_data, register_digest
+from kpass.services.admin import demo_data
+from kpass.services.admin.check import check_database
+from kpass.services.admin.demo_data import DemoDataRefused, create_demo_data, register_digest
+from kpass.services.admin.status import database_status
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household
 

@@ -9,9 +9,9 @@ from sqlalchemy import func, select, text
 from kpass.models import Application, Decision, Pass, StatRecord
 from kpass.models.engine import Database
 from kpass.rules import decision_to_json, default_parameters, evaluate, rule_input_from_json
-from kpass.services.database_check import check_database
-from kpass.services.demo_data import create_demo_data
-from kpass.services.pass_queries import count_pass_holders
+from kpass.services.admin.check import check_database
+from kpass.services.admin.demo_data import create_demo_data
+from kpass.services.passes.queries import count_pass_holders
 from kpass.services.uow import UnitOfWork
 
 AS_OF = date(2026, 11, 1)
@@ -60,7 +60,7 @@ def test_statistics_rows_agree_with_the_passes(database: Database) -> None:
 def test_same_seed_same_history(database: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from kpass.models.engine import open_database
     from kpass.models.migrate import upgrade
-    from kpass.services.demo_data import register_digest
+    from kpass.services.admin.demo_data import register_digest
 
     create_demo_data(database, 120, 3, AS_OF, batch_size=50)
     other = open_database(f"sqlite:///{tmp_path / 'o.sqlite'}")

@@ -1,6 +1,6 @@
 """No two persons of a demo register are likely duplicates of each other.
 
-The duplicate finder (:mod:`kpass.services.duplicates`) takes invented persons for one by
+The duplicate finder (:mod:`kpass.services.household.duplicates`) takes invented persons for one by
 chance — same birth day and like names, or the same family name and a birth date one typo
 away — and the register then refuses their passes and ``kpass db check`` fails. The
 generator keeps them apart (:mod:`kpass.demo.distinct`, :class:`DistinctPersons`),
@@ -22,10 +22,10 @@ from kpass.demo.generator import DemoHousehold, generate_households, household_d
 from kpass.models import Person
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import upgrade
-from kpass.services.database_check import check_database
-from kpass.services.demo_data import DistinctPersons, create_demo_data
-from kpass.services.duplicates import find_duplicates, match_keys
-from kpass.services.person_identity import _similar_pairs, duplicate_pass_holders
+from kpass.services.admin.check import check_database
+from kpass.services.admin.demo_data import DistinctPersons, create_demo_data
+from kpass.services.household.duplicates import find_duplicates, match_keys
+from kpass.services.household.identity import _similar_pairs, duplicate_pass_holders
 from kpass.text_keys import name_key
 from tests.gc_quiet import no_cycle_collection
 from tests.register_builder import add_household

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from kpass.errors import ConcurrentChange
 from kpass.models import AuditEvent, BenefitNotice, Income
 from kpass.models.engine import Database
-from kpass.services.household_changes import (
+from kpass.services.household import household_details
+from kpass.services.household.changes import (
     AddIncome,
     AddMember,
     AddNotice,
@@ -28,9 +29,8 @@ from kpass.services.household_changes import (
     remove_income,
     save_household_changes,
 )
-from kpass.services.household_editing import household_details
-from kpass.services.household_history import household_data_changes
-from kpass.services.household_validation import (
+from kpass.services.household.history import household_data_changes
+from kpass.services.household.validation import (
     IncomeInput,
     InvalidField,
     MemberInput,

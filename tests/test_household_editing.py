@@ -27,9 +27,8 @@ from kpass.models import (
     PersonSearchToken,
 )
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.duplicates import edit_distance, find_possible_duplicates, nearby_birth_dates
-from kpass.services.household_editing import (
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.household import (
     HouseholdCreated,
     add_income,
     add_member,
@@ -44,8 +43,13 @@ from kpass.services.household_editing import (
     set_photo,
     update_person,
 )
-from kpass.services.household_facts import load_facts, members_on, stadtteil_on
-from kpass.services.household_validation import (
+from kpass.services.household.duplicates import (
+    edit_distance,
+    find_possible_duplicates,
+    nearby_birth_dates,
+)
+from kpass.services.household.facts import load_facts, members_on, stadtteil_on
+from kpass.services.household.validation import (
     AddressInput,
     IncomeInput,
     InvalidField,
@@ -53,7 +57,7 @@ from kpass.services.household_validation import (
     NoticeInput,
     PersonInput,
 )
-from kpass.services.person_search import search_persons
+from kpass.services.search.persons import search_persons
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import household_of
 

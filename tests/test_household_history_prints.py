@@ -8,10 +8,10 @@ from pathlib import Path
 
 from kpass.models.engine import Database
 from kpass.models.migrate import migrate_to
-from kpass.services.applications import apply, decide
-from kpass.services.household_history import PassTypeChange, household_history, household_prints
-from kpass.services.passes import IssuedPass, issue_passes, renew_pass
-from kpass.services.printing import (
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.household.history import PassTypeChange, household_history, household_prints
+from kpass.services.passes.actions import IssuedPass, issue_passes, renew_pass
+from kpass.services.printing.prints import (
     print_application_form,
     print_cards,
     print_decision_letter,

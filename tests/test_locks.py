@@ -15,10 +15,10 @@ from sqlalchemy import func, select, text
 from kpass.errors import ConcurrentChange, DatabaseError, InvalidInput, KpassError
 from kpass.models import AuditEvent, Pass, PassValidity, StatRecord
 from kpass.models.engine import PG_LOCK_TIMEOUT_MS, SQLITE_BUSY_TIMEOUT_MS, Database
-from kpass.services import passes as pass_services
-from kpass.services.applications import apply, decide
-from kpass.services.database_check import check_database
-from kpass.services.passes import IssuedPass, issue_passes, renew_pass, revoke_pass
+from kpass.services.admin.check import check_database
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes import actions as pass_services
+from kpass.services.passes.actions import IssuedPass, issue_passes, renew_pass, revoke_pass
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 

@@ -26,9 +26,9 @@ from kpass.atomic_file import OutputRefused, prepare_file, protect, replace_byte
 from kpass.cli import main
 from kpass.models import PrintRecord, SigningKey
 from kpass.models.engine import Database
-from kpass.services import printing
-from kpass.services.applications import apply, decide
-from kpass.services.passes import issue_passes
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes
+from kpass.services.printing import prints as printing
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 

@@ -17,10 +17,10 @@ from kpass.models import AuditEvent, Pass, PassValidity, StatRecord
 from kpass.models.engine import Database
 from kpass.rules import Parameters, default_parameters, format_pass_number, load_parameters_file
 from kpass.rules.parameter_files import rules_dir
-from kpass.services.applications import apply, decide
-from kpass.services.database_check import check_database
-from kpass.services.pass_queries import count_pass_holders, list_passes
-from kpass.services.passes import (
+from kpass.services.admin.check import check_database
+from kpass.services.admin.signing_keys import revoked_numbers
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import (
     IssuedPass,
     decide_and_issue,
     issue_passes,
@@ -28,7 +28,7 @@ from kpass.services.passes import (
     replace_pass,
     revoke_pass,
 )
-from kpass.services.signing_keys import revoked_numbers
+from kpass.services.passes.queries import count_pass_holders, list_passes
 from kpass.services.uow import UnitOfWork
 from tests.cli_process import run_kpass
 from tests.register_builder import add_household, add_income, add_notice, household_of
@@ -319,7 +319,7 @@ def test_a_card_for_a_pass_revoked_from_next_month_can_be_printed(
     database: Database, moving_out: str, tmp_path: Path
 ) -> None:
     from kpass.errors import InvalidInput
-    from kpass.services.printing import print_cards
+    from kpass.services.printing.prints import print_cards
     from tests.documents.pdf_tools import pdf_text
 
     print_cards(database, [moving_out], tmp_path / "card.pdf", today=date(2026, 11, 20))

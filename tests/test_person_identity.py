@@ -27,10 +27,9 @@ from kpass.models import (
     PersonDistinction,
 )
 from kpass.models.engine import Database
-from kpass.services import passes
-from kpass.services.applications import apply
-from kpass.services.database_check import check_database
-from kpass.services.household_editing import (
+from kpass.services.admin.check import check_database
+from kpass.services.applications.deciding import apply
+from kpass.services.household import (
     AddressInput,
     IncomeInput,
     InvalidField,
@@ -47,12 +46,13 @@ from kpass.services.household_editing import (
     record_distinction,
     update_person,
 )
-from kpass.services.passes import IssuedPass, decide_and_issue, renew_pass
-from kpass.services.person_identity import (
+from kpass.services.household.identity import (
     DuplicatePassHolder,
     duplicate_pass_holders,
     lock_person_identity,
 )
+from kpass.services.passes import actions as passes
+from kpass.services.passes.actions import IssuedPass, decide_and_issue, renew_pass
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 

@@ -13,16 +13,16 @@ from sqlalchemy.engine import make_url
 
 from kpass.models.engine import Database
 from kpass.models.migrate import migrate_to
-from kpass.services.applications import apply, decide
-from kpass.services.household_details import household_details
-from kpass.services.household_editing import AddressInput, move_household
-from kpass.services.passes import issue_passes, replace_pass, revoke_pass
-from kpass.services.person_search import search_persons
-from kpass.services.person_search_lookups import (
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.household import AddressInput, move_household
+from kpass.services.household.details import household_details
+from kpass.services.passes.actions import issue_passes, replace_pass, revoke_pass
+from kpass.services.search.lookups import (
     parse_pass_query,
     parse_street_query,
     pass_state,
 )
+from kpass.services.search.persons import search_persons
 from kpass.text_keys import prefix_upper_bound
 from tests.register_builder import add_household, add_notice, household_of
 

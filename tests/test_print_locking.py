@@ -23,10 +23,10 @@ from kpass.documents.errors import DocumentError
 from kpass.errors import InvalidInput
 from kpass.models import AuditEvent, PrintRecord, PrintReference, SigningKey
 from kpass.models.engine import Database, open_database
-from kpass.services import printing
-from kpass.services.applications import apply, decide
-from kpass.services.passes import issue_passes, revoke_pass
-from kpass.services.printing import PrintResult, print_cards
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes, revoke_pass
+from kpass.services.printing import prints as printing
+from kpass.services.printing.prints import PrintResult, print_cards
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 

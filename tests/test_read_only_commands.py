@@ -19,7 +19,7 @@ from sqlalchemy import text
 from kpass.cli import main
 from kpass.models import Base
 from kpass.models.engine import Database
-from kpass.services.person_search import search_persons
+from kpass.services.search.persons import search_persons
 from tests.register_builder import add_household
 
 

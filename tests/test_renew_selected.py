@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from kpass.errors import InvalidInput
 from kpass.models import Application, Decision, PassValidity
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.passes import IssuedPass, issue_passes, renew_passes, revoke_pass
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import IssuedPass, issue_passes, renew_passes, revoke_pass
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from kpass.models.engine import Database
-from kpass.services.person_search import parse_query, search_persons
+from kpass.services.search.persons import parse_query, search_persons
 from kpass.text_keys import fold, name_key, name_tokens
 from tests.register_builder import add_household
 

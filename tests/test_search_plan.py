@@ -18,9 +18,9 @@ from sqlalchemy import select
 from kpass.models import PersonSearchToken
 from kpass.models.engine import Database
 from kpass.models.person_keys import person_key_columns, search_words
-from kpass.services import person_search_plan
-from kpass.services.person_search import parse_query, search_persons
-from kpass.services.person_search_plan import choose_drive
+from kpass.services.search import plan as person_search_plan
+from kpass.services.search.persons import parse_query, search_persons
+from kpass.services.search.plan import choose_drive
 from kpass.text_keys import name_tokens
 from tests.register_builder import add_household
 

@@ -18,7 +18,7 @@ from kpass.models import Person, PersonSearchToken
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import head_revision, migrate_to, upgrade
 from kpass.models.person_keys import person_key_columns, search_words
-from kpass.services.person_search import search_persons
+from kpass.services.search.persons import search_persons
 from kpass.text_keys import name_tokens
 
 PERSONS = (

@@ -9,11 +9,11 @@ from pathlib import Path
 import openpyxl
 
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.demo_data import create_demo_data
-from kpass.services.pass_queries import count_pass_holders
-from kpass.services.passes import issue_passes, renew_pass, replace_pass, revoke_pass
-from kpass.services.statistics import count_rows
+from kpass.services.admin.demo_data import create_demo_data
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes, renew_pass, replace_pass, revoke_pass
+from kpass.services.passes.queries import count_pass_holders
+from kpass.services.statistics.counts import count_rows
 from tests.cli_process import run_kpass
 from tests.register_builder import add_household, add_income, add_notice, household_of
 

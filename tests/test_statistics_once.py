@@ -9,9 +9,9 @@ from sqlalchemy import inspect, select
 
 from kpass.models import Application, StatRecord
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.passes import issue_passes, revoke_pass
-from kpass.services.statistics import count_rows
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes, revoke_pass
+from kpass.services.statistics.counts import count_rows
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 

@@ -11,7 +11,7 @@ from kpass.errors import InvalidInput
 from kpass.models import StreetDirectoryEntry
 from kpass.models.engine import Database
 from kpass.resource_files import resource_path
-from kpass.services.street_directory import import_directory, suggest_stadtteil
+from kpass.services.search.streets import import_directory, suggest_stadtteil
 from kpass.services.uow import UnitOfWork
 
 DIRECTORY = """Straße;Hausnummern;Stadtteil

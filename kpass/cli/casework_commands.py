@@ -67,7 +67,7 @@ def register(commands: Any) -> None:
 
 
 def _proofs(text: str) -> tuple[str, ...]:
-    """Proofs seen, each one of the known ones (``kpass.services.applications.PROOFS``)."""
+    """Proofs seen, each one of the known ones (``kpass.services.applications.deciding.PROOFS``)."""
     from kpass.services.applications import PROOFS
 
     text_arg(1000, required=False)(text)
@@ -119,8 +119,7 @@ def _apply(args: argparse.Namespace) -> int:
 
 
 def _decide(args: argparse.Namespace) -> int:
-    from kpass.rules import render_reason
-    from kpass.services.applications import decide
+    from kpass.services.applications import decide, render_reason
     from kpass.services.passes import decide_and_issue
 
     database = database_from_args(args)

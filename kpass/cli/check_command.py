@@ -54,13 +54,14 @@ def _read(name: str, limit: int) -> bytes:
 
 def _short(text: str, limit: int = MAX_MESSAGE_CHARACTERS) -> str:
     """One line of at most ``limit`` characters, control characters written as escapes."""
-    from kpass.rules.errors import shorten
+    from kpass.services.applications import shorten
 
     return shorten(text, limit)
 
 
 def _check(args: argparse.Namespace) -> int:
-    from kpass.rules import (
+    from kpass.services.applications import (
+        MAX_INPUT_BYTES,
         InputError,
         ParameterError,
         dumps_decision,
@@ -68,7 +69,6 @@ def _check(args: argparse.Namespace) -> int:
         load_parameters,
         parse_check_input,
     )
-    from kpass.rules.json_io import MAX_INPUT_BYTES
 
     try:
         parameters = load_parameters(args.issuer)

@@ -6,9 +6,7 @@ import argparse
 from typing import Any
 
 from kpass.cli.common import database_from_args, print_json
-from kpass.services.admin import upgrade_register
-from kpass.services.database_check import check_database
-from kpass.services.database_status import database_status
+from kpass.services.admin import check_database, database_status, upgrade_register
 
 
 def register(commands: Any) -> None:

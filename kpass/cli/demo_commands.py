@@ -37,7 +37,7 @@ def register(commands: Any) -> None:
 
 
 def _household_count(text: str) -> int:
-    from kpass.services.demo_data import MAX_HOUSEHOLDS
+    from kpass.services.admin import MAX_HOUSEHOLDS
 
     return number_arg(0, MAX_HOUSEHOLDS)(text)
 
@@ -62,7 +62,7 @@ class _ProgressBar:
 
 
 def _demo_data(args: argparse.Namespace) -> int:
-    from kpass.services.demo_data import check_household_count, create_demo_data
+    from kpass.services.admin import check_household_count, create_demo_data
 
     check_household_count(args.households)
     as_of: date = args.as_of or date.today()

@@ -29,7 +29,7 @@ def register(commands: Any) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from kpass.services.pass_queries import list_passes
+    from kpass.services.passes import list_passes
 
     month = args.expiring_in_month
     rows = list_passes(
@@ -52,7 +52,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _count(args: argparse.Namespace) -> int:
-    from kpass.services.pass_queries import count_pass_holders
+    from kpass.services.passes import count_pass_holders
 
     day: date = args.active_on or date.today()
     print(count_pass_holders(database_from_args(args), day))

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from kpass.cli.common import database_from_args, id_arg, text_arg
-from kpass.services.household_editing import record_distinction
+from kpass.services.household import record_distinction
 
 
 def register(commands: Any) -> None:

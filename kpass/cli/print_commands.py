@@ -134,7 +134,7 @@ def _application(args: argparse.Namespace) -> int:
 
 
 def _export_public(args: argparse.Namespace) -> int:
-    from kpass.services.signing_keys import export_public_key_file
+    from kpass.services.admin import export_public_key_file
 
     path = export_public_key_file(database_from_args(args), args.out)
     print(f"Wrote the public keys to {path}.")
@@ -142,14 +142,14 @@ def _export_public(args: argparse.Namespace) -> int:
 
 
 def _rotate(args: argparse.Namespace) -> int:
-    from kpass.services.signing_keys import rotate_key
+    from kpass.services.admin import rotate_key
 
     print(f"New signing key {rotate_key(database_from_args(args))}; the old one is retired.")
     return 0
 
 
 def _export_revoked(args: argparse.Namespace) -> int:
-    from kpass.services.signing_keys import export_revocation_list
+    from kpass.services.admin import export_revocation_list
 
     count = export_revocation_list(database_from_args(args), args.out)
     print(f"Wrote a signed list of {count} revoked pass number(s) to {args.out}.")
@@ -179,12 +179,12 @@ def _today_in_germany() -> date:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from kpass.signing import load_public_keys, load_revocation_list, verify_payload
+    from kpass.services.passes import load_public_keys, load_revocation_list, verify_payload
 
     if args.public_key:
         keys = load_public_keys(_read_text(args.public_key, "--public-key"))
     else:
-        from kpass.services.signing_keys import public_keys
+        from kpass.services.admin import public_keys
 
         # read only: a database without a key says so (exit 1) instead of making one
         keys = public_keys(database_from_args(args))

@@ -29,7 +29,7 @@ def register(commands: Any) -> None:
 
 
 def _impact(args: argparse.Namespace) -> int:
-    from kpass.services.policy_impact import parse_threshold, policy_impact
+    from kpass.services.statistics import parse_threshold, policy_impact
 
     threshold = parse_threshold(args.threshold)
     on: date = args.on or date.today()

@@ -8,8 +8,7 @@ from typing import Any
 
 from kpass.cli.common import database_from_args, number_arg, print_json, text_arg
 from kpass.errors import InvalidInput
-from kpass.services.person_search import search_persons
-from kpass.services.person_search_lookups import pass_query_too_short
+from kpass.services.search import pass_query_too_short, search_persons
 
 MAX_LIMIT = 1000
 

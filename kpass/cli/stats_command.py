@@ -32,8 +32,7 @@ def register(commands: Any) -> None:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from kpass.reporting import parse_dimensions, parse_month_range
-    from kpass.services.statistics_export import export_statistics
+    from kpass.services.statistics import export_statistics, parse_dimensions, parse_month_range
 
     months = parse_month_range(args.first.text, args.last.text)
     dimensions = parse_dimensions(args.by)

@@ -19,7 +19,7 @@ def register(commands: Any) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from kpass.services.street_directory import import_directory
+    from kpass.services.search import import_directory
 
     count = import_directory(database_from_args(args), args.file)
     print(f"Street directory imported: {count} entries.")

@@ -1,6 +1,6 @@
 """No two persons of the demo register look like one person to the duplicate finder.
 
-The register refuses likely duplicates (:mod:`kpass.services.duplicates`): the same birth
+The register refuses likely duplicates (:mod:`kpass.services.household.duplicates`): the same birth
 day with like names, or the same family name with a birth date one typo away and like given
 names. Invented persons meet those rules by chance (with 100,000 households a few thousand
 pairs), yet no two of them are the same person. So the generator asks a

@@ -9,7 +9,7 @@ therefore be generated independently, in any order and of any size, with the sam
 Given a :class:`~kpass.demo.distinct.PersonRegistry` (``distinct``), each person is also
 kept apart from the persons registered before (see :mod:`kpass.demo.distinct`): household
 ``i`` then depends on the registry too, so the households must be taken in order and the
-registry must hold what the register holds (:mod:`kpass.services.demo_data` builds it from
+registry must hold what the register holds (:mod:`kpass.services.admin.demo_data` builds it from
 the register and keeps it across the batches of a run). A household without a clash is the
 same with or without the registry.
 

@@ -15,7 +15,7 @@ class PersonDistinction(Base):
     but who are different people, with the caseworker's reason.
 
     Each pair is stored once, the lower id first. Saving, issuing and ``kpass db check``
-    leave a recorded pair alone (:mod:`kpass.services.person_identity`).
+    leave a recorded pair alone (:mod:`kpass.services.household.identity`).
     """
 
     __tablename__ = "person_distinction"

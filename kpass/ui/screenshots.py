@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from kpass.services.household_validation import PersonInput
+from kpass.services.household import PersonInput
 
 SIZE = (1280, 800)
 
@@ -59,8 +59,7 @@ def _renewal_and_correction(window: QMainWindow, out: Path, saved: list[Path]) -
 def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
     """Open a fresh demo database offscreen and save a PNG (1280 × 800) of each screen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kpass.services.admin import open_register, upgrade_register
-    from kpass.services.demo_data import create_demo_data
+    from kpass.services.admin import create_demo_data, open_register, upgrade_register
     from kpass.ui.app import create_application
     from kpass.ui.common import dialogs
     from kpass.ui.main_window import MainWindow

@@ -99,7 +99,7 @@ HOUSEHOLD_TYPES: dict[str, Term] = _plain(
     other="Sonstige",
 )
 
-#: Proofs the caseworker saw (kpass.services.applications.PROOFS).
+#: Proofs the caseworker saw (kpass.services.applications.deciding.PROOFS).
 PROOFS: dict[str, Term] = {
     "personalausweis": Term("Personalausweis oder Pass", "Personalausweis/Pass"),
     "leistungsbescheid": Term("Leistungsbescheid"),

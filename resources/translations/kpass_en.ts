@@ -303,223 +303,223 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="253"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="261"/>
         <source>Vo&amp;n</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="254"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="262"/>
         <source>&amp;Bis</source>
         <translation>&amp;Until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="255"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="263"/>
         <source>Zeitraum von Monat</source>
         <translation>Period from month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="256"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="264"/>
         <source>Zeitraum bis Monat</source>
         <translation>Period until month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="257"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="265"/>
         <source>&amp;Aktualisieren</source>
         <translation>Refres&amp;h</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="258"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="266"/>
         <source>Zahlen neu laden</source>
         <translation>Reload the figures</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="262"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="270"/>
         <source>Merkmal &amp;%1</source>
         <translation>Dimension &amp;%1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="263"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="271"/>
         <source>Merkmal %1 der Tabelle</source>
         <translation>Dimension %1 of the table</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="265"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="273"/>
         <source>(keines)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="272"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="280"/>
         <source>&amp;Monat</source>
         <translation>&amp;Month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="273"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="281"/>
         <source>Monat der Tabelle</source>
         <translation>Month of the table</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="274"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="282"/>
         <source>Tabelle der Zahlen nach Merkmalen</source>
         <translation>Table of the figures by dimension</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="275"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="283"/>
         <source>Aufgliederung (exakte Zahlen)</source>
         <translation>Breakdown (exact figures)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="276"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="284"/>
         <source>Diagramm: aktive Pässe je Monat</source>
         <translation>Chart: active passes per month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="277"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="285"/>
         <source>Diagramm: aktive Pässe nach Stadtteil</source>
         <translation>Chart: active passes by district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="279"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="287"/>
         <source>Keine Zahlen geladen.</source>
         <translation>No figures loaded.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="280"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="288"/>
         <source>&amp;CSV exportieren</source>
         <translation>Export C&amp;SV</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="281"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="289"/>
         <source>Tabelle als CSV exportieren</source>
         <translation>Export the table as CSV</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="282"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="290"/>
         <source>&amp;Excel exportieren</source>
         <translation>Export &amp;Excel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="283"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="291"/>
         <source>Tabelle als Excel-Datei exportieren</source>
         <translation>Export the table as an Excel file</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="284"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="292"/>
         <source>Exakte Zahlen aller Monate – nur für den Dienstgebrauch</source>
         <translation>Exact figures of all months – for official use only</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="285"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="293"/>
         <source>Meldung zum Export</source>
         <translation>Message about the export</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="286"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="294"/>
         <source>Meldung zum Zeitraum</source>
         <translation>Message about the period</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="330"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="338"/>
         <source>Bitte jedes Merkmal nur einmal wählen.</source>
         <translation>Please choose each dimension only once.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="339"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="347"/>
         <source>Der Zeitraum endet vor seinem Beginn. Bitte „Von“ und „Bis“ prüfen.</source>
         <translation>The period ends before it begins. Please check “From” and “Until”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="394"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="402"/>
         <source>Kennzahlen</source>
         <translation>Key figures</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="395"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="403"/>
         <source>Aktive Pässe je Monat</source>
         <translation>Active passes per month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="396"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="404"/>
         <source>Aktive Pässe nach Stadtteil</source>
         <translation>Active passes by district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="400"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="408"/>
         <source>Kennzahlen für %1</source>
         <translation>Key figures for %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="402"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="410"/>
         <source>Verglichen mit %1 (Vormonat) und %2 (Vorjahresmonat)</source>
         <translation>Compared with %1 (previous month) and %2 (same month last year)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="416"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="424"/>
         <source>%1 bis %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="420"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="428"/>
         <source>Aktive Pässe je Monat, %1</source>
         <translation>Active passes per month, %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="422"/>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="436"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="430"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="444"/>
         <source>%1: %2 aktive Pässe</source>
         <translation>%1: %2 active passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="427"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="435"/>
         <source>Liniendiagramm der aktiven Pässe je Monat, %1.</source>
         <translation>Line chart of the active passes per month, %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="433"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="441"/>
         <source>Aktive Pässe nach Stadtteil, %1</source>
         <translation>Active passes by district, %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="439"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="447"/>
         <source>Balkendiagramm der aktiven Pässe nach Stadtteil, %1.</source>
         <translation>Bar chart of the active passes by district, %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="460"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="468"/>
         <source>Insgesamt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="470"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="478"/>
         <source>Es sind noch keine Zahlen geladen.</source>
         <translation>No figures have been loaded yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="476"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="484"/>
         <source>Ein Export nimmt höchstens zwei Merkmale, damit jede Tabelle lesbar bleibt und geprüft werden kann. Bitte ein Merkmal auf „(keines)“ stellen und erneut exportieren.</source>
         <translation>An export takes at most two dimensions, so that every table stays readable and can be checked. Please set one dimension to “(none)” and export again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="499"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="508"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="508"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="517"/>
         <source>Export läuft …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="512"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="521"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="513"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="522"/>
         <source>Excel-Arbeitsmappen (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="516"/>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="525"/>
         <source>Statistik exportieren</source>
         <translation>Export statistics</translation>
     </message>
@@ -806,87 +806,87 @@
 <context>
     <name>DecisionText</name>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="44"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="50"/>
         <source>60plus: Bildungs- und Kulturgutscheine</source>
         <translation>60plus: education and culture vouchers</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="46"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="52"/>
         <source>nicht berechtigt</source>
         <translation>not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="51"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="57"/>
         <source>berechtigt</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="54"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="60"/>
         <source>%1 bis %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="69"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="75"/>
         <source>Keine Einkommensprüfung: Wohnsitz oder Regelwerk fehlen.</source>
         <translation>No income test: the residence or the rules are missing.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="72"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="78"/>
         <source>Haushaltsnettoeinkommen %1; niemand im Haushalt ist 14 Jahre oder älter, daher ist keine Einkommensprüfung möglich (Grenze %2).</source>
         <translation>Net household income %1; nobody in the household is 14 or older, so no income test is possible (limit %2).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="77"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="83"/>
         <source>Haushaltsnettoeinkommen %1 ÷ Summe der Gewichte %2 = Nettoäquivalenzeinkommen %3</source>
         <translation>Net household income %1 ÷ sum of the weights %2 = net equivalised income %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="82"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="88"/>
         <source>; das sind %1 unter der Grenze von %2: Einkommensprüfung bestanden.</source>
         <translation>; that is %1 below the limit of %2: income test passed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="85"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="91"/>
         <source>; das liegt genau auf der Grenze von %2: Einkommensprüfung nicht bestanden (nur darunter ist berechtigt).</source>
         <translation>; that is exactly the limit of %2: income test failed (only below it is eligible).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="88"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="94"/>
         <source>; das sind %1 über der Grenze von %2: Einkommensprüfung nicht bestanden.</source>
         <translation>; that is %1 above the limit of %2: income test failed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="104"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="110"/>
         <source>Der Haushalt ist berechtigt bis zu einem Haushaltsnettoeinkommen von %1.</source>
         <translation>The household is eligible up to a household net income of %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="106"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="112"/>
         <source>Berechtigt wäre der Haushalt nur bis zu einem Haushaltsnettoeinkommen von %1.</source>
         <translation>The household would be eligible only up to a household net income of %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="109"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="115"/>
         <source>Einkommensgrenze (darunter berechtigt): %1.</source>
         <translation>Income limit (eligible below it): %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="136"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="142"/>
         <source>Niemand im Haushalt ist berechtigt.</source>
         <translation>Nobody in the household is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="138"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="144"/>
         <source>Alle %1 Personen sind berechtigt.</source>
         <translation>All %1 persons are eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="139"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="145"/>
         <source>Die Person ist berechtigt.</source>
         <translation>The person is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="140"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="146"/>
         <source>%1 von %2 Personen sind berechtigt.</source>
         <translation>%1 of %2 persons are eligible.</translation>
     </message>
@@ -1399,235 +1399,235 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="53"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="52"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="54"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="53"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="55"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="54"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="56"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="55"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="57"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="56"/>
         <source>Erinnerung</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="68"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="67"/>
         <source>%1: berechtigt – %2, %3</source>
         <translation>%1: eligible – %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="71"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="70"/>
         <source>%1: nicht berechtigt</source>
         <translation>%1: not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="77"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="76"/>
         <source>Passart gewechselt: %1 → %2, Passnummer bleibt</source>
         <translation>Pass type changed: %1 → %2, pass number kept</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="101"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="100"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="103"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="102"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="105"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="104"/>
         <source>Pass %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="105"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="104"/>
         <source>Pässe %1</source>
         <translation>Passes %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="108"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="107"/>
         <source>%1, Ablauf %2</source>
         <translation>%1, expiry %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="167"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="166"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="168"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="167"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="169"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="168"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="170"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="169"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="171"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="170"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="172"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="171"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="173"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="172"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="176"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="175"/>
         <source>Gedruckt am</source>
         <translation>Printed on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="177"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="176"/>
         <source>Dokument</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="178"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="177"/>
         <source>Betrifft</source>
         <translation>Concerning</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="179"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="178"/>
         <source>Seiten</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="180"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="179"/>
         <source>Gedruckt von</source>
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="184"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="183"/>
         <source>Gespeichert am</source>
         <translation>Saved on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="185"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="184"/>
         <source>von</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="186"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="185"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="258"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="257"/>
         <source>Antrag / Entscheidung</source>
         <translation>Application / decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="258"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="257"/>
         <source>Inhalt</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="259"/>
-        <location filename="../../kpass/ui/household/history_tab.py" line="267"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="258"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="266"/>
         <source>Anträge und Entscheidungen</source>
         <translation>Applications and decisions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="261"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="260"/>
         <source>Pässe des Haushalts</source>
         <translation>Passes of the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="263"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="262"/>
         <source>Drucke für den Haushalt</source>
         <translation>Printouts for the household</translation>
     </message>
     <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="264"/>
         <location filename="../../kpass/ui/household/history_tab.py" line="265"/>
-        <location filename="../../kpass/ui/household/history_tab.py" line="266"/>
         <source>Änderungen am Haushalt</source>
         <translation>Changes to the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="268"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="267"/>
         <source>Pässe</source>
         <translation>Passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="269"/>
-        <location filename="../../kpass/ui/household/history_tab.py" line="389"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="268"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="388"/>
         <source>Drucke (%1)</source>
         <translation>Printouts (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="271"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="270"/>
         <source>Hinweis zum Verlauf</source>
         <translation>Note on the history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="272"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="271"/>
         <source>Hinweis zu den Drucken</source>
         <translation>Note on the printouts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="282"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="281"/>
         <source>Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern.</source>
         <translation>The household is not saved yet; its history begins when it is saved.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="288"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="287"/>
         <source>Antrag %1 vom %2</source>
         <translation>Application %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="290"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="289"/>
         <source>%1, Entscheidung %2, Regelwerk %3</source>
         <translation>%1, decision %2, rules %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="305"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="304"/>
         <source>%1 (Pass %2)</source>
         <translation>%1 (pass %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="318"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="317"/>
         <source>Nachweise: %1</source>
         <translation>Proofs: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="327"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="326"/>
         <source>%1 (ab %2)</source>
         <translation>%1 (from %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="333"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="332"/>
         <source>gesperrt ab %1</source>
         <translation>revoked from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="335"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="334"/>
         <source>ersetzt ab %1</source>
         <translation>replaced from %1</translation>
     </message>
@@ -1647,76 +1647,76 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="128"/>
-        <location filename="../../kpass/ui/household/editor.py" line="134"/>
-        <location filename="../../kpass/ui/household/editor.py" line="138"/>
+        <location filename="../../kpass/ui/household/editor.py" line="126"/>
+        <location filename="../../kpass/ui/household/editor.py" line="132"/>
+        <location filename="../../kpass/ui/household/editor.py" line="136"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="128"/>
+        <location filename="../../kpass/ui/household/editor.py" line="126"/>
         <source>zieht ein</source>
         <translation>moving in</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="129"/>
-        <location filename="../../kpass/ui/household/editor.py" line="134"/>
-        <location filename="../../kpass/ui/household/editor.py" line="138"/>
+        <location filename="../../kpass/ui/household/editor.py" line="127"/>
+        <location filename="../../kpass/ui/household/editor.py" line="132"/>
+        <location filename="../../kpass/ui/household/editor.py" line="136"/>
         <source>berichtigt</source>
         <translation>corrected</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="130"/>
+        <location filename="../../kpass/ui/household/editor.py" line="128"/>
         <source>ausgetragen</source>
         <translation>left</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="131"/>
+        <location filename="../../kpass/ui/household/editor.py" line="129"/>
         <source>neue Rolle</source>
         <translation>new role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="131"/>
+        <location filename="../../kpass/ui/household/editor.py" line="129"/>
         <source>neues Bild</source>
         <translation>new photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="135"/>
+        <location filename="../../kpass/ui/household/editor.py" line="133"/>
         <source>beendet</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="148"/>
+        <location filename="../../kpass/ui/household/editor.py" line="146"/>
         <source>%1, ungespeichert</source>
         <translation>%1, not saved</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="232"/>
+        <location filename="../../kpass/ui/household/editor.py" line="230"/>
         <source>Jemand anderes hat die Daten von %1 inzwischen geändert. Die aktuelle Fassung steht in der Tabelle; bitte die Eingabe prüfen und erneut übernehmen.</source>
         <translation>Somebody else has changed the data of %1 in the meantime. The current version is in the table; please check your input and take it again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="318"/>
+        <location filename="../../kpass/ui/household/editor.py" line="316"/>
         <source>%1 soll hier Antragsteller/in sein, lebt aber noch im Haushalt %2. Bitte dort zuerst austragen („Haushalt dieser Person öffnen“, „Austragen …“) und hier erneut speichern: dann wird die registrierte Person übernommen.</source>
         <translation>%1 is to be the applicant here but still lives in household %2. Please first remove them there (“Open this person&apos;s household”, “Remove …”) and save here again: the registered person is then taken over.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="323"/>
+        <location filename="../../kpass/ui/household/editor.py" line="321"/>
         <source>Ein Bescheid nennt %1. Bitte den Haushalt erst ohne diesen Bescheid speichern, dann die Person umziehen und den Bescheid erfassen.</source>
         <translation>A benefit notice names %1. Please save the household without this notice first, then move the person here and enter the notice.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="619"/>
+        <location filename="../../kpass/ui/household/editor.py" line="617"/>
         <source>Jemand anderes hat diesen Haushalt inzwischen geändert, auch Einträge, die hier geändert wurden. Die aktuelle Fassung wurde geladen; Ihre Änderungen konnten nicht übernommen werden – bitte erneut erfassen.</source>
         <translation>Somebody else has changed this household in the meantime, including entries changed here. The current version was loaded; your changes could not be carried over – please enter them again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="624"/>
+        <location filename="../../kpass/ui/household/editor.py" line="622"/>
         <source>Jemand anderes hat diesen Haushalt inzwischen geändert. Ihre Änderungen stehen jetzt auf der aktuellen Fassung; bitte prüfen und erneut speichern (Strg+S).</source>
         <translation>Somebody else has changed this household in the meantime. Your changes now stand on the current version; please check them and save again (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="628"/>
+        <location filename="../../kpass/ui/household/editor.py" line="626"/>
         <source>Die Berichtigung von %1 wurde verworfen, weil die Person inzwischen anders gespeichert wurde.</source>
         <translation>The correction of %1 was dropped because the person has been saved differently in the meantime.</translation>
     </message>
@@ -1732,324 +1732,324 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="207"/>
+        <location filename="../../kpass/ui/household/page.py" line="209"/>
         <source>&amp;Haushalt</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="208"/>
+        <location filename="../../kpass/ui/household/page.py" line="210"/>
         <source>Ver&amp;lauf</source>
         <translation>Histor&amp;y</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="209"/>
+        <location filename="../../kpass/ui/household/page.py" line="211"/>
         <source>Haushalt und Verlauf</source>
         <translation>Household and history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="210"/>
+        <location filename="../../kpass/ui/household/page.py" line="212"/>
         <source>Vorgelegte Nachweise</source>
         <translation>Proofs presented</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="213"/>
+        <location filename="../../kpass/ui/household/page.py" line="215"/>
         <source>Nachweis: %1</source>
         <translation>Proof: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="216"/>
+        <location filename="../../kpass/ui/household/page.py" line="218"/>
         <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
         <translation>Apply and decide today (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="217"/>
+        <location filename="../../kpass/ui/household/page.py" line="219"/>
         <source>Zurück zur Suche (Esc)</source>
         <translation>Back to the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="218"/>
+        <location filename="../../kpass/ui/household/page.py" line="220"/>
         <source>Zurück zur Suche</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="219"/>
+        <location filename="../../kpass/ui/household/page.py" line="221"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="220"/>
+        <location filename="../../kpass/ui/household/page.py" line="222"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="340"/>
+        <location filename="../../kpass/ui/household/page.py" line="342"/>
         <source>Gespeichert: %1 Änderung(en) am Haushalt Nr. %2.</source>
         <translation>Saved: %1 change(s) to household no. %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="361"/>
-        <location filename="../../kpass/ui/household/page.py" line="577"/>
+        <location filename="../../kpass/ui/household/page.py" line="363"/>
+        <location filename="../../kpass/ui/household/page.py" line="579"/>
         <source>Nicht gespeichert: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="367"/>
+        <location filename="../../kpass/ui/household/page.py" line="369"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="371"/>
+        <location filename="../../kpass/ui/household/page.py" line="373"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="374"/>
+        <location filename="../../kpass/ui/household/page.py" line="376"/>
         <source>(%1 ungespeicherte Änderung(en) – Strg+S speichert)</source>
         <translation>(%1 unsaved change(s) – Ctrl+S saves)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="377"/>
+        <location filename="../../kpass/ui/household/page.py" line="379"/>
         <source>Haushalt &amp;speichern</source>
         <translation>&amp;Save household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="377"/>
+        <location filename="../../kpass/ui/household/page.py" line="379"/>
         <source>Änderungen &amp;speichern</source>
         <translation>&amp;Save changes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="379"/>
+        <location filename="../../kpass/ui/household/page.py" line="381"/>
         <source>Neuen Haushalt speichern (Strg+S)</source>
         <translation>Save the new household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="380"/>
+        <location filename="../../kpass/ui/household/page.py" line="382"/>
         <source>Änderungen am Haushalt speichern (Strg+S)</source>
         <translation>Save the changes to the household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="397"/>
+        <location filename="../../kpass/ui/household/page.py" line="399"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="401"/>
+        <location filename="../../kpass/ui/household/page.py" line="403"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="406"/>
+        <location filename="../../kpass/ui/household/page.py" line="408"/>
         <source>Noch nicht entscheidbar – %1 Bitte links unter „Anschrift“ ergänzen oder berichtigen.</source>
         <translation>Cannot be decided yet – %1 Please complete or correct it under “Address” on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="418"/>
+        <location filename="../../kpass/ui/household/page.py" line="420"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="526"/>
+        <location filename="../../kpass/ui/household/page.py" line="528"/>
         <source>Haushalt gespeichert (Nr. %1).</source>
         <translation>Household saved (no. %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="630"/>
+        <location filename="../../kpass/ui/household/page.py" line="632"/>
         <source>Der neue Haushalt wird zuerst ohne die eben erfasste Person gespeichert.</source>
         <translation>The new household is saved first, without the person just entered.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="642"/>
+        <location filename="../../kpass/ui/household/page.py" line="644"/>
         <source>%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im Verlauf.</source>
         <translation>%1 has moved here; the previous membership stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="675"/>
+        <location filename="../../kpass/ui/household/page.py" line="677"/>
         <source>Nicht entschieden: %1</source>
         <translation>Not decided: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="682"/>
+        <location filename="../../kpass/ui/household/page.py" line="684"/>
         <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="702"/>
+        <location filename="../../kpass/ui/household/page.py" line="704"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="707"/>
+        <location filename="../../kpass/ui/household/page.py" line="709"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="709"/>
+        <location filename="../../kpass/ui/household/page.py" line="711"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="721"/>
+        <location filename="../../kpass/ui/household/page.py" line="723"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="721"/>
+        <location filename="../../kpass/ui/household/page.py" line="723"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="751"/>
+        <location filename="../../kpass/ui/household/page.py" line="753"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="751"/>
+        <location filename="../../kpass/ui/household/page.py" line="753"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="760"/>
+        <location filename="../../kpass/ui/household/page.py" line="762"/>
         <source>Die Datei %1 ist kein lesbares Bild.</source>
         <translation>The file %1 is not a readable image.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="82"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="80"/>
         <source>Jetzt erneut „Pässe ausstellen“ (Alt+A).</source>
         <translation>Now “Issue passes” again (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="91"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="89"/>
         <source>%1 hat schon einen Pass bis %2</source>
         <translation>%1 already has a pass until %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="94"/>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="221"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="92"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="219"/>
         <source>%1: Pass %2 bis %3</source>
         <translation>%1: pass %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="99"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="97"/>
         <source>Ausgestellt – %1.</source>
         <translation>Issued – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="101"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="99"/>
         <source>Kein Pass auszustellen.</source>
         <translation>No pass to issue.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="139"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="137"/>
         <source>nicht verlängerbar (%1)</source>
         <translation>cannot be renewed (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="143"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="141"/>
         <source>nicht mehr im Haushalt</source>
         <translation>no longer in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="146"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="144"/>
         <source>noch nicht fällig (verlängerbar ab %1)</source>
         <translation>not due yet (can be renewed from %1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="156"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="154"/>
         <source>Kein Pass ist zur Verlängerung fällig – %1.</source>
         <translation>No pass is due for renewal – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="157"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="155"/>
         <source>Der Haushalt hat keinen Pass.</source>
         <translation>The household has no pass.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="172"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="170"/>
         <source>Jetzt erneut „Verlängern“.</source>
         <translation>Now “Renew” again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="183"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="181"/>
         <source>Verlängerung: Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Renewal: decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="188"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="186"/>
         <source>nicht verlängert</source>
         <translation>not renewed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="213"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="211"/>
         <source>Pass %1 verlängert bis %2 (%3).</source>
         <translation>Pass %1 renewed until %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="224"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="222"/>
         <source>Verlängert – %1.</source>
         <translation>Renewed – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="225"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="223"/>
         <source>Verlängerung entschieden.</source>
         <translation>Renewal decided.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="227"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="225"/>
         <source>Nicht verlängert (nicht mehr berechtigt): %1.</source>
         <translation>Not renewed (no longer eligible): %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="236"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="234"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="237"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="235"/>
         <source>Ersatzausweis für diesen Pass (neue Nummer, gleiche Gültigkeit) ab:</source>
         <translation>Replacement card for this pass (new number, same validity) from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="250"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="248"/>
         <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
         <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="261"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="259"/>
         <source>Pass sperren</source>
         <translation>Revoke pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="262"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="260"/>
         <source>Diesen Pass sperren ab:</source>
         <translation>Revoke this pass from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="273"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="271"/>
         <source>Pass %1 wird ab %2 gesperrt; bis dahin bleibt er gültig.</source>
         <translation>Pass %1 will be revoked from %2; it stays valid until then.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="276"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="274"/>
         <source>Pass %1 ist ab %2 gesperrt.</source>
         <translation>Pass %1 is revoked from %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="288"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="286"/>
         <source>Nr. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="304"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="302"/>
         <source>Vermerkt: %1 und %2 sind verschiedene Personen. %3</source>
         <translation>Recorded: %1 and %2 are different persons. %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="314"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="312"/>
         <source>%1, geb. %2</source>
         <translation>%1, born %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="319"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="317"/>
         <source>%1 %2, gültig vom %3 bis %4 (%5)</source>
         <translation>%1 %2, valid from %3 to %4 (%5)</translation>
     </message>
@@ -2122,220 +2122,220 @@
 <context>
     <name>IncomeSection</name>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="58"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="57"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="59"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="72"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="58"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="71"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="60"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="59"/>
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="61"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="79"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="60"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="78"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="62"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="61"/>
         <source>ab</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="63"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="62"/>
         <source>bis</source>
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="81"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="80"/>
         <source>Gültig ab</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="161"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="160"/>
         <source>Einkommen (netto)</source>
         <translation>Income (net)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="163"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="162"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="164"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="163"/>
         <source>Person:</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="165"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="164"/>
         <source>Art:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="166"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="165"/>
         <source>Betrag:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="167"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="166"/>
         <source>Datum ab:</source>
         <translation>Date from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="168"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="167"/>
         <source>Person, die das Einkommen bezieht</source>
         <translation>Person who receives the income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="169"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="168"/>
         <source>Art des Einkommens</source>
         <translation>Kind of income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="170"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="169"/>
         <source>Betrag in Euro</source>
         <translation>Amount in euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="171"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="170"/>
         <source>Zeitraum des Betrags</source>
         <translation>Period of the amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="172"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="171"/>
         <source>Einkommen gültig ab</source>
         <translation>Income valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="173"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="172"/>
         <source>Euro</source>
         <translation>Euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="175"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="174"/>
         <source>Trotzde&amp;m eintragen</source>
         <translation>Add d&amp;uplicate</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="177"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="176"/>
         <source>Gleiches Einkommen trotzdem noch einmal eintragen</source>
         <translation>Add the same income once more all the same</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="178"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="177"/>
         <source>Beenden …</source>
         <translation>End …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="179"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="178"/>
         <source>Ausgewähltes Einkommen beenden …</source>
         <translation>End the selected income …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="180"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="179"/>
         <source>Entfernen …</source>
         <translation>Remove …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="181"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="180"/>
         <source>Ausgewähltes Einkommen entfernen …</source>
         <translation>Remove the selected income …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="183"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="182"/>
         <source>Ausgewähltes Einkommen berichtigen … (F2)</source>
         <translation>Correct the selected income … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="190"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="189"/>
         <source>Wird erfasst, aber nicht angerechnet (zählt nicht zum Haushaltsnettoeinkommen).</source>
         <translation>Recorded but not counted (not part of the household net income).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="199"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="198"/>
         <source>%1 – nicht angerechnet</source>
         <translation>%1 – not counted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="252"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="251"/>
         <source>Bitte zuerst eine Person erfassen.</source>
         <translation>Please enter a person first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="263"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="262"/>
         <source>Gültig ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Valid from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="293"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="292"/>
         <source>Dieses Einkommen ist schon eingetragen: %1, %2, %3 %4 ab %5. Noch einmal eintragen? Dann Enter drücken oder „Trotzdem eintragen“ wählen.</source>
         <translation>This income is already entered: %1, %2, %3 %4 from %5. Enter it once more? Then press Enter or choose “Add duplicate”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="315"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="314"/>
         <source>Berichtigung übernehmen (Enter)</source>
         <translation>Take the correction (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="316"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="315"/>
         <source>Einkommen ein&amp;tragen</source>
         <translation>Add i&amp;ncome</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="317"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="316"/>
         <source>Berichtigung übernehmen</source>
         <translation>Take the correction</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="318"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="317"/>
         <source>Einkommen eintragen</source>
         <translation>Add income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="340"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="339"/>
         <source>%1, %2, %3 %4 ab %5</source>
         <translation>%1, %2, %3 %4 from %5</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="349"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="348"/>
         <source>%1 wird berichtigt, als wäre es von Anfang an so erfasst worden. Warum? (bleibt im Verlauf)</source>
         <translation>%1 is corrected as if it had been entered so from the start. Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="349"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="348"/>
         <source>Einkommen berichtigen</source>
         <translation>Correct income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="372"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="388"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="371"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="387"/>
         <source>Bitte zuerst in der Tabelle das Einkommen wählen.</source>
         <translation>Please choose the income in the table first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="377"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="376"/>
         <source>%1: letzter Tag, für den es gezahlt wird:</source>
         <translation>%1: last day for which it is paid:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="377"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="376"/>
         <source>Einkommen beenden</source>
         <translation>End income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="392"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="391"/>
         <source>%1 wurde irrtümlich erfasst und wird entfernt (es zählt dann auch nicht für die Vergangenheit). Warum? (bleibt im Verlauf)</source>
         <translation>%1 was entered by mistake and is removed (it then does not count for the past either). Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="392"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="391"/>
         <source>Einkommen entfernen</source>
         <translation>Remove income</translation>
     </message>
@@ -2408,12 +2408,12 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../kpass/ui/common/labels.py" line="115"/>
+        <location filename="../../kpass/ui/common/labels.py" line="121"/>
         <source>gültig, ersetzt ab %1</source>
         <translation>valid, replaced from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/labels.py" line="116"/>
+        <location filename="../../kpass/ui/common/labels.py" line="122"/>
         <source>gültig, gesperrt ab %1</source>
         <translation>valid, revoked from %1</translation>
     </message>
@@ -2782,315 +2782,315 @@
 <context>
     <name>MemberSection</name>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="79"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="80"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="80"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="81"/>
         <source>Vorname(n)</source>
         <translation>Given name(s)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="81"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="82"/>
         <source>Geburtsdatum (Alter)</source>
         <translation>Date of birth (age)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="82"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="83"/>
         <source>Rolle, Merkmale</source>
         <translation>Role, features</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="83"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="84"/>
         <source>im Haushalt</source>
         <translation>in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="84"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="85"/>
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="98"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="99"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="101"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="102"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="105"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="106"/>
         <source>Anrede</source>
         <translation>Salutation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="230"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="232"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="231"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="233"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="233"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="234"/>
         <source>Familienname:</source>
         <translation>Family name:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="234"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="235"/>
         <source>Vorname(n):</source>
         <translation>Given name(s):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="235"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="236"/>
         <source>Geburtsdatum:</source>
         <translation>Date of birth:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="236"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="237"/>
         <source>Rolle:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="237"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
         <source>Anrede:</source>
         <translation>Salutation:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="239"/>
         <source>keine Anrede</source>
         <translation>no salutation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="239"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="240"/>
         <source>keine Anrede (Briefe grüßen neutral)</source>
         <translation>no salutation (letters use a neutral greeting)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="242"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="243"/>
         <source>Alter</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="243"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="244"/>
         <source>Schwerbehinderung / Eingliederungshilfe</source>
         <translation>Severe disability / integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="244"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="245"/>
         <source>Schwerbehinderung oder Eingliederungshilfe</source>
         <translation>Severe disability or integration assistance</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="245"/>
         <location filename="../../kpass/ui/household/sections/members.py" line="246"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="293"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="247"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="294"/>
         <source>Pflegekind</source>
         <translation>Foster child</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="247"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="248"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="248"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="249"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="249"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="250"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="250"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="251"/>
         <source>Person ändern … (F2)</source>
         <translation>Correct person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="251"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="252"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="252"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="253"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="253"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="254"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="255"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="256"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="256"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="257"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="257"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="258"/>
         <source>Lichtb&amp;ild …</source>
         <translation>&amp;Photo …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="258"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="259"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="264"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="265"/>
         <source>Familienname der neuen Person</source>
         <translation>Family name of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="265"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="266"/>
         <source>Vornamen der neuen Person</source>
         <translation>Given names of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="266"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="267"/>
         <source>Geburtsdatum der neuen Person</source>
         <translation>Date of birth of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="267"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="268"/>
         <source>Rolle der neuen Person</source>
         <translation>Role of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="268"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="269"/>
         <source>Anrede der neuen Person</source>
         <translation>Salutation of the new person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="269"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="270"/>
         <source>&amp;Person hinzufügen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="270"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="271"/>
         <source>Person hinzufügen</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="273"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="274"/>
         <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
         <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="276"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="277"/>
         <source>Familienname von %1</source>
         <translation>Family name of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="277"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="278"/>
         <source>Vornamen von %1</source>
         <translation>Given names of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="278"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="279"/>
         <source>Geburtsdatum von %1</source>
         <translation>Date of birth of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="279"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="280"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="280"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="281"/>
         <source>Anrede von %1</source>
         <translation>Salutation of %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="282"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="283"/>
         <source>Änderung übernehmen (Enter)</source>
         <translation>Take the change (Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="283"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="284"/>
         <source>Änderung an %1 übernehmen</source>
         <translation>Take the change to %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="292"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="293"/>
         <source>Schwerbeh.</source>
         <translation>Sev. dis.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="299"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="300"/>
         <source>fehlt</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="299"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="300"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="361"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="362"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="363"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="364"/>
         <source>neu</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="364"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="365"/>
         <source>seit %1</source>
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="408"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="409"/>
         <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="409"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="410"/>
         <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
         <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="411"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="412"/>
         <source>Familienname: darf nicht leer sein.</source>
         <translation>Family name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="439"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="440"/>
         <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
         <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="456"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="457"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="504"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="505"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut übernehmen.</source>
         <translation>Somebody else has changed this person&apos;s data in the meantime; saved now: %1, born %2. Your input is still in the fields – please check it and take it again with Enter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="601"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="602"/>
         <source>%1 zieht hierher um; die bisherige Zugehörigkeit bleibt im Verlauf. Gespeichert wird mit dem Haushalt (Strg+S).</source>
         <translation>%1 moves here; the membership so far stays in the history. It is saved with the household (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="629"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="630"/>
         <source>%1 lebt derzeit in keinem Haushalt und kommt in diesen Haushalt.</source>
         <translation>%1 lives in no household at present and joins this household.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="631"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="632"/>
         <source>%1 zieht aus dem Haushalt %2 hierher um. Die Zugehörigkeit dort endet am Tag vor dem Einzug und bleibt im Verlauf.</source>
         <translation>%1 moves here from household %2. The membership there ends the day before moving in and stays in the history.</translation>
     </message>
@@ -3205,118 +3205,118 @@
 <context>
     <name>Months</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
         <source>April</source>
         <translation>April</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
         <source>Februar</source>
         <translation>February</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
         <source>Januar</source>
         <translation>January</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
         <source>Juni</source>
         <translation>June</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Mai</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="24"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
         <source>März</source>
         <translation>March</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="26"/>
         <source>August</source>
         <translation>August</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="26"/>
         <source>Dezember</source>
         <translation>December</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="26"/>
         <source>Juli</source>
         <translation>July</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="26"/>
         <source>November</source>
         <translation>November</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="26"/>
         <source>Oktober</source>
         <translation>October</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="25"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="26"/>
         <source>September</source>
         <translation>September</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Apr</source>
         <translation>Apr</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Aug</source>
         <translation>Aug</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Dez</source>
         <translation>Dec</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Feb</source>
         <translation>Feb</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Jan</source>
         <translation>Jan</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Jul</source>
         <translation>Jul</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Jun</source>
         <translation>Jun</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Mär</source>
         <translation>Mar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Nov</source>
         <translation>Nov</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Okt</source>
         <translation>Oct</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="28"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="29"/>
         <source>Sep</source>
         <translation>Sep</translation>
     </message>
@@ -3625,146 +3625,146 @@
 <context>
     <name>PersonSearchModel</name>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="25"/>
+        <location filename="../../kpass/ui/search/model.py" line="24"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="26"/>
-        <location filename="../../kpass/ui/search/model.py" line="38"/>
+        <location filename="../../kpass/ui/search/model.py" line="25"/>
+        <location filename="../../kpass/ui/search/model.py" line="37"/>
         <source>Vorname(n)</source>
         <translation>Given name(s)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="27"/>
-        <location filename="../../kpass/ui/search/model.py" line="39"/>
+        <location filename="../../kpass/ui/search/model.py" line="26"/>
+        <location filename="../../kpass/ui/search/model.py" line="38"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="28"/>
+        <location filename="../../kpass/ui/search/model.py" line="27"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="29"/>
+        <location filename="../../kpass/ui/search/model.py" line="28"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="30"/>
+        <location filename="../../kpass/ui/search/model.py" line="29"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="31"/>
+        <location filename="../../kpass/ui/search/model.py" line="30"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="32"/>
-        <location filename="../../kpass/ui/search/model.py" line="44"/>
+        <location filename="../../kpass/ui/search/model.py" line="31"/>
+        <location filename="../../kpass/ui/search/model.py" line="43"/>
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="33"/>
-        <location filename="../../kpass/ui/search/model.py" line="45"/>
+        <location filename="../../kpass/ui/search/model.py" line="32"/>
+        <location filename="../../kpass/ui/search/model.py" line="44"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="37"/>
+        <location filename="../../kpass/ui/search/model.py" line="36"/>
         <source>Familienname</source>
         <translation>Family name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="40"/>
+        <location filename="../../kpass/ui/search/model.py" line="39"/>
         <source>Haushaltsnummer</source>
         <translation>Household number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="41"/>
+        <location filename="../../kpass/ui/search/model.py" line="40"/>
         <source>Passnummer</source>
         <translation>Pass number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="42"/>
+        <location filename="../../kpass/ui/search/model.py" line="41"/>
         <source>Passstatus</source>
         <translation>Pass status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="43"/>
+        <location filename="../../kpass/ui/search/model.py" line="42"/>
         <source>Pass gültig bis</source>
         <translation>Pass valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="142"/>
+        <location filename="../../kpass/ui/search/model.py" line="141"/>
         <source>kein Pass</source>
         <translation>no pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="147"/>
+        <location filename="../../kpass/ui/search/model.py" line="146"/>
         <source>ohne Anschrift</source>
         <translation>no address</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="157"/>
+        <location filename="../../kpass/ui/search/model.py" line="156"/>
         <source>läuft ab %1</source>
         <translation>expires %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="159"/>
+        <location filename="../../kpass/ui/search/model.py" line="158"/>
         <source>ersetzt ab %1</source>
         <translation>replaced from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="160"/>
+        <location filename="../../kpass/ui/search/model.py" line="159"/>
         <source>gesperrt ab %1</source>
         <translation>revoked from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="163"/>
+        <location filename="../../kpass/ui/search/model.py" line="162"/>
         <source>gültig ab %1</source>
         <translation>valid from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="169"/>
+        <location filename="../../kpass/ui/search/model.py" line="168"/>
         <source>ersetzt seit %1</source>
         <translation>replaced since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="170"/>
+        <location filename="../../kpass/ui/search/model.py" line="169"/>
         <source>gesperrt seit %1</source>
         <translation>revoked since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="173"/>
+        <location filename="../../kpass/ui/search/model.py" line="172"/>
         <source>gültig bis %1, dann ersetzt</source>
         <translation>valid until %1, then replaced</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="174"/>
+        <location filename="../../kpass/ui/search/model.py" line="173"/>
         <source>gültig bis %1, dann gesperrt</source>
         <translation>valid until %1, then revoked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="185"/>
+        <location filename="../../kpass/ui/search/model.py" line="184"/>
         <source>aktiv</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="186"/>
+        <location filename="../../kpass/ui/search/model.py" line="185"/>
         <source>gesperrt</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="187"/>
+        <location filename="../../kpass/ui/search/model.py" line="186"/>
         <source>ersetzt</source>
         <translation>replaced</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/model.py" line="188"/>
+        <location filename="../../kpass/ui/search/model.py" line="187"/>
         <source>abgelaufen</source>
         <translation>expired</translation>
     </message>
@@ -3928,257 +3928,257 @@
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="52"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="51"/>
         <source>Januar</source>
         <translation>January</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="53"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="52"/>
         <source>Februar</source>
         <translation>February</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="54"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="53"/>
         <source>März</source>
         <translation>March</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="55"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="54"/>
         <source>April</source>
         <translation>April</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="56"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="55"/>
         <source>Mai</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="57"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="56"/>
         <source>Juni</source>
         <translation>June</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="58"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="57"/>
         <source>Juli</source>
         <translation>July</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="59"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="58"/>
         <source>August</source>
         <translation>August</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="60"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="59"/>
         <source>September</source>
         <translation>September</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="61"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="60"/>
         <source>Oktober</source>
         <translation>October</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="62"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="61"/>
         <source>November</source>
         <translation>November</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="63"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="62"/>
         <source>Dezember</source>
         <translation>December</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="82"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="81"/>
         <source>Ablauf</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="83"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="82"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="84"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="83"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="85"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="84"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="86"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="85"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="87"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="86"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="88"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="87"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="89"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="88"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="90"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="89"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="170"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="169"/>
         <source>Verlängerungen: Pässe, die bald ablaufen</source>
         <translation>Renewals: passes that expire soon</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="171"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="170"/>
         <source>Verlängerungen</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="172"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="171"/>
         <source>&amp;Ablaufmonat:</source>
         <translation>E&amp;xpiry month:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="177"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="176"/>
         <source>%1 und %2</source>
         <translation>%1 and %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="183"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="182"/>
         <source>Ablaufmonat</source>
         <translation>Expiry month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="185"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="184"/>
         <source>Ablaufende Pässe</source>
         <translation>Expiring passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="186"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="185"/>
         <source>&amp;Filter:</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="187"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="186"/>
         <source>Name, Passnummer, Haushalt oder Stadtteil</source>
         <translation>Name, pass number, household or district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="188"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="187"/>
         <source>Liste filtern</source>
         <translation>Filter the list</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="190"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="189"/>
         <source>Zeigt nur die Pässe, bei denen jedes eingegebene Wort am Anfang eines Namens, der Passnummer, der Haushaltsnummer oder des Stadtteils steht</source>
         <translation>Shows only the passes where every word typed begins a name, the pass number, the household number or the district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="192"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="191"/>
         <source>Anzahl</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="193"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="192"/>
         <source>Eingabe im Filter: Liste · Eingabe oder Doppelklick in der Liste: Haushalt öffnen</source>
         <translation>Enter in the filter: list · Enter or double-click in the list: open the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="195"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="194"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="196"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="195"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="197"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="196"/>
         <source>&amp;Erinnerungen drucken</source>
         <translation>&amp;Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="198"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="197"/>
         <source>Erinnerungsschreiben für die gewählten Monate drucken</source>
         <translation>Print reminder letters for the chosen months</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="200"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="199"/>
         <source>Vorschau und Dr&amp;ucken …</source>
         <translation>Pre&amp;view and print …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="201"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="200"/>
         <source>Gedruckte Erinnerungsschreiben ansehen und auf einem Drucker ausgeben</source>
         <translation>View the printed reminder letters and send them to a printer</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="280"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="279"/>
         <source>%1 Pässe</source>
         <translation>%1 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="280"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="279"/>
         <source>1 Pass</source>
         <translation>1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="282"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="281"/>
         <source>%1 von %2 Pässen</source>
         <translation>%1 of %2 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="282"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="281"/>
         <source>%1 von 1 Pass</source>
         <translation>%1 of 1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="300"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="299"/>
         <source>%1 gehört heute zu keinem Haushalt.</source>
         <translation>%1 belongs to no household today.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="312"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="311"/>
         <source>Erinnerungen für %1 …</source>
         <translation>Reminders for %1 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="319"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="318"/>
         <source>In den gewählten Monaten laufen keine Pässe ab.</source>
         <translation>No passes expire in the chosen months.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="323"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="322"/>
         <source>Erinnerungen werden gedruckt …</source>
         <translation>Printing reminders …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="324"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="323"/>
         <source>Erinnerungen drucken</source>
         <translation>Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="346"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="345"/>
         <source>Abgebrochen; fertig: %1 Datei(en).</source>
         <translation>Cancelled; done: %1 file(s).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="349"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="348"/>
         <source>Gedruckt: %1</source>
         <translation>Printed: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="364"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="363"/>
         <source>Erinnerungsschreiben (%1)</source>
         <translation>Reminder letters (%1)</translation>
     </message>
@@ -4246,7 +4246,7 @@
         <translation>Pass type</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/texts.py" line="37"/>
+        <location filename="../../kpass/ui/dashboard/texts.py" line="38"/>
         <source>außerhalb</source>
         <translation>outside Karlsruhe</translation>
     </message>
@@ -4348,67 +4348,67 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="83"/>
+        <location filename="../../kpass/ui/search/page.py" line="88"/>
         <source>&amp;Suche nach Person</source>
         <translation>&amp;Search for a person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="85"/>
+        <location filename="../../kpass/ui/search/page.py" line="90"/>
         <source>Name, Geburtsdatum (TT.MM.JJJJ), Passnummer oder Straße mit Hausnummer</source>
         <translation>Name, date of birth (DD.MM.YYYY), pass number or street with house number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="86"/>
+        <location filename="../../kpass/ui/search/page.py" line="91"/>
         <source>Personensuche</source>
         <translation>Person search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="88"/>
+        <location filename="../../kpass/ui/search/page.py" line="93"/>
         <source>Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue; Passnummer ab vier Ziffern (KA-1234); Straße, z. B. Rheinstr 24</source>
         <translation>Parts of the name in any order; umlauts also as ae, oe, ue; pass number from four digits on (KA-1234); street, e.g. Rheinstr 24</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="90"/>
+        <location filename="../../kpass/ui/search/page.py" line="95"/>
         <source>Suchergebnisse</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="91"/>
+        <location filename="../../kpass/ui/search/page.py" line="96"/>
         <source>Anzahl der Suchergebnisse</source>
         <translation>Number of search results</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="92"/>
+        <location filename="../../kpass/ui/search/page.py" line="97"/>
         <source>Eingabe: Ergebnisliste · Eingabe in der Liste: Haushalt öffnen · Strg+N: neuer Antrag · Strg+F: Suche · Strg+R: Verlängerungen</source>
         <translation>Enter: list of results · Enter in the list: open the household · Ctrl+N: new application · Ctrl+F: search · Ctrl+R: renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="94"/>
+        <location filename="../../kpass/ui/search/page.py" line="99"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="129"/>
+        <location filename="../../kpass/ui/search/page.py" line="134"/>
         <source>Bitte Namen, Geburtsdatum, Passnummer oder Straße eingeben.</source>
         <translation>Please enter a name, date of birth, pass number or street.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="132"/>
+        <location filename="../../kpass/ui/search/page.py" line="137"/>
         <source>Passnummer: bitte mindestens vier Ziffern eingeben.</source>
         <translation>Pass number: please enter at least four digits.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="134"/>
+        <location filename="../../kpass/ui/search/page.py" line="139"/>
         <source>Keine Person gefunden.</source>
         <translation>No person found.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="136"/>
+        <location filename="../../kpass/ui/search/page.py" line="141"/>
         <source>Mehr als %1 Treffer – bitte genauer suchen.</source>
         <translation>More than %1 matches – please search more precisely.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/search/page.py" line="138"/>
+        <location filename="../../kpass/ui/search/page.py" line="143"/>
         <source>%1 Treffer</source>
         <translation>%1 matches</translation>
     </message>
@@ -4428,177 +4428,177 @@
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="189"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="188"/>
         <source>Was wäre, wenn die Einkommensgrenze anders wäre?</source>
         <translation>What if the income limit were different?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="191"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="190"/>
         <source>Jeder Haushalt mit einer Entscheidung in den zwölf Monaten vor dem Stichtag wird mit der geltenden und mit der neuen Grenze geprüft. Es wird nichts gespeichert und nichts geändert.</source>
         <translation>Every household with a decision in the twelve months before the reference date is tested against the limit in force and against the new limit. Nothing is saved and nothing is changed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="197"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="196"/>
         <source>Neue Einkommens&amp;grenze:</source>
         <translation>New income &amp;limit:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="198"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="197"/>
         <source>Neue Einkommensgrenze in Euro</source>
         <translation>New income limit in euros</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="200"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="199"/>
         <source>Nettoäquivalenzeinkommen pro Monat, z. B. 1.430,00 €</source>
         <translation>Net equivalised income per month, e.g. 1.430,00 €</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="202"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="201"/>
         <source>z. B. 1.430,00 €</source>
         <translation>e.g. 1.430,00 €</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="203"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="202"/>
         <source>Meldung zur Einkommensgrenze</source>
         <translation>Message about the income limit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="204"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="203"/>
         <source>&amp;Stichtag:</source>
         <translation>Reference &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="205"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="204"/>
         <source>Stichtag der Berechnung</source>
         <translation>Reference date of the calculation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="206"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="205"/>
         <source>Meldung zum Stichtag</source>
         <translation>Message about the reference date</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="207"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="206"/>
         <source>&amp;Berechnen</source>
         <translation>C&amp;alculate</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="208"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="207"/>
         <source>Auswirkung berechnen</source>
         <translation>Calculate the effect</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="209"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="208"/>
         <source>für Sozialplanung (ge&amp;heimhalten)</source>
         <translation>for Social Planning (&amp;suppress small numbers)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="211"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="210"/>
         <source>Ansicht für Sozialplanung mit Geheimhaltung kleiner Zahlen</source>
         <translation>View for Social Planning with small numbers suppressed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="213"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="212"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="215"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="214"/>
         <source>Grenze bisher → neu:</source>
         <translation>Limit so far → new:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="216"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="215"/>
         <source>Betrachtete Haushalte:</source>
         <translation>Households considered:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="217"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="216"/>
         <source>Betrachtete Personen:</source>
         <translation>Persons considered:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="218"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="217"/>
         <source>Berechtigt bisher → neu:</source>
         <translation>Eligible so far → new:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="219"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="218"/>
         <source>Neu berechtigt:</source>
         <translation>Newly eligible:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="220"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="219"/>
         <source>Nicht mehr berechtigt:</source>
         <translation>No longer eligible:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="225"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="224"/>
         <source>Nach Stadtteil und Altersgruppe</source>
         <translation>By district and age group</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="227"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="226"/>
         <source>Neu und nicht mehr berechtigte Personen nach Stadtteil und Altersgruppe</source>
         <translation>Newly and no longer eligible persons by district and age group</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="256"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="255"/>
         <source>Die Einkommensgrenze muss größer als 0 € sein.</source>
         <translation>The income limit must be more than 0 €.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="262"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="261"/>
         <source>Bitte eine Einkommensgrenze in Euro eingeben, z. B. 1.430,00 €.</source>
         <translation>Please enter an income limit in euros, e.g. 1.430,00 €.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="277"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="276"/>
         <source>Am Stichtag gilt kein Regelwerk.</source>
         <translation>No rule set is in force on the reference date.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="280"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="279"/>
         <source>Am Stichtag gilt: %1</source>
         <translation>In force on the reference date: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="333"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="332"/>
         <source>Noch nicht berechnet.</source>
         <translation>Not calculated yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="351"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="350"/>
         <source>Exakte Zahlen – nur für den Dienstgebrauch.</source>
         <translation>Exact figures – for official use only.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="354"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="353"/>
         <source>Geheimgehalten wie im Export an die Sozialplanung: Zahlen von 1 bis 4 und Zellen, aus denen sie sich errechnen ließen, stehen als „·“.</source>
         <translation>Suppressed as in the export to Social Planning: numbers from 1 to 4, and cells from which they could be worked out, are shown as “·”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="367"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="366"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="368"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="367"/>
         <source>Altersgruppe</source>
         <translation>Age group</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="369"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="368"/>
         <source>Neu berechtigt</source>
         <translation>Newly eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="370"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="369"/>
         <source>Nicht mehr berechtigt</source>
         <translation>No longer eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="395"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="394"/>
         <source>Insgesamt</source>
         <translation>Total</translation>
     </message>

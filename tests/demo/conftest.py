@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kpass.demo.generator import DemoHousehold, generate_households
-from kpass.services.demo_data import DistinctPersons
+from kpass.services.admin.demo_data import DistinctPersons
 from tests.demo.helpers import AS_OF, SAMPLE_SEED, SAMPLE_SIZE
 from tests.gc_quiet import no_cycle_collection
 

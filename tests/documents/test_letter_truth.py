@@ -1,7 +1,7 @@
 """Letters that tell the truth: built from real register situations, read back from the PDF.
 
 Each test builds a household with the services (apply, decide and issue, renew), gathers the
-letter with :mod:`kpass.services.letter_data` and reads the rendered PDF with pdftotext.
+letter with :mod:`kpass.services.printing.letter_data` and reads the rendered PDF with pdftotext.
 """
 
 from __future__ import annotations
@@ -25,16 +25,16 @@ from kpass.documents.data import PASS_CONTINUED, PASS_NEW, PASS_RUNNING
 from kpass.models import AppUser, Decision, HouseholdMember, Person
 from kpass.models.engine import Database
 from kpass.rules import is_valid_pass_number
-from kpass.services.applications import apply
-from kpass.services.letter_data import (
+from kpass.services.applications.deciding import apply
+from kpass.services.passes.actions import IssuedPass, decide_and_issue, renew_pass, revoke_pass
+from kpass.services.passes.queries import list_passes
+from kpass.services.printing.letter_data import (
     decision_letter_data,
     legal_sources,
     of_age_on,
     reminder_data,
     salutation,
 )
-from kpass.services.pass_queries import list_passes
-from kpass.services.passes import IssuedPass, decide_and_issue, renew_pass, revoke_pass
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 from tests.rule_file_copy import clear_rule_caches, use_changed_rules

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
 from kpass.rules import HouseholdFigures
-from kpass.services.applications import apply, decide
-from kpass.services.passes import issue_passes
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes
 from kpass.ui.common.german_input import parse_amount, parse_date
 from kpass.ui.household.decision_text import household_sentence
 from kpass.ui.main_window import MainWindow

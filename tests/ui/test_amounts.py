@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.household_validation import PersonInput
+from kpass.services.household.validation import PersonInput
 from kpass.ui.dashboard import WhatIfPanel
 from kpass.ui.household.page import HouseholdPage
 from kpass.ui.household.sections.incomes import IncomeSection

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.database_status import database_status
+from kpass.services.admin.status import database_status
 from kpass.ui.common.background import BackgroundJobs, JobOutcome
 from kpass.ui.printing import outbox as print_outbox
 from tests.register_builder import add_household

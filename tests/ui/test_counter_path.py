@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.person_search import search_persons
+from kpass.services.search.persons import search_persons
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household
 from tests.ui.keyboard import focused, press, tab, type_text
@@ -143,7 +143,7 @@ def test_counter_path_by_keyboard(
     # The printed card's QR code is genuine and valid today.
     import subprocess
 
-    from kpass.services.signing_keys import public_keys
+    from kpass.services.admin.signing_keys import public_keys
     from kpass.signing import verify_payload
 
     subprocess.run(["pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", str(pdf),
@@ -320,7 +320,7 @@ def test_the_street_directory_suggests_the_stadtteil(
     qtbot: QtBot, window: MainWindow, database: Database
 ) -> None:
     from kpass.resource_files import resource_path
-    from kpass.services.street_directory import import_directory
+    from kpass.services.search.streets import import_directory
 
     import_directory(database, resource_path("streets", "strassenverzeichnis-beispiel.csv"))
     start_new(window)

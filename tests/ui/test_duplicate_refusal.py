@@ -19,8 +19,8 @@ from sqlalchemy import func, select
 
 from kpass.models import Household, HouseholdMember, Pass, Person, PersonDistinction
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.passes import issue_passes
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes
 from kpass.services.uow import UnitOfWork
 from kpass.ui.household.duplicate_dialogs import DistinctionDialog, DuplicateDialog, MoveDialog
 from kpass.ui.main_window import MainWindow

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.household_validation import PersonInput
+from kpass.services.household.validation import PersonInput
 from kpass.ui.main_window import MainWindow
 from kpass.ui.translation import catalog_file, install_translators, remove_translators
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.household_validation import PersonInput
-from kpass.services.passes import issue_passes
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.household.validation import PersonInput
+from kpass.services.passes.actions import issue_passes
 from kpass.ui.common import dialogs
 from kpass.ui.household.page import HouseholdPage
 from kpass.ui.main_window import MainWindow

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.household_details import household_details
-from kpass.services.pass_queries import list_passes
-from kpass.services.passes import issue_passes
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.household.details import household_details
+from kpass.services.passes.actions import issue_passes
+from kpass.services.passes.queries import list_passes
 from kpass.ui.common import dialogs
 from kpass.ui.household.page import HouseholdPage
 from kpass.ui.main_window import MainWindow

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.applications import apply
-from kpass.services.household_changes import add_notice
-from kpass.services.household_details import household_details
-from kpass.services.household_validation import NoticeInput
-from kpass.services.passes import decide_and_issue
+from kpass.services.applications.deciding import apply
+from kpass.services.household.changes import add_notice
+from kpass.services.household.details import household_details
+from kpass.services.household.validation import NoticeInput
+from kpass.services.passes.actions import decide_and_issue
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, add_income, household_of
 

@@ -13,8 +13,8 @@ from PySide6.QtGui import QAccessible, QColor
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.passes import issue_passes, replace_pass, revoke_pass
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes, replace_pass, revoke_pass
 from kpass.ui.main_window import MainWindow
 from kpass.ui.search.model import PersonSearchModel as Columns
 from tests.register_builder import add_household, household_of

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.passes import issue_passes
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes
 from kpass.ui.common.style import MESSAGE_KINDS, MessageBar, contrast_ratio
 from kpass.ui.main_window import MainWindow
 from tests.register_builder import add_household, household_of

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QPushButto
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.household_validation import PersonInput
-from kpass.services.passes import issue_passes
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.household.validation import PersonInput
+from kpass.services.passes.actions import issue_passes
 from kpass.ui.common import dialogs
 from kpass.ui.main_window import MainWindow
 from kpass.ui.translation import install_translators, remove_translators
@@ -155,7 +155,7 @@ def test_dashboard_and_what_if_pages(window: MainWindow, registered: int) -> Non
 
 
 def dialogs_to_check(parent: QWidget) -> list[QDialog]:
-    from kpass.services.duplicates import DuplicateCandidate
+    from kpass.services.household.duplicates import DuplicateCandidate
     from kpass.ui.household import duplicate_dialogs
 
     today = TODAY

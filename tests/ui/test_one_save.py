@@ -17,10 +17,10 @@ from sqlalchemy import func, select
 
 from kpass.models import AuditEvent, Income
 from kpass.models.engine import Database
-from kpass.services.household_changes import add_income, add_notice
-from kpass.services.household_creation import create_household
-from kpass.services.household_details import household_details
-from kpass.services.household_validation import (
+from kpass.services.household.changes import add_income, add_notice
+from kpass.services.household.creation import create_household
+from kpass.services.household.details import household_details
+from kpass.services.household.validation import (
     AddressInput,
     IncomeInput,
     MemberInput,

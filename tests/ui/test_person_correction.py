@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.household_details import household_details
-from kpass.services.person_search import search_persons
+from kpass.services.household.details import household_details
+from kpass.services.search.persons import search_persons
 from kpass.ui.common import dialogs
 from kpass.ui.household.page import HouseholdPage
 from kpass.ui.main_window import MainWindow

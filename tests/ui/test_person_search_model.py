@@ -12,14 +12,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.person_search import (
+from kpass.services.search.lookups import PassFacts
+from kpass.services.search.persons import (
     PAGE_SIZE,
     Cursor,
     PersonHit,
     SearchPage,
     search_persons,
 )
-from kpass.services.person_search_lookups import PassFacts
 from kpass.ui.search.model import PersonSearchModel
 from tests.register_builder import add_household
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.passes import issue_passes
-from kpass.services.signing_keys import public_keys
+from kpass.services.admin.signing_keys import public_keys
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.passes.actions import issue_passes
 from kpass.signing import verify_payload
 from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.printing import preview_dialog

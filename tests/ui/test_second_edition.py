@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from kpass.models import Decision
 from kpass.models.engine import Database
-from kpass.services.applications import apply, decide
-from kpass.services.household_details import household_details
-from kpass.services.household_changes import add_notice as save_notice
-from kpass.services.household_validation import NoticeInput, PersonInput
-from kpass.services.passes import issue_passes, renew_pass
+from kpass.services.applications.deciding import apply, decide
+from kpass.services.household.changes import add_notice as save_notice
+from kpass.services.household.details import household_details
+from kpass.services.household.validation import NoticeInput, PersonInput
+from kpass.services.passes.actions import issue_passes, renew_pass
 from kpass.services.uow import UnitOfWork
 from kpass.ui.household.page import HouseholdPage
 from kpass.ui.main_window import MainWindow

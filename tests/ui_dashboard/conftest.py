@@ -34,7 +34,7 @@ def private_settings(tmp_path: Path) -> Iterator[None]:
 @pytest.fixture
 def register(database: Database) -> Database:
     """The test database filled with 300 demo households and two years of history."""
-    from kpass.services.demo_data import create_demo_data
+    from kpass.services.admin.demo_data import create_demo_data
 
     create_demo_data(database, 300, 7, AS_OF)
     return database

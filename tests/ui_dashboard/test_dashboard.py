@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
 from kpass.reporting import MEASURE_TITLES, MEASURES, OFFICIAL_USE_ONLY, get_dimension
-from kpass.services.statistics import count_rows
+from kpass.services.statistics.counts import count_rows
 from kpass.ui.dashboard import DashboardWidget
 from kpass.ui.dashboard.charts import DATA_COLOUR
 from kpass.ui.dashboard.formatting import shift_month

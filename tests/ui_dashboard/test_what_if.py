@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from kpass.models.engine import Database
 from kpass.reporting import SUPPRESSED_MARK, get_dimension
-from kpass.services.database_status import database_status
-from kpass.services.policy_impact import policy_impact
+from kpass.services.admin.status import database_status
+from kpass.services.statistics.what_if import policy_impact
 from kpass.ui.dashboard import WhatIfPanel
 from kpass.vocabulary import format_count
 from tests.ui_dashboard.conftest import AS_OF, focusable_without_name, tab_through

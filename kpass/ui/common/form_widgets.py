@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.rules import completed_years, configured_issuers
+from kpass.services.applications import completed_years, configured_issuers
 from kpass.ui.common.german_input import parse_date
 from kpass.vocabulary import format_date
 

@@ -6,23 +6,29 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from kpass.documents.labels import BASIS_LABELS, INCOME_LABELS, PASS_TYPE_TITLES, pass_title
-from kpass.rules import default_parameters
-from kpass.services.applications import PROOFS
-from kpass.services.household_validation import PERIOD_LABELS, ROLE_LABELS
+from kpass.services.applications import PROOFS, default_parameters
+from kpass.services.household import PERIOD_LABELS, ROLE_LABELS
 from kpass.ui.translation import translatable_tables
 from kpass.vocabulary import (
     APPLICATION_KINDS,
+    BASES,
     END_REASONS,
     PASS_STATUSES,
+    PASS_TYPES,
     SALUTATIONS,
     long_labels,
+    pass_title,
     short_labels,
 )
+from kpass.vocabulary import INCOME_KINDS as INCOME_TERMS
 from kpass.vocabulary import PROOFS as PROOF_TERMS
 
 _CONTEXT = "Labels"
 
+#: The vocabulary's labels as the screens show them (through Qt's translator below).
+BASIS_LABELS: dict[str, str] = long_labels(BASES)
+INCOME_LABELS: dict[str, str] = long_labels(INCOME_TERMS)
+PASS_TYPE_TITLES: dict[str, str] = long_labels(PASS_TYPES)
 INCOME_KIND_LABELS = INCOME_LABELS
 
 _LATEST_RULES = default_parameters().rule_sets[-1]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from kpass.errors import KpassError
-from kpass.services.household_validation import InvalidField
+from kpass.services.household import InvalidField
 from kpass.ui.translation import user_message
 
 T = TypeVar("T")

@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import product
 
-from kpass.reporting import MEASURES, CountRow, get_dimension
 from kpass.services import Database
-from kpass.services.statistics import count_rows
+from kpass.services.statistics import MEASURES, CountRow, count_rows, get_dimension
 from kpass.ui.dashboard.formatting import shift_month
 
 #: The key figures, in the order of the cards.

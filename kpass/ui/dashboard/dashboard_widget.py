@@ -27,10 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.errors import KpassError
-from kpass.reporting import DIMENSION_KEYS, MEASURES
-from kpass.reporting import parse_month_range as checked_month_range
 from kpass.services import Database
-from kpass.services.statistics_export import export_statistics, suggested_file_name
+from kpass.services.statistics import (
+    DIMENSION_KEYS,
+    MEASURES,
+    export_statistics,
+    suggested_file_name,
+)
+from kpass.services.statistics import parse_month_range as checked_month_range
 from kpass.ui.common.background import BackgroundJobs
 from kpass.ui.dashboard.bar_chart import BarChart
 from kpass.ui.dashboard.busy_indicator import BusyIndicator

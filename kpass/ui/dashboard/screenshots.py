@@ -59,7 +59,7 @@ def save_dashboard_screenshots(out_dir: Path, database: Database) -> list[Path]:
     panel.setWindowTitle("kpass – Was wäre, wenn …")
     panel.resize(*SIZE)
     panel.show()
-    from kpass.rules import default_parameters
+    from kpass.services.applications import default_parameters
 
     rule_set = default_parameters().rule_set_on(panel.day())
     if rule_set is not None:

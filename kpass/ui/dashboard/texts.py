@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kpass.reporting import MEASURE_TITLES, get_dimension
-from kpass.reporting.definitions import (
+from kpass.services.statistics import (
     BASIS_LABELS,
     DIMENSION_TITLES,
     HOUSEHOLD_TYPE_LABELS,
+    MEASURE_TITLES,
     PASS_TYPE_LABELS,
     STADTTEIL_OUTSIDE,
+    get_dimension,
 )
 from kpass.ui.translation import QT_TRANSLATE_NOOP, translatable_tables
 

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.reporting import get_dimension
-from kpass.rules import default_parameters
 from kpass.services import Database
-from kpass.services.policy_impact import ImpactReport, policy_impact
+from kpass.services.applications import default_parameters
+from kpass.services.statistics import ImpactReport, get_dimension, policy_impact
 from kpass.ui.common.background import BackgroundJobs
 from kpass.ui.common.german_input import AmountError, amount_message, read_amount
 from kpass.ui.dashboard.busy_indicator import BusyIndicator

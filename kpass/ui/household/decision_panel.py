@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.rules import Decision
+from kpass.services.applications import Decision
 from kpass.ui.common.form_widgets import label_for
 from kpass.ui.common.labels import pass_status_text, pass_type_text
 from kpass.ui.common.style import MessageBar, MessageKind, make_heading

@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from kpass.rules import Decision, HouseholdFigures, MemberDecision, RuleInput, render_reason
+from kpass.services.applications import (
+    Decision,
+    HouseholdFigures,
+    MemberDecision,
+    RuleInput,
+    render_reason,
+)
 from kpass.ui.common.labels import (
     basis_text,
     income_counted,

@@ -12,23 +12,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from kpass.rules import Decision, RuleInput
-from kpass.services.applications import preview_decision
-from kpass.services.household_details import AddressDetails, HouseholdDetails
-from kpass.services.household_facts import (
+from kpass.services.applications import Decision, RuleInput, preview_decision
+from kpass.services.household import (
+    AddressDetails,
     AddressFact,
+    AddressInput,
+    HouseholdDetails,
     HouseholdFacts,
     IncomeFact,
-    MemberFact,
-    NoticeFact,
-    build_rule_input,
-)
-from kpass.services.household_validation import (
-    AddressInput,
     IncomeInput,
+    MemberFact,
     MemberInput,
+    NoticeFact,
     NoticeInput,
     PersonInput,
+    build_rule_input,
 )
 
 _SINCE_EVER = date(1900, 1, 1)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.errors import InvalidInput
-from kpass.services.duplicates import DuplicateCandidate
+from kpass.services.household import DuplicateCandidate
 from kpass.ui.common.dialogs import error_label, ok_cancel
 from kpass.ui.common.form_widgets import ignore_wheel_unless_focused
 from kpass.ui.common.german_input import parse_date

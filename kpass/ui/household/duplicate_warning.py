@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from kpass.services.duplicates import DuplicateCandidate
+from kpass.services.household import DuplicateCandidate
 from kpass.vocabulary import format_date
 
 

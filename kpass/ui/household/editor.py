@@ -19,50 +19,48 @@ from PySide6.QtCore import QObject, Signal
 
 from kpass.errors import ConcurrentChange, KpassError
 from kpass.services import Database
-from kpass.services import household_editing as editing
-from kpass.services.duplicates import DuplicateCandidate
-from kpass.services.household_changes import (
+from kpass.services import household as editing
+from kpass.services.household import (
+    ADDRESS,
+    INCOME,
+    NOTICE,
+    PERSON,
+    ROLE_LABELS,
     AddIncome,
     AddMember,
     AddNotice,
     ChangeRole,
     CorrectIncome,
     CorrectNotice,
+    DuplicateCandidate,
     EndIncome,
     EndMembership,
     HouseholdChange,
+    IncomeInput,
+    InvalidField,
+    MemberInput,
     MoveHousehold,
     MovePersonIn,
+    NoticeInput,
+    PersonInput,
+    Place,
     RemoveIncome,
     RemoveNotice,
     SetPhoto,
     UpdatePerson,
-    check_household_changes,
-    save_household_changes,
-)
-from kpass.services.household_details import household_details
-from kpass.services.household_member_changes import check_end
-from kpass.services.household_photos import set_photo
-from kpass.services.household_validation import (
-    ADDRESS,
-    INCOME,
-    NOTICE,
-    PERSON,
-    ROLE_LABELS,
-    IncomeInput,
-    InvalidField,
-    MemberInput,
-    NoticeInput,
-    PersonInput,
-    Place,
     check_address,
     check_date,
+    check_end,
+    check_household_changes,
     check_income,
     check_member,
     check_notice,
     check_person,
     check_reason,
     check_role,
+    household_details,
+    save_household_changes,
+    set_photo,
 )
 from kpass.ui.household import pending
 from kpass.ui.household.draft import (
@@ -632,7 +630,7 @@ class HouseholdEditor(QObject):
 
     def present_names(self) -> dict[str, str]:
         """Member key of the rules (``p12``) → name, for the decision panel."""
-        from kpass.services.household_facts import member_key
+        from kpass.services.household import member_key
 
         return {member_key(m.key): m.name for m in self.draft.members}
 

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from kpass.rules import Decision
 from kpass.services import Database
-from kpass.services.applications import DecisionResult
-from kpass.services.household_history import (
+from kpass.services.applications import Decision, DecisionResult
+from kpass.services.household import (
     DataChange,
     PassTypeChange,
     PrintSummary,
@@ -24,7 +23,7 @@ from kpass.services.household_history import (
     household_history,
     household_prints,
 )
-from kpass.services.pass_queries import list_passes
+from kpass.services.passes import list_passes
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.errors import KpassError
-from kpass.rules import household_from_json
-from kpass.services.household_facts import member_key
-from kpass.services.household_history import PrintSummary
+from kpass.services.applications import household_from_json
+from kpass.services.household import PrintSummary, member_key
 from kpass.ui.common.labels import (
     APPLICATION_KIND_LABELS,
     basis_text,

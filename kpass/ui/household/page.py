@@ -26,21 +26,23 @@ from PySide6.QtWidgets import (
 from kpass.errors import ConcurrentChange, KpassError
 from kpass.services import Database
 from kpass.services.applications import PROOFS, apply, decide
-from kpass.services.duplicates import DuplicateCandidate
-from kpass.services.household_changes import (
+from kpass.services.household import (
+    ROLE_LABELS,
     AddIncome,
     AddMember,
     AddNotice,
     CorrectIncome,
     CorrectNotice,
+    DuplicateCandidate,
     EndIncome,
+    InvalidField,
+    LikelyDuplicate,
     MoveHousehold,
     RemoveIncome,
     RemoveNotice,
     UpdatePerson,
+    check_address,
 )
-from kpass.services.household_validation import ROLE_LABELS, InvalidField, check_address
-from kpass.services.person_identity import LikelyDuplicate
 from kpass.ui.common import dialogs
 from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import ignore_wheel_unless_focused

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import QWidget
 
-from kpass.rules import renewal_possible_from
-from kpass.services.household_editing import record_distinction
-from kpass.services.household_facts import member_key
+from kpass.services.applications import renewal_possible_from
+from kpass.services.household import DuplicatePassHolder, member_key, record_distinction
 from kpass.services.passes import (
     IssuedPass,
     RenewalResult,
@@ -25,7 +24,6 @@ from kpass.services.passes import (
     replace_pass,
     revoke_pass,
 )
-from kpass.services.person_identity import DuplicatePassHolder
 from kpass.ui.common import dialogs
 from kpass.ui.common.labels import pass_status_text, pass_type_text
 from kpass.ui.common.run_service import run_service

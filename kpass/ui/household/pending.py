@@ -13,7 +13,7 @@ from copy import deepcopy
 from dataclasses import replace
 from datetime import date, timedelta
 
-from kpass.services.household_changes import (
+from kpass.services.household import (
     AddIncome,
     AddMember,
     AddNotice,
@@ -25,12 +25,12 @@ from kpass.services.household_changes import (
     HouseholdChange,
     MoveHousehold,
     MovePersonIn,
+    PersonInput,
     RemoveIncome,
     RemoveNotice,
     SetPhoto,
     UpdatePerson,
 )
-from kpass.services.household_validation import PersonInput
 from kpass.ui.household.draft import (
     DraftAddress,
     DraftIncome,

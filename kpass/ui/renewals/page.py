@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.documents.labels import PASS_TYPE_TITLES
 from kpass.services import Database
-from kpass.services.pass_queries import RenewalRow, filter_words, renewal_queue
+from kpass.services.passes import RenewalRow, filter_words, renewal_queue
 from kpass.ui.common.background import BackgroundJobs, Job, JobOutcome, Step
 from kpass.ui.common.batch_jobs import start_with_progress
 from kpass.ui.common.form_widgets import column_width, label_for
@@ -38,7 +37,7 @@ from kpass.ui.common.style import make_heading
 from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.printing.preview_dialog import PreviewDialog
 from kpass.ui.translation import QT_TRANSLATE_NOOP
-from kpass.vocabulary import format_date
+from kpass.vocabulary import PASS_TYPES, format_date
 
 QUEUE_LIMIT = 5000
 # Typical contents of the columns (RenewalsPage.COLUMNS), for their widths; Name stretches.
@@ -211,7 +210,7 @@ class RenewalsPage(QWidget):
                 continue
             texts = [sample]
             if column == _PASS_COLUMN:
-                texts += [pass_type_text(kind) for kind in PASS_TYPE_TITLES]
+                texts += [pass_type_text(kind) for kind in PASS_TYPES]
             self.table.setColumnWidth(
                 column, column_width(self.table, texts, _tr(self.COLUMNS[column])))
 

@@ -9,8 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from kpass.services.person_search import PAGE_SIZE, Cursor, PersonHit, SearchPage
-from kpass.services.person_search_lookups import PassFacts
+from kpass.services.search import PAGE_SIZE, Cursor, PassFacts, PersonHit, SearchPage
 from kpass.ui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex

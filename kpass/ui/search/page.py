@@ -15,8 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.services import Database
-from kpass.services.person_search import Cursor, SearchPage, search_persons
-from kpass.services.person_search_lookups import is_pass_query, parse_pass_query
+from kpass.services.search import (
+    Cursor,
+    SearchPage,
+    is_pass_query,
+    parse_pass_query,
+    search_persons,
+)
 from kpass.ui.common.form_widgets import column_width
 from kpass.ui.search.model import PersonSearchModel
 

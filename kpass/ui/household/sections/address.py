@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.services.street_directory import suggest_stadtteil
+from kpass.services.search import suggest_stadtteil
 from kpass.ui.common.form_widgets import DateField, StadtteilBox, label_for
 from kpass.ui.common.inline_errors import ErrorLabel, InlineErrors
 from kpass.ui.common.run_service import run_service

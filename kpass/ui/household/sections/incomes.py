@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.services.household_facts import IncomeFact
-from kpass.services.household_validation import PERIOD_LABELS, IncomeInput
+from kpass.services.household import PERIOD_LABELS, IncomeFact, IncomeInput
 from kpass.ui.common import dialogs
 from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import (

@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.errors import ConcurrentChange, KpassError
-from kpass.rules import completed_years
-from kpass.services.duplicates import DuplicateCandidate, find_possible_duplicates
-from kpass.services.household_validation import (
+from kpass.services.applications import completed_years
+from kpass.services.household import (
     ROLE_LABELS,
+    DuplicateCandidate,
     InvalidField,
+    LikelyDuplicate,
     PersonInput,
+    find_possible_duplicates,
 )
-from kpass.services.person_identity import LikelyDuplicate
 from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import (
     DateField,

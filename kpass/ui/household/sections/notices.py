@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpass.rules import last_of_month
-from kpass.services.household_validation import NoticeInput
+from kpass.services.applications import last_of_month
+from kpass.services.household import NoticeInput
 from kpass.ui.common import dialogs
 from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import (

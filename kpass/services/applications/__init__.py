@@ -1,0 +1,63 @@
+"""Applications and decisions: apply for a household, decide by the rules in force, and the
+counter's live preview of a household on the screen."""
+
+# what the counter and the command line need of the lower layers, through this package
+from kpass.rules import (
+    Decision,
+    HouseholdFigures,
+    InputError,
+    MemberDecision,
+    ParameterError,
+    RuleInput,
+    completed_years,
+    configured_issuers,
+    default_parameters,
+    dumps_decision,
+    evaluate,
+    household_from_json,
+    last_of_month,
+    load_parameters,
+    parse_check_input,
+    render_reason,
+    renewal_possible_from,
+)
+from kpass.rules.errors import shorten
+from kpass.rules.json_io import MAX_INPUT_BYTES
+from kpass.services.applications.deciding import (
+    NO_RULE_SET,
+    PROOFS,
+    ApplicationResult,
+    DecisionResult,
+    apply,
+    decide,
+    preview_decision,
+)
+
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "NO_RULE_SET",
+    "PROOFS",
+    "ApplicationResult",
+    "Decision",
+    "DecisionResult",
+    "HouseholdFigures",
+    "InputError",
+    "MemberDecision",
+    "ParameterError",
+    "RuleInput",
+    "apply",
+    "completed_years",
+    "configured_issuers",
+    "decide",
+    "default_parameters",
+    "dumps_decision",
+    "evaluate",
+    "household_from_json",
+    "last_of_month",
+    "load_parameters",
+    "parse_check_input",
+    "preview_decision",
+    "render_reason",
+    "renewal_possible_from",
+    "shorten",
+]

@@ -1,0 +1,287 @@
+"""Finding persons by a pass number or by the street they live in.
+
+A pass number is typed whole or in part: from four digits of the serial on ("KA-1034"
+stands for the 100 numbers KA-103400-xx … KA-103499-xx), so the candidates are a short
+list of exact numbers, each found by the unique index. A street is typed as it is spoken
+("rheinstr 24", "Karl-Friedrich-Str. 7", "Am Fasanengarten 3") and matched on the folded
+``street_key`` of the current addresses; the persons are the household's current members.
+Both read in name order from ``(sort_key, id)`` and continue from a cursor, like the name
+search.
+
+The pass a search row shows (:func:`pass_facts`) is read for the whole page in one
+statement: each pass of the page's persons with its latest validity, both through indexes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    select,
+    true,
+    tuple_,
+)
+
+from kpass.models import HouseholdAddress, HouseholdMember, Pass, PassValidity, Person
+from kpass.models.periods import valid_on
+from kpass.rules import last_of_month
+from kpass.rules.pass_number import MAX_SERIAL, SERIAL_DIGITS, format_pass_number
+from kpass.services.passes.queries import covered_on, latest_valid_until, status_on
+from kpass.text_keys import fold, prefix_upper_bound, street_key
+
+Cursor = tuple[str, int]
+
+#: Fewer serial digits than this would stand for more than a hundred numbers.
+MIN_SERIAL_DIGITS = 4
+_PASS = re.compile(r"^ka[\s\-‐‑–—]*(\d{1,6})(?:[\s\-‐‑–—]*(\d{0,2}))?$")
+# "KA-": a pass number begun, before its first digit (a name part "Ka" has no hyphen)
+_PASS_BEGUN = re.compile(r"^ka\s*[\-‐‑–—][\s\-‐‑–—]*$")
+_BARE_PASS = re.compile(r"^(\d{6})(?:[\s\-‐‑–—]*(\d{0,2}))?$")
+# 24, 24a, 24-26, 7/1 — never four digits, which would be a birth year
+_HOUSE_NUMBER = re.compile(r"^\d{1,3}[a-z]?(?:[-/]\d{1,3}[a-z]?)?$")
+# Words that end a street name in Karlsruhe's directory and hardly ever a family name
+# ("Döring" is a name, so "ring" is not here: with a house number it is found anyway).
+_STREET_ENDINGS = ("str", "strasse", "allee", "platz", "weg", "gasse", "pfad", "steig", "ufer")
+
+
+@dataclass(frozen=True)
+class PassQuery:
+    """Pass numbers whose serial lies in ``first…last`` and whose check digits start with
+    ``check`` (empty: any)."""
+
+    first: int
+    last: int
+    check: str
+
+    def numbers(self) -> list[str]:
+        candidates = (format_pass_number(serial)
+                      for serial in range(max(self.first, 1), min(self.last, MAX_SERIAL) + 1))
+        return [number for number in candidates if number[-2:].startswith(self.check)]
+
+
+@dataclass(frozen=True)
+class StreetQuery:
+    key: str  # folded street prefix, see kpass.text_keys.street_key
+    house_number: str | None  # lower case, "24a"
+
+
+def parse_pass_query(text: str) -> PassQuery | None:
+    """A pass number or its beginning, or None when ``text`` is not one (or too short:
+    then it stands for no number yet)."""
+    compact = text.strip().lower()
+    match = _PASS.match(compact) or _BARE_PASS.match(compact)
+    if match is None:
+        return None
+    digits, check = match.group(1), match.group(2) or ""
+    if len(digits) < MIN_SERIAL_DIGITS or (len(digits) < SERIAL_DIGITS and check):
+        return None  # too few digits yet; "KA-1234-5" is no beginning of a number
+    scale = 10 ** (SERIAL_DIGITS - len(digits))
+    first = int(digits) * scale
+    return PassQuery(first, first + scale - 1, check)
+
+
+def is_pass_query(text: str) -> bool:
+    """Typed text that reads as a pass number, complete or begun (``KA-``, ``KA-1``,
+    ``ka 10342``)."""
+    compact = text.strip().lower()
+    return bool(_PASS.match(compact) or _BARE_PASS.match(compact) or _PASS_BEGUN.match(compact))
+
+
+def pass_query_too_short(text: str) -> bool:
+    """A pass number begun with fewer than :data:`MIN_SERIAL_DIGITS` digits: it finds nobody
+    yet, and the search says "at least four digits" ("KA-", "KA-1", "KA-103")."""
+    return is_pass_query(text) and parse_pass_query(text) is None
+
+
+def parse_street_query(text: str) -> StreetQuery | None:
+    """A street with or without house number, or None when ``text`` reads as names."""
+    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    if not words:
+        return None
+    number: str | None = None
+    if len(words) > 2 and re.fullmatch(r"[A-Za-z]", words[-1]) and words[-2].isdigit():
+        words = [*words[:-2], words[-2] + words[-1]]  # "24 a" is house number 24a
+    last = fold(words[-1]).rstrip(".")
+    if len(words) > 1 and _HOUSE_NUMBER.match(last):
+        number = last
+        words = words[:-1]
+    if any(re.fullmatch(r"[\d.]+", w) for w in words):
+        return None  # a date or a year belongs to a name search
+    key = street_key(" ".join(words))
+    if not key:
+        return None
+    folded_words = [street_key(w) for w in words]
+    if number is None and not any(w.endswith(_STREET_ENDINGS) for w in folded_words):
+        return None
+    return StreetQuery(key, number)
+
+
+def _after(sort_key: Any, person_id: Any, after: Cursor | None) -> ColumnElement[bool]:
+    if after is None:
+        return true()
+    return tuple_(sort_key, person_id) > tuple_(literal(after[0]), literal(after[1]))
+
+
+def _current(valid_from: Any, valid_until: Any, on: date) -> ColumnElement[bool]:
+    return valid_on(valid_from, valid_until, on)
+
+
+def pass_page_ids(
+    connection: Connection, numbers: Sequence[str], after: Cursor | None, limit: int
+) -> list[tuple[int, str]]:
+    """``limit + 1`` (id, sort key) pairs of the holders of the passes ``numbers`` (see
+    :meth:`PassQuery.numbers`)."""
+    if not numbers:
+        return []
+    statement = (
+        select(Person.id, Person.sort_key)
+        .distinct()
+        .join(Pass, Pass.person_id == Person.id)
+        .where(Pass.number.in_(list(numbers)), _after(Person.sort_key, Person.id, after))
+        .order_by(Person.sort_key, Person.id)
+        .limit(limit + 1)
+    )
+    return [(row[0], row[1]) for row in connection.execute(statement)]
+
+
+def street_page_ids(
+    connection: Connection, query: StreetQuery, on: date, after: Cursor | None, limit: int
+) -> list[tuple[int, str]]:
+    """``limit + 1`` (id, sort key) pairs of the current members of households that live
+    in the street (at the house number) on ``on``."""
+    address = HouseholdAddress
+    member = HouseholdMember
+    conditions = [
+        address.street_key >= query.key,
+        address.street_key < prefix_upper_bound(query.key),
+        _current(address.valid_from, address.valid_until, on),
+    ]
+    if query.house_number is not None:
+        conditions.append(
+            func.replace(func.lower(address.house_number), " ", "") == query.house_number)
+    statement = (
+        select(Person.id, Person.sort_key)
+        .distinct()
+        .select_from(address)
+        .join(member, and_(member.household_id == address.household_id,
+                           _current(member.valid_from, member.valid_until, on)))
+        .join(Person, Person.id == member.person_id)
+        .where(*conditions, _after(Person.sort_key, Person.id, after))
+        .order_by(Person.sort_key, Person.id)
+        .limit(limit + 1)
+    )
+    return [(row[0], row[1]) for row in connection.execute(statement)]
+
+
+#: States of :class:`PassFacts` in which the pass is valid on the day.
+VALID_STATES = ("active", "expiring", "ending")
+
+
+@dataclass(frozen=True)
+class PassFacts:
+    """The pass a search row shows, as it stands on the search's day.
+
+    ``state``: ``active``; ``expiring`` (its latest validity ends this month or next);
+    ``ending`` (valid, but revoked or replaced from a later day on: ``revoked_on``);
+    ``revoked`` or ``replaced`` (since ``revoked_on``); ``expired``; ``upcoming`` (valid only
+    from ``valid_from`` on). ``valid_from``/``valid_until`` are those of its latest validity.
+    """
+
+    number: str
+    state: str
+    status: str  # as stored: active | revoked | replaced
+    revoked_on: date | None
+    valid_from: date
+    valid_until: date
+
+    @property
+    def last_day(self) -> date:
+        """The last day the pass is valid: the day before its revocation, if it has one."""
+        if self.revoked_on is not None:
+            return min(self.valid_until, self.revoked_on - timedelta(days=1))
+        return self.valid_until
+
+
+def expiring_until(day: date) -> date:
+    """The last day of the month after ``day``'s: a pass that ends by then is "expiring"."""
+    return last_of_month(last_of_month(day) + timedelta(days=1))
+
+
+def pass_state(
+    status: str, revoked_on: date | None, valid_from: date, valid_until: date, covered: bool,
+    day: date, horizon: date | None = None,
+) -> str:
+    """The :attr:`PassFacts.state` of a pass on ``day``; ``covered``: some validity period of it
+    covers the day (see pass_queries.covered_on); ``horizon``: :func:`expiring_until` of the
+    day (passed when known)."""
+    if status_on(status, revoked_on, day) != "active":
+        return status
+    if revoked_on is not None:
+        return "ending"
+    if valid_until < day:
+        return "expired"
+    if not covered:
+        return "upcoming"
+    if valid_until <= (horizon or expiring_until(day)):
+        return "expiring"
+    return "active"
+
+
+@functools.cache
+def _facts_statement() -> Select[Any]:
+    latest = PassValidity.__table__.alias("latest")
+    on = bindparam("on", type_=Date)
+    # Only a pass whose latest period begins later (renewed ahead) needs the other periods.
+    covered = case((latest.c.valid_from <= on, true()), else_=covered_on(on))
+    return (
+        select(
+            Pass.person_id,
+            Pass.id,
+            Pass.number,
+            Pass.status,
+            Pass.revoked_on,
+            latest.c.valid_from,
+            latest.c.valid_until,
+            covered.label("covered"),
+        )
+        .join(latest, and_(latest.c.pass_id == Pass.id,
+                           latest.c.valid_until == latest_valid_until()))
+        .where(Pass.person_id.in_(bindparam("ids", expanding=True)))
+    )
+
+
+def pass_facts(
+    connection: Connection, person_ids: Collection[int], on: date,
+    numbers: Collection[str] = (),
+) -> dict[int, PassFacts]:
+    """Per person (of those with a pass), the pass to show: one of ``numbers`` (the typed
+    pass numbers) when the person holds one, else the pass valid on ``on``, else the one
+    whose validity ends last (the newer pass on the same end: a replacement)."""
+    if not person_ids:
+        return {}
+    preferred = set(numbers)
+    chosen: dict[int, tuple[tuple[bool, bool, date, int], PassFacts]] = {}
+    horizon = expiring_until(on)
+    rows = connection.execute(_facts_statement(), {"ids": list(person_ids), "on": on}).all()
+    for person_id, pass_id, number, status, revoked_on, valid_from, valid_until, covered in rows:
+        state = pass_state(status, revoked_on, valid_from, valid_until, bool(covered), on,
+                           horizon)
+        rank = (number in preferred, state in VALID_STATES, valid_until, pass_id)
+        if person_id not in chosen or rank > chosen[person_id][0]:
+            facts = PassFacts(number, state, status, revoked_on, valid_from, valid_until)
+            chosen[person_id] = (rank, facts)
+    return {person_id: facts for person_id, (_rank, facts) in chosen.items()}

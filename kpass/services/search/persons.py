@@ -1,0 +1,225 @@
+"""Finding persons as the caseworker types: name parts in any order, birth date, umlauts
+folded; or a pass number, or a street (see person_search_lookups).
+
+Three short queries per page: the first finds the ids of one page in name order, driven
+by one input read from an index in name order (see person_search_plan: a birth date, a
+short prefix, else the rarest longer prefix), the other inputs checked on the same index
+row; the second fetches the passes of just those ids (number, state, expiry: see
+person_search_lookups.pass_facts), the third their names and current addresses. With
+several name parts a bounded count of each comes first, to pick the driving one. Pages
+continue from the last row seen (keyset paging), so page 40 costs what page 1 costs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, Date, Select, and_, bindparam, select
+
+from kpass.models import HouseholdAddress, HouseholdMember, Person, Stadtteil
+from kpass.models.engine import Database
+from kpass.models.periods import valid_on
+from kpass.services.search.lookups import (
+    PassFacts,
+    is_pass_query,
+    parse_pass_query,
+    parse_street_query,
+    pass_facts,
+    pass_page_ids,
+    street_page_ids,
+)
+from kpass.services.search.plan import Cursor as Cursor  # re-exported for the UI
+from kpass.services.search.plan import page_ids
+from kpass.text_keys import fold
+
+PAGE_SIZE = 50
+_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What a typed search text means."""
+
+    name_prefixes: tuple[str, ...] = ()
+    birth_date: date | None = None
+    birth_year: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.name_prefixes and self.birth_date is None and self.birth_year is None
+
+
+def parse_query(text: str) -> SearchQuery:
+    """Split the typed text into name prefixes and a birth date (``12.03.1980``) or year."""
+    prefixes: list[str] = []
+    birth: date | None = None
+    year: int | None = None
+    for part in text.split():
+        match = _DATE.match(part)
+        if match:
+            day, month, yr = (int(g) for g in match.groups())
+            # 31.02. is no date: ignore it rather than find nothing.
+            with contextlib.suppress(ValueError):
+                birth = date(yr, month, day)
+            continue
+        if _YEAR.match(part):
+            year = int(part)
+            continue
+        if re.fullmatch(r"[\d.]+", part):
+            continue  # a date still being typed
+        prefixes.extend(_WORD.findall(fold(part)))
+    # Longest first: the most selective prefix drives the index scan. A prefix that
+    # another one extends ("mu" beside "mueller") adds nothing.
+    unique = sorted(set(prefixes), key=lambda p: (-len(p), p))
+    kept = [p for i, p in enumerate(unique) if not any(q.startswith(p) for q in unique[:i])]
+    return SearchQuery(tuple(kept), birth, year)
+
+
+@dataclass(frozen=True)
+class PersonHit:
+    person_id: int
+    family_name: str
+    given_names: str
+    birth_date: date
+    household_id: int | None
+    street: str | None
+    house_number: str | None
+    postcode: str | None
+    municipality: str | None
+    stadtteil: str | None
+    #: the person's pass valid on the search's day, else the latest (a typed number: that one)
+    pass_facts: PassFacts | None = None
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    hits: tuple[PersonHit, ...]
+    next_cursor: Cursor | None
+
+    @property
+    def has_more(self) -> bool:
+        return self.next_cursor is not None
+
+
+_person = Person.__table__
+_member = HouseholdMember.__table__
+_address = HouseholdAddress.__table__
+_stadtteil = Stadtteil.__table__
+
+
+@functools.cache
+def _details_statement() -> Select[Any]:
+    on = bindparam("on", type_=Date)
+    return (
+        select(
+            _person.c.id,
+            _person.c.family_name,
+            _person.c.given_names,
+            _person.c.birth_date,
+            _member.c.household_id,
+            _address.c.street,
+            _address.c.house_number,
+            _address.c.postcode,
+            _address.c.municipality,
+            _stadtteil.c.name,
+        )
+        .select_from(
+            _person.outerjoin(
+                _member,
+                and_(
+                    _member.c.person_id == _person.c.id,
+                    valid_on(_member.c.valid_from, _member.c.valid_until, on),
+                ),
+            )
+            .outerjoin(
+                _address,
+                and_(
+                    _address.c.household_id == _member.c.household_id,
+                    valid_on(_address.c.valid_from, _address.c.valid_until, on),
+                ),
+            )
+            .outerjoin(_stadtteil, _stadtteil.c.code == _address.c.stadtteil_code)
+        )
+        .where(_person.c.id.in_(bindparam("ids", expanding=True)))
+    )
+
+
+def _details(
+    connection: Connection, ids: list[int], on: date, numbers: tuple[str, ...]
+) -> dict[int, PersonHit]:
+    facts = pass_facts(connection, ids, on, numbers)
+    rows = connection.execute(_details_statement(), {"ids": ids, "on": on})
+    return {
+        person_id: PersonHit(person_id, family, given, born, household, street, number,
+                             postcode, municipality, stadtteil, facts.get(person_id))
+        for (person_id, family, given, born, household, street, number, postcode,
+             municipality, stadtteil) in rows
+    }
+
+
+def search_persons(
+    database: Database,
+    text: str,
+    *,
+    after: Cursor | None = None,
+    limit: int = PAGE_SIZE,
+    on: date | None = None,
+) -> SearchPage:
+    """One page of persons matching the typed text, in name order, after ``after``."""
+    day = on or date.today()
+    with database.connect() as connection:
+        if is_pass_query(text):
+            pass_query = parse_pass_query(text)
+            if pass_query is None:
+                return SearchPage((), None)  # "KA-1": not yet enough digits for numbers
+            numbers = tuple(pass_query.numbers())
+            holders = pass_page_ids(connection, numbers, after, limit)
+            return _page(connection, holders, limit, day, numbers)
+        found = _street_ids(connection, text, day, after, limit)
+        if found is None:
+            query = parse_query(text)
+            if query.empty:
+                return SearchPage((), None)
+            found = page_ids(connection, query.name_prefixes, query.birth_date,
+                             query.birth_year, after, limit)
+        return _page(connection, found, limit, day)
+
+
+def _street_ids(
+    connection: Connection, text: str, on: date, after: Cursor | None, limit: int
+) -> list[tuple[int, str]] | None:
+    """The page of a street search; None when ``text`` is none, or when no street matches at
+    all: then it may be a name ("Steinweg", "Müller 1" while a birth date is being typed)
+    and the name search answers. (A pass number that matches nothing finds nobody: persons
+    whose names start with "Ka" would only mislead.)"""
+    street = parse_street_query(text)
+    if street is None:
+        return None
+    found = street_page_ids(connection, street, on, after, limit)
+    if found or (after is not None and street_page_ids(connection, street, on, None, 1)):
+        return found
+    return None
+
+
+def _page(
+    connection: Connection, found: list[tuple[int, str]], limit: int, on: date,
+    numbers: tuple[str, ...] = (),
+) -> SearchPage:
+    """The hits of the first ``limit`` ids (with names, current addresses and passes; of
+    the typed pass ``numbers`` where they hold one) and the cursor after them when
+    ``found`` holds one more."""
+    page = found[:limit]
+    if not page:
+        return SearchPage((), None)
+    details = _details(connection, [person_id for person_id, _ in page], on, numbers)
+    hits = tuple(details[person_id] for person_id, _ in page if person_id in details)
+    more = len(found) > limit
+    next_cursor = (page[-1][1], page[-1][0]) if more and page else None
+    return SearchPage(hits, next_cursor)

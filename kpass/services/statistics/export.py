@@ -1,0 +1,48 @@
+"""Exporting the statistics as a file: one use case for the dashboard and ``kpass stats``.
+
+Counts of people, never personal data. With ``exact`` the small counts are not suppressed and
+the file is marked "nur für den Dienstgebrauch" by the writers (supervisors only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from kpass.models.engine import Database
+from kpass.reporting import write_csv, write_json, write_xlsx
+from kpass.services.statistics.counts import statistics_report
+
+#: The file kinds, with their suffix.
+EXPORT_SUFFIXES: dict[str, str] = {"csv": ".csv", "xlsx": ".xlsx", "json": ".json"}
+
+
+def suggested_file_name(months: Sequence[str], kind: str, *, exact: bool = True) -> str:
+    """``kpass-statistik-2025-07-bis-2026-06-dienstgebrauch.xlsx``."""
+    period = months[0] if len(months) == 1 else f"{months[0]}-bis-{months[-1]}"
+    marking = "-dienstgebrauch" if exact else ""
+    return f"kpass-statistik-{period}{marking}{EXPORT_SUFFIXES[kind]}"
+
+
+def export_statistics(
+    database: Database,
+    months: Sequence[str],
+    dimensions: Sequence[str],
+    kind: str,
+    path: Path,
+    *,
+    exact: bool,
+    ensure_suffix: bool = False,
+) -> Path:
+    """Write the report of ``months`` by ``dimensions`` as ``kind`` (csv, xlsx, json) to
+    ``path``; returns the file written. ``ensure_suffix``: the kind's suffix is added when the
+    name lacks it (a file dialog's answer); else the name is taken as given (the CLI)."""
+    suffix = EXPORT_SUFFIXES[kind]
+    if ensure_suffix and path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    report = statistics_report(database, months, dimensions, exact=exact)
+    if kind == "csv":
+        return write_csv(report, path, dimensions)
+    if kind == "json":
+        return write_json(report, path, dimensions)
+    return write_xlsx(report, path)
