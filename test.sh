@@ -36,9 +36,9 @@ if [ $# -eq 0 ]; then
         echo "The counter by keyboard on the xcb platform (Xvfb):" >&2
         QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x1024x24" \
             .venv/bin/python -m pytest -q -p no:cacheprovider tests/ui/test_counter_path.py \
-            tests/ui/test_right_person.py tests/ui/test_fresh_state.py \
-            tests/ui/test_duplicate_refusal.py tests/ui/test_one_save.py \
-            tests/ui/test_person_correction.py tests/ui/test_xcb_start.py
+            tests/ui/household/test_right_person.py tests/ui/household/test_fresh_state.py \
+            tests/ui/household/test_duplicate_refusal.py tests/ui/household/test_one_save.py \
+            tests/ui/household/test_person_correction.py tests/ui/test_xcb_start.py
         xcb_rc=$?
     elif [ "${CI:-}" = "true" ]; then
         echo "xvfb-run is missing: in CI the xcb run is required." >&2

@@ -23,7 +23,7 @@ Two differences remain, neither seen by a command: the forks share the zygote's 
 (a new process draws its own), and the objects of the imports are frozen for the cycle
 collector (``gc.freeze``: so the forks share those pages instead of copying them when the
 collector walks them — a fork then takes ~0.07 s, not ~0.25 s); everything the command
-makes is collected as usual. tests/test_cli_process.py holds the runner to a process started
+makes is collected as usual. tests/cli/test_cli_process.py holds the runner to a process started
 from scratch.
 """
 
@@ -236,7 +236,7 @@ def run_module(
     check: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """``python -m <module> *args`` as :func:`run_kpass` runs ``kpass`` (for
-    tests/test_cli_process.py, which compares the runner with new processes on a module of its
+    tests/cli/test_cli_process.py, which compares the runner with new processes on a module of its
     own)."""
     argv = [sys.executable, "-m", module, *args]
     environment = dict(os.environ if env is None else env)

@@ -1,4 +1,4 @@
-"""A command for tests/test_cli_process.py: ``python -m tests.cli_process_probe ACTION …``.
+"""A command for tests/cli/test_cli_process.py: ``python -m tests.cli_process_probe ACTION …``.
 
 It shows what a process was given (argv, a variable, its directory, standard input) and ends
 the ways a command can end, so that the forked runner of tests/cli_process.py can be held to

@@ -16,7 +16,7 @@ from kpass.ui.common import dialogs
 from kpass.ui.common.dialogs import DayDialog
 from kpass.ui.main_window import MainWindow
 from tests.ui.keyboard import press, type_text
-from tests.ui.test_printing import issued  # noqa: F401  (fixture)
+from tests.ui.printing.test_printing import issued  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.gui
 TODAY = date.today()

@@ -81,7 +81,7 @@ def test_backup_copy_is_a_complete_database(tmp_path: Path) -> None:
     assert copy.parent == path.parent and copy != path
 
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_upgrade_of_a_released_schema_keeps_the_data_and_a_copy(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from kpass.ui.main_window import MainWindow
 from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.printing import pdf_printing, preview_dialog
 from kpass.ui.printing.preview_dialog import PreviewDialog
-from tests.ui.test_printing import FakePrintDialog, cards, issued  # noqa: F401  (fixtures)
+from tests.ui.printing.test_printing import FakePrintDialog, cards, issued  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.gui
 

@@ -23,7 +23,7 @@ from kpass.ui.dashboard import DashboardWidget
 from kpass.ui.dashboard.charts import DATA_COLOUR
 from kpass.ui.dashboard.formatting import shift_month
 from kpass.vocabulary import format_change, format_count
-from tests.ui_dashboard.conftest import (
+from tests.ui.dashboard.conftest import (
     AS_OF,
     FIRST,
     LAST,

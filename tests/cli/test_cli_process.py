@@ -13,7 +13,7 @@ import pytest
 from tests.cli_process import run_module
 
 PROBE = "tests.cli_process_probe"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def from_scratch(

@@ -120,7 +120,7 @@ def test_upgrade_adds_the_prefix_rows_and_downgrade_takes_them_away(
 def test_the_released_schema_0001_gains_the_prefix_rows(tmp_path: Path) -> None:
     import shutil
 
-    fixtures = Path(__file__).resolve().parent / "fixtures"
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures"
     path = tmp_path / "kpass.sqlite"
     shutil.copyfile(fixtures / "schema-0001.sqlite", path)
     database = open_database(f"sqlite:///{path}")

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kpass.ui.dashboard import BarChart, LineChart
 from kpass.ui.dashboard.charts import DATA_COLOUR, nice_ticks, value_axis
-from tests.ui_dashboard.conftest import colour_share
+from tests.ui.dashboard.conftest import colour_share
 
 pytestmark = pytest.mark.gui
 

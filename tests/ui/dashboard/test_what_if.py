@@ -14,7 +14,7 @@ from kpass.services.admin.status import database_status
 from kpass.services.statistics.what_if import policy_impact
 from kpass.ui.dashboard import WhatIfPanel
 from kpass.vocabulary import format_count
-from tests.ui_dashboard.conftest import AS_OF, focusable_without_name, tab_through
+from tests.ui.dashboard.conftest import AS_OF, focusable_without_name, tab_through
 
 pytestmark = pytest.mark.gui
 

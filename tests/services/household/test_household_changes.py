@@ -38,7 +38,7 @@ from kpass.services.household.validation import (
     PersonInput,
 )
 from kpass.services.uow import UnitOfWork
-from tests.test_household_editing import TODAY, counts, family
+from tests.services.household.test_household_editing import TODAY, counts, family
 
 BABY = PersonInput("Weiß", "Lina", date(2026, 2, 1), "f")
 
