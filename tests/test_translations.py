@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
-from kpass.ui.translation_catalog import (
+from kpass.devtools.translation_catalog import (
     REPOSITORY,
     VANISHED,
     Catalog,
@@ -26,7 +26,7 @@ from kpass.ui.translation_catalog import (
     read_catalog,
     write_catalog,
 )
-from kpass.ui.translation_sources import ExtractionError, Key, SourceReader
+from kpass.devtools.translation_sources import ExtractionError, Key, SourceReader
 
 CATALOG = REPOSITORY / "resources" / "translations" / "kpass_en.ts"
 COMPILED = CATALOG.with_suffix(".qm")

@@ -43,7 +43,7 @@ def _screenshots(args: argparse.Namespace) -> int:
             f"Der Ordner {out} kann nicht angelegt werden: {reason_de}.",
         ) from exc
 
-    from kpass.ui.screenshots import take_screenshots  # Qt only when asked for
+    from kpass.devtools.screenshots import take_screenshots  # Qt only when asked for
 
     for path in take_screenshots(out):
         print(path)

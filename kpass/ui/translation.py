@@ -78,7 +78,7 @@ MARKED_TABLES: list[tuple[str, Table]] = []
 def translatable_tables(context: str, *tables: Table) -> tuple[Table, ...]:
     """Mark the values of label tables (dicts or tuples defined elsewhere, often in a layer
     without Qt) as source texts of ``context``. Returns ``tables`` unchanged; the catalog
-    extractor (kpass.ui.translation_sources) reads the marked tables from their definitions,
+    extractor (kpass.devtools.translation_sources) reads the marked tables from their definitions,
     and tests/test_translations.py checks that every text of them is in the catalogs."""
     MARKED_TABLES.extend((context, table) for table in tables)
     return tables

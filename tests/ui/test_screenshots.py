@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from kpass.ui.screenshots import take_screenshots
+from kpass.devtools.screenshots import take_screenshots
 
 pytestmark = pytest.mark.gui
 

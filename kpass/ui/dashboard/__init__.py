@@ -8,7 +8,6 @@ pages of the main window); both follow the window contract ``translate_ui()``,
 from kpass.ui.dashboard.bar_chart import BarChart
 from kpass.ui.dashboard.dashboard_widget import DashboardWidget
 from kpass.ui.dashboard.line_chart import LineChart
-from kpass.ui.dashboard.screenshots import save_dashboard_screenshots
 from kpass.ui.dashboard.what_if_panel import WhatIfPanel
 
-__all__ = ["BarChart", "DashboardWidget", "LineChart", "WhatIfPanel", "save_dashboard_screenshots"]
+__all__ = ["BarChart", "DashboardWidget", "LineChart", "WhatIfPanel"]

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kpass.models.engine import Database
-from kpass.ui.dashboard import save_dashboard_screenshots
+from kpass.devtools.dashboard_screenshots import save_dashboard_screenshots
 
 pytestmark = pytest.mark.gui
 

@@ -147,7 +147,7 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         window.show_renewals()
         _save(window, out / "05-verlaengerungen.png", saved)
         _renewal_and_correction(window, out, saved)
-        from kpass.ui.dashboard import save_dashboard_screenshots
+        from kpass.devtools.dashboard_screenshots import save_dashboard_screenshots
 
         saved += save_dashboard_screenshots(out, database)
         window.close()

@@ -116,7 +116,8 @@ def _string(node: ast.expr, constants: dict[str, str]) -> str | None:
 class SourceReader:
     """Reads the modules below ``packages`` of the repository at ``root``."""
 
-    def __init__(self, root: Path, packages: tuple[str, ...] = ("kpass/ui",)) -> None:
+    def __init__(self, root: Path,
+                 packages: tuple[str, ...] = ("kpass/ui", "kpass/devtools")) -> None:
         self.root = root
         self.packages = packages
         self._modules: dict[str, _Module] = {}

@@ -1,7 +1,7 @@
 """Qt translation catalogs (``resources/translations/kpass_<lang>.ts``): read, merge, write.
 
-``python -m kpass.ui.translation_catalog`` brings every catalog up to date with the source
-(:mod:`kpass.ui.translation_sources`): new texts are added as unfinished, translations are
+``python -m kpass.devtools.translation_catalog`` brings every catalog up to date with the source
+(:mod:`kpass.devtools.translation_sources`): new texts are added as unfinished, translations are
 kept, texts that left the source stay as "vanished" (with their translation, for reuse) and
 are not compiled. ``--check`` only reports whether the catalogs are current.
 ``scripts/update-translations`` runs this and then ``pyside6-lrelease`` (the ``.qm`` files).
@@ -18,7 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kpass.ui.translation_sources import Extraction, ExtractionError, Key, Location, SourceReader
+from kpass.devtools.translation_sources import (
+    Extraction,
+    ExtractionError,
+    Key,
+    Location,
+    SourceReader,
+)
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 TRANSLATIONS = Path("resources") / "translations"
@@ -156,7 +162,7 @@ def differences(catalog: Catalog, found: Extraction) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m kpass.ui.translation_catalog",
+        prog="python -m kpass.devtools.translation_catalog",
         description="Update the Qt translation catalogs from the source (keeps translations).",
     )
     parser.add_argument("--check", action="store_true",
