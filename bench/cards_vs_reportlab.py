@@ -217,7 +217,7 @@ def _from_register(count: int) -> dict[str, object]:
     from kpass.services.admin.demo_data import create_demo_data
     from kpass.services.admin.signing_keys import active_key
     from kpass.services.passes.queries import list_passes
-    from kpass.services.printing.prints import card_data, print_cards
+    from kpass.services.printing import card_data, print_cards
     from kpass.services.uow import UnitOfWork
 
     today = date.today()

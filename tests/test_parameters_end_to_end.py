@@ -12,7 +12,7 @@ import pytest
 from kpass.models.engine import Database
 from kpass.services.applications.deciding import apply
 from kpass.services.passes.actions import decide_and_issue
-from kpass.services.printing.prints import print_decision_letter
+from kpass.services.printing import print_decision_letter
 from kpass.services.statistics.counts import count_rows
 from tests.documents.pdf_tools import pdf_text
 from tests.register_builder import add_household, add_income, household_of

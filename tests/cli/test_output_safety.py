@@ -28,7 +28,7 @@ from kpass.models import PrintRecord, SigningKey
 from kpass.models.engine import Database
 from kpass.services.applications.deciding import apply, decide
 from kpass.services.passes.actions import issue_passes
-from kpass.services.printing import prints as printing
+from kpass.services.printing import cards as printing
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 

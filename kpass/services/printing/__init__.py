@@ -1,19 +1,27 @@
 """Printing: cards, card sheets, decision letters, application forms and renewal reminders as
 PDF, each print recorded (what, for whom, by whom) and rendered outside the write
-transaction."""
+transaction. One module per document kind; :mod:`~kpass.services.printing.record` is the
+print record they share."""
 
-from kpass.services.printing.prints import (
-    print_application_form,
+from kpass.services.printing.application_form import print_application_form
+from kpass.services.printing.cards import (
+    card_data,
+    passes_issued_on,
     print_cards,
-    print_decision_letter,
-    print_renewal_reminders,
     print_sheet_issued_on,
+    printable_periods,
 )
+from kpass.services.printing.letters import print_decision_letter, print_renewal_reminders
+from kpass.services.printing.record import PrintResult
 
 __all__ = [
+    "PrintResult",
+    "card_data",
+    "passes_issued_on",
     "print_application_form",
     "print_cards",
     "print_decision_letter",
     "print_renewal_reminders",
     "print_sheet_issued_on",
+    "printable_periods",
 ]

@@ -1,7 +1,7 @@
 """What the letters say, gathered from the register: decision letters and renewal reminders.
 
 Read-only: nothing here writes, so the data can be gathered in a reading unit of work and the
-PDF rendered outside any write transaction (see :mod:`kpass.services.printing.prints`).
+PDF rendered outside any write transaction (see :mod:`kpass.services.printing`).
 
 The letters state what the register holds, not what the rules would give a new pass:
 

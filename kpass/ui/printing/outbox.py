@@ -1,4 +1,4 @@
-"""Printing through ``kpass.services.printing.prints`` into an outbox folder.
+"""Printing through ``kpass.services.printing`` into an outbox folder.
 
 The PDFs are shown by :mod:`kpass.ui.printing.preview_dialog` and sent to a printer by
 :mod:`kpass.ui.printing.pdf_printing`.

@@ -11,7 +11,7 @@ from kpass.models.migrate import migrate_to
 from kpass.services.applications.deciding import apply, decide
 from kpass.services.household.history import PassTypeChange, household_history, household_prints
 from kpass.services.passes.actions import IssuedPass, issue_passes, renew_pass
-from kpass.services.printing.prints import (
+from kpass.services.printing import (
     print_application_form,
     print_cards,
     print_decision_letter,

@@ -319,7 +319,7 @@ def test_a_card_for_a_pass_revoked_from_next_month_can_be_printed(
     database: Database, moving_out: str, tmp_path: Path
 ) -> None:
     from kpass.errors import InvalidInput
-    from kpass.services.printing.prints import print_cards
+    from kpass.services.printing import print_cards
     from tests.documents.pdf_tools import pdf_text
 
     print_cards(database, [moving_out], tmp_path / "card.pdf", today=date(2026, 11, 20))

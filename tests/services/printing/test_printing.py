@@ -16,7 +16,7 @@ from kpass.models.engine import Database
 from kpass.services.admin.signing_keys import public_keys, rotate_key
 from kpass.services.applications.deciding import apply, decide
 from kpass.services.passes.actions import issue_passes, renew_pass, revoke_pass
-from kpass.services.printing.prints import (
+from kpass.services.printing import (
     print_cards,
     print_decision_letter,
     print_renewal_reminders,
@@ -184,7 +184,7 @@ def test_application_form_shows_what_was_recorded(database: Database, tmp_path: 
     add_income(database, person, "pension", "987.65")
     application = apply(database, household_of(database, person), DAY,
                         proofs=("personalausweis", "rentenbescheid"), today=FUTURE)
-    from kpass.services.printing.prints import print_application_form
+    from kpass.services.printing import print_application_form
 
     out = tmp_path / "antrag.pdf"
     print_application_form(database, application.application_id, out)
@@ -198,7 +198,7 @@ def test_application_form_shows_an_open_ended_notice(database: Database, tmp_pat
     [person] = add_household(database, [("Haddad", "Samir", date(1975, 4, 4), "applicant")])
     add_notice(database, household_of(database, person), "asylblg", date(2025, 9, 1), None)
     application = apply(database, household_of(database, person), DAY, today=FUTURE)
-    from kpass.services.printing.prints import print_application_form
+    from kpass.services.printing import print_application_form
 
     out = tmp_path / "antrag.pdf"
     print_application_form(database, application.application_id, out)
