@@ -1,5 +1,5 @@
 """SQL conditions on the dated rows of the register (memberships, addresses, incomes,
-notices, pass periods): "valid on a day", "still valid from a day on", "valid in a month".
+notices, pass periods): "valid on a day" and "still valid from a day on".
 
 Every dated row has ``valid_from`` (inclusive) and ``valid_until`` (inclusive; ``NULL`` where
 the column allows it means open-ended). Written once here, the rule is the same in every
@@ -32,8 +32,3 @@ def valid_on(valid_from: Any, valid_until: Any, day: date | Any) -> ColumnElemen
     """Valid on ``day`` (a date or a column): begun by then and not ended before."""
     return and_(valid_from <= day, not_ended_before(valid_until, day))
 
-
-def valid_in(valid_from: Any, valid_until: Any, first: date | Any,
-             last: date | Any) -> ColumnElement[bool]:
-    """Valid on at least one day from ``first`` to ``last`` (e.g. a calendar month)."""
-    return and_(valid_from <= last, not_ended_before(valid_until, first))

@@ -38,7 +38,7 @@ from kpass.models.engine import Database
 from kpass.services.admin.signing_keys import save_key
 from kpass.services.uow import UnitOfWork
 
-PAGE_MARK = re.compile(rb"/Type\s*/Page(?!s)")
+_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 
 T = TypeVar("T")
 
@@ -67,7 +67,7 @@ def finish_print(
     if database.sqlite_path is not None:
         protect(database.sqlite_path)  # a print never replaces the register itself
     with prepare_document(out, render) as prepared:
-        pages = len(PAGE_MARK.findall(prepared.read_bytes()))
+        pages = len(_PAGE.findall(prepared.read_bytes()))
         with UnitOfWork(database) as uow:
             if still_printable is not None:
                 still_printable(uow)
@@ -91,10 +91,10 @@ def finish_print(
                 audited["passes"] = len(audited["passes"])
             uow.audit("print", kind, None, **audited, pages=pages)
             uow.session.flush()
-            install_print(prepared, uow)
+            _install(prepared, uow)
     return PrintResult(out, pages, count)
 
-def install_print(prepared: PreparedFile, uow: UnitOfWork) -> None:
+def _install(prepared: PreparedFile, uow: UnitOfWork) -> None:
     """Rename the file into place, then commit; a failed rename rolls the record back (the
     exception leaves the unit of work uncommitted), a failed commit deletes the file."""
     install_document(prepared)

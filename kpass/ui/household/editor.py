@@ -524,13 +524,6 @@ class HouseholdEditor(QObject):
         return next(n for n in self.draft.notices if n.key == key)
 
     # -- address ---------------------------------------------------------------------------
-    def set_address(self, address: DraftAddress) -> None:
-        """The address on the screen (not saved: a new household's, or a move being typed)."""
-        self.draft.address = address
-        if not self.draft.is_new:
-            self._typed_address = address
-        self.changed.emit()
-
     def type_address(self, address: DraftAddress) -> None:
         """The address as being typed (no signal: the preview follows the section's own)."""
         self.draft.address = address
