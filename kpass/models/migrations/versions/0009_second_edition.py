@@ -87,15 +87,18 @@ def _fold_feb_29() -> None:
 
 
 def _revocations_as_rows() -> None:
+    # born_feb_29 is copied although it is dropped below: it is NOT NULL without a default
+    # in registers written since 0002; the INSERT finds rows only in a register with
+    # revocations, which is why upgrades of empty or young registers never met it.
     op.execute(
         """
         INSERT INTO stat_record (record_kind, event, decided_on, valid_from, valid_until,
             pass_type, basis, stadtteil, household_type, birth_year, birth_month, rule_set,
-            weight)
+            born_feb_29, weight)
         SELECT record_kind, 'revoked', revoked_on,
             CASE WHEN revoked_on > valid_from THEN revoked_on ELSE valid_from END,
             valid_until, pass_type, basis, stadtteil, household_type, birth_year,
-            birth_month, rule_set, -1
+            birth_month, rule_set, born_feb_29, -1
         FROM stat_record
         WHERE record_kind = 'pass_validity' AND revoked_on IS NOT NULL
           AND revoked_on <= valid_until
