@@ -1,25 +1,42 @@
-"""What the household editor sends, and the checks it passes before anything is written.
+"""The checks the household editor's input passes before anything is written.
 
 The checks need no database: they run before the unit of work opens, so bad input never
 starts a transaction. Each refusal is an :class:`InvalidField`, an ``InvalidInput`` that also
 names the field by a path (``members[1].birth_date``), so the editor can put the cursor there;
 the German message names the field the way the form labels it ("Person 2: Geburtsdatum …").
+
+What is checked lives in :mod:`~kpass.services.household.inputs`, the error and the places
+in :mod:`~kpass.services.household.field_errors`; both are re-exported here, where the use
+cases and the editor have always imported them from.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import String
 
-from kpass.errors import InvalidInput
 from kpass.models import BenefitNotice, HouseholdAddress, Income, Person, PersonDistinction
 from kpass.models.register import INCOME_PERIODS, MEMBER_ROLES, SALUTATIONS, SEXES
 from kpass.rules import configured_issuers, default_parameters
+from kpass.services.household.field_errors import ADDRESS as ADDRESS
+from kpass.services.household.field_errors import INCOME as INCOME
+from kpass.services.household.field_errors import NOTICE as NOTICE
+from kpass.services.household.field_errors import PERSON as PERSON
+from kpass.services.household.field_errors import InvalidField as InvalidField
+from kpass.services.household.field_errors import Place as Place
+from kpass.services.household.field_errors import income_place as income_place
+from kpass.services.household.field_errors import member_place as member_place
+from kpass.services.household.field_errors import notice_place as notice_place
+from kpass.services.household.inputs import AddressInput as AddressInput
+from kpass.services.household.inputs import IncomeInput as IncomeInput
+from kpass.services.household.inputs import MemberInput as MemberInput
+from kpass.services.household.inputs import NoticeInput as NoticeInput
+from kpass.services.household.inputs import PersonInput as PersonInput
 from kpass.vocabulary import PERIODS, ROLES, format_date, long_labels
 
 EARLIEST_DATE = date(1900, 1, 1)
@@ -30,159 +47,6 @@ _POSTCODE = re.compile(r"\d{5}")
 
 ROLE_LABELS: dict[str, str] = long_labels(ROLES)
 PERIOD_LABELS: dict[str, str] = long_labels(PERIODS)
-
-
-class InvalidField(InvalidInput):
-    """Input refused because of one field; ``field`` is its path in the input."""
-
-    def __init__(self, field: str, message_en: str, message_de: str) -> None:
-        super().__init__(message_en, message_de)
-        self.field = field
-
-
-# ---------------------------------------------------------------------------------------------
-# Input
-
-
-@dataclass(frozen=True)
-class PersonInput:
-    family_name: str
-    given_names: str
-    birth_date: date
-    sex: str | None = None  # "f", "m", "d" or unknown
-    disability: bool = False
-    foster_child: bool = False
-    salutation: str | None = None  # "frau", "herr" or none (letters then greet neutrally)
-    # "A different person": the caseworker's reason why this person is not the registered
-    # one the duplicate check names (saving is refused without it; recorded for the pair).
-    distinct_from_reason: str | None = None
-
-
-@dataclass(frozen=True)
-class AddressInput:
-    street: str
-    house_number: str
-    postcode: str
-    municipality: str = "Karlsruhe"
-    stadtteil_code: str | None = None  # "01"…"27" in Karlsruhe, None elsewhere
-
-
-@dataclass(frozen=True)
-class MemberInput:
-    """A member to add: a new person (``person``) or one already registered (``person_id``)."""
-
-    person: PersonInput | None
-    person_id: int | None
-    role: str
-
-    @classmethod
-    def new(cls, person: PersonInput, role: str) -> MemberInput:
-        return cls(person, None, role)
-
-    @classmethod
-    def existing(cls, person_id: int, role: str) -> MemberInput:
-        return cls(None, person_id, role)
-
-
-@dataclass(frozen=True)
-class IncomeInput:
-    """A net income. ``person_ref``: index into the members when a household is created,
-    the person's id when an income is added to a stored household."""
-
-    person_ref: int
-    kind: str
-    amount: Decimal
-    period: str  # "month" or "year"
-    valid_from: date
-    evidence: str = ""
-
-
-@dataclass(frozen=True)
-class NoticeInput:
-    """A benefit notice (Bescheid); ``person_refs`` as for incomes, empty: whole household.
-
-    ``valid_until`` is ``None`` for a notice granted "bis auf Weiteres" (open-ended).
-    """
-
-    kind: str
-    valid_from: date
-    valid_until: date | None
-    reference: str = ""
-    person_refs: tuple[int, ...] = ()
-
-
-# ---------------------------------------------------------------------------------------------
-# Where a field sits, for messages
-
-
-@dataclass(frozen=True)
-class Place:
-    """A part of the input: its path prefix and how the form calls it in German and English."""
-
-    path: str
-    label_de: str
-    label_en: str
-
-    def fail(self, field: str, problem_en: str, problem_de: str) -> InvalidField:
-        """The error for ``field`` of this part, with the problem stated in both languages."""
-        label_de, label_en = FIELD_LABELS.get(field, (field, field))
-        path = f"{self.path}.{field}" if self.path else field
-        return InvalidField(
-            path,
-            f"{self.label_en}: {label_en} {problem_en}.",
-            f"{self.label_de}: {label_de} {problem_de}.",
-        )
-
-
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "family_name": ("Familienname", "family name"),
-    "given_names": ("Vornamen", "given names"),
-    "birth_date": ("Geburtsdatum", "birth date"),
-    "sex": ("Geschlecht", "sex"),
-    "salutation": ("Anrede", "salutation"),
-    "disability": ("Schwerbehinderung", "disability"),
-    "foster_child": ("Pflegekind", "foster child"),
-    "role": ("Rolle", "role"),
-    "person_id": ("Person", "person"),
-    "street": ("Straße", "street"),
-    "house_number": ("Hausnummer", "house number"),
-    "postcode": ("Postleitzahl", "postcode"),
-    "municipality": ("Gemeinde", "municipality"),
-    "stadtteil_code": ("Stadtteil", "Stadtteil"),
-    "person_ref": ("Person", "person"),
-    "person_refs": ("Erfasste Personen", "covered persons"),
-    "kind": ("Art", "kind"),
-    "amount": ("Betrag", "amount"),
-    "period": ("Zeitraum", "period"),
-    "valid_from": ("Gültig ab", "valid from"),
-    "valid_until": ("Gültig bis", "valid until"),
-    "evidence": ("Nachweis", "evidence"),
-    "reference": ("Aktenzeichen", "reference"),
-    "since": ("Datum", "date"),
-    "until": ("Datum", "date"),
-    "reason": ("Grund", "reason"),
-    "distinct_from_reason": ("Begründung „andere Person“", "reason for a different person"),
-    "image": ("Datei", "file"),
-}
-
-ADDRESS = Place("address", "Anschrift", "Address")
-PERSON = Place("person", "Person", "Person")
-INCOME = Place("income", "Einkommen", "Income")
-NOTICE = Place("notice", "Bescheid", "Benefit notice")
-
-
-def member_place(index: int) -> Place:
-    return Place(f"members[{index}]", f"Person {index + 1}", f"Person {index + 1}")
-
-
-def income_place(index: int) -> Place:
-    return Place(f"incomes[{index}]", f"Einkommen {index + 1}", f"Income {index + 1}")
-
-
-def notice_place(index: int) -> Place:
-    return Place(f"notices[{index}]", f"Bescheid {index + 1}", f"Benefit notice {index + 1}")
-
-
 
 
 # ---------------------------------------------------------------------------------------------

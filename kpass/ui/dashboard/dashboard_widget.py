@@ -2,11 +2,11 @@
 
 Exact counts (in-house use). The figures are fetched off the GUI thread; the exports write
 the same months and dimensions as shown, exact and marked "nur für den Dienstgebrauch".
+The table with its choices and exports is :mod:`kpass.ui.dashboard.breakdown_panel`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,17 +27,13 @@ from PySide6.QtWidgets import (
 
 from kpass.errors import KpassError
 from kpass.services import Database
-from kpass.services.statistics import (
-    DIMENSION_KEYS,
-    MEASURES,
-    export_statistics,
-    suggested_file_name,
-)
 from kpass.services.statistics import parse_month_range as checked_month_range
 from kpass.ui.common.background import BackgroundJobs
 from kpass.ui.dashboard.bar_chart import BarChart
+from kpass.ui.dashboard.breakdown_panel import BreakdownPanel, PathProvider
 from kpass.ui.dashboard.busy_indicator import BusyIndicator
-from kpass.ui.dashboard.count_table import Cell, CountTableModel
+from kpass.ui.dashboard.chart_contents import ChartContent, active_by_month, active_by_stadtteil
+from kpass.ui.dashboard.charts import ChartBase
 from kpass.ui.dashboard.dashboard_data import (
     KEY_MEASURES,
     DashboardData,
@@ -49,27 +44,17 @@ from kpass.ui.dashboard.formatting import month_key, shift_month
 from kpass.ui.dashboard.key_figures import KeyFigureCard
 from kpass.ui.dashboard.line_chart import LineChart
 from kpass.ui.dashboard.texts import (
-    dimension_label,
-    dimension_title,
-    measure_title,
     month_label,
-    month_label_short,
 )
 from kpass.ui.dashboard.widgets import (
-    count_table_view,
     heading,
     message_label,
     set_tab_order,
     show_message,
 )
-from kpass.vocabulary import format_count
-
-#: Asks where to save: (kind, suggested file name) → path, or None if the user cancels.
-PathProvider = Callable[[str, str], Path | None]
 
 OFFERED_MONTHS = 120  # ten years back, as far as an export may reach
 RELOAD_DELAY_MS = 250  # lets a person step through a combo box without a query per step
-EXPORT_DIMENSIONS = 2
 
 
 class DashboardWidget(QWidget):
@@ -94,10 +79,9 @@ class DashboardWidget(QWidget):
         super().__init__(parent)
         self.database = database
         self.setObjectName("dashboard")
-        self.path_provider: PathProvider = path_provider or self._ask_path
         self.data: DashboardData | None = None
         self._loader = BackgroundJobs(self)
-        self._exporter = BackgroundJobs(self)
+        self.breakdown = BreakdownPanel(database, path_provider=path_provider)
         self._build(today or date.today())
         self.translate_ui()
         self._connect()
@@ -141,51 +125,12 @@ class DashboardWidget(QWidget):
         self.bar_chart = BarChart()
         self.bar_chart.setObjectName("stadtteilChart")
 
-        self.dimension_labels = [QLabel() for _ in range(3)]
-        self.dimension_combos = [QComboBox() for _ in range(3)]
-        for number, (label, combo) in enumerate(
-            zip(self.dimension_labels, self.dimension_combos, strict=True)
-        ):
-            if number:
-                combo.addItem("", "")
-            for key in DIMENSION_KEYS:
-                combo.addItem(dimension_title(key), key)
-            label.setBuddy(combo)
-        self.table_month_label = QLabel()
-        self.table_month_combo = QComboBox()
-        self.table_month_label.setBuddy(self.table_month_combo)
-        for combo in (*self.dimension_combos, self.table_month_combo):
-            # Wide enough for "Haushaltstyp" at any font size, and no wider, so the row
-            # still fits when the system font is large (the open list shows every text).
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(12)
-        self.model = CountTableModel(self)
-        self.table = count_table_view("breakdownTable")
-        self.table.setModel(self.model)
-        self.table.setMinimumHeight(self.fontMetrics().height() * 12)
-
-        self.csv_button, self.xlsx_button = QPushButton(), QPushButton()
-        self.export_note = QLabel()
-        self.export_message = message_label("exportMessage")
-
-        # Labels above their combo boxes: the row stays narrow enough for large fonts.
-        choices = QGridLayout()
-        choices.setVerticalSpacing(2)
-        pairs = [
-            *zip(self.dimension_labels, self.dimension_combos, strict=True),
-            (self.table_month_label, self.table_month_combo),
-        ]
-        for column, (label, combo) in enumerate(pairs):
-            choices.addWidget(label, 0, column)
-            choices.addWidget(combo, 1, column)
-        choices.setColumnStretch(len(pairs), 1)
-        exports = QHBoxLayout()
-        exports.addWidget(self.csv_button)
-        exports.addWidget(self.xlsx_button)
-        exports.addWidget(self.export_note, 1)
-        self.table_heading = heading()
+        # the table's parts, addressed here as before they had a panel of their own
+        self.dimension_combos = self.breakdown.dimension_combos
+        self.table_month_combo = self.breakdown.table_month_combo
+        self.model, self.table = self.breakdown.model, self.breakdown.table
+        self.csv_button, self.xlsx_button = self.breakdown.csv_button, self.breakdown.xlsx_button
+        self.export_message = self.breakdown.export_message
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -194,11 +139,7 @@ class DashboardWidget(QWidget):
         left_layout.addLayout(cards)
         left_layout.addWidget(self.line_heading)
         left_layout.addWidget(self.line_chart, 2)
-        left_layout.addWidget(self.table_heading)
-        left_layout.addLayout(choices)
-        left_layout.addWidget(self.table, 3)
-        left_layout.addLayout(exports)
-        left_layout.addWidget(self.export_message)
+        left_layout.addWidget(self.breakdown, 3)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -252,10 +193,7 @@ class DashboardWidget(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         for combo in (self.from_combo, self.to_combo, *self.dimension_combos):
             combo.currentIndexChanged.connect(lambda _index: self._timer.start())
-        self.table_month_combo.currentIndexChanged.connect(lambda _index: self._show_table())
-        self.csv_button.clicked.connect(lambda: self.export("csv"))
-        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
-        self._exporter.busy_changed.connect(self._export_busy)
+        self.breakdown.exported.connect(self.exported)
 
     def translate_ui(self) -> None:
         self.from_label.setText(self.tr("Vo&n"))
@@ -264,33 +202,14 @@ class DashboardWidget(QWidget):
         self.to_combo.setAccessibleName(self.tr("Zeitraum bis Monat"))
         self.refresh_button.setText(self.tr("&Aktualisieren"))
         self.refresh_button.setAccessibleName(self.tr("Zahlen neu laden"))
-        for number, (label, combo) in enumerate(
-            zip(self.dimension_labels, self.dimension_combos, strict=True), start=1
-        ):
-            label.setText(self.tr("Merkmal &%1").replace("%1", str(number)))
-            combo.setAccessibleName(self.tr("Merkmal %1 der Tabelle").replace("%1", str(number)))
-            if number > 1:
-                combo.setItemText(0, self.tr("(keines)"))
-            for index in range(combo.count()):
-                if combo.itemData(index):
-                    combo.setItemText(index, dimension_title(str(combo.itemData(index))))
-        for combo in (self.from_combo, self.to_combo, self.table_month_combo):
+        for combo in (self.from_combo, self.to_combo):
             for index in range(combo.count()):
                 combo.setItemText(index, month_label(str(combo.itemData(index))))
-        self.table_month_label.setText(self.tr("&Monat"))
-        self.table_month_combo.setAccessibleName(self.tr("Monat der Tabelle"))
-        self.table.setAccessibleName(self.tr("Tabelle der Zahlen nach Merkmalen"))
-        self.table_heading.setText(self.tr("Aufgliederung (exakte Zahlen)"))
+        self.breakdown.translate_ui()
         self.line_chart.setAccessibleName(self.tr("Diagramm: aktive Pässe je Monat"))
         self.bar_chart.setAccessibleName(self.tr("Diagramm: aktive Pässe nach Stadtteil"))
         for chart in (self.line_chart, self.bar_chart):
             chart.set_empty_text(self.tr("Keine Zahlen geladen."))
-        self.csv_button.setText(self.tr("&CSV exportieren"))
-        self.csv_button.setAccessibleName(self.tr("Tabelle als CSV exportieren"))
-        self.xlsx_button.setText(self.tr("&Excel exportieren"))
-        self.xlsx_button.setAccessibleName(self.tr("Tabelle als Excel-Datei exportieren"))
-        self.export_note.setText(self.tr("Exakte Zahlen aller Monate – nur für den Dienstgebrauch"))
-        self.export_message.setAccessibleName(self.tr("Meldung zum Export"))
         self.range_message.setAccessibleName(self.tr("Meldung zum Zeitraum"))
         self.busy.translate_ui()
         for card in self.cards.values():
@@ -320,7 +239,7 @@ class DashboardWidget(QWidget):
 
     # -- what is asked for -----------------------------------------------------------------
     def selected_dimensions(self) -> tuple[str, ...]:
-        return tuple(str(c.currentData()) for c in self.dimension_combos if c.currentData())
+        return self.breakdown.selected_dimensions()
 
     def set_range(self, first: str, last: str) -> None:
         """Choose the months ``first`` to ``last`` (``"YYYY-MM"``); loads after a moment."""
@@ -328,8 +247,7 @@ class DashboardWidget(QWidget):
         self.to_combo.setCurrentIndex(self.to_combo.findData(last))
 
     def set_dimensions(self, *keys: str) -> None:
-        for combo, key in zip(self.dimension_combos, [*keys, "", ""], strict=False):
-            combo.setCurrentIndex(combo.findData(key))
+        self.breakdown.set_dimensions(*keys)
 
     def request(self) -> DashboardRequest | None:
         """The request of the current choices, or None with a German message shown."""
@@ -353,7 +271,7 @@ class DashboardWidget(QWidget):
     # -- loading ---------------------------------------------------------------------------
     @property
     def is_busy(self) -> bool:
-        return self._loader.busy or self._exporter.busy
+        return self._loader.busy or self.breakdown.exporter.busy
 
     def reload(self) -> None:
         """Fetch the figures for the current choices in a pool thread."""
@@ -367,14 +285,14 @@ class DashboardWidget(QWidget):
     def wait(self, milliseconds: int = 30000) -> bool:
         """Wait for running work (tests, screenshots); results are delivered before it returns."""
         self._timer.stop()
-        return self._loader.wait(milliseconds) and self._exporter.wait(milliseconds)
+        return self._loader.wait(milliseconds) and self.breakdown.exporter.wait(milliseconds)
 
     def stop(self) -> None:
         """Drop the running query and export and wait for their threads; nothing more is
         shown (the widget closes). An export already writing finishes its file."""
         self._timer.stop()
         self._loader.stop()
-        self._exporter.stop()
+        self.breakdown.exporter.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop()
@@ -382,13 +300,7 @@ class DashboardWidget(QWidget):
 
     def _loaded(self, data: DashboardData) -> None:
         self.data = data
-        months = data.request.months
-        self.table_month_combo.blockSignals(True)
-        self.table_month_combo.clear()
-        for month in months:
-            self.table_month_combo.addItem(month_label(month), month)
-        self.table_month_combo.setCurrentIndex(len(months) - 1)
-        self.table_month_combo.blockSignals(False)
+        self.breakdown.show_data(data)
         self._show()
         self.loaded.emit()
 
@@ -413,115 +325,16 @@ class DashboardWidget(QWidget):
         )
         for card, figure in zip(self.cards.values(), data.key_figures(), strict=True):
             card.set_figure(figure)
-        self._show_line_chart(data)
-        self._show_bar_chart(data)
-        self._show_table()
+        self._show_chart(self.line_chart, self.line_heading, active_by_month(data))
+        self._show_chart(self.bar_chart, self.bar_heading, active_by_stadtteil(data))
+        self.breakdown.show_table()
 
-    def _show_line_chart(self, data: DashboardData) -> None:
-        series = data.active_series()
-        months = [month for month, _ in series]
-        period = (
-            self.tr("%1 bis %2")
-            .replace("%1", month_label(months[0]))
-            .replace("%2", month_label(months[-1]))
-        )
-        self.line_heading.setText(self.tr("Aktive Pässe je Monat, %1").replace("%1", period))
-        texts = [
-            self.tr("%1: %2 aktive Pässe")
-            .replace("%1", month_label(month))
-            .replace("%2", format_count(count))
-            for month, count in series
-        ]
-        summary = self.tr("Liniendiagramm der aktiven Pässe je Monat, %1.").replace("%1", period)
-        labels = [month_label_short(m) for m in months]
-        self.line_chart.set_data(labels, [c for _, c in series], texts, summary)
-
-    def _show_bar_chart(self, data: DashboardData) -> None:
-        last = month_label(data.request.last_month)
-        self.bar_heading.setText(self.tr("Aktive Pässe nach Stadtteil, %1").replace("%1", last))
-        labels = [dimension_label("stadtteil", key) for key, _ in data.by_stadtteil]
-        texts = [
-            self.tr("%1: %2 aktive Pässe").replace("%1", label).replace("%2", format_count(n))
-            for label, (_, n) in zip(labels, data.by_stadtteil, strict=True)
-        ]
-        summary = self.tr("Balkendiagramm der aktiven Pässe nach Stadtteil, %1.").replace(
-            "%1", last
-        )
-        self.bar_chart.set_data(labels, [n for _, n in data.by_stadtteil], texts, summary)
-
-    def _show_table(self) -> None:
-        data = self.data
-        month = self.table_month_combo.currentData()
-        if data is None or not month:
-            return
-        dimensions = data.request.dimensions
-        rows, totals = data.breakdown(str(month))
-        headers = [dimension_title(d) for d in dimensions]
-        headers += [measure_title(m) for m in MEASURES]
-        shown: list[list[Cell]] = [
-            [
-                *(dimension_label(d, k) for d, k in zip(dimensions, row.keys, strict=True)),
-                *row.counts,
-            ]
-            for row in rows
-        ]
-        total: list[Cell] = [self.tr("Insgesamt"), *([""] * (len(dimensions) - 1)), *totals]
-        self.model.set_table(headers, shown, len(dimensions), total)
-        self.table.resizeColumnsToContents()
+    @staticmethod
+    def _show_chart(chart: ChartBase, heading_label: QLabel, content: ChartContent) -> None:
+        heading_label.setText(content.heading)
+        chart.set_data(content.labels, content.values, content.texts, content.summary)
 
     # -- exports ---------------------------------------------------------------------------
     def export(self, kind: str, path: Path | None = None) -> bool:
-        """Export what is shown as ``"csv"`` or ``"xlsx"``; False (with a German message)
-        when nothing can be exported. Without ``path`` the path provider asks."""
-        data = self.data
-        if data is None:
-            show_message(self.export_message, self.tr("Es sind noch keine Zahlen geladen."))
-            return False
-        dimensions = data.request.dimensions
-        if len(dimensions) > EXPORT_DIMENSIONS:
-            show_message(
-                self.export_message,
-                self.tr(
-                    "Ein Export nimmt höchstens zwei Merkmale, damit jede Tabelle lesbar "
-                    "bleibt und geprüft werden kann. Bitte ein Merkmal auf „(keines)“ "
-                    "stellen und erneut exportieren."
-                ),
-            )
-            return False
-        if path is None:
-            path = self.path_provider(kind, suggested_file_name(data.request.months, kind))
-            if path is None:
-                return False
-        database, months = self.database, data.request.months
-        show_message(self.export_message, "")
-        self._exporter.call(
-            lambda: export_statistics(database, months, dimensions, kind, path, exact=True,
-                                      ensure_suffix=True),
-            self._export_done,
-            lambda message: show_message(self.export_message, message),
-        )
-        return True
-
-    def _export_done(self, path: Path) -> None:
-        show_message(
-            self.export_message,
-            self.tr("Gespeichert: %1").replace("%1", str(path)),
-            error=False,
-        )
-        self.exported.emit(str(path))
-
-    def _export_busy(self, busy: bool) -> None:
-        self.csv_button.setEnabled(not busy)
-        self.xlsx_button.setEnabled(not busy)
-        if busy:
-            show_message(self.export_message, self.tr("Export läuft …"), error=False)
-
-    def _ask_path(self, kind: str, suggested: str) -> Path | None:
-        filters = {
-            "csv": self.tr("CSV-Dateien (*.csv)"),
-            "xlsx": self.tr("Excel-Arbeitsmappen (*.xlsx)"),
-        }
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Statistik exportieren"), str(Path.home() / suggested), filters[kind]
-        )
-        return Path(name) if name else None
+        """Export what is shown as ``"csv"`` or ``"xlsx"`` (see :meth:`BreakdownPanel.export`)."""
+        return self.breakdown.export(kind, path)

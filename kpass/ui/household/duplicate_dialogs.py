@@ -6,6 +6,13 @@ keeps the history) or save a different person with a reason. Issuing refused bec
 duplicate holds a pass (``DuplicatePassHolder``) offers to record the two as different persons
 or to open the other household. Tests answer :func:`ask_duplicate`, :func:`ask_distinction`
 and :func:`ask_move` here, or press the buttons of the real dialogs.
+
+This module holds the texts about a candidate and the question after saving was refused;
+the smaller questions live beside it and are importable from here: the reason why two
+persons differ (:mod:`~kpass.ui.household.distinction_dialog`), moving a registered person
+here (:mod:`~kpass.ui.household.move_dialog`) and issuing refused
+(:mod:`~kpass.ui.household.duplicate_holder_dialog`, whose own question for a reason is
+answered in :mod:`~kpass.ui.household.distinction_dialog`).
 """
 
 from __future__ import annotations
@@ -17,13 +24,9 @@ from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -33,14 +36,33 @@ from PySide6.QtWidgets import (
 
 from kpass.errors import InvalidInput
 from kpass.services.household import DuplicateCandidate
-from kpass.ui.common.dialogs import error_label, ok_cancel
-from kpass.ui.common.form_widgets import ignore_wheel_unless_focused
-from kpass.ui.common.german_input import parse_date
+from kpass.ui.household.distinction_dialog import MAX_REASON, DistinctionDialog, ask_distinction
+from kpass.ui.household.duplicate_holder_dialog import (
+    DuplicateHolderDialog,
+    HolderAnswer,
+    ask_duplicate_holder,
+)
+from kpass.ui.household.move_dialog import MoveDialog, ask_move
 from kpass.ui.translation import user_message
 from kpass.vocabulary import format_date
 
-#: The longest reason the services take (``person_distinction.reason``).
-MAX_REASON = 300
+__all__ = [
+    "MAX_REASON",
+    "DistinctionDialog",
+    "DuplicateAnswer",
+    "DuplicateDialog",
+    "DuplicateHolderDialog",
+    "HolderAnswer",
+    "MoveDialog",
+    "ask_distinction",
+    "ask_duplicate",
+    "ask_duplicate_holder",
+    "ask_move",
+    "candidate_text",
+    "home_text",
+    "person_text",
+    "why_text",
+]
 
 
 def _tr(text: str) -> str:
@@ -78,126 +100,6 @@ def candidate_text(candidate: DuplicateCandidate) -> str:
     return " – ".join((person_text(candidate.given_names, candidate.family_name,
                                    candidate.birth_date), home_text(candidate),
                        why_text(candidate)))
-
-
-# -- a reason why two persons are different --------------------------------------------------
-class DistinctionDialog(QDialog):
-    """A required reason (at most 300 characters) why two persons are different people."""
-
-    def __init__(self, parent: QWidget | None, title: str, prompt: str, ok_text: str) -> None:
-        super().__init__(parent)
-        self.setObjectName("distinctionDialog")
-        self.setWindowTitle(title)
-        self.prompt = QLabel(prompt)
-        self.prompt.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("distinctReason")
-        self.reason.setMaxLength(MAX_REASON)
-        self.reason.setAccessibleName(_tr("Begründung, warum es eine andere Person ist"))
-        self.reason.setPlaceholderText(_tr("z. B. andere Eltern, Ausweis geprüft"))
-        self.error = error_label()
-        self.error.setWordWrap(True)
-        self.error.hide()
-        label = QLabel(_tr("&Begründung:"))
-        label.setBuddy(self.reason)
-        buttons = ok_cancel(self, self._accept, ok_text, ok_text.replace("&", ""))
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        form = QFormLayout(self)
-        form.addRow(self.prompt)
-        form.addRow(label, self.reason)
-        form.addRow(self.error)
-        form.addRow(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
-        self.reason.setFocus()
-
-    def _accept(self) -> None:
-        if not self.reason.text().strip():
-            self.error.setText(_tr("Bitte begründen, warum es eine andere Person ist."))
-            self.error.show()
-            self.reason.setFocus()
-            return
-        self.accept()
-
-    def result_value(self) -> str:
-        return self.reason.text().strip()
-
-
-def ask_distinction(parent: QWidget, title: str, prompt: str, ok_text: str) -> str | None:
-    """The reason why two persons are different; None when cancelled."""
-    dialog = DistinctionDialog(parent, title, prompt, ok_text)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.result_value()
-
-
-# -- moving a registered person here ---------------------------------------------------------
-class MoveDialog(QDialog):
-    """The role a registered person gets here and the day they move in (the membership in
-    their household so far ends the day before)."""
-
-    def __init__(self, parent: QWidget | None, prompt: str, roles: dict[str, str], role: str,
-                 day: date, with_date: bool = True) -> None:
-        super().__init__(parent)
-        self.setObjectName("moveDialog")
-        self.setWindowTitle(_tr("Person hierher umziehen"))
-        self.prompt = QLabel(prompt)
-        self.prompt.setWordWrap(True)
-        self.role = QComboBox()
-        self.role.setObjectName("moveRole")
-        self.role.setAccessibleName(_tr("Rolle in diesem Haushalt"))
-        for code, text in roles.items():
-            self.role.addItem(text, code)
-        self.role.setCurrentIndex(max(self.role.findData(role), 0))
-        self.day = QLineEdit(format_date(day))
-        self.day.setObjectName("moveSince")
-        self.day.setAccessibleName(_tr("Zieht ein am (TT.MM.JJJJ)"))
-        self.day.setPlaceholderText(_tr("TT.MM.JJJJ"))
-        self.day.setMaxLength(10)
-        self.error = error_label()
-        self.error.hide()
-        role_label = QLabel(_tr("&Rolle:"))
-        role_label.setBuddy(self.role)
-        day_label = QLabel(_tr("&Zieht ein am:"))
-        day_label.setBuddy(self.day)
-        buttons = ok_cancel(self, self._accept, _tr("&Umziehen"), _tr("Person hierher umziehen"))
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        form = QFormLayout(self)
-        form.addRow(self.prompt)
-        form.addRow(role_label, self.role)
-        form.addRow(day_label, self.day)
-        form.addRow(self.error)
-        form.addRow(buttons)
-        self.with_date = with_date
-        if not with_date:  # joins a new household from its first day
-            day_label.hide()
-            self.day.hide()
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
-        ignore_wheel_unless_focused(self)
-        self.role.setFocus()
-
-    def _accept(self) -> None:
-        if self.with_date and parse_date(self.day.text()) is None:
-            self.error.setText(_tr("Zieht ein am: bitte als TT.MM.JJJJ eingeben."))
-            self.error.show()
-            self.day.setFocus()
-            self.day.selectAll()
-            return
-        self.accept()
-
-    def result_value(self) -> tuple[str, date | None]:
-        return str(self.role.currentData()), parse_date(self.day.text()) if self.with_date \
-            else None
-
-
-def ask_move(parent: QWidget, prompt: str, roles: dict[str, str], role: str, day: date,
-             with_date: bool = True) -> tuple[str, date | None] | None:
-    """The role here and the day of moving in (None without a date); None when cancelled."""
-    dialog = MoveDialog(parent, prompt, roles, role, day, with_date)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.result_value()
 
 
 # -- saving refused: a likely duplicate ------------------------------------------------------
@@ -339,82 +241,6 @@ def ask_duplicate(parent: QWidget, typed: str, candidates: Sequence[DuplicateCan
                   same_as: Sequence[str] = (), can_move: bool = True) -> DuplicateAnswer | None:
     """What to do with a person refused as a likely duplicate; None: cancelled (Esc)."""
     dialog = DuplicateDialog(parent, typed, candidates, same_as, can_move)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.answer
-
-
-# -- issuing refused: a likely duplicate holds a pass ----------------------------------------
-@dataclass(frozen=True)
-class HolderAnswer:
-    action: Literal["distinct", "open"]
-    reason: str = ""
-
-
-class DuplicateHolderDialog(QDialog):
-    """Issuing refused: ``message`` names both persons and the other's pass."""
-
-    def __init__(self, parent: QWidget | None, message: str, person: str, other: str,
-                 can_open: bool) -> None:
-        super().__init__(parent)
-        self.setObjectName("duplicateHolderDialog")
-        self.setWindowTitle(_tr("Schon ein Pass für diese Person?"))
-        self.person, self.other = person, other
-        self.answer: HolderAnswer | None = None
-        self.prompt = QLabel(message)
-        self.prompt.setObjectName("duplicateHolderMessage")
-        self.prompt.setWordWrap(True)
-        self.prompt.setAccessibleName(message)
-        self.distinct_button = QPushButton(_tr("Als verschiedene Personen &vermerken …"))
-        self.distinct_button.setObjectName("recordDistinction")
-        self.distinct_button.setAccessibleName(_tr("Als verschiedene Personen vermerken"))
-        self.open_button = QPushButton(_tr("&Haushalt der anderen Person öffnen"))
-        self.open_button.setObjectName("openOtherHousehold")
-        self.open_button.setAccessibleName(_tr("Haushalt der anderen Person öffnen"))
-        self.open_button.setEnabled(can_open)
-        self.cancel_button = QPushButton(_tr("Abbre&chen"))
-        self.cancel_button.setAccessibleName(_tr("Abbrechen"))
-        for button in (self.distinct_button, self.cancel_button):
-            button.setAutoDefault(False)
-        self.open_button.setDefault(can_open)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.distinct_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.prompt)
-        layout.addLayout(buttons)
-        self.distinct_button.clicked.connect(self._distinct)
-        self.open_button.clicked.connect(self._open)
-        self.cancel_button.clicked.connect(self.reject)
-        margins = layout.contentsMargins()
-        width = max(self.fontMetrics().averageCharWidth() * 88,
-                    buttons.sizeHint().width() + margins.left() + margins.right())
-        self.setMinimumWidth(width)
-        self.prompt.setMinimumHeight(self.prompt.heightForWidth(width))
-        self.adjustSize()
-        (self.open_button if can_open else self.distinct_button).setFocus()
-
-    def _open(self) -> None:
-        self.answer = HolderAnswer("open")
-        self.accept()
-
-    def _distinct(self) -> None:
-        reason = ask_distinction(
-            self, _tr("Verschiedene Personen"),
-            _tr("Warum sind %1 und %2 verschiedene Personen? Die Begründung wird zu beiden "
-                "Personen vermerkt.").replace("%1", self.person).replace("%2", self.other),
-            _tr("&Vermerken"))
-        if reason is not None:
-            self.answer = HolderAnswer("distinct", reason)
-            self.accept()
-
-
-def ask_duplicate_holder(parent: QWidget, message: str, person: str, other: str,
-                         can_open: bool) -> HolderAnswer | None:
-    """Record the two as different persons, or open the other's household; None: cancel."""
-    dialog = DuplicateHolderDialog(parent, message, person, other, can_open)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.answer

@@ -1,10 +1,11 @@
 """Incomes per person: the table, the entry of a new income (amount with German comma), and
-ending, correcting or removing one (saved with the household, Ctrl+S)."""
+ending, correcting or removing one (saved with the household, Ctrl+S).
+
+The rows and an income in words are in :mod:`kpass.ui.household.sections.income_table`, the
+warning about an income entered twice in :mod:`kpass.ui.household.sections.income_twice`.
+"""
 
 from __future__ import annotations
-
-from datetime import date
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,20 +31,22 @@ from kpass.ui.common.form_widgets import (
     label_for,
 )
 from kpass.ui.common.german_input import AmountError, amount_message, parse_amount, read_amount
-from kpass.ui.common.labels import INCOME_KINDS, income_counted, income_kind_label, period_label
+from kpass.ui.common.labels import INCOME_KINDS, income_kind_label, period_label
 from kpass.ui.common.run_service import run_service
 from kpass.ui.household.editor import HouseholdEditor
 from kpass.ui.household.sections.base import RecordSection
-from kpass.ui.translation import QT_TRANSLATE_NOOP
-from kpass.vocabulary import format_amount, format_date, format_euro
+from kpass.ui.household.sections.income_table import (
+    COLUMNS,
+    fill_income_table,
+    income_text,
+    uncounted_tooltip,
+)
+from kpass.ui.household.sections.income_twice import Line, TwiceWarning
+from kpass.vocabulary import format_amount
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("IncomeSection", text)
-
-
-# person, kind, amount, period, start: what makes two income lines the same
-Line = tuple[int, str, Decimal, str, date]
 
 
 class IncomeSection(RecordSection):
@@ -52,18 +54,8 @@ class IncomeSection(RecordSection):
 
     typing = Signal()
 
-    # translated in translate_ui(); marked here for the catalog
-    COLUMNS = (
-        QT_TRANSLATE_NOOP("IncomeSection", "Person"),
-        QT_TRANSLATE_NOOP("IncomeSection", "Art"),
-        QT_TRANSLATE_NOOP("IncomeSection", "Betrag"),
-        QT_TRANSLATE_NOOP("IncomeSection", "Zeitraum"),
-        QT_TRANSLATE_NOOP("IncomeSection", "ab"),
-        QT_TRANSLATE_NOOP("IncomeSection", "bis"),
-    )
-
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
-        super().__init__(editor, "incomeTable", len(self.COLUMNS), parent)
+        super().__init__(editor, "incomeTable", len(COLUMNS), parent)
         fit_rows(self.table, 3)
 
         self.person = QComboBox()
@@ -86,11 +78,8 @@ class IncomeSection(RecordSection):
         self.end_button.setObjectName("endIncome")
         self.remove_button = QPushButton()
         self.remove_button.setObjectName("removeIncome")
-        # shown with the warning about an income already entered, to add it all the same
-        self.confirm_button = QPushButton()
-        self.confirm_button.setObjectName("addIncomeAnyway")
-        self.confirm_button.hide()
-        self._warned: Line | None = None  # the line the caseworker was warned about
+        self.twice = TwiceWarning(self.errors)
+        self.confirm_button = self.twice.button
 
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.errors.wrap("amount", self.amount), 1)
@@ -132,10 +121,10 @@ class IncomeSection(RecordSection):
             box.currentIndexChanged.connect(lambda _i: self.typing.emit())
         self.add_button.clicked.connect(self.add_income)
         self.confirm_button.clicked.connect(self.add_income)
-        self.amount.textChanged.connect(self._forget_warning)
-        self.valid_from.textChanged.connect(self._forget_warning)
+        self.amount.textChanged.connect(self.twice.forget)
+        self.valid_from.textChanged.connect(self.twice.forget)
         for box in (self.person, self.kind, self.period):
-            box.currentIndexChanged.connect(self._forget_warning)
+            box.currentIndexChanged.connect(self.twice.forget)
         for control in (self.person, self.kind, self.period):
             control.installEventFilter(self)
         self.end_button.clicked.connect(self.end_selected)
@@ -158,7 +147,7 @@ class IncomeSection(RecordSection):
 
     def translate_ui(self) -> None:
         self.setTitle(_tr("Einkommen (netto)"))
-        self.table.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([_tr(c) for c in COLUMNS])
         self.table.setAccessibleName(_tr("Einkommen"))
         self.person_label.setText(_tr("Person:"))
         self.kind_label.setText(_tr("Art:"))
@@ -171,9 +160,7 @@ class IncomeSection(RecordSection):
         self.valid_from.setAccessibleName(_tr("Einkommen gültig ab"))
         self.euro.setAccessibleName(_tr("Euro"))
         self.correction_changed()
-        self.confirm_button.setText(_tr("Trotzde&m eintragen"))
-        self.confirm_button.setAccessibleName(
-            _tr("Gleiches Einkommen trotzdem noch einmal eintragen"))
+        self.twice.translate_ui()
         self.end_button.setText(_tr("Beenden …"))
         self.end_button.setAccessibleName(_tr("Ausgewähltes Einkommen beenden …"))
         self.remove_button.setText(_tr("Entfernen …"))
@@ -185,17 +172,8 @@ class IncomeSection(RecordSection):
     def _mark_uncounted_kinds(self) -> None:
         """A tooltip on the kinds the rules accept but do not count."""
         for index in range(self.kind.count()):
-            counted = income_counted(str(self.kind.itemData(index)), self.editor.today)
-            self.kind.setItemData(index, None if counted else _tr(
-                "Wird erfasst, aber nicht angerechnet (zählt nicht zum "
-                "Haushaltsnettoeinkommen)."), Qt.ItemDataRole.ToolTipRole)
-
-    def kind_text(self, kind: str) -> str:
-        """The kind as the table shows it, with "nicht angerechnet" for a kind the rules
-        do not count."""
-        if income_counted(kind, self.editor.today):
-            return income_kind_label(kind)
-        return _tr("%1 – nicht angerechnet").replace("%1", income_kind_label(kind))
+            tip = uncounted_tooltip(str(self.kind.itemData(index)), self.editor.today)
+            self.kind.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
 
     def refresh(self) -> None:
         draft = self.editor.draft
@@ -207,27 +185,14 @@ class IncomeSection(RecordSection):
         index = self.person.findData(chosen)
         self.person.setCurrentIndex(max(index, 0))
         self.person.blockSignals(False)
-        names = {m.key: m.name for m in draft.members}
-        changed = self.editor.changed_incomes()
-        self.table.setRowCount(len(draft.incomes))
-        for row, income in enumerate(draft.incomes):
-            values = (names.get(income.person_key, "?"), self.kind_text(income.kind),
-                      format_euro(income.amount), period_label(income.period),
-                      format_date(income.valid_from), format_date(income.valid_until))
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, income.key)
-                if column == 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                if not income.covers(self.editor.today):
-                    item.setForeground(Qt.GlobalColor.darkGray)
-                if column == 1 and income.key in changed:
-                    self.mark_unsaved(item, changed[income.key])
-                self.table.setItem(row, column, item)
+        fill_income_table(self.table, draft.incomes, self._names(), self.editor.today,
+                          self.editor.changed_incomes())
         for button in (self.correct_button, self.end_button, self.remove_button):
             button.setEnabled(bool(draft.incomes))
         self.add_button.setEnabled(self.person.count() > 0)
+
+    def _names(self) -> dict[int, str]:
+        return {m.key: m.name for m in self.editor.draft.members}
 
     def pending(self) -> bool:
         return bool(self.amount.text().strip())
@@ -247,66 +212,34 @@ class IncomeSection(RecordSection):
         again, by Enter or "Trotzdem eintragen", it is added)."""
         self.errors.clear()
         if self.person.currentData() is None:
-            self._forget_warning()
+            self.twice.forget()
             self.error.say(_tr("Bitte zuerst eine Person erfassen."))
             return False
         try:
             amount = read_amount(self.amount.text())
         except AmountError as exc:
-            self._forget_warning()
+            self.twice.forget()
             self.errors.show("amount", amount_message(exc))
             return False
         day = self.valid_from.value()
         if day is None:
-            self._forget_warning()
+            self.twice.forget()
             self.errors.show("valid_from", _tr("Gültig ab: bitte als TT.MM.JJJJ eingeben."))
             return False
         line: Line = (int(self.person.currentData()), current_code(self.kind), amount,
                       current_code(self.period), day)
         if self.correcting is not None:
             return self._take_correction(self.correcting, line)
-        if line != self._warned and self._already_entered(line):
-            self._warn_twice(line)
+        if self.twice.holds_back(line, self.editor.draft.incomes, self.editor.today):
+            self.twice.warn(line, self._names())
             return False
-        self._forget_warning()
+        self.twice.forget()
         if not run_service(lambda: self.editor.add_income(*line), self.error.say,
                            at_field=self.errors.show):
             return False
         self.amount.clear()
         self.person.setFocus()
         return True
-
-    def _already_entered(self, line: Line) -> bool:
-        """An income line with the same person, kind, amount, period and start that has not
-        ended (no end, or one from today on)."""
-        today = self.editor.today
-        return any(
-            (i.person_key, i.kind, i.amount, i.period, i.valid_from) == line
-            and (i.valid_until is None or i.valid_until >= today)
-            for i in self.editor.draft.incomes
-        )
-
-    def _warn_twice(self, line: Line) -> None:
-        person, kind, amount, period, day = line
-        names = {m.key: m.name for m in self.editor.draft.members}
-        self.errors.warn("amount", _tr(
-            "Dieses Einkommen ist schon eingetragen: %1, %2, %3 %4 ab %5. Noch einmal "
-            "eintragen? Dann Enter drücken oder „Trotzdem eintragen“ wählen.")
-            .replace("%1", names.get(person, "?")).replace("%2", income_kind_label(kind))
-            .replace("%3", format_euro(amount)).replace("%4", period_label(period))
-            .replace("%5", format_date(day)))
-        self._warned = line
-        self.confirm_button.show()
-
-    def _forget_warning(self, *_changed: object) -> None:
-        """Any change to the entry withdraws the warning and the button that confirms it."""
-        if self._warned is None:
-            return
-        self._warned = None
-        self.confirm_button.hide()
-        label = self.errors.label_for("amount")
-        if label is not None and label.is_warning:
-            label.say("")
 
     # -- correcting, ending, removing -------------------------------------------------------
     def correction_changed(self) -> None:
@@ -334,13 +267,7 @@ class IncomeSection(RecordSection):
         self.valid_from.set_value(self.editor.today.replace(day=1))
 
     def entry_text(self, key: int) -> str:
-        income = self.editor.draft_income(key)
-        names = {m.key: m.name for m in self.editor.draft.members}
-        return (_tr("%1, %2, %3 %4 ab %5").replace("%1", names.get(income.person_key, "?"))
-                .replace("%2", income_kind_label(income.kind))
-                .replace("%3", format_euro(income.amount))
-                .replace("%4", period_label(income.period))
-                .replace("%5", format_date(income.valid_from)))
+        return income_text(self.editor.draft_income(key), self._names())
 
     def _take_correction(self, key: int, line: Line) -> bool:
         reason = ""
