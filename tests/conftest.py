@@ -9,7 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -120,6 +121,122 @@ def database(database_url: str) -> Iterator[Database]:
     db = open_database(database_url)
     yield db
     db.dispose()
+
+
+class DemoRegisters:
+    """Demo registers written once per session and handed out as fresh copies.
+
+    ``kpass demo-data`` with two years of history takes seconds; tests that only read a
+    register (the dashboard, statistics) get a copy of one written once: a file copy on
+    SQLite, ``CREATE DATABASE … TEMPLATE`` on PostgreSQL.
+    """
+
+    def __init__(self, folder: Path, sqlite_template: Path, pg_template: str | None) -> None:
+        self.folder = folder
+        self.sqlite_template = sqlite_template
+        self.pg_template = pg_template
+        self.written: dict[tuple[str, int, int, str], str] = {}
+
+    def _fill(self, url: str, households: int, seed: int, as_of: date) -> None:
+        from kpass.models.engine import open_database
+        from kpass.services.admin import create_demo_data
+
+        database = open_database(url)
+        create_demo_data(database, households, seed, as_of)
+        database.dispose()
+
+    def sqlite_copy(self, households: int, seed: int, as_of: date, path: Path) -> str:
+        key = ("sqlite", households, seed, as_of.isoformat())
+        if key not in self.written:
+            original = self.folder / f"demo-{households}-{seed}-{as_of}.sqlite"
+            shutil.copyfile(self.sqlite_template, original)
+            self._fill(f"sqlite:///{original}", households, seed, as_of)
+            self.written[key] = str(original)
+        shutil.copyfile(self.written[key], path)
+        return f"sqlite:///{path}"
+
+    def postgresql_template(self, households: int, seed: int, as_of: date) -> str:
+        """The name of a database holding the register, to be cloned (never opened)."""
+        from sqlalchemy import create_engine, text
+
+        key = ("postgresql", households, seed, as_of.isoformat())
+        if key not in self.written:
+            admin_url = os.environ[PG_ENV]
+            admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+            name = f"kpass_demo_{uuid.uuid4().hex[:8]}"
+            with admin.connect() as connection:
+                connection.execute(
+                    text(f'CREATE DATABASE "{name}" TEMPLATE "{self.pg_template}"')
+                )
+            admin.dispose()
+            self._fill(_with_database(admin_url, name), households, seed, as_of)
+            self.written[key] = name
+        return self.written[key]
+
+    def drop_postgresql(self) -> None:
+        from sqlalchemy import create_engine, text
+
+        names = [name for (kind, *_), name in self.written.items() if kind == "postgresql"]
+        if not names:
+            return
+        admin = create_engine(os.environ[PG_ENV], isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_registers(
+    tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path, pg_template: str | None
+) -> Iterator[DemoRegisters]:
+    registers = DemoRegisters(tmp_path_factory.mktemp("demo"), sqlite_template, pg_template)
+    yield registers
+    registers.drop_postgresql()
+
+
+@pytest.fixture
+def demo_register(
+    backend: str, tmp_path: Path, demo_registers: DemoRegisters
+) -> Iterator[Callable[[int, int, date], Database]]:
+    """``demo_register(households, seed, as_of)``: a fresh copy of that demo register (with
+    two years of history) on the test's backend, as ``create_demo_data`` writes it."""
+    from sqlalchemy import create_engine, text
+
+    from kpass.models.engine import open_database
+
+    opened: list[Database] = []
+    clones: list[str] = []
+
+    def make(households: int, seed: int, as_of: date) -> Database:
+        if backend == "sqlite":
+            url = demo_registers.sqlite_copy(
+                households, seed, as_of, tmp_path / f"demo-{len(opened)}.sqlite"
+            )
+        else:
+            if demo_registers.pg_template is None:
+                pytest.skip("PostgreSQL not available (run ./test.sh)")
+            template = demo_registers.postgresql_template(households, seed, as_of)
+            admin = create_engine(os.environ[PG_ENV], isolation_level="AUTOCOMMIT")
+            name = f"kpass_t_{uuid.uuid4().hex[:10]}"
+            with admin.connect() as connection:
+                connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+            admin.dispose()
+            clones.append(name)
+            url = _with_database(os.environ[PG_ENV], name)
+        database = open_database(url)
+        opened.append(database)
+        return database
+
+    yield make
+    for database in opened:
+        database.dispose()
+    if clones:
+        admin = create_engine(os.environ[PG_ENV], isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            for name in clones:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 
 from kpass.models.engine import Database
-from kpass.services.admin.demo_data import create_demo_data
 from kpass.services.applications.deciding import apply, decide
 from kpass.services.passes.actions import issue_passes, renew_pass, replace_pass, revoke_pass
 from kpass.services.passes.queries import count_pass_holders
@@ -91,8 +91,10 @@ def test_every_measure_on_a_hand_made_register(database: Database) -> None:
     assert measures(database, "2027-04")[("active", ())] == 1
 
 
-def test_active_totals_equal_the_pass_count_at_each_month_end(database: Database) -> None:
-    create_demo_data(database, 300, 4, date(2026, 11, 1))
+def test_active_totals_equal_the_pass_count_at_each_month_end(
+    demo_register: Callable[[int, int, date], Database],
+) -> None:
+    database = demo_register(300, 4, date(2026, 11, 1))
     months = [f"2026-{m:02d}" for m in range(1, 11)]
     rows = count_rows(database, months, ("stadtteil", "age_group"))
     for month in months:
@@ -103,9 +105,11 @@ def test_active_totals_equal_the_pass_count_at_each_month_end(database: Database
 
 
 def test_stats_command_writes_an_xlsx_that_opens(
-    database: Database, database_url: str, tmp_path: Path
+    demo_register: Callable[[int, int, date], Database], tmp_path: Path
 ) -> None:
-    create_demo_data(database, 200, 4, date(2026, 11, 1))
+    database_url = demo_register(300, 4, date(2026, 11, 1)).url.render_as_string(
+        hide_password=False
+    )
     out = tmp_path / "statistik.xlsx"
     result = run_kpass(
         "--database", database_url, "stats", "--from", "2026-01", "--to", "2026-06",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -32,12 +32,9 @@ def private_settings(tmp_path: Path) -> Iterator[None]:
 
 
 @pytest.fixture
-def register(database: Database) -> Database:
-    """The test database filled with 300 demo households and two years of history."""
-    from kpass.services.admin.demo_data import create_demo_data
-
-    create_demo_data(database, 300, 7, AS_OF)
-    return database
+def register(demo_register: Callable[[int, int, date], Database]) -> Database:
+    """A copy of a demo register of 300 households with two years of history."""
+    return demo_register(300, 7, AS_OF)
 
 
 def colour_share(widget: QWidget, colour: QColor) -> float:
