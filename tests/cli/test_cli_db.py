@@ -71,9 +71,11 @@ def test_check_finds_broken_rows(
         )
         connection.execute(
             text(
-                "INSERT INTO person (id, family_name, given_names, family_name_key, given_names_key,"
-                " sort_key, birth_date, disability, foster_child, created_at, version) VALUES "
-                "(5, 'Weiß', 'Jörg', 'weiss', 'joerg', 'weiss', :b, false, false, CURRENT_TIMESTAMP, 1)"
+                "INSERT INTO person (id, family_name, given_names, family_name_key,"
+                " given_names_key, sort_key, birth_date, disability, foster_child, created_at,"
+                " version) VALUES "
+                "(5, 'Weiß', 'Jörg', 'weiss', 'joerg', 'weiss', :b, false, false,"
+                " CURRENT_TIMESTAMP, 1)"
             ),
             {"b": date(1970, 1, 1)},
         )

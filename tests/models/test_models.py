@@ -205,7 +205,7 @@ def test_money_rejects_floats_and_fractions_of_cents(database: Database) -> None
 
 
 def test_negative_income_is_refused_by_the_database(database: Database) -> None:
-    with pytest.raises(DatabaseError, match="(?i)constraint"), UnitOfWork(database) as uow:
+    with pytest.raises(DatabaseError, match=r"(?i)constraint"), UnitOfWork(database) as uow:
         _, mother, _ = _household(uow)
         uow.session.add(
             Income(
@@ -220,7 +220,7 @@ def test_negative_income_is_refused_by_the_database(database: Database) -> None:
 
 
 def test_unknown_stadtteil_is_refused(database: Database) -> None:
-    with pytest.raises(DatabaseError, match="(?i)constraint"), UnitOfWork(database) as uow:
+    with pytest.raises(DatabaseError, match=r"(?i)constraint"), UnitOfWork(database) as uow:
         household = Household()
         uow.session.add(household)
         uow.session.flush()

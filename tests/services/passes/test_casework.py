@@ -74,7 +74,7 @@ def test_renewal_keeps_the_number_and_continues_without_gap(database: Database) 
     _, household = pensioner(database)
     _, [first] = decide_and_issue(database, household, date(2026, 3, 15))
     assert first.number is not None
-    with pytest.raises(InvalidInput, match="01.03.2027"):
+    with pytest.raises(InvalidInput, match=r"01\.03\.2027"):
         renew_pass(database, first.number, date(2027, 2, 27), today=FUTURE)
     renewed = renew_pass(database, first.number, date(2027, 3, 10), today=FUTURE)
     holder = renewed.holder_pass
@@ -110,7 +110,7 @@ def test_renewal_after_the_expiry_month_starts_on_the_application_date(
 
 
 def test_replacement_gets_a_new_number_and_the_same_expiry(database: Database) -> None:
-    person, household = pensioner(database)
+    _person, household = pensioner(database)
     _, [first] = decide_and_issue(database, household, date(2026, 3, 15))
     assert first.number is not None
     new = replace_pass(database, first.number, date(2026, 8, 1), "verloren", today=FUTURE)
@@ -121,7 +121,7 @@ def test_replacement_gets_a_new_number_and_the_same_expiry(database: Database) -
     assert [r.number for r in list_passes(database, active_on=date(2026, 8, 1))] == [new.number]
     assert [r.number for r in list_passes(database, active_on=date(2026, 7, 31))] == [first.number]
     assert count_pass_holders(database, date(2026, 8, 1)) == 1
-    with pytest.raises(InvalidInput, match="nicht gültig|not valid"):
+    with pytest.raises(InvalidInput, match=r"nicht gültig|not valid"):
         replace_pass(database, first.number, date(2026, 9, 1), "x", today=FUTURE)
 
 
@@ -132,9 +132,9 @@ def test_revocation_ends_validity_from_its_day(database: Database) -> None:
     revoke_pass(database, first.number, date(2026, 10, 1), "Wegzug nach Pforzheim")
     assert count_pass_holders(database, date(2026, 9, 30)) == 1
     assert count_pass_holders(database, date(2026, 10, 1)) == 0
-    with pytest.raises(InvalidInput, match="gesperrt|revoked"):
+    with pytest.raises(InvalidInput, match=r"gesperrt|revoked"):
         renew_pass(database, first.number, date(2027, 3, 5), today=FUTURE)
-    with pytest.raises(InvalidInput, match="Grund|reason"):
+    with pytest.raises(InvalidInput, match=r"Grund|reason"):
         revoke_pass(database, first.number, date(2026, 10, 1), "  ")
 
 
@@ -206,7 +206,7 @@ def test_a_failed_renewal_leaves_nothing_behind(database: Database) -> None:
     _, [first] = decide_and_issue(database, household, date(2026, 3, 15))
     assert first.number is not None
     # An application dated in the future is refused before anything is written.
-    with pytest.raises(InvalidInput, match="Zukunft|future"):
+    with pytest.raises(InvalidInput, match=r"Zukunft|future"):
         renew_pass(database, first.number, date(2027, 3, 10), today=date(2027, 3, 1))
     with UnitOfWork(database, write=False) as uow:
         assert uow.session.scalar(select(func.count()).select_from(Application)) == 1
@@ -230,7 +230,7 @@ def test_typed_pass_numbers_are_checked(database: Database) -> None:
 
 
 def test_a_renewal_that_cannot_be_decided_writes_nothing(database: Database) -> None:
-    person, household = pensioner(database)
+    _person, household = pensioner(database)
     _, [first] = decide_and_issue(database, household, date(2026, 3, 15))
     assert first.number is not None
     from kpass.models import HouseholdAddress
@@ -239,7 +239,7 @@ def test_a_renewal_that_cannot_be_decided_writes_nothing(database: Database) -> 
         address = uow.session.scalars(select(HouseholdAddress)).one()
         address.valid_until = date(2027, 2, 28)
         uow.commit()
-    with pytest.raises(InvalidInput, match="Anschrift|address"):
+    with pytest.raises(InvalidInput, match=r"Anschrift|address"):
         renew_pass(database, first.number, date(2027, 3, 10), today=FUTURE)
     with UnitOfWork(database, write=False) as uow:
         assert uow.session.scalar(select(func.count()).select_from(Application)) == 1

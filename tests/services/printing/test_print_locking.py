@@ -25,8 +25,8 @@ from kpass.models import AuditEvent, PrintRecord, PrintReference, SigningKey
 from kpass.models.engine import Database, open_database
 from kpass.services.applications.deciding import apply, decide
 from kpass.services.passes.actions import issue_passes, revoke_pass
-from kpass.services.printing import cards as printing
 from kpass.services.printing import PrintResult, print_cards
+from kpass.services.printing import cards as printing
 from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 

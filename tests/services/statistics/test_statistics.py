@@ -44,7 +44,7 @@ def test_every_measure_on_a_hand_made_register(database: Database) -> None:
     add_notice(
         database, household_of(database, mother), "sgb2", date(2026, 1, 1), date(2026, 12, 31)
     )
-    rich, partner = add_household(
+    rich, _partner = add_household(
         database,
         [
             ("Reich", "Anna", date(1970, 1, 1), "applicant"),

@@ -23,7 +23,7 @@ def measures(database: Database, month: str, dims: tuple[str, ...] = ()) -> dict
 
 
 def test_decide_correct_decide_again_counts_the_application_once(database: Database) -> None:
-    applicant, partner = add_household(
+    applicant, _partner = add_household(
         database,
         [
             ("Schmitt", "Lena", date(1980, 2, 2), "applicant"),

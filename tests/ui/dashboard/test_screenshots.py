@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from kpass.models.engine import Database
 from kpass.devtools.dashboard_screenshots import save_dashboard_screenshots
+from kpass.models.engine import Database
 
 pytestmark = pytest.mark.gui
 
