@@ -34,7 +34,9 @@ if [ -z "${KPASS_DATABASE_URL:-}" ] && [[ " $* " != *" --database "* ]]; then
         building="sqlite:///$data_dir/demo-building.sqlite"
         .venv/bin/kpass --database "$building" db upgrade
         .venv/bin/kpass --database "$building" demo-data --households 3000 --seed 7
-        .venv/bin/kpass --database "$building" streets import resources/streets/strassenverzeichnis-beispiel.csv
+        # the street directory is an admin's setting: imported as the demo admin
+        KPASS_USER=a.verwaltung KPASS_PASSWORD=kpass-demo-2026 \
+            .venv/bin/kpass --database "$building" streets import resources/streets/strassenverzeichnis-beispiel.csv
         mv "$data_dir/demo-building.sqlite" "$data_dir/demo.sqlite"
     fi
 fi

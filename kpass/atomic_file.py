@@ -8,8 +8,10 @@ within one file system, where it is atomic.
 
 The temporary file (``.NAME.xxxxxxxx.part``) is created readable by its owner only (0600) and
 removed on any exception, a KeyboardInterrupt included, so no hidden copy of holders' cards
-stays behind; the finished file gets the permissions of the file it replaces, or the user's
-usual ones (umask) for a new file.
+stays behind. The finished file gets the ``mode`` its writer asks for (personal data: 0600);
+without one, 0600 in a folder registered with :func:`keep_private` (the print outbox),
+else the permissions of the file it replaces or the user's usual ones (umask) for a new file
+(statistics exports and public key files hold no personal data).
 
 What an output may replace (:class:`OutputRefused`, exit code 2, otherwise):
 
@@ -62,7 +64,11 @@ SNIFF_BYTES = 8192
 _TEXT_CONTROLS = frozenset(b"\t\n\v\f\r")
 _SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
+#: The mode of files with personal data.
+PRIVATE_MODE = 0o600
+
 _protected: set[str] = set()
+_private_folders: set[str] = set()
 _protected_lock = threading.Lock()
 
 
@@ -76,6 +82,19 @@ def protect(database_file: Path) -> None:
     printing for the database it records in."""
     with _protected_lock:
         _protected.add(os.path.abspath(database_file))
+
+
+def keep_private(folder: Path) -> None:
+    """Every file this process writes directly into ``folder`` gets :data:`PRIVATE_MODE`
+    unless its writer asks for another mode (the print outbox calls this)."""
+    with _protected_lock:
+        _private_folders.add(os.path.realpath(folder))
+
+
+def _default_mode(path: Path) -> int | None:
+    with _protected_lock:
+        private = os.path.realpath(path.parent) in _private_folders
+    return PRIVATE_MODE if private else None
 
 
 def _protected_files() -> list[str]:
@@ -194,10 +213,13 @@ class PreparedFile:
     """A finished temporary file beside its target: :meth:`install` renames it into place,
     :meth:`discard` removes it. ``with`` discards it unless it was installed."""
 
-    def __init__(self, path: Path, temporary: Path, kind: Kind | None) -> None:
+    def __init__(
+        self, path: Path, temporary: Path, kind: Kind | None, mode: int | None = None
+    ) -> None:
         self.path = path
         self.temporary: Path | None = temporary
         self.kind = kind
+        self.mode = mode
 
     def read_bytes(self) -> bytes:
         assert self.temporary is not None, "already installed or discarded"
@@ -212,8 +234,15 @@ class PreparedFile:
             previous_mode: int | None = os.stat(self.path).st_mode & 0o777
         except OSError:
             previous_mode = None
-        # a replaced file keeps its permissions, a new one gets the user's usual ones
-        os.chmod(temporary, previous_mode if previous_mode is not None else 0o666 & ~_umask())
+        # a replaced file keeps its permissions, a new one gets the user's usual ones, unless
+        # the file holds personal data
+        if self.mode is not None:
+            mode = self.mode
+        elif previous_mode is not None:
+            mode = previous_mode
+        else:
+            mode = 0o666 & ~_umask()
+        os.chmod(temporary, mode)
         os.replace(temporary, self.path)
         self.temporary = None
 
@@ -231,14 +260,20 @@ class PreparedFile:
 
 
 def prepare_file(
-    path: Path, produce: Callable[[BinaryIO], None], kind: Kind | None = None
+    path: Path,
+    produce: Callable[[BinaryIO], None],
+    kind: Kind | None = None,
+    *,
+    mode: int | None = None,
 ) -> PreparedFile:
     """Run ``produce(stream)`` into a temporary file beside ``path`` (mode 0600, synced).
 
     ``kind`` is what the output is (checked against an existing ``path`` before producing);
-    None tells it from the bytes produced. Raises :class:`OutputRefused` when the output
-    must not replace ``path``, :class:`OSError` (see :func:`failure_reasons`) when it cannot
-    be written; any other exception of ``produce`` propagates. Either way nothing is left.
+    None tells it from the bytes produced. ``mode`` is the finished file's (e.g.
+    :data:`PRIVATE_MODE`, also when it replaces a file); None: see the module. Raises
+    :class:`OutputRefused` when the output must not replace ``path``, :class:`OSError` (see
+    :func:`failure_reasons`) when it cannot be written; any other exception of ``produce``
+    propagates. Either way nothing is left.
     """
     check_target(path, kind)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -263,7 +298,8 @@ def prepare_file(
         if kind is None:
             with open(temporary, "rb") as produced:
                 kind = kind_of(produced.read(SNIFF_BYTES))
-        prepared = PreparedFile(path, temporary, kind)
+        prepared = PreparedFile(path, temporary, kind, mode if mode is not None
+                                else _default_mode(path))
         temporary = None
         return prepared
     finally:
@@ -273,7 +309,11 @@ def prepare_file(
 
 
 def replace_file(
-    path: Path, produce: Callable[[BinaryIO], None], kind: Kind | None = None
+    path: Path,
+    produce: Callable[[BinaryIO], None],
+    kind: Kind | None = None,
+    *,
+    mode: int | None = None,
 ) -> None:
     """Run ``produce(stream)`` and let its bytes replace ``path`` only if it succeeded.
 
@@ -281,15 +321,18 @@ def replace_file(
     :func:`failure_reasons` to explain it) when the file cannot be written; any other
     exception of ``produce`` propagates. Either way nothing is left.
     """
-    with prepare_file(path, produce, kind) as prepared:
+    with prepare_file(path, produce, kind, mode=mode) as prepared:
         prepared.install()
 
 
-def replace_bytes(path: Path, data: bytes, kind: Kind | None = None) -> None:
+def replace_bytes(
+    path: Path, data: bytes, kind: Kind | None = None, *, mode: int | None = None
+) -> None:
     """:func:`replace_file` for bytes that are already complete (their kind told from them
     unless given)."""
 
     def produce(stream: BinaryIO) -> None:
         stream.write(data)
 
-    replace_file(path, produce, kind if kind is not None else kind_of(data[:SNIFF_BYTES]))
+    replace_file(path, produce, kind if kind is not None else kind_of(data[:SNIFF_BYTES]),
+                 mode=mode)

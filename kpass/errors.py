@@ -36,3 +36,15 @@ class InvalidInput(KpassError):
 
 class ConcurrentChange(KpassError):
     """Somebody else changed the record since it was read (optimistic locking)."""
+
+
+class PermissionDenied(KpassError):
+    """Nobody is logged in, or the logged-in person's role does not allow the action."""
+
+    exit_code = 3
+
+
+class LoginFailed(KpassError):
+    """Wrong user name or password, a disabled or a locked account."""
+
+    exit_code = 3

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+# The admin every test register has; CLI subprocesses log in with her from the environment.
+from tests.logins import TEST_PASSWORD, TEST_USER
+
 if TYPE_CHECKING:
     from kpass.models.engine import Database
 
@@ -28,7 +31,25 @@ PG_ENV = "KPASS_TEST_PG_URL"
 def pytest_configure(config: pytest.Config) -> None:
     # Tests never touch a real user's database or name the real user.
     os.environ.pop("KPASS_DATABASE_URL", None)
-    os.environ["KPASS_USER"] = "testerin"
+    os.environ.pop("KPASS_DATABASE_URL_FILE", None)
+    os.environ["KPASS_USER"] = TEST_USER
+    os.environ["KPASS_PASSWORD"] = TEST_PASSWORD
+    from kpass.services.access import use_cheap_hashing_for_tests
+
+    use_cheap_hashing_for_tests()
+
+
+def _add_test_admin(database: Database) -> None:
+    """The test admin, with a cheap hash so that each login costs milliseconds."""
+    from kpass.services.access import create_first_admin
+
+    create_first_admin(database, TEST_USER, TEST_PASSWORD)
+
+
+def log_in_test_admin(database: Database) -> None:
+    from kpass.services.access import log_in
+
+    log_in(database, TEST_USER, TEST_PASSWORD)
 
 
 def _pg_admin_url() -> str | None:
@@ -49,6 +70,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "kpass.sqlite"
     database = open_database(f"sqlite:///{path}")
     upgrade(database, backup=False)
+    _add_test_admin(database)
     database.dispose()
     return path
 
@@ -71,6 +93,7 @@ def pg_template() -> Iterator[str | None]:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     database = open_database(_with_database(admin_url, name))
     upgrade(database, backup=False)
+    _add_test_admin(database)
     database.dispose()
     yield name
     with admin.connect() as connection:
@@ -119,6 +142,7 @@ def database(database_url: str) -> Iterator[Database]:
     from kpass.models.engine import open_database
 
     db = open_database(database_url)
+    log_in_test_admin(db)
     yield db
     db.dispose()
 
@@ -225,6 +249,7 @@ def demo_register(
             clones.append(name)
             url = _with_database(os.environ[PG_ENV], name)
         database = open_database(url)
+        log_in_test_admin(database)
         opened.append(database)
         return database
 

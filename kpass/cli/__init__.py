@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from kpass import __version__
 from kpass.cli import (
+    audit_command,
     casework_commands,
     check_command,
     db_commands,
@@ -20,8 +21,10 @@ from kpass.cli import (
     search_command,
     stats_command,
     streets_command,
+    users_command,
 )
 from kpass.cli.common import ArgumentParser, text_arg
+from kpass.cli.login import add_login_options_everywhere
 from kpass.errors import KpassError
 from kpass.languages import LANGUAGE_ENV, LANGUAGES
 
@@ -53,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     screenshots_command.register(commands)
     print_commands.register(commands)
     streets_command.register(commands)
+    users_command.register(commands)
+    audit_command.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.add_argument(
         "--language",
@@ -60,11 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"language of the user interface (default: ${LANGUAGE_ENV}, else German)",
     )
     gui.set_defaults(handler=_run_gui)
+    add_login_options_everywhere(parser)
     return parser
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    from kpass.cli.common import warn_if_password
     from kpass.ui.app import run_app  # Qt is loaded only when the GUI is wanted
+
+    warn_if_password(args.database)
 
     return run_app(args.database, getattr(args, "language", None))
 

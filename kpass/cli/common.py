@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
+from urllib.parse import urlsplit
 
 from kpass.errors import InvalidInput
 from kpass.services.admin import Database, open_register
@@ -280,12 +281,40 @@ def amount_arg(text: str) -> str:
 
 
 def database_from_args(
-    args: argparse.Namespace, *, create: bool = False, require_schema: bool = True
+    args: argparse.Namespace,
+    *,
+    create: bool = False,
+    require_schema: bool = True,
+    login: bool = True,
 ) -> Database:
     """Open the database named by ``--database``/the environment/the default (see
-    :func:`kpass.services.admin.open_register`)."""
-    return open_register(getattr(args, "database", None), create=create,
-                         require_schema=require_schema)
+    :func:`kpass.services.admin.open_register`) and log in (``--user``, the password);
+    ``login=False`` for the owner's commands, which act without a login."""
+    warn_if_password(getattr(args, "database", None))
+    database = open_register(getattr(args, "database", None), create=create,
+                             require_schema=require_schema)
+    if login:
+        from kpass.cli.login import log_in_from_args
+
+        log_in_from_args(database, args)
+    return database
+
+
+def warn_if_password(url_text: str | None) -> None:
+    """A password in ``--database`` works, but every user of the computer can read it in
+    the process list while kpass runs: say so on stderr."""
+    try:
+        password = urlsplit(url_text).password if url_text else None
+    except ValueError:  # not a URL at all: opening it says what is wrong
+        return
+    if password:
+        print("kpass: warning: the password in --database is visible to other users of this "
+              "computer; put the URL into a file only you can read (chmod 600) and name it "
+              "in KPASS_DATABASE_URL_FILE, or the password into ~/.pgpass.", file=sys.stderr)
+        print("kpass: Warnung: das Passwort in --database ist für andere Benutzer dieses "
+              "Rechners sichtbar; die URL besser in eine nur für Sie lesbare Datei (chmod 600) "
+              "schreiben und diese in KPASS_DATABASE_URL_FILE nennen, oder das Passwort in "
+              "~/.pgpass.", file=sys.stderr)
 
 
 def print_json(value: Any) -> None:

@@ -26,7 +26,7 @@ def register(commands: Any) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
-    database = database_from_args(args, create=True, require_schema=False)
+    database = database_from_args(args, create=True, require_schema=False, login=False)
     result = upgrade_register(database)
     if not result.changed:
         print(f"Database is up to date (revision {result.after}).")
@@ -38,7 +38,7 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    database = database_from_args(args, require_schema=False)
+    database = database_from_args(args, require_schema=False, login=False)
     status = database_status(database)
     if args.json:
         print_json(status.as_json())
@@ -54,7 +54,7 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    database = database_from_args(args)
+    database = database_from_args(args, login=False)
     report = check_database(database)
     for note in report.notes:  # facts worth knowing that are not problems
         print(f"Note: {note}")

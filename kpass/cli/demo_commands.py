@@ -71,7 +71,7 @@ def _demo_data(args: argparse.Namespace) -> int:
             f"--as-of {as_of.isoformat()} is outside 2000–2100.",
             f"--as-of {as_of.isoformat()} liegt außerhalb von 2000–2100.",
         )
-    database = database_from_args(args)
+    database = database_from_args(args, login=False)
     progress = _ProgressBar() if sys.stderr.isatty() and not args.quiet else None
     started = time.monotonic()
     result = create_demo_data(

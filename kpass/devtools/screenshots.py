@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -59,9 +60,12 @@ def _renewal_and_correction(window: QMainWindow, out: Path, saved: list[Path]) -
 def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
     """Open a fresh demo database offscreen and save a PNG (1280 × 800) of each screen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kpass.services.access import log_in
     from kpass.services.admin import create_demo_data, open_register, upgrade_register
+    from kpass.services.admin.demo_users import DEMO_PASSWORD
     from kpass.ui.app import create_application
     from kpass.ui.common import dialogs
+    from kpass.ui.login import LoginDialog
     from kpass.ui.main_window import MainWindow
     from kpass.ui.printing import outbox as print_outbox
 
@@ -84,6 +88,14 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         upgrade_register(database)
         today = date.today()
         create_demo_data(database, households, 7, today)
+        login = LoginDialog(database)
+        login.username.setText("l.muster")
+        login.show()
+        login.password.setFocus()
+        _save(login, out / "12-anmelden.png", saved)
+        login.close()
+        # the supervisor sees every screen a caseworker sees, and the dashboard too
+        log_in(database, "l.muster", DEMO_PASSWORD)
         window = MainWindow(database, today)
         # the pictures name the demo file, not the temporary folder it was made in
         window.statusBar().showMessage(
@@ -150,6 +162,15 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         from kpass.devtools.dashboard_screenshots import save_dashboard_screenshots
 
         saved += save_dashboard_screenshots(out, database)
+        window.show_audit()
+        window.audit_page.checks.verify()
+        checks = window.audit_page.checks
+        for _ in range(600):  # the check runs in the background: up to a minute
+            if checks.verify_button.isEnabled():
+                break
+            time.sleep(0.1)
+            QApplication.processEvents()
+        _save(window, out / "13-protokoll.png", saved)
         window.close()
         database.dispose()
         print_outbox.set_outbox(None)

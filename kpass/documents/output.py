@@ -14,7 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from kpass.atomic_file import Kind, PreparedFile, failure_reasons, kind_of, prepare_file
+from kpass.atomic_file import (
+    PRIVATE_MODE,
+    Kind,
+    PreparedFile,
+    failure_reasons,
+    kind_of,
+    prepare_file,
+)
 from kpass.documents.errors import DocumentError
 
 #: Where a document goes: a file path, or an open binary stream (written once, at the end).
@@ -36,7 +43,8 @@ def prepare_document(
     after recording the print) or discards it. :class:`DocumentError` when it cannot be
     written."""
     try:
-        return prepare_file(path, produce, kind)
+        # cards, letters and sheets carry personal data: only the office's account reads them
+        return prepare_file(path, produce, kind, mode=PRIVATE_MODE)
     except OSError as exc:
         raise _unwritable(path, exc) from exc
 

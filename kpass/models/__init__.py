@@ -1,7 +1,15 @@
 """SQLAlchemy 2.0 typed models of the kpass register."""
 
 from kpass.models import person_keys as _person_keys  # noqa: F401  (mapper events)
-from kpass.models.admin import DEMO_REGISTER, AppUser, AuditEvent, RegisterSetting
+from kpass.models.admin import (
+    DEMO_REGISTER,
+    LOGIN_ROLES,
+    AppUser,
+    AuditEvent,
+    AuditHead,
+    KeySlot,
+    RegisterSetting,
+)
 from kpass.models.base import Base, Money
 from kpass.models.casework import Application, Counter, Decision, Pass, PassValidity
 from kpass.models.documents import PrintRecord, PrintReference, SigningKey
@@ -23,9 +31,11 @@ from kpass.models.statistics import StatRecord
 
 __all__ = [
     "DEMO_REGISTER",
+    "LOGIN_ROLES",
     "AppUser",
     "Application",
     "AuditEvent",
+    "AuditHead",
     "Base",
     "BenefitNotice",
     "BenefitNoticePerson",
@@ -35,6 +45,7 @@ __all__ = [
     "HouseholdAddress",
     "HouseholdMember",
     "Income",
+    "KeySlot",
     "Money",
     "Pass",
     "PassValidity",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import glob
+import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kpass.errors import ConfigurationError, DatabaseError
+from kpass.settings import PRIVATE_DIR_MODE, create_private_file, tighten
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 # PostgreSQL: a statement that waits for a row lock longer than SQLite waits for its write
@@ -24,17 +27,23 @@ PG_STATEMENT_TIMEOUT_MS = 300_000
 PG_LOCK_NOT_AVAILABLE = "55P03"
 PG_QUERY_CANCELED = "57014"
 WRITE_OPTION = "kpass_write"
+#: Files SQLite keeps beside the database; it gives them the database file's mode.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+#: ``kpass.sqlite`` → ``kpass.vor-upgrade-0010-20260101-120000.sqlite`` (``kpass db upgrade``)
+UPGRADE_COPY_INFIX = ".vor-upgrade-"
+_PASSWORD = re.compile(r"(://[^/@:]*:)[^/@]*@")
 
 
 def parse_database_url(text: str) -> URL:
     """Parse and normalise a URL; ``postgresql://`` means psycopg 3."""
     try:
         url = make_url(text)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is no number
+        shown = _PASSWORD.sub(r"\1***@", text)  # the URL may come from a private file
         raise ConfigurationError(
-            f"Not a database URL: {text!r} (expected e.g. sqlite:///path/kpass.sqlite or "
+            f"Not a database URL: {shown!r} (expected e.g. sqlite:///path/kpass.sqlite or "
             "postgresql://user@host/dbname)",
-            f"Keine gültige Datenbank-URL: {text!r} (erwartet z. B. sqlite:///pfad/kpass.sqlite "
+            f"Keine gültige Datenbank-URL: {shown!r} (erwartet z. B. sqlite:///pfad/kpass.sqlite "
             "oder postgresql://benutzer@host/datenbank)",
         ) from exc
     backend = url.get_backend_name()
@@ -53,6 +62,30 @@ def _sqlite_path(url: URL) -> Path | None:
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
     return Path(database)
+
+
+def register_files(path: Path) -> list[Path]:
+    """The SQLite file, its companions and the copies ``kpass db upgrade`` set aside: those
+    of them that exist. Each holds the whole register."""
+    companions = [path.with_name(path.name + suffix) for suffix in SQLITE_COMPANIONS]
+    try:
+        copies = sorted(path.parent.glob(f"{glob.escape(path.stem)}{UPGRADE_COPY_INFIX}*.sqlite"))
+    except OSError:
+        copies = []
+    return [file for file in (path, *companions, *copies) if file.exists()]
+
+
+def _keep_private(engine: Engine, path: Path) -> None:
+    """SQLite creates a new file with the umask's mode (often 0644) and its -wal and -shm
+    with the database file's: so the file is made 0600 first, and an existing one too open
+    is tightened."""
+    for file in register_files(path):
+        tighten(file)
+
+    @event.listens_for(engine, "do_connect")
+    def _create_private(*_args: Any) -> None:
+        with suppress(OSError):  # a missing folder: SQLite says so itself
+            create_private_file(path)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -137,7 +170,9 @@ def open_database(text: str, *, create_dir: bool = True, echo: bool = False) -> 
         path = _sqlite_path(url)
         if path is not None and create_dir:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                # a folder kpass makes for the register is its owner's alone; an existing
+                # one may be the user's choice and is left (kpass db check reports it)
+                path.parent.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(
                     f"Cannot create the folder for the database {path}: {exc.strerror}",
@@ -159,6 +194,9 @@ def open_database(text: str, *, create_dir: bool = True, echo: bool = False) -> 
         ) from exc
     if url.get_backend_name() == "sqlite":
         _configure_sqlite(engine)
+        path = _sqlite_path(url)
+        if path is not None:
+            _keep_private(engine, path)
     return Database(url=url, engine=engine)
 
 

@@ -14,7 +14,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
 from kpass.errors import DatabaseError
-from kpass.models.engine import Database, translate_errors
+from kpass.models.engine import UPGRADE_COPY_INFIX, Database, translate_errors
+from kpass.settings import create_private_file
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -48,9 +49,16 @@ class UpgradeResult:
 
 
 def backup_sqlite(source: Path, revision: str | None) -> Path:
-    """Copy a SQLite database consistently (online backup API, safe with WAL)."""
+    """Copy a SQLite database consistently (online backup API, safe with WAL) into a new
+    file beside it, readable by its owner only (0600) like the register itself."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = source.with_name(f"{source.stem}.vor-upgrade-{revision or 'leer'}-{stamp}.sqlite")
+    name = f"{source.stem}{UPGRADE_COPY_INFIX}{revision or 'leer'}-{stamp}"
+    target = source.with_name(f"{name}.sqlite")
+    attempt = 1
+    # made empty first, so SQLite keeps its mode; a copy of the same second is not reused
+    while not create_private_file(target):
+        attempt += 1
+        target = source.with_name(f"{name}-{attempt}.sqlite")
     src = sqlite3.connect(source)
     try:
         dst = sqlite3.connect(target)

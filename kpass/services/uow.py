@@ -1,4 +1,8 @@
-"""Unit of work: one transaction per use case, and the acting user of every write."""
+"""Unit of work: one transaction per use case, and the acting user of every write.
+
+The acting user is whoever is logged in on the register; without a login (the owner's
+``db`` and ``demo-data`` commands) it is the "system" actor, which can never log in.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from kpass.errors import ConcurrentChange
-from kpass.models import AppUser, AuditEvent
+from kpass.errors import ConcurrentChange, PermissionDenied
+from kpass.models import AppUser
 from kpass.models.engine import Database, describe_db_error, sqlstate
-from kpass.settings import acting_username
+from kpass.services.audit_log import ChainHead, append_event, lock_head
+from kpass.services.login_session import SYSTEM_USERNAME, current_login
 
 T = TypeVar("T")
 
@@ -57,9 +62,11 @@ class UnitOfWork:
     def __init__(self, database: Database, *, write: bool = True, user: str | None = None):
         self.database = database
         self.write = write
-        self.username = user or acting_username()
+        login = current_login(database)
+        self.username = user or (login.username if login is not None else SYSTEM_USERNAME)
         self._session: Session | None = None
         self._user_id: int | None = None
+        self._head: ChainHead | None = None
 
     @property
     def session(self) -> Session:
@@ -83,6 +90,8 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+            self._user_id = None
+            self._head = None
         if isinstance(exc, StaleDataError):
             raise ConcurrentChange(
                 "Somebody else changed this record in the meantime; reload and try again.",
@@ -116,25 +125,43 @@ class UnitOfWork:
         return record
 
     def user_id(self) -> int:
-        """The acting user's row, created on first use so every write can name its author."""
+        """The acting user's row; a user disabled since logging in may write no more."""
         if self._user_id is None:
             session = self.session
             user = session.scalar(select(AppUser).where(AppUser.username == self.username))
-            if user is None:
-                user = AppUser(username=self.username, display_name=self.username)
+            if user is None and self.username == SYSTEM_USERNAME:
+                user = AppUser(
+                    username=SYSTEM_USERNAME,
+                    display_name="Datenbankverwaltung (ohne Anmeldung)",
+                    role="system",
+                )
                 session.add(user)
                 session.flush()
+            if user is None or not user.active:
+                raise PermissionDenied(
+                    f"The user {self.username} is unknown or disabled; nothing was saved.",
+                    f"Der Benutzer {self.username} ist unbekannt oder deaktiviert; nichts "
+                    "wurde gespeichert.",
+                )
             self._user_id = user.id
         return self._user_id
 
+    def act_as(self, user_id: int) -> None:
+        """Name another author for this transaction's events (a login names its user)."""
+        self._user_id = user_id
+
     def audit(self, action: str, entity: str, entity_id: int | None, **details: Any) -> None:
-        """Record who did what in the same transaction as the change."""
-        self.session.add(
-            AuditEvent(
-                user_id=self.user_id(),
-                action=action,
-                entity=entity,
-                entity_id=entity_id,
-                details=details,
-            )
+        """Record who did what in the same transaction as the change, linked into the
+        audit trail's hash chain."""
+        user_id = self.user_id()
+        if self._head is None:
+            self._head = lock_head(self.session)
+        append_event(
+            self.session,
+            self._head,
+            user_id=user_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            details=details,
         )

@@ -11,6 +11,7 @@ from kpass.languages import SOURCE_LANGUAGE, chosen_language
 from kpass.services.admin import open_and_upgrade
 from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import STYLE_SHEET
+from kpass.ui.login import log_in_at_start
 from kpass.ui.main_window import MainWindow
 from kpass.ui.translation import install_translators
 
@@ -47,6 +48,9 @@ def run_app(url_text: str | None, language_option: str | None = None) -> int:
     if opened.error is not None:  # the log gets the English text, the shell the exit code
         print(f"kpass: {opened.error.message_en}", file=sys.stderr)
         return opened.error.exit_code
-    window = MainWindow(opened.result())
+    database = opened.result()
+    if not log_in_at_start(database):
+        return 0
+    window = MainWindow(database)
     window.show()
     return app.exec()

@@ -6,9 +6,11 @@ from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from kpass.services import Database
+from kpass.services.access import ROLE_LABELS, Permission, can, current_login
+from kpass.ui.audit import AuditView
 from kpass.ui.common.background import stop_background_work
 from kpass.ui.common.run_service import run_service
 from kpass.ui.dashboard import DashboardWidget, WhatIfPanel
@@ -33,10 +35,11 @@ class MainWindow(QMainWindow):
         self.renewals_page = RenewalsPage(database, today)
         self.dashboard_page = DashboardWidget(database, today=today)
         self.what_if_page = WhatIfPanel(database, today=today)
+        self.audit_page = AuditView(database)
         self._dashboard_loaded = False
         self.stack = QStackedWidget()
         for page in (self.search_page, self.household_page, self.renewals_page,
-                     self.dashboard_page, self.what_if_page):
+                     self.dashboard_page, self.what_if_page, self.audit_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         # the search widgets, as before the pages existed
@@ -55,11 +58,13 @@ class MainWindow(QMainWindow):
         self.dashboard_action.setShortcut(QKeySequence("Ctrl+D"))
         self.what_if_action = QAction(self)
         self.what_if_action.setShortcut(QKeySequence("Ctrl+W"))
+        self.audit_action = QAction(self)
+        self.audit_action.setShortcut(QKeySequence("Ctrl+L"))
         self.day_sheet_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (self.search_action, self.new_action, self.renewals_action,
-                       self.dashboard_action, self.what_if_action):
+                       self.dashboard_action, self.what_if_action, self.audit_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.case_menu = self.menuBar().addMenu("")
         self.case_menu.addActions([self.search_action, self.new_action, self.renewals_action])
@@ -67,7 +72,8 @@ class MainWindow(QMainWindow):
         self.case_menu.addSeparator()
         self.case_menu.addAction(self.quit_action)
         self.report_menu = self.menuBar().addMenu("")
-        self.report_menu.addActions([self.dashboard_action, self.what_if_action])
+        self.report_menu.addActions([self.dashboard_action, self.what_if_action,
+                                     self.audit_action])
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -80,6 +86,7 @@ class MainWindow(QMainWindow):
         self.renewals_action.triggered.connect(self.show_renewals)
         self.dashboard_action.triggered.connect(self.show_dashboard)
         self.what_if_action.triggered.connect(self.show_what_if)
+        self.audit_action.triggered.connect(self.show_audit)
         self.quit_action.triggered.connect(self.close)
         self.day_sheet = DaySheetPrinter(self, database, today)
         self.day_sheet_action.triggered.connect(self.day_sheet.ask_and_print)
@@ -91,10 +98,29 @@ class MainWindow(QMainWindow):
         self.household_page.closed.connect(self.show_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back)
 
+        self.user_label = QLabel()
+        self.user_label.setObjectName("loggedInUser")
+        self.statusBar().addPermanentWidget(self.user_label)
         self.translate_ui()
         self.load_settings()
         self.statusBar().showMessage(self.tr("Datenbank: %1").replace("%1", database.display_url()))
         self.search_field.setFocus()
+
+    def show_role(self) -> None:
+        """Offer what the login's role may do (the services check again) and say who works."""
+        self.dashboard_action.setVisible(can(self.database, Permission.EXACT_STATISTICS))
+        self.what_if_action.setVisible(can(self.database, Permission.WHAT_IF))
+        self.audit_action.setVisible(can(self.database, Permission.AUDIT))
+        self.report_menu.menuAction().setVisible(
+            any(action.isVisible() for action in self.report_menu.actions())
+        )
+        login = current_login(self.database)
+        if login is not None:
+            self.user_label.setText(
+                self.tr("Angemeldet: %1 (%2)")
+                .replace("%1", login.display_name)
+                .replace("%2", ROLE_LABELS.get(login.role, login.role))
+            )
 
     def translate_ui(self) -> None:
         # Qt appends the application display name ("kpass"): "Karlsruher Pass — kpass"
@@ -115,9 +141,12 @@ class MainWindow(QMainWindow):
         self.dashboard_action.setToolTip(self.tr("Kennzahlen, Verlauf und Export (Strg+D)"))
         self.what_if_action.setText(self.tr("&Was wäre, wenn …"))
         self.what_if_action.setToolTip(self.tr("Andere Einkommensgrenze durchrechnen (Strg+W)"))
+        self.audit_action.setText(self.tr("&Protokoll der Änderungen"))
+        self.audit_action.setToolTip(self.tr("Wer hat was wann getan; Kette prüfen (Strg+L)"))
         self.toolbar.setWindowTitle(self.tr("Werkzeugleiste"))
         self.toolbar.setAccessibleName(self.tr("Werkzeugleiste"))
         self.menuBar().setAccessibleName(self.tr("Menüleiste"))
+        self.show_role()
 
     def load_settings(self) -> None:
         geometry = QSettings().value("mainWindow/geometry")
@@ -179,6 +208,12 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.what_if_page)
 
+    def show_audit(self) -> None:
+        if not self._leave_household():
+            return
+        self.stack.setCurrentWidget(self.audit_page)  # showing it reads the newest events
+        self.audit_page.date_from.setFocus()
+
     def _open_person(self, person_id: int) -> None:
         row = self.results.currentIndex().row()
         household = self.search_page.household_of_row(row) if row >= 0 else None
@@ -210,6 +245,7 @@ class MainWindow(QMainWindow):
     def stop(self) -> None:
         """Stop the background work of every page and dialog of the window."""
         self.day_sheet.stop()
+        self.audit_page.checks.stop()
         for page in (self.renewals_page, self.dashboard_page, self.what_if_page):
             page.stop()
         stop_background_work(self)  # and what the pages opened (previews printing)

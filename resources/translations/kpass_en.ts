@@ -143,6 +143,540 @@
     </message>
 </context>
 <context>
+    <name>AuditTexts</name>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="18"/>
+        <source>Anmeldung</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="19"/>
+        <source>Anmeldung fehlgeschlagen</source>
+        <translation>Login failed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="20"/>
+        <source>Benutzer angelegt</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="21"/>
+        <source>Benutzer deaktiviert</source>
+        <translation>User disabled</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="22"/>
+        <source>Benutzer freigeschaltet</source>
+        <translation>User enabled</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="23"/>
+        <source>Passwort zurückgesetzt</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="24"/>
+        <source>Passwort geändert</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="25"/>
+        <source>Rolle geändert</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="26"/>
+        <source>Anmelderegeln geändert</source>
+        <translation>Login policy changed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="27"/>
+        <source>Haushalt angelegt</source>
+        <translation>Household created</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="28"/>
+        <source>Haushalt geändert</source>
+        <translation>Household changed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="29"/>
+        <source>Person geändert</source>
+        <translation>Person changed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="30"/>
+        <source>Foto gespeichert</source>
+        <translation>Photo saved</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="31"/>
+        <source>Person aufgenommen</source>
+        <translation>Person added</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="32"/>
+        <source>Rolle im Haushalt geändert</source>
+        <translation>Role in household changed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="33"/>
+        <source>Mitgliedschaft beendet</source>
+        <translation>Membership ended</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="34"/>
+        <source>Haushalt umgezogen</source>
+        <translation>Household moved</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="35"/>
+        <source>Person zugezogen</source>
+        <translation>Person moved in</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="36"/>
+        <source>Person ausgezogen</source>
+        <translation>Person moved out</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="37"/>
+        <source>Als verschiedene Personen vermerkt</source>
+        <translation>Recorded as different persons</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="38"/>
+        <source>Einkommen erfasst</source>
+        <translation>Income recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="39"/>
+        <source>Einkommen berichtigt</source>
+        <translation>Income corrected</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="40"/>
+        <source>Einkommen beendet</source>
+        <translation>Income ended</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="41"/>
+        <source>Einkommen entfernt</source>
+        <translation>Income removed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="42"/>
+        <source>Leistungsbescheid erfasst</source>
+        <translation>Benefit notice recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="43"/>
+        <source>Leistungsbescheid berichtigt</source>
+        <translation>Benefit notice corrected</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="44"/>
+        <source>Leistungsbescheid entfernt</source>
+        <translation>Benefit notice removed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="45"/>
+        <source>Massenabruf gelesen</source>
+        <translation>Bulk read</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="46"/>
+        <source>Straßenverzeichnis eingelesen</source>
+        <translation>Street directory imported</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="47"/>
+        <source>Antrag erfasst</source>
+        <translation>Application recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="48"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="70"/>
+        <source>Entscheidung</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="49"/>
+        <source>Pässe ausgestellt</source>
+        <translation>Passes issued</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="50"/>
+        <source>Pass ausgestellt</source>
+        <translation>Pass issued</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="51"/>
+        <source>Pass verlängert</source>
+        <translation>Pass extended</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="52"/>
+        <source>Ersatzpass ausgestellt</source>
+        <translation>Replacement pass issued</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="53"/>
+        <source>Pass ersetzt</source>
+        <translation>Pass replaced</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="54"/>
+        <source>Pass gesperrt</source>
+        <translation>Pass revoked</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="55"/>
+        <source>Druck</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="56"/>
+        <source>Schlüssel erzeugt</source>
+        <translation>Key created</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="57"/>
+        <source>Schlüssel gewechselt</source>
+        <translation>Key rotated</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="58"/>
+        <source>Sperrliste exportiert</source>
+        <translation>Revocation list exported</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="59"/>
+        <source>Protokoll gelesen</source>
+        <translation>Audit trail read</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="60"/>
+        <source>Anker notiert</source>
+        <translation>Anchor noted</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="61"/>
+        <source>Demodaten</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="66"/>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="67"/>
+        <source>Haushalt</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="68"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="69"/>
+        <source>Antrag</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="71"/>
+        <source>Einkommen</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="72"/>
+        <source>Leistungsbescheid</source>
+        <translation>Benefit notice</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="73"/>
+        <source>Benutzer</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="74"/>
+        <source>Signaturschlüssel</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="75"/>
+        <source>Karte</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="76"/>
+        <source>Kartenbogen</source>
+        <translation>Card sheet</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="77"/>
+        <source>Bescheid</source>
+        <translation>Decision letter</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="78"/>
+        <source>Erinnerungen</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="79"/>
+        <source>Antragsformular</source>
+        <translation>Application form</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="80"/>
+        <source>Protokoll</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="81"/>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="82"/>
+        <source>Einstellung</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="83"/>
+        <source>Straßenverzeichnis</source>
+        <translation>Street directory</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="135"/>
+        <source>Ergebnis: unverändert.</source>
+        <translation>Result: unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="137"/>
+        <source>Ergebnis: VERÄNDERT – bitte der Leitung und dem Datenschutz melden.</source>
+        <translation>Result: CHANGED – please report this to the management and the data protection officer.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="140"/>
+        <source>Kette: %1 Ereignisse geprüft; jedes passt zu seinem Hash und ist mit dem vorigen verkettet.</source>
+        <translation>Chain: %1 events checked; each matches its hash and links to the one before.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="143"/>
+        <source>Kette: gebrochen bei Ereignis Nr. %1:</source>
+        <translation>Chain: broken at event no. %1:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="145"/>
+        <source>Kette: gebrochen ab Ereignis Nr. %1 (%2 Befunde):</source>
+        <translation>Chain: broken from event no. %1 on (%2 findings):</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="151"/>
+        <source>Anker: bestätigt bei Ereignis Nr. %1; bis dahin ist nichts verändert.</source>
+        <translation>Anchor: confirmed at event no. %1; nothing up to it was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="154"/>
+        <source>Anker: bei Ereignis Nr. %1 gefunden, aber die Kette davor ist gebrochen.</source>
+        <translation>Anchor: found at event no. %1, but the chain before it is broken.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="157"/>
+        <source>Anker: nicht in der Kette (Protokoll neu geschrieben oder Hash vertippt).</source>
+        <translation>Anchor: not in the chain (the trail was rewritten or the hash mistyped).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="159"/>
+        <source>Pässe: %1 mit dem Protokoll verglichen, %2 nicht prüfbar (vor der Aufzeichnung angelegt).</source>
+        <translation>Passes: %1 compared with the trail, %2 not checkable (created before passes were recorded).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="164"/>
+        <source>1 Pass weicht vom Protokoll ab:</source>
+        <translation>1 pass differs from the trail:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="166"/>
+        <source>%1 Pässe weichen vom Protokoll ab:</source>
+        <translation>%1 passes differ from the trail:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="173"/>
+        <source>Anker notiert – bitte ins Papierprotokoll übertragen:</source>
+        <translation>Anchor noted – please copy it into the paper log:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="174"/>
+        <source>Nr. %1 · %2</source>
+        <translation>No. %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="53"/>
+        <source>Zeit</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="54"/>
+        <location filename="../../kpass/ui/audit/view.py" line="147"/>
+        <source>Benutzer</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="55"/>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="56"/>
+        <location filename="../../kpass/ui/audit/view.py" line="147"/>
+        <source>Bereich</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="57"/>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="58"/>
+        <source>Einzelheiten</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="141"/>
+        <source>Das Protokoll sehen nur Leitung und Verwaltung.</source>
+        <translation>Only supervisors and admins see the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="144"/>
+        <source>Protokoll: wer hat was wann getan</source>
+        <translation>Audit trail: who did what, when</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="145"/>
+        <source>Protokoll</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="146"/>
+        <source>&amp;Bis:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="146"/>
+        <source>&amp;Text:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="146"/>
+        <source>&amp;Von:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="146"/>
+        <source>Be&amp;reich:</source>
+        <translation>A&amp;rea:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="146"/>
+        <source>Ben&amp;utzer:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="147"/>
+        <source>Bis (Datum)</source>
+        <translation>To (date)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="147"/>
+        <source>Von (Datum)</source>
+        <translation>From (date)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="148"/>
+        <source>Text in Aktion oder Einzelheiten</source>
+        <translation>Text in action or details</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="154"/>
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="155"/>
+        <source>z. B. Passnummer oder Grund</source>
+        <translation>e.g. pass number or reason</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="157"/>
+        <source>&amp;Anzeigen</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="158"/>
+        <source>Anzeigen: Ereignisse mit diesem Filter lesen</source>
+        <translation>Show: read the events with this filter</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="160"/>
+        <source>Ereignisse des Protokolls, neueste zuerst</source>
+        <translation>Events of the audit trail, newest first</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="161"/>
+        <source>&amp;Weitere laden</source>
+        <translation>Load &amp;more</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="162"/>
+        <source>Weitere laden: ältere Ereignisse</source>
+        <translation>Load more: older events</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="163"/>
+        <source>Anzahl</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="165"/>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="177"/>
+        <source>alle Bereiche</source>
+        <translation>all areas</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="199"/>
+        <source>Bitte das Datum als TT.MM.JJJJ eingeben.</source>
+        <translation>Please enter the date as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="247"/>
+        <source>Ereignis Nr. %1 (%2)</source>
+        <translation>Event no. %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="258"/>
+        <source>1 Ereignis</source>
+        <translation>1 event</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="259"/>
+        <source>%1 Ereignisse</source>
+        <translation>%1 events</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundJobs</name>
     <message>
         <location filename="../../kpass/ui/common/background.py" line="131"/>
@@ -303,225 +837,225 @@
 <context>
     <name>DashboardWidget</name>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="261"/>
-        <source>Vo&amp;n</source>
-        <translation>&amp;From</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="262"/>
-        <source>&amp;Bis</source>
-        <translation>&amp;Until</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="263"/>
-        <source>Zeitraum von Monat</source>
-        <translation>Period from month</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="264"/>
-        <source>Zeitraum bis Monat</source>
-        <translation>Period until month</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="265"/>
-        <source>&amp;Aktualisieren</source>
-        <translation>Refres&amp;h</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="266"/>
-        <source>Zahlen neu laden</source>
-        <translation>Reload the figures</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="270"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="136"/>
         <source>Merkmal &amp;%1</source>
         <translation>Dimension &amp;%1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="271"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="137"/>
         <source>Merkmal %1 der Tabelle</source>
         <translation>Dimension %1 of the table</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="273"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="139"/>
         <source>(keines)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="280"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="146"/>
         <source>&amp;Monat</source>
         <translation>&amp;Month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="281"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="147"/>
         <source>Monat der Tabelle</source>
         <translation>Month of the table</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="282"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="148"/>
         <source>Tabelle der Zahlen nach Merkmalen</source>
         <translation>Table of the figures by dimension</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="283"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="149"/>
         <source>Aufgliederung (exakte Zahlen)</source>
         <translation>Breakdown (exact figures)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="284"/>
-        <source>Diagramm: aktive Pässe je Monat</source>
-        <translation>Chart: active passes per month</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="285"/>
-        <source>Diagramm: aktive Pässe nach Stadtteil</source>
-        <translation>Chart: active passes by district</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="287"/>
-        <source>Keine Zahlen geladen.</source>
-        <translation>No figures loaded.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="288"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="150"/>
         <source>&amp;CSV exportieren</source>
         <translation>Export C&amp;SV</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="289"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="151"/>
         <source>Tabelle als CSV exportieren</source>
         <translation>Export the table as CSV</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="290"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="152"/>
         <source>&amp;Excel exportieren</source>
         <translation>Export &amp;Excel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="291"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="153"/>
         <source>Tabelle als Excel-Datei exportieren</source>
         <translation>Export the table as an Excel file</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="292"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="154"/>
         <source>Exakte Zahlen aller Monate – nur für den Dienstgebrauch</source>
         <translation>Exact figures of all months – for official use only</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="293"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="155"/>
         <source>Meldung zum Export</source>
         <translation>Message about the export</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="294"/>
-        <source>Meldung zum Zeitraum</source>
-        <translation>Message about the period</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="338"/>
-        <source>Bitte jedes Merkmal nur einmal wählen.</source>
-        <translation>Please choose each dimension only once.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="347"/>
-        <source>Der Zeitraum endet vor seinem Beginn. Bitte „Von“ und „Bis“ prüfen.</source>
-        <translation>The period ends before it begins. Please check “From” and “Until”.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="402"/>
-        <source>Kennzahlen</source>
-        <translation>Key figures</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="403"/>
-        <source>Aktive Pässe je Monat</source>
-        <translation>Active passes per month</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="404"/>
-        <source>Aktive Pässe nach Stadtteil</source>
-        <translation>Active passes by district</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="408"/>
-        <source>Kennzahlen für %1</source>
-        <translation>Key figures for %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="410"/>
-        <source>Verglichen mit %1 (Vormonat) und %2 (Vorjahresmonat)</source>
-        <translation>Compared with %1 (previous month) and %2 (same month last year)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="424"/>
-        <source>%1 bis %2</source>
-        <translation>%1 to %2</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="428"/>
-        <source>Aktive Pässe je Monat, %1</source>
-        <translation>Active passes per month, %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="430"/>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="444"/>
-        <source>%1: %2 aktive Pässe</source>
-        <translation>%1: %2 active passes</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="435"/>
-        <source>Liniendiagramm der aktiven Pässe je Monat, %1.</source>
-        <translation>Line chart of the active passes per month, %1.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="441"/>
-        <source>Aktive Pässe nach Stadtteil, %1</source>
-        <translation>Active passes by district, %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="447"/>
-        <source>Balkendiagramm der aktiven Pässe nach Stadtteil, %1.</source>
-        <translation>Bar chart of the active passes by district, %1.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="468"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="194"/>
         <source>Insgesamt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="478"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="204"/>
         <source>Es sind noch keine Zahlen geladen.</source>
         <translation>No figures have been loaded yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="484"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="210"/>
         <source>Ein Export nimmt höchstens zwei Merkmale, damit jede Tabelle lesbar bleibt und geprüft werden kann. Bitte ein Merkmal auf „(keines)“ stellen und erneut exportieren.</source>
         <translation>An export takes at most two dimensions, so that every table stays readable and can be checked. Please set one dimension to “(none)” and export again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="508"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="234"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="517"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="243"/>
         <source>Export läuft …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="521"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="247"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="522"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="248"/>
         <source>Excel-Arbeitsmappen (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="525"/>
+        <location filename="../../kpass/ui/dashboard/breakdown_panel.py" line="251"/>
         <source>Statistik exportieren</source>
         <translation>Export statistics</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/chart_contents.py" line="42"/>
+        <source>%1 bis %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/chart_contents.py" line="47"/>
+        <location filename="../../kpass/ui/dashboard/chart_contents.py" line="66"/>
+        <source>%1: %2 aktive Pässe</source>
+        <translation>%1: %2 active passes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/chart_contents.py" line="53"/>
+        <source>Aktive Pässe je Monat, %1</source>
+        <translation>Active passes per month, %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/chart_contents.py" line="57"/>
+        <source>Liniendiagramm der aktiven Pässe je Monat, %1.</source>
+        <translation>Line chart of the active passes per month, %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/chart_contents.py" line="70"/>
+        <source>Aktive Pässe nach Stadtteil, %1</source>
+        <translation>Active passes by district, %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/chart_contents.py" line="74"/>
+        <source>Balkendiagramm der aktiven Pässe nach Stadtteil, %1.</source>
+        <translation>Bar chart of the active passes by district, %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="199"/>
+        <source>Vo&amp;n</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="200"/>
+        <source>&amp;Bis</source>
+        <translation>&amp;Until</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="201"/>
+        <source>Zeitraum von Monat</source>
+        <translation>Period from month</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="202"/>
+        <source>Zeitraum bis Monat</source>
+        <translation>Period until month</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="203"/>
+        <source>&amp;Aktualisieren</source>
+        <translation>Refres&amp;h</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="204"/>
+        <source>Zahlen neu laden</source>
+        <translation>Reload the figures</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="209"/>
+        <source>Diagramm: aktive Pässe je Monat</source>
+        <translation>Chart: active passes per month</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="210"/>
+        <source>Diagramm: aktive Pässe nach Stadtteil</source>
+        <translation>Chart: active passes by district</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="212"/>
+        <source>Keine Zahlen geladen.</source>
+        <translation>No figures loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="213"/>
+        <source>Meldung zum Zeitraum</source>
+        <translation>Message about the period</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="256"/>
+        <source>Bitte jedes Merkmal nur einmal wählen.</source>
+        <translation>Please choose each dimension only once.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="265"/>
+        <source>Der Zeitraum endet vor seinem Beginn. Bitte „Von“ und „Bis“ prüfen.</source>
+        <translation>The period ends before it begins. Please check “From” and “Until”.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="314"/>
+        <source>Kennzahlen</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="315"/>
+        <source>Aktive Pässe je Monat</source>
+        <translation>Active passes per month</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="316"/>
+        <source>Aktive Pässe nach Stadtteil</source>
+        <translation>Active passes by district</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="320"/>
+        <source>Kennzahlen für %1</source>
+        <translation>Key figures for %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/dashboard/dashboard_widget.py" line="322"/>
+        <source>Verglichen mit %1 (Vormonat) und %2 (Vorjahresmonat)</source>
+        <translation>Compared with %1 (previous month) and %2 (same month last year)</translation>
     </message>
 </context>
 <context>
@@ -1077,221 +1611,221 @@
 <context>
     <name>DuplicateDialogs</name>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="52"/>
-        <source>%1 %2, geb. %3</source>
-        <translation>%1 %2, born %3</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="59"/>
-        <source>derzeit in keinem Haushalt</source>
-        <translation>in no household at present</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="60"/>
-        <source>Haushalt %1</source>
-        <translation>household %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="66"/>
-        <source>verstorben am %1</source>
-        <translation>died %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="96"/>
+        <location filename="../../kpass/ui/household/distinction_dialog.py" line="36"/>
         <source>Begründung, warum es eine andere Person ist</source>
         <translation>Reason why this is a different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="97"/>
+        <location filename="../../kpass/ui/household/distinction_dialog.py" line="37"/>
         <source>z. B. andere Eltern, Ausweis geprüft</source>
         <translation>e.g. other parents, ID card checked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="101"/>
+        <location filename="../../kpass/ui/household/distinction_dialog.py" line="41"/>
         <source>&amp;Begründung:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="116"/>
+        <location filename="../../kpass/ui/household/distinction_dialog.py" line="56"/>
         <source>Bitte begründen, warum es eine andere Person ist.</source>
         <translation>Please state why this is a different person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="143"/>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="163"/>
-        <source>Person hierher umziehen</source>
-        <translation>Move the person here</translation>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="74"/>
+        <source>%1 %2, geb. %3</source>
+        <translation>%1 %2, born %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="148"/>
-        <source>Rolle in diesem Haushalt</source>
-        <translation>Role in this household</translation>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="81"/>
+        <source>derzeit in keinem Haushalt</source>
+        <translation>in no household at present</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="154"/>
-        <source>Zieht ein am (TT.MM.JJJJ)</source>
-        <translation>Moves in on (DD.MM.YYYY)</translation>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="82"/>
+        <source>Haushalt %1</source>
+        <translation>household %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="155"/>
-        <source>TT.MM.JJJJ</source>
-        <translation>DD.MM.YYYY</translation>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="88"/>
+        <source>verstorben am %1</source>
+        <translation>died %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="159"/>
-        <source>&amp;Rolle:</source>
-        <translation>&amp;Role:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="161"/>
-        <source>&amp;Zieht ein am:</source>
-        <translation>Moves &amp;in on:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="163"/>
-        <source>&amp;Umziehen</source>
-        <translation>&amp;Move here</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="182"/>
-        <source>Zieht ein am: bitte als TT.MM.JJJJ eingeben.</source>
-        <translation>Moves in on: please enter as DD.MM.YYYY.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="223"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="125"/>
         <source>Person schon registriert?</source>
         <translation>Person registered already?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="227"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="129"/>
         <source>Nicht gespeichert: %1 ist möglicherweise schon registriert.</source>
         <translation>Not saved: %1 may be registered already.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="230"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="132"/>
         <source>Möglicherweise dieselbe Person wie: %1.</source>
         <translation>Possibly the same person as: %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="232"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="134"/>
         <source>Eine Person bekommt nur einen Pass. Bitte die registrierte Person übernehmen oder begründen, warum es eine andere Person ist.</source>
         <translation>A person gets only one pass. Please take the registered person over, or state why this is a different person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="240"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="142"/>
         <source>Registrierte Personen, die es sein könnten</source>
         <translation>Registered persons it may be</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="248"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="150"/>
         <source>&amp;Treffer:</source>
         <translation>Ma&amp;tches:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="250"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="152"/>
         <source>&amp;Haushalt dieser Person öffnen</source>
         <translation>&amp;Open this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="252"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="154"/>
         <source>Haushalt dieser Person öffnen</source>
         <translation>Open this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="253"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="155"/>
         <source>Person hierher &amp;umziehen …</source>
         <translation>&amp;Move this person here …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="255"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="157"/>
         <source>Person hierher umziehen (der Verlauf bleibt)</source>
         <translation>Move this person here (the history is kept)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="256"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="158"/>
         <source>&amp;Andere Person …</source>
         <translation>&amp;Different person …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="258"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="160"/>
         <source>Andere Person: mit Begründung speichern</source>
         <translation>Different person: save with a reason</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="259"/>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="375"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="161"/>
+        <location filename="../../kpass/ui/household/duplicate_holder_dialog.py" line="51"/>
         <source>Abbre&amp;chen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="261"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="163"/>
         <source>Abbrechen, die Eingabe bleibt</source>
         <translation>Cancel, the entry is kept</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="328"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="230"/>
         <source>Andere Person</source>
         <translation>Different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="329"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="231"/>
         <source>Warum ist %1 eine andere Person als %2? Die Begründung wird zu beiden Personen vermerkt.</source>
         <translation>Why is %1 a different person than %2? The reason is recorded for both persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="331"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="233"/>
         <source>die genannte Person</source>
         <translation>the person named</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="332"/>
+        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="234"/>
         <source>Als andere Person &amp;speichern</source>
         <translation>&amp;Save as a different person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="361"/>
+        <location filename="../../kpass/ui/household/duplicate_holder_dialog.py" line="37"/>
         <source>Schon ein Pass für diese Person?</source>
         <translation>A pass for this person already?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="368"/>
+        <location filename="../../kpass/ui/household/duplicate_holder_dialog.py" line="44"/>
         <source>Als verschiedene Personen &amp;vermerken …</source>
         <translation>&amp;Record as different persons …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="370"/>
+        <location filename="../../kpass/ui/household/duplicate_holder_dialog.py" line="46"/>
         <source>Als verschiedene Personen vermerken</source>
         <translation>Record as different persons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="371"/>
+        <location filename="../../kpass/ui/household/duplicate_holder_dialog.py" line="47"/>
         <source>&amp;Haushalt der anderen Person öffnen</source>
         <translation>&amp;Open the other person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="373"/>
+        <location filename="../../kpass/ui/household/duplicate_holder_dialog.py" line="49"/>
         <source>Haushalt der anderen Person öffnen</source>
         <translation>Open the other person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="376"/>
+        <location filename="../../kpass/ui/household/duplicate_holder_dialog.py" line="52"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="405"/>
+        <location filename="../../kpass/ui/household/duplicate_holder_dialog.py" line="81"/>
         <source>Verschiedene Personen</source>
         <translation>Different persons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="406"/>
+        <location filename="../../kpass/ui/household/duplicate_holder_dialog.py" line="82"/>
         <source>Warum sind %1 und %2 verschiedene Personen? Die Begründung wird zu beiden Personen vermerkt.</source>
         <translation>Why are %1 and %2 different persons? The reason is recorded for both persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/duplicate_dialogs.py" line="408"/>
+        <location filename="../../kpass/ui/household/duplicate_holder_dialog.py" line="84"/>
         <source>&amp;Vermerken</source>
         <translation>R&amp;ecord</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/move_dialog.py" line="42"/>
+        <location filename="../../kpass/ui/household/move_dialog.py" line="62"/>
+        <source>Person hierher umziehen</source>
+        <translation>Move the person here</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/move_dialog.py" line="47"/>
+        <source>Rolle in diesem Haushalt</source>
+        <translation>Role in this household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/move_dialog.py" line="53"/>
+        <source>Zieht ein am (TT.MM.JJJJ)</source>
+        <translation>Moves in on (DD.MM.YYYY)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/move_dialog.py" line="54"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/move_dialog.py" line="58"/>
+        <source>&amp;Rolle:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/move_dialog.py" line="60"/>
+        <source>&amp;Zieht ein am:</source>
+        <translation>Moves &amp;in on:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/move_dialog.py" line="62"/>
+        <source>&amp;Umziehen</source>
+        <translation>&amp;Move here</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/move_dialog.py" line="81"/>
+        <source>Zieht ein am: bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Moves in on: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
         <source>Fehlerhinweis</source>
@@ -1333,6 +1867,74 @@
     <message>
         <source>Diesen Haushalt &amp;öffnen</source>
         <translation type="vanished">&amp;Open this household</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="32"/>
+        <source>kpass – Erste Verwaltung anlegen</source>
+        <translation>kpass – Create the first admin</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="33"/>
+        <source>Dieses Register hat noch keine Benutzer. Legen Sie die erste Verwaltung an: sie kann danach die Sachbearbeitung und die Leitung anlegen.</source>
+        <translation>This register has no users yet. Create the first admin: they can then add caseworkers and supervisors.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="38"/>
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="39"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="40"/>
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="41"/>
+        <source>Passwort wiederholen</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="45"/>
+        <source>&amp;Anlegen und anmelden</source>
+        <translation>&amp;Create and log in</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="46"/>
+        <source>Anlegen und anmelden</source>
+        <translation>Create and log in</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="54"/>
+        <source>&amp;Benutzername:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="55"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="56"/>
+        <source>&amp;Passwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="57"/>
+        <source>Passwort &amp;wiederholen:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="82"/>
+        <source>Die beiden Passwörter stimmen nicht überein.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -1647,78 +2249,78 @@
 <context>
     <name>HouseholdEditor</name>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="126"/>
-        <location filename="../../kpass/ui/household/editor.py" line="132"/>
-        <location filename="../../kpass/ui/household/editor.py" line="136"/>
-        <source>neu</source>
-        <translation>new</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/editor.py" line="126"/>
-        <source>zieht ein</source>
-        <translation>moving in</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/editor.py" line="127"/>
-        <location filename="../../kpass/ui/household/editor.py" line="132"/>
-        <location filename="../../kpass/ui/household/editor.py" line="136"/>
-        <source>berichtigt</source>
-        <translation>corrected</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/editor.py" line="128"/>
-        <source>ausgetragen</source>
-        <translation>left</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/editor.py" line="129"/>
-        <source>neue Rolle</source>
-        <translation>new role</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/editor.py" line="129"/>
-        <source>neues Bild</source>
-        <translation>new photo</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/editor.py" line="133"/>
-        <source>beendet</source>
-        <translation>ended</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/editor.py" line="146"/>
-        <source>%1, ungespeichert</source>
-        <translation>%1, not saved</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/editor.py" line="230"/>
-        <source>Jemand anderes hat die Daten von %1 inzwischen geändert. Die aktuelle Fassung steht in der Tabelle; bitte die Eingabe prüfen und erneut übernehmen.</source>
-        <translation>Somebody else has changed the data of %1 in the meantime. The current version is in the table; please check your input and take it again.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/editor.py" line="316"/>
+        <location filename="../../kpass/ui/household/duplicate_edits.py" line="131"/>
         <source>%1 soll hier Antragsteller/in sein, lebt aber noch im Haushalt %2. Bitte dort zuerst austragen („Haushalt dieser Person öffnen“, „Austragen …“) und hier erneut speichern: dann wird die registrierte Person übernommen.</source>
         <translation>%1 is to be the applicant here but still lives in household %2. Please first remove them there (“Open this person&apos;s household”, “Remove …”) and save here again: the registered person is then taken over.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="321"/>
+        <location filename="../../kpass/ui/household/duplicate_edits.py" line="136"/>
         <source>Ein Bescheid nennt %1. Bitte den Haushalt erst ohne diesen Bescheid speichern, dann die Person umziehen und den Bescheid erfassen.</source>
         <translation>A benefit notice names %1. Please save the household without this notice first, then move the person here and enter the notice.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="617"/>
+        <location filename="../../kpass/ui/household/editor.py" line="106"/>
+        <location filename="../../kpass/ui/household/editor.py" line="112"/>
+        <location filename="../../kpass/ui/household/editor.py" line="116"/>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="106"/>
+        <source>zieht ein</source>
+        <translation>moving in</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="107"/>
+        <location filename="../../kpass/ui/household/editor.py" line="112"/>
+        <location filename="../../kpass/ui/household/editor.py" line="116"/>
+        <source>berichtigt</source>
+        <translation>corrected</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="108"/>
+        <source>ausgetragen</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="109"/>
+        <source>neue Rolle</source>
+        <translation>new role</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="109"/>
+        <source>neues Bild</source>
+        <translation>new photo</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="113"/>
+        <source>beendet</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="126"/>
+        <source>%1, ungespeichert</source>
+        <translation>%1, not saved</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/editor.py" line="257"/>
         <source>Jemand anderes hat diesen Haushalt inzwischen geändert, auch Einträge, die hier geändert wurden. Die aktuelle Fassung wurde geladen; Ihre Änderungen konnten nicht übernommen werden – bitte erneut erfassen.</source>
         <translation>Somebody else has changed this household in the meantime, including entries changed here. The current version was loaded; your changes could not be carried over – please enter them again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="622"/>
+        <location filename="../../kpass/ui/household/editor.py" line="262"/>
         <source>Jemand anderes hat diesen Haushalt inzwischen geändert. Ihre Änderungen stehen jetzt auf der aktuellen Fassung; bitte prüfen und erneut speichern (Strg+S).</source>
         <translation>Somebody else has changed this household in the meantime. Your changes now stand on the current version; please check them and save again (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/editor.py" line="626"/>
+        <location filename="../../kpass/ui/household/editor.py" line="266"/>
         <source>Die Berichtigung von %1 wurde verworfen, weil die Person inzwischen anders gespeichert wurde.</source>
         <translation>The correction of %1 was dropped because the person has been saved differently in the meantime.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/person_edits.py" line="110"/>
+        <source>Jemand anderes hat die Daten von %1 inzwischen geändert. Die aktuelle Fassung steht in der Tabelle; bitte die Eingabe prüfen und erneut übernehmen.</source>
+        <translation>Somebody else has changed the data of %1 in the meantime. The current version is in the table; please check your input and take it again.</translation>
     </message>
     <message>
         <source>Jemand anderes hat die Daten von %1 inzwischen geändert. Die aktuelle Fassung steht in der Tabelle; bitte die Eingabe prüfen und erneut speichern.</source>
@@ -1732,185 +2334,175 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="209"/>
-        <source>&amp;Haushalt</source>
-        <translation>&amp;Household</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="210"/>
-        <source>Ver&amp;lauf</source>
-        <translation>Histor&amp;y</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="211"/>
-        <source>Haushalt und Verlauf</source>
-        <translation>Household and history</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="212"/>
-        <source>Vorgelegte Nachweise</source>
-        <translation>Proofs presented</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="215"/>
-        <source>Nachweis: %1</source>
-        <translation>Proof: %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="218"/>
-        <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
-        <translation>Apply and decide today (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="219"/>
-        <source>Zurück zur Suche (Esc)</source>
-        <translation>Back to the search (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="220"/>
-        <source>Zurück zur Suche</source>
-        <translation>Back to the search</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="221"/>
-        <source>Haushalt</source>
-        <translation>Household</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="222"/>
-        <source>Hinweis</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="342"/>
-        <source>Gespeichert: %1 Änderung(en) am Haushalt Nr. %2.</source>
-        <translation>Saved: %1 change(s) to household no. %2.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="363"/>
-        <location filename="../../kpass/ui/household/page.py" line="579"/>
-        <source>Nicht gespeichert: %1</source>
-        <translation>Not saved: %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="369"/>
-        <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
-        <translation>New application – new household (not saved yet)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="373"/>
-        <source>Haushalt Nr. %1 – %2</source>
-        <translation>Household no. %1 – %2</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="376"/>
-        <source>(%1 ungespeicherte Änderung(en) – Strg+S speichert)</source>
-        <translation>(%1 unsaved change(s) – Ctrl+S saves)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="379"/>
-        <source>Haushalt &amp;speichern</source>
-        <translation>&amp;Save household</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="379"/>
-        <source>Änderungen &amp;speichern</source>
-        <translation>&amp;Save changes</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="381"/>
-        <source>Neuen Haushalt speichern (Strg+S)</source>
-        <translation>Save the new household (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="382"/>
-        <source>Änderungen am Haushalt speichern (Strg+S)</source>
-        <translation>Save the changes to the household (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="399"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="64"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="403"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="68"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="408"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="73"/>
         <source>Noch nicht entscheidbar – %1 Bitte links unter „Anschrift“ ergänzen oder berichtigen.</source>
         <translation>Cannot be decided yet – %1 Please complete or correct it under “Address” on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="420"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="85"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="528"/>
-        <source>Haushalt gespeichert (Nr. %1).</source>
-        <translation>Household saved (no. %1).</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="632"/>
-        <source>Der neue Haushalt wird zuerst ohne die eben erfasste Person gespeichert.</source>
-        <translation>The new household is saved first, without the person just entered.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="644"/>
-        <source>%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im Verlauf.</source>
-        <translation>%1 has moved here; the previous membership stays in the history.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/page.py" line="677"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="162"/>
         <source>Nicht entschieden: %1</source>
         <translation>Not decided: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="684"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="169"/>
         <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="704"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="189"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="709"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="194"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="711"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="196"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="723"/>
+        <location filename="../../kpass/ui/household/duplicate_refusals.py" line="102"/>
+        <location filename="../../kpass/ui/household/save_actions.py" line="116"/>
+        <source>Nicht gespeichert: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/duplicate_refusals.py" line="156"/>
+        <source>Der neue Haushalt wird zuerst ohne die eben erfasste Person gespeichert.</source>
+        <translation>The new household is saved first, without the person just entered.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/duplicate_refusals.py" line="168"/>
+        <source>%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im Verlauf.</source>
+        <translation>%1 has moved here; the previous membership stays in the history.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/member_actions.py" line="48"/>
         <source>%1 austragen (letzter Tag bzw. Todestag):</source>
         <translation>Remove %1 from the household (last day or day of death):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="723"/>
+        <location filename="../../kpass/ui/household/member_actions.py" line="48"/>
         <source>Person austragen</source>
         <translation>Remove person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="753"/>
+        <location filename="../../kpass/ui/household/member_actions.py" line="80"/>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="753"/>
+        <location filename="../../kpass/ui/household/member_actions.py" line="80"/>
         <source>Lichtbild wählen</source>
         <translation>Choose photo</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="762"/>
+        <location filename="../../kpass/ui/household/member_actions.py" line="89"/>
         <source>Die Datei %1 ist kein lesbares Bild.</source>
         <translation>The file %1 is not a readable image.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="190"/>
+        <source>&amp;Haushalt</source>
+        <translation>&amp;Household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="191"/>
+        <source>Ver&amp;lauf</source>
+        <translation>Histor&amp;y</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="192"/>
+        <source>Haushalt und Verlauf</source>
+        <translation>Household and history</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="193"/>
+        <source>Vorgelegte Nachweise</source>
+        <translation>Proofs presented</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="196"/>
+        <source>Nachweis: %1</source>
+        <translation>Proof: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="199"/>
+        <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
+        <translation>Apply and decide today (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="200"/>
+        <source>Zurück zur Suche (Esc)</source>
+        <translation>Back to the search (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="201"/>
+        <source>Zurück zur Suche</source>
+        <translation>Back to the search</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="202"/>
+        <source>Haushalt</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="203"/>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="296"/>
+        <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
+        <translation>New application – new household (not saved yet)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="300"/>
+        <source>Haushalt Nr. %1 – %2</source>
+        <translation>Household no. %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="303"/>
+        <source>(%1 ungespeicherte Änderung(en) – Strg+S speichert)</source>
+        <translation>(%1 unsaved change(s) – Ctrl+S saves)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="306"/>
+        <source>Haushalt &amp;speichern</source>
+        <translation>&amp;Save household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="306"/>
+        <source>Änderungen &amp;speichern</source>
+        <translation>&amp;Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="308"/>
+        <source>Neuen Haushalt speichern (Strg+S)</source>
+        <translation>Save the new household (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/page.py" line="309"/>
+        <source>Änderungen am Haushalt speichern (Strg+S)</source>
+        <translation>Save the changes to the household (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/household/pass_actions.py" line="80"/>
@@ -2079,6 +2671,16 @@
         <translation>Application %1</translation>
     </message>
     <message>
+        <location filename="../../kpass/ui/household/save_actions.py" line="95"/>
+        <source>Gespeichert: %1 Änderung(en) am Haushalt Nr. %2.</source>
+        <translation>Saved: %1 change(s) to household no. %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/save_actions.py" line="141"/>
+        <source>Haushalt gespeichert (Nr. %1).</source>
+        <translation>Household saved (no. %1).</translation>
+    </message>
+    <message>
         <source>Einkommen beenden</source>
         <translation type="vanished">End income</translation>
     </message>
@@ -2122,220 +2724,220 @@
 <context>
     <name>IncomeSection</name>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="57"/>
+        <location filename="../../kpass/ui/household/sections/income_table.py" line="30"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="58"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="71"/>
+        <location filename="../../kpass/ui/household/sections/income_table.py" line="31"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="63"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="59"/>
+        <location filename="../../kpass/ui/household/sections/income_table.py" line="32"/>
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="60"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="78"/>
+        <location filename="../../kpass/ui/household/sections/income_table.py" line="33"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="70"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="61"/>
+        <location filename="../../kpass/ui/household/sections/income_table.py" line="34"/>
         <source>ab</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="62"/>
+        <location filename="../../kpass/ui/household/sections/income_table.py" line="35"/>
         <source>bis</source>
         <translation>until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="80"/>
-        <source>Gültig ab</source>
-        <translation>Valid from</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="160"/>
-        <source>Einkommen (netto)</source>
-        <translation>Income (net)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="162"/>
-        <source>Einkommen</source>
-        <translation>Income</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="163"/>
-        <source>Person:</source>
-        <translation>Person:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="164"/>
-        <source>Art:</source>
-        <translation>Kind:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="165"/>
-        <source>Betrag:</source>
-        <translation>Amount:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="166"/>
-        <source>Datum ab:</source>
-        <translation>Date from:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="167"/>
-        <source>Person, die das Einkommen bezieht</source>
-        <translation>Person who receives the income</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="168"/>
-        <source>Art des Einkommens</source>
-        <translation>Kind of income</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="169"/>
-        <source>Betrag in Euro</source>
-        <translation>Amount in euros</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="170"/>
-        <source>Zeitraum des Betrags</source>
-        <translation>Period of the amount</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="171"/>
-        <source>Einkommen gültig ab</source>
-        <translation>Income valid from</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="172"/>
-        <source>Euro</source>
-        <translation>Euros</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="174"/>
-        <source>Trotzde&amp;m eintragen</source>
-        <translation>Add d&amp;uplicate</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="176"/>
-        <source>Gleiches Einkommen trotzdem noch einmal eintragen</source>
-        <translation>Add the same income once more all the same</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="177"/>
-        <source>Beenden …</source>
-        <translation>End …</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="178"/>
-        <source>Ausgewähltes Einkommen beenden …</source>
-        <translation>End the selected income …</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="179"/>
-        <source>Entfernen …</source>
-        <translation>Remove …</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="180"/>
-        <source>Ausgewähltes Einkommen entfernen …</source>
-        <translation>Remove the selected income …</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="182"/>
-        <source>Ausgewähltes Einkommen berichtigen … (F2)</source>
-        <translation>Correct the selected income … (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="189"/>
-        <source>Wird erfasst, aber nicht angerechnet (zählt nicht zum Haushaltsnettoeinkommen).</source>
-        <translation>Recorded but not counted (not part of the household net income).</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="198"/>
+        <location filename="../../kpass/ui/household/sections/income_table.py" line="44"/>
         <source>%1 – nicht angerechnet</source>
         <translation>%1 – not counted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="251"/>
-        <source>Bitte zuerst eine Person erfassen.</source>
-        <translation>Please enter a person first.</translation>
+        <location filename="../../kpass/ui/household/sections/income_table.py" line="49"/>
+        <source>Wird erfasst, aber nicht angerechnet (zählt nicht zum Haushaltsnettoeinkommen).</source>
+        <translation>Recorded but not counted (not part of the household net income).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="262"/>
-        <source>Gültig ab: bitte als TT.MM.JJJJ eingeben.</source>
-        <translation>Valid from: please enter as DD.MM.YYYY.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="292"/>
-        <source>Dieses Einkommen ist schon eingetragen: %1, %2, %3 %4 ab %5. Noch einmal eintragen? Dann Enter drücken oder „Trotzdem eintragen“ wählen.</source>
-        <translation>This income is already entered: %1, %2, %3 %4 from %5. Enter it once more? Then press Enter or choose “Add duplicate”.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="314"/>
-        <source>Berichtigung übernehmen (Enter)</source>
-        <translation>Take the correction (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="315"/>
-        <source>Einkommen ein&amp;tragen</source>
-        <translation>Add i&amp;ncome</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="316"/>
-        <source>Berichtigung übernehmen</source>
-        <translation>Take the correction</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="317"/>
-        <source>Einkommen eintragen</source>
-        <translation>Add income</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="339"/>
+        <location filename="../../kpass/ui/household/sections/income_table.py" line="55"/>
         <source>%1, %2, %3 %4 ab %5</source>
         <translation>%1, %2, %3 %4 from %5</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="348"/>
+        <location filename="../../kpass/ui/household/sections/income_twice.py" line="55"/>
+        <source>Trotzde&amp;m eintragen</source>
+        <translation>Add d&amp;uplicate</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/income_twice.py" line="56"/>
+        <source>Gleiches Einkommen trotzdem noch einmal eintragen</source>
+        <translation>Add the same income once more all the same</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/income_twice.py" line="64"/>
+        <source>Dieses Einkommen ist schon eingetragen: %1, %2, %3 %4 ab %5. Noch einmal eintragen? Dann Enter drücken oder „Trotzdem eintragen“ wählen.</source>
+        <translation>This income is already entered: %1, %2, %3 %4 from %5. Enter it once more? Then press Enter or choose “Add duplicate”.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="72"/>
+        <source>Gültig ab</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="149"/>
+        <source>Einkommen (netto)</source>
+        <translation>Income (net)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="151"/>
+        <source>Einkommen</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="152"/>
+        <source>Person:</source>
+        <translation>Person:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="153"/>
+        <source>Art:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="154"/>
+        <source>Betrag:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="155"/>
+        <source>Datum ab:</source>
+        <translation>Date from:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="156"/>
+        <source>Person, die das Einkommen bezieht</source>
+        <translation>Person who receives the income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="157"/>
+        <source>Art des Einkommens</source>
+        <translation>Kind of income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="158"/>
+        <source>Betrag in Euro</source>
+        <translation>Amount in euros</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="159"/>
+        <source>Zeitraum des Betrags</source>
+        <translation>Period of the amount</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="160"/>
+        <source>Einkommen gültig ab</source>
+        <translation>Income valid from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="161"/>
+        <source>Euro</source>
+        <translation>Euros</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="164"/>
+        <source>Beenden …</source>
+        <translation>End …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="165"/>
+        <source>Ausgewähltes Einkommen beenden …</source>
+        <translation>End the selected income …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="166"/>
+        <source>Entfernen …</source>
+        <translation>Remove …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="167"/>
+        <source>Ausgewähltes Einkommen entfernen …</source>
+        <translation>Remove the selected income …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="169"/>
+        <source>Ausgewähltes Einkommen berichtigen … (F2)</source>
+        <translation>Correct the selected income … (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="216"/>
+        <source>Bitte zuerst eine Person erfassen.</source>
+        <translation>Please enter a person first.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="227"/>
+        <source>Gültig ab: bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Valid from: please enter as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="247"/>
+        <source>Berichtigung übernehmen (Enter)</source>
+        <translation>Take the correction (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="248"/>
+        <source>Einkommen ein&amp;tragen</source>
+        <translation>Add i&amp;ncome</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="249"/>
+        <source>Berichtigung übernehmen</source>
+        <translation>Take the correction</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="250"/>
+        <source>Einkommen eintragen</source>
+        <translation>Add income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="275"/>
         <source>%1 wird berichtigt, als wäre es von Anfang an so erfasst worden. Warum? (bleibt im Verlauf)</source>
         <translation>%1 is corrected as if it had been entered so from the start. Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="348"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="275"/>
         <source>Einkommen berichtigen</source>
         <translation>Correct income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="371"/>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="387"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="298"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="314"/>
         <source>Bitte zuerst in der Tabelle das Einkommen wählen.</source>
         <translation>Please choose the income in the table first.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="376"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="303"/>
         <source>%1: letzter Tag, für den es gezahlt wird:</source>
         <translation>%1: last day for which it is paid:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="376"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="303"/>
         <source>Einkommen beenden</source>
         <translation>End income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="391"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="318"/>
         <source>%1 wurde irrtümlich erfasst und wird entfernt (es zählt dann auch nicht für die Vergangenheit). Warum? (bleibt im Verlauf)</source>
         <translation>%1 was entered by mistake and is removed (it then does not count for the past either). Why? (kept in the history)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/incomes.py" line="391"/>
+        <location filename="../../kpass/ui/household/sections/incomes.py" line="318"/>
         <source>Einkommen entfernen</source>
         <translation>Remove income</translation>
     </message>
@@ -2668,105 +3270,168 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../kpass/ui/login/login_dialog.py" line="36"/>
+        <source>kpass – Anmelden</source>
+        <translation>kpass – Log in</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/login_dialog.py" line="37"/>
+        <source>Bitte melden Sie sich mit Ihrem Benutzernamen und Passwort an.</source>
+        <translation>Please log in with your user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/login_dialog.py" line="42"/>
+        <source>Benutzername</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/login_dialog.py" line="47"/>
+        <source>Passwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/login_dialog.py" line="51"/>
+        <source>&amp;Benutzername:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/login_dialog.py" line="53"/>
+        <source>&amp;Passwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/login_dialog.py" line="55"/>
+        <source>&amp;Anmelden</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/login_dialog.py" line="55"/>
+        <source>Anmelden</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/login/login_dialog.py" line="78"/>
+        <source>Bitte den Benutzernamen eingeben.</source>
+        <translation>Please enter the user name.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="96"/>
+        <location filename="../../kpass/ui/main_window.py" line="106"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="101"/>
+        <location filename="../../kpass/ui/main_window.py" line="120"/>
+        <source>Angemeldet: %1 (%2)</source>
+        <translation>Logged in: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="127"/>
         <source>Karlsruher Pass</source>
         <translation>Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="102"/>
+        <location filename="../../kpass/ui/main_window.py" line="128"/>
         <source>&amp;Vorgang</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="103"/>
+        <location filename="../../kpass/ui/main_window.py" line="129"/>
         <source>&amp;Suche</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="104"/>
+        <location filename="../../kpass/ui/main_window.py" line="130"/>
         <source>Person suchen (Strg+F)</source>
         <translation>Search for a person (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="105"/>
+        <location filename="../../kpass/ui/main_window.py" line="131"/>
         <source>&amp;Neuer Antrag</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="106"/>
+        <location filename="../../kpass/ui/main_window.py" line="132"/>
         <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
         <translation>New application with a new household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="107"/>
+        <location filename="../../kpass/ui/main_window.py" line="133"/>
         <source>&amp;Verlängerungen</source>
         <translation>&amp;Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="108"/>
+        <location filename="../../kpass/ui/main_window.py" line="134"/>
         <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
         <translation>Passes that expire this month and next month (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="110"/>
+        <location filename="../../kpass/ui/main_window.py" line="136"/>
         <source>&amp;Karten des Tages drucken …</source>
         <translation>Print the &amp;day&apos;s cards …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="111"/>
+        <location filename="../../kpass/ui/main_window.py" line="137"/>
         <source>Alle Karten eines Tages auf A4-Bögen</source>
         <translation>All cards of one day on A4 sheets</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="112"/>
+        <location filename="../../kpass/ui/main_window.py" line="138"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="113"/>
+        <location filename="../../kpass/ui/main_window.py" line="139"/>
         <source>Aus&amp;wertung</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="114"/>
+        <location filename="../../kpass/ui/main_window.py" line="140"/>
         <source>&amp;Übersicht für die Leitung</source>
         <translation>&amp;Dashboard for supervisors</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="115"/>
+        <location filename="../../kpass/ui/main_window.py" line="141"/>
         <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
         <translation>Key figures, trend and export (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="116"/>
+        <location filename="../../kpass/ui/main_window.py" line="142"/>
         <source>&amp;Was wäre, wenn …</source>
         <translation>&amp;What if …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="117"/>
+        <location filename="../../kpass/ui/main_window.py" line="143"/>
         <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
         <translation>Try out another income limit (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="118"/>
-        <location filename="../../kpass/ui/main_window.py" line="119"/>
+        <location filename="../../kpass/ui/main_window.py" line="144"/>
+        <source>&amp;Protokoll der Änderungen</source>
+        <translation>Audit &amp;log</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="145"/>
+        <source>Wer hat was wann getan; Kette prüfen (Strg+L)</source>
+        <translation>Who did what and when; verify the chain (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="146"/>
+        <location filename="../../kpass/ui/main_window.py" line="147"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="120"/>
+        <location filename="../../kpass/ui/main_window.py" line="148"/>
         <source>Menüleiste</source>
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="186"/>
+        <location filename="../../kpass/ui/main_window.py" line="221"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>
@@ -2782,317 +3447,317 @@
 <context>
     <name>MemberSection</name>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="80"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="81"/>
-        <source>Vorname(n)</source>
-        <translation>Given name(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="82"/>
-        <source>Geburtsdatum (Alter)</source>
-        <translation>Date of birth (age)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="83"/>
-        <source>Rolle, Merkmale</source>
-        <translation>Role, features</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="84"/>
-        <source>im Haushalt</source>
-        <translation>in the household</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="85"/>
-        <source>Foto</source>
-        <translation>Photo</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="99"/>
-        <source>Geburtsdatum</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="102"/>
-        <source>Rolle</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="106"/>
-        <source>Anrede</source>
-        <translation>Salutation</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="231"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="233"/>
-        <source>Personen im Haushalt</source>
-        <translation>Persons in the household</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="234"/>
-        <source>Familienname:</source>
-        <translation>Family name:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="235"/>
-        <source>Vorname(n):</source>
-        <translation>Given name(s):</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="236"/>
-        <source>Geburtsdatum:</source>
-        <translation>Date of birth:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="237"/>
-        <source>Rolle:</source>
-        <translation>Role:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
-        <source>Anrede:</source>
-        <translation>Salutation:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="239"/>
-        <source>keine Anrede</source>
-        <translation>no salutation</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="240"/>
-        <source>keine Anrede (Briefe grüßen neutral)</source>
-        <translation>no salutation (letters use a neutral greeting)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="243"/>
-        <source>Alter</source>
-        <translation>Age</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="244"/>
-        <source>Schwerbehinderung / Eingliederungshilfe</source>
-        <translation>Severe disability / integration assistance</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="245"/>
-        <source>Schwerbehinderung oder Eingliederungshilfe</source>
-        <translation>Severe disability or integration assistance</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="246"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="247"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="294"/>
-        <source>Pflegekind</source>
-        <translation>Foster child</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="248"/>
-        <source>Ausgewählte Person:</source>
-        <translation>Selected person:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="249"/>
-        <source>Abbrechen (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="250"/>
-        <source>Korrektur abbrechen (Esc)</source>
-        <translation>Cancel the correction (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="251"/>
-        <source>Person ändern … (F2)</source>
-        <translation>Correct person … (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="252"/>
-        <source>Daten der ausgewählten Person korrigieren (F2)</source>
-        <translation>Correct the data of the selected person (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="253"/>
-        <source>Rolle we&amp;chseln …</source>
-        <translation>Chan&amp;ge role …</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="254"/>
-        <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
-        <translation>Change the role of the selected person from a given day</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="256"/>
-        <source>A&amp;ustragen …</source>
-        <translation>Remo&amp;ve …</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="257"/>
-        <source>Ausgewählte Person austragen</source>
-        <translation>Remove the selected person from the household</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="258"/>
-        <source>Lichtb&amp;ild …</source>
-        <translation>&amp;Photo …</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="259"/>
-        <source>Lichtbild der ausgewählten Person laden</source>
-        <translation>Load a photo of the selected person</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="265"/>
-        <source>Familienname der neuen Person</source>
-        <translation>Family name of the new person</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="266"/>
-        <source>Vornamen der neuen Person</source>
-        <translation>Given names of the new person</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="267"/>
-        <source>Geburtsdatum der neuen Person</source>
-        <translation>Date of birth of the new person</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="268"/>
-        <source>Rolle der neuen Person</source>
-        <translation>Role of the new person</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="269"/>
-        <source>Anrede der neuen Person</source>
-        <translation>Salutation of the new person</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="270"/>
-        <source>&amp;Person hinzufügen</source>
-        <translation>&amp;Add person</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="271"/>
-        <source>Person hinzufügen</source>
-        <translation>Add person</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="274"/>
-        <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
-        <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="277"/>
-        <source>Familienname von %1</source>
-        <translation>Family name of %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="278"/>
-        <source>Vornamen von %1</source>
-        <translation>Given names of %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="279"/>
-        <source>Geburtsdatum von %1</source>
-        <translation>Date of birth of %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="280"/>
-        <source>Rolle von %1</source>
-        <translation>Role of %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="281"/>
-        <source>Anrede von %1</source>
-        <translation>Salutation of %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="283"/>
-        <source>Änderung übernehmen (Enter)</source>
-        <translation>Take the change (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="284"/>
-        <source>Änderung an %1 übernehmen</source>
-        <translation>Take the change to %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="293"/>
-        <source>Schwerbeh.</source>
-        <translation>Sev. dis.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="300"/>
-        <source>fehlt</source>
-        <translation>missing</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="300"/>
-        <source>ja</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="362"/>
-        <source>bis %1</source>
-        <translation>until %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="364"/>
-        <source>neu</source>
-        <translation>new</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="365"/>
-        <source>seit %1</source>
-        <translation>since %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="409"/>
-        <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
-        <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="410"/>
-        <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
-        <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="412"/>
-        <source>Familienname: darf nicht leer sein.</source>
-        <translation>Family name: must not be empty.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="440"/>
-        <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
-        <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="457"/>
-        <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
-        <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="505"/>
-        <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut übernehmen.</source>
-        <translation>Somebody else has changed this person&apos;s data in the meantime; saved now: %1, born %2. Your input is still in the fields – please check it and take it again with Enter.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="602"/>
+        <location filename="../../kpass/ui/household/sections/member_duplicates.py" line="91"/>
         <source>%1 zieht hierher um; die bisherige Zugehörigkeit bleibt im Verlauf. Gespeichert wird mit dem Haushalt (Strg+S).</source>
         <translation>%1 moves here; the membership so far stays in the history. It is saved with the household (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="630"/>
+        <location filename="../../kpass/ui/household/sections/member_duplicates.py" line="101"/>
         <source>%1 lebt derzeit in keinem Haushalt und kommt in diesen Haushalt.</source>
         <translation>%1 lives in no household at present and joins this household.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="632"/>
+        <location filename="../../kpass/ui/household/sections/member_duplicates.py" line="103"/>
         <source>%1 zieht aus dem Haushalt %2 hierher um. Die Zugehörigkeit dort endet am Tag vor dem Einzug und bleibt im Verlauf.</source>
         <translation>%1 moves here from household %2. The membership there ends the day before moving in and stays in the history.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="62"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="65"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="69"/>
+        <source>Anrede</source>
+        <translation>Salutation</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="123"/>
+        <source>Familienname:</source>
+        <translation>Family name:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="124"/>
+        <source>Vorname(n):</source>
+        <translation>Given name(s):</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="125"/>
+        <source>Geburtsdatum:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="126"/>
+        <source>Rolle:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="127"/>
+        <source>Anrede:</source>
+        <translation>Salutation:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="128"/>
+        <source>keine Anrede</source>
+        <translation>no salutation</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="129"/>
+        <source>keine Anrede (Briefe grüßen neutral)</source>
+        <translation>no salutation (letters use a neutral greeting)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="132"/>
+        <source>Alter</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="133"/>
+        <source>Schwerbehinderung / Eingliederungshilfe</source>
+        <translation>Severe disability / integration assistance</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="134"/>
+        <source>Schwerbehinderung oder Eingliederungshilfe</source>
+        <translation>Severe disability or integration assistance</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="135"/>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="136"/>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="46"/>
+        <source>Pflegekind</source>
+        <translation>Foster child</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="141"/>
+        <source>Familienname der neuen Person</source>
+        <translation>Family name of the new person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="142"/>
+        <source>Vornamen der neuen Person</source>
+        <translation>Given names of the new person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="143"/>
+        <source>Geburtsdatum der neuen Person</source>
+        <translation>Date of birth of the new person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="144"/>
+        <source>Rolle der neuen Person</source>
+        <translation>Role of the new person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="145"/>
+        <source>Anrede der neuen Person</source>
+        <translation>Salutation of the new person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="146"/>
+        <source>&amp;Person hinzufügen</source>
+        <translation>&amp;Add person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="147"/>
+        <source>Person hinzufügen</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="150"/>
+        <source>Daten von %1 korrigieren – Enter speichert, Esc bricht ab:</source>
+        <translation>Correct the data of %1 – Enter saves, Esc cancels:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="153"/>
+        <source>Familienname von %1</source>
+        <translation>Family name of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="154"/>
+        <source>Vornamen von %1</source>
+        <translation>Given names of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="155"/>
+        <source>Geburtsdatum von %1</source>
+        <translation>Date of birth of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="156"/>
+        <source>Rolle von %1</source>
+        <translation>Role of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="157"/>
+        <source>Anrede von %1</source>
+        <translation>Salutation of %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="159"/>
+        <source>Änderung übernehmen (Enter)</source>
+        <translation>Take the change (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="160"/>
+        <source>Änderung an %1 übernehmen</source>
+        <translation>Take the change to %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="213"/>
+        <source>Geburtsdatum: bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Date of birth: please enter as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="214"/>
+        <source>Geburtsdatum: bitte eingeben (TT.MM.JJJJ).</source>
+        <translation>Date of birth: please enter it (DD.MM.YYYY).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_entry.py" line="216"/>
+        <source>Familienname: darf nicht leer sein.</source>
+        <translation>Family name: must not be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="30"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="31"/>
+        <source>Vorname(n)</source>
+        <translation>Given name(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="32"/>
+        <source>Geburtsdatum (Alter)</source>
+        <translation>Date of birth (age)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="33"/>
+        <source>Rolle, Merkmale</source>
+        <translation>Role, features</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="34"/>
+        <source>im Haushalt</source>
+        <translation>in the household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="35"/>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="45"/>
+        <source>Schwerbeh.</source>
+        <translation>Sev. dis.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="52"/>
+        <source>fehlt</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="52"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="68"/>
+        <source>bis %1</source>
+        <translation>until %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="70"/>
+        <source>neu</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/member_table.py" line="71"/>
+        <source>seit %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="139"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="141"/>
+        <source>Personen im Haushalt</source>
+        <translation>Persons in the household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="143"/>
+        <source>Ausgewählte Person:</source>
+        <translation>Selected person:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="144"/>
+        <source>Abbrechen (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="145"/>
+        <source>Korrektur abbrechen (Esc)</source>
+        <translation>Cancel the correction (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="146"/>
+        <source>Person ändern … (F2)</source>
+        <translation>Correct person … (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="147"/>
+        <source>Daten der ausgewählten Person korrigieren (F2)</source>
+        <translation>Correct the data of the selected person (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="148"/>
+        <source>Rolle we&amp;chseln …</source>
+        <translation>Chan&amp;ge role …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="149"/>
+        <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
+        <translation>Change the role of the selected person from a given day</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="151"/>
+        <source>A&amp;ustragen …</source>
+        <translation>Remo&amp;ve …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="152"/>
+        <source>Ausgewählte Person austragen</source>
+        <translation>Remove the selected person from the household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="153"/>
+        <source>Lichtb&amp;ild …</source>
+        <translation>&amp;Photo …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="154"/>
+        <source>Lichtbild der ausgewählten Person laden</source>
+        <translation>Load a photo of the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="210"/>
+        <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
+        <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="227"/>
+        <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
+        <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="275"/>
+        <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut übernehmen.</source>
+        <translation>Somebody else has changed this person&apos;s data in the meantime; saved now: %1, born %2. Your input is still in the fields – please check it and take it again with Enter.</translation>
     </message>
     <message>
         <source>%1 ist hierher umgezogen; die bisherige Zugehörigkeit bleibt im Verlauf.</source>
@@ -4423,6 +5088,54 @@
     <message>
         <source>Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue</source>
         <translation type="vanished">Parts of the name in any order; umlauts also as ae, oe, ue</translation>
+    </message>
+</context>
+<context>
+    <name>TrailChecks</name>
+    <message>
+        <location filename="../../kpass/ui/audit/checks.py" line="63"/>
+        <source>A&amp;nker:</source>
+        <translation>A&amp;nchor:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/checks.py" line="64"/>
+        <source>Anker (Hash aus dem Papierprotokoll)</source>
+        <translation>Anchor (hash from the paper log)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/checks.py" line="65"/>
+        <source>Hash aus dem Papierprotokoll (freiwillig)</source>
+        <translation>Hash from the paper log (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/checks.py" line="66"/>
+        <source>&amp;Kette prüfen</source>
+        <translation>&amp;Check chain</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/checks.py" line="68"/>
+        <source>Kette prüfen: Protokoll und Register auf Veränderungen prüfen</source>
+        <translation>Check chain: check the audit trail and the register for changes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/checks.py" line="69"/>
+        <source>Anker n&amp;otieren</source>
+        <translation>N&amp;ote anchor</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/checks.py" line="71"/>
+        <source>Anker notieren: neuestes Glied der Kette für das Papierprotokoll</source>
+        <translation>Note anchor: the newest link of the chain for the paper log</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/checks.py" line="72"/>
+        <source>Prüfergebnis</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/checks.py" line="78"/>
+        <source>Die Kette wird geprüft …</source>
+        <translation>Checking the chain …</translation>
     </message>
 </context>
 <context>

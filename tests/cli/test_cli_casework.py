@@ -18,6 +18,7 @@ from kpass.models.engine import open_database
 from kpass.models.migrate import upgrade
 from kpass.services.admin.demo_data import create_demo_data
 from tests.cli_process import run_kpass
+from tests.logins import log_in_admin
 
 AS_OF = date(2026, 11, 1)
 SPEC_EXAMPLE = {
@@ -59,6 +60,7 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     database = open_database(f"sqlite:///{path}")
     upgrade(database, backup=False)
+    log_in_admin(database)
     create_demo_data(database, 400, 7, AS_OF)
     database.dispose()
     return f"sqlite:///{path}"

@@ -108,12 +108,12 @@ def test_failure_keeps_the_previous_file(tmp_path: Path, make_card: MakeCard) ->
     assert [p.name for p in tmp_path.iterdir()] == ["reminders.pdf"]
 
 
-def test_new_file_gets_the_usual_permissions(tmp_path: Path, make_card: MakeCard) -> None:
+def test_new_cards_are_for_their_owner_only(tmp_path: Path, make_card: MakeCard) -> None:
     target = tmp_path / "cards.pdf"
     previous = os.umask(0o022)
     try:
         render_cards([make_card()], target)
     finally:
         os.umask(previous)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # personal data, whatever the umask
     assert target.read_bytes().startswith(b"%PDF-")

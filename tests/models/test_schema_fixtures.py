@@ -20,6 +20,7 @@ from sqlalchemy import MetaData, text
 
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import current_revision, head_revision, migrate_to, upgrade
+from kpass.services.access import create_first_admin, has_login_users, log_in
 from kpass.services.admin import check_database, open_register
 from kpass.services.household import household_details, household_history
 from kpass.services.printing import print_cards
@@ -129,6 +130,12 @@ def test_a_released_register_upgrades_and_works(released: tuple[str, str], tmp_p
         assert _register_facts(database, date(2026, 10, 31)) == before
         report = check_database(database, today=AS_OF)
         assert report.ok, report.problems
+
+        # Nobody can log in to a register from before logins: the first admin is created
+        # without one (kpass user add --role admin), and then the counter logs in.
+        assert not has_login_users(database)
+        create_first_admin(database, "leitung", "erstes-passwort")
+        log_in(database, "leitung", "erstes-passwort")
 
         households, persons, passes, valid = before
         assert households == 40 and persons > households

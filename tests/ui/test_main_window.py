@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from kpass.models.engine import Database
 from kpass.ui.main_window import MainWindow
 from kpass.ui.search.model import PersonSearchModel
+from tests.logins import log_in_as
 from tests.register_builder import add_household
 
 pytestmark = pytest.mark.gui
@@ -123,3 +124,27 @@ def test_reports_are_reached_with_the_keyboard(qtbot: QtBot, window: MainWindow)
     assert window.stack.currentWidget() is window.what_if_page
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.search_page
+
+
+def test_the_audit_trail_is_one_shortcut_away_for_supervisors(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.audit_page
+    # the households just recorded are the newest events, read as the view opened
+    qtbot.waitUntil(lambda: window.audit_page.table.rowCount() > 0, timeout=5000)
+    assert window.audit_page.date_from.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.search_page
+
+
+def test_a_caseworker_is_offered_no_reports_and_no_trail(
+    qtbot: QtBot, database: Database
+) -> None:
+    log_in_as(database, "caseworker")
+    win = MainWindow(database)
+    qtbot.addWidget(win)
+    assert not win.audit_action.isVisible() and not win.dashboard_action.isVisible()
+    assert not win.report_menu.menuAction().isVisible()
+    qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert win.stack.currentWidget() is win.search_page

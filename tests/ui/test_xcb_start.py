@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.logins import TEST_PASSWORD, TEST_USER
+
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 WINDOW_TIMEOUT = 12.0  # seconds until the main window must be on the screen
@@ -147,8 +149,17 @@ def test_app_opens_its_main_window_on_xcb(tmp_path: Path) -> None:
     for sub in ("config", "data", "cache", "runtime"):
         (home / sub).mkdir(parents=True)
     (home / "runtime").chmod(0o700)
-    database = tmp_path / "kpass.sqlite"  # fresh: the app creates the schema on its first start
+    database = tmp_path / "kpass.sqlite"
     app_log = tmp_path / "kpass.log"
+    # A new register with its first admin, who logs in from the environment (KPASS_USER,
+    # KPASS_PASSWORD) as on a kiosk seat: the app's window is the main window, not the login.
+    for argv, stdin in ((["db", "upgrade"], None),
+                        (["user", "add", "--name", TEST_USER, "--role", "admin",
+                          "--password-stdin"], TEST_PASSWORD + "\n")):
+        made = subprocess.run([*_kpass_command(), "--database", f"sqlite:///{database}", *argv],
+                              input=stdin, capture_output=True, text=True, timeout=60,
+                              check=False)
+        assert made.returncode == 0, made.stderr
 
     xvfb_process: subprocess.Popen[bytes] | None = None
     app: subprocess.Popen[bytes] | None = None

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import Connection, Date, TextClause, bindparam, text
 
-from kpass.models.engine import Database
+from kpass.models.engine import Database, register_files
 from kpass.rules import is_valid_pass_number
+from kpass.services.access.guard import owner_command
 from kpass.services.household.identity import CHECK_YEARS, duplicate_pass_holders
+from kpass.settings import open_to_others
 
 # Each invariant: a description and a query returning the offending ids (first column)
 # and enough to find the row. Kept in SQL so it runs on SQLite and PostgreSQL alike.
@@ -108,6 +112,40 @@ def _sqlite_storage(connection: Connection, report: CheckReport) -> None:
         report.problems.append(f"foreign key: … and {len(violations) - MAX_LISTED} more")
 
 
+_FILE_NAMES: dict[str, tuple[str, str]] = {
+    "-wal": ("WAL file", "WAL-Datei"),
+    "-shm": ("shared-memory file", "Shared-Memory-Datei"),
+    "-journal": ("journal file", "Journaldatei"),
+}
+
+
+def _file_modes(path: Path, report: CheckReport) -> None:
+    """The register's files and their folder are the owner's alone (opening tightened what
+    this user owns; what is left belongs to somebody else or could not be changed)."""
+    named: list[tuple[Path, str, str]] = [(path.parent, "data folder", "Datenordner")]
+    for file in register_files(path):
+        suffix = next((s for s in _FILE_NAMES if file.name == path.name + s), None)
+        if suffix is not None:
+            named.append((file, *_FILE_NAMES[suffix]))
+        elif file == path:
+            named.append((file, "database file", "Datenbankdatei"))
+        else:
+            named.append((file, "copy of the database", "Kopie der Datenbank"))
+    for target, what_en, what_de in named:
+        if open_to_others(target) is None:
+            continue
+        try:
+            mode = f"{stat.S_IMODE(target.stat().st_mode):04o}"
+        except OSError:  # a -wal file removed meanwhile
+            continue
+        wanted = "0700" if target.is_dir() else "0600"
+        report.problems.append(
+            f"{what_en} open to other users of this computer: {target} (mode {mode}, should "
+            f"be {wanted}: chmod {wanted[1:]}) — {what_de} für andere Benutzer dieses "
+            f"Rechners zugänglich: {target} (Modus {mode}, richtig wäre {wanted})"
+        )
+
+
 def _invariant(
     connection: Connection,
     description: str,
@@ -188,6 +226,7 @@ def _likely_duplicates(connection: Connection, today: date, report: CheckReport)
             )
 
 
+@owner_command
 def check_database(database: Database, *, today: date | None = None) -> CheckReport:
     """Run every check; nothing is written."""
     report = CheckReport()
@@ -199,4 +238,6 @@ def check_database(database: Database, *, today: date | None = None) -> CheckRep
         _revocations(connection, today or date.today(), report)
         _pass_numbers(connection, report)
         _likely_duplicates(connection, today or date.today(), report)
+        if database.sqlite_path is not None:  # while connected: with its -wal and -shm
+            _file_modes(database.sqlite_path, report)
     return report

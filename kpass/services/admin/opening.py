@@ -12,7 +12,8 @@ from kpass.atomic_file import protect
 from kpass.errors import DatabaseError
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import UpgradeResult, ensure_current, upgrade
-from kpass.settings import resolve_database_url
+from kpass.services.access.guard import owner_command
+from kpass.settings import data_dir, resolve_database_url, tighten
 
 
 def open_register(url_text: str | None, *, create: bool = False,
@@ -20,12 +21,16 @@ def open_register(url_text: str | None, *, create: bool = False,
     """The database named by ``url_text`` (else the environment, else the default file).
 
     ``require_schema``: refused unless its schema is current. The SQLite file and its
-    companions are protected: no output file of this process may replace them.
+    companions are protected: no output file of this process may replace them, and they
+    (and the data folder holding them) are kept to their owner (:mod:`kpass.settings`).
     """
     database = open_database(resolve_database_url(url_text), create_dir=create)
     path = database.sqlite_path
     if path is not None:
         protect(path)
+        if path.parent.absolute() == data_dir().absolute():
+            # kpass's own folder is tightened; a folder the user chose is only reported
+            tighten(path.parent)
     if not create and path is not None and not path.exists():
         raise DatabaseError(
             f"There is no database at {path}; create it with: kpass db upgrade",
@@ -36,6 +41,7 @@ def open_register(url_text: str | None, *, create: bool = False,
     return database
 
 
+@owner_command
 def upgrade_register(database: Database) -> UpgradeResult:
     """Create or upgrade the schema (a SQLite file is copied aside first)."""
     return upgrade(database)

@@ -2,11 +2,15 @@
 
 Only printing, rotating and the exports make a key; reading the public keys (``kpass
 verify``) never writes: a database without a key says so (:class:`NoSigningKey`).
+
+The private keys are stored sealed under the key-encryption key (KEK) that a login opens
+from its key slot (kpass.services.access.key_encryption). Without that KEK signing is
+unavailable (:class:`SigningUnavailable`); a key found in the clear is never used.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +20,10 @@ from kpass.documents.output import write_bytes
 from kpass.errors import KpassError
 from kpass.models import Pass, PassValidity, SigningKey
 from kpass.models.engine import Database
+from kpass.services.access.guard import requires
+from kpass.services.access.key_encryption import open_private_key, seal_private_key
+from kpass.services.access.permissions import Permission
+from kpass.services.login_session import current_login
 from kpass.services.uow import UnitOfWork
 from kpass.signing import export_public_keys, generate_key, sign_revocation_list
 
@@ -24,10 +32,45 @@ class NoSigningKey(KpassError):
     """The database has no signing key yet (exit code 1): nothing was ever signed with it."""
 
 
+class SigningUnavailable(KpassError):
+    """No key-encryption key in this login, or it does not open the stored key (exit 1)."""
+
+
+_NO_SLOT = SigningUnavailable(
+    "Signing is unavailable: your login holds no key slot for the signing keys. An admin "
+    "gives you one by resetting your password (kpass user reset-password).",
+    "Signieren ist nicht möglich: Ihre Anmeldung hat keinen Schlüsselplatz für die "
+    "Signaturschlüssel. Ein Admin richtet ihn ein, indem er Ihr Passwort neu setzt "
+    "(kpass user reset-password).",
+)
+
+
 @dataclass(frozen=True)
 class ActiveKey:
     key_id: str
-    private_key_pem: bytes
+    private_key_pem: bytes = field(repr=False)
+
+
+def _login_kek(uow: UnitOfWork) -> bytes:
+    login = current_login(uow.database)
+    if login is None or login.kek is None:
+        raise _NO_SLOT
+    return login.kek
+
+
+def _opened(uow: UnitOfWork, key: SigningKey) -> ActiveKey:
+    private_pem = open_private_key(_login_kek(uow), key.private_key_pem, key.key_id)
+    if private_pem is None:  # stored in the clear, or sealed under a KEK nobody holds now
+        raise SigningUnavailable(
+            f"Signing is unavailable: the signing key {key.key_id} does not open with the key "
+            "of your login (it is stored unsealed or under an older key-encryption key). "
+            "An admin can rotate the keys (kpass keys rotate).",
+            f"Signieren ist nicht möglich: der Signaturschlüssel {key.key_id} lässt sich mit "
+            "dem Schlüssel Ihrer Anmeldung nicht öffnen (unversiegelt gespeichert oder unter "
+            "einem älteren Schlüssel). Ein Admin kann die Schlüssel erneuern "
+            "(kpass keys rotate).",
+        )
+    return ActiveKey(key.key_id, private_pem)
 
 
 def _current_key(uow: UnitOfWork) -> SigningKey | None:
@@ -42,7 +85,7 @@ def _current_key(uow: UnitOfWork) -> SigningKey | None:
 def find_active_key(uow: UnitOfWork) -> ActiveKey | None:
     """The key that signs now, or None in a database that has none yet (reads only)."""
     key = _current_key(uow)
-    return None if key is None else ActiveKey(key.key_id, key.private_key_pem)
+    return None if key is None else _opened(uow, key)
 
 
 def active_key(uow: UnitOfWork) -> ActiveKey:
@@ -51,14 +94,17 @@ def active_key(uow: UnitOfWork) -> ActiveKey:
     key = _current_key(uow)
     if key is None:
         key = _new_key(uow)
-    return ActiveKey(key.key_id, key.private_key_pem)
+    return _opened(uow, key)
 
 
-def draft_key() -> tuple[SigningKey, ActiveKey]:
+def draft_key(uow: UnitOfWork) -> tuple[SigningKey, ActiveKey]:
     """A new key, not yet stored: a first print signs with it and stores it (:func:`save_key`)
-    in the transaction that records the print, so a failed print leaves no key behind."""
+    in the transaction that records the print, so a failed print leaves no key behind. The
+    stored row holds it sealed under the login's KEK."""
+    kek = _login_kek(uow)
     private_pem, public_raw, key_id = generate_key()
-    key = SigningKey(key_id=key_id, public_key=public_raw, private_key_pem=private_pem)
+    sealed = seal_private_key(kek, private_pem, key_id)
+    key = SigningKey(key_id=key_id, public_key=public_raw, private_key_pem=sealed)
     return key, ActiveKey(key_id, private_pem)
 
 
@@ -70,9 +116,10 @@ def save_key(uow: UnitOfWork, key: SigningKey) -> SigningKey:
 
 
 def _new_key(uow: UnitOfWork) -> SigningKey:
-    return save_key(uow, draft_key()[0])
+    return save_key(uow, draft_key(uow)[0])
 
 
+@requires(Permission.KEYS)
 def rotate_key(database: Database, on: date | None = None) -> str:
     """Retire the current key and start a new one; old cards keep verifying."""
     with UnitOfWork(database) as uow:
@@ -88,6 +135,7 @@ def _all_public_keys(uow: UnitOfWork) -> dict[str, bytes]:
     return {k.key_id: k.public_key for k in uow.session.scalars(select(SigningKey))}
 
 
+@requires(Permission.READ_REGISTER)
 def public_keys(database: Database) -> dict[str, bytes]:
     """Every key id with its public key, retired ones included.
 
@@ -108,6 +156,7 @@ def public_keys(database: Database) -> dict[str, bytes]:
     return keys
 
 
+@requires(Permission.KEYS)
 def export_public_key_file(database: Database, out: Path) -> Path:
     """The public-key file for partners (docs/qr-payload.md); a new database makes its
     first key for it, kept only when the file was written."""
@@ -138,6 +187,7 @@ def revoked_numbers(uow: UnitOfWork, on: date) -> list[str]:
     return list(uow.session.scalars(statement))
 
 
+@requires(Permission.REVOKE)
 def export_revocation_list(database: Database, out: Path, on: date | None = None) -> int:
     """The signed list of revoked numbers for partners; returns how many it holds."""
     day = on or date.today()

@@ -20,6 +20,7 @@ from kpass.models import (
 from kpass.models.engine import Database
 from kpass.models.migrate import current_revision, head_revision
 from kpass.models.periods import valid_on
+from kpass.services.access.guard import owner_command
 from kpass.services.passes.queries import not_revoked_on
 from kpass.services.uow import UnitOfWork
 
@@ -51,6 +52,7 @@ def count_active_passes(uow: UnitOfWork, on: date) -> int:
     return int(uow.session.scalar(statement) or 0)
 
 
+@owner_command
 def database_status(database: Database, today: date | None = None) -> DatabaseStatus:
     on = today or date.today()
     revision = current_revision(database)

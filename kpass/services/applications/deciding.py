@@ -20,6 +20,8 @@ from kpass.rules import (
     evaluate,
     rule_input_to_json,
 )
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.household.facts import (
     HouseholdFacts,
     build_rule_input,
@@ -149,6 +151,7 @@ def _same_day_application(
     ).first()
 
 
+@requires(Permission.DECIDE)
 def apply(
     database: Database,
     household_id: int,
@@ -262,6 +265,7 @@ def open_application(uow: UnitOfWork, application_id: int) -> Application:
     return application
 
 
+@requires(Permission.DECIDE)
 def decide(database: Database, application_id: int) -> DecisionResult:
     """Decide an application (again, if its data changed): one new decision row."""
     with UnitOfWork(database) as uow:

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from kpass.models.engine import Database
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.household.change_kinds import AddIncome as AddIncome
 from kpass.services.household.change_kinds import AddMember as AddMember
 from kpass.services.household.change_kinds import AddNotice as AddNotice
@@ -53,6 +55,7 @@ from kpass.services.uow import UnitOfWork
 
 
 # -- saving -----------------------------------------------------------------------------------
+@requires(Permission.EDIT_REGISTER)
 def save_household_changes(
     database: Database,
     household_id: int,
@@ -76,6 +79,7 @@ def save_household_changes(
     return result
 
 
+@requires(Permission.READ_REGISTER)
 def check_household_changes(
     database: Database,
     household_id: int,
@@ -106,12 +110,14 @@ def _one(database: Database, household_id: int, expected_version: int,
     return Saved(saved.records[0], saved.version)
 
 
+@requires(Permission.EDIT_REGISTER)
 def add_member(database: Database, household_id: int, expected_version: int,
                member: MemberInput, since: date, *, today: date | None = None) -> Saved:
     """A new or registered person joins the household on ``since`` (a baby: from birth)."""
     return _one(database, household_id, expected_version, AddMember(-1, member, since), today)
 
 
+@requires(Permission.EDIT_REGISTER)
 def end_membership(database: Database, household_id: int, expected_version: int,
                    person_id: int, until: date, reason: EndReason, *,
                    today: date | None = None) -> Saved:
@@ -121,53 +127,62 @@ def end_membership(database: Database, household_id: int, expected_version: int,
                 EndMembership(person_id, until, reason), today)
 
 
+@requires(Permission.EDIT_REGISTER)
 def change_role(database: Database, household_id: int, expected_version: int,
                 person_id: int, role: str, since: date) -> Saved:
     """A member's role from ``since`` on; the old role stays on record until the day before."""
     return _one(database, household_id, expected_version, ChangeRole(person_id, role, since))
 
 
+@requires(Permission.EDIT_REGISTER)
 def add_income(database: Database, household_id: int, expected_version: int,
                income: IncomeInput) -> Saved:
     """A member's income (``person_ref`` = the person's id) from ``valid_from`` on."""
     return _one(database, household_id, expected_version, AddIncome(-1, income))
 
 
+@requires(Permission.EDIT_REGISTER)
 def end_income(database: Database, household_id: int, expected_version: int, income_id: int,
                until: date) -> Saved:
     """The income is paid until ``until`` (inclusive); the record stays for past decisions."""
     return _one(database, household_id, expected_version, EndIncome(income_id, until))
 
 
+@requires(Permission.EDIT_REGISTER)
 def correct_income(database: Database, household_id: int, expected_version: int,
                    income_id: int, income: IncomeInput, reason: str) -> Saved:
     return _one(database, household_id, expected_version,
                 CorrectIncome(income_id, income, reason))
 
 
+@requires(Permission.EDIT_REGISTER)
 def remove_income(database: Database, household_id: int, expected_version: int,
                   income_id: int, reason: str) -> Saved:
     return _one(database, household_id, expected_version, RemoveIncome(income_id, reason))
 
 
+@requires(Permission.EDIT_REGISTER)
 def add_notice(database: Database, household_id: int, expected_version: int,
                notice: NoticeInput) -> Saved:
     """A benefit notice; ``person_refs`` are person ids of members (empty: everybody)."""
     return _one(database, household_id, expected_version, AddNotice(-1, notice))
 
 
+@requires(Permission.EDIT_REGISTER)
 def correct_notice(database: Database, household_id: int, expected_version: int,
                    notice_id: int, notice: NoticeInput, reason: str) -> Saved:
     return _one(database, household_id, expected_version,
                 CorrectNotice(notice_id, notice, reason))
 
 
+@requires(Permission.EDIT_REGISTER)
 def remove_notice(database: Database, household_id: int, expected_version: int,
                   notice_id: int, reason: str = "irrtümlich erfasst") -> Saved:
     """Delete a notice entered by mistake; the audit trail keeps what was deleted."""
     return _one(database, household_id, expected_version, RemoveNotice(notice_id, reason))
 
 
+@requires(Permission.EDIT_REGISTER)
 def move_household(database: Database, household_id: int, expected_version: int,
                    address: AddressInput, since: date) -> Saved:
     """The household lives at ``address`` from ``since``; the current address ends the day

@@ -8,6 +8,8 @@ from datetime import date
 
 from kpass.models import Household, HouseholdMember, Person
 from kpass.models.engine import Database
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.household.identity import (
     record_distinctions,
     refuse_likely_duplicate,
@@ -122,6 +124,7 @@ def _index_refs(place: Place, field: str, refs: Sequence[int], count: int) -> No
                              f"verweist auf keine Person des Haushalts ({ref!r})")
 
 
+@requires(Permission.EDIT_REGISTER)
 def create_household(
     database: Database,
     address: AddressInput,

@@ -20,6 +20,8 @@ from kpass.models import (
 )
 from kpass.models.engine import Database
 from kpass.rules import completed_years
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.household.validation import InvalidField
 from kpass.services.uow import UnitOfWork
 
@@ -106,6 +108,7 @@ class HouseholdDetails:
         return next((m.person_id for m in self.present_members if m.role == "applicant"), None)
 
 
+@requires(Permission.READ_REGISTER)
 def household_details(database: Database, household_id: int, on: date) -> HouseholdDetails:
     """Everything the editor shows of a household, ages and presence as on ``on``."""
     with UnitOfWork(database, write=False) as uow:

@@ -30,6 +30,8 @@ from sqlalchemy.orm import Session
 from kpass.models import HouseholdAddress, HouseholdMember, Person
 from kpass.models.engine import Database
 from kpass.models.periods import valid_on
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.text_keys import name_key
 
 MatchKind = Literal["exact", "similar"]
@@ -283,6 +285,7 @@ def find_duplicates(
     return result
 
 
+@requires(Permission.READ_REGISTER)
 def find_possible_duplicates(
     database: Database,
     family_name: str,

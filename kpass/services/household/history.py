@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, union
 
@@ -21,9 +21,13 @@ from kpass.models import (
     PrintReference,
 )
 from kpass.models.engine import Database
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.household.facts import member_key
-from kpass.services.passes.queries import PassRow, list_passes
 from kpass.services.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from kpass.services.passes.queries import PassRow
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,7 @@ def pass_type_changes(
     return tuple(changes)
 
 
+@requires(Permission.READ_REGISTER)
 def household_history(
     database: Database, household_id: int, on: date | None = None
 ) -> HouseholdHistory:
@@ -150,6 +155,9 @@ def household_history(
         )
         known = {d.decision_id: d.output for found in decisions.values() for d in found}
         type_changes = pass_type_changes(uow, person_ids, known)
+    # imported here: passes' package imports applications, which imports this package
+    from kpass.services.passes.queries import list_passes
+
     passes = list_passes(database, active_on=on, every_status=True, person_ids=person_ids,
                          limit=10_000)
     return HouseholdHistory(summaries, tuple(passes), type_changes)
@@ -173,6 +181,7 @@ class PrintSummary:
 PASS_PRINT_KINDS = ("card", "sheet", "renewals")
 
 
+@requires(Permission.READ_REGISTER)
 def household_prints(database: Database, household_id: int) -> tuple[PrintSummary, ...]:
     """Every print of the household's pass cards, decision letters, application forms and
     renewal reminders, newest first.
@@ -246,6 +255,7 @@ class DataChange:
 DATA_CHANGE_ACTIONS = ("create_household", "save_household_changes", "move_person_out")
 
 
+@requires(Permission.READ_REGISTER)
 def household_data_changes(
     database: Database, household_id: int, limit: int = 500
 ) -> tuple[DataChange, ...]:

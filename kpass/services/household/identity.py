@@ -35,6 +35,8 @@ from sqlalchemy import or_, select, text
 
 from kpass.models import Pass, PassValidity, Person, PersonDistinction
 from kpass.models.engine import Database
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.household.duplicate_errors import DuplicatePassHolder as DuplicatePassHolder
 from kpass.services.household.duplicate_errors import LikelyDuplicate as LikelyDuplicate
 from kpass.services.household.duplicate_errors import PassHeld, full_name
@@ -92,6 +94,7 @@ def record_distinctions(
     return recorded
 
 
+@requires(Permission.EDIT_REGISTER)
 def record_distinction(
     database: Database, person_id: int, other_person_id: int, reason: str
 ) -> bool:

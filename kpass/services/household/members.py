@@ -16,6 +16,8 @@ from sqlalchemy import select
 from kpass.models import Household, HouseholdMember, Person
 from kpass.models.engine import Database
 from kpass.models.periods import not_ended_before
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.household.identity import (
     record_distinctions,
     refuse_corrected_duplicate,
@@ -59,6 +61,7 @@ def _covers(valid_from: date, valid_until: date | None, day: date) -> bool:
     return valid_from <= day and (valid_until is None or day <= valid_until)
 
 
+@requires(Permission.EDIT_REGISTER)
 def update_person(
     database: Database,
     person_id: int,
@@ -293,6 +296,7 @@ def _refuse_leaving_applicant(
         )
 
 
+@requires(Permission.EDIT_REGISTER)
 def move_person_to_household(
     database: Database,
     person_id: int,

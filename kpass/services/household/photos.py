@@ -10,6 +10,8 @@ from PIL import Image, UnidentifiedImageError
 from kpass.models import Person, PersonPhoto
 from kpass.models.base import utcnow
 from kpass.models.engine import Database
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.household.validation import InvalidField, Place
 from kpass.services.uow import UnitOfWork
 
@@ -64,6 +66,7 @@ def _photo_size(image: bytes) -> tuple[str, int, int]:
     return media_type, width, height
 
 
+@requires(Permission.EDIT_REGISTER)
 def set_photo(database: Database, person_id: int, image_bytes: bytes) -> PhotoSaved:
     """Store (or replace) a person's photo, a JPEG or PNG of at most 2 MB as it is:
     cropping is done in the editor, preparing for print by :mod:`kpass.documents`."""

@@ -34,6 +34,8 @@ from kpass.errors import InvalidInput
 from kpass.models import Application, Decision, Pass, PassValidity, StatRecord
 from kpass.models.engine import Database
 from kpass.rules.pass_lifecycle import IssuePlan, period_months, plan_issue
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.applications.deciding import (
     DecisionResult,
     check_application_date,
@@ -42,6 +44,7 @@ from kpass.services.applications.deciding import (
     household_of_person,
     open_application,
 )
+from kpass.services.audit.pass_records import pass_state
 from kpass.services.household.facts import person_id_of
 from kpass.services.household.identity import likely_duplicates_of, refuse_duplicate_pass_holder
 from kpass.services.passes.endings import replace_pass as replace_pass
@@ -135,6 +138,14 @@ def _carry_out(
     )
     card.validities.append(validity)
     uow.session.flush()
+    # the pass's whole state after the change: what the register is checked against
+    uow.audit(
+        "extend_pass" if plan.action == "extend" else "issue_pass",
+        "pass",
+        card.id,
+        decision_id=decision.id,
+        state=pass_state(card),
+    )
     row = validity_stat_row(uow, validity, member_id)
     # "new" in the statistics when nobody held a valid pass the day before, whatever kind
     # of period it is for the card.
@@ -150,6 +161,7 @@ def _carry_out(
     )
 
 
+@requires(Permission.ISSUE)
 def issue_passes(database: Database, decision_id: int) -> list[IssuedPass]:
     """Issue (or extend) the passes of everybody a decision found eligible."""
     with UnitOfWork(database) as uow:
@@ -163,6 +175,7 @@ def issue_passes(database: Database, decision_id: int) -> list[IssuedPass]:
     return issued
 
 
+@requires(Permission.ISSUE)
 def decide_and_issue(
     database: Database, application_id: int
 ) -> tuple[DecisionResult, list[IssuedPass]]:
@@ -176,6 +189,7 @@ def decide_and_issue(
     return decided, issued
 
 
+@requires(Permission.ISSUE)
 def renew_pass(
     database: Database, number: str, on: date, *, today: date | None = None
 ) -> RenewalResult:
@@ -199,6 +213,7 @@ def renew_pass(
     return RenewalResult(decided, issued, holder)
 
 
+@requires(Permission.ISSUE)
 def renew_passes(
     database: Database, numbers: Sequence[str], on: date, *, today: date | None = None
 ) -> RenewalResult:

@@ -14,7 +14,10 @@ from sqlalchemy import func, select
 from kpass.errors import InvalidInput
 from kpass.models import Pass, PassValidity, StatRecord
 from kpass.models.engine import Database
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.applications.deciding import check_application_date
+from kpass.services.audit.pass_records import pass_state
 from kpass.services.household.facts import member_key
 from kpass.services.passes.pass_numbers import next_pass_number
 from kpass.services.passes.pass_results import IssuedPass
@@ -39,6 +42,7 @@ def _check_reason(reason: str) -> str:
     return reason
 
 
+@requires(Permission.REPLACE)
 def replace_pass(
     database: Database, number: str, on: date, reason: str, *, today: date | None = None
 ) -> IssuedPass:
@@ -82,7 +86,10 @@ def replace_pass(
         replacement = new.validities[0]
         row = validity_stat_row(uow, replacement, member_key(card.person_id))
         uow.session.add(StatRecord(**{**row, "decided_on": on}))
-        uow.audit("replace", "pass", card.id, old=card.number, new=new.number, reason=reason)
+        uow.audit("replace", "pass", card.id, old=card.number, new=new.number, reason=reason,
+                  on=on.isoformat(), state=pass_state(card))
+        uow.audit("issue_replacement", "pass", new.id, replaces=card.number,
+                  state=pass_state(new))
         result = IssuedPass(
             new.person_id, "new_pass", new.number, new.pass_type, on, validity.valid_until
         )
@@ -90,6 +97,7 @@ def replace_pass(
     return result
 
 
+@requires(Permission.REVOKE)
 def revoke_pass(
     database: Database, number: str, on: date, reason: str, *, today: date | None = None
 ) -> str:
@@ -128,6 +136,7 @@ def revoke_pass(
             on=on.isoformat(),
             reason=reason,
             future=on > (today or date.today()),
+            state=pass_state(card),
         )
         uow.commit()
         return card.number

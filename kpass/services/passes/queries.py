@@ -14,6 +14,9 @@ from kpass.models import HouseholdAddress, HouseholdMember, Pass, PassValidity, 
 from kpass.models.engine import Database
 from kpass.models.periods import valid_on
 from kpass.rules import last_of_month
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
+from kpass.services.bulk_reads import record_bulk_read
 from kpass.services.uow import UnitOfWork
 from kpass.text_keys import name_key
 
@@ -100,6 +103,7 @@ def covered_on(day: Any) -> Any:
     )
 
 
+@requires(Permission.READ_REGISTER)
 def list_passes(
     database: Database,
     *,
@@ -152,6 +156,15 @@ def list_passes(
     statement = statement.order_by(current.valid_from.desc(), Pass.number).limit(limit)
     with UnitOfWork(database, write=False) as uow:
         rows = uow.session.execute(statement).all()
+    if person_ids is None:  # a list across the register, not one household's passes
+        record_bulk_read(
+            database,
+            "pass",
+            len(rows),
+            active_on=day.isoformat(),
+            every_status=every_status,
+            expiring_in=list(expiring_in) if expiring_in else None,
+        )
     return [
         PassRow(
             r[0], r[1], f"{r[2]} {r[3]}", r[4], r[5], r[6], status_on(r[7], r[9], day), r[8],
@@ -161,6 +174,7 @@ def list_passes(
     ]
 
 
+@requires(Permission.READ_REGISTER)
 def count_pass_holders(database: Database, on: date) -> int:
     """Persons holding a pass valid (not revoked, or revoked only from a later day) on
     ``on``."""
@@ -200,6 +214,7 @@ def filter_words(text: str) -> tuple[str, ...]:
     return tuple(name_key(text).split())
 
 
+@requires(Permission.READ_REGISTER)
 def renewal_queue(
     database: Database,
     months: Sequence[tuple[int, int]],

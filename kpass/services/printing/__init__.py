@@ -5,23 +5,19 @@ print record they share."""
 
 from kpass.services.printing.application_form import print_application_form
 from kpass.services.printing.cards import (
-    card_data,
     passes_issued_on,
     print_cards,
     print_sheet_issued_on,
-    printable_periods,
 )
 from kpass.services.printing.letters import print_decision_letter, print_renewal_reminders
 from kpass.services.printing.record import PrintResult
 
 __all__ = [
     "PrintResult",
-    "card_data",
     "passes_issued_on",
     "print_application_form",
     "print_cards",
     "print_decision_letter",
     "print_renewal_reminders",
     "print_sheet_issued_on",
-    "printable_periods",
 ]

@@ -19,6 +19,8 @@ from kpass.models import (
     Person,
 )
 from kpass.models.engine import Database
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.household.facts import (
     load_facts,
     members_on,
@@ -28,6 +30,7 @@ from kpass.services.printing.record import PrintResult, finish_print
 from kpass.services.uow import UnitOfWork
 
 
+@requires(Permission.PRINT)
 def print_application_form(database: Database, application_id: int, out: Path) -> PrintResult:
     """The form the applicant signs: what was recorded, the declaration, data protection."""
     with UnitOfWork(database, write=False) as uow:

@@ -24,7 +24,10 @@ from kpass.models import (
     SigningKey,
 )
 from kpass.models.engine import Database
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.admin.signing_keys import ActiveKey, draft_key, find_active_key
+from kpass.services.audit.card_check import refuse_unless_as_recorded
 from kpass.services.passes.actions import find_pass
 from kpass.services.printing.record import PrintResult, finish_print, read_for_print
 from kpass.services.uow import UnitOfWork
@@ -147,6 +150,7 @@ def card_data(
         )
     return result
 
+@requires(Permission.PRINT)
 def print_cards(
     database: Database,
     numbers: Sequence[str],
@@ -165,10 +169,12 @@ def print_cards(
     def load(uow: UnitOfWork) -> tuple[list[CardData], list[str], list[int]]:
         nonlocal new_key
         cards = [find_pass(uow, number) for number in numbers]
+        # a pass changed behind kpass's back (un-revoked, extended) gets no signed card
+        refuse_unless_as_recorded(uow.session, cards)
         printable_periods(uow, cards, day)  # refused before any key is made
         key = find_active_key(uow)
         if key is None:  # the database's first print: its key is stored with the record
-            new_key, key = draft_key()
+            new_key, key = draft_key(uow)
         data = card_data(uow, cards, key, day)
         return data, [c.number for c in cards], [c.id for c in cards]
 
@@ -190,6 +196,7 @@ def print_cards(
         new_key=new_key,
     )
 
+@requires(Permission.READ_REGISTER)
 def passes_issued_on(database: Database, day: date) -> list[str]:
     """Numbers of passes issued, renewed or replaced on ``day`` (for the day's sheet)."""
     statement = (
@@ -209,6 +216,7 @@ def passes_issued_on(database: Database, day: date) -> list[str]:
     with UnitOfWork(database, write=False) as uow:
         return list(uow.session.scalars(statement))
 
+@requires(Permission.PRINT)
 def print_sheet_issued_on(database: Database, day: date, out: Path) -> PrintResult:
     numbers = passes_issued_on(database, day)
     if not numbers:

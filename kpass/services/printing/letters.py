@@ -11,12 +11,15 @@ from kpass.documents import (
 )
 from kpass.errors import InvalidInput
 from kpass.models.engine import Database
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.passes.queries import list_passes
 from kpass.services.printing.letter_data import decision_letter_data, reminder_data
 from kpass.services.printing.record import PrintResult, finish_print
 from kpass.services.uow import UnitOfWork
 
 
+@requires(Permission.PRINT)
 def print_decision_letter(
     database: Database,
     decision_id: int,
@@ -40,6 +43,7 @@ def print_decision_letter(
         decision_id=decision_id,
     )
 
+@requires(Permission.PRINT)
 def print_renewal_reminders(
     database: Database, year: int, month: int, out: Path, *, letter_date: date | None = None
 ) -> PrintResult:

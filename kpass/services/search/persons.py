@@ -24,6 +24,9 @@ from sqlalchemy import Connection, Date, Select, and_, bindparam, select
 from kpass.models import HouseholdAddress, HouseholdMember, Person, Stadtteil
 from kpass.models.engine import Database
 from kpass.models.periods import valid_on
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
+from kpass.services.bulk_reads import record_bulk_read
 from kpass.services.search.lookups import (
     PassFacts,
     is_pass_query,
@@ -164,6 +167,7 @@ def _details(
     }
 
 
+@requires(Permission.READ_REGISTER)
 def search_persons(
     database: Database,
     text: str,
@@ -174,6 +178,15 @@ def search_persons(
 ) -> SearchPage:
     """One page of persons matching the typed text, in name order, after ``after``."""
     day = on or date.today()
+    page = _search(database, text, after, limit, day)
+    if after is not None:  # scrolling on past the first page is reading in bulk
+        record_bulk_read(database, "person", len(page.hits), query=text, next_page=True)
+    return page
+
+
+def _search(
+    database: Database, text: str, after: Cursor | None, limit: int, day: date
+) -> SearchPage:
     with database.connect() as connection:
         if is_pass_query(text):
             pass_query = parse_pass_query(text)

@@ -25,6 +25,8 @@ from sqlalchemy import delete, select
 from kpass.errors import InvalidInput
 from kpass.models import Stadtteil, StreetDirectoryEntry
 from kpass.models.engine import Database
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.uow import UnitOfWork
 from kpass.text_keys import street_key
 
@@ -213,6 +215,7 @@ def read_directory_file(path: Path) -> str:
         ) from None
 
 
+@requires(Permission.SETTINGS)
 def import_directory(database: Database, path: Path) -> int:
     """Replace the street directory with the file's lines; returns how many.
 
@@ -241,6 +244,7 @@ def import_directory(database: Database, path: Path) -> int:
     return len(lines)
 
 
+@requires(Permission.READ_REGISTER)
 def suggest_stadtteil(database: Database, street: str, house_number: str) -> str | None:
     """The Stadtteil code the directory gives for an address, or None when it cannot tell."""
     key = _street_key(street)

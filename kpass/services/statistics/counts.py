@@ -20,6 +20,8 @@ from kpass.models.engine import Database
 from kpass.models.periods import valid_on
 from kpass.reporting import CountRow, StatisticsReport, build_report
 from kpass.rules import AGE_GROUPS
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.uow import UnitOfWork
 
 S = StatRecord
@@ -85,6 +87,7 @@ def _measure_filter(measure: str, months: Any) -> Any:
 MEASURES = ("active", "new", "renewed", "replaced", "rejected", "applications")
 
 
+@requires(Permission.EXACT_STATISTICS)
 def count_rows(
     database: Database, months: Sequence[str], dimensions: Sequence[str]
 ) -> list[CountRow]:

@@ -29,6 +29,8 @@ from kpass.rules import (
     evaluate,
     rule_input_from_json,
 )
+from kpass.services.access.guard import requires
+from kpass.services.access.permissions import Permission
 from kpass.services.uow import UnitOfWork
 
 Key = tuple[str, str]  # (stadtteil, age group)
@@ -112,6 +114,7 @@ def changed_parameters(base: Parameters, name: str, value: Decimal, on: date) ->
     return base.with_values(name, values)
 
 
+@requires(Permission.WHAT_IF)
 def policy_impact(database: Database, threshold: Decimal, on: date) -> ImpactReport:
     base = default_parameters()
     rule_set = base.rule_set_on(on)

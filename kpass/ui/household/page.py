@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.services import Database
+from kpass.services.access import Permission, can
 from kpass.services.applications import PROOFS
 from kpass.ui.common import dialogs
 from kpass.ui.common.flow_layout import FlowLayout
@@ -159,6 +160,9 @@ class HouseholdPage(SaveActions, DuplicateRefusals, DecisionActions, MemberActio
         p.renew_button.clicked.connect(self.renew)
         p.replace_button.clicked.connect(self.ask_replace)
         p.revoke_button.clicked.connect(self.ask_revoke)
+        # the services refuse them anyway; a caseworker is not offered what they may not do
+        p.replace_button.setVisible(can(database, Permission.REPLACE))
+        p.revoke_button.setVisible(can(database, Permission.REVOKE))
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_everything)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.decide_today)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.decide_today)  # the keypad key

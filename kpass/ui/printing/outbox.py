@@ -12,8 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from kpass.atomic_file import keep_private
 from kpass.services import Database, printing
-from kpass.settings import data_dir
+from kpass.settings import private_data_dir, private_dir
 
 _outbox: Path | None = None
 
@@ -45,8 +46,10 @@ def set_outbox(path: Path | None) -> None:
 
 
 def outbox() -> Path:
-    folder = _outbox or data_dir() / "Ausgabe"
-    folder.mkdir(parents=True, exist_ok=True)
+    """The folder the PDFs go to: like the register, only its owner may enter it (0700)
+    and read the PDFs in it (0600), whatever the umask."""
+    folder = private_dir(_outbox or private_data_dir() / "Ausgabe")
+    keep_private(folder)
     return folder
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select, text
 
 from kpass.models import Application, Pass, PassValidity
@@ -24,25 +25,37 @@ from kpass.services.applications.deciding import apply, decide
 from kpass.services.passes.actions import issue_passes
 from kpass.services.passes.queries import count_pass_holders
 from kpass.services.uow import UnitOfWork
+from tests.logins import ROLE_PASSWORD
 from tests.register_builder import add_household, add_income, household_of
 
 FUTURE = date(2030, 1, 1)
 PASSES = 20
 SEATS = ("platz-1", "platz-2")
 
-Job = tuple[str, Any]  # ("renew", number) | ("issue", decision id)
+Job = tuple[str, Any]
+
+
+@pytest.fixture(autouse=True)
+def seat_users(database: Database) -> None:
+    """The two caseworkers at the two seats."""
+    from kpass.services.access import add_user
+
+    for name in SEATS:
+        add_user(database, name, "caseworker", ROLE_PASSWORD)
+  # ("renew", number) | ("issue", decision id)
 
 
 def seat(
     url: str, user: str, jobs: Sequence[Job], day: str, barrier: Any, out: str
 ) -> None:
     """One seat: waits for the other, then works through ``jobs``; writes what happened."""
-    os.environ["KPASS_USER"] = user
     from kpass.errors import KpassError
     from kpass.models.engine import open_database
+    from kpass.services.access import log_in
     from kpass.services.passes.actions import issue_passes, renew_pass
 
     database = open_database(url)
+    log_in(database, user, ROLE_PASSWORD)
     results: list[dict[str, Any]] = []
     barrier.wait(60)
     for kind, arg in jobs:
@@ -233,7 +246,7 @@ def test_two_kpass_renew_commands_at_once(database: Database, tmp_path: Path) ->
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env={**os.environ, "KPASS_USER": name},
+            env={**os.environ, "KPASS_USER": name, "KPASS_PASSWORD": ROLE_PASSWORD},
         )
         for name, marker in zip(SEATS, ready, strict=True)
     ]

@@ -24,6 +24,7 @@ from kpass.services.search.lookups import (
 )
 from kpass.services.search.persons import search_persons
 from kpass.text_keys import prefix_upper_bound
+from tests.logins import log_in_admin
 from tests.register_builder import add_household, add_notice, household_of
 
 DAY = date(2026, 3, 16)
@@ -193,6 +194,7 @@ def test_keys_ending_in_z_on_a_german_postgresql_database(pg_admin_url: str | No
         database = open_database(make_url(pg_admin_url).set(database=name)
                                  .render_as_string(hide_password=False))
         upgrade(database, backup=False)
+        log_in_admin(database)
         add_household(database, [("Schulz", "Zoe", date(1970, 1, 1), "applicant")],
                       street="Kaiserplatz", number="3")
         assert names(database, "Schulz") == ["Zoe Schulz"]

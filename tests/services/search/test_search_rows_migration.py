@@ -20,6 +20,7 @@ from kpass.models.migrate import head_revision, migrate_to, upgrade
 from kpass.models.person_keys import person_key_columns, search_words
 from kpass.services.search.persons import search_persons
 from kpass.text_keys import name_tokens
+from tests.logins import log_in_admin
 
 PERSONS = (
     ("Müller", "Anna-Lena", date(1980, 3, 12)),
@@ -79,11 +80,12 @@ def test_upgrade_adds_the_prefix_rows_and_downgrade_takes_them_away(
 ) -> None:
     database = open_database(empty_database_url)
     names = _register_at_0005(database)
+    upgrade(database, backup=False)
+    log_in_admin(database)
     assert [h.family_name for h in search_persons(database, "muel").hits] == [
         "Müller",
         "Mueller-Schmidt",
     ]
-    upgrade(database, backup=False)
     assert _rows(database) == {pid: search_words(*name) for pid, name in names.items()}
     # Found by the short prefixes, in name order, like persons written after 0006.
     assert [h.family_name for h in search_persons(database, "m").hits] == [
