@@ -13,6 +13,7 @@ from kpass.cli import (
     check_command,
     db_commands,
     demo_commands,
+    keys_command,
     passes_commands,
     persons_command,
     print_commands,
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats_command.register(commands)
     screenshots_command.register(commands)
     print_commands.register(commands)
+    keys_command.register(commands)
     streets_command.register(commands)
     users_command.register(commands)
     audit_command.register(commands)

@@ -22,3 +22,12 @@ class KeyFormatError(SigningError):
 class RevocationListError(SigningError):
     """A revocation list is malformed, signed with an unknown key or its signature is wrong."""
 
+
+
+class KeySetError(SigningError):
+    """A key set is malformed, not signed by the pinned root key, expired or older than one
+    seen before; or a root fingerprint is not written as one."""
+
+
+class VerifierStateError(SigningError):
+    """The checker's state file (the highest versions seen) cannot be read."""

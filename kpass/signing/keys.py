@@ -1,4 +1,4 @@
-"""Ed25519 keys: generation, loading, key ids and the public-key file for partners.
+"""Ed25519 keys: generation, loading, key ids, trusted keys and the unsigned key file.
 
 Private keys are PKCS#8 PEM (unencrypted; protect the file, not the bytes) or the 32-byte raw
 seed. Public keys are the 32 raw bytes, 64 hex digits or a SubjectPublicKeyInfo PEM. No
@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -30,6 +32,26 @@ ALGORITHM = "Ed25519"
 _HEX_KEY = re.compile(r"[0-9a-fA-F]{64}")
 # In the public-key file only the spelling export_public_keys writes: lower case.
 _FILE_HEX_KEY = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class TrustedKey:
+    """A public key a checker trusts, with the last day it may have signed anything.
+
+    ``not_after`` is the key's retirement day (None while it is in use): a card whose
+    validity starts after it, or a revocation list issued after it, is not accepted under
+    this key (docs/qr-payload.md, section 4).
+    """
+
+    public_key: bytes
+    not_after: date | None = None
+
+
+def split_trusted(value: PublicKeyInput | TrustedKey) -> tuple[PublicKeyInput, date | None]:
+    """``(public key, not_after)`` of a bare public key (never retired) or a trusted key."""
+    if isinstance(value, TrustedKey):
+        return value.public_key, value.not_after
+    return value, None
 
 
 def generate_key() -> tuple[bytes, bytes, str]:
@@ -127,7 +149,8 @@ def key_id_of(key: PublicKeyInput | Ed25519PrivateKey) -> str:
 
 
 def export_public_keys(keys: Mapping[str, PublicKeyInput]) -> str:
-    """The public-key file for partners (JSON, see docs/qr-payload.md).
+    """The unsigned public-key file (JSON, docs/qr-payload.md appendix A): unpinned, for
+    testing only; partners get the signed key set (:mod:`kpass.signing.key_set`).
 
     Every key id must match its key. This also stops a raw 32-byte *private* seed passed by
     mistake: its id as a public key would differ from the stated one.

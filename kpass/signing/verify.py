@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from cryptography.exceptions import InvalidSignature
 
 from kpass.signing.errors import PayloadError
-from kpass.signing.keys import PublicKeyInput, load_public_key
+from kpass.signing.keys import PublicKeyInput, TrustedKey, load_public_key, split_trusted
 from kpass.signing.payload import PayloadFields, parse_payload
 from kpass.vocabulary import format_date, pass_title
 
@@ -21,6 +21,8 @@ class VerificationStatus(enum.StrEnum):
     MALFORMED = "malformed"
     UNKNOWN_KEY = "unknown-key"
     FORGED_OR_ALTERED = "forged-or-altered"
+    KEY_RETIRED = "key-retired"
+    NOT_IN_REGISTER = "not-in-register"
     GENUINE_REVOKED = "genuine-revoked"
     GENUINE_NOT_YET_VALID = "genuine-not-yet-valid"
     GENUINE_EXPIRED = "genuine-expired"
@@ -45,8 +47,6 @@ class VerificationResult:
     fields: PayloadFields | None
     message_en: str
     message_de: str
-
-
 
 
 def _genuine(status: VerificationStatus, fields: PayloadFields) -> VerificationResult:
@@ -86,16 +86,20 @@ def _genuine(status: VerificationStatus, fields: PayloadFields) -> VerificationR
 
 def verify_payload(
     text: str,
-    public_keys: Mapping[str, PublicKeyInput],
+    public_keys: Mapping[str, PublicKeyInput | TrustedKey],
     on: date,
     revoked: Collection[str] | None = None,
+    *,
+    registered: Callable[[str], bool] | None = None,
 ) -> VerificationResult:
     """Check a scanned payload against the office's public keys on day ``on``.
 
-    ``public_keys`` maps key ids to public keys (as loaded by
-    :func:`~kpass.signing.keys.load_public_keys`); ``revoked`` holds revoked pass numbers in
-    canonical spelling (from :func:`~kpass.signing.revocation.load_revocation_list`).
-    Never raises for a bad payload: that is a result (``malformed``), not an error.
+    ``public_keys`` maps key ids to public keys, or to :class:`TrustedKey` with the day a
+    retired key stopped signing (from a key set, :func:`~kpass.signing.key_set.read_key_set`);
+    ``revoked`` holds revoked pass numbers in canonical spelling (from
+    :func:`~kpass.signing.revocation.read_revocation_list`). ``registered``, where the
+    register is at hand, tells whether a pass number is in it. Never raises for a bad
+    payload: that is a result (``malformed``), not an error.
     """
     try:
         fields = parse_payload(text)
@@ -114,7 +118,8 @@ def verify_payload(
             f"Mit Schlüssel {fields.key_id} signiert, der nicht in der Schlüsseldatei steht: "
             "bitte die aktuellen öffentlichen Schlüssel der ausgebenden Stelle laden.",
         )
-    key = load_public_key(key_data)  # a broken key set is the checker's error: it raises
+    public_key, not_after = split_trusted(key_data)
+    key = load_public_key(public_key)  # a broken key set is the checker's error: it raises
     try:
         key.verify(fields.signature, fields.signed_text.encode("ascii"))
     except InvalidSignature:
@@ -122,6 +127,27 @@ def verify_payload(
             VerificationStatus.FORGED_OR_ALTERED, fields,
             "The signature does not match: the code was forged or altered — do not accept.",
             "Die Signatur passt nicht: der Code ist gefälscht oder verändert — nicht anerkennen.",
+        )
+    if not_after is not None and fields.valid_from > not_after:
+        return VerificationResult(
+            VerificationStatus.KEY_RETIRED, fields,
+            f"Signed with key {fields.key_id}, which was retired on {not_after.isoformat()}, "
+            f"for a card valid only from {fields.valid_from.isoformat()}: a retired key signs "
+            "no new cards — do not accept (the key may have been misused).",
+            f"Mit Schlüssel {fields.key_id} signiert, der am {format_date(not_after)} "
+            f"stillgelegt wurde, für eine erst ab {format_date(fields.valid_from)} gültige "
+            "Karte: ein stillgelegter Schlüssel signiert keine neuen Karten — nicht "
+            "anerkennen (der Schlüssel wurde womöglich missbraucht).",
+        )
+    if registered is not None and not registered(fields.number):
+        return VerificationResult(
+            VerificationStatus.NOT_IN_REGISTER, fields,
+            f"Correctly signed, but pass number {fields.number} is not in this register — "
+            "do not accept, and tell the office's key administrator (the signing key may "
+            "have been misused).",
+            f"Korrekt signiert, aber die Passnummer {fields.number} steht nicht in diesem "
+            "Register — nicht anerkennen und die Schlüsselverwaltung der Stelle informieren "
+            "(der Signaturschlüssel wurde womöglich missbraucht).",
         )
     if revoked is not None and fields.number in revoked:
         return _genuine(VerificationStatus.GENUINE_REVOKED, fields)

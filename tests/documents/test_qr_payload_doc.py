@@ -18,6 +18,7 @@ from kpass.signing import (
     KeyFormatError,
     PassFields,
     RevocationListError,
+    TrustedKey,
     VerificationStatus,
     export_public_keys,
     holder_initials,
@@ -100,10 +101,19 @@ def test_the_test_key_pair_and_its_id() -> None:
     assert "NOT FOR PRODUCTION" in _doc()
 
 
+def _test_key(not_after: str | None) -> dict[str, TrustedKey]:
+    """The key set of a vector: the test key, with its not-after day if the vector has one."""
+    return {KEY_ID: TrustedKey(PUBLIC, date.fromisoformat(not_after) if not_after else None)}
+
+
 @pytest.mark.parametrize("vector", _vectors(), ids=lambda v: v["name"])
 def test_vector(vector: dict[str, Any]) -> None:
     on = date.fromisoformat(vector["on"])
-    result = verify_payload(vector["payload"], {KEY_ID: PUBLIC}, on, set(vector["revoked"]))
+    registered = vector.get("registered")
+    result = verify_payload(
+        vector["payload"], _test_key(vector.get("not_after")), on, set(vector["revoked"]),
+        registered=None if registered is None else registered.__contains__,
+    )
     assert result.status == VerificationStatus(vector["status"]), result.message_en
     if "part" in vector:
         assert f"part {vector['part']} (" in result.message_en
@@ -144,7 +154,7 @@ def test_malformed_vectors_state_the_part_or_the_whole() -> None:
         if vector["status"] == "malformed":
             assert keys <= {"part", "signature_valid"}, vector["name"]
         else:
-            assert keys <= {"fields"}, vector["name"]
+            assert keys <= {"fields", "not_after", "registered"}, vector["name"]
 
 
 @pytest.mark.parametrize(
@@ -206,40 +216,51 @@ def test_initials_vectors_cover_particles_hyphens_and_given_names() -> None:
 
 @pytest.mark.parametrize("vector", _revocation_vectors(), ids=lambda v: v["name"])
 def test_revocation_vector(vector: dict[str, Any]) -> None:
-    keys = {KEY_ID: PUBLIC}
+    keys = _test_key(vector["not_after"])
+    on = date.fromisoformat(vector["on"])
+    common = {"name", "list", "on", "last_sequence", "not_after", "result"}
     if vector["result"] == "accepted":
-        assert set(vector) == {"name", "list", "result", "numbers"}
-        revocations = read_revocation_list(vector["list"], keys)
+        assert set(vector) == common | {"numbers", "sequence", "stale"}
+        revocations = read_revocation_list(vector["list"], keys, on=on,
+                                           last_sequence=vector["last_sequence"])
         assert sorted(revocations.numbers) == vector["numbers"]
+        assert revocations.sequence == vector["sequence"]
+        assert revocations.is_stale(on) is vector["stale"]
         # the accepted spelling is exactly the one kpass writes
-        assert vector["list"] == sign_revocation_list(vector["numbers"], revocations.issued_on,
-                                                      SEED, KEY_ID)
+        assert vector["list"] == sign_revocation_list(
+            vector["numbers"], revocations.issued_on, SEED, KEY_ID,
+            sequence=revocations.sequence, next_update=revocations.next_update)
     else:
-        assert vector["result"] == "refused" and set(vector) == {"name", "list", "result",
-                                                                 "reason"}
+        assert vector["result"] == "refused"
+        assert set(vector) == common | {"reason", "signature_valid"}
         with pytest.raises(RevocationListError) as caught:
-            read_revocation_list(vector["list"], keys)
+            read_revocation_list(vector["list"], keys, on=on,
+                                 last_sequence=vector["last_sequence"])
         assert vector["reason"] in caught.value.message_en
         assert caught.value.message_de.startswith("Sperrliste: ")
 
 
-def test_refused_revocation_vectors_are_signed_except_the_last() -> None:
-    """All but the last are refused for their form: their signature over the lines holds."""
-    refused = [v for v in _revocation_vectors() if v["result"] == "refused"]
-    public = load_public_key(PUBLIC)
-    for vector in refused:
-        text = vector["list"].replace("\r\n", "\n").rstrip("\n") + "\n"
-        body, _, signature_line = text[:-1].rpartition("\n")
+@pytest.mark.parametrize("vector", _revocation_vectors(), ids=lambda v: v["name"])
+def test_revocation_vector_states_whether_its_signature_holds(vector: dict[str, Any]) -> None:
+    """A refused list marked signature_valid is refused for its form, day, key or state."""
+    text = vector["list"].replace("\r\n", "\n").rstrip("\n") + "\n"
+    body, _, signature_line = text[:-1].rpartition("\n")
+    try:
         signature = b32_decode(signature_line.removeprefix("SIGNATURE "))
-        try:
-            public.verify(signature, (body + "\n").encode("ascii"))
-            verifies = True
-        except InvalidSignature:
-            verifies = False
-        assert verifies is (vector is not refused[-1]), vector["name"]
-    reasons = " ".join(v["name"] for v in refused)
-    for case in ("CR LF", "not sorted", "repeated", "no LF after", "20261101", "01.11.2026"):
-        assert case in reasons
+        load_public_key(PUBLIC).verify(signature, (body + "\n").encode("ascii"))
+        verifies = True
+    except (InvalidSignature, ValueError):
+        verifies = False
+    assert verifies is vector.get("signature_valid", True), vector["name"]
+
+
+def test_revocation_vectors_cover_the_rules() -> None:
+    names = " ".join(v["name"] for v in _revocation_vectors())
+    for case in ("CR LF", "not sorted", "repeated", "no LF after", "20261101", "stale",
+                 "older list", "2099-01-01", "version 1", "cut off", "changed after signing",
+                 "retired"):
+        assert case in names, case
+    assert any(v["stale"] for v in _revocation_vectors() if v["result"] == "accepted")
 
 
 def test_example_payload_in_section_1_is_the_first_vector() -> None:
@@ -263,7 +284,7 @@ def test_example_pass_numbers_in_the_document_pass_the_check_digits() -> None:
 
 
 def test_public_key_file_example() -> None:
-    text = _code_block_after("## 6. The public-key file")
+    text = _code_block_after("## Appendix A.")
     assert load_public_keys(text) == {KEY_ID: PUBLIC}
     assert text == export_public_keys({KEY_ID: PUBLIC})
 
@@ -278,11 +299,12 @@ def test_upper_case_public_key_file_example_is_refused() -> None:
 
 
 def test_revocation_list_example() -> None:
-    text = _code_block_after("## 7. The revocation list")
+    text = _code_block_after("<!-- revocation-example -->")
+    assert text == _revocation_vectors()[0]["list"]
     assert load_revocation_list(text, {KEY_ID: PUBLIC}) == {"KA-000001-51", "KA-123456-32"}
     assert text == sign_revocation_list(["KA-123456-32", "KA-000001-51"], date(2026, 11, 1),
-                                        SEED, KEY_ID)
+                                        SEED, KEY_ID, sequence=1, next_update=date(2026, 11, 8))
     with pytest.raises(RevocationListError):
         load_revocation_list(text.replace("2026-11-01", "2026-11-02"), {KEY_ID: PUBLIC})
     signed_bytes = text[: text.index("SIGNATURE")].encode("ascii")
-    assert f"{len(signed_bytes)} bytes" in _doc()
+    assert f"the first eight lines, {len(signed_bytes)} bytes" in _doc()

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 
-from kpass.cli import main, print_commands
+from kpass.cli import keys_command, main
 from kpass.documents.qr import qr_matrix
 from kpass.rules.pass_number import check_digits, format_pass_number
 from kpass.signing import (
@@ -201,9 +201,11 @@ def test_kpass_verify_ignores_only_the_documented_white_space(
 
 # 6. Revocation lists have one canonical form.
 
-CANONICAL_LIST = sign_revocation_list(["KA-123456-32", "KA-000001-51"], date(2026, 11, 1),
-                                      TEST_SEED, TEST_KEY_ID)
-HEAD = "KPASS-REVOCATIONS 1\nKEY-ID 243UGT\n"
+ISSUED, NEXT = date(2026, 11, 1), date(2026, 11, 8)
+CANONICAL_LIST = sign_revocation_list(["KA-123456-32", "KA-000001-51"], ISSUED, TEST_SEED,
+                                      TEST_KEY_ID, sequence=1, next_update=NEXT)
+HEAD = "KPASS-REVOCATIONS 2\nKEY-ID 243UGT\nSEQUENCE 1\n"
+AFTER_ISSUED = "NEXT-UPDATE 2026-11-08\n"
 
 
 def refused(text: str) -> RevocationListError:
@@ -220,32 +222,36 @@ def test_the_canonical_list_and_an_empty_list_are_accepted() -> None:
     revocations = read_revocation_list(CANONICAL_LIST, KEYS)
     assert revocations.numbers == {"KA-000001-51", "KA-123456-32"}
     assert revocations.issued_on == date(2026, 11, 1) and revocations.key_id == TEST_KEY_ID
-    empty = sign_revocation_list([], date(2026, 11, 1), TEST_SEED, TEST_KEY_ID)
-    assert empty.splitlines()[3] == "COUNT 0"
+    empty = sign_revocation_list([], ISSUED, TEST_SEED, TEST_KEY_ID, sequence=1,
+                                 next_update=NEXT)
+    assert empty.splitlines()[5] == "COUNT 0"
     assert read_revocation_list(empty, KEYS).numbers == frozenset()
 
 
 def test_unsorted_numbers_are_refused() -> None:
-    error = refused(signed_list(HEAD + "ISSUED 2026-11-01\nCOUNT 2\nKA-123456-32\nKA-000001-51\n"))
-    assert error.message_en == ("revocation list: line 6: numbers not sorted "
+    error = refused(signed_list(HEAD + "ISSUED 2026-11-01\n" + AFTER_ISSUED +
+                                "COUNT 2\nKA-123456-32\nKA-000001-51\n"))
+    assert error.message_en == ("revocation list: line 8: numbers not sorted "
                                 "(KA-000001-51 after KA-123456-32)")
-    assert error.message_de == ("Sperrliste: Zeile 6: Nummern nicht sortiert "
+    assert error.message_de == ("Sperrliste: Zeile 8: Nummern nicht sortiert "
                                 "(KA-000001-51 nach KA-123456-32)")
 
 
 def test_sorting_is_by_ascii_bytes() -> None:
     numbers = [format_pass_number(999999, "K"), format_pass_number(1, "KA")]
     assert numbers == ["K-999999-49", "KA-000001-51"]
-    text = sign_revocation_list(reversed(numbers), date(2026, 11, 1), TEST_SEED, TEST_KEY_ID)
-    assert text.splitlines()[4:6] == numbers
+    text = sign_revocation_list(reversed(numbers), ISSUED, TEST_SEED, TEST_KEY_ID, sequence=1,
+                                next_update=NEXT)
+    assert text.splitlines()[6:8] == numbers
     assert read_revocation_list(text, KEYS).numbers == set(numbers)
 
 
 def test_repeated_numbers_are_refused() -> None:
     error = refused(signed_list(
-        HEAD + "ISSUED 2026-11-01\nCOUNT 3\nKA-000001-51\nKA-000001-51\nKA-123456-32\n"
+        HEAD + "ISSUED 2026-11-01\n" + AFTER_ISSUED +
+        "COUNT 3\nKA-000001-51\nKA-000001-51\nKA-123456-32\n"
     ))
-    assert error.message_en == ("revocation list: line 6: KA-000001-51 is repeated "
+    assert error.message_en == ("revocation list: line 8: KA-000001-51 is repeated "
                                 "(each number appears once)")
     assert "KA-000001-51 ist wiederholt" in error.message_de
 
@@ -275,7 +281,7 @@ def test_a_single_cr_anywhere_is_refused() -> None:
 )
 def test_other_date_spellings_are_refused(issued: str) -> None:
     error = refused(signed_list(
-        HEAD + f"ISSUED {issued}\nCOUNT 2\nKA-000001-51\nKA-123456-32\n"
+        HEAD + f"ISSUED {issued}\n" + AFTER_ISSUED + "COUNT 2\nKA-000001-51\nKA-123456-32\n"
     ))
     assert f"ISSUED {issued!r} is not a date written YYYY-MM-DD (e.g. 2026-11-01)" in (
         error.message_en
@@ -285,8 +291,8 @@ def test_other_date_spellings_are_refused(issued: str) -> None:
 
 @pytest.mark.parametrize("count", ["02", "+2", " 2", "2 ", "two", ""])
 def test_other_count_spellings_are_refused(count: str) -> None:
-    error = refused(signed_list(HEAD + f"ISSUED 2026-11-01\nCOUNT {count}\n"
-                                       "KA-000001-51\nKA-123456-32\n"))
+    error = refused(signed_list(HEAD + "ISSUED 2026-11-01\n" + AFTER_ISSUED +
+                                f"COUNT {count}\nKA-000001-51\nKA-123456-32\n"))
     assert "COUNT" in error.message_en and "COUNT" in error.message_de
 
 
@@ -298,7 +304,8 @@ def test_other_count_spellings_are_refused(count: str) -> None:
 )
 def test_invalid_numbers_in_a_list_are_refused(number: str, reason: str) -> None:
     lines = sorted(["KA-000001-51", number])
-    error = refused(signed_list(HEAD + "ISSUED 2026-11-01\nCOUNT 2\n" + "\n".join(lines) + "\n"))
+    error = refused(signed_list(HEAD + "ISSUED 2026-11-01\n" + AFTER_ISSUED + "COUNT 2\n" +
+                                "\n".join(lines) + "\n"))
     assert f"pass number {number!r} {reason}" in error.message_en
     assert f"Passnummer „{number}“" in error.message_de
 
@@ -308,13 +315,23 @@ def test_invalid_numbers_in_a_list_are_refused(number: str, reason: str) -> None
     [
         (CANONICAL_LIST + "\n", "the last line is not the SIGNATURE line"),
         (CANONICAL_LIST + "X\n", "the last line is not the SIGNATURE line"),
-        ("\n" + CANONICAL_LIST, "does not start with the line 'KPASS-REVOCATIONS 1'"),
+        ("\n" + CANONICAL_LIST, "does not start with the line 'KPASS-REVOCATIONS 2'"),
         ("\ufeff" + CANONICAL_LIST, "non-ASCII"),
         (CANONICAL_LIST.replace("2026-11-01", "２０２６-11-01"), "non-ASCII"),
         (CANONICAL_LIST.replace("KEY-ID 243UGT", "KEY-ID  243UGT"), "KEY-ID"),
         (CANONICAL_LIST.replace("KEY-ID 243UGT", "KEY-ID 243ugt"), "KEY-ID"),
         (CANONICAL_LIST.replace("SIGNATURE ", "SIGNATURE  "), "signature is not 103"),
-        (CANONICAL_LIST.replace("ISSUED", "ISSUED:"), "line 3: expected ISSUED"),
+        (CANONICAL_LIST.replace("ISSUED", "ISSUED:"), "line 4: expected ISSUED"),
+        (CANONICAL_LIST.replace("SEQUENCE 1", "SEQUENCE 01"), "SEQUENCE '01'"),
+        (CANONICAL_LIST.replace("SEQUENCE 1", "SEQUENCE 0"), "SEQUENCE '0'"),
+        (CANONICAL_LIST.replace("NEXT-UPDATE 2026-11-08", "NEXT-UPDATE 2026-11-01"),
+         "is not after ISSUED"),
+        (CANONICAL_LIST.replace("NEXT-UPDATE 2026-11-08", "NEXT-UPDATE 20261108"),
+         "NEXT-UPDATE '20261108' is not a date"),
+        (CANONICAL_LIST.replace("KPASS-REVOCATIONS 2", "KPASS-REVOCATIONS 1"),
+         "format version 1 (without SEQUENCE and NEXT-UPDATE) is no longer read"),
+        (CANONICAL_LIST.replace("KPASS-REVOCATIONS 2", "KPASS-REVOCATIONS 3"),
+         "names format version 3"),
     ],
 )
 def test_anything_else_off_the_canonical_form_is_refused(text: str, reason: str) -> None:
@@ -329,7 +346,7 @@ def test_kpass_verify_reads_the_list_without_converting_line_ends(
     good, windows = tmp_path / "gesperrt.txt", tmp_path / "gesperrt-crlf.txt"
     good.write_bytes(CANONICAL_LIST.encode("ascii"))
     windows.write_bytes(CANONICAL_LIST.replace("\n", "\r\n").encode("ascii"))
-    common = [signed(BODY), "--public-key", str(keys), "--on", "2026-06-01"]
+    common = [signed(BODY), "--public-key", str(keys), "--on", "2026-11-02"]
     assert main(["verify", *common, "--revoked", str(good)]) == 3
     assert "gesperrt" in capsys.readouterr().out
     assert main(["verify", *common, "--revoked", str(windows)]) == 2
@@ -431,8 +448,8 @@ def test_kpass_verify_checks_for_todays_date_in_berlin(monkeypatch: pytest.Monke
             moment = datetime(2027, 3, 31, 23, 30, tzinfo=UTC)
             return cls.fromtimestamp(moment.timestamp(), tz)
 
-    monkeypatch.setattr(print_commands, "datetime", LateEvening)
-    assert print_commands._today_in_germany() == date(2027, 4, 1)
-    assert verify_payload(signed(BODY), KEYS, print_commands._today_in_germany()).status is (
+    monkeypatch.setattr(keys_command, "datetime", LateEvening)
+    assert keys_command._today_in_germany() == date(2027, 4, 1)
+    assert verify_payload(signed(BODY), KEYS, keys_command._today_in_germany()).status is (
         VerificationStatus.GENUINE_EXPIRED
     )

@@ -212,7 +212,8 @@ def test_revocation_list_round_trip_and_tampering(key: Key) -> None:
     private_pem, public_raw, key_id = key
     keys = {key_id: public_raw}
     text = sign_revocation_list(["KA-123456-32", "KA-000001-51", "KA-123456-32"],
-                                date(2026, 11, 1), private_pem, key_id)
+                                date(2026, 11, 1), private_pem, key_id, sequence=1,
+                                next_update=date(2026, 11, 8))
     assert "PRIVATE" not in text
     assert load_revocation_list(text, keys) == {"KA-123456-32", "KA-000001-51"}
     assert read_revocation_list(text, keys).issued_on == date(2026, 11, 1)
@@ -226,17 +227,20 @@ def test_revocation_list_round_trip_and_tampering(key: Key) -> None:
     with pytest.raises(RevocationListError, match="unknown key"):
         load_revocation_list(text, {})
     with pytest.raises(RevocationListError, match="not a pass number"):
-        sign_revocation_list(["KA-123456-33"], date(2026, 11, 1), private_pem, key_id)
+        sign_revocation_list(["KA-123456-33"], date(2026, 11, 1), private_pem, key_id,
+                             sequence=1, next_update=date(2026, 11, 8))
     forged_private, _, _ = generate_key()
     with pytest.raises(KeyFormatError):
-        sign_revocation_list(["KA-123456-32"], date(2026, 11, 1), forged_private, key_id)
+        sign_revocation_list(["KA-123456-32"], date(2026, 11, 1), forged_private, key_id,
+                             sequence=1, next_update=date(2026, 11, 8))
 
 
 def test_revoked_numbers_from_a_list_feed_the_check(key: Key, payload: str) -> None:
     private_pem, public_raw, key_id = key
     keys = {key_id: public_raw}
     revoked = load_revocation_list(
-        sign_revocation_list(["KA-123456-32"], date(2026, 11, 1), private_pem, key_id), keys
+        sign_revocation_list(["KA-123456-32"], date(2026, 11, 1), private_pem, key_id,
+                             sequence=1, next_update=date(2026, 11, 8)), keys
     )
     result = verify_payload(payload, keys, date(2026, 12, 1), revoked)
     assert result.status is VerificationStatus.GENUINE_REVOKED

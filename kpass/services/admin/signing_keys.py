@@ -10,22 +10,36 @@ unavailable (:class:`SigningUnavailable`); a key found in the clear is never use
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 
 from kpass.documents.output import write_bytes
-from kpass.errors import KpassError
+from kpass.errors import InvalidInput, KpassError
 from kpass.models import Pass, PassValidity, SigningKey
 from kpass.models.engine import Database
 from kpass.services.access.guard import requires
 from kpass.services.access.key_encryption import open_private_key, seal_private_key
 from kpass.services.access.permissions import Permission
+from kpass.services.admin.setting_counters import next_number
 from kpass.services.login_session import current_login
 from kpass.services.uow import UnitOfWork
-from kpass.signing import export_public_keys, generate_key, sign_revocation_list
+from kpass.signing import (
+    TrustedKey,
+    VerificationResult,
+    export_public_keys,
+    generate_key,
+    sign_revocation_list,
+    verify_payload,
+)
+
+#: register_setting: the SEQUENCE of the last revocation list made
+REVOCATION_SEQUENCE_KEY = "revocation_sequence"
+#: How far ahead a revocation list may promise the next one.
+MAX_NEXT_UPDATE_DAYS = 366
 
 
 class NoSigningKey(KpassError):
@@ -121,7 +135,12 @@ def _new_key(uow: UnitOfWork) -> SigningKey:
 
 @requires(Permission.KEYS)
 def rotate_key(database: Database, on: date | None = None) -> str:
-    """Retire the current key and start a new one; old cards keep verifying."""
+    """Retire the current key and start a new one.
+
+    The retirement day is the old key's ``not_after`` in key sets: its cards keep verifying
+    until they expire, but a card of it whose validity starts after that day is refused
+    (``key-retired``) — so reprint, with the new key, cards printed ahead of time.
+    """
     with UnitOfWork(database) as uow:
         for key in uow.session.scalars(select(SigningKey).where(SigningKey.retired_on.is_(None))):
             key.retired_on = on or date.today()
@@ -135,6 +154,28 @@ def _all_public_keys(uow: UnitOfWork) -> dict[str, bytes]:
     return {k.key_id: k.public_key for k in uow.session.scalars(select(SigningKey))}
 
 
+def all_trusted_keys(uow: UnitOfWork) -> dict[str, TrustedKey]:
+    """Every key with the last day it signed (its retirement day; None while in use)."""
+    return {
+        k.key_id: TrustedKey(k.public_key, k.retired_on)
+        for k in uow.session.scalars(select(SigningKey))
+    }
+
+
+def _no_signing_key() -> NoSigningKey:
+    return NoSigningKey(
+        "This database has no signing key yet, so no pass can have been signed with it "
+        "(the key is made when the first card is printed). To check a pass of another "
+        "office, give its signed key set: kpass verify --keyset FILE --root-fingerprint FP "
+        "(for testing only: an unpinned --public-key FILE)",
+        "Diese Datenbank hat noch keinen Signaturschlüssel, also kann kein Pass mit ihm "
+        "signiert worden sein (der Schlüssel entsteht beim ersten Kartendruck). Für den "
+        "Pass einer anderen Stelle deren signierten Schlüsselsatz angeben: "
+        "kpass verify --keyset DATEI --root-fingerprint FP (nur zum Testen: eine "
+        "ungesicherte --public-key DATEI)",
+    )
+
+
 @requires(Permission.READ_REGISTER)
 def public_keys(database: Database) -> dict[str, bytes]:
     """Every key id with its public key, retired ones included.
@@ -144,22 +185,44 @@ def public_keys(database: Database) -> dict[str, bytes]:
     with UnitOfWork(database, write=False) as uow:
         keys = _all_public_keys(uow)
     if not keys:
-        raise NoSigningKey(
-            "This database has no signing key yet, so no pass can have been signed with it "
-            "(the key is made when the first card is printed). To check a pass of another "
-            "office, give its public-key file: kpass verify --public-key FILE",
-            "Diese Datenbank hat noch keinen Signaturschlüssel, also kann kein Pass mit ihm "
-            "signiert worden sein (der Schlüssel entsteht beim ersten Kartendruck). Für den "
-            "Pass einer anderen Stelle deren Schlüsseldatei angeben: "
-            "kpass verify --public-key DATEI",
-        )
+        raise _no_signing_key()
     return keys
+
+
+@requires(Permission.READ_REGISTER)
+def trusted_keys(database: Database) -> dict[str, TrustedKey]:
+    """Every key of the register with the day it was retired (``not_after``), for checking
+    codes and revocation lists; reads only (:class:`NoSigningKey` without any key)."""
+    with UnitOfWork(database, write=False) as uow:
+        keys = all_trusted_keys(uow)
+    if not keys:
+        raise _no_signing_key()
+    return keys
+
+
+@requires(Permission.READ_REGISTER)
+def verify_against_register(
+    database: Database, payload: str, on: date, revoked: Collection[str] | None = None
+) -> VerificationResult:
+    """Check a scanned code with the register at hand: its keys (a retired key's cards only
+    up to its retirement day) and its passes — a correctly signed number that is not in the
+    register is reported (``not-in-register``). Reads only."""
+    with UnitOfWork(database, write=False) as uow:
+        keys = all_trusted_keys(uow)
+        if not keys:
+            raise _no_signing_key()
+
+        def registered(number: str) -> bool:
+            return bool(uow.session.scalar(select(exists().where(Pass.number == number))))
+
+        return verify_payload(payload, keys, on, revoked, registered=registered)
 
 
 @requires(Permission.KEYS)
 def export_public_key_file(database: Database, out: Path) -> Path:
-    """The public-key file for partners (docs/qr-payload.md); a new database makes its
-    first key for it, kept only when the file was written."""
+    """The unsigned public-key file (docs/qr-payload.md, appendix A: unpinned, for testing;
+    partners get the signed key set); a new database makes its first key for it, kept only
+    when the file was written."""
     with UnitOfWork(database) as uow:
         active_key(uow)
         text = export_public_keys(_all_public_keys(uow))
@@ -187,15 +250,37 @@ def revoked_numbers(uow: UnitOfWork, on: date) -> list[str]:
     return list(uow.session.scalars(statement))
 
 
+@dataclass(frozen=True)
+class RevocationExport:
+    """What :func:`export_revocation_list` wrote."""
+
+    count: int
+    sequence: int
+    issued_on: date
+    next_update: date
+
+
 @requires(Permission.REVOKE)
-def export_revocation_list(database: Database, out: Path, on: date | None = None) -> int:
-    """The signed list of revoked numbers for partners; returns how many it holds."""
+def export_revocation_list(
+    database: Database, out: Path, on: date | None = None, next_update_days: int = 7
+) -> RevocationExport:
+    """The signed list of revoked numbers for partners, with the next SEQUENCE of the
+    register and the NEXT-UPDATE day ``next_update_days`` after today."""
+    if not 1 <= next_update_days <= MAX_NEXT_UPDATE_DAYS:
+        raise InvalidInput(
+            f"The next update must be 1 to {MAX_NEXT_UPDATE_DAYS} days ahead.",
+            f"Die nächste Aktualisierung muss 1 bis {MAX_NEXT_UPDATE_DAYS} Tage entfernt sein.",
+        )
     day = on or date.today()
+    next_update = day + timedelta(days=next_update_days)
     with UnitOfWork(database) as uow:
         key = active_key(uow)
         numbers = revoked_numbers(uow, day)
-        text = sign_revocation_list(numbers, day, key.private_key_pem, key.key_id)
+        sequence = next_number(uow, REVOCATION_SEQUENCE_KEY)
+        text = sign_revocation_list(numbers, day, key.private_key_pem, key.key_id,
+                                    sequence=sequence, next_update=next_update)
         write_bytes(out, text.encode("ascii"), "text")
-        uow.audit("export_revoked", "signing_key", None, key_id=key.key_id, count=len(numbers))
+        uow.audit("export_revoked", "signing_key", None, key_id=key.key_id, count=len(numbers),
+                  sequence=sequence, next_update=next_update.isoformat())
         uow.commit()
-    return len(numbers)
+    return RevocationExport(len(numbers), sequence, day, next_update)

@@ -55,6 +55,8 @@ ACTION_LABELS = {
     "print": "Druck",
     "create_key": "Schlüssel erzeugt",
     "rotate_key": "Schlüssel gewechselt",
+    "create_root_key": "Wurzelschlüssel erzeugt",
+    "sign_keyset": "Schlüsselsatz signiert",
     "export_revoked": "Sperrliste exportiert",
     "read_audit": "Protokoll gelesen",
     "anchor": "Anker notiert",

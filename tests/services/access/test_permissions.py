@@ -47,6 +47,8 @@ EXPECTED: dict[str, str] = {
     "check_database": OWNER, "create_demo_data": OWNER, "database_status": OWNER,
     "upgrade_register": OWNER, "export_public_key_file": A, "rotate_key": A,
     "export_revocation_list": S, "public_keys": C,
+    "create_root_key": A, "export_key_set": A, "trusted_keys": C,
+    "verify_against_register": C,
     # applications
     "apply": C, "decide": C,
     # audit: the trail is for supervisors

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from datetime import date
@@ -167,16 +168,28 @@ def test_verify_command_exit_codes(
     assert verify(payload, "--on", "2028-01-01").returncode == 3
     assert verify(payload.replace("*P*", "*K*"), "--on", "2026-06-01").returncode == 1
     assert verify("KP1*garbage", "--on", "2026-06-01").returncode == 1
-    keys = tmp_path / "keys.json"
-    run_kpass("keys", "export-public", "--out", str(keys), env=env, check=True)
-    assert "PRIVATE" not in keys.read_text()
-    revoke_pass(database, number, date(2026, 5, 1), "Test")
+    # the partner's way: a key set signed by the pinned root, a signed revocation list
+    root, key_set, state = tmp_path / "root.pem", tmp_path / "keyset.json", tmp_path / "s.json"
+    made = run_kpass("keys", "create-root", "--out", str(root), env=env, check=True)
+    [fingerprint] = [line.split(": ", 1)[1] for line in made.stdout.splitlines()
+                     if line.startswith("Root key fingerprint: ")]
+    run_kpass("keys", "sign-keyset", "--root", str(root), "--out", str(key_set), env=env,
+              check=True)
+    assert "PRIVATE" not in key_set.read_text()
+    today = date.today()
+    revoke_pass(database, number, today, "Test")
     revoked = tmp_path / "gesperrt.txt"
     run_kpass("keys", "export-revoked", "--out", str(revoked), env=env, check=True)
-    result = verify(
-        payload, "--public-key", str(keys), "--revoked", str(revoked), "--on", "2026-06-01"
-    )
+    partner = ("--keyset", str(key_set), "--root-fingerprint", fingerprint, "--state",
+               str(state), "--on", today.isoformat())
+    result = verify(payload, *partner, "--revoked", str(revoked))
     assert result.returncode == 3 and "gesperrt" in result.stdout
+    assert json.loads(state.read_text())["roots"]
+    # the unsigned key file is still there for testing, and says it is unpinned
+    keys = tmp_path / "keys.json"
+    run_kpass("keys", "export-public", "--out", str(keys), env=env, check=True)
+    result = verify(payload, "--public-key", str(keys), "--on", today.isoformat())
+    assert result.returncode == 0 and "UNPINNED" in result.stderr
 
 
 def test_application_form_shows_what_was_recorded(database: Database, tmp_path: Path) -> None:
