@@ -42,6 +42,22 @@ _ROLES_BEFORE = ("caseworker", "supervisor", "admin")
 _ROLES = (*_ROLES_BEFORE, "system")
 
 
+# the event table as this revision knows it (timestamps read and written as aware UTC)
+_EVENTS = sa.table(
+    "audit_event",
+    sa.column("id", sa.Integer()),
+    sa.column("at", UtcDateTime()),
+    sa.column("user_id", sa.Integer()),
+    sa.column("action", sa.String()),
+    sa.column("entity", sa.String()),
+    sa.column("entity_id", sa.Integer()),
+    sa.column("details", sa.JSON()),
+    sa.column("seq", sa.Integer()),
+    sa.column("prev_hash", sa.String()),
+    sa.column("hash", sa.String()),
+)
+
+
 def _check_in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
@@ -96,19 +112,7 @@ def upgrade() -> None:
 def _chain_existing_events() -> tuple[int, str]:
     """Link the events written before this revision, oldest first; the new head."""
     connection = op.get_bind()
-    events = sa.table(
-        "audit_event",
-        sa.column("id", sa.Integer()),
-        sa.column("at", sa.DateTime(timezone=True)),
-        sa.column("user_id", sa.Integer()),
-        sa.column("action", sa.String()),
-        sa.column("entity", sa.String()),
-        sa.column("entity_id", sa.Integer()),
-        sa.column("details", sa.JSON()),
-        sa.column("seq", sa.Integer()),
-        sa.column("prev_hash", sa.String()),
-        sa.column("hash", sa.String()),
-    )
+    events = _EVENTS
     rows = connection.execute(
         sa.select(
             events.c.id,
@@ -192,18 +196,7 @@ def _record_pass_baselines(seq: int, previous: str) -> tuple[int, str]:
         periods[pass_id].append([_day(start), _day(end)])
     user_id = _system_user_id(connection)
     at = datetime.now(UTC)
-    events = sa.table(
-        "audit_event",
-        sa.column("at", UtcDateTime()),
-        sa.column("user_id", sa.Integer()),
-        sa.column("action", sa.String()),
-        sa.column("entity", sa.String()),
-        sa.column("entity_id", sa.Integer()),
-        sa.column("details", sa.JSON()),
-        sa.column("seq", sa.Integer()),
-        sa.column("prev_hash", sa.String()),
-        sa.column("hash", sa.String()),
-    )
+    events = _EVENTS
     rows = []
     for row in passes:
         seq += 1
