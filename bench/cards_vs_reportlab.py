@@ -212,12 +212,14 @@ def _from_register(count: int) -> dict[str, object]:
 
     The baseline draws the same cards (already fetched and signed) with the plain script.
     """
+    from bench.common import logged_in
     from kpass.models.engine import open_database
     from kpass.models.migrate import upgrade
     from kpass.services.admin.demo_data import create_demo_data
     from kpass.services.admin.signing_keys import active_key
     from kpass.services.passes.queries import list_passes
-    from kpass.services.printing import card_data, print_cards
+    from kpass.services.printing import print_cards
+    from kpass.services.printing.cards import card_data
     from kpass.services.uow import UnitOfWork
 
     today = date.today()
@@ -225,6 +227,7 @@ def _from_register(count: int) -> dict[str, object]:
         database = open_database(f"sqlite:///{Path(folder) / 'register.sqlite'}")
         upgrade(database, backup=False)
         create_demo_data(database, max(200, count * 3 // 4), 7, today)
+        logged_in(database)  # signing needs a login that holds the key slot
         numbers = [row.number for row in list_passes(database, active_on=today, limit=count)]
         with UnitOfWork(database) as uow:
             from kpass.services.passes.actions import find_pass

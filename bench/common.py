@@ -40,6 +40,24 @@ def result(name: str, value: float, baseline: float, *, unit: str) -> dict[str, 
     }
 
 
+BENCH_USER, BENCH_PASSWORD = "bench", "bench-passwort"
+
+
+def logged_in(database: Database) -> Database:
+    """The register with an admin logged in — the demo admin of a demo register, else the
+    bench's own (created on a register without users): the services refuse everybody
+    else, as at the counter."""
+    from kpass.services.access import create_first_admin, has_login_users, log_in
+    from kpass.services.admin.demo_users import DEMO_PASSWORD
+
+    if not has_login_users(database):
+        create_first_admin(database, BENCH_USER, BENCH_PASSWORD)
+        log_in(database, BENCH_USER, BENCH_PASSWORD)
+    else:
+        log_in(database, "a.verwaltung", DEMO_PASSWORD)
+    return database
+
+
 def demo_register(households: int, seed: int = 7) -> Database:
     """A SQLite demo register, built once and kept under bench/.cache (it is slow to make)."""
     from kpass.services.admin.demo_data import create_demo_data
@@ -52,6 +70,7 @@ def demo_register(households: int, seed: int = 7) -> Database:
         database = open_database(f"sqlite:///{building}")
         upgrade(database, backup=False)
         create_demo_data(database, households, seed, AS_OF)
+        logged_in(database)  # the admin is created once, with the register
         database.dispose()
         building.rename(path)
-    return open_database(f"sqlite:///{path}")
+    return logged_in(open_database(f"sqlite:///{path}"))

@@ -22,13 +22,9 @@ from kpass.demo.generator import generate_households
 from kpass.models.base import utcnow
 from kpass.models.engine import open_database
 from kpass.models.migrate import upgrade
-from kpass.services.admin.demo_data import (
-    BATCH_SIZE,
-    DistinctPersons,
-    _Rows,
-    build_batch_rows,
-    create_demo_data,
-)
+from kpass.services.admin.demo_data import BATCH_SIZE, create_demo_data
+from kpass.services.admin.demo_rows import BatchRows, build_batch_rows
+from kpass.services.admin.distinct_persons import DistinctPersons
 
 
 def _fresh(path: Path) -> None:
@@ -108,7 +104,7 @@ def measure(quick: bool) -> list[dict[str, object]]:
     ]
 
 
-def _plain(rows: _Rows) -> list[tuple[str, list[tuple[object, ...]]]]:
+def _plain(rows: BatchRows) -> list[tuple[str, list[tuple[object, ...]]]]:
     statements = []
     for table, table_rows in rows.tables.items():
         if not table_rows:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from bench.common import demo_register, percentile, result
+from bench.common import demo_register, logged_in, percentile, result
 from kpass.models import Application, Decision, Pass, PrintRecord, PrintReference
 from kpass.models.engine import Database, open_database
 from kpass.services.household.history import household_history, household_prints
@@ -80,10 +80,10 @@ def measure(quick: bool) -> list[dict[str, object]]:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "register.sqlite"
         shutil.copyfile(path, copy)
-        database = open_database(f"sqlite:///{copy}")
+        database = logged_in(open_database(f"sqlite:///{copy}"))
         _add_prints(database, 60_000 if quick else 300_000, rng)
         database.dispose()  # the last connection checkpoints the WAL, as in daily use
-        database = open_database(f"sqlite:///{copy}")
+        database = logged_in(open_database(f"sqlite:///{copy}"))
         with UnitOfWork(database, write=False) as uow:
             households = sorted(set(uow.session.scalars(select(Application.household_id))))
         sample = rng.sample(households, 40)
