@@ -206,7 +206,8 @@ def verify_against_register(
 ) -> VerificationResult:
     """Check a scanned code with the register at hand: its keys (a retired key's cards only
     up to its retirement day) and its passes — a correctly signed number that is not in the
-    register is reported (``not-in-register``). Reads only."""
+    register is reported (``not-in-register``); a pass the register holds revoked or
+    replaced on ``on`` is revoked, with or without a revocation list. Reads only."""
     with UnitOfWork(database, write=False) as uow:
         keys = all_trusted_keys(uow)
         if not keys:
@@ -215,7 +216,9 @@ def verify_against_register(
         def registered(number: str) -> bool:
             return bool(uow.session.scalar(select(exists().where(Pass.number == number))))
 
-        return verify_payload(payload, keys, on, revoked, registered=registered)
+        # the register knows its revocations better than any list exported from it
+        known = set(revoked or ()) | set(revoked_numbers(uow, on))
+        return verify_payload(payload, keys, on, known, registered=registered)
 
 
 @requires(Permission.KEYS)

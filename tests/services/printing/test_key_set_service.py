@@ -104,6 +104,18 @@ def test_a_correctly_signed_number_that_is_not_in_the_register_is_reported(
     assert verify_against_register(database, genuine, date(2026, 6, 1)).status.accept
 
 
+def test_the_register_at_hand_knows_its_revocations_without_a_list(
+    database: Database, number: str
+) -> None:
+    rotate_key(database, DAY)
+    card = _signed_by_current_key(database, number, DAY, date(2027, 3, 31))
+    revoke_pass(database, number, date(2026, 7, 1), "verzogen", today=date(2026, 6, 1))
+    before = verify_against_register(database, card, date(2026, 6, 30))
+    assert before.status.accept  # valid until the day of the revocation
+    after = verify_against_register(database, card, date(2026, 7, 1))
+    assert after.status is VerificationStatus.GENUINE_REVOKED and not after.status.accept
+
+
 def test_create_root_writes_0600_keeps_only_the_public_half_and_refuses_overwriting(
     database: Database, tmp_path: Path
 ) -> None:
