@@ -23,6 +23,8 @@ DATABASE_ENV = "KPASS_DATABASE_URL"
 DATABASE_FILE_ENV = "KPASS_DATABASE_URL_FILE"
 #: In the user's config folder: the database URL, used when no variable names one.
 URL_FILE_NAME = "database-url"
+#: In the data folder: the PDFs the desktop app prints (kpass.ui.printing.outbox).
+OUTBOX_NAME = "Ausgabe"
 USER_ENV = "KPASS_USER"
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -38,6 +40,11 @@ def data_dir() -> Path:
 def private_data_dir() -> Path:
     """:func:`data_dir`, created 0700 or tightened to it (see :func:`private_dir`)."""
     return private_dir(data_dir())
+
+
+def default_outbox() -> Path:
+    """The seat's folder for printed PDFs (made private when kpass first prints into it)."""
+    return data_dir() / OUTBOX_NAME
 
 
 def default_url_file() -> Path:

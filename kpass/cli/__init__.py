@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from kpass import __version__
 from kpass.cli import (
     audit_command,
+    backup_commands,
     casework_commands,
     check_command,
     db_commands,
@@ -17,6 +18,8 @@ from kpass.cli import (
     passes_commands,
     persons_command,
     print_commands,
+    privacy_commands,
+    retention_command,
     rules_commands,
     screenshots_command,
     search_command,
@@ -60,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     streets_command.register(commands)
     users_command.register(commands)
     audit_command.register(commands)
+    backup_commands.register(commands)
+    privacy_commands.register(commands)
+    retention_command.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.add_argument(
         "--language",

@@ -34,6 +34,8 @@ class Application(VersionedMixin, Base):
         CheckConstraint(check_in("kind", APPLICATION_KINDS), name="kind"),
         CheckConstraint(check_in("status", APPLICATION_STATUSES), name="status"),
         Index("ix_application_household", "household_id", "application_date"),
+        # Deleting a person (retention) checks that no application names them.
+        Index("ix_application_applicant", "applicant_person_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -89,6 +91,7 @@ class Pass(VersionedMixin, Base):
             name="revocation_dated",
         ),
         Index("ix_pass_person", "person_id"),
+        Index("ix_pass_replaces", "replaces_pass_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -119,6 +122,7 @@ class PassValidity(Base):
         CheckConstraint("valid_until >= valid_from", name="period"),
         Index("ix_pass_validity_pass", "pass_id", "valid_until"),
         Index("ix_pass_validity_until", "valid_until", "valid_from"),
+        Index("ix_pass_validity_decision", "decision_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

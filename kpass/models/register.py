@@ -219,6 +219,7 @@ class BenefitNotice(Base):
 
 class BenefitNoticePerson(Base):
     __tablename__ = "benefit_notice_person"
+    __table_args__ = (Index("ix_benefit_notice_person_person", "person_id"),)
 
     notice_id: Mapped[int] = mapped_column(
         ForeignKey("benefit_notice.id", ondelete="CASCADE"), primary_key=True

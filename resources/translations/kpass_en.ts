@@ -286,242 +286,272 @@
     </message>
     <message>
         <location filename="../../kpass/ui/audit/texts.py" line="46"/>
+        <source>Auskunft nach Art. 15 DSGVO erteilt</source>
+        <translation>Subject access (Art. 15 GDPR) given</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="47"/>
         <source>Straßenverzeichnis eingelesen</source>
         <translation>Street directory imported</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="47"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="48"/>
+        <source>Löschung nach Löschkonzept</source>
+        <translation>Deleted by the retention schedule</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="49"/>
+        <source>Löschung auf Antrag (Art. 17 DSGVO)</source>
+        <translation>Erased on request (Art. 17 GDPR)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="50"/>
+        <source>Löschfrist geändert</source>
+        <translation>Retention period changed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="51"/>
         <source>Antrag erfasst</source>
         <translation>Application recorded</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="48"/>
-        <location filename="../../kpass/ui/audit/texts.py" line="72"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="52"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="78"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="49"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="53"/>
         <source>Pässe ausgestellt</source>
         <translation>Passes issued</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="50"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="54"/>
         <source>Pass ausgestellt</source>
         <translation>Pass issued</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="51"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="55"/>
         <source>Pass verlängert</source>
         <translation>Pass extended</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="52"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="56"/>
         <source>Ersatzpass ausgestellt</source>
         <translation>Replacement pass issued</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="53"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="57"/>
         <source>Pass ersetzt</source>
         <translation>Pass replaced</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="54"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="58"/>
         <source>Pass gesperrt</source>
         <translation>Pass revoked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="55"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="59"/>
         <source>Druck</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="56"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="60"/>
         <source>Schlüssel erzeugt</source>
         <translation>Key created</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="57"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="61"/>
         <source>Schlüssel gewechselt</source>
         <translation>Key rotated</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="58"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="62"/>
         <source>Wurzelschlüssel erzeugt</source>
         <translation>Root key created</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="59"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="63"/>
         <source>Schlüsselsatz signiert</source>
         <translation>Key set signed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="60"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="64"/>
         <source>Sperrliste exportiert</source>
         <translation>Revocation list exported</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="61"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="65"/>
         <source>Protokoll gelesen</source>
         <translation>Audit trail read</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="62"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="66"/>
         <source>Anker notiert</source>
         <translation>Anchor noted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="63"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="67"/>
         <source>Demodaten</source>
         <translation>Demo data</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/audit/texts.py" line="68"/>
+        <source>Aus Sicherung wiederhergestellt</source>
+        <translation>Restored from backup</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="69"/>
+        <source>Sicherungsregeln geändert</source>
+        <translation>Backup rules changed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="74"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="69"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="75"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="70"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="76"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="71"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="77"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="73"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="79"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="74"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="80"/>
         <source>Leistungsbescheid</source>
         <translation>Benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="75"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="81"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="76"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="82"/>
         <source>Signaturschlüssel</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="77"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="83"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="78"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="84"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="79"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="85"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="80"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="86"/>
         <source>Erinnerungen</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="81"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="87"/>
         <source>Antragsformular</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="82"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="88"/>
         <source>Protokoll</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="83"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="89"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="84"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="90"/>
         <source>Einstellung</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="85"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="91"/>
         <source>Straßenverzeichnis</source>
         <translation>Street directory</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="137"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="143"/>
         <source>Ergebnis: unverändert.</source>
         <translation>Result: unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="139"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="145"/>
         <source>Ergebnis: VERÄNDERT – bitte der Leitung und dem Datenschutz melden.</source>
         <translation>Result: CHANGED – please report this to the management and the data protection officer.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="142"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="148"/>
         <source>Kette: %1 Ereignisse geprüft; jedes passt zu seinem Hash und ist mit dem vorigen verkettet.</source>
         <translation>Chain: %1 events checked; each matches its hash and links to the one before.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="145"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="151"/>
         <source>Kette: gebrochen bei Ereignis Nr. %1:</source>
         <translation>Chain: broken at event no. %1:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="147"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="153"/>
         <source>Kette: gebrochen ab Ereignis Nr. %1 (%2 Befunde):</source>
         <translation>Chain: broken from event no. %1 on (%2 findings):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="153"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="159"/>
         <source>Anker: bestätigt bei Ereignis Nr. %1; bis dahin ist nichts verändert.</source>
         <translation>Anchor: confirmed at event no. %1; nothing up to it was changed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="156"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="162"/>
         <source>Anker: bei Ereignis Nr. %1 gefunden, aber die Kette davor ist gebrochen.</source>
         <translation>Anchor: found at event no. %1, but the chain before it is broken.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="159"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="165"/>
         <source>Anker: nicht in der Kette (Protokoll neu geschrieben oder Hash vertippt).</source>
         <translation>Anchor: not in the chain (the trail was rewritten or the hash mistyped).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="161"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="167"/>
         <source>Pässe: %1 mit dem Protokoll verglichen, %2 nicht prüfbar (vor der Aufzeichnung angelegt).</source>
         <translation>Passes: %1 compared with the trail, %2 not checkable (created before passes were recorded).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="166"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="172"/>
         <source>1 Pass weicht vom Protokoll ab:</source>
         <translation>1 pass differs from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="168"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="174"/>
         <source>%1 Pässe weichen vom Protokoll ab:</source>
         <translation>%1 passes differ from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="175"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="181"/>
         <source>Anker notiert – bitte ins Papierprotokoll übertragen:</source>
         <translation>Anchor noted – please copy it into the paper log:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="176"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="182"/>
         <source>Nr. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>
@@ -2430,87 +2460,87 @@
         <translation>The file %1 is not a readable image.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="190"/>
+        <location filename="../../kpass/ui/household/page.py" line="192"/>
         <source>&amp;Haushalt</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="191"/>
+        <location filename="../../kpass/ui/household/page.py" line="193"/>
         <source>Ver&amp;lauf</source>
         <translation>Histor&amp;y</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="192"/>
+        <location filename="../../kpass/ui/household/page.py" line="194"/>
         <source>Haushalt und Verlauf</source>
         <translation>Household and history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="193"/>
+        <location filename="../../kpass/ui/household/page.py" line="195"/>
         <source>Vorgelegte Nachweise</source>
         <translation>Proofs presented</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="196"/>
+        <location filename="../../kpass/ui/household/page.py" line="198"/>
         <source>Nachweis: %1</source>
         <translation>Proof: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="199"/>
+        <location filename="../../kpass/ui/household/page.py" line="201"/>
         <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
         <translation>Apply and decide today (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="200"/>
+        <location filename="../../kpass/ui/household/page.py" line="202"/>
         <source>Zurück zur Suche (Esc)</source>
         <translation>Back to the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="201"/>
+        <location filename="../../kpass/ui/household/page.py" line="203"/>
         <source>Zurück zur Suche</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="202"/>
+        <location filename="../../kpass/ui/household/page.py" line="204"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="203"/>
+        <location filename="../../kpass/ui/household/page.py" line="205"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="296"/>
+        <location filename="../../kpass/ui/household/page.py" line="298"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="300"/>
+        <location filename="../../kpass/ui/household/page.py" line="302"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="303"/>
+        <location filename="../../kpass/ui/household/page.py" line="305"/>
         <source>(%1 ungespeicherte Änderung(en) – Strg+S speichert)</source>
         <translation>(%1 unsaved change(s) – Ctrl+S saves)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="306"/>
+        <location filename="../../kpass/ui/household/page.py" line="308"/>
         <source>Haushalt &amp;speichern</source>
         <translation>&amp;Save household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="306"/>
+        <location filename="../../kpass/ui/household/page.py" line="308"/>
         <source>Änderungen &amp;speichern</source>
         <translation>&amp;Save changes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="308"/>
+        <location filename="../../kpass/ui/household/page.py" line="310"/>
         <source>Neuen Haushalt speichern (Strg+S)</source>
         <translation>Save the new household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="309"/>
+        <location filename="../../kpass/ui/household/page.py" line="311"/>
         <source>Änderungen am Haushalt speichern (Strg+S)</source>
         <translation>Save the changes to the household (Ctrl+S)</translation>
     </message>
@@ -3694,78 +3724,88 @@
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="139"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="141"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="145"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="147"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="143"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="149"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="144"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="150"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="145"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="151"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="146"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="152"/>
         <source>Person ändern … (F2)</source>
         <translation>Correct person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="147"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="153"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="148"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="154"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="149"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="155"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="151"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="157"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="152"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="158"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="153"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="159"/>
         <source>Lichtb&amp;ild …</source>
         <translation>&amp;Photo …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="154"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="160"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="210"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="161"/>
+        <source>Auskun&amp;ft (Art. 15) …</source>
+        <translation>Sub&amp;ject access (Art. 15) …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="162"/>
+        <source>Auskunft (Art. 15) … über die ausgewählte Person: alle gespeicherten Daten</source>
+        <translation>Subject access (Art. 15) … for the selected person: all stored data</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="221"/>
         <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
         <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="227"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="275"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="286"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut übernehmen.</source>
         <translation>Somebody else has changed this person&apos;s data in the meantime; saved now: %1, born %2. Your input is still in the fields – please check it and take it again with Enter.</translation>
     </message>
@@ -5098,6 +5138,83 @@
     <message>
         <source>Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue</source>
         <translation type="vanished">Parts of the name in any order; umlauts also as ae, oe, ue</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectExport</name>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="43"/>
+        <source>Auskunft nach Art. 15 DSGVO</source>
+        <translation>Subject access under Art. 15 GDPR</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="44"/>
+        <source>Auskunft über alle gespeicherten Daten von %1.
+
+Als PDF zum Drucken oder Aushändigen (Vorschau), oder als maschinenlesbare JSON-Datei? Jede Auskunft wird im Protokoll vermerkt.</source>
+        <translation>Information on all stored data of %1.
+
+As a PDF to print or hand over (preview), or as a machine-readable JSON file? Every subject access is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="50"/>
+        <source>&amp;PDF-Vorschau</source>
+        <translation>&amp;PDF preview</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="51"/>
+        <source>&amp;JSON-Datei speichern …</source>
+        <translation>Save &amp;JSON file …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="52"/>
+        <source>&amp;Abbrechen</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="53"/>
+        <source>PDF-Vorschau der Auskunft öffnen</source>
+        <translation>Open the PDF preview of the subject access</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="54"/>
+        <source>JSON-Datei der Auskunft speichern …</source>
+        <translation>Save the JSON file of the subject access …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="55"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="72"/>
+        <source>Auskunft als JSON speichern</source>
+        <translation>Save subject access as JSON</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="73"/>
+        <source>JSON-Dateien (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="99"/>
+        <source>%1 ist noch nicht gespeichert: es gibt noch keine Daten, über die Auskunft zu geben wäre.</source>
+        <translation>%1 is not saved yet: there is no stored data to give information about.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="121"/>
+        <source>Auskunft nach Art. 15 gespeichert und im Protokoll vermerkt: %1</source>
+        <translation>Subject access (Art. 15) saved and recorded in the audit trail: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="125"/>
+        <source>Auskunft Art. 15 – %1</source>
+        <translation>Subject access Art. 15 – %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/subject_export.py" line="136"/>
+        <source>Auskunft nach Art. 15 als JSON gespeichert und im Protokoll vermerkt: %1</source>
+        <translation>Subject access (Art. 15) saved as JSON and recorded in the audit trail: %1</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,8 @@ _TEXTS_DE = {
     Permission.PARAMETERS: "Regelparameter ändern",
     Permission.KEYS: "Signaturschlüssel verwalten",
     Permission.SETTINGS: "Einstellungen ändern",
+    Permission.ERASE: "personenbezogene Daten auf Antrag löschen",
+    Permission.RETENTION: "das Löschkonzept ändern oder ausführen",
 }
 
 

@@ -22,11 +22,13 @@ class Permission(StrEnum):
     WHAT_IF = "what_if"
     AUDIT = "audit"
     BULK_READ = "bulk_read"  # lists of many persons (passes list --all, exports)
+    ERASE = "erase"  # erasure on a person's request (Art. 17 DSGVO)
     # admin
     USERS = "users"
     PARAMETERS = "parameters"
     KEYS = "keys"
     SETTINGS = "settings"
+    RETENTION = "retention"  # the deletion schedule: its periods and its runs
 
 
 ROLE_RANK = {"caseworker": 1, "supervisor": 2, "admin": 3}
@@ -49,10 +51,12 @@ LOWEST_ROLE: dict[Permission, str] = {
     Permission.WHAT_IF: "supervisor",
     Permission.AUDIT: "supervisor",
     Permission.BULK_READ: "supervisor",
+    Permission.ERASE: "supervisor",
     Permission.USERS: "admin",
     Permission.PARAMETERS: "admin",
     Permission.KEYS: "admin",
     Permission.SETTINGS: "admin",
+    Permission.RETENTION: "admin",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select, text
@@ -81,8 +81,14 @@ def _household_rows(
         ids[table] = value + 1
         return value
 
+    def on(day: date) -> Any:
+        # recorded when the household came to the office, as a real register would show
+        # (the retention schedule counts from these days), never after the demo is written
+        return min(now, datetime.combine(day, time(9), tzinfo=UTC))
+
     household_id = take("household")
-    t["household"].append({"id": household_id, "created_at": now, "version": 1})
+    came = min(a.valid_from for a in h.addresses) if h.addresses else now.date()
+    t["household"].append({"id": household_id, "created_at": on(came), "version": 1})
     addresses = h.addresses
     for i, a in enumerate(addresses):
         following = addresses[i + 1].valid_from if i + 1 < len(addresses) else None
@@ -116,7 +122,7 @@ def _household_rows(
                 "disability": "disability" in p.flags,
                 "foster_child": "foster_child" in p.flags,
                 "died_on": None,
-                "created_at": now,
+                "created_at": on(max(came, p.member_since)),
                 "version": 1,
             }
         )
@@ -158,7 +164,7 @@ def _household_rows(
                 "valid_from": b.valid_from,
                 "valid_until": b.valid_until,
                 "reference": b.reference,
-                "created_at": now,
+                "created_at": on(b.valid_from),
             }
         )
         for key in b.member_keys:

@@ -14,6 +14,8 @@ from typing import Any
 from kpass.models.audit_chain import GENESIS, event_hash
 from kpass.services.audit.pass_records import (
     CREATING_ACTIONS,
+    ERASED_PASSES,
+    ERASING_ACTIONS,
     STATE_ACTIONS,
     STATE_KEY,
     state_digest,
@@ -116,6 +118,11 @@ class ChainWalk:
         self.last_seq, self.last_hash = max(seq, self.last_seq), row.hash
 
     def _remember_pass(self, row: Any, seq: int, event_id: int) -> None:
+        if row.action in ERASING_ACTIONS:
+            # deleted by the Löschkonzept: the register no longer holds them, by rule
+            for pass_id in (row.details or {}).get(ERASED_PASSES, []):
+                self.recorded.pop(pass_id, None)
+            return
         if row.entity != "pass" or row.action not in STATE_ACTIONS or row.entity_id is None:
             return
         state = (row.details or {}).get(STATE_KEY)

@@ -34,6 +34,10 @@ STATE_ACTIONS = ("issue_pass", "extend_pass", "issue_replacement", "replace", "r
 CREATING_ACTIONS = ("issue_pass", "issue_replacement", "baseline")
 #: The action of the baseline events.
 BASELINE = "baseline"
+#: Events of the Löschkonzept (kpass.services.retention): the ids of the passes they
+#: deleted by rule are listed under ERASED_PASSES; the trail expects them gone from then on.
+ERASING_ACTIONS = ("retention", "erase_person")
+ERASED_PASSES = "erased_passes"
 
 PassState = dict[str, Any]
 

@@ -43,7 +43,11 @@ ACTION_LABELS = {
     "correct_notice": "Leistungsbescheid berichtigt",
     "remove_notice": "Leistungsbescheid entfernt",
     "bulk_read": "Massenabruf gelesen",
+    "export_person": "Auskunft nach Art. 15 DSGVO erteilt",
     "import_streets": "Straßenverzeichnis eingelesen",
+    "retention": "Löschung nach Löschkonzept",
+    "erase_person": "Löschung auf Antrag (Art. 17 DSGVO)",
+    "set_retention": "Löschfrist geändert",
     "apply": "Antrag erfasst",
     "decide": "Entscheidung",
     "issue": "Pässe ausgestellt",
@@ -61,6 +65,8 @@ ACTION_LABELS = {
     "read_audit": "Protokoll gelesen",
     "anchor": "Anker notiert",
     "demo_data": "Demodaten",
+    "restore_backup": "Aus Sicherung wiederhergestellt",
+    "set_backup_policy": "Sicherungsregeln geändert",
 }
 
 #: The areas (entities) events are about; an area not listed is shown as stored.

@@ -51,6 +51,7 @@ from kpass.ui.household.sections.address import AddressSection
 from kpass.ui.household.sections.incomes import IncomeSection
 from kpass.ui.household.sections.members import MemberSection
 from kpass.ui.household.sections.notices import NoticeSection
+from kpass.ui.household.subject_export import SubjectExportActions
 from kpass.ui.printing.preview_dialog import PreviewDialog
 
 
@@ -59,7 +60,7 @@ def _tr(text: str) -> str:
 
 
 class HouseholdPage(SaveActions, DuplicateRefusals, DecisionActions, MemberActions,
-                    PassActions, PrintActions, QWidget):
+                    PassActions, PrintActions, SubjectExportActions, QWidget):
     """One household at a time: new (kept on screen until saved) or stored."""
 
     open_household = Signal(int)
@@ -148,6 +149,7 @@ class HouseholdPage(SaveActions, DuplicateRefusals, DecisionActions, MemberActio
         self.members.end_requested.connect(self.ask_end_member)
         self.members.role_requested.connect(self.ask_change_role)
         self.members.photo_requested.connect(self.choose_photo)
+        self.members.subject_export_requested.connect(self.ask_subject_export)
         self.save_button.clicked.connect(self.save_everything)
         self.back_button.clicked.connect(self.closed)
         p = self.panel

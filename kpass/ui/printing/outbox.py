@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kpass.atomic_file import keep_private
 from kpass.services import Database, printing
-from kpass.settings import private_data_dir, private_dir
+from kpass.settings import OUTBOX_NAME, private_data_dir, private_dir
 
 _outbox: Path | None = None
 
@@ -48,7 +48,7 @@ def set_outbox(path: Path | None) -> None:
 def outbox() -> Path:
     """The folder the PDFs go to: like the register, only its owner may enter it (0700)
     and read the PDFs in it (0600), whatever the umask."""
-    folder = private_dir(_outbox or private_data_dir() / "Ausgabe")
+    folder = private_dir(_outbox or private_data_dir() / OUTBOX_NAME)
     keep_private(folder)
     return folder
 

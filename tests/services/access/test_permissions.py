@@ -27,9 +27,12 @@ PACKAGES = (
     "admin",
     "applications",
     "audit",
+    "continuity",
     "household",
     "passes",
     "printing",
+    "privacy",
+    "retention",
     "search",
     "statistics",
 )
@@ -53,6 +56,9 @@ EXPECTED: dict[str, str] = {
     "apply": C, "decide": C,
     # audit: the trail is for supervisors
     "anchor_head": S, "audit_entities": S, "list_events": S, "verify_trail": S,
+    # continuity: backups are the database owner's, like db upgrade
+    "backup_if_due": OWNER, "backup_policy": OWNER, "create_backup": OWNER,
+    "list_backups": OWNER, "restore_backup": OWNER, "set_backup_policy": OWNER,
     # household: reading and editing the register is the counter's work
     "add_income": C, "add_member": C, "add_notice": C, "change_role": C,
     "check_household_changes": C, "correct_income": C, "correct_notice": C,
@@ -68,10 +74,15 @@ EXPECTED: dict[str, str] = {
     # printing
     "passes_issued_on": C, "print_application_form": C, "print_cards": C,
     "print_decision_letter": C, "print_renewal_reminders": C, "print_sheet_issued_on": C,
+    # privacy: a request under Art. 15 DSGVO is answered at the counter
+    "export_person": C,
     # search
     "import_directory": A, "search_persons": C, "suggest_stadtteil": C,
     # statistics
     "count_rows": S, "export_statistics": C, "policy_impact": S,
+    # retention: the counter may tell how long data is kept; erasure on request is a
+    # supervisor's decision; the schedule and its runs are the administrator's
+    "retention_classes": C, "erase_person": S, "run_retention": A, "set_retention_period": A,
 }
 RANK = {C: 1, S: 2, A: 3}
 

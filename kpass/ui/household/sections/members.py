@@ -54,6 +54,7 @@ class MemberSection(MemberEntry):
     photo_requested = Signal(int)
     end_requested = Signal(int)
     role_requested = Signal(int)
+    subject_export_requested = Signal(int)  # "Auskunft (Art. 15) …"
 
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
@@ -68,6 +69,8 @@ class MemberSection(MemberEntry):
         self.end_button.setObjectName("endMember")
         self.photo_button = QPushButton()
         self.photo_button.setObjectName("memberPhoto")
+        self.subject_button = QPushButton()
+        self.subject_button.setObjectName("subjectExport")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -77,7 +80,8 @@ class MemberSection(MemberEntry):
         self.row_actions_label = QLabel()
         row_actions = FlowLayout()  # wraps at a large font instead of widening the form
         row_actions.addWidget(self.row_actions_label)
-        for button in (self.edit_button, self.role_button, self.photo_button, self.end_button):
+        for button in (self.edit_button, self.role_button, self.photo_button, self.end_button,
+                       self.subject_button):
             row_actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -96,6 +100,8 @@ class MemberSection(MemberEntry):
         self.role_button.clicked.connect(lambda: self._with_selected(self.role_requested))
         self.end_button.clicked.connect(lambda: self._with_selected(self.end_requested))
         self.photo_button.clicked.connect(lambda: self._with_selected(self.photo_requested))
+        self.subject_button.clicked.connect(
+            lambda: self._with_selected(self.subject_export_requested))
         self.duplicate_box.open_household.connect(self.open_household)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.start_edit())
@@ -133,7 +139,7 @@ class MemberSection(MemberEntry):
         return [self.table, self.family, self.given, self.birth, self.role, self.salutation,
                 self.disability, self.foster, self.add_button, self.cancel_button,
                 self.duplicate_open, self.edit_button, self.role_button, self.photo_button,
-                self.end_button]
+                self.end_button, self.subject_button]
 
     def translate_ui(self) -> None:
         self.setTitle(_tr("Personen im Haushalt"))
@@ -152,6 +158,9 @@ class MemberSection(MemberEntry):
         self.end_button.setAccessibleName(_tr("Ausgewählte Person austragen"))
         self.photo_button.setText(_tr("Lichtb&ild …"))
         self.photo_button.setAccessibleName(_tr("Lichtbild der ausgewählten Person laden"))
+        self.subject_button.setText(_tr("Auskun&ft (Art. 15) …"))
+        self.subject_button.setAccessibleName(_tr("Auskunft (Art. 15) … über die ausgewählte "
+                                                  "Person: alle gespeicherten Daten"))
         self.duplicate_box.translate_ui()
 
     # -- showing ---------------------------------------------------------------------------
@@ -189,6 +198,8 @@ class MemberSection(MemberEntry):
         has = self.selected_key() is not None
         for button in (self.edit_button, self.role_button, self.end_button, self.photo_button):
             button.setEnabled(has)
+        # only a stored person has data to tell about
+        self.subject_button.setEnabled((self.selected_key() or 0) > 0)
 
     def _with_selected(self, signal: SignalInstance) -> None:
         key = self.selected_key()

@@ -1,0 +1,47 @@
+"""The information to the data subject (Art. 15 DSGVO): the data a person's report holds
+(:mod:`~kpass.documents.subject_report.data`) and its readable German PDF
+(:mod:`~kpass.documents.subject_report.render`)."""
+
+from kpass.documents.subject_report.data import (
+    CoMember,
+    HouseholdFigures,
+    SubjectAccessReport,
+    SubjectAddress,
+    SubjectApplication,
+    SubjectDecision,
+    SubjectDistinction,
+    SubjectEvent,
+    SubjectIncome,
+    SubjectMembership,
+    SubjectNotice,
+    SubjectPass,
+    SubjectPerson,
+    SubjectPhoto,
+    SubjectPrint,
+    SubjectValidity,
+)
+from kpass.documents.subject_report.render import SECTIONS, TITLE, render_subject_report
+from kpass.documents.subject_report.texts import NOTES
+
+__all__ = [
+    "NOTES",
+    "SECTIONS",
+    "TITLE",
+    "CoMember",
+    "HouseholdFigures",
+    "SubjectAccessReport",
+    "SubjectAddress",
+    "SubjectApplication",
+    "SubjectDecision",
+    "SubjectDistinction",
+    "SubjectEvent",
+    "SubjectIncome",
+    "SubjectMembership",
+    "SubjectNotice",
+    "SubjectPass",
+    "SubjectPerson",
+    "SubjectPhoto",
+    "SubjectPrint",
+    "SubjectValidity",
+    "render_subject_report",
+]
