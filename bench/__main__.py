@@ -22,6 +22,7 @@ MODULES = (
     "bench.stats_month",
     "bench.history_prints",
     "bench.demo_generator",
+    "bench.retention_run",
 )
 
 

@@ -8,10 +8,14 @@ within one file system, where it is atomic.
 
 The temporary file (``.NAME.xxxxxxxx.part``) is created readable by its owner only (0600) and
 removed on any exception, a KeyboardInterrupt included, so no hidden copy of holders' cards
-stays behind. The finished file gets the ``mode`` its writer asks for (personal data: 0600);
-without one, 0600 in a folder registered with :func:`keep_private` (the print outbox),
-else the permissions of the file it replaces or the user's usual ones (umask) for a new file
-(statistics exports and public key files hold no personal data).
+stays behind. A process killed outright (``kill -9``, a power cut) cannot remove it: so its
+writer holds an advisory lock (``flock``) on it for as long as it lives, and the next write
+to the same target removes every ``.NAME.*.part`` that nobody holds (where there is no
+``flock``, one older than :data:`STALE_AFTER_SECONDS`). The finished file gets the ``mode``
+its writer asks for (personal data: 0600); without one, 0600 in a folder registered with
+:func:`keep_private` (the print outbox), else the permissions of the file it replaces or the
+user's usual ones (umask) for a new file (statistics exports and public key files hold no
+personal data).
 
 What an output may replace (:class:`OutputRefused`, exit code 2, otherwise):
 
@@ -35,14 +39,21 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Literal
 
 from kpass.errors import InvalidInput
+
+try:
+    import fcntl
+except ImportError:  # Windows: stale temporary files are told by their age
+    fcntl = None  # type: ignore[assignment]
 
 #: What a file holds, told by its first bytes.
 Kind = Literal["pdf", "zip", "png", "text"]
@@ -66,6 +77,8 @@ _SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 #: The mode of files with personal data.
 PRIVATE_MODE = 0o600
+#: Without ``flock``: a temporary file left this long is a killed writer's.
+STALE_AFTER_SECONDS = 24 * 3600
 
 _protected: set[str] = set()
 _private_folders: set[str] = set()
@@ -214,12 +227,25 @@ class PreparedFile:
     :meth:`discard` removes it. ``with`` discards it unless it was installed."""
 
     def __init__(
-        self, path: Path, temporary: Path, kind: Kind | None, mode: int | None = None
+        self,
+        path: Path,
+        temporary: Path,
+        kind: Kind | None,
+        mode: int | None = None,
+        lock: int | None = None,
     ) -> None:
         self.path = path
         self.temporary: Path | None = temporary
         self.kind = kind
         self.mode = mode
+        # held until the file is installed or discarded: the sign that it is not stale
+        self._lock = lock
+
+    def _release(self) -> None:
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            with contextlib.suppress(OSError):
+                os.close(lock)
 
     def read_bytes(self) -> bytes:
         assert self.temporary is not None, "already installed or discarded"
@@ -245,18 +271,70 @@ class PreparedFile:
         os.chmod(temporary, mode)
         os.replace(temporary, self.path)
         self.temporary = None
+        self._release()
 
     def discard(self) -> None:
         temporary, self.temporary = self.temporary, None
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+        self._release()
 
     def __enter__(self) -> PreparedFile:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.discard()
+
+
+def _temporary_names(path: Path) -> re.Pattern[str]:
+    return re.compile(rf"\.{re.escape(path.name)}\.[0-9a-f]{{8}}\.part")
+
+
+def _lock(descriptor: int) -> bool | None:
+    """Take the writer's lock on a temporary file without waiting: True when taken, False
+    when another process holds it, None where the system has no such locks."""
+    if fcntl is None:
+        return None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            return False
+        return None  # e.g. a network drive without locks
+    return True
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files a killed writer left for ``path`` (``.NAME.*.part`` that
+    no living process holds); returns those removed. A file being written is never
+    touched: its writer holds its lock."""
+    pattern = _temporary_names(path)
+    removed: list[Path] = []
+    try:
+        candidates = [entry for entry in os.scandir(path.parent) if pattern.fullmatch(entry.name)]
+    except OSError:
+        return removed
+    for entry in candidates:
+        candidate = Path(entry.path)
+        try:
+            descriptor = os.open(candidate, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                continue
+            locked = _lock(descriptor)
+            if locked is None:
+                # nobody can tell whether a writer lives: only a file left long ago goes
+                locked = time.time() - os.fstat(descriptor).st_mtime > STALE_AFTER_SECONDS
+            if locked:
+                with contextlib.suppress(OSError):
+                    candidate.unlink()
+                    removed.append(candidate)
+        finally:
+            os.close(descriptor)  # releases the lock taken
+    return removed
 
 
 def prepare_file(
@@ -276,8 +354,10 @@ def prepare_file(
     propagates. Either way nothing is left.
     """
     check_target(path, kind)
+    remove_stale_temporaries(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     temporary: Path | None = None
+    lock: int | None = None
     try:
         for _ in range(100):
             # the name is known before the file exists, so an interrupt at any point after
@@ -287,6 +367,15 @@ def prepare_file(
                 descriptor = os.open(temporary, flags, 0o600)
             except FileExistsError:
                 temporary = None  # somebody else's: not ours to remove
+                continue
+            lock = os.open(temporary, os.O_RDONLY)
+            _lock(lock)
+            if os.fstat(lock).st_nlink == 0:
+                # another writer's cleanup took it for stale between os.open and the lock
+                os.close(descriptor)
+                os.close(lock)
+                lock = None
+                temporary = None
                 continue
             break
         else:
@@ -298,14 +387,19 @@ def prepare_file(
         if kind is None:
             with open(temporary, "rb") as produced:
                 kind = kind_of(produced.read(SNIFF_BYTES))
-        prepared = PreparedFile(path, temporary, kind, mode if mode is not None
-                                else _default_mode(path))
+        prepared = PreparedFile(
+            path, temporary, kind, mode if mode is not None else _default_mode(path), lock
+        )
         temporary = None
+        lock = None
         return prepared
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+        if lock is not None:
+            with contextlib.suppress(OSError):
+                os.close(lock)
 
 
 def replace_file(

@@ -32,7 +32,10 @@ def _upgrade(args: argparse.Namespace) -> int:
         print(f"Database is up to date (revision {result.after}).")
     else:
         print(f"Database upgraded from {result.before or 'empty'} to {result.after}.")
-    if result.backup is not None:
+    if result.copy is not None:
+        print(f"Copy of the previous database: {result.copy.path}")
+        print(f"Copy verified: {result.copy.tables} tables, {result.copy.rows:,} rows.")
+    elif result.backup is not None:
         print(f"Copy of the previous database: {result.backup}")
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -26,11 +27,21 @@ PG_LOCK_TIMEOUT_MS = SQLITE_BUSY_TIMEOUT_MS
 PG_STATEMENT_TIMEOUT_MS = 300_000
 PG_LOCK_NOT_AVAILABLE = "55P03"
 PG_QUERY_CANCELED = "57014"
+PG_READ_ONLY_TRANSACTION = "25006"
+PG_DISK_FULL = "53100"
+# SQLite's primary result codes (the low byte of an extended code, ``sqlite3.Error``'s
+# ``sqlite_errorcode``); the message texts are matched as well for older drivers.
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
 WRITE_OPTION = "kpass_write"
 #: Files SQLite keeps beside the database; it gives them the database file's mode.
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 #: ``kpass.sqlite`` → ``kpass.vor-upgrade-0010-20260101-120000.sqlite`` (``kpass db upgrade``)
 UPGRADE_COPY_INFIX = ".vor-upgrade-"
+#: ``kpass.sqlite`` → ``kpass.vor-wiederherstellung-20261125-083000.sqlite`` (``kpass restore``)
+RESTORE_COPY_INFIX = ".vor-wiederherstellung-"
 _PASSWORD = re.compile(r"(://[^/@:]*:)[^/@]*@")
 
 
@@ -65,11 +76,14 @@ def _sqlite_path(url: URL) -> Path | None:
 
 
 def register_files(path: Path) -> list[Path]:
-    """The SQLite file, its companions and the copies ``kpass db upgrade`` set aside: those
-    of them that exist. Each holds the whole register."""
+    """The SQLite file, its companions and the copies ``kpass db upgrade`` and ``kpass
+    restore`` set aside: those of them that exist. Each holds the whole register."""
     companions = [path.with_name(path.name + suffix) for suffix in SQLITE_COMPANIONS]
     try:
-        copies = sorted(path.parent.glob(f"{glob.escape(path.stem)}{UPGRADE_COPY_INFIX}*.sqlite"))
+        copies = sorted(
+            copy for infix in (UPGRADE_COPY_INFIX, RESTORE_COPY_INFIX)
+            for copy in path.parent.glob(f"{glob.escape(path.stem)}{infix}*.sqlite")
+        )
     except OSError:
         copies = []
     return [file for file in (path, *companions, *copies) if file.exists()]
@@ -109,6 +123,22 @@ def _configure_sqlite(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             connection.exec_driver_sql("BEGIN")
+
+
+def _reconnect_after_read_only(engine: Engine) -> None:
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        # A connection opened while the database was read-only stays so (SQLite opens the
+        # file read-only for good; a PostgreSQL session keeps default_transaction_read_only,
+        # a standby stays one): dropped, so that trying again after the fault is cleared
+        # gets a fresh connection.
+        original = context.original_exception
+        code = getattr(original, "sqlstate", None)
+        sqlite_code = getattr(original, "sqlite_errorcode", None)
+        if code == PG_READ_ONLY_TRANSACTION or (
+            isinstance(sqlite_code, int) and sqlite_code & 0xFF == SQLITE_READONLY
+        ):
+            context.is_disconnect = True
 
 
 @dataclass
@@ -197,6 +227,7 @@ def open_database(text: str, *, create_dir: bool = True, echo: bool = False) -> 
         path = _sqlite_path(url)
         if path is not None:
             _keep_private(engine, path)
+    _reconnect_after_read_only(engine)
     return Database(url=url, engine=engine)
 
 
@@ -211,6 +242,29 @@ def describe_db_error(exc: DBAPIError, database: Database | None = None) -> Data
             f"The database is locked by another program ({where}); try again in a moment.",
             f"Die Datenbank ist von einem anderen Programm gesperrt ({where}); "
             "bitte gleich noch einmal versuchen.",
+        )
+    # before "could not …" below: PostgreSQL says "could not extend file" when its disk is full
+    if _is_disk_full(exc, code, lowered):
+        return DatabaseError(
+            f"The disk holding the database is full ({where}); nothing was changed. Free "
+            "some space (or ask IT to), then try again.",
+            f"Der Datenträger der Datenbank ist voll ({where}); es wurde nichts geändert. "
+            "Bitte Platz schaffen (oder die IT darum bitten) und dann noch einmal versuchen.",
+        )
+    if _is_read_only(exc, code, lowered, database):
+        return DatabaseError(
+            f"The database is read-only ({where}); nothing was changed. Ask IT to allow "
+            "writing to it again, then try again.",
+            f"Die Datenbank ist schreibgeschützt ({where}); es wurde nichts geändert. Bitte "
+            "die IT bitten, das Schreiben wieder zu erlauben, und dann noch einmal versuchen.",
+        )
+    if _sqlite_code(exc) == SQLITE_IOERR or "disk i/o error" in lowered:
+        return DatabaseError(
+            f"The database file could not be read or written (disk I/O error, {where}); "
+            "nothing was changed. Check the drive or the network connection, then try again.",
+            f"Die Datenbankdatei konnte nicht gelesen oder geschrieben werden "
+            f"(Ein-/Ausgabefehler, {where}); es wurde nichts geändert. Bitte das Laufwerk oder "
+            "die Netzwerkverbindung prüfen und dann noch einmal versuchen.",
         )
     if code == PG_QUERY_CANCELED:
         return DatabaseError(
@@ -243,16 +297,48 @@ def describe_db_error(exc: DBAPIError, database: Database | None = None) -> Data
             f"The database file is damaged or not a kpass database ({where}).",
             f"Die Datenbankdatei ist beschädigt oder keine kpass-Datenbank ({where}).",
         )
-    if "read-only" in lowered or "readonly" in lowered:
-        return DatabaseError(
-            f"The database is read-only ({where}).",
-            f"Die Datenbank ist schreibgeschützt ({where}).",
-        )
     first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
     return DatabaseError(
         f"Database error ({where}): {first}",
         f"Datenbankfehler ({where}): {first}",
     )
+
+
+def _sqlite_code(exc: DBAPIError) -> int | None:
+    """SQLite's primary result code of a driver error, else None."""
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _is_disk_full(exc: DBAPIError, code: str | None, lowered: str) -> bool:
+    # SQLite: "database or disk is full"; PostgreSQL 53100 "could not extend file …: No
+    # space left on device" (also without its SQLSTATE, e.g. a WAL write failing)
+    return (
+        code == PG_DISK_FULL
+        or _sqlite_code(exc) == SQLITE_FULL
+        or "disk is full" in lowered
+        or "no space left on device" in lowered
+    )
+
+
+def _is_read_only(
+    exc: DBAPIError, code: str | None, lowered: str, database: Database | None
+) -> bool:
+    # SQLite: "attempt to write a readonly database"; PostgreSQL 25006 "cannot execute
+    # INSERT in a read-only transaction" (a standby, default_transaction_read_only)
+    if (
+        code == PG_READ_ONLY_TRANSACTION
+        or _sqlite_code(exc) == SQLITE_READONLY
+        or "read-only" in lowered
+        or "readonly" in lowered
+    ):
+        return True
+    # A WAL database on a read-only drive or in a folder kpass may not write cannot even be
+    # opened ("unable to open database file"): its -shm cannot be made.
+    path = database.sqlite_path if database is not None else None
+    if path is None or _sqlite_code(exc) != SQLITE_CANTOPEN or not path.exists():
+        return False
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
 
 
 @contextmanager

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.household_page.open_person.connect(self.open_household)
         self.renewals_page.household_opened.connect(self.open_household)
         self.household_page.closed.connect(self.show_search)
+        self.household_page.erased.connect(self.after_erasure)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back)
 
         self.user_label = QLabel()
@@ -177,6 +178,13 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.search_page)
         self.search_page.focus_search()
+
+    def after_erasure(self, what: str) -> None:
+        """The household shown is gone: back to a search that no longer finds it."""
+        self.household_page.start_new()  # nothing of the erased household stays on screen
+        self.show_search()
+        self.search_page.run_search()
+        self.statusBar().showMessage(what, 15000)
 
     def go_back(self) -> None:
         """Esc: from a page back to the search; on the search page to the search field."""

@@ -1910,6 +1910,85 @@
     </message>
 </context>
 <context>
+    <name>ErasureRequest</name>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="33"/>
+        <source>Haushalte</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="33"/>
+        <source>Personen</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="33"/>
+        <source>Pässe</source>
+        <translation>Passes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="34"/>
+        <source>Einkommen</source>
+        <translation>Incomes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="34"/>
+        <source>Entscheidungen</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="35"/>
+        <source>Ausdrucke</source>
+        <translation>Prints</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="35"/>
+        <source>Leistungsbescheide</source>
+        <translation>Benefit notices</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="35"/>
+        <source>Lichtbilder</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="51"/>
+        <source>Löschen auf Antrag (Art. 17 DSGVO)</source>
+        <translation>Erasure on request (Art. 17 GDPR)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="52"/>
+        <source>Alle Daten von %1 endgültig löschen?
+
+Gelöscht werden die Fallakten der Haushalte der Person: %2.
+Die Statistik bleibt unverändert; das Protokoll vermerkt die Löschung ohne Inhalt. Das kann nicht rückgängig gemacht werden.</source>
+        <translation>Erase all data of %1 for good?
+
+The case files of the person&apos;s households are deleted: %2.
+The statistics stay unchanged; the audit trail records the erasure without its content. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="58"/>
+        <source>Endgültig &amp;löschen</source>
+        <translation>&amp;Erase for good</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="60"/>
+        <source>&amp;Abbrechen</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="81"/>
+        <source>Bitte zuerst die Änderungen speichern oder verwerfen.</source>
+        <translation>Please save or discard the changes first.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/erasure_request.py" line="100"/>
+        <source>Die Daten von %1 wurden gelöscht (%2).</source>
+        <translation>The data of %1 were erased (%2).</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <location filename="../../kpass/ui/login/first_admin_dialog.py" line="32"/>
@@ -2460,87 +2539,87 @@
         <translation>The file %1 is not a readable image.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="192"/>
+        <location filename="../../kpass/ui/household/page.py" line="197"/>
         <source>&amp;Haushalt</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="193"/>
+        <location filename="../../kpass/ui/household/page.py" line="198"/>
         <source>Ver&amp;lauf</source>
         <translation>Histor&amp;y</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="194"/>
+        <location filename="../../kpass/ui/household/page.py" line="199"/>
         <source>Haushalt und Verlauf</source>
         <translation>Household and history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="195"/>
+        <location filename="../../kpass/ui/household/page.py" line="200"/>
         <source>Vorgelegte Nachweise</source>
         <translation>Proofs presented</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="198"/>
+        <location filename="../../kpass/ui/household/page.py" line="203"/>
         <source>Nachweis: %1</source>
         <translation>Proof: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="201"/>
+        <location filename="../../kpass/ui/household/page.py" line="206"/>
         <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
         <translation>Apply and decide today (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="202"/>
+        <location filename="../../kpass/ui/household/page.py" line="207"/>
         <source>Zurück zur Suche (Esc)</source>
         <translation>Back to the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="203"/>
+        <location filename="../../kpass/ui/household/page.py" line="208"/>
         <source>Zurück zur Suche</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="204"/>
+        <location filename="../../kpass/ui/household/page.py" line="209"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="205"/>
+        <location filename="../../kpass/ui/household/page.py" line="210"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="298"/>
+        <location filename="../../kpass/ui/household/page.py" line="303"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="302"/>
+        <location filename="../../kpass/ui/household/page.py" line="307"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="305"/>
+        <location filename="../../kpass/ui/household/page.py" line="310"/>
         <source>(%1 ungespeicherte Änderung(en) – Strg+S speichert)</source>
         <translation>(%1 unsaved change(s) – Ctrl+S saves)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="308"/>
+        <location filename="../../kpass/ui/household/page.py" line="313"/>
         <source>Haushalt &amp;speichern</source>
         <translation>&amp;Save household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="308"/>
+        <location filename="../../kpass/ui/household/page.py" line="313"/>
         <source>Änderungen &amp;speichern</source>
         <translation>&amp;Save changes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="310"/>
+        <location filename="../../kpass/ui/household/page.py" line="315"/>
         <source>Neuen Haushalt speichern (Strg+S)</source>
         <translation>Save the new household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="311"/>
+        <location filename="../../kpass/ui/household/page.py" line="316"/>
         <source>Änderungen am Haushalt speichern (Strg+S)</source>
         <translation>Save the changes to the household (Ctrl+S)</translation>
     </message>
@@ -3360,118 +3439,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="106"/>
+        <location filename="../../kpass/ui/main_window.py" line="107"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="120"/>
+        <location filename="../../kpass/ui/main_window.py" line="121"/>
         <source>Angemeldet: %1 (%2)</source>
         <translation>Logged in: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="127"/>
+        <location filename="../../kpass/ui/main_window.py" line="128"/>
         <source>Karlsruher Pass</source>
         <translation>Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="128"/>
+        <location filename="../../kpass/ui/main_window.py" line="129"/>
         <source>&amp;Vorgang</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="129"/>
+        <location filename="../../kpass/ui/main_window.py" line="130"/>
         <source>&amp;Suche</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="130"/>
+        <location filename="../../kpass/ui/main_window.py" line="131"/>
         <source>Person suchen (Strg+F)</source>
         <translation>Search for a person (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="131"/>
+        <location filename="../../kpass/ui/main_window.py" line="132"/>
         <source>&amp;Neuer Antrag</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="132"/>
+        <location filename="../../kpass/ui/main_window.py" line="133"/>
         <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
         <translation>New application with a new household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="133"/>
+        <location filename="../../kpass/ui/main_window.py" line="134"/>
         <source>&amp;Verlängerungen</source>
         <translation>&amp;Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="134"/>
+        <location filename="../../kpass/ui/main_window.py" line="135"/>
         <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
         <translation>Passes that expire this month and next month (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="136"/>
+        <location filename="../../kpass/ui/main_window.py" line="137"/>
         <source>&amp;Karten des Tages drucken …</source>
         <translation>Print the &amp;day&apos;s cards …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="137"/>
+        <location filename="../../kpass/ui/main_window.py" line="138"/>
         <source>Alle Karten eines Tages auf A4-Bögen</source>
         <translation>All cards of one day on A4 sheets</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="138"/>
+        <location filename="../../kpass/ui/main_window.py" line="139"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="139"/>
+        <location filename="../../kpass/ui/main_window.py" line="140"/>
         <source>Aus&amp;wertung</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="140"/>
+        <location filename="../../kpass/ui/main_window.py" line="141"/>
         <source>&amp;Übersicht für die Leitung</source>
         <translation>&amp;Dashboard for supervisors</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="141"/>
+        <location filename="../../kpass/ui/main_window.py" line="142"/>
         <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
         <translation>Key figures, trend and export (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="142"/>
+        <location filename="../../kpass/ui/main_window.py" line="143"/>
         <source>&amp;Was wäre, wenn …</source>
         <translation>&amp;What if …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="143"/>
+        <location filename="../../kpass/ui/main_window.py" line="144"/>
         <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
         <translation>Try out another income limit (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="144"/>
+        <location filename="../../kpass/ui/main_window.py" line="145"/>
         <source>&amp;Protokoll der Änderungen</source>
         <translation>Audit &amp;log</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="145"/>
+        <location filename="../../kpass/ui/main_window.py" line="146"/>
         <source>Wer hat was wann getan; Kette prüfen (Strg+L)</source>
         <translation>Who did what and when; verify the chain (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="146"/>
         <location filename="../../kpass/ui/main_window.py" line="147"/>
+        <location filename="../../kpass/ui/main_window.py" line="148"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="148"/>
+        <location filename="../../kpass/ui/main_window.py" line="149"/>
         <source>Menüleiste</source>
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="221"/>
+        <location filename="../../kpass/ui/main_window.py" line="229"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>
@@ -3724,88 +3803,98 @@
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="145"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="147"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="149"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="151"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="149"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="153"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="150"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="154"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="151"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="155"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="152"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="156"/>
         <source>Person ändern … (F2)</source>
         <translation>Correct person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="153"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="157"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="154"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="158"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="155"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="159"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="157"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="161"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="158"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="162"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="159"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="163"/>
         <source>Lichtb&amp;ild …</source>
         <translation>&amp;Photo …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="160"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="164"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="161"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="165"/>
         <source>Auskun&amp;ft (Art. 15) …</source>
         <translation>Sub&amp;ject access (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="162"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="166"/>
         <source>Auskunft (Art. 15) … über die ausgewählte Person: alle gespeicherten Daten</source>
         <translation>Subject access (Art. 15) … for the selected person: all stored data</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="221"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="168"/>
+        <source>Löschen (Art. 17) …</source>
+        <translation>Erase (Art. 17) …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="169"/>
+        <source>Löschen (Art. 17) … der ausgewählten Person auf ihren Antrag</source>
+        <translation>Erase (Art. 17) … the selected person at their request</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="229"/>
         <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
         <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="238"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="246"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="286"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="294"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut übernehmen.</source>
         <translation>Somebody else has changed this person&apos;s data in the meantime; saved now: %1, born %2. Your input is still in the fields – please check it and take it again with Enter.</translation>
     </message>

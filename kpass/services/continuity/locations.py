@@ -19,6 +19,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from kpass.models.engine import RESTORE_COPY_INFIX as RESTORE_COPY_INFIX
 from kpass.models.engine import UPGRADE_COPY_INFIX, Database
 from kpass.settings import create_private_file, data_dir, private_dir
 
@@ -26,9 +27,6 @@ BACKUP_FOLDER = "Sicherungen"
 SUFFIX = ".kpassbackup"
 AUTO_INFIX = "-auto-"
 BEFORE_RESTORE_INFIX = "-vor-wiederherstellung-"
-#: ``kpass.sqlite`` → ``kpass.vor-wiederherstellung-20261125-083000.sqlite``: the register
-#: as it was before ``kpass restore`` (``kpass.models.engine.register_files`` should know it)
-RESTORE_COPY_INFIX = ".vor-wiederherstellung-"
 _STAMP = "%Y-%m-%d-%H%M%S"
 _AUTO_NAME = re.compile(r".+-auto-(\d{4}-\d{2}-\d{2}-\d{6})(?:-\d+)?\.kpassbackup")
 
@@ -73,7 +71,13 @@ def automatic_backups(database: Database) -> dict[Path, datetime]:
         return found
     for path in candidates:
         match = _AUTO_NAME.fullmatch(path.name)
-        if match and path.stat().st_size > 0:
+        if not match:
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError:  # removed since the folder was read (another seat rotating)
+            continue
+        if size > 0:
             found[path] = datetime.strptime(match.group(1), _STAMP)
     return found
 

@@ -41,6 +41,7 @@ from kpass.ui.household.decision_actions import DecisionActions
 from kpass.ui.household.decision_panel import DecisionPanel
 from kpass.ui.household.duplicate_refusals import DuplicateRefusals
 from kpass.ui.household.editor import HouseholdEditor
+from kpass.ui.household.erasure_request import ErasureRequestActions
 from kpass.ui.household.history_source import DecisionEntry, HouseholdHistory, load_history
 from kpass.ui.household.history_tab import HistoryTab
 from kpass.ui.household.member_actions import MemberActions
@@ -60,12 +61,14 @@ def _tr(text: str) -> str:
 
 
 class HouseholdPage(SaveActions, DuplicateRefusals, DecisionActions, MemberActions,
-                    PassActions, PrintActions, SubjectExportActions, QWidget):
+                    PassActions, PrintActions, SubjectExportActions, ErasureRequestActions,
+                    QWidget):
     """One household at a time: new (kept on screen until saved) or stored."""
 
     open_household = Signal(int)
     open_person = Signal(int, int)  # household, the person to select there
     closed = Signal()
+    erased = Signal(str)  # a person erased on request (Art. 17): what went, to be shown
 
     def __init__(self, database: Database, today: date | None = None,
                  parent: QWidget | None = None) -> None:
@@ -150,6 +153,8 @@ class HouseholdPage(SaveActions, DuplicateRefusals, DecisionActions, MemberActio
         self.members.role_requested.connect(self.ask_change_role)
         self.members.photo_requested.connect(self.choose_photo)
         self.members.subject_export_requested.connect(self.ask_subject_export)
+        self.members.erase_requested.connect(self.ask_erasure)
+        self.members.erase_button.setVisible(can(database, Permission.ERASE))
         self.save_button.clicked.connect(self.save_everything)
         self.back_button.clicked.connect(self.closed)
         p = self.panel

@@ -55,6 +55,7 @@ class MemberSection(MemberEntry):
     end_requested = Signal(int)
     role_requested = Signal(int)
     subject_export_requested = Signal(int)  # "Auskunft (Art. 15) …"
+    erase_requested = Signal(int)  # "Löschen (Art. 17) …", supervisors only
 
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
@@ -71,6 +72,8 @@ class MemberSection(MemberEntry):
         self.photo_button.setObjectName("memberPhoto")
         self.subject_button = QPushButton()
         self.subject_button.setObjectName("subjectExport")
+        self.erase_button = QPushButton()
+        self.erase_button.setObjectName("eraseOnRequest")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -81,7 +84,7 @@ class MemberSection(MemberEntry):
         row_actions = FlowLayout()  # wraps at a large font instead of widening the form
         row_actions.addWidget(self.row_actions_label)
         for button in (self.edit_button, self.role_button, self.photo_button, self.end_button,
-                       self.subject_button):
+                       self.subject_button, self.erase_button):
             row_actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -102,6 +105,7 @@ class MemberSection(MemberEntry):
         self.photo_button.clicked.connect(lambda: self._with_selected(self.photo_requested))
         self.subject_button.clicked.connect(
             lambda: self._with_selected(self.subject_export_requested))
+        self.erase_button.clicked.connect(lambda: self._with_selected(self.erase_requested))
         self.duplicate_box.open_household.connect(self.open_household)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.start_edit())
@@ -139,7 +143,7 @@ class MemberSection(MemberEntry):
         return [self.table, self.family, self.given, self.birth, self.role, self.salutation,
                 self.disability, self.foster, self.add_button, self.cancel_button,
                 self.duplicate_open, self.edit_button, self.role_button, self.photo_button,
-                self.end_button, self.subject_button]
+                self.end_button, self.subject_button, self.erase_button]
 
     def translate_ui(self) -> None:
         self.setTitle(_tr("Personen im Haushalt"))
@@ -161,6 +165,9 @@ class MemberSection(MemberEntry):
         self.subject_button.setText(_tr("Auskun&ft (Art. 15) …"))
         self.subject_button.setAccessibleName(_tr("Auskunft (Art. 15) … über die ausgewählte "
                                                   "Person: alle gespeicherten Daten"))
+        self.erase_button.setText(_tr("Löschen (Art. 17) …"))
+        self.erase_button.setAccessibleName(_tr("Löschen (Art. 17) … der ausgewählten Person "
+                                                "auf ihren Antrag"))
         self.duplicate_box.translate_ui()
 
     # -- showing ---------------------------------------------------------------------------
@@ -200,6 +207,7 @@ class MemberSection(MemberEntry):
             button.setEnabled(has)
         # only a stored person has data to tell about
         self.subject_button.setEnabled((self.selected_key() or 0) > 0)
+        self.erase_button.setEnabled((self.selected_key() or 0) > 0)
 
     def _with_selected(self, signal: SignalInstance) -> None:
         key = self.selected_key()
