@@ -15,6 +15,8 @@ from PIL import Image
 from kpass.documents.subject_report import (
     SECTIONS,
     CoMember,
+    DecisionIncome,
+    DecisionInput,
     HouseholdFigures,
     SubjectAccessReport,
     SubjectAddress,
@@ -66,7 +68,10 @@ def report(events: int = 3) -> SubjectAccessReport:
                 9, date(2026, 3, 2), "ka-2021-01-01", False, None, None, None, None,
                 ("Das Nettoäquivalenzeinkommen von 1.342,86 € liegt über der Grenze.",), (),
                 HouseholdFigures(Decimal("1342.86"), Decimal("1.0"), Decimal("1342.86"),
-                                 Decimal("1300.00"), Decimal("1299.99"))),)),),
+                                 Decimal("1300.00"), Decimal("1299.99")),
+                DecisionInput(date(1958, 7, 1), ("disability",),
+                              (DecisionIncome("pension", Decimal("1342.86"), "month"),
+                               DecisionIncome("other", Decimal("120.00"), "year")))),)),),
         passes=(SubjectPass("KA-100123-94", "karlsruher_pass", "revoked", date(2026, 3, 31),
                             "Wegzug", None, AT - timedelta(days=700),
                             (SubjectValidity("new", date(2024, 3, 1), date(2025, 3, 31), 2),
@@ -107,6 +112,10 @@ def test_the_report_reads_in_german(tmp_path: Path) -> None:
         "Antrag Nr. 5 vom 02.03.2026", "Verlängerung", "abgelehnt",
         "Begründung: Das Nettoäquivalenzeinkommen von 1.342,86 € liegt über der Grenze.",
         "Einkommensgrenze 1.300,00 €",
+        # the person's data as the decision took it
+        "Bei der Entscheidung zugrunde gelegt: Geburtsdatum 01.07.1958; Schwerbehinderung / "
+        "Eingliederungshilfe; Einkommen: Rente/Pension 1.342,86 € monatlich, Sonstiges "
+        "Einkommen 120,00 € jährlich.",
         "KA-100123-94", "gesperrt ab 31.03.2026 (Grund: Wegzug)",
         "01.04.2025 – 30.04.2026 (verlängert)",
         "Bescheid", "Entscheidung Nr. 9",

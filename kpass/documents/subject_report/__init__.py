@@ -4,6 +4,8 @@
 
 from kpass.documents.subject_report.data import (
     CoMember,
+    DecisionIncome,
+    DecisionInput,
     HouseholdFigures,
     SubjectAccessReport,
     SubjectAddress,
@@ -28,6 +30,8 @@ __all__ = [
     "SECTIONS",
     "TITLE",
     "CoMember",
+    "DecisionIncome",
+    "DecisionInput",
     "HouseholdFigures",
     "SubjectAccessReport",
     "SubjectAddress",

@@ -124,6 +124,26 @@ class HouseholdFigures:
 
 
 @dataclass(frozen=True)
+class DecisionIncome:
+    """An income of the person as a decision took it into account."""
+
+    kind: str
+    amount: Decimal
+    period: str  # "month" | "year"
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    """The person's own data as a decision took it (its stored input, the person's entry
+    only: the other members' entries are theirs) — as it was then, also where it has been
+    corrected or removed since."""
+
+    birth_date: date | None
+    flags: tuple[str, ...]  # "disability", "foster_child"
+    incomes: tuple[DecisionIncome, ...]
+
+
+@dataclass(frozen=True)
 class SubjectDecision:
     """A decision on an application, as far as it concerns the person."""
 
@@ -138,6 +158,7 @@ class SubjectDecision:
     reasons: tuple[str, ...]  # German sentences
     extras: tuple[str, ...]
     household: HouseholdFigures
+    own_input: DecisionInput | None = None  # None: not stored for the person
 
 
 @dataclass(frozen=True)

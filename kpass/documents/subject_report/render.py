@@ -42,6 +42,7 @@ from kpass.documents.letter_frame import (
 from kpass.documents.letter_settings import LetterSettings, load_letter_settings
 from kpass.documents.output import Output, write_document
 from kpass.documents.subject_report.data import (
+    DecisionInput,
     SubjectAccessReport,
     SubjectApplication,
     SubjectDecision,
@@ -49,6 +50,7 @@ from kpass.documents.subject_report.data import (
 )
 from kpass.documents.subject_report.texts import (
     APPLICATION_STATUSES,
+    FLAGS,
     NOTES,
     PASS_STATUSES,
     PRINT_KINDS,
@@ -268,6 +270,20 @@ def _figures_text(decision: SubjectDecision) -> str:
     return "; ".join(parts)
 
 
+def input_text(own: DecisionInput) -> str:
+    """The person's data as a decision took it, in one line: ``"Bei der Entscheidung
+    zugrunde gelegt: Geburtsdatum 03.05.1980; Pflegekind; Einkommen: Rente/Pension
+    1.342,86 € monatlich."``"""
+    parts = []
+    if own.birth_date is not None:
+        parts.append(f"Geburtsdatum {format_date(own.birth_date)}")
+    parts += [FLAGS.get(flag, flag) for flag in own.flags]
+    incomes = ", ".join(f"{income_label(i.kind)} {format_euro(i.amount)} "
+                        f"{period_label(i.period)}" for i in own.incomes)
+    parts.append(f"Einkommen: {incomes}" if incomes else "kein Einkommen")
+    return "Bei der Entscheidung zugrunde gelegt: " + "; ".join(parts) + "."
+
+
 def _decision(decision: SubjectDecision, styles: LetterStyles) -> list[Flowable]:
     if decision.eligible:
         outcome = "<b>bewilligt</b>"
@@ -287,6 +303,8 @@ def _decision(decision: SubjectDecision, styles: LetterStyles) -> list[Flowable]
     if decision.reasons:
         reasons = " ".join(para_text(sentence(r)) for r in decision.reasons)
         parts.append(Paragraph(f"Begründung: {reasons}", styles.bullet))
+    if decision.own_input is not None:
+        parts.append(Paragraph(para_text(input_text(decision.own_input)), styles.bullet))
     figures = _figures_text(decision)
     if figures:
         parts.append(Paragraph(para_text(figures) + ".", styles.bullet))

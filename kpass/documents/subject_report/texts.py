@@ -32,6 +32,8 @@ SALUTATIONS = {"frau": "Frau", "herr": "Herr"}
 APPLICATION_STATUSES = {"open": "offen", "decided": "entschieden", "withdrawn": "zurückgenommen"}
 PASS_STATUSES = {"active": "gültig", "revoked": "gesperrt", "replaced": "ersetzt"}
 VALIDITY_KINDS = {"new": "neu ausgestellt", "renewal": "verlängert", "replacement": "Ersatzpass"}
+#: The person's features a decision took into account (its input's "flags").
+FLAGS = {"disability": "Schwerbehinderung / Eingliederungshilfe", "foster_child": "Pflegekind"}
 PRINT_KINDS = {
     "card": "Karte",
     "sheet": "Kartenbogen",

@@ -17,6 +17,7 @@ from typing import Any
 
 from kpass.documents.subject_report import (
     NOTES,
+    DecisionInput,
     HouseholdFigures,
     SubjectAccessReport,
     SubjectApplication,
@@ -61,6 +62,18 @@ def _membership(membership: SubjectMembership) -> dict[str, Any]:
     }
 
 
+def _input(own: DecisionInput | None) -> dict[str, Any] | None:
+    """The person's entry of the decision's input: their data as it was taken then."""
+    if own is None:
+        return None
+    return {
+        "birth_date": _day(own.birth_date),
+        "flags": list(own.flags),
+        "incomes": [{"kind": i.kind, "kind_label": label(INCOME_KINDS, i.kind),
+                     "amount": _money(i.amount), "period": i.period} for i in own.incomes],
+    }
+
+
 def _decision(decision: SubjectDecision) -> dict[str, Any]:
     figures = decision.household
     return {
@@ -82,6 +95,8 @@ def _decision(decision: SubjectDecision) -> dict[str, Any]:
             "threshold": _money(figures.threshold),
             "highest_eligible_income": _money(figures.highest_eligible_income),
         },
+        # the person's own entry of the decision's stored input (others' entries left out)
+        "data_subject_input": _input(decision.own_input),
     }
 
 

@@ -6,16 +6,18 @@ the person:
 - the person's row and photo, their memberships with the addresses of each household *while
   they belonged to it*, their incomes, the benefit notices naming them or (naming nobody)
   their household during their membership, the applications of their households that they
-  made or that a decision about them answered — with their own line of each decision and its
-  reasons —, their passes, the prints showing those passes, decisions or applications, the
+  made or that a decision about them answered — with their own line of each decision, its
+  reasons and their own entry of its input (their data as the decision took it) —, their
+  passes, the prints showing those passes, decisions or applications, the
   notes that they are not a registered look-alike, and the audit trail's entries about them
   (:mod:`~kpass.services.privacy.trail`).
 
 What does not (Art. 15 Abs. 4 DSGVO: the copy must not affect the rights of others):
 
 - the other members of a household: their names, birth dates, incomes, passes and the
-  decisions about them are their data. They appear by role and period only, which the person
-  needs to understand their household's composition (it decides the income test's weights);
+  decisions about them are their data (also their entries in a decision's input). They
+  appear by role and period only, which the person needs to understand their household's
+  composition (it decides the income test's weights);
 - who of the staff recorded or printed something: the CJEU (C-579/21, 22.6.2023) held that
   the log of who consulted data need not name the employees; the dates and what was done are
   given;
@@ -30,12 +32,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import or_, select
 
 from kpass.documents.subject_report import (
     CoMember,
+    DecisionIncome,
+    DecisionInput,
     HouseholdFigures,
     SubjectAccessReport,
     SubjectAddress,
@@ -188,8 +193,26 @@ def reason_text(reason: dict[str, Any]) -> str:
     return text.replace("keinen Regelsatz", "kein Regelwerk").replace("Regelsatz", "Regelwerk")
 
 
+def _own_input(snapshot: Any, person_id: int) -> DecisionInput | None:
+    """The person's entry of a decision's stored input (``rule_input_to_json``), None if it
+    has none; the other members' entries and the household's benefits are left out."""
+    members = snapshot.get("members") if isinstance(snapshot, dict) else None
+    mine = next((m for m in members or () if isinstance(m, dict)
+                 and m.get("id") == member_key(person_id)), None)
+    if mine is None:
+        return None
+    born = mine.get("birth_date")
+    return DecisionInput(
+        birth_date=date.fromisoformat(born) if born else None,
+        flags=tuple(str(f) for f in mine.get("flags") or ()),
+        incomes=tuple(DecisionIncome(str(i["kind"]), Decimal(str(i["amount"])),
+                                     str(i["period"]))
+                      for i in mine.get("incomes") or ()),
+    )
+
+
 def _decision(decision_id: int, decided_on: date, rule_set: str, output: dict[str, Any],
-              person_id: int) -> SubjectDecision | None:
+              snapshot: Any, person_id: int) -> SubjectDecision | None:
     """The person's own line of a stored decision, None if it did not decide about them."""
     mine = next((m for m in output.get("members", []) if m.get("id") == member_key(person_id)),
                 None)
@@ -222,6 +245,7 @@ def _decision(decision_id: int, decided_on: date, rule_set: str, output: dict[st
             threshold=figures.threshold,
             highest_eligible_income=figures.highest_eligible_income,
         ),
+        own_input=_own_input(snapshot, person_id),
     )
 
 
@@ -239,15 +263,16 @@ def _applications(uow: UnitOfWork, person_id: int,
         .order_by(Application.application_date, Application.id)))
     decisions: dict[int, list[SubjectDecision]] = {}
     decided: set[int] = set()
-    # columns only: the input snapshot holds the whole household (others' incomes too)
-    for decision_id, application_id, decided_on, rule_set, output in session.execute(
+    # the input snapshot holds the whole household (others' incomes too): only the person's
+    # own entry of it is taken (_own_input)
+    for decision_id, application_id, decided_on, rule_set, output, snapshot in session.execute(
         select(Decision.id, Decision.application_id, Decision.decided_on, Decision.rule_set,
-               Decision.output)
+               Decision.output, Decision.input_snapshot)
         .where(Decision.application_id.in_([a.id for a in applications]))
         .order_by(Decision.id)
     ).tuples():
         decided.add(application_id)
-        mine = _decision(decision_id, decided_on, rule_set, output, person_id)
+        mine = _decision(decision_id, decided_on, rule_set, output, snapshot, person_id)
         if mine is not None:
             decisions.setdefault(application_id, []).append(mine)
     result = []
