@@ -171,17 +171,24 @@ def _notices(uow: UnitOfWork, person_id: int,
     result = []
     for notice in notices:
         names = covered.get(notice.id, set())
+        shown = Period(notice.valid_from, notice.valid_until)
         if names:
             if person_id not in names:
                 continue
             covers = "person"
         else:
-            notice_period = Period(notice.valid_from, notice.valid_until)
-            if not any(overlaps(p, notice_period) for p in periods[notice.household_id]):
+            lived = [p for p in periods[notice.household_id] if overlaps(p, shown)]
+            if not lived:
                 continue
+            # only the days the person lived there: an end extended after they left
+            # would tell that the household still draws the benefit (Art. 15 Abs. 4)
+            shown = clip(shown, Period(min(p.valid_from for p in lived),
+                                       None if any(p.valid_until is None for p in lived)
+                                       else max(p.valid_until for p in lived
+                                                if p.valid_until is not None)))
             covers = "household"
         result.append(SubjectNotice(notice.id, notice.household_id, notice.kind,
-                                    notice.valid_from, notice.valid_until, notice.reference,
+                                    shown.valid_from, shown.valid_until, notice.reference,
                                     covers, notice.created_at))
     return tuple(result)
 

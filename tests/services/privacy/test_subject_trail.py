@@ -284,3 +284,23 @@ def test_each_decision_shows_the_persons_own_input_as_it_was(
     assert "Geburtsdatum 14.02.2015; Schwerbehinderung / Eingliederungshilfe; Einkommen: " \
         "Kindergeld 255,00 € monatlich." in his_pdf
     assert "2130.00" not in his_text and "1980-05-03" not in his_text
+
+
+def test_a_household_notice_shows_only_the_days_the_person_lived_there(
+    database: Database, tmp_path: Path
+) -> None:
+    """Wohngeld for the whole household, extended after Anna left: her export says the
+    household had it while she lived there, not that it still has it."""
+    from tests.register_builder import add_notice
+
+    household, _bert, anna = _couple(database)
+    extended = TODAY + timedelta(days=400)
+    add_notice(database, household, "wohngeld", SINCE, extended)
+    left = TODAY - timedelta(days=10)
+    end_membership(database, household, _version(database, household), anna, left,
+                   "moved_out", today=TODAY)
+    data, text, pdf = _exports(database, anna, tmp_path)
+    [notice] = data["benefit_notices"]
+    assert notice["valid_from"] == SINCE.isoformat()
+    assert notice["valid_until"] == left.isoformat()
+    assert extended.isoformat() not in text and format_date(extended) not in pdf
