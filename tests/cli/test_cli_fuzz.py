@@ -2,7 +2,7 @@
 
 Whatever a person (or a script gone wrong) passes to apply, decide, issue, renew, replace,
 revoke, passes list/count, print card/sheet/letter/renewals/application, search, stats,
-rules impact and streets import, kpass answers with exit status 0, 1, 2 or 3 and a message
+rules impact, streets import, export-person and retention, kpass answers with exit status 0, 1, 2 or 3 and a message
 — never a traceback — and a command that fails (1, 2) has written nothing: every table
 holds the rows it held before. (Exit 3 is ``renew`` done but not renewed: its decision that
 the holder is not eligible is kept, as at the counter.)
@@ -145,6 +145,10 @@ def commands(values: st.SearchStrategy[str]) -> st.SearchStrategy[list[str]]:
         command(["print", "renewals"], required("--month"), required("--out", outs)),
         command(["print", "application"], required("--application"), required("--out", outs)),
         command(["search"], values.map(lambda value: [value]), option("--limit")),
+        command(["export-person"], required("--person"), required("--out", outs)),
+        command(["retention", "run", "--dry-run"], option("--as-of"), option("--outbox")),
+        command(["retention", "erase", "--dry-run"], required("--person")),
+        command(["retention", "set", "photos"], required("--months"), required("--reason")),
         command(["stats"], required("--from"), required("--to"), option("--by"),
                 st.sampled_from([["--format", "csv"], ["--format", "json"], ["--format", "xlsx"]]),
                 required("--out", outs)),
