@@ -3,12 +3,15 @@ for backups (no login; see docs/backup-restore.md).
 
 A passphrase never comes from the command line, which every user of the computer can read
 in the process list: ``--passphrase-file FILE`` (its first line; the file must be the
-user's alone) or ``--passphrase-stdin`` (the first line of standard input).
+user's alone) or ``--passphrase-stdin`` (the first line of standard input; typed without
+echo when standard input is a terminal, twice for a new backup). At most 1024 characters:
+a longer line is refused, never cut.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,7 @@ from kpass.errors import InvalidInput
 from kpass.services.continuity import (
     BACKUP_FOLDER,
     BackupManifest,
+    PassphraseProblem,
     backup_if_due,
     backup_policy,
     create_backup,
@@ -102,9 +106,14 @@ def _passphrase_options(parser: argparse.ArgumentParser, purpose: str) -> None:
                        help=f"{purpose}: the passphrase is the first line of standard input")
 
 
-def _passphrase(args: argparse.Namespace) -> str | None:
+def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str | None:
+    """The passphrase the options name, None without them. ``new``: it encrypts a new
+    backup (typed at a terminal, it is asked twice)."""
     if args.passphrase_stdin:
-        return sys.stdin.readline(MAX_PASSPHRASE_CHARS + 1).rstrip("\r\n")
+        if sys.stdin.isatty():
+            # typed by hand: without echo on the screen
+            return _typed_passphrase(new)
+        return _limited(sys.stdin.readline(MAX_PASSPHRASE_CHARS + 2).rstrip("\r\n"))
     path: Path | None = args.passphrase_file
     if path is None:
         return None
@@ -117,13 +126,38 @@ def _passphrase(args: argparse.Namespace) -> str | None:
         )
     try:
         with open(path, encoding="utf-8") as stream:
-            return stream.readline(MAX_PASSPHRASE_CHARS + 1).rstrip("\r\n")
+            return _limited(stream.readline(MAX_PASSPHRASE_CHARS + 2).rstrip("\r\n"))
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise InvalidInput(
             f"Cannot read the passphrase file {path}: {reason}",
             f"Die Passphrasendatei {path} kann nicht gelesen werden: {reason}",
         ) from exc
+
+
+def _typed_passphrase(new: bool) -> str:
+    try:
+        first = getpass.getpass("Passphrase: ")
+        if new and getpass.getpass("Passphrase (again / noch einmal): ") != first:
+            raise PassphraseProblem(
+                "The two passphrases differ; nothing was written.",
+                "Die beiden Passphrasen sind verschieden; es wurde nichts geschrieben.",
+            )
+    except EOFError:
+        first = ""
+    return _limited(first)
+
+
+def _limited(passphrase: str) -> str:
+    """A passphrase is used whole or refused: a longer line is not cut to the limit (the
+    part cut off would silently not count). Unicode normalisation (NFC) happens where the
+    key is derived, for every caller."""
+    if len(passphrase) > MAX_PASSPHRASE_CHARS:
+        raise PassphraseProblem(
+            f"The passphrase is longer than {MAX_PASSPHRASE_CHARS} characters.",
+            f"Die Passphrase ist länger als {MAX_PASSPHRASE_CHARS} Zeichen.",
+        )
+    return passphrase
 
 
 def _summary(manifest: BackupManifest) -> str:
@@ -152,7 +186,7 @@ def _warn(problems: tuple[str, ...], what_en: str, what_de: str) -> None:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    passphrase = _passphrase(args)
+    passphrase = _passphrase(args, new=True)
     database = database_from_args(args, require_schema=False, login=False)
     result = create_backup(database, args.out, passphrase)
     if args.json:

@@ -16,6 +16,7 @@ import pytest
 
 from kpass.models.engine import Database
 from tests.cli_process import run_kpass
+from tests.services.continuity.helpers import table_counts
 
 PASSPHRASE = "Turmberg-Bahn-1888"
 Register = Callable[[int, int, date], Database]
@@ -184,3 +185,59 @@ def test_missing_postgresql_tools_name_the_package(
     assert "Bitte installieren" in result.stderr
     _no_traceback(result)
     assert not (tmp_path / "pg.kpassbackup").exists()
+
+
+# A disk that fills up while the backup is unpacked: the file-size limit makes every write
+# past it fail with EFBIG, as a full disk fails with ENOSPC (chmod stops no root user).
+_WITH_FILE_SIZE_LIMIT = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+limit = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+from kpass.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_full_disk_while_unpacking_is_one_clear_message(
+    demo_register: Register, tmp_path: Path, home: dict[str, str]
+) -> None:
+    import sys
+
+    database = demo_register(60, 7, date(2026, 11, 1))
+    file = tmp_path / "b.kpassbackup"
+    assert kpass(database, "backup", "--out", str(file), env=home).returncode == 0
+    before = table_counts(database)
+    database.dispose()
+    limit = str(file.stat().st_size // 2)
+    messages = []
+    for command in (["restore", str(file), "--force"], ["backup", "verify", str(file)]):
+        result = subprocess.run(
+            [sys.executable, "-c", _WITH_FILE_SIZE_LIMIT, limit, "--database",
+             url_of(database), *command],
+            capture_output=True, text=True, env={**os.environ, **home}, timeout=120,
+            check=False)
+        _no_traceback(result)
+        assert result.returncode == 1, result.stderr
+        assert "did not succeed: File too large" in result.stderr, result.stderr
+        assert "nicht gelungen" in result.stderr
+        messages.append(result.stderr)
+    assert "The register was not changed." in messages[0]
+    assert "Das Register wurde nicht verändert." in messages[0]
+    assert table_counts(database) == before
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_passphrase_is_used_whole_or_refused(
+    database: Database, tmp_path: Path, home: dict[str, str]
+) -> None:
+    out = tmp_path / "b.kpassbackup"
+    long = kpass(database, "backup", "--out", str(out), "--passphrase-stdin",
+                 input="x" * 1025 + "\n", env=home)
+    assert long.returncode == 2
+    assert "longer than 1024" in long.stderr and "länger als 1024" in long.stderr
+    assert not out.exists()
+    longest = kpass(database, "backup", "--out", str(out), "--passphrase-stdin",
+                    input="x" * 1024 + "\n", env=home)
+    assert longest.returncode == 0, longest.stderr

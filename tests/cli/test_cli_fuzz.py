@@ -2,10 +2,10 @@
 
 Whatever a person (or a script gone wrong) passes to apply, decide, issue, renew, replace,
 revoke, passes list/count, print card/sheet/letter/renewals/application, search, stats,
-rules impact, streets import, export-person and retention, kpass answers with exit status 0, 1, 2 or 3 and a message
-— never a traceback — and a command that fails (1, 2) has written nothing: every table
-holds the rows it held before. (Exit 3 is ``renew`` done but not renewed: its decision that
-the holder is not eligible is kept, as at the counter.)
+rules impact, streets import, export-person and retention, kpass answers with exit status
+0, 1, 2 or 3 and a message — never a traceback — and a command that fails (1, 2) has
+written nothing: every table holds the rows it held before. (Exit 3 is ``renew`` done but
+not renewed: its decision that the holder is not eligible is kept, as at the counter.)
 
 The commands run in-process (``kpass.cli.main``, output captured), on a small register on
 SQLite and on PostgreSQL. Values are drawn from hostile lists (huge and negative integers,

@@ -34,8 +34,9 @@ from kpass.services.continuity.backup_file import (
     starts_like_a_backup,
     write_backup,
 )
-from kpass.services.continuity.errors import BackupFailed
+from kpass.services.continuity.errors import BackupFailed, system_failures
 from kpass.services.continuity.locations import new_backup_path, private_backup_folder
+from kpass.services.continuity.postgres_tools import display_url
 from kpass.services.continuity.verification import (
     PAYLOAD_NAMES,
     unpack_and_verify,
@@ -65,9 +66,9 @@ class BackupResult:
 
 def _no_register(database: Database) -> BackupFailed:
     return BackupFailed(
-        f"The database {database.display_url()} holds no kpass register (no schema); there "
+        f"The database {display_url(database.url)} holds no kpass register (no schema); there "
         "is nothing to back up.",
-        f"Die Datenbank {database.display_url()} enthält kein kpass-Register (kein Schema); "
+        f"Die Datenbank {display_url(database.url)} enthält kein kpass-Register (kein Schema); "
         "es gibt nichts zu sichern.",
     )
 
@@ -159,7 +160,7 @@ def make_backup(
             schema_revision=revision,
             created_at=created_at,
             trigger=trigger,
-            source=database.display_url(),
+            source=display_url(database.url),
             counts=counts,
             payload_size=size,
             payload_sha256=digest,
@@ -193,17 +194,22 @@ def create_backup(
 ) -> BackupResult:
     """``kpass backup``: the register into ``out`` (else a new file in the backup folder),
     encrypted when a passphrase is given."""
-    if out is not None:
-        _refuse_other_file(out)
-        return make_backup(database, out, passphrase, "manual")
-    if passphrase is not None:
-        check_new_passphrase(passphrase)  # refused before a file is named
-    target = new_backup_path(database, datetime.now())
-    try:
-        return make_backup(database, target, passphrase, "manual")
-    except BaseException:
-        _remove_if_empty(target)
-        raise
+    # a full disk, a folder that cannot be made: a message naming the file, no traceback
+    with system_failures("Making the backup", "Das Erstellen der Sicherung",
+                         out.parent if out is not None else None,
+                         "No backup file was left behind.",
+                         "Es wurde keine Sicherungsdatei hinterlassen."):
+        if out is not None:
+            _refuse_other_file(out)
+            return make_backup(database, out, passphrase, "manual")
+        if passphrase is not None:
+            check_new_passphrase(passphrase)  # refused before a file is named
+        target = new_backup_path(database, datetime.now())
+        try:
+            return make_backup(database, target, passphrase, "manual")
+        except BaseException:
+            _remove_if_empty(target)
+            raise
 
 
 def _remove_if_empty(path: Path) -> None:

@@ -27,12 +27,14 @@ import hashlib
 import json
 import math
 import os
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from argon2.exceptions import Argon2Error
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -47,6 +49,12 @@ FORMAT_VERSION = 1
 MAX_HEADER_BYTES = 1 << 20
 CHUNK_BYTES = 1 << 20
 TAG_BYTES = 16
+SALT_BYTES = 16
+#: bounds of the argon2id cost a header may ask for (kpass writes t=3, 64 MiB, p=4): a
+#: changed header must not tie up the computer before the file is found to be changed
+MAX_KDF_TIME_COST = 10
+MAX_KDF_MEMORY_KIB = 1 << 20  # 1 GiB
+MAX_KDF_PARALLELISM = 16
 CIPHER = "AES-256-GCM"
 #: the same cost as the key slots of the logins (RFC 9106's second recommendation)
 KDF_COST = KdfCost()
@@ -141,8 +149,10 @@ def check_passphrase(passphrase: str) -> None:
 
 
 def _derive(passphrase: str, salt: bytes, cost: KdfCost) -> bytes:
+    # NFC: "ä" typed as one character or as "a" and a combining mark (another keyboard,
+    # another system) is the same passphrase
     return hash_secret_raw(
-        passphrase.encode("utf-8"),
+        unicodedata.normalize("NFC", passphrase).encode("utf-8"),
         salt,
         time_cost=cost.time_cost,
         memory_cost=cost.memory_kib,
@@ -155,7 +165,7 @@ def _derive(passphrase: str, salt: bytes, cost: KdfCost) -> bytes:
 def new_encryption(passphrase: str) -> tuple[Encryption, bytes]:
     """Fresh parameters for one file and the key they give."""
     check_new_passphrase(passphrase)
-    salt = os.urandom(16)
+    salt = os.urandom(SALT_BYTES)
     key = _derive(passphrase, salt, KDF_COST)
     check = AESGCM(key).encrypt(_KEY_CHECK_NONCE, b"", _KEY_CHECK_CONTEXT)
     return Encryption(KDF_COST.text(), salt, check), key
@@ -258,16 +268,28 @@ def _encryption(value: Any) -> Encryption | None:
         return None
     if not isinstance(value, dict) or value.get("cipher") != CIPHER:
         raise ValueError("unknown cipher")
-    KdfCost.parse(_text(value["kdf"]))
+    _check_cost(KdfCost.parse(_text(value["kdf"])))
     chunk_bytes = _count(value["chunk_bytes"])
     if not 1 <= chunk_bytes <= 1 << 26:
         raise ValueError("chunk size")
-    return Encryption(
-        kdf=_text(value["kdf"]),
-        salt=base64.b64decode(_text(value["salt"]), validate=True),
-        key_check=base64.b64decode(_text(value["key_check"]), validate=True),
-        chunk_bytes=chunk_bytes,
-    )
+    salt = base64.b64decode(_text(value["salt"]), validate=True)
+    key_check = base64.b64decode(_text(value["key_check"]), validate=True)
+    if len(salt) != SALT_BYTES or len(key_check) != TAG_BYTES:
+        raise ValueError("salt or key check")
+    return Encryption(kdf=_text(value["kdf"]), salt=salt, key_check=key_check,
+                      chunk_bytes=chunk_bytes)
+
+
+def _check_cost(cost: KdfCost) -> None:
+    """The header is read before anything is authenticated: a changed one must not make
+    the key derivation take hours or all the memory, or fail with argon2's own error."""
+    if not 1 <= cost.time_cost <= MAX_KDF_TIME_COST:
+        raise ValueError("argon2 time cost")
+    if not 1 <= cost.parallelism <= MAX_KDF_PARALLELISM:
+        raise ValueError("argon2 parallelism")
+    # argon2 needs at least 8 KiB per lane
+    if not 8 * cost.parallelism <= cost.memory_kib <= MAX_KDF_MEMORY_KIB:
+        raise ValueError("argon2 memory cost")
 
 
 def _manifest(document: Any) -> BackupManifest:
@@ -355,7 +377,13 @@ def _key(manifest: BackupManifest, passphrase: str | None, path: Path) -> bytes 
             "--passphrase-file DATEI oder --passphrase-stdin angeben.",
         )
     check_passphrase(passphrase)
-    key = _derive(passphrase, encryption.salt, KdfCost.parse(encryption.kdf))
+    try:
+        key = _derive(passphrase, encryption.salt, KdfCost.parse(encryption.kdf))
+    except (Argon2Error, OverflowError, MemoryError, ValueError) as exc:
+        # the header's bounds keep argon2 within reason; whatever it still refuses is a
+        # header that was changed
+        raise _damaged(path, f"its key derivation cannot run: {exc}",
+                       f"seine Schlüsselableitung ist nicht ausführbar: {exc}") from None
     try:
         AESGCM(key).decrypt(_KEY_CHECK_NONCE, encryption.key_check, _KEY_CHECK_CONTEXT)
     except InvalidTag:

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from kpass.services.continuity.errors import BackupFailed, PgToolsMissing
+from kpass.settings import create_private_file
 
 PG_BIN_ENV = "KPASS_PG_BIN_DIR"
 DEBIAN_PG_BIN = "/usr/lib/postgresql/*/bin"
@@ -42,7 +43,12 @@ _LIBPQ_ENV = {
     "target_session_attrs": "PGTARGETSESSIONATTRS",
     "gssencmode": "PGGSSENCMODE",
     "channel_binding": "PGCHANNELBINDING",
+    # a password given as ``?password=`` (libpq's own keyword) reaches the tools too; the
+    # URL's ``user:password@`` wins when both are given
+    "password": "PGPASSWORD",
 }
+#: what is never shown (in messages, a backup's header): libpq's password keyword
+_SECRET_QUERY_KEYS = ("password",)
 _COPY = re.compile(r"COPY (?:public\.)?\"?([A-Za-z0-9_]+)\"? \(.*\) FROM stdin;")
 _MAX_MESSAGE_LINES = 5
 
@@ -80,6 +86,15 @@ def find_tool(name: str) -> Path:
         f"(Debian/Ubuntu: sudo apt install {DEBIAN_PACKAGE}; mindestens in der Version des "
         "Servers) oder ihren Ordner in KPASS_PG_BIN_DIR angeben.",
     )
+
+
+def display_url(url: URL) -> str:
+    """``url`` as messages and a backup's header show it: without its password, whether it
+    is given as ``user:password@`` or as ``?password=``."""
+    hidden = {key: "***" for key in _SECRET_QUERY_KEYS if key in url.query}
+    if hidden:
+        url = url.update_query_dict(hidden)
+    return url.render_as_string(hide_password=True)
 
 
 def libpq_environment(url: URL) -> dict[str, str]:
@@ -181,29 +196,28 @@ def archive_counts(path: Path) -> dict[str, int]:
     return counts
 
 
-def restore_archive(url: URL, path: Path) -> None:
-    """Replace everything in ``url``'s schema ``public`` by the archive, in one transaction:
-    if any statement fails, the database stays as it was."""
-    restore = find_tool("pg_restore")
-    psql = find_tool("psql")
-    environment = libpq_environment(url)
-    with subprocess.Popen(
-        [str(restore), "--no-owner", "--no-privileges", "--file", "-", str(path)],
-        env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-    ) as producer:
-        assert producer.stdout is not None and producer.stderr is not None
-        consumer = subprocess.run(
-            [str(psql), "--no-psqlrc", "--quiet", "--no-password", "--set", "ON_ERROR_STOP=1",
-             "--single-transaction", "--output", os.devnull,
-             "--command", "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;",
-             "--file", "-"],
-            env=environment, stdin=producer.stdout, capture_output=True, text=True,
-            check=False,
-        )
-        producer.stdout.close()
-        produced = producer.stderr.read().decode("utf-8", "replace")
-        if producer.wait() != 0:
-            raise _failure("pg_restore", produced)
-    if consumer.returncode != 0:
-        raise _failure("psql", consumer.stderr)
+def restore_script(path: Path, work: Path) -> Path:
+    """The SQL that restores the archive, written by ``pg_restore`` into ``work`` (a private
+    folder) and checked to have been written whole, before the database is touched.
+
+    A pipe from ``pg_restore`` into ``psql`` would not do: when ``pg_restore`` dies halfway,
+    ``psql`` only sees the end of its input and commits the schema dropped and half of the
+    restore; and ``pg_restore``'s messages could be read only after ``psql`` ended (it stops
+    when more than a pipe's worth of warnings waits)."""
+    script = work / "restore.sql"
+    create_private_file(script)
+    # run_tool reads stdout and stderr together (communicate), so no pipe fills up
+    run_tool("pg_restore", ["--no-owner", "--no-privileges", "--file", str(script), str(path)],
+             None)
+    return script
+
+
+def run_restore_script(url: URL, script: Path) -> None:
+    """Replace everything in ``url``'s schema ``public`` by what ``script`` creates, in one
+    transaction: if any statement fails, ``psql`` stops (ON_ERROR_STOP) and the whole
+    transaction — the schema dropped included — is rolled back."""
+    run_tool("psql", ["--no-psqlrc", "--quiet", "--no-password", "--set", "ON_ERROR_STOP=1",
+                      "--single-transaction", "--output", os.devnull,
+                      "--command",
+                      "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;",
+                      "--file", str(script)], url)

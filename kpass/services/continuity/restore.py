@@ -6,14 +6,15 @@ its copy brought to the current schema — all before the current register is to
 register that holds data is replaced only with ``force``, and only after it was kept:
 
 * SQLite: the file is copied aside beside it (``kpass.vor-wiederherstellung-….sqlite``,
-  0600; byte for byte when SQLite can no longer read it), then the checked copy is written
-  into it with SQLite's backup API (in one transaction; another program's connection sees
-  the restored register, never half of it) — or, when the file is no database any more,
-  renamed into its place.
+  0600; byte for byte when SQLite can no longer read it) and the checked copy is written
+  into it with SQLite's backup API, both under one write lock (no seat commits in between;
+  another program's connection sees the restored register, never half of it) — or, when
+  the file is no database any more, renamed into its place.
 * PostgreSQL: the database is dumped into a backup file in the backup folder
   (``<name>-vor-wiederherstellung-….kpassbackup``, restorable with ``kpass restore``), then
-  schema ``public`` is dropped and the archive restored in one ``psql`` transaction: if
-  anything fails the database stays as it was.
+  schema ``public`` is dropped and the SQL ``pg_restore`` wrote beforehand (whole, or the
+  restore stops there) is run in one ``psql`` transaction: if anything fails the database
+  stays as it was.
 
 Afterwards the row counts must equal the backup's, a restore event is appended to the
 audit trail through the normal audit API (actor "system"; the chain is continued, never
@@ -22,6 +23,7 @@ rewritten, so ``kpass audit verify`` passes) and ``db check`` runs.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,13 +35,14 @@ from kpass.services.admin.check import check_database
 from kpass.services.continuity import postgres_tools, sqlite_copies
 from kpass.services.continuity.backup import make_backup, postgresql_counts
 from kpass.services.continuity.backup_file import BackupManifest, read_manifest
-from kpass.services.continuity.errors import BackupFailed, RestoreRefused
+from kpass.services.continuity.errors import BackupFailed, RestoreRefused, system_failures
 from kpass.services.continuity.locations import (
     BEFORE_RESTORE_INFIX,
     aside_copy_path,
     new_backup_path,
     private_backup_folder,
 )
+from kpass.services.continuity.postgres_tools import display_url
 from kpass.services.continuity.verification import unpack_and_verify, work_folder
 from kpass.services.login_session import SYSTEM_USERNAME
 from kpass.services.uow import UnitOfWork
@@ -75,18 +78,18 @@ def _refuse_kind(database: Database, manifest: BackupManifest) -> None:
         raise RestoreRefused(
             f"The backup is of a {names[manifest.database_kind]} register; it can only be "
             f"restored into a {names[manifest.database_kind]} database, not into "
-            f"{database.display_url()}.",
+            f"{display_url(database.url)}.",
             f"Die Sicherung stammt von einem {names[manifest.database_kind]}-Register; sie "
             f"kann nur in eine {names[manifest.database_kind]}-Datenbank zurückgespielt "
-            f"werden, nicht in {database.display_url()}.",
+            f"werden, nicht in {display_url(database.url)}.",
         )
 
 
 def _needs_force(database: Database) -> RestoreRefused:
     return RestoreRefused(
-        f"{database.display_url()} already holds a register; restoring replaces it. Give "
+        f"{display_url(database.url)} already holds a register; restoring replaces it. Give "
         "--force to restore anyway (the current register is kept aside first).",
-        f"{database.display_url()} enthält schon ein Register; die Wiederherstellung ersetzt "
+        f"{display_url(database.url)} enthält schon ein Register; die Wiederherstellung ersetzt "
         "es. Mit --force wird trotzdem wiederhergestellt (das jetzige Register wird vorher "
         "beiseitegelegt).",
     )
@@ -109,9 +112,9 @@ def _count_mismatch(database: Database, expected: dict[str, int], found: dict[st
     differing = sorted(name for name in set(expected) | set(found)
                        if expected.get(name) != found.get(name))
     return BackupFailed(
-        f"After restoring, {database.display_url()} does not hold the rows of the backup "
+        f"After restoring, {display_url(database.url)} does not hold the rows of the backup "
         f"(tables {', '.join(differing[:5])}).{kept_en}",
-        f"Nach der Wiederherstellung enthält {database.display_url()} nicht die Zeilen der "
+        f"Nach der Wiederherstellung enthält {display_url(database.url)} nicht die Zeilen der "
         f"Sicherung (Tabellen {', '.join(differing[:5])}).{kept_de}",
     )
 
@@ -130,21 +133,47 @@ def _restore_sqlite(database: Database, file: Path, passphrase: str | None, forc
     if holds_data and not force:
         raise _needs_force(database)
     database.dispose()  # no pooled connection of ours reads the file while it changes
-    path.parent.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
-    create_private_file(path)  # a register restored onto a new computer is 0600 too
-    # the work folder lies beside the register: a copy renamed into place stays on its disk
-    with work_folder(path.parent) as work:
-        verified = unpack_and_verify(file, passphrase, work, run_check=False)
-        upgraded_from = _upgraded(f"sqlite:///{verified.payload}")
-        _revision, expected = sqlite_copies.counts_of_file(verified.payload)
-        aside = aside_copy_path(path, now) if holds_data else None
-        if aside is not None:
-            sqlite_copies.set_aside(path, aside)
-        sqlite_copies.install(verified.payload, path)
-    _revision, found = sqlite_copies.counts_of_file(path)
+    unchanged_en, unchanged_de = _UNCHANGED
+    with system_failures("Restoring", "Die Wiederherstellung", path.parent,
+                         unchanged_en, unchanged_de):
+        path.parent.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+        created = False
+        aside: Path | None = None
+        # the work folder lies beside the register: a copy renamed into place stays on its
+        # disk
+        with work_folder(path.parent) as work:
+            try:
+                verified = unpack_and_verify(file, passphrase, work, run_check=False)
+                upgraded_from = _upgraded(f"sqlite:///{verified.payload}")
+                _revision, expected = sqlite_copies.counts_of_file(verified.payload)
+                # a register restored onto a new computer is 0600 too; made only now, so
+                # that a backup that does not verify leaves no empty register behind
+                created = create_private_file(path)
+                aside = aside_copy_path(path, now) if holds_data else None
+                sqlite_copies.replace(verified.payload, path, aside)
+            except BaseException:
+                _remove_if_empty(aside)
+                if created:
+                    _remove_if_empty(path)
+                raise
+    with system_failures("Checking the restored register", "Die Prüfung des "
+                         "wiederhergestellten Registers", path):
+        _revision, found = sqlite_copies.counts_of_file(path)
     if found != expected:
         raise _count_mismatch(database, expected, found, aside)
     return verified.manifest, aside, found, upgraded_from
+
+
+#: what every failure before the register is replaced leaves behind
+_UNCHANGED = ("The register was not changed.", "Das Register wurde nicht verändert.")
+
+
+def _remove_if_empty(path: Path | None) -> None:
+    if path is None:
+        return
+    with contextlib.suppress(OSError):
+        if path.stat().st_size == 0:
+            path.unlink()
 
 
 def _pg_counts(database: Database) -> tuple[str | None, dict[str, int]]:
@@ -162,8 +191,13 @@ def _restore_postgresql(database: Database, file: Path, passphrase: str | None, 
     holds_data = bool(current)
     if holds_data and not force:
         raise _needs_force(database)
-    with work_folder(private_backup_folder(database)) as work:
+    folder = private_backup_folder(database)
+    unchanged_en, unchanged_de = _UNCHANGED
+    with system_failures("Restoring", "Die Wiederherstellung", folder,
+                         unchanged_en, unchanged_de), work_folder(folder) as work:
         verified = unpack_and_verify(file, passphrase, work, run_check=False)
+        # the whole SQL is written (and pg_restore's exit checked) before anything changes
+        script = postgres_tools.restore_script(verified.payload, work)
         aside: Path | None = None
         if holds_data:
             aside = new_backup_path(database, now, BEFORE_RESTORE_INFIX)
@@ -173,7 +207,16 @@ def _restore_postgresql(database: Database, file: Path, passphrase: str | None, 
                 aside.unlink(missing_ok=True)
                 raise
         database.dispose()
-        postgres_tools.restore_archive(database.url, verified.payload)
+        try:
+            postgres_tools.run_restore_script(database.url, script)
+        except BackupFailed as exc:
+            # psql ran it all in one transaction, rolled back on the first error
+            raise BackupFailed(
+                f"{exc.message_en} The restore was rolled back: {display_url(database.url)} "
+                "is unchanged.",
+                f"{exc.message_de} Die Wiederherstellung wurde zurückgenommen: "
+                f"{display_url(database.url)} ist unverändert.",
+            ) from exc
     revision, found = _pg_counts(database)
     if found != verified.manifest.counts:
         raise _count_mismatch(database, verified.manifest.counts, found, aside)
@@ -220,12 +263,14 @@ def restore_backup(
             f"Die Sicherung {file} enthält kein kpass-Register.",
         )
     now = datetime.now()
-    if database.is_sqlite:
-        manifest, aside, counts, upgraded_from = _restore_sqlite(
-            database, file, passphrase, force, now)
-    else:
-        manifest, aside, counts, upgraded_from = _restore_postgresql(
-            database, file, passphrase, force, now)
-    _record(database, file, manifest, aside, upgraded_from)
-    problems = tuple(check_database(database).problems)
+    # the steps name what they leave behind; this names whatever else the system refuses
+    with system_failures("Restoring", "Die Wiederherstellung", file):
+        if database.is_sqlite:
+            manifest, aside, counts, upgraded_from = _restore_sqlite(
+                database, file, passphrase, force, now)
+        else:
+            manifest, aside, counts, upgraded_from = _restore_postgresql(
+                database, file, passphrase, force, now)
+        _record(database, file, manifest, aside, upgraded_from)
+        problems = tuple(check_database(database).problems)
     return RestoreResult(manifest, aside, counts, upgraded_from, problems)

@@ -15,6 +15,7 @@ copy that leaves the computer is made with ``kpass backup --passphrase-file``.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +30,7 @@ from kpass.models import RegisterSetting
 from kpass.models.engine import Database
 from kpass.services.access.guard import owner_command
 from kpass.services.continuity.backup import BackupResult, make_backup
+from kpass.services.continuity.backup_file import read_manifest
 from kpass.services.continuity.errors import AutomaticBackupFailed
 from kpass.services.continuity.locations import (
     AUTO_INFIX,
@@ -165,16 +167,26 @@ def set_backup_policy(
 
 def rotate(database: Database, policy: BackupPolicy) -> tuple[Path, ...]:
     """Delete the automatic backups the policy no longer keeps; the deleted files."""
-    made = automatic_backups(database)
+    # the name alone does not make a file an automatic backup (a manual one may have been
+    # renamed so, or copied in): only files whose own header says so are rotated
+    made = {path: moment for path, moment in automatic_backups(database).items()
+            if _is_automatic(path)}
     kept = kept_by_rotation(made, policy.keep_daily, policy.keep_weekly)
     removed = []
     for path in sorted(set(made) - kept):
         try:
             path.unlink()
-        except FileNotFoundError:
+        except FileNotFoundError:  # removed meanwhile (another seat rotating)
             continue
         removed.append(path)
     return tuple(removed)
+
+
+def _is_automatic(path: Path) -> bool:
+    try:
+        return read_manifest(path).trigger == "automatic"
+    except KpassError:  # gone meanwhile, unreadable, no backup: left alone
+        return False
 
 
 @owner_command
@@ -194,6 +206,9 @@ def backup_if_due(database: Database, now: datetime | None = None) -> AutomaticB
         why_en, why_de = failure_reasons(exc)
         raise AutomaticBackupFailed(f"{why_en}: {exc.filename}.",
                                     f"{why_de}: {exc.filename}.") from exc
+    except sqlite3.Error as exc:
+        raise AutomaticBackupFailed(f"SQLite reports: {exc}.",
+                                    f"SQLite meldet: {exc}.") from exc
 
 
 def _back_up_if_due(database: Database, moment: datetime) -> AutomaticBackup | None:

@@ -105,23 +105,35 @@ def _database_error(path: Path, exc: sqlite3.Error) -> DatabaseError:
     )
 
 
+def _give_up_when_busy(status: int, _remaining: int, _pages: int) -> None:
+    """Progress callback of a backup: Python's ``backup`` retries a locked database without
+    end; once SQLite's busy timeout has passed in a step, the register counts as locked."""
+    if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        raise sqlite3.OperationalError("database is locked")
+
+
 def set_aside(path: Path, target: Path) -> None:
-    """Keep the database as it is now in ``target`` (mode 0600): consistently through the
-    backup API when SQLite can still read it, else byte for byte with its WAL file (a
-    damaged register is kept as found, for whoever looks into what happened)."""
-    create_private_file(target)
+    """Keep the database as it is now in ``target`` (an existing private file): consistently
+    through the backup API when SQLite can still read it, else byte for byte with its WAL
+    file (a damaged register is kept as found, for whoever looks into what happened).
+
+    Only a database SQLite calls damaged ("not a database", "malformed") is copied byte for
+    byte: one that is locked or busy, or a disk error, is raised as such — a raw copy of a
+    file another program is writing would be a torn copy."""
     try:
         src = _connect(path)
         try:
             dst = _connect(target)
             try:
-                src.backup(dst)
+                src.backup(dst, progress=_give_up_when_busy)
             finally:
                 dst.close()
         finally:
             src.close()
         return
-    except sqlite3.DatabaseError:
+    except sqlite3.OperationalError as exc:  # locked, busy, I/O, disk full: no raw copy
+        raise _database_error(path, exc) from exc
+    except sqlite3.DatabaseError:  # "file is not a database", "malformed"
         pass
     shutil.copyfile(path, target)
     wal = path.with_name(path.name + "-wal")
@@ -131,22 +143,47 @@ def set_aside(path: Path, target: Path) -> None:
         shutil.copyfile(wal, copy)
 
 
-def install(copy: Path, path: Path) -> None:
-    """Make ``path`` hold what ``copy`` holds.
+def replace(copy: Path, path: Path, aside: Path | None) -> None:
+    """Make ``path`` hold what ``copy`` holds, after keeping what it holds now in ``aside``
+    (when given; see :func:`set_aside`) — both under one write lock, so that no other
+    program commits in between into the register that is about to be replaced (its change
+    would end up in neither the copy set aside nor the restored register).
 
-    Through the backup API into the open database first: it takes SQLite's write lock, so a
-    connection of another program sees the restored register at its next transaction and
-    none writes into a file that was swapped away beneath it; a register locked longer than
-    the busy timeout is refused. When ``path`` is no longer a database SQLite can open (its
-    header destroyed), nothing can have it open usefully: the copy is renamed into place
-    and the old WAL and shared-memory files are removed.
+    The checked copy is written through the backup API into the open database: the backup
+    takes SQLite's write lock at its first step and holds it until the last, and the copy
+    aside is made right after that first step, while the lock is held, by a connection
+    that reads the register as last committed (the backup's own pages are not committed
+    yet). So another program's connection sees the register as it was, then the restored
+    one, never half of it, and none writes into a file swapped away beneath it; a register
+    locked longer than the busy timeout is refused, with nothing changed.
+
+    When ``path`` is no longer a database SQLite can open (its header destroyed), nothing
+    can have it open usefully: it is copied aside byte for byte, the copy is renamed into
+    place and the old WAL and shared-memory files are removed.
     """
+    kept = aside is None
+
+    def after_step(status: int, remaining: int, pages: int) -> None:
+        nonlocal kept
+        _give_up_when_busy(status, remaining, pages)
+        if status == sqlite3.SQLITE_OK and not kept:
+            assert aside is not None
+            kept = True
+            set_aside(path, aside)
+
     try:
         src = _connect(copy)
         try:
+            if aside is not None and _page_count(src) < 2:
+                # the first step would already be the last: no moment to keep the register
+                # under the lock (never a kpass register, which has many pages)
+                set_aside(path, aside)
+                kept = True
             dst = _connect(path)
             try:
-                src.backup(dst)
+                # one page a step: the copy aside is made after the first one, under the
+                # lock the backup holds from then on
+                src.backup(dst, pages=1 if not kept else -1, progress=after_step)
                 dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 dst.close()
@@ -156,9 +193,16 @@ def install(copy: Path, path: Path) -> None:
     except sqlite3.OperationalError as exc:  # locked, read-only, a disk error
         raise _database_error(path, exc) from exc
     except sqlite3.DatabaseError:  # "file is not a database", "malformed": replaced below
-        pass
+        if kept and aside is not None:
+            raise  # the register opened for the copy aside; never swap it away then
+    if aside is not None:
+        set_aside(path, aside)
     for suffix in SQLITE_COMPANIONS:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path.with_name(path.name + suffix))
     os.chmod(copy, 0o600)
     os.replace(copy, path)
+
+
+def _page_count(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA page_count").fetchone()[0])

@@ -9,7 +9,9 @@ read to the end with exactly those rows.
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,8 +24,9 @@ from kpass.services.access.guard import owner_command
 from kpass.services.admin.check import check_database
 from kpass.services.continuity import postgres_tools, sqlite_copies
 from kpass.services.continuity.backup_file import BackupManifest, extract_payload, read_manifest
-from kpass.services.continuity.errors import BackupDamaged, BackupFailed
-from kpass.settings import PRIVATE_DIR_MODE, create_private_file
+from kpass.services.continuity.errors import BackupDamaged, BackupFailed, system_failures
+from kpass.services.continuity.locations import BACKUP_FOLDER
+from kpass.settings import PRIVATE_DIR_MODE, create_private_file, data_dir, private_dir
 
 PAYLOAD_NAMES = {"sqlite": "register.sqlite", "postgresql": "register.dump"}
 
@@ -45,7 +48,7 @@ class VerifiedBackup:
 
 
 @contextmanager
-def work_folder(parent: Path | None) -> Iterator[Path]:
+def work_folder(parent: Path) -> Iterator[Path]:
     """A folder only this user may enter, for unpacked copies; removed with its content."""
     folder = Path(tempfile.mkdtemp(prefix=".kpass-sicherung-", dir=parent))
     try:
@@ -119,8 +122,27 @@ def unpack_and_verify(file: Path, passphrase: str | None, work: Path, *,
     return VerifiedBackup(file, manifest, payload, problems)
 
 
+def _private_folder_of(file: Path) -> Path | None:
+    """The folder of ``file`` when only this user may enter it, else None."""
+    try:
+        status = file.resolve().parent.stat()
+    except OSError:
+        return None
+    if status.st_uid != os.geteuid() or stat.S_IMODE(status.st_mode) & 0o077:
+        return None
+    return file.resolve().parent
+
+
 @owner_command
 def verify_backup(file: Path, passphrase: str | None = None) -> VerifiedBackup:
-    """``kpass backup verify FILE``: check a backup completely without restoring it."""
-    with work_folder(None) as work:
-        return unpack_and_verify(file, passphrase, work)
+    """``kpass backup verify FILE``: check a backup completely without restoring it.
+
+    The unpacked register is personal data in plain text: it goes into the backup file's
+    own folder when only this user may enter it (there is room for it beside the file,
+    too), else into the user's private backup folder (0700) — never into /tmp, which
+    others share and which is often a small RAM disk."""
+    read_manifest(file)  # a file that is no backup is refused before a folder is made
+    with system_failures("Checking the backup", "Die Prüfung der Sicherung", file):
+        parent = _private_folder_of(file) or private_dir(data_dir() / BACKUP_FOLDER)
+        with work_folder(parent) as work:
+            return unpack_and_verify(file, passphrase, work)

@@ -183,3 +183,86 @@ def test_backup_out_replaces_only_an_earlier_backup(register: Database, tmp_path
     with pytest.raises(KpassError):
         create_backup(register, register.sqlite_path)
     assert last_event(register)[0] != "restore_backup"
+
+
+def _with_encryption(data: bytes, **changes: object) -> bytes:
+    header_end = data.index(b"\n", len(MAGIC)) + 1
+    header = json.loads(data[len(MAGIC):header_end])
+    header["encryption"] = {**header["encryption"], **changes}
+    return MAGIC + json.dumps(header, separators=(",", ":")).encode() + b"\n" + data[header_end:]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_changed_key_derivation_in_the_header_is_refused_before_it_runs(
+    register: Database, tmp_path: Path
+) -> None:
+    """The header is read before anything is authenticated: its argon2 cost and salt must
+    not be able to take all memory, hours, or end in argon2's own traceback."""
+    import base64
+    import time
+
+    backup = create_backup(register, tmp_path / "enc.kpassbackup", PASSPHRASE)
+    data = backup.path.read_bytes()
+    tampered = {
+        "4 GiB": {"kdf": "argon2id:t=1,m=4194304,p=1"},
+        "2**40 KiB": {"kdf": "argon2id:t=1,m=1099511627776,p=1"},
+        "an hour": {"kdf": "argon2id:t=100000,m=65536,p=4"},
+        "no passes": {"kdf": "argon2id:t=0,m=65536,p=4"},
+        "no lanes": {"kdf": "argon2id:t=3,m=65536,p=0"},
+        "too little memory": {"kdf": "argon2id:t=1,m=8,p=4"},
+        "short salt": {"salt": base64.b64encode(b"salt").decode()},
+        "long salt": {"salt": base64.b64encode(b"s" * 4096).decode()},
+        "short key check": {"key_check": base64.b64encode(b"k" * 4).decode()},
+        "garbled cost": {"kdf": "argon2id:t=three"},
+    }
+    for name, change in tampered.items():
+        path = tmp_path / "tampered.kpassbackup"
+        path.write_bytes(_with_encryption(data, **change))
+        started = time.monotonic()
+        with pytest.raises(BackupDamaged) as refused:
+            verify_backup(path, PASSPHRASE)
+        assert time.monotonic() - started < 2, name
+        assert "damaged or was changed" in refused.value.message_en, name
+        assert "beschädigt" in refused.value.message_de, name
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_the_passphrase_is_the_same_however_its_letters_are_composed(
+    register: Database, tmp_path: Path
+) -> None:
+    import unicodedata
+
+    composed = unicodedata.normalize("NFC", "Größenwahn-Übermut-2026")
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert composed != decomposed
+    backup = create_backup(register, tmp_path / "enc.kpassbackup", composed)
+    assert verify_backup(backup.path, decomposed).manifest.counts["household"] == 60
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_verify_unpacks_into_a_private_folder_never_into_tmp(
+    register: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from kpass.services.continuity import verification
+
+    backup = create_backup(register, tmp_path / "b.kpassbackup")
+    used: list[Path] = []
+    original = verification.work_folder
+
+    def recorded(parent: Path):  # type: ignore[no-untyped-def]
+        used.append(parent)
+        return original(parent)
+
+    monkeypatch.setattr(verification, "work_folder", recorded)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-tmp"))  # /tmp is not used
+    tmp_path.chmod(0o755)  # the backup's folder is open to others: not there either
+    verify_backup(backup.path)
+    assert len(used) == 1 and used[0].stat().st_mode & 0o777 == 0o700
+    assert used[0].name == "Sicherungen" and list(used[0].iterdir()) == []
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    moved = backup.path.rename(private / "b.kpassbackup")
+    verify_backup(moved)
+    assert used[1] == private and list(private.iterdir()) == [moved]

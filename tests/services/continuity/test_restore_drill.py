@@ -110,3 +110,31 @@ def test_drill_sqlite_file_overwritten(
     assert result.set_aside is not None
     kept = result.set_aside.read_bytes()
     assert kept[start:start + len(garbage)] == garbage
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("where", ["header", "pages"])
+def test_drill_sqlite_damaged_with_a_stale_wal_in_place(
+    demo_register: Register, tmp_path: Path, where: str
+) -> None:
+    """The file damaged while the app still had it open: its -wal (with commits not yet
+    folded into the file) and -shm stay in place. The restored register must not take up
+    any page of that old WAL."""
+    database = demo_register(300, 7, AS_OF)
+    before = table_counts(database)
+    events = trail_events(database)
+    backup = create_backup(database, tmp_path / "drill.kpassbackup")
+    path = database.sqlite_path
+    assert path is not None
+    run_sql(database, "DELETE FROM stat_record", "DELETE FROM person_search_token")
+    wal = path.with_name(path.name + "-wal")
+    assert wal.exists() and wal.stat().st_size > 0  # commits not yet in the file
+    start, garbage = (0, b"\x5a" * 100) if where == "header" else (20 * 4096, b"\x5a" * 163840)
+    with open(path, "r+b") as stream:  # no dispose: the pool's connections stay open
+        stream.seek(start)
+        stream.write(garbage)
+
+    result = restore_backup(database, backup.path, force=True)
+
+    _restored_as_before(database, before, events)
+    assert result.set_aside is not None

@@ -108,3 +108,24 @@ def test_no_automatic_backups_of_a_postgresql_register(
 ) -> None:
     assert backup_if_due(database, datetime(2026, 11, 2, 8)) is None
     assert not (data_folder / BACKUP_FOLDER).exists()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_rotation_deletes_only_what_its_header_calls_automatic(database: Database) -> None:
+    from kpass.services.continuity import create_backup
+
+    assert database.sqlite_path is not None
+    folder = database.sqlite_path.parent / BACKUP_FOLDER
+    set_backup_policy(database, keep_daily=1, keep_weekly=0)
+    # a manual backup that merely carries an automatic one's name (renamed by somebody)
+    manual = create_backup(database)
+    named_auto = manual.path.rename(folder / "kpass-auto-2026-10-01-080000.kpassbackup")
+    # an automatic one that went away while the folder was read (another seat rotating)
+    (folder / "kpass-auto-2026-10-02-080000.kpassbackup").symlink_to(folder / "gone")
+    made = backup_if_due(database, datetime(2026, 11, 2, 8))
+    assert made is not None and made.removed == ()
+    assert named_auto.exists()
+    backup_if_due(database, datetime(2026, 11, 3, 8))
+    assert named_auto.exists()
+    assert [path.name for path in folder.glob("kpass-auto-2026-11-*")] == [
+        "kpass-auto-2026-11-03-080000.kpassbackup"]
