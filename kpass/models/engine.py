@@ -157,7 +157,12 @@ class Database:
         return _sqlite_path(self.url) if self.is_sqlite else None
 
     def display_url(self) -> str:
-        return self.url.render_as_string(hide_password=True)
+        """The URL for messages and the status bar: a password is hidden, whether it came
+        as ``user:password@`` or as the libpq query parameter ``?password=``."""
+        url = self.url
+        if "password" in url.query:
+            url = url.update_query_dict({"password": "***"})
+        return url.render_as_string(hide_password=True)
 
     def reader(self) -> Session:
         return sessionmaker(self.engine, expire_on_commit=False)()

@@ -130,3 +130,18 @@ def test_no_warning_without_a_password(
     assert main(["--database", f"sqlite:///{tmp_path / 'k.sqlite'}", "db", "upgrade"]) == 0
     assert main(["--database", "postgresql://kpass@127.0.0.1:9/none", "db", "status"]) == 1
     assert "password" not in capsys.readouterr().err
+
+
+def test_the_shown_url_hides_a_password_in_either_place() -> None:
+    from sqlalchemy import create_engine
+
+    from kpass.models.engine import Database, parse_database_url
+
+    url = parse_database_url("postgresql://kpass:geheim1@db/kpass?password=geheim2&sslmode=require")
+    engine = create_engine(url)
+    try:
+        shown = Database(url, engine).display_url()
+    finally:
+        engine.dispose()
+    assert "geheim" not in shown
+    assert "sslmode=require" in shown and "db/kpass" in shown
