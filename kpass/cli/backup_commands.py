@@ -197,6 +197,11 @@ def _backup(args: argparse.Namespace) -> int:
         print(f"Backup written and checked: {result.path} ({_size(result.path)}, "
               f"{encrypted}, schema {manifest.schema_revision}, {result.seconds:.1f} s)")
         print(f"It holds {_summary(manifest)}.")
+    if not result.recorded:
+        print("Note: the backup could not be recorded in the audit trail (the register is "
+              "busy or read-only); the file is complete.\n"
+              "Hinweis: Die Sicherung konnte nicht im Protokoll vermerkt werden (Register "
+              "belegt oder schreibgeschützt); die Datei ist vollständig.", file=sys.stderr)
     _warn(result.problems, "db check found", "db check fand")
     return 0
 

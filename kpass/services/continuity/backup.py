@@ -7,12 +7,16 @@ file is written beside its target under a temporary name (0600), unpacked again 
 (:mod:`kpass.services.continuity.verification`), and only then renamed into place: a backup
 file that exists is one that was read back whole.
 
-Making a backup writes nothing into the register: it must work while the app holds a write
-transaction open, and on a register the owner may only read.
+The copy itself writes nothing into the register: it must work while the app holds a write
+transaction open, and on a register the owner may only read. Once the file is in place, one
+short transaction records the backup in the audit trail (a backup is the bulkiest read of
+all); when that cannot be written — the register is busy beyond the lock timeout, or
+read-only — the backup stands and the result says it was not recorded.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +27,7 @@ from sqlalchemy import Connection, text
 
 from kpass import __version__
 from kpass.atomic_file import OutputRefused, failure_reasons, prepare_file
+from kpass.errors import KpassError
 from kpass.models.engine import Database, translate_errors
 from kpass.services.access.guard import owner_command
 from kpass.services.continuity import postgres_tools, sqlite_copies
@@ -42,7 +47,12 @@ from kpass.services.continuity.verification import (
     unpack_and_verify,
     work_folder,
 )
+from kpass.services.uow import UnitOfWork
 from kpass.settings import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, create_private_file
+
+BACKUP_ACTION = "backup"
+#: How long recording a backup waits for a seat that is saving (a save takes milliseconds).
+RECORD_WAIT_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,8 @@ class BackupResult:
     #: in the database too), not damage of the backup
     problems: tuple[str, ...]
     seconds: float
+    #: whether the audit trail holds the "backup" event of this file
+    recorded: bool = False
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -60,6 +72,7 @@ class BackupResult:
             "size": self.path.stat().st_size if self.path.exists() else None,
             "seconds": round(self.seconds, 3),
             "problems": list(self.problems),
+            "recorded_in_audit_trail": self.recorded,
             "manifest": self.manifest.as_json(),
         }
 
@@ -185,7 +198,41 @@ def make_backup(
             checked.mkdir(mode=PRIVATE_DIR_MODE)
             verified = unpack_and_verify(prepared.temporary, passphrase, checked)
             prepared.install()
-    return BackupResult(target, manifest, verified.problems, time.monotonic() - started)
+    recorded = revision is not None and _record(database, target, manifest)
+    return BackupResult(target, manifest, verified.problems, time.monotonic() - started,
+                        recorded)
+
+
+def _write_lock_free(path: Path) -> bool:
+    """Whether SQLite's write lock can be had within a moment (taken and given back)."""
+    try:
+        probe = sqlite3.connect(path, timeout=RECORD_WAIT_SECONDS, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.execute("ROLLBACK")
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        probe.close()
+
+
+def _record(database: Database, target: Path, manifest: BackupManifest) -> bool:
+    """The "backup" event: which file, how made, how many rows — never a path outside the
+    file's name (it may name a person's home folder) or anything of the content."""
+    if database.sqlite_path is not None and not _write_lock_free(database.sqlite_path):
+        return False  # a seat is saving: the backup does not wait for it (see the module)
+    try:
+        with UnitOfWork(database) as uow:
+            uow.audit(BACKUP_ACTION, "register", None, file=target.name,
+                      trigger=manifest.trigger, encrypted=manifest.encrypted,
+                      rows=sum(manifest.counts.values()))
+            uow.commit()
+    except KpassError:
+        return False  # busy or read-only: the backup is good, only its record is missing
+    return True
 
 
 @owner_command

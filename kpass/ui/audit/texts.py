@@ -46,6 +46,7 @@ ACTION_LABELS = {
     "export_person": "Auskunft nach Art. 15 DSGVO erteilt",
     "import_streets": "Straßenverzeichnis eingelesen",
     "retention": "Löschung nach Löschkonzept",
+    "backup": "Sicherung erstellt",
     "erase_person": "Löschung auf Antrag (Art. 17 DSGVO)",
     "set_retention": "Löschfrist geändert",
     "apply": "Antrag erfasst",
