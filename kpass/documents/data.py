@@ -100,6 +100,8 @@ class DecisionLetterData:
     # The legal sources of the rules ("Gemeinderat Karlsruhe 19.11.2019, TOP 8.1").
     legal_sources: tuple[str, ...] = ()
     caseworker: str = ""  # printed under "Im Auftrag"; empty: no name
+    # Labels of the benefits that open Bildung und Teilhabe ("Wohngeld"); empty: no note.
+    education_benefits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,14 @@ def pass_note(member: LetterMember) -> str | None:
     return None
 
 
+def education_note(benefits: tuple[str, ...], settings: LetterSettings) -> str:
+    """The Bildung-und-Teilhabe note for a household receiving ``benefits`` (labels)."""
+    if not benefits or not settings.decision.education_note:
+        return ""
+    return settings.fill(settings.decision.education_note,
+                         benefits=" und ".join(benefits))
+
+
 def _voucher_note(member: LetterMember, data: DecisionLetterData,
                   settings: LetterSettings) -> str:
     amount = data.voucher_amount
@@ -342,6 +350,9 @@ def decision_story(data: DecisionLetterData, settings: LetterSettings) -> list[F
     for member in data.members:
         if member.eligible and VOUCHER_EXTRA in member.extras:
             story.append(Paragraph(para_text(_voucher_note(member, data, settings)), styles.body))
+    education = education_note(data.education_benefits, settings)
+    if education:
+        story.append(Paragraph(para_text(education), styles.body))
     story.append(Paragraph("Begründung", styles.heading))
     story += _reasons(data.members, styles)
     if _shows_income(data):

@@ -63,6 +63,8 @@ class DecisionSettings:
     subject: str
     approval_notes: tuple[str, ...]
     voucher_note: str
+    # Bildung und Teilhabe for households with Wohngeld or Kinderzuschlag; "" for none.
+    education_note: str
     legal_remedy_title: str
     legal_remedy: str
 
@@ -114,6 +116,7 @@ _COMMON = frozenset({"office", "address"})
 _TEMPLATES: dict[tuple[str, str], frozenset[str]] = {
     ("decision", "approval_notes"): _COMMON,
     ("decision", "voucher_note"): _COMMON | {"name", "amount", "age"},
+    ("decision", "education_note"): _COMMON | {"benefits"},
     ("decision", "legal_remedy"): _COMMON,
     ("reminder", "documents"): _COMMON,
     ("reminder", "visit_note"): _COMMON,

@@ -14,6 +14,7 @@ under ``resources/rules/``. The usual use::
 from kpass.rules.age import completed_years, end_of_month_after, last_of_month
 from kpass.rules.age_groups import AGE_GROUP_LABELS, AGE_GROUPS, age_group, age_group_for_age
 from kpass.rules.checks import check_rule_input
+from kpass.rules.education_hint import BUT_BENEFITS, education_benefits
 from kpass.rules.errors import InputError, ParameterError
 from kpass.rules.evaluate import evaluate, is_resident
 from kpass.rules.income_test import highest_eligible_income, max_household_income
@@ -69,6 +70,7 @@ from kpass.vocabulary import format_euro
 __all__ = [
     "AGE_GROUPS",
     "AGE_GROUP_LABELS",
+    "BUT_BENEFITS",
     "Benefit",
     "Decision",
     "HouseholdFigures",
@@ -97,6 +99,7 @@ __all__ = [
     "decision_to_json",
     "default_parameters",
     "dumps_decision",
+    "education_benefits",
     "end_of_month_after",
     "evaluate",
     "format_euro",

@@ -1141,7 +1141,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/household/decision_panel.py" line="43"/>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="166"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="172"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
@@ -1156,172 +1156,182 @@
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="161"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="167"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="162"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="168"/>
         <source>Aktionen</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="164"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="170"/>
         <source>Entscheidung je Person</source>
         <translation>Decision per person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="165"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="171"/>
         <source>Art der Entscheidung</source>
         <translation>Kind of decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="167"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="173"/>
         <source>Einkommensprüfung</source>
         <translation>Income test</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="168"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="174"/>
         <source>Nicht angerechnete Einkommen</source>
         <translation>Incomes not counted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="169"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="175"/>
         <source>Begründungen</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="171"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="176"/>
+        <source>Hinweis Bildung und Teilhabe</source>
+        <translation>Note on education and participation (BuT)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="178"/>
         <source>Entscheidung mit Begründungen</source>
         <translation>Decision with reasons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="172"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="179"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="173"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="180"/>
         <source>Pass:</source>
         <translation>Pass:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="174"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="181"/>
         <source>Pass der ausgewählten Person</source>
         <translation>Pass of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="175"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="182"/>
         <source>– die ausgewählte Person hat keinen Pass –</source>
         <translation>– the selected person has no pass –</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="177"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="184"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="177"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="184"/>
         <source>Antrag stellen und heute entscheiden</source>
         <translation>File the application and decide today</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="178"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="185"/>
         <source>Pässe &amp;ausstellen</source>
         <translation>&amp;Issue passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="178"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="185"/>
         <source>Pässe ausstellen</source>
         <translation>Issue passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="179"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="186"/>
         <source>B&amp;ogen drucken</source>
         <translation>Print sh&amp;eet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="180"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="187"/>
         <source>Bogen drucken: alle Karten des Haushalts auf A4</source>
         <translation>Print sheet: all cards of the household on A4</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="181"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="188"/>
         <source>&amp;Bescheid drucken</source>
         <translation>Print &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="182"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="189"/>
         <source>Bescheid zur Entscheidung drucken</source>
         <translation>Print the decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="183"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="190"/>
         <source>Antrag &amp;drucken</source>
         <translation>Print application &amp;form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="184"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="191"/>
         <source>Antrag mit Datenschutzhinweis zum Unterschreiben drucken</source>
         <translation>Print the application with the data protection notice, for signing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="185"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="192"/>
         <source>Verlän&amp;gern …</source>
         <translation>Rene&amp;w …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="186"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="193"/>
         <source>Verlängern: fällige Pässe des Haushalts wählen und verlängern</source>
         <translation>Renew: choose the household&apos;s passes that are due and renew them</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="190"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="197"/>
         <source>&amp;Karte drucken</source>
         <translation>Print &amp;card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="191"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="198"/>
         <source>Ersat&amp;zausweis …</source>
         <translation>Replace&amp;ment card …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="192"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="199"/>
         <source>Spe&amp;rren …</source>
         <translation>Revo&amp;ke …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="198"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="205"/>
         <source>Karte drucken</source>
         <translation>Print card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="199"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="206"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="200"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="207"/>
         <source>Sperren</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="202"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="209"/>
         <source>%1: Pass von %2</source>
         <translation>%1: pass of %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="203"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="210"/>
         <source>%1: die ausgewählte Person hat keinen Pass</source>
         <translation>%1: the selected person has no pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="251"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="258"/>
         <source>Nicht angerechnet: %1</source>
         <translation>Not counted: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="285"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="264"/>
+        <source>ℹ Hinweis: %1</source>
+        <translation>ℹ Note: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="298"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
@@ -2478,27 +2488,27 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="162"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="172"/>
         <source>Nicht entschieden: %1</source>
         <translation>Not decided: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="169"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="179"/>
         <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="189"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="199"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="194"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="205"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="196"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="207"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
@@ -2629,143 +2639,143 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>Save the changes to the household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="80"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="81"/>
         <source>Jetzt erneut „Pässe ausstellen“ (Alt+A).</source>
         <translation>Now “Issue passes” again (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="89"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="90"/>
         <source>%1 hat schon einen Pass bis %2</source>
         <translation>%1 already has a pass until %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="92"/>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="219"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="93"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="221"/>
         <source>%1: Pass %2 bis %3</source>
         <translation>%1: pass %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="97"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="98"/>
         <source>Ausgestellt – %1.</source>
         <translation>Issued – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="99"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="100"/>
         <source>Kein Pass auszustellen.</source>
         <translation>No pass to issue.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="137"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="138"/>
         <source>nicht verlängerbar (%1)</source>
         <translation>cannot be renewed (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="141"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="142"/>
         <source>nicht mehr im Haushalt</source>
         <translation>no longer in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="144"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="145"/>
         <source>noch nicht fällig (verlängerbar ab %1)</source>
         <translation>not due yet (can be renewed from %1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="154"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="155"/>
         <source>Kein Pass ist zur Verlängerung fällig – %1.</source>
         <translation>No pass is due for renewal – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="155"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="156"/>
         <source>Der Haushalt hat keinen Pass.</source>
         <translation>The household has no pass.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="170"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="171"/>
         <source>Jetzt erneut „Verlängern“.</source>
         <translation>Now “Renew” again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="181"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="182"/>
         <source>Verlängerung: Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Renewal: decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="186"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="188"/>
         <source>nicht verlängert</source>
         <translation>not renewed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="211"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="213"/>
         <source>Pass %1 verlängert bis %2 (%3).</source>
         <translation>Pass %1 renewed until %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="222"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="224"/>
         <source>Verlängert – %1.</source>
         <translation>Renewed – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="223"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="225"/>
         <source>Verlängerung entschieden.</source>
         <translation>Renewal decided.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="225"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="227"/>
         <source>Nicht verlängert (nicht mehr berechtigt): %1.</source>
         <translation>Not renewed (no longer eligible): %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="234"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="236"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="235"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="237"/>
         <source>Ersatzausweis für diesen Pass (neue Nummer, gleiche Gültigkeit) ab:</source>
         <translation>Replacement card for this pass (new number, same validity) from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="248"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="250"/>
         <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
         <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="259"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="261"/>
         <source>Pass sperren</source>
         <translation>Revoke pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="260"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="262"/>
         <source>Diesen Pass sperren ab:</source>
         <translation>Revoke this pass from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="271"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="273"/>
         <source>Pass %1 wird ab %2 gesperrt; bis dahin bleibt er gültig.</source>
         <translation>Pass %1 will be revoked from %2; it stays valid until then.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="274"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="276"/>
         <source>Pass %1 ist ab %2 gesperrt.</source>
         <translation>Pass %1 is revoked from %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="286"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="288"/>
         <source>Nr. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="302"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="304"/>
         <source>Vermerkt: %1 und %2 sind verschiedene Personen. %3</source>
         <translation>Recorded: %1 and %2 are different persons. %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="312"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="314"/>
         <source>%1, geb. %2</source>
         <translation>%1, born %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="317"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="319"/>
         <source>%1 %2, gültig vom %3 bis %4 (%5)</source>
         <translation>%1 %2, valid from %3 to %4 (%5)</translation>
     </message>

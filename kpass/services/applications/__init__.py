@@ -32,6 +32,7 @@ from kpass.services.applications.deciding import (
     decide,
     preview_decision,
 )
+from kpass.services.applications.education import education_hint
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -51,6 +52,7 @@ __all__ = [
     "decide",
     "default_parameters",
     "dumps_decision",
+    "education_hint",
     "evaluate",
     "household_from_json",
     "last_of_month",

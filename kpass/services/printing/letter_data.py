@@ -32,10 +32,13 @@ from kpass.documents import DecisionLetterData, LetterMember, ReminderData
 from kpass.errors import InvalidInput
 from kpass.models import Application, Decision, Person
 from kpass.rules import (
+    InputError,
     Parameters,
     default_parameters,
+    education_benefits,
     household_from_json,
     pass_parameters,
+    rule_input_from_json,
     validity_months,
 )
 from kpass.services.household.facts import person_id_of
@@ -51,6 +54,7 @@ from kpass.services.printing.letter_people import (
     salutation,
 )
 from kpass.services.uow import UnitOfWork
+from kpass.vocabulary import BENEFITS, label
 
 __all__ = [
     "KINDERPASS",
@@ -193,7 +197,17 @@ def decision_letter_data(
         issuer=found[0].issuer.name if found else "",
         legal_sources=legal_sources(found[0]) if found else (),
         caseworker=caseworker_name(uow) if caseworker is None else caseworker,
+        education_benefits=_education(decision.input_snapshot),
     )
+
+
+def _education(snapshot: Any) -> tuple[str, ...]:
+    """The labels of the benefits in a decision's input that open Bildung und Teilhabe."""
+    try:
+        rule_input = rule_input_from_json(snapshot)
+    except InputError:
+        return ()  # a snapshot today's rules cannot read: the letter goes without the note
+    return tuple(label(BENEFITS, kind) for kind in education_benefits(rule_input))
 
 
 # Renewal reminders ----------------------------------------------------------------------

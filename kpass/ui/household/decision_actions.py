@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from kpass.errors import KpassError
-from kpass.services.applications import apply, decide
+from kpass.services.applications import apply, decide, education_hint
 from kpass.services.household import InvalidField, check_address
 from kpass.ui.common.run_service import run_service
 from kpass.ui.household.decision_text import not_counted_incomes
@@ -86,6 +86,7 @@ class DecisionActions:
             return
         names = self.editor.present_names()
         self.panel.show_decision(decision, names, heading, not_counted_incomes(rule_input, names))
+        self.panel.show_education_hint(education_hint(rule_input))
 
     def _place_problem(self) -> InvalidField | None:
         """What is wrong with the place of the address on the screen (a Stadtteil missing or
@@ -96,6 +97,15 @@ class DecisionActions:
             if exc.field.rsplit(".", 1)[-1] in ("stadtteil_code", "municipality"):
                 return exc
         return None
+
+    def show_education_hint_today(self) -> None:
+        """The Bildung-und-Teilhabe note for a decision made today on the saved draft."""
+        try:
+            rule_input = self.editor.draft.rule_input(self.editor.today)
+        except KpassError:
+            self.panel.show_education_hint("")
+            return
+        self.panel.show_education_hint(education_hint(rule_input))
 
     def _not_counted_today(self) -> list[str]:
         """The incomes not counted in a decision made today on the saved draft."""
@@ -189,6 +199,7 @@ class DecisionActions:
             _tr("Entscheidung Nr. %1 vom %2 (gespeichert)").replace(
                 "%1", str(result.decision_id)).replace("%2", format_date(today)),
             self._not_counted_today())
+        self.show_education_hint_today()
         eligible = result.decision.any_eligible
         if eligible:
             self.panel.say(_tr("Entschieden. Jetzt „Pässe ausstellen“ (Alt+A)."), "success")

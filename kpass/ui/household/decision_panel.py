@@ -80,6 +80,11 @@ class DecisionPanel(QWidget):
         self.reasons = QLabel()
         self.reasons.setObjectName("decisionReasons")
         self.reasons.setWordWrap(True)
+        # Bildung und Teilhabe: what the letter will say, so the counter can say it now
+        self.education = QLabel()
+        self.education.setObjectName("educationHint")
+        self.education.setWordWrap(True)
+        self.education.hide()
         self.message_bar = MessageBar("actionMessage")
         self.message = self.message_bar.label
 
@@ -120,6 +125,7 @@ class DecisionPanel(QWidget):
         result.addWidget(self.sentence)
         result.addWidget(self.not_counted)
         result.addWidget(self.reasons)
+        result.addWidget(self.education)
         result.addStretch(1)
         self.result_scroll = QScrollArea()
         self.result_scroll.setObjectName("decisionScroll")
@@ -167,6 +173,7 @@ class DecisionPanel(QWidget):
         self.sentence.setAccessibleName(_tr("Einkommensprüfung"))
         self.not_counted.setAccessibleName(_tr("Nicht angerechnete Einkommen"))
         self.reasons.setAccessibleName(_tr("Begründungen"))
+        self.education.setAccessibleName(_tr("Hinweis Bildung und Teilhabe"))
         # focusable, so that long reasons can be scrolled by keyboard (arrow keys)
         self.result_scroll.setAccessibleName(_tr("Entscheidung mit Begründungen"))
         self.message.setAccessibleName(_tr("Meldung"))
@@ -252,12 +259,18 @@ class DecisionPanel(QWidget):
                                  if incomes else "")
         self.not_counted.setVisible(bool(incomes))
 
+    def show_education_hint(self, text: str) -> None:
+        """The Bildung-und-Teilhabe note for the household shown ("" hides it)."""
+        self.education.setText(_tr("ℹ Hinweis: %1").replace("%1", text) if text else "")
+        self.education.setVisible(bool(text))
+
     def show_incomplete(self, heading: str, why: str) -> None:
         self.heading.setText(heading)
         self.summary.setText(why)
         self.sentence.clear()
         self._show_not_counted([])
         self.reasons.clear()
+        self.show_education_hint("")
         self.lines = []
         self.member_ids = []
         self.table.setRowCount(0)

@@ -63,6 +63,7 @@ class PassActions:
 
         def refresh_history(self) -> None: ...
         def _not_counted_today(self) -> list[str]: ...
+        def show_education_hint_today(self) -> None: ...
 
     def _parent(self) -> QWidget:
         assert isinstance(self, QWidget)
@@ -181,6 +182,7 @@ class PassActions:
             _tr("Verlängerung: Entscheidung Nr. %1 vom %2 (gespeichert)").replace(
                 "%1", str(decision_id)).replace("%2", format_date(today)),
             self._not_counted_today())
+        self.show_education_hint_today()
         renewed = {member_key(i.person_id) for i in result.issued if i.action != "none"}
         self.panel.note_without_pass(set(self.panel.member_ids) - renewed,
                                      _tr("nicht verlängert"))

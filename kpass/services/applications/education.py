@@ -1,0 +1,17 @@
+"""The Bildung-und-Teilhabe hint at the counter: the letter's text, for the decision panel."""
+
+from __future__ import annotations
+
+from kpass.documents import load_letter_settings
+from kpass.documents.decision_letter import education_note
+from kpass.rules import RuleInput, education_benefits
+from kpass.vocabulary import BENEFITS, label
+
+
+def education_hint(rule_input: RuleInput) -> str:
+    """The note the letter will print for this household (from the letter settings), or ""
+    when the household has neither Wohngeld nor Kinderzuschlag or nobody under 25. Pure:
+    no register, no login — it explains what is on the screen."""
+    kinds = education_benefits(rule_input)
+    return education_note(tuple(label(BENEFITS, kind) for kind in kinds),
+                          load_letter_settings(None))

@@ -1,0 +1,33 @@
+"""The counter's decision panel tells a household with Wohngeld or Kinderzuschlag and children
+about Bildung und Teilhabe, in the words the letter will use."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kpass.models.engine import Database
+from kpass.ui.household.page import HouseholdPage
+from tests.services.printing.test_education_note import _family
+
+DAY = date.today()
+
+
+@pytest.mark.gui
+def test_the_panel_shows_the_hint_with_the_decision(qtbot: QtBot, database: Database,
+                                                     tmp_path: Path) -> None:
+    household = _family(database, "wohngeld")
+    page = HouseholdPage(database, DAY)
+    qtbot.addWidget(page)
+    page.resize(1280, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    page.open(household)
+    page.decide_today()
+    hint = page.panel.education
+    assert hint.isVisible() and "Bildung und Teilhabe" in hint.text()
+    assert "Wohngeld" in hint.text()
+    page.panel.grab().save(str(tmp_path / "panel.png"))
