@@ -14,6 +14,7 @@ from kpass.cli import (
     check_command,
     db_commands,
     demo_commands,
+    import_command,
     keys_command,
     passes_commands,
     persons_command,
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup_commands.register(commands)
     privacy_commands.register(commands)
     retention_command.register(commands)
+    import_command.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.add_argument(
         "--language",

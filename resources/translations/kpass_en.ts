@@ -296,267 +296,272 @@
     </message>
     <message>
         <location filename="../../kpass/ui/audit/texts.py" line="48"/>
+        <source>Bestehendes Register übernommen</source>
+        <translation>Existing register taken over</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="49"/>
         <source>Löschung nach Löschkonzept</source>
         <translation>Deleted by the retention schedule</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="49"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="50"/>
         <source>Sicherung erstellt</source>
         <translation>Backup made</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="50"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="51"/>
         <source>Löschung auf Antrag (Art. 17 DSGVO)</source>
         <translation>Erased on request (Art. 17 GDPR)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="51"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="52"/>
         <source>Löschfrist geändert</source>
         <translation>Retention period changed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="52"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="53"/>
         <source>Antrag erfasst</source>
         <translation>Application recorded</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="53"/>
-        <location filename="../../kpass/ui/audit/texts.py" line="79"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="54"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="80"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="54"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="55"/>
         <source>Pässe ausgestellt</source>
         <translation>Passes issued</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="55"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="56"/>
         <source>Pass ausgestellt</source>
         <translation>Pass issued</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="56"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="57"/>
         <source>Pass verlängert</source>
         <translation>Pass extended</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="57"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="58"/>
         <source>Ersatzpass ausgestellt</source>
         <translation>Replacement pass issued</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="58"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="59"/>
         <source>Pass ersetzt</source>
         <translation>Pass replaced</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="59"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="60"/>
         <source>Pass gesperrt</source>
         <translation>Pass revoked</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="60"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="61"/>
         <source>Druck</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="61"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="62"/>
         <source>Schlüssel erzeugt</source>
         <translation>Key created</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="62"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="63"/>
         <source>Schlüssel gewechselt</source>
         <translation>Key rotated</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="63"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="64"/>
         <source>Wurzelschlüssel erzeugt</source>
         <translation>Root key created</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="64"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="65"/>
         <source>Schlüsselsatz signiert</source>
         <translation>Key set signed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="65"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="66"/>
         <source>Sperrliste exportiert</source>
         <translation>Revocation list exported</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="66"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="67"/>
         <source>Protokoll gelesen</source>
         <translation>Audit trail read</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="67"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="68"/>
         <source>Anker notiert</source>
         <translation>Anchor noted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="68"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="69"/>
         <source>Demodaten</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="69"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="70"/>
         <source>Aus Sicherung wiederhergestellt</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="70"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="71"/>
         <source>Sicherungsregeln geändert</source>
         <translation>Backup rules changed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="75"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="76"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="76"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="77"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="77"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="78"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="78"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="79"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="80"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="81"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="81"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="82"/>
         <source>Leistungsbescheid</source>
         <translation>Benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="82"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="83"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="83"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="84"/>
         <source>Signaturschlüssel</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="84"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="85"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="85"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="86"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="86"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="87"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="87"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="88"/>
         <source>Erinnerungen</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="88"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="89"/>
         <source>Antragsformular</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="89"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="90"/>
         <source>Protokoll</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="90"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="91"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="91"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="92"/>
         <source>Einstellung</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="92"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="93"/>
         <source>Straßenverzeichnis</source>
         <translation>Street directory</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="144"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="145"/>
         <source>Ergebnis: unverändert.</source>
         <translation>Result: unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="146"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="147"/>
         <source>Ergebnis: VERÄNDERT – bitte der Leitung und dem Datenschutz melden.</source>
         <translation>Result: CHANGED – please report this to the management and the data protection officer.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="149"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="150"/>
         <source>Kette: %1 Ereignisse geprüft; jedes passt zu seinem Hash und ist mit dem vorigen verkettet.</source>
         <translation>Chain: %1 events checked; each matches its hash and links to the one before.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="152"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="153"/>
         <source>Kette: gebrochen bei Ereignis Nr. %1:</source>
         <translation>Chain: broken at event no. %1:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="154"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="155"/>
         <source>Kette: gebrochen ab Ereignis Nr. %1 (%2 Befunde):</source>
         <translation>Chain: broken from event no. %1 on (%2 findings):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="160"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="161"/>
         <source>Anker: bestätigt bei Ereignis Nr. %1; bis dahin ist nichts verändert.</source>
         <translation>Anchor: confirmed at event no. %1; nothing up to it was changed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="163"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="164"/>
         <source>Anker: bei Ereignis Nr. %1 gefunden, aber die Kette davor ist gebrochen.</source>
         <translation>Anchor: found at event no. %1, but the chain before it is broken.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="166"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="167"/>
         <source>Anker: nicht in der Kette (Protokoll neu geschrieben oder Hash vertippt).</source>
         <translation>Anchor: not in the chain (the trail was rewritten or the hash mistyped).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="168"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="169"/>
         <source>Pässe: %1 mit dem Protokoll verglichen, %2 nicht prüfbar (vor der Aufzeichnung angelegt).</source>
         <translation>Passes: %1 compared with the trail, %2 not checkable (created before passes were recorded).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="173"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="174"/>
         <source>1 Pass weicht vom Protokoll ab:</source>
         <translation>1 pass differs from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="175"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="176"/>
         <source>%1 Pässe weichen vom Protokoll ab:</source>
         <translation>%1 passes differ from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="182"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="183"/>
         <source>Anker notiert – bitte ins Papierprotokoll übertragen:</source>
         <translation>Anchor noted – please copy it into the paper log:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="183"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="184"/>
         <source>Nr. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>

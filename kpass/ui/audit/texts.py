@@ -45,6 +45,7 @@ ACTION_LABELS = {
     "bulk_read": "Massenabruf gelesen",
     "export_person": "Auskunft nach Art. 15 DSGVO erteilt",
     "import_streets": "Straßenverzeichnis eingelesen",
+    "import_register": "Bestehendes Register übernommen",
     "retention": "Löschung nach Löschkonzept",
     "backup": "Sicherung erstellt",
     "erase_person": "Löschung auf Antrag (Art. 17 DSGVO)",

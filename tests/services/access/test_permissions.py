@@ -32,6 +32,7 @@ PACKAGES = (
     "passes",
     "printing",
     "privacy",
+    "register_import",
     "retention",
     "search",
     "statistics",
@@ -76,6 +77,8 @@ EXPECTED: dict[str, str] = {
     "print_decision_letter": C, "print_renewal_reminders": C, "print_sheet_issued_on": C,
     # privacy: a request under Art. 15 DSGVO is answered at the counter
     "export_person": C,
+    # register_import: taking over an existing register is the administrator's
+    "import_register": A,
     # search
     "import_directory": A, "search_persons": C, "suggest_stadtteil": C,
     # statistics
