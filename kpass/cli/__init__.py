@@ -16,6 +16,7 @@ from kpass.cli import (
     demo_commands,
     import_command,
     keys_command,
+    objections_command,
     passes_commands,
     persons_command,
     print_commands,
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     privacy_commands.register(commands)
     retention_command.register(commands)
     import_command.register(commands)
+    objections_command.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.add_argument(
         "--language",

@@ -14,6 +14,7 @@ from kpass.models.base import Base, Money
 from kpass.models.casework import Application, Counter, Decision, Pass, PassValidity
 from kpass.models.documents import PrintRecord, PrintReference, SigningKey
 from kpass.models.identity import PersonDistinction
+from kpass.models.objections import OBJECTION_OPEN_STATES, OBJECTION_STATES, Objection
 from kpass.models.register import (
     BenefitNotice,
     BenefitNoticePerson,
@@ -32,6 +33,8 @@ from kpass.models.statistics import StatRecord
 __all__ = [
     "DEMO_REGISTER",
     "LOGIN_ROLES",
+    "OBJECTION_OPEN_STATES",
+    "OBJECTION_STATES",
     "AppUser",
     "Application",
     "AuditEvent",
@@ -47,6 +50,7 @@ __all__ = [
     "Income",
     "KeySlot",
     "Money",
+    "Objection",
     "Pass",
     "PassValidity",
     "Person",

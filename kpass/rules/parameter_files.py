@@ -235,7 +235,7 @@ def _parse_value(path: Path, where: str, unit: str, raw: object) -> ParameterVal
                 raise ParameterError(path, where, "money has at most two decimal places")
             number = number.quantize(_CENT)
         return number
-    if unit in ("years", "persons", "months"):
+    if unit in ("years", "persons", "months", "days"):
         if not isinstance(raw, int) or isinstance(raw, bool) or raw < (1 if unit != "years" else 0):
             raise ParameterError(path, where, "must be a whole number of " + unit)
         return raw

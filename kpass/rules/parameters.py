@@ -38,6 +38,9 @@ PARAMETER_UNITS: dict[str, str] = {
     "qualifying_benefits": "codes",
     "income_kinds": "codes",
     "uncounted_income_kinds": "codes",
+    # not an eligibility figure: the days after posting at which a letter counts as
+    # notified (§ 41 Abs. 2 LVwVfG), for the deadline of an objection
+    "notification_days": "days",
 }
 
 ParameterValue = Decimal | int | tuple[str, ...]

@@ -44,6 +44,7 @@ _TEXTS_DE = {
     Permission.KEYS: "Signaturschlüssel verwalten",
     Permission.SETTINGS: "Einstellungen ändern",
     Permission.ERASE: "personenbezogene Daten auf Antrag löschen",
+    Permission.DECIDE_OBJECTIONS: "über Widersprüche entscheiden",
     Permission.RETENTION: "das Löschkonzept ändern oder ausführen",
 }
 

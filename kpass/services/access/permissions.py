@@ -23,6 +23,7 @@ class Permission(StrEnum):
     AUDIT = "audit"
     BULK_READ = "bulk_read"  # lists of many persons (passes list --all, exports)
     ERASE = "erase"  # erasure on a person's request (Art. 17 DSGVO)
+    DECIDE_OBJECTIONS = "decide_objections"  # reject or remedy a Widerspruch
     # admin
     USERS = "users"
     PARAMETERS = "parameters"
@@ -52,6 +53,7 @@ LOWEST_ROLE: dict[Permission, str] = {
     Permission.AUDIT: "supervisor",
     Permission.BULK_READ: "supervisor",
     Permission.ERASE: "supervisor",
+    Permission.DECIDE_OBJECTIONS: "supervisor",
     Permission.USERS: "admin",
     Permission.PARAMETERS: "admin",
     Permission.KEYS: "admin",

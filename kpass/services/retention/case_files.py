@@ -29,7 +29,7 @@ from kpass.models import (
     Pass,
     PassValidity,
 )
-from kpass.services.retention.last_events import last_events
+from kpass.services.retention.last_events import last_events, open_objection_households
 
 CHUNK = 500
 
@@ -64,8 +64,9 @@ class CaseFiles:
 
 def due_households(session: Session, cutoff: date,
                    among: Iterable[int] | None = None) -> dict[int, date]:
+    pending = open_objection_households(session)
     return {household: day for household, day in last_events(session, among).items()
-            if day < cutoff}
+            if day < cutoff and household not in pending}
 
 
 def select_case_files(session: Session, due: dict[int, date]) -> CaseFiles:

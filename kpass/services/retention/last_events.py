@@ -2,10 +2,10 @@
 
 Every trace of the office's work on a household counts — a decision, an application, the
 end of a pass validity it granted, a print of its letters or cards, a change of address or
-membership, a benefit notice or a photo entered. The periods of incomes and notices are
-facts of the applicant's life, not the office's work, and do not count. Each source is one
-grouped query; the days are merged here, so the queries stay simple on both databases (no
-UNION of dates with timestamps).
+membership, a benefit notice or a photo entered, an objection received or decided. The
+periods of incomes and notices are facts of the applicant's life, not the office's work, and
+do not count. Each source is one grouped query; the days are merged here, so the queries stay
+simple on both databases (no UNION of dates with timestamps).
 """
 
 from __future__ import annotations
@@ -24,11 +24,13 @@ from kpass.models import (
     Household,
     HouseholdAddress,
     HouseholdMember,
+    Objection,
     PassValidity,
     PersonPhoto,
     PrintRecord,
     PrintReference,
 )
+from kpass.models.objections import OBJECTION_OPEN_STATES
 
 
 def _day(value: date | datetime | None) -> date | None:
@@ -87,8 +89,19 @@ def _sources() -> list[Select[Any]]:
         .group_by(member)
     )
     created = select(Household.id, Household.created_at)
+    objection = Objection.household_id
+    objected = select(objection, func.max(Objection.received_on)).group_by(objection)
+    objection_ended = select(objection, func.max(Objection.outcome_on)).group_by(objection)
     return [decided, applied, valid, printed_decision, printed_application, printed_pass,
-            moved_in, moved_out, joined, left, noticed, photo, created]
+            moved_in, moved_out, joined, left, noticed, photo, created, objected,
+            objection_ended]
+
+
+def open_objection_households(session: Session) -> set[int]:
+    """Households with an objection still open: its procedure keeps the file, whatever the
+    dates (Art. 17 Abs. 3 lit. e DSGVO)."""
+    return set(session.scalars(
+        select(Objection.household_id).where(Objection.state.in_(OBJECTION_OPEN_STATES))))
 
 
 def last_events(session: Session, households: Iterable[int] | None = None) -> dict[int, date]:

@@ -24,7 +24,7 @@ from kpass.services.access import Permission, requires
 from kpass.services.retention import printed_files
 from kpass.services.retention.case_files import select_case_files
 from kpass.services.retention.deletion import delete_case_files
-from kpass.services.retention.last_events import last_events
+from kpass.services.retention.last_events import last_events, open_objection_households
 from kpass.services.retention.runs import ERASE_ACTION, ERASED_PASSES, lock_case_files
 from kpass.services.retention.schedule import HOUSEHOLD_FILE, RetentionClass, current_classes
 from kpass.services.uow import UnitOfWork
@@ -99,6 +99,9 @@ def erase_person(
             en.append(f"pass {number} is valid until {until:%d.%m.%Y}")
             de.append(f"der Pass {number} gilt bis {until:%d.%m.%Y}")
         last = last_events(session, households)
+        for household in sorted(open_objection_households(session) & set(households)):
+            en.append(f"an objection of household {household} is still open")
+            de.append(f"ein Widerspruch des Haushalts {household} ist noch nicht entschieden")
         for household in households:
             if last[household] >= rule.cutoff(today):
                 end = period_end(rule, last[household])

@@ -69,6 +69,12 @@ ACTION_LABELS = {
     "demo_data": "Demodaten",
     "restore_backup": "Aus Sicherung wiederhergestellt",
     "set_backup_policy": "Sicherungsregeln geändert",
+    "lodge_objection": "Widerspruch erfasst",
+    "start_review_objection": "Widerspruch in Prüfung genommen",
+    "withdraw_objection": "Widerspruch zurückgenommen",
+    "follow_up_objection": "Widerspruch auf Wiedervorlage",
+    "reject_objection": "Widerspruch zurückgewiesen",
+    "remedy_objection": "Widerspruch abgeholfen",
 }
 
 #: The areas (entities) events are about; an area not listed is shown as stored.
@@ -78,6 +84,7 @@ ENTITY_LABELS = {
     "person": "Person",
     "application": "Antrag",
     "decision": "Entscheidung",
+    "objection": "Widerspruch",
     "income": "Einkommen",
     "benefit_notice": "Leistungsbescheid",
     "app_user": "Benutzer",

@@ -29,6 +29,7 @@ PACKAGES = (
     "audit",
     "continuity",
     "household",
+    "objections",
     "passes",
     "printing",
     "privacy",
@@ -68,6 +69,11 @@ EXPECTED: dict[str, str] = {
     "household_history": C, "household_prints": C, "move_household": C,
     "move_person_to_household": C, "record_distinction": C, "remove_income": C,
     "remove_notice": C, "save_household_changes": C, "set_photo": C, "update_person": C,
+    # objections: the counter records them and their steps; the supervisor (the
+    # Widerspruchsstelle) rejects or remedies
+    "household_objections": C, "lodge_objection": C, "objection_details": C,
+    "open_objections": C, "set_follow_up": C, "start_review": C, "withdraw_objection": C,
+    "reject_objection": S, "remedy_objection": S,
     # passes
     "count_pass_holders": C, "decide_and_issue": C, "issue_passes": C, "list_passes": C,
     "renew_pass": C, "renew_passes": C, "renewal_queue": C, "replace_pass": S,

@@ -128,3 +128,39 @@ def test_a_case_file_sharing_a_pass_with_a_kept_household_is_held_back(
     with database.reader() as session:
         assert session.get(Person, moving) is None
     assert verify_trail(database).intact
+
+
+def test_an_open_objection_keeps_the_case_file(database: Database) -> None:
+    from kpass.models import Objection
+    from kpass.services.objections import lodge_objection, withdraw_objection
+
+    [person] = add_household(database, [("Streit", "Olga", date(1960, 6, 6), "applicant")],
+                             since=date(2019, 1, 1))
+    add_income(database, person, "pension", "2900.00", since=date(2019, 1, 1))
+    _backdate_households(database, date(2019, 1, 1))
+    application = apply(database, household_of(database, person), date(2020, 3, 2),
+                        today=LATER)
+    decision = decide(database, application.application_id)  # refused: income too high
+    objection = lodge_objection(database, decision.decision_id, date(2020, 3, 20),
+                                lodged_by_person_id=person, reason="Einkommen falsch berechnet",
+                                today=date(2020, 3, 20))
+    # years later the objection is still undecided: nothing of the household may go
+    assert household_of(database, person) not in run_retention(
+        database, today=LATER, dry_run=True).households
+    with pytest.raises(ErasureRefused) as refused:
+        erase_person(database, person, today=LATER)
+    assert "Widerspruch" in refused.value.message_de
+
+    # withdrawn in 2020: the file goes three years after that year, objection included
+    withdraw_objection(database, objection.id, on=date(2020, 5, 4),
+                       today=date(2020, 5, 4))
+    report = run_retention(database, today=LATER)
+    assert household_of_gone(database, person) and report.households
+    with database.reader() as session:
+        assert session.scalar(select(func.count()).select_from(Objection)) == 0
+    assert verify_trail(database).intact
+
+
+def household_of_gone(database: Database, person: int) -> bool:
+    with database.reader() as session:
+        return session.get(Person, person) is None
