@@ -28,6 +28,7 @@ from kpass.cli import (
     stats_command,
     streets_command,
     users_command,
+    vouchers_command,
 )
 from kpass.cli.common import ArgumentParser, text_arg
 from kpass.cli.login import add_login_options_everywhere
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     retention_command.register(commands)
     import_command.register(commands)
     objections_command.register(commands)
+    vouchers_command.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.add_argument(
         "--language",

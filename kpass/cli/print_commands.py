@@ -40,13 +40,19 @@ def register(commands: Any) -> None:
         help="send to a legal representative (Betreuer/in)",
     )
     letter.set_defaults(handler=_letter)
+    objection = kinds.add_parser(
+        "objection-letter", help="the Widerspruchsbescheid or Abhilfebescheid of an objection"
+    )
+    objection.add_argument("--objection", type=id_arg, required=True, metavar="ID")
+    objection.add_argument("--date", type=date_arg, metavar="DATE", help="the letter's date")
+    objection.set_defaults(handler=_objection_letter)
     renewals = kinds.add_parser("renewals", help="reminders for all passes expiring in a month")
     renewals.add_argument("--month", type=month_arg, required=True, metavar="YYYY-MM")
     renewals.set_defaults(handler=_renewals)
     form = kinds.add_parser("application", help="the application form for the applicant to sign")
     form.add_argument("--application", type=id_arg, required=True, metavar="ID")
     form.set_defaults(handler=_application)
-    for sub in (card, sheet, letter, renewals, form):
+    for sub in (card, sheet, letter, objection, renewals, form):
         sub.add_argument(
             "--out",
             type=path_arg,
@@ -86,6 +92,15 @@ def _letter(args: argparse.Namespace) -> int:
         database_from_args(args), args.decision, args.out, representative=args.representative
     )
     return _report(result, f"letter for decision {args.decision}")
+
+
+def _objection_letter(args: argparse.Namespace) -> int:
+    from kpass.services.printing import print_objection_letter
+
+    result = print_objection_letter(
+        database_from_args(args), args.objection, args.out, letter_date=args.date
+    )
+    return _report(result, f"letter for objection {args.objection}")
 
 
 def _renewals(args: argparse.Namespace) -> int:

@@ -122,3 +122,33 @@ class ReminderData:
     # pass's expiry; the next pass is then a Karlsruher Pass with the same number.
     of_age_on: date | None = None
     caseworker: str = ""  # printed under "Im Auftrag"; empty: no name
+
+
+#: How the objection a letter ends was decided (:attr:`ObjectionLetterData.outcome`).
+OBJECTION_REJECTED = "rejected"  # Widerspruchsbescheid: the decision stands
+OBJECTION_REMEDIED = "remedied"  # Abhilfebescheid: decided again, members as now decided
+
+
+@dataclass(frozen=True)
+class ObjectionLetterData:
+    """The letter that ends an objection: a Widerspruchsbescheid or an Abhilfebescheid."""
+
+    recipient_lines: tuple[str, ...]  # address block: name, street and number, postcode city
+    representative_of: str | None  # the person represented when sent to a representative
+    salutation: str
+    letter_date: date
+    file_reference: str  # the objection's: "KP-W-12"
+    outcome: str  # OBJECTION_REJECTED | OBJECTION_REMEDIED
+    received_on: date  # the day the objection came in
+    decision_reference: str  # the objected decision's file reference: "KP-17-42"
+    decision_date: date  # the day the objected Bescheid went out
+    application_date: date
+    in_time: bool  # as stored when it was lodged
+    bekanntgabe_on: date
+    deadline: date
+    outcome_on: date
+    reasons: str  # the objection's outcome_reason ("" none)
+    # OBJECTION_REMEDIED: the remedial decision's outcome for each member
+    members: tuple[LetterMember, ...] = ()
+    remedial_reference: str | None = None  # the remedial decision's file reference
+    caseworker: str = ""  # printed under "Im Auftrag"; empty: no name

@@ -89,6 +89,17 @@ class CardSettings:
 
 
 @dataclass(frozen=True)
+class ObjectionSettings:
+    """Subjects and the Rechtsbehelfsbelehrung of the letters ending an objection."""
+
+    rejection_subject: str  # Widerspruchsbescheid
+    remedy_subject: str  # Abhilfebescheid
+    court: str  # the administrative court an action goes to, with its address
+    legal_remedy_title: str
+    legal_remedy: str  # against the Widerspruchsbescheid (an action, "Klage")
+
+
+@dataclass(frozen=True)
 class LetterSettings:
     """All settings. Texts keep their placeholders; :meth:`fill` replaces them."""
 
@@ -97,6 +108,7 @@ class LetterSettings:
     decision: DecisionSettings
     reminder: ReminderSettings
     card: CardSettings
+    objection: ObjectionSettings
 
     def fill(self, template: str, **values: str) -> str:
         """A text with its placeholders replaced (``{office}``, ``{address}`` and ``values``)."""
@@ -109,6 +121,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "decision": DecisionSettings,
     "reminder": ReminderSettings,
     "card": CardSettings,
+    "objection": ObjectionSettings,
 }
 # The texts that are filled in (LetterSettings.fill) and the placeholders each may use;
 # every other text is printed as it stands, braces included.
@@ -122,6 +135,7 @@ _TEMPLATES: dict[tuple[str, str], frozenset[str]] = {
     ("reminder", "visit_note"): _COMMON,
     ("card", "back_lines"): _COMMON,
     ("signature", "lines"): _COMMON | {"caseworker"},
+    ("objection", "legal_remedy"): _COMMON | {"court"},
 }
 
 

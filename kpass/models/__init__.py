@@ -29,6 +29,7 @@ from kpass.models.register import (
     StreetDirectoryEntry,
 )
 from kpass.models.statistics import StatRecord
+from kpass.models.vouchers import VoucherIssue
 
 __all__ = [
     "DEMO_REGISTER",
@@ -64,4 +65,5 @@ __all__ = [
     "Stadtteil",
     "StatRecord",
     "StreetDirectoryEntry",
+    "VoucherIssue",
 ]

@@ -326,7 +326,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/audit/texts.py" line="54"/>
-        <location filename="../../kpass/ui/audit/texts.py" line="86"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="87"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
@@ -446,157 +446,162 @@
         <translation>Objection remedied</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="82"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="78"/>
+        <source>60plus-Gutscheine ausgegeben</source>
+        <translation>60plus vouchers handed out</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="83"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="83"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="84"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="84"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="85"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="85"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="86"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="87"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="88"/>
         <source>Widerspruch</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="88"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="89"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="89"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="90"/>
         <source>Leistungsbescheid</source>
         <translation>Benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="90"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="91"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="91"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="92"/>
         <source>Signaturschlüssel</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="92"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="93"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="93"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="94"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="94"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="95"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="95"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="96"/>
         <source>Erinnerungen</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="96"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="97"/>
         <source>Antragsformular</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="97"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="98"/>
         <source>Protokoll</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="98"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="99"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="99"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="100"/>
         <source>Einstellung</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="100"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="101"/>
         <source>Straßenverzeichnis</source>
         <translation>Street directory</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="152"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="153"/>
         <source>Ergebnis: unverändert.</source>
         <translation>Result: unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="154"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="155"/>
         <source>Ergebnis: VERÄNDERT – bitte der Leitung und dem Datenschutz melden.</source>
         <translation>Result: CHANGED – please report this to the management and the data protection officer.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="157"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="158"/>
         <source>Kette: %1 Ereignisse geprüft; jedes passt zu seinem Hash und ist mit dem vorigen verkettet.</source>
         <translation>Chain: %1 events checked; each matches its hash and links to the one before.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="160"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="161"/>
         <source>Kette: gebrochen bei Ereignis Nr. %1:</source>
         <translation>Chain: broken at event no. %1:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="162"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="163"/>
         <source>Kette: gebrochen ab Ereignis Nr. %1 (%2 Befunde):</source>
         <translation>Chain: broken from event no. %1 on (%2 findings):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="168"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="169"/>
         <source>Anker: bestätigt bei Ereignis Nr. %1; bis dahin ist nichts verändert.</source>
         <translation>Anchor: confirmed at event no. %1; nothing up to it was changed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="171"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="172"/>
         <source>Anker: bei Ereignis Nr. %1 gefunden, aber die Kette davor ist gebrochen.</source>
         <translation>Anchor: found at event no. %1, but the chain before it is broken.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="174"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="175"/>
         <source>Anker: nicht in der Kette (Protokoll neu geschrieben oder Hash vertippt).</source>
         <translation>Anchor: not in the chain (the trail was rewritten or the hash mistyped).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="176"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="177"/>
         <source>Pässe: %1 mit dem Protokoll verglichen, %2 nicht prüfbar (vor der Aufzeichnung angelegt).</source>
         <translation>Passes: %1 compared with the trail, %2 not checkable (created before passes were recorded).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="181"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="182"/>
         <source>1 Pass weicht vom Protokoll ab:</source>
         <translation>1 pass differs from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="183"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="184"/>
         <source>%1 Pässe weichen vom Protokoll ab:</source>
         <translation>%1 passes differ from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="190"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="191"/>
         <source>Anker notiert – bitte ins Papierprotokoll übertragen:</source>
         <translation>Anchor noted – please copy it into the paper log:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="191"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="192"/>
         <source>Nr. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>

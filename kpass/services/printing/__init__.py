@@ -1,7 +1,7 @@
-"""Printing: cards, card sheets, decision letters, application forms and renewal reminders as
-PDF, each print recorded (what, for whom, by whom) and rendered outside the write
-transaction. One module per document kind; :mod:`~kpass.services.printing.record` is the
-print record they share."""
+"""Printing: cards, card sheets, decision letters, objection letters, application forms and
+renewal reminders as PDF, each print recorded (what, for whom, by whom) and rendered outside
+the write transaction. One module per document kind; :mod:`~kpass.services.printing.record`
+is the print record they share."""
 
 from kpass.services.printing.application_form import print_application_form
 from kpass.services.printing.cards import (
@@ -10,6 +10,7 @@ from kpass.services.printing.cards import (
     print_sheet_issued_on,
 )
 from kpass.services.printing.letters import print_decision_letter, print_renewal_reminders
+from kpass.services.printing.objection_letters import print_objection_letter
 from kpass.services.printing.record import PrintResult
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "print_application_form",
     "print_cards",
     "print_decision_letter",
+    "print_objection_letter",
     "print_renewal_reminders",
     "print_sheet_issued_on",
 ]

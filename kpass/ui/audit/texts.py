@@ -75,6 +75,7 @@ ACTION_LABELS = {
     "follow_up_objection": "Widerspruch auf Wiedervorlage",
     "reject_objection": "Widerspruch zurückgewiesen",
     "remedy_objection": "Widerspruch abgeholfen",
+    "hand_out_vouchers": "60plus-Gutscheine ausgegeben",
 }
 
 #: The areas (entities) events are about; an area not listed is shown as stored.

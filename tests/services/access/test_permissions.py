@@ -37,6 +37,7 @@ PACKAGES = (
     "retention",
     "search",
     "statistics",
+    "vouchers",
 )
 C, S, A = "caseworker", "supervisor", "admin"
 
@@ -80,7 +81,8 @@ EXPECTED: dict[str, str] = {
     "revoke_pass": S,
     # printing
     "passes_issued_on": C, "print_application_form": C, "print_cards": C,
-    "print_decision_letter": C, "print_renewal_reminders": C, "print_sheet_issued_on": C,
+    "print_decision_letter": C, "print_objection_letter": C,
+    "print_renewal_reminders": C, "print_sheet_issued_on": C,
     # privacy: a request under Art. 15 DSGVO is answered at the counter
     "export_person": C,
     # register_import: taking over an existing register is the administrator's
@@ -92,6 +94,8 @@ EXPECTED: dict[str, str] = {
     # retention: the counter may tell how long data is kept; erasure on request is a
     # supervisor's decision; the schedule and its runs are the administrator's
     "retention_classes": C, "erase_person": S, "run_retention": A, "set_retention_period": A,
+    # vouchers: handed out at the counter; the month's list (names) is the supervisor's
+    "hand_out_vouchers": C, "voucher_list": S, "export_voucher_list": S,
 }
 RANK = {C: 1, S: 2, A: 3}
 
