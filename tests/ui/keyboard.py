@@ -8,7 +8,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 
 def focused() -> QWidget:
+    """Where a key goes: the focus widget, or — while a modal dialog is open but its window
+    not yet activated (a real X server under load activates it later, offscreen never) —
+    the widget that will have the focus in that dialog, as a person sees the dialog."""
     widget = QApplication.focusWidget()
+    modal = QApplication.activeModalWidget()
+    if modal is not None and (widget is None or not modal.isAncestorOf(widget)) \
+            and widget is not modal:
+        widget = modal.focusWidget() or modal
     assert widget is not None, "nothing has the keyboard focus"
     return widget
 
