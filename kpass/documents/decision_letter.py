@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
@@ -130,7 +130,13 @@ def _member_table(data: DecisionLetterData, styles: LetterStyles) -> Table:
         else:
             decision, basis = "<b>abgelehnt</b>", "–"
         rows.append([cell(person), cell(decision), cell(basis), cell(_validity_cell(member))])
-    widths = [w * mm for w in (50, 39, 48, 28)]
+    return person_table(rows, (50, 39, 48, 28))
+
+
+def person_table(rows: list[list[Any]], widths_mm: tuple[float, ...]) -> Table:
+    """A letter's table of persons: a shaded header row repeated on each page, thin rules,
+    the column widths (mm) scaled to the text width."""
+    widths = [w * mm for w in widths_mm]
     scale = BODY_WIDTH / sum(widths)
     table = Table(rows, colWidths=[w * scale for w in widths], repeatRows=1)
     table.setStyle(TableStyle([

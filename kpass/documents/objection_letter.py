@@ -15,17 +15,14 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from kpass.documents.data import OBJECTION_REJECTED, OBJECTION_REMEDIED, ObjectionLetterData
-from kpass.documents.decision_letter import pass_note, sentence, signature_block
+from kpass.documents.decision_letter import pass_note, person_table, sentence, signature_block
 from kpass.documents.errors import DocumentError
-from kpass.documents.fonts import REGULAR
 from kpass.documents.labels import pass_title
 from kpass.documents.letter_frame import (
-    BODY_WIDTH,
     LetterHead,
     LetterStyles,
     build_letters,
@@ -35,9 +32,6 @@ from kpass.documents.letter_frame import (
 from kpass.documents.letter_settings import LetterSettings, load_letter_settings
 from kpass.documents.output import Output, write_document
 from kpass.vocabulary import format_date
-
-_TABLE_HEAD = HexColor("#E6ECF4")
-_TABLE_LINE = HexColor("#9AA5B4")
 
 
 def _subject(data: ObjectionLetterData, settings: LetterSettings) -> str:
@@ -126,21 +120,7 @@ def _outcome_table(data: ObjectionLetterData, styles: LetterStyles) -> Table:
         else:
             result, validity = "<b>abgelehnt</b>", "–"
         rows.append([cell(person), cell(result), cell(validity)])
-    widths = [w * mm for w in (62, 48, 55)]
-    scale = BODY_WIDTH / sum(widths)
-    table = Table(rows, colWidths=[w * scale for w in widths], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else cells set an unembedded Helvetica
-        ("BACKGROUND", (0, 0), (-1, 0), _TABLE_HEAD),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, _TABLE_LINE),
-        ("LINEABOVE", (0, 0), (-1, 0), 0.4, _TABLE_LINE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return table
+    return person_table(rows, (62, 48, 55))
 
 
 def remedy_story(data: ObjectionLetterData, settings: LetterSettings) -> list[Flowable]:
