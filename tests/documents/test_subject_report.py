@@ -26,11 +26,13 @@ from kpass.documents.subject_report import (
     SubjectIncome,
     SubjectMembership,
     SubjectNotice,
+    SubjectObjection,
     SubjectPass,
     SubjectPerson,
     SubjectPhoto,
     SubjectPrint,
     SubjectValidity,
+    SubjectVoucher,
     render_subject_report,
 )
 from tests.documents.pdf_tools import page_sizes, pdf_info, pdf_text, render
@@ -72,11 +74,20 @@ def report(events: int = 3) -> SubjectAccessReport:
                 DecisionInput(date(1958, 7, 1), ("disability",),
                               (DecisionIncome("pension", Decimal("1342.86"), "month"),
                                DecisionIncome("other", Decimal("120.00"), "year")))),)),),
+        objections=(
+            SubjectObjection(21, 9, 4, date(2026, 3, 20), date(2026, 3, 5), date(2026, 4, 7),
+                             True, "rejected", date(2026, 4, 28),
+                             "Die Einkommensgrenze ist überschritten.", None, None, True,
+                             "Rechtsanwältin Petra Kanzlei", "Die Rente ist niedriger."),
+            SubjectObjection(22, 9, 4, date(2026, 4, 20), date(2026, 3, 5), date(2026, 4, 7),
+                             False, "in_review", None, None, date(2026, 6, 1), None, False,
+                             None, None)),
         passes=(SubjectPass("KA-100123-94", "karlsruher_pass", "revoked", date(2026, 3, 31),
                             "Wegzug", None, AT - timedelta(days=700),
                             (SubjectValidity("new", date(2024, 3, 1), date(2025, 3, 31), 2),
                              SubjectValidity("renewal", date(2025, 4, 1), date(2026, 4, 30),
                                              6))),),
+        vouchers=(SubjectVoucher(2025, Decimal("40.00"), date(2025, 2, 3), "KA-100123-94"),),
         prints=(SubjectPrint(AT - timedelta(days=5), "letter", 2, (), 9, None),),
         distinctions=(),
         events=tuple(
@@ -125,6 +136,16 @@ def test_the_report_reads_in_german(tmp_path: Path) -> None:
         "Partnereinrichtung",  # recipients
         "Gewährung des Karlsruher Passes",  # purpose
         "Karl Meier",
+        # objections: her own with its representative and reasons, the household's without
+        "Widerspruch Nr. 21 vom 20.03.2026", "von Ihnen eingelegt, vertreten durch "
+        "Rechtsanwältin Petra Kanzlei", "Ihre Begründung", "Die Rente ist niedriger.",
+        "Bekanntgabe der Entscheidung", "05.03.2026", "Widerspruchsfrist bis", "07.04.2026",
+        "zurückgewiesen", "28.04.2026", "Die Einkommensgrenze ist überschritten.",
+        "Widerspruch Nr. 22 vom 20.04.2026", "für Ihren Haushalt eingelegt", "in Prüfung",
+        "Fristgerecht nein", "Wiedervorlage 01.06.2026",
+        # vouchers
+        "2025 40,00 € 03.02.2025 KA-100123-94",
+        "die Drucke stehen unter 9.",
     ):
         assert value in text, value
     assert "Seite 1 von" in text
@@ -145,12 +166,12 @@ def test_long_lists_flow_over_pages_with_their_header(tmp_path: Path) -> None:
 
 
 def test_empty_sections_say_so_and_the_photo_is_shown(tmp_path: Path) -> None:
-    bare = replace(report(), incomes=(), notices=(), applications=(), passes=(), prints=(),
-                   events=())
+    bare = replace(report(), incomes=(), notices=(), applications=(), objections=(), passes=(),
+                   vouchers=(), prints=(), events=())
     pdf = tmp_path / "leer.pdf"
     render_subject_report(bare, pdf)
     text = pdf_text(pdf)
-    assert text.count("Keine gespeichert.") == 6
+    assert text.count("Keine gespeichert.") == 8
     # the photo is drawn: its blue patch is on a page
     assert any(_has_blue(png) for png in render(pdf, tmp_path, 40))
 

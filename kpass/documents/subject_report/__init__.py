@@ -16,17 +16,20 @@ from kpass.documents.subject_report.data import (
     SubjectIncome,
     SubjectMembership,
     SubjectNotice,
+    SubjectObjection,
     SubjectPass,
     SubjectPerson,
     SubjectPhoto,
     SubjectPrint,
     SubjectValidity,
+    SubjectVoucher,
 )
 from kpass.documents.subject_report.render import SECTIONS, TITLE, render_subject_report
-from kpass.documents.subject_report.texts import NOTES
+from kpass.documents.subject_report.texts import NOTES, OBJECTION_STATES
 
 __all__ = [
     "NOTES",
+    "OBJECTION_STATES",
     "SECTIONS",
     "TITLE",
     "CoMember",
@@ -42,10 +45,12 @@ __all__ = [
     "SubjectIncome",
     "SubjectMembership",
     "SubjectNotice",
+    "SubjectObjection",
     "SubjectPass",
     "SubjectPerson",
     "SubjectPhoto",
     "SubjectPrint",
     "SubjectValidity",
+    "SubjectVoucher",
     "render_subject_report",
 ]

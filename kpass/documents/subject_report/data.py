@@ -174,6 +174,39 @@ class SubjectApplication:
 
 
 @dataclass(frozen=True)
+class SubjectObjection:
+    """An objection (Widerspruch) the person lodged, or one of their household received
+    while they belonged to it. Who else lodged it is not told: the representative's name
+    and the objection's own reasons are given only where the person lodged it themselves."""
+
+    objection_id: int
+    decision_id: int
+    household_id: int
+    received_on: date
+    bekanntgabe_on: date  # the decision letter's deemed notification day
+    deadline: date
+    in_time: bool
+    state: str  # "received" | "in_review" | "remedied" | "rejected" | "withdrawn"
+    outcome_on: date | None
+    outcome_reason: str | None
+    follow_up_on: date | None  # Wiedervorlage
+    remedial_decision_id: int | None
+    lodged_by_subject: bool  # the person lodged it themselves
+    representative: str | None  # only where the person lodged it
+    reason: str | None  # only where the person lodged it
+
+
+@dataclass(frozen=True)
+class SubjectVoucher:
+    """A hand-out of the yearly 60plus vouchers to the person."""
+
+    year: int
+    amount: Decimal
+    handed_out_on: date
+    pass_number: str
+
+
+@dataclass(frozen=True)
 class SubjectValidity:
     kind: str  # "new" | "renewal" | "replacement"
     valid_from: date
@@ -235,7 +268,9 @@ class SubjectAccessReport:
     incomes: tuple[SubjectIncome, ...]
     notices: tuple[SubjectNotice, ...]
     applications: tuple[SubjectApplication, ...]
+    objections: tuple[SubjectObjection, ...]
     passes: tuple[SubjectPass, ...]
+    vouchers: tuple[SubjectVoucher, ...]
     prints: tuple[SubjectPrint, ...]
     distinctions: tuple[SubjectDistinction, ...]
     events: tuple[SubjectEvent, ...]
@@ -253,7 +288,9 @@ class SubjectAccessReport:
             "notices": len(self.notices),
             "applications": len(self.applications),
             "decisions": sum(len(a.decisions) for a in self.applications),
+            "objections": len(self.objections),
             "passes": len(self.passes),
+            "vouchers": len(self.vouchers),
             "prints": len(self.prints),
             "distinctions": len(self.distinctions),
             "events": len(self.events),

@@ -4,7 +4,8 @@ A DIN 5008 letter to the person (the letter frame of the decision letters: windo
 information block, "Seite x von n", a short header on later pages) with the purposes,
 recipients and retention of the processing first, then one section per kind of data
 (Stammdaten, Haushalte und Anschriften, Einkommen, Bescheide über Leistungen, Anträge und
-Entscheidungen mit Begründung, Pässe, Ausdrucke, Protokolleinträge). Lists are tables whose
+Entscheidungen mit Begründung, Widersprüche, Pässe, Gutscheine (60plus), Ausdrucke,
+Protokolleinträge). Lists are tables whose
 header row repeats on every page they flow onto.
 """
 
@@ -47,11 +48,13 @@ from kpass.documents.subject_report.data import (
     SubjectApplication,
     SubjectDecision,
     SubjectMembership,
+    SubjectObjection,
 )
 from kpass.documents.subject_report.texts import (
     APPLICATION_STATUSES,
     FLAGS,
     NOTES,
+    OBJECTION_STATES,
     PASS_STATUSES,
     PRINT_KINDS,
     SALUTATIONS,
@@ -81,7 +84,9 @@ SECTIONS = (
     "Einkommen",
     "Bescheide über Leistungen",
     "Anträge und Entscheidungen mit Begründung",
+    "Widersprüche",
     "Pässe",
+    "Gutscheine (60plus)",
     "Ausdrucke",
     "Protokolleinträge",
 )
@@ -342,6 +347,55 @@ def _applications(report: SubjectAccessReport, styles: LetterStyles) -> list[Flo
     return story
 
 
+def _objection(objection: SubjectObjection, styles: LetterStyles) -> list[Flowable]:
+    if objection.lodged_by_subject:
+        who = "von Ihnen eingelegt"
+        if objection.representative:
+            who += f", vertreten durch {objection.representative}"
+    else:
+        who = "für Ihren Haushalt eingelegt"
+    head = (f"<b>Widerspruch Nr. {objection.objection_id} vom "
+            f"{format_date(objection.received_on)}</b> gegen die Entscheidung Nr. "
+            f"{objection.decision_id} (Haushalt Nr. {objection.household_id}, "
+            f"{para_text(who)})")
+    rows = [
+        ("Eingegangen am", format_date(objection.received_on)),
+        ("Bekanntgabe der Entscheidung", format_date(objection.bekanntgabe_on)),
+        ("Widerspruchsfrist bis", format_date(objection.deadline)),
+        ("Fristgerecht", yes_no(objection.in_time)),
+        ("Stand", OBJECTION_STATES.get(objection.state, objection.state)),
+    ]
+    if objection.reason:
+        rows.append(("Ihre Begründung", objection.reason))
+    if objection.outcome_on is not None:
+        rows.append(("Erledigt am", format_date(objection.outcome_on)))
+    if objection.outcome_reason:
+        rows.append(("Begründung der Erledigung", objection.outcome_reason))
+    if objection.remedial_decision_id is not None:
+        rows.append(("Neue Entscheidung", f"Nr. {objection.remedial_decision_id}"))
+    if objection.follow_up_on is not None:
+        rows.append(("Wiedervorlage", format_date(objection.follow_up_on)))
+    return [Paragraph(head, styles.body), _table(rows, (60, 105), styles, header=False)]
+
+
+def _objections(report: SubjectAccessReport, styles: LetterStyles) -> list[Flowable]:
+    story: list[Flowable] = []
+    for objection in report.objections:
+        story += _objection(objection, styles)
+        story.append(Spacer(1, 2 * mm))
+    return story
+
+
+def _vouchers(report: SubjectAccessReport, styles: LetterStyles) -> list[Flowable]:
+    if not report.vouchers:
+        return []
+    return [_table(
+        [("Jahr", "Betrag", "ausgegeben am", "Pass-Nr."),
+         *((str(v.year), format_euro(v.amount), format_date(v.handed_out_on), v.pass_number)
+           for v in report.vouchers)],
+        (20, 30, 40, 75), styles)]
+
+
 def _passes(report: SubjectAccessReport, styles: LetterStyles) -> list[Flowable]:
     if not report.passes:
         return []
@@ -388,7 +442,8 @@ def _events(report: SubjectAccessReport, styles: LetterStyles) -> list[Flowable]
                      details_text(event.details) or "–"))
     return [
         Paragraph("Jede Änderung und jede Auskunft wird mit Zeitpunkt im Protokoll "
-                  "festgehalten (die Drucke stehen unter 7.). Diese Einträge betreffen Sie:",
+                  f"festgehalten (die Drucke stehen unter {SECTIONS.index('Ausdrucke') + 1}.). "
+                  "Diese Einträge betreffen Sie:",
                   styles.body),
         _table(rows, (32, 43, 90), styles),
     ]
@@ -413,8 +468,8 @@ def report_story(report: SubjectAccessReport, settings: LetterSettings) -> list[
     for title, text in NOTES.values():
         story.append(Paragraph(f"<b>{para_text(title)}:</b> {para_text(text)}", styles.bullet,
                                bulletText="•"))
-    builders = (_master_data, _households, _incomes, _notices, _applications, _passes,
-                _prints, _events)
+    builders = (_master_data, _households, _incomes, _notices, _applications, _objections,
+                _passes, _vouchers, _prints, _events)
     for number, build in enumerate(builders, start=1):
         story += _section(number, build(report, styles), styles)
     story.append(signature_block(settings, styles, report.caseworker))

@@ -32,6 +32,14 @@ SALUTATIONS = {"frau": "Frau", "herr": "Herr"}
 APPLICATION_STATUSES = {"open": "offen", "decided": "entschieden", "withdrawn": "zurückgenommen"}
 PASS_STATUSES = {"active": "gültig", "revoked": "gesperrt", "replaced": "ersetzt"}
 VALIDITY_KINDS = {"new": "neu ausgestellt", "renewal": "verlängert", "replacement": "Ersatzpass"}
+#: The states of an objection (Widerspruch).
+OBJECTION_STATES = {
+    "received": "eingegangen",
+    "in_review": "in Prüfung",
+    "remedied": "abgeholfen",
+    "rejected": "zurückgewiesen",
+    "withdrawn": "zurückgenommen",
+}
 #: The person's features a decision took into account (its input's "flags").
 FLAGS = {"disability": "Schwerbehinderung / Eingliederungshilfe", "foster_child": "Pflegekind"}
 PRINT_KINDS = {
@@ -72,6 +80,13 @@ EVENT_LABELS = {
     "revoke": "Pass gesperrt",
     "baseline": "Stand des Passes festgehalten",
     "export_person": "Auskunft nach Art. 15 DSGVO erteilt",
+    "lodge_objection": "Widerspruch erfasst",
+    "start_review_objection": "Widerspruch in Prüfung genommen",
+    "withdraw_objection": "Widerspruch zurückgenommen",
+    "follow_up_objection": "Widerspruch auf Wiedervorlage gelegt",
+    "reject_objection": "Widerspruch zurückgewiesen",
+    "remedy_objection": "Widerspruch abgeholfen",
+    "hand_out_vouchers": "Gutscheine (60plus) ausgegeben",
 }
 
 _DETAIL_KEYS = {
@@ -123,9 +138,19 @@ _DETAIL_KEYS = {
     "width": "Breite (Pixel)",
     "height": "Höhe (Pixel)",
     "size": "Größe (Bytes)",
+    "received_on": "eingegangen am",
+    "bekanntgabe_on": "Bekanntgabe",
+    "deadline": "Frist bis",
+    "in_time": "fristgerecht",
+    "outcome_on": "erledigt am",
+    "outcome_reason": "Begründung",
+    "follow_up_on": "Wiedervorlage",
+    "year": "Jahr",
+    "handed_out_on": "ausgegeben am",
 }
 # Ids of the person themself say nothing to them; the counts of an export are its details.
-_SKIPPED_KEYS = frozenset({"person_id"})
+# The internal numbers of a pass row and a voucher hand-out neither (the JSON keeps them).
+_SKIPPED_KEYS = frozenset({"person_id", "pass_id", "voucher_issue_id"})
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -179,6 +204,8 @@ def _value(key: str, value: Any) -> str:
             return period_label(value)
         if key == "status":
             return PASS_STATUSES.get(value, value)
+        if key in ("before", "after") and value in OBJECTION_STATES:  # an objection's step
+            return OBJECTION_STATES[value]
         if key in ("from", "to", "type"):
             return pass_title(value)
         if key == "reason" and value in END_REASONS:

@@ -17,12 +17,14 @@ from typing import Any
 
 from kpass.documents.subject_report import (
     NOTES,
+    OBJECTION_STATES,
     DecisionInput,
     HouseholdFigures,
     SubjectAccessReport,
     SubjectApplication,
     SubjectDecision,
     SubjectMembership,
+    SubjectObjection,
 )
 from kpass.vocabulary import BENEFITS, INCOME_KINDS, label
 
@@ -113,6 +115,28 @@ def _application(application: SubjectApplication) -> dict[str, Any]:
     }
 
 
+def _objection(objection: SubjectObjection) -> dict[str, Any]:
+    return {
+        "objection_id": objection.objection_id,
+        "decision_id": objection.decision_id,
+        "household_id": objection.household_id,
+        "received_on": _day(objection.received_on),
+        "bekanntgabe_on": _day(objection.bekanntgabe_on),
+        "deadline": _day(objection.deadline),
+        "in_time": objection.in_time,
+        "state": objection.state,
+        "state_label": OBJECTION_STATES.get(objection.state, objection.state),
+        "outcome_on": _day(objection.outcome_on),
+        "outcome_reason": objection.outcome_reason,
+        "follow_up_on": _day(objection.follow_up_on),
+        "remedial_decision_id": objection.remedial_decision_id,
+        # the representative and the objection's reasons only where the person lodged it
+        "lodged_by_data_subject": objection.lodged_by_subject,
+        "representative": objection.representative,
+        "reason": objection.reason,
+    }
+
+
 def report_json(report: SubjectAccessReport) -> dict[str, Any]:
     """The report as JSON values (see the module's docstring)."""
     person, photo = report.person, report.photo
@@ -155,6 +179,7 @@ def report_json(report: SubjectAccessReport) -> dict[str, Any]:
             for n in report.notices
         ],
         "applications": [_application(a) for a in report.applications],
+        "objections": [_objection(o) for o in report.objections],
         "passes": [
             {"number": p.number, "pass_type": p.pass_type, "status": p.status,
              "revoked_on": _day(p.revoked_on), "revocation_reason": p.revocation_reason,
@@ -163,6 +188,11 @@ def report_json(report: SubjectAccessReport) -> dict[str, Any]:
                              "valid_until": _day(v.valid_until), "decision_id": v.decision_id}
                             for v in p.validities]}
             for p in report.passes
+        ],
+        "vouchers": [
+            {"year": v.year, "amount": _money(v.amount), "handed_out_on": _day(v.handed_out_on),
+             "pass_number": v.pass_number}
+            for v in report.vouchers
         ],
         "prints": [
             {"printed_at": _moment(p.printed_at), "kind": p.kind, "pages": p.pages,

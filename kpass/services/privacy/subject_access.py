@@ -7,9 +7,11 @@ the person:
   they belonged to it*, their incomes, the benefit notices naming them or (naming nobody)
   their household during their membership, the applications of their households that they
   made or that a decision about them answered — with their own line of each decision, its
-  reasons and their own entry of its input (their data as the decision took it) —, their
-  passes, the prints showing those passes, decisions or applications, the
-  notes that they are not a registered look-alike, and the audit trail's entries about them
+  reasons and their own entry of its input (their data as the decision took it) —, the
+  objections (Widersprüche) they lodged and those their household received while they
+  belonged to it, their passes, the 60plus vouchers handed out to them, the prints showing
+  those passes, decisions or applications, the notes that they are not a registered
+  look-alike, and the audit trail's entries about them
   (:mod:`~kpass.services.privacy.trail`).
 
 What does not (Art. 15 Abs. 4 DSGVO: the copy must not affect the rights of others):
@@ -21,7 +23,10 @@ What does not (Art. 15 Abs. 4 DSGVO: the copy must not affect the rights of othe
 - who of the staff recorded or printed something: the CJEU (C-579/21, 22.6.2023) held that
   the log of who consulted data need not name the employees; the dates and what was done are
   given;
-- the look-alike a distinction names: only the caseworker's reason is given.
+- the look-alike a distinction names: only the caseworker's reason is given;
+- who lodged an objection the person did not lodge themselves: whether they did is told,
+  the representative's name and the objection's own reasons only where they did (then they
+  are the person's statements; else another member's or their representative's).
 
 The household's total income of a decision is given as the stored sum where the income test
 decided about the person: it is part of the reasons of that decision (and was printed in the
@@ -50,11 +55,13 @@ from kpass.documents.subject_report import (
     SubjectIncome,
     SubjectMembership,
     SubjectNotice,
+    SubjectObjection,
     SubjectPass,
     SubjectPerson,
     SubjectPhoto,
     SubjectPrint,
     SubjectValidity,
+    SubjectVoucher,
 )
 from kpass.errors import KpassError
 from kpass.models import (
@@ -65,6 +72,7 @@ from kpass.models import (
     HouseholdAddress,
     HouseholdMember,
     Income,
+    Objection,
     Pass,
     Person,
     PersonDistinction,
@@ -72,11 +80,12 @@ from kpass.models import (
     PrintRecord,
     PrintReference,
     Stadtteil,
+    VoucherIssue,
 )
 from kpass.rules import household_from_json
 from kpass.services.household.facts import member_key
 from kpass.services.printing.letter_people import address_lines, caseworker_name, salutation
-from kpass.services.privacy.periods import Period, clip, overlaps
+from kpass.services.privacy.periods import Period, clip, contains, overlaps
 from kpass.services.privacy.trail import Scope, subject_events
 from kpass.services.uow import UnitOfWork
 
@@ -303,6 +312,56 @@ def _applications(uow: UnitOfWork, person_id: int,
     return tuple(result)
 
 
+def _objections(uow: UnitOfWork, person_id: int,
+                memberships: Iterable[SubjectMembership]) -> tuple[SubjectObjection, ...]:
+    """Objections the person lodged, and those of a household they belonged to on the day
+    the objection was received (one received before they joined or after they left is the
+    others' matter)."""
+    periods: dict[int, list[Period]] = {}
+    for membership in memberships:
+        periods.setdefault(membership.household_id, []).append(
+            Period(membership.valid_from, membership.valid_until))
+    objections = uow.session.scalars(
+        select(Objection).where(or_(Objection.lodged_by_person_id == person_id,
+                                    Objection.household_id.in_(sorted(periods))))
+        .order_by(Objection.received_on, Objection.id))
+    result = []
+    for objection in objections:
+        own = objection.lodged_by_person_id == person_id
+        if not own and not any(contains(p, objection.received_on)
+                               for p in periods.get(objection.household_id, ())):
+            continue
+        result.append(SubjectObjection(
+            objection_id=objection.id,
+            decision_id=objection.decision_id,
+            household_id=objection.household_id,
+            received_on=objection.received_on,
+            bekanntgabe_on=objection.bekanntgabe_on,
+            deadline=objection.deadline,
+            in_time=objection.in_time,
+            state=objection.state,
+            outcome_on=objection.outcome_on,
+            outcome_reason=objection.outcome_reason,
+            follow_up_on=objection.follow_up_on,
+            remedial_decision_id=objection.remedial_decision_id,
+            lodged_by_subject=own,
+            # who wrote for another member, and what they wrote, is not the person's data
+            representative=objection.representative if own else None,
+            reason=(objection.reason or None) if own else None,
+        ))
+    return tuple(result)
+
+
+def _vouchers(uow: UnitOfWork, person_id: int) -> tuple[SubjectVoucher, ...]:
+    return tuple(
+        SubjectVoucher(issue.year, issue.amount, issue.handed_out_on, number)
+        for issue, number in uow.session.execute(
+            select(VoucherIssue, Pass.number).join(Pass, Pass.id == VoucherIssue.pass_id)
+            .where(VoucherIssue.person_id == person_id)
+            .order_by(VoucherIssue.year, VoucherIssue.handed_out_on, VoucherIssue.id)
+        ).tuples())
+
+
 def _passes(uow: UnitOfWork, person_id: int) -> tuple[tuple[SubjectPass, ...], list[int]]:
     session = uow.session
     cards = list(session.scalars(
@@ -385,6 +444,7 @@ def subject_access_report(uow: UnitOfWork, person_id: int, now: datetime) -> Sub
     incomes = _incomes(uow, person_id)
     notices = _notices(uow, person_id, memberships)
     applications = _applications(uow, person_id, memberships)
+    objections = _objections(uow, person_id, memberships)
     passes, pass_row_ids = _passes(uow, person_id)
     decision_ids = {d.decision_id for a in applications for d in a.decisions}
     application_ids = {a.application_id for a in applications}
@@ -398,6 +458,7 @@ def subject_access_report(uow: UnitOfWork, person_id: int, now: datetime) -> Sub
         pass_numbers=set(pass_ids.values()),
         decision_ids=decision_ids,
         application_ids=application_ids,
+        objection_ids={o.objection_id for o in objections},
     )
     for membership in memberships:
         scope.households[membership.household_id].append(
@@ -410,7 +471,9 @@ def subject_access_report(uow: UnitOfWork, person_id: int, now: datetime) -> Sub
         incomes=incomes,
         notices=notices,
         applications=applications,
+        objections=objections,
         passes=passes,
+        vouchers=_vouchers(uow, person_id),
         prints=_prints(uow, pass_ids, decision_ids, application_ids),
         distinctions=_distinctions(uow, person_id),
         events=subject_events(uow, scope),

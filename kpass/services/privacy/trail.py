@@ -1,14 +1,17 @@
 """The audit trail's entries about one person, with only their own details.
 
 An entry is the person's when it is about them (entity "person" and their id), one of their
-passes, incomes, applications or decisions, a benefit notice that covers them, or one of
-their households while they belonged to it. Household entries record changes of every member:
-of a save at the counter only the changes concerning the person are kept — their own, those
-of their incomes, and the household's notices and moves only while they belonged to it (a
-move after they left, recorded even while they were still registered there, tells where the
-others live now). Ids of other persons (the persons a notice names, the look-alike of a
-distinction, another member an income was moved to) and other members' pass numbers and
-values are removed from the details; who of the staff made an entry is not given (see
+passes, incomes, applications or decisions, a benefit notice that covers them, an objection
+of their report (one they lodged, or one their household received while they belonged to
+it), or one of their households while they belonged to it. Household entries record changes
+of every member: of a save at the counter only the changes concerning the person are kept —
+their own, those of their incomes, and the household's notices and moves only while they
+belonged to it (a move after they left, recorded even while they were still registered
+there, tells where the others live now). Ids of other persons (the persons a notice names,
+the look-alike of a distinction, another member an income was moved to) and other members'
+pass numbers and values are removed from the details (also the other members' pass numbers
+a remedied objection issued, and how many members it made eligible); who of the staff made
+an entry is not given (see
 :mod:`~kpass.services.privacy.subject_access`).
 
 Found through the trail's index on (entity, entity_id) only: incomes and notices that were
@@ -43,7 +46,7 @@ _INCOME_VALUES = ("kind", "amount", "period", "valid_from", "valid_until", "evid
 @dataclass
 class Scope:
     """What is the person's: their id, households (with the periods they belonged), and the
-    ids of their incomes, notices, passes, decisions and applications."""
+    ids of their incomes, notices, passes, decisions, applications and objections."""
 
     person_id: int
     households: dict[int, list[Period]]
@@ -53,6 +56,8 @@ class Scope:
     pass_numbers: set[str] = field(default_factory=set)
     decision_ids: set[int] = field(default_factory=set)
     application_ids: set[int] = field(default_factory=set)
+    #: the objections of the person's report (see ``subject_access._objections``)
+    objection_ids: set[int] = field(default_factory=set)
     #: entries (seq, index of the change in a save or None) ending one of the person's
     #: incomes; they name no person (see :func:`_ended_incomes`)
     ended_incomes: set[tuple[int, int | None]] = field(default_factory=set)
@@ -209,6 +214,17 @@ def _details(event: AuditEvent, scope: Scope) -> dict[str, Any] | None:
             return issued
         # the counts of eligible members are about the others too
         return {k: v for k, v in details.items() if k in ("application_id", "rule_set")}
+    if entity == "objection":
+        if event.entity_id not in scope.objection_ids:
+            return None
+        # a remedy issues the household's passes: only the person's own numbers; how many
+        # members it made eligible is about the others
+        objection = {k: v for k, v in _cleaned(details, scope).items()
+                     if k != "newly_eligible"}
+        if "passes" in details:
+            objection["passes"] = [n for n in details.get("passes") or ()
+                                   if n in scope.pass_numbers]
+        return objection
     if entity == "income":
         own_income = scope.person_id in _names(details, "person_id") or (
             (event.seq, None) in scope.ended_incomes)
@@ -295,7 +311,7 @@ def subject_events(uow: UnitOfWork, scope: Scope) -> tuple[SubjectEvent, ...]:
     by_id = [
         ("person", {scope.person_id}), ("pass", scope.pass_ids),
         ("decision", scope.decision_ids), ("application", scope.application_ids),
-        ("household", set(scope.households)),
+        ("household", set(scope.households)), ("objection", scope.objection_ids),
     ]
     first = list(session.scalars(
         select(AuditEvent).where(or_(*(
