@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
-import sys
-import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from kpass.models import Household, HouseholdMember, Person
 from kpass.models.engine import Database, open_database
@@ -91,41 +87,3 @@ def test_cli_reports_and_status_counts(tmp_path: Path) -> None:
     status = run_kpass("db", "status", "--json", env=env, check=True)
     counts = json.loads(status.stdout)["counts"]
     assert counts["households"] == 120 and counts["persons"] > 200
-
-
-@pytest.mark.slow
-def test_kill_during_demo_data_leaves_a_consistent_database(tmp_path: Path) -> None:
-    path = tmp_path / "killed.sqlite"
-    database = open_database(f"sqlite:///{path}")
-    upgrade(database, backup=False)
-    database.dispose()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kpass", "--database", f"sqlite:///{path}", "demo-data",
-         "--households", "200000", "--seed", "5", "--quiet"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    # Wait until some batches are in, then kill without any chance to clean up.
-    deadline = time.monotonic() + 60
-    written = 0
-    while time.monotonic() < deadline and written < 4000:
-        time.sleep(0.3)
-        try:
-            import sqlite3
-
-            with sqlite3.connect(path, timeout=0.1) as probe:
-                written = probe.execute("SELECT count(*) FROM household").fetchone()[0]
-        except sqlite3.OperationalError:
-            continue
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    assert written >= 4000, "demo-data wrote nothing within a minute"
-    database = open_database(f"sqlite:///{path}")
-    report = check_database(database)
-    assert report.ok, report.problems
-    with database.connect() as connection:
-        households = connection.execute(text("SELECT count(*) FROM household")).scalar_one()
-        applicants = connection.execute(
-            text("SELECT count(*) FROM household_member WHERE role = 'applicant'")
-        ).scalar_one()
-    assert households == applicants and households % 2000 == 0  # whole batches only
-    database.dispose()
