@@ -373,12 +373,17 @@ def decision_story(data: DecisionLetterData, settings: LetterSettings) -> list[F
             for note in notes:
                 story.append(Paragraph(note, styles.bullet, bulletText="•"))
             story.append(Spacer(1, 2 * mm))
-    story.append(KeepTogether([
-        Paragraph(para_text(settings.decision.legal_remedy_title), styles.heading),
-        Paragraph(para_text(settings.fill(settings.decision.legal_remedy)), styles.body),
-    ]))
+    story.append(legal_remedy_block(settings, styles))
     story.append(signature_block(settings, styles, data.caseworker))
     return story
+
+
+def legal_remedy_block(settings: LetterSettings, styles: LetterStyles) -> Flowable:
+    """The Rechtsbehelfsbelehrung against a decision, heading and text kept on one page."""
+    return KeepTogether([
+        Paragraph(para_text(settings.decision.legal_remedy_title), styles.heading),
+        Paragraph(para_text(settings.fill(settings.decision.legal_remedy)), styles.body),
+    ])
 
 
 def render_decision_letter(

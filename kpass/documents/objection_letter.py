@@ -19,7 +19,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from kpass.documents.data import OBJECTION_REJECTED, OBJECTION_REMEDIED, ObjectionLetterData
-from kpass.documents.decision_letter import pass_note, person_table, sentence, signature_block
+from kpass.documents.decision_letter import (
+    legal_remedy_block,
+    pass_note,
+    person_table,
+    sentence,
+    signature_block,
+)
 from kpass.documents.errors import DocumentError
 from kpass.documents.labels import pass_title
 from kpass.documents.letter_frame import (
@@ -150,10 +156,7 @@ def remedy_story(data: ObjectionLetterData, settings: LetterSettings) -> list[Fl
                 story.append(Paragraph(f"<b>{para_text(member.name)}:</b> {text}",
                                        styles.body))
     if refused:  # the remedy itself is no burden; a refusal that remains is
-        story.append(KeepTogether([
-            Paragraph(para_text(settings.decision.legal_remedy_title), styles.heading),
-            Paragraph(para_text(settings.fill(settings.decision.legal_remedy)), styles.body),
-        ]))
+        story.append(legal_remedy_block(settings, styles))
     story.append(signature_block(settings, styles, data.caseworker))
     return story
 
