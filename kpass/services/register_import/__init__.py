@@ -13,7 +13,24 @@ rows: imported, skipped with the reason, or to check.
 
 from __future__ import annotations
 
-from kpass.services.register_import.mapping import Mapping, load_mapping, sample_mapping_path
+from kpass.services.register_import.files import (
+    ReportRow,
+    mapping_toml,
+    report_csv,
+    report_rows,
+    report_text,
+    save_mapping,
+    save_report,
+)
+from kpass.services.register_import.mapping import (
+    FIELDS,
+    Field,
+    Mapping,
+    guess_columns,
+    load_mapping,
+    mapping_with,
+    sample_mapping_path,
+)
 from kpass.services.register_import.outcomes import (
     IMPORTED,
     READY,
@@ -29,6 +46,8 @@ from kpass.services.register_import.outcomes import (
 from kpass.services.register_import.reading import SourceRow, Table, read_table
 from kpass.services.register_import.service import (
     AUDIT_ACTION,
+    Cancelled,
+    Progress,
     import_register,
     read_import_file,
 )
@@ -36,6 +55,7 @@ from kpass.services.register_import.writing import TAKEOVER_RULE_SET
 
 __all__ = [
     "AUDIT_ACTION",
+    "FIELDS",
     "IMPORTED",
     "READY",
     "SKIPPED",
@@ -43,16 +63,28 @@ __all__ = [
     "STATUS_EN",
     "TAKEOVER_RULE_SET",
     "TO_CHECK",
+    "Cancelled",
+    "Field",
     "HouseholdOutcome",
     "ImportReport",
     "Mapping",
     "Problem",
+    "Progress",
+    "ReportRow",
     "SourceRow",
     "Table",
+    "guess_columns",
     "import_register",
     "load_mapping",
+    "mapping_toml",
+    "mapping_with",
     "read_import_file",
     "read_table",
+    "report_csv",
     "report_lines",
+    "report_rows",
+    "report_text",
     "sample_mapping_path",
+    "save_mapping",
+    "save_report",
 ]

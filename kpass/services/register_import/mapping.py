@@ -25,7 +25,7 @@ have) is :class:`~kpass.errors.InvalidInput` before anything is checked or writt
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kpass.errors import InvalidInput
@@ -191,3 +191,70 @@ def check_columns(mapping: Mapping, headers: tuple[str, ...], file_name: str) ->
             f"(die Datei hat: {have}).",
         )
     return found
+
+
+@dataclass(frozen=True)
+class Field:
+    """A fact the import knows: its TOML key, the field name, its German label, whether the
+    file must have it."""
+
+    key: str
+    name: str
+    label_de: str
+    required: bool
+
+
+#: Every field of the import in the order of the mapping file.
+FIELDS: tuple[Field, ...] = tuple(Field(key, name, label, required)
+                                  for key, (name, label, required) in COLUMNS.items())
+
+
+def _loose(text: str) -> str:
+    """A header folded for guessing: case, spaces, hyphens, dots and underscores ignored."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def guess_columns(mapping: Mapping, headers: tuple[str, ...]) -> dict[str, str]:
+    """Field → the file's header for every field that can be told: the mapping's column when
+    the file has it, else a header named like the field (its key, its German label or its
+    field name, ignoring case, spaces and punctuation). A header is guessed for one field
+    only; what the mapping names explicitly comes first."""
+    by_fold = {header.casefold(): header for header in headers}
+    by_loose = {_loose(header): header for header in headers}
+    found: dict[str, str] = {}
+    for fld in FIELDS:
+        named = mapping.columns.get(fld.name)
+        if named is not None and named.casefold() in by_fold:
+            found[fld.name] = by_fold[named.casefold()]
+    taken = set(found.values())
+    for fld in FIELDS:
+        if fld.name in found:
+            continue
+        for candidate in (fld.key, fld.label_de, fld.name):
+            header = by_loose.get(_loose(candidate))
+            if header is not None and header not in taken:
+                found[fld.name] = header
+                taken.add(header)
+                break
+    return found
+
+
+def mapping_with(mapping: Mapping, columns: dict[str, str], *,
+                 separator: str | None = None) -> Mapping:
+    """``mapping`` with the columns chosen in the wizard (field → header; an empty header:
+    not in the file) and, if given, another CSV separator. Refuses a required field left
+    without a column, as a mapping file would be."""
+    unknown = sorted(set(columns) - {f.name for f in FIELDS})
+    if unknown:
+        raise ValueError(f"unknown fields {unknown}")  # a programming error, not input
+    chosen = {name: " ".join(header.split()) for name, header in columns.items()
+              if header.strip()}
+    missing = [f for f in FIELDS if f.required and f.name not in chosen]
+    if missing:
+        raise InvalidInput(
+            "Every required field needs a column; missing: "
+            + ", ".join(f.key for f in missing) + ".",
+            "Jedes Pflichtfeld braucht eine Spalte; es fehlt: "
+            + ", ".join(f.label_de for f in missing) + ".")
+    return replace(mapping, columns=chosen,
+                   separator=mapping.separator if separator is None else (separator or None))

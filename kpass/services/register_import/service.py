@@ -94,6 +94,11 @@ def import_register(
     transaction of its own. ``dry_run``: everything is checked and written inside the
     transaction, which is then rolled back — the report is what a real run would do.
     A bad file or mapping raises :class:`InvalidInput` before the register is touched.
+
+    ``progress(done, total)`` is called after each good household (from the thread that
+    runs the import); ``cancelled()`` is asked before each one: when it says yes, all or
+    nothing writes nothing (it is asked once more before the commit), ``partial`` keeps the
+    households saved so far and leaves the rest "good, not saved" (``report.cancelled``).
     """
     today = today or date.today()
     table, mapping = read_import_file(path, mapping)
@@ -153,6 +158,9 @@ def import_register(
                         household.refuse(Problem(None, exc.message_de, exc.message_en))
                 if progress is not None:
                     progress(done + 1, total)
+            # asked to stop while the last household was written: still nothing is kept
+            if not stop and cancelled is not None and cancelled():
+                stop = True
             everything = not stop and all(p.good for p in planned)
             if everything and not dry_run:
                 raise_counter(uow)
