@@ -1,4 +1,5 @@
-"""``kpass vouchers hand-out|list``: exit codes, JSON, the month's list as CSV and XLSX."""
+"""``kpass vouchers hand-out|receipt|list``: exit codes, JSON, the receipt as PDF, the
+month's list as CSV and XLSX."""
 
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def test_hand_out_and_the_month_list(
     listed = kpass(database, "list", "--month", "2026-03", "--json", user=supervisor)
     assert listed.returncode == 0, listed.stderr
     assert json.loads(listed.stdout) == [{
-        "handed_out_on": "2026-03-20", "pass_number": senior.number,
+        "id": issued["id"], "handed_out_on": "2026-03-20", "pass_number": senior.number,
         "person_name": "Weiß-Özdemir, Jürgen", "amount": "120.00",
     }]
     plain = kpass(database, "list", "--month", "2026-03", user=supervisor)
@@ -89,3 +90,53 @@ def test_hand_out_and_the_month_list(
                   user=supervisor)
     assert wrong.returncode == 2 and ".xlsx" in wrong.stderr
     assert kpass(database, "list", "--month", "2026-13", user=supervisor).returncode == 2
+
+
+def test_the_receipt_with_the_hand_out_and_again(
+    database: Database, senior: Holder, younger: Holder, tmp_path: Path
+) -> None:
+    from tests.documents.pdf_tools import pdf_text, render
+
+    caseworker = log_in_as(database, "caseworker")
+    first = tmp_path / "quittung.pdf"
+    done = kpass(database, "hand-out", "--person", str(senior.person), "--date", "2026-03-20",
+                 "--print", str(first), user=caseworker)
+    assert done.returncode == 0, done.stderr
+    assert "Empfangsbestätigung geschrieben" in done.stdout and str(first) in done.stdout
+    text = " ".join(pdf_text(first).split())
+    assert "Empfangsbestätigung 60plus-Gutscheine 2026" in text
+    assert "Jürgen Weiß-Özdemir" in text and "Betrag 120,00 €" in text
+    assert render(first, tmp_path, dpi=30)
+    voucher = done.stdout.rsplit("Ausgabe ", 1)[1].split(")")[0]
+
+    again = tmp_path / "nochmal.pdf"
+    printed = kpass(database, "receipt", "--voucher", voucher, "--out", str(again),
+                    user=caseworker)
+    assert printed.returncode == 0, printed.stderr
+    assert "Ausgegeben am 20.03.2026" in " ".join(pdf_text(again).split())
+    missing = kpass(database, "receipt", "--voucher", "999999", "--out",
+                    str(tmp_path / "x.pdf"), user=caseworker)
+    assert missing.returncode == 2 and "keine Ausgabe" in missing.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+    # refused hand-out: no receipt either
+    refused = kpass(database, "hand-out", "--person", str(senior.person), "--date",
+                    "2026-05-02", "--print", str(tmp_path / "zweite.pdf"), user=caseworker)
+    assert refused.returncode == 2 and "bereits am 20.03.2026" in refused.stderr
+    assert not (tmp_path / "zweite.pdf").exists()
+    young = kpass(database, "hand-out", "--person", str(younger.person), "--print",
+                  str(tmp_path / "jung.pdf"), user=caseworker)
+    assert young.returncode == 2 and not (tmp_path / "jung.pdf").exists()
+
+    log_in_admin(database)
+    other = holder(database, "Schmidt", "Hanna", date(1955, 1, 1))
+    # a folder that does not exist: refused before anything is handed out ...
+    nowhere = kpass(database, "hand-out", "--person", str(other.person), "--date",
+                    "2026-03-21", "--print", str(tmp_path / "fehlt" / "q.pdf"), user=caseworker)
+    assert nowhere.returncode == 2 and "nichts ausgegeben" in nowhere.stderr
+    # ... so the same hand-out works afterwards; JSON stays parseable with --print
+    as_json = kpass(database, "hand-out", "--person", str(other.person), "--date",
+                    "2026-03-21", "--json", "--print", str(tmp_path / "h.pdf"), user=caseworker)
+    assert as_json.returncode == 0, as_json.stderr
+    assert json.loads(as_json.stdout)["amount"] == "120.00"
+    assert (tmp_path / "h.pdf").read_bytes().startswith(b"%PDF")

@@ -87,6 +87,7 @@ EVENT_LABELS = {
     "reject_objection": "Widerspruch zurückgewiesen",
     "remedy_objection": "Widerspruch abgeholfen",
     "hand_out_vouchers": "Gutscheine (60plus) ausgegeben",
+    "print_voucher_receipt": "Empfangsbestätigung der Gutscheine (60plus) gedruckt",
 }
 
 _DETAIL_KEYS = {
@@ -147,6 +148,7 @@ _DETAIL_KEYS = {
     "follow_up_on": "Wiedervorlage",
     "year": "Jahr",
     "handed_out_on": "ausgegeben am",
+    "pages": "Seiten",
 }
 # Ids of the person themself say nothing to them; the counts of an export are its details.
 # The internal numbers of a pass row and a voucher hand-out neither (the JSON keeps them).

@@ -5,11 +5,15 @@ validity period covering the day) lists ``60plus`` for that person. How much: th
 ``senior_extra_amount`` in force on the day. How often: once per calendar year — checked
 here under the person's row lock, and by ``UNIQUE (person_id, year)`` when two seats hand
 out at the same moment (the loser is told the date of the first hand-out either way).
+:func:`check_vouchers` asks the same questions without handing out, so the counter can name
+the amount before it does.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -23,7 +27,7 @@ from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
 from kpass.services.household.facts import member_key
 from kpass.services.uow import UnitOfWork
-from kpass.services.vouchers.views import VoucherIssued
+from kpass.services.vouchers.views import VoucherIssued, VoucherOffer
 
 SENIOR_EXTRA = "60plus"
 
@@ -49,12 +53,11 @@ def _first_of_year(uow: UnitOfWork, person_id: int, year: int) -> VoucherIssue |
     ).first()
 
 
-def _locked_person(uow: UnitOfWork, person_id: int) -> Person:
-    # Two seats at the same person: the second waits here (PostgreSQL; SQLite's writers
-    # serialize at BEGIN) and then finds the first hand-out.
-    person = uow.session.scalars(
-        select(Person).where(Person.id == person_id).with_for_update()
-    ).first()
+def _person(uow: UnitOfWork, person_id: int, *, lock: bool) -> Person:
+    # Two seats at the same person: the second waits at the lock (PostgreSQL; SQLite's
+    # writers serialize at BEGIN) and then finds the first hand-out.
+    query = select(Person).where(Person.id == person_id)
+    person = uow.session.scalars(query.with_for_update() if lock else query).first()
     if person is None:
         raise InvalidInput(f"There is no person {person_id}.",
                            f"Es gibt keine Person {person_id}.")
@@ -86,6 +89,61 @@ def _entitled(decision: Decision, person_id: int) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Entitlement:
+    person: Person
+    card: Pass
+    decision: Decision
+    amount: Decimal
+
+
+def _entitlement(uow: UnitOfWork, person: Person, day: date) -> _Entitlement:
+    """What the person gets on ``day``, or the refusal (handed out already this year, no
+    valid pass, no ``60plus`` in the granting decision)."""
+    first = _first_of_year(uow, person.id, day.year)
+    if first is not None:
+        raise _already(first)
+    granting = _granting(uow, person.id, day)
+    # the counter reads these: the person by name, as the screen shows them
+    named = f"{person.given_names} {person.family_name}"
+    if granting is None:
+        raise InvalidInput(
+            f"{named} holds no pass valid on {day:%d.%m.%Y}; 60plus vouchers are handed "
+            "out only to pass holders.",
+            f"{named} hat keinen am {day:%d.%m.%Y} gültigen Pass; 60plus-Gutscheine gibt es "
+            "nur für Passinhaber.",
+        )
+    card, validity = granting
+    decision = uow.session.get(Decision, validity.decision_id)
+    assert decision is not None
+    if not _entitled(decision, person.id):
+        raise InvalidInput(
+            f"Decision {decision.id}, which granted pass {card.number}, does not entitle "
+            f"{named} to 60plus vouchers (60 or older on the application date).",
+            f"Die Entscheidung {decision.id}, mit der der Pass {card.number} bewilligt "
+            f"wurde, gibt {named} keinen Anspruch auf 60plus-Gutscheine (60 Jahre oder "
+            "älter am Tag des Antrags).",
+        )
+    amount = pass_parameters(default_parameters(), day).senior_extra_amount
+    return _Entitlement(person, card, decision, amount)
+
+
+@requires(Permission.ISSUE)
+def check_vouchers(database: Database, person_id: int, *,
+                   on: date | None = None) -> VoucherOffer:
+    """What :func:`hand_out_vouchers` would hand out to ``person_id`` on ``on`` (today),
+    changing nothing: the counter asks before it hands out. Refused exactly as
+    :func:`hand_out_vouchers` would refuse (naming the day of this year's hand-out)."""
+    day = on or date.today()
+    with UnitOfWork(database, write=False) as uow:
+        person = _person(uow, person_id, lock=False)
+        found = _entitlement(uow, person, day)
+        return VoucherOffer(
+            person_id=person_id, person_name=person_name(person), year=day.year,
+            amount=found.amount, pass_number=found.card.number, on=day,
+        )
+
+
 @requires(Permission.ISSUE)
 def hand_out_vouchers(database: Database, person_id: int, *,
                       on: date | None = None) -> VoucherIssued:
@@ -96,33 +154,11 @@ def hand_out_vouchers(database: Database, person_id: int, *,
     (naming the day)."""
     day = on or date.today()
     with UnitOfWork(database) as uow:
-        person = _locked_person(uow, person_id)
+        person = _person(uow, person_id, lock=True)
         name = person_name(person)
         birth_date = person.birth_date
-        first = _first_of_year(uow, person_id, day.year)
-        if first is not None:
-            raise _already(first)
-        granting = _granting(uow, person_id, day)
-        if granting is None:
-            raise InvalidInput(
-                f"Person {person_id} holds no pass valid on {day:%d.%m.%Y}; 60plus vouchers "
-                "are handed out only to pass holders.",
-                f"Die Person {person_id} hat keinen am {day:%d.%m.%Y} gültigen Pass; "
-                "60plus-Gutscheine gibt es nur für Passinhaber.",
-            )
-        card, validity = granting
-        decision = uow.session.get(Decision, validity.decision_id)
-        assert decision is not None
-        if not _entitled(decision, person_id):
-            raise InvalidInput(
-                f"Decision {decision.id}, which granted pass {card.number}, does not entitle "
-                f"person {person_id} to 60plus vouchers (60 or older on the application "
-                "date).",
-                f"Die Entscheidung {decision.id}, mit der der Pass {card.number} bewilligt "
-                f"wurde, gibt der Person {person_id} keinen Anspruch auf 60plus-Gutscheine "
-                "(60 Jahre oder älter am Tag des Antrags).",
-            )
-        amount = pass_parameters(default_parameters(), day).senior_extra_amount
+        found = _entitlement(uow, person, day)
+        card, decision, amount = found.card, found.decision, found.amount
         issue = VoucherIssue(
             person_id=person_id,
             pass_id=card.id,

@@ -41,7 +41,8 @@ def _rows(database: Database, year: int, month: int) -> list[VoucherRow]:
                    VoucherIssue.handed_out_on <= last_of_month(first))
             .order_by(VoucherIssue.handed_out_on, Person.sort_key, VoucherIssue.id)
         ).all()
-        return [VoucherRow(issue.handed_out_on, number, person_name(person), issue.amount)
+        return [VoucherRow(issue.handed_out_on, number, person_name(person), issue.amount,
+                           issue.id)
                 for issue, number, person in found]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 
@@ -36,16 +37,40 @@ class VoucherIssued:
 
 
 @dataclass(frozen=True, slots=True)
+class VoucherOffer:
+    """What a hand-out on ``on`` would give (asked before handing out; nothing stored)."""
+
+    person_id: int
+    person_name: str
+    year: int
+    amount: Decimal
+    pass_number: str
+    on: date
+
+
+@dataclass(frozen=True, slots=True)
+class VoucherReceipt:
+    """The printed Empfangsbestätigung of one hand-out."""
+
+    path: Path
+    pages: int
+    voucher_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class VoucherRow:
-    """One line of the accounting department's monthly list."""
+    """One line of the accounting department's monthly list (``id``: the hand-out, for
+    ``kpass vouchers receipt --voucher``; not in the list itself)."""
 
     handed_out_on: date
     pass_number: str
     person_name: str
     amount: Decimal
+    id: int
 
     def as_json(self) -> dict[str, Any]:
         return {
+            "id": self.id,
             "handed_out_on": self.handed_out_on.isoformat(),
             "pass_number": self.pass_number,
             "person_name": self.person_name,

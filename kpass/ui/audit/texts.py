@@ -76,6 +76,7 @@ ACTION_LABELS = {
     "reject_objection": "Widerspruch zurückgewiesen",
     "remedy_objection": "Widerspruch abgeholfen",
     "hand_out_vouchers": "60plus-Gutscheine ausgegeben",
+    "print_voucher_receipt": "Empfangsbestätigung 60plus-Gutscheine gedruckt",
 }
 
 #: The areas (entities) events are about; an area not listed is shown as stored.

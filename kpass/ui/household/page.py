@@ -5,7 +5,8 @@ households; what the buttons do is mixed in from one module each: saving
 (:mod:`~kpass.ui.household.save_actions`), a likely duplicate refused when saving
 (:mod:`~kpass.ui.household.duplicate_refusals`), the preview and the decision
 (:mod:`~kpass.ui.household.decision_actions`), ending a person, roles and photos
-(:mod:`~kpass.ui.household.member_actions`), passes and printing.
+(:mod:`~kpass.ui.household.member_actions`), the 60plus vouchers
+(:mod:`~kpass.ui.household.voucher_actions`), passes and printing.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from kpass.ui.household.sections.incomes import IncomeSection
 from kpass.ui.household.sections.members import MemberSection
 from kpass.ui.household.sections.notices import NoticeSection
 from kpass.ui.household.subject_export import SubjectExportActions
+from kpass.ui.household.voucher_actions import VoucherActions
 from kpass.ui.printing.preview_dialog import PreviewDialog
 
 
@@ -62,7 +64,7 @@ def _tr(text: str) -> str:
 
 class HouseholdPage(SaveActions, DuplicateRefusals, DecisionActions, MemberActions,
                     PassActions, PrintActions, SubjectExportActions, ErasureRequestActions,
-                    QWidget):
+                    VoucherActions, QWidget):
     """One household at a time: new (kept on screen until saved) or stored."""
 
     open_household = Signal(int)
@@ -155,6 +157,8 @@ class HouseholdPage(SaveActions, DuplicateRefusals, DecisionActions, MemberActio
         self.members.subject_export_requested.connect(self.ask_subject_export)
         self.members.erase_requested.connect(self.ask_erasure)
         self.members.erase_button.setVisible(can(database, Permission.ERASE))
+        self.members.vouchers_requested.connect(self.ask_vouchers)
+        self.members.vouchers_button.setVisible(can(database, Permission.ISSUE))
         self.save_button.clicked.connect(self.save_everything)
         self.back_button.clicked.connect(self.closed)
         p = self.panel

@@ -96,6 +96,7 @@ EXPECTED: dict[str, str] = {
     "retention_classes": C, "erase_person": S, "run_retention": A, "set_retention_period": A,
     # vouchers: handed out at the counter; the month's list (names) is the supervisor's
     "hand_out_vouchers": C, "voucher_list": S, "export_voucher_list": S,
+    "check_vouchers": C, "print_voucher_receipt": C,
 }
 RANK = {C: 1, S: 2, A: 3}
 

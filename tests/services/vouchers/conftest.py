@@ -21,16 +21,18 @@ class Holder:
     person: int
     number: str
     decision: int
+    household: int
 
 
 def holder(database: Database, family: str, given: str, born: date) -> Holder:
     [person] = add_household(database, [(family, given, born, "applicant")])
     add_income(database, person, "pension", "1000.00")
-    application = apply(database, household_of(database, person), DAY, today=FUTURE)
+    household = household_of(database, person)
+    application = apply(database, household, DAY, today=FUTURE)
     decision = decide(database, application.application_id)
     [card] = issue_passes(database, decision.decision_id)
     assert card.number is not None
-    return Holder(person, card.number, decision.decision_id)
+    return Holder(person, card.number, decision.decision_id, household)
 
 
 @pytest.fixture

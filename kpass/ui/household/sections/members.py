@@ -56,6 +56,7 @@ class MemberSection(MemberEntry):
     role_requested = Signal(int)
     subject_export_requested = Signal(int)  # "Auskunft (Art. 15) …"
     erase_requested = Signal(int)  # "Löschen (Art. 17) …", supervisors only
+    vouchers_requested = Signal(int)  # "60plus-Gutscheine ausgeben …"
 
     def __init__(self, editor: HouseholdEditor, parent: QWidget | None = None) -> None:
         super().__init__(editor, parent)
@@ -74,6 +75,8 @@ class MemberSection(MemberEntry):
         self.subject_button.setObjectName("subjectExport")
         self.erase_button = QPushButton()
         self.erase_button.setObjectName("eraseOnRequest")
+        self.vouchers_button = QPushButton()
+        self.vouchers_button.setObjectName("handOutVouchers")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -83,8 +86,9 @@ class MemberSection(MemberEntry):
         self.row_actions_label = QLabel()
         row_actions = FlowLayout()  # wraps at a large font instead of widening the form
         row_actions.addWidget(self.row_actions_label)
-        for button in (self.edit_button, self.role_button, self.photo_button, self.end_button,
-                       self.subject_button, self.erase_button):
+        for button in (self.edit_button, self.role_button, self.photo_button,
+                       self.vouchers_button, self.end_button, self.subject_button,
+                       self.erase_button):
             row_actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -106,6 +110,7 @@ class MemberSection(MemberEntry):
         self.subject_button.clicked.connect(
             lambda: self._with_selected(self.subject_export_requested))
         self.erase_button.clicked.connect(lambda: self._with_selected(self.erase_requested))
+        self.vouchers_button.clicked.connect(lambda: self._with_selected(self.vouchers_requested))
         self.duplicate_box.open_household.connect(self.open_household)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.start_edit())
@@ -143,7 +148,7 @@ class MemberSection(MemberEntry):
         return [self.table, self.family, self.given, self.birth, self.role, self.salutation,
                 self.disability, self.foster, self.add_button, self.cancel_button,
                 self.duplicate_open, self.edit_button, self.role_button, self.photo_button,
-                self.end_button, self.subject_button, self.erase_button]
+                self.vouchers_button, self.end_button, self.subject_button, self.erase_button]
 
     def translate_ui(self) -> None:
         self.setTitle(_tr("Personen im Haushalt"))
@@ -168,6 +173,10 @@ class MemberSection(MemberEntry):
         self.erase_button.setText(_tr("Löschen (Art. 17) …"))
         self.erase_button.setAccessibleName(_tr("Löschen (Art. 17) … der ausgewählten Person "
                                                 "auf ihren Antrag"))
+        self.vouchers_button.setText(_tr("&60plus-Gutscheine ausgeben …"))
+        self.vouchers_button.setAccessibleName(_tr("60plus-Gutscheine ausgeben … an die "
+                                                   "ausgewählte Person, mit "
+                                                   "Empfangsbestätigung"))
         self.duplicate_box.translate_ui()
 
     # -- showing ---------------------------------------------------------------------------
@@ -208,6 +217,7 @@ class MemberSection(MemberEntry):
         # only a stored person has data to tell about
         self.subject_button.setEnabled((self.selected_key() or 0) > 0)
         self.erase_button.setEnabled((self.selected_key() or 0) > 0)
+        self.vouchers_button.setEnabled((self.selected_key() or 0) > 0)
 
     def _with_selected(self, signal: SignalInstance) -> None:
         key = self.selected_key()
