@@ -1,6 +1,11 @@
 """``kpass objection lodge|list|show|review|withdraw|reject|remedy|follow-up``: the
 objections (Widerspruch) register from the command line. ``reject`` and ``remedy`` are the
-supervisor's; exit 2 for a step the objection's state does not allow."""
+supervisor's; exit 2 for a step the objection's state does not allow.
+
+The forms the issue names are aliases over the same services: ``kpass objection add``
+(lodge; without ``--person`` or ``--representative`` the applicant lodged it),
+``kpass objection decide ID --outcome abgeholfen|zurueckgewiesen|zurueckgenommen`` and
+``kpass objections list [--open] [--json]`` (every objection, or only the open ones)."""
 
 from __future__ import annotations
 
@@ -9,10 +14,13 @@ from datetime import date
 from typing import Any
 
 from kpass.cli.common import database_from_args, date_arg, id_arg, print_json, text_arg
+from kpass.errors import InvalidInput
 from kpass.services.objections import (
     ObjectionView,
+    RemedyResult,
     lodge_objection,
     objection_details,
+    objection_register,
     open_objections,
     reject_objection,
     remedy_objection,
@@ -88,12 +96,81 @@ def register(commands: Any) -> None:
     day = follow_up.add_mutually_exclusive_group(required=True)
     day.add_argument("--on", type=date_arg, metavar="DATE")
     day.add_argument("--clear", action="store_true")
+    follow_up.add_argument("--note", type=text_arg(500, required=False), default="",
+                           metavar="TEXT", help="what to look at on that day")
     follow_up.set_defaults(handler=_follow_up)
+
+    _register_add(actions)
+    _register_decide(actions)
+    _register_objections(commands)
+
+
+def _register_add(actions: Any) -> None:
+    add = actions.add_parser("add", help="record an objection (as lodge; without --person or "
+                             "--representative the objected application's applicant)")
+    add.add_argument("--decision", type=id_arg, required=True, metavar="ID")
+    add.add_argument("--received", type=date_arg, required=True, metavar="DATE",
+                     help="the day it came in (Eingang)")
+    who = add.add_mutually_exclusive_group()
+    who.add_argument("--person", type=id_arg, metavar="ID", help="a member of the household "
+                     "(default: the applicant)")
+    who.add_argument("--representative", type=text_arg(200), metavar="NAME",
+                     help="someone else lodging it (Betreuer/in, lawyer)")
+    add.add_argument("--reason", type=text_arg(_TEXT, required=False), default="",
+                     metavar="TEXT")
+    add.add_argument("--follow-up", type=date_arg, metavar="DATE", help="Wiedervorlage")
+    add.add_argument("--json", action="store_true", help="print JSON")
+    add.set_defaults(handler=_add)
+
+
+#: ``--outcome`` of ``decide``: the German word (umlauts may be written ue) → the step
+OUTCOMES = {"abgeholfen": "remedy", "zurueckgewiesen": "reject", "zurueckgenommen": "withdraw"}
+
+
+def outcome_arg(text: str) -> str:
+    word = text.strip().lower().replace("ü", "ue")
+    if word not in OUTCOMES:
+        raise argparse.ArgumentTypeError(
+            f"{text[:40]!r} is not an outcome (abgeholfen, zurueckgewiesen, zurueckgenommen)."
+            f"\n{text[:40]!r} ist kein Ergebnis (abgeholfen, zurueckgewiesen, zurueckgenommen).")
+    return word
+
+
+def _register_decide(actions: Any) -> None:
+    decide = actions.add_parser(
+        "decide", help="end an objection: abgeholfen (remedy, supervisors: decide again with "
+        "the data as now recorded and issue), zurueckgewiesen (reject, supervisors: "
+        "--reasons), zurueckgenommen (withdrawn by the objector)")
+    decide.add_argument("objection", type=id_arg, metavar="ID")
+    decide.add_argument("--outcome", type=outcome_arg, required=True,
+                        metavar="abgeholfen|zurueckgewiesen|zurueckgenommen")
+    decide.add_argument("--reasons", type=text_arg(_TEXT), metavar="TEXT",
+                        help="zurueckgewiesen: the reasons of the Widerspruchsbescheid")
+    decide.add_argument("--note", type=text_arg(_TEXT, required=False), default="",
+                        metavar="TEXT", help="abgeholfen, zurueckgenommen: a note")
+    decide.add_argument("--on", type=date_arg, metavar="DATE", help="the day (default today)")
+    decide.add_argument("--json", action="store_true", help="print JSON")
+    decide.set_defaults(handler=_decide)
+
+
+def _register_objections(commands: Any) -> None:
+    objections = commands.add_parser("objections", help="the objections register as a list")
+    actions = objections.add_subparsers(dest="objections_command", metavar="ACTION",
+                                        required=True)
+    listing = actions.add_parser("list", help="every objection (open ones first, by due "
+                                 "day), or only the open ones")
+    listing.add_argument("--open", action="store_true", help="only those not yet decided")
+    listing.add_argument("--today", type=date_arg, metavar="DATE",
+                         help="the day the flags refer to (default: today)")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(handler=_objections_list)
 
 
 def _line(view: ObjectionView) -> str:
     timely = "in time" if view.in_time else "LATE"
     follow = f", follow-up {view.follow_up_on:%d.%m.%Y}" if view.follow_up_on else ""
+    if view.follow_up_note:
+        follow += f" ({view.follow_up_note})"
     return (f"objection {view.id}: decision {view.decision_id}, household {view.household_id}, "
             f"{view.lodged_by}, received {view.received_on:%d.%m.%Y}, deadline "
             f"{view.deadline:%d.%m.%Y} ({timely}), {view.state_de}{follow}")
@@ -121,6 +198,67 @@ def _list(args: argparse.Namespace) -> int:
         print(f"{row.due_on:%d.%m.%Y}  {_line(row.objection)}{flags}")
     if not rows:
         print("no open objections / keine offenen Widersprüche")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    view = lodge_objection(database_from_args(args), args.decision, args.received,
+                           lodged_by_person_id=args.person, representative=args.representative,
+                           reason=args.reason, follow_up_on=args.follow_up,
+                           applicant_if_unnamed=True)
+    if args.json:
+        print_json(view.as_json())
+    else:
+        print(_line(view))
+    return 0
+
+
+def _decide(args: argparse.Namespace) -> int:
+    step = OUTCOMES[args.outcome]
+    if step == "reject" and args.reasons is None:
+        raise InvalidInput("zurueckgewiesen needs --reasons (the Widerspruchsbescheid's).",
+                           "zurueckgewiesen braucht --reasons (die Begründung des "
+                           "Widerspruchsbescheids).")
+    if step != "reject" and args.reasons is not None:
+        raise InvalidInput(f"--reasons is for zurueckgewiesen; for {args.outcome} use --note.",
+                           f"--reasons gilt für zurueckgewiesen; für {args.outcome} bitte "
+                           "--note angeben.")
+    if step == "reject" and args.note:
+        raise InvalidInput("zurueckgewiesen takes --reasons, not --note.",
+                           "zurueckgewiesen nimmt --reasons, nicht --note.")
+    database = database_from_args(args)
+    if step == "remedy":
+        result = remedy_objection(database, args.objection, note=args.note, on=args.on)
+        if args.json:
+            print_json(result.as_json())
+        else:
+            _print_remedy(result)
+        return 0
+    if step == "reject":
+        view = reject_objection(database, args.objection, args.reasons, on=args.on)
+    else:
+        view = withdraw_objection(database, args.objection, on=args.on, note=args.note)
+    if args.json:
+        print_json(view.as_json())
+    else:
+        print(_line(view))
+    return 0
+
+
+def _objections_list(args: argparse.Namespace) -> int:
+    rows = objection_register(database_from_args(args), include_closed=not args.open,
+                              today=args.today or date.today())
+    if args.json:
+        print_json([row.as_json() for row in rows])
+        return 0
+    for row in rows:
+        flags = "".join((" [Wiedervorlage fällig]" if row.follow_up_due else "",
+                         " [über 3 Monate offen]" if row.overdue else ""))
+        due = f"{row.due_on:%d.%m.%Y}" if row.due_on else "erledigt  "
+        print(f"{due}  {_line(row.objection)}, {row.applicant}{flags}")
+    if not rows:
+        print("no open objections / keine offenen Widersprüche" if args.open
+              else "no objections / keine Widersprüche")
     return 0
 
 
@@ -161,16 +299,20 @@ def _remedy(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_json())
         return 0
+    _print_remedy(result)
+    return 0
+
+
+def _print_remedy(result: RemedyResult) -> None:
     print(_line(result.objection))
     print(f"  new decision {result.decision_id}")
     for issued in result.issued:
         if issued.action != "none":
             print(f"  pass {issued.number} ({issued.action}) {issued.valid_from:%d.%m.%Y}–"
                   f"{issued.valid_until:%d.%m.%Y}")
-    return 0
 
 
 def _follow_up(args: argparse.Namespace) -> int:
     print(_line(set_follow_up(database_from_args(args), args.objection,
-                              None if args.clear else args.on)))
+                              None if args.clear else args.on, note=args.note)))
     return 0

@@ -12,6 +12,7 @@ from kpass.models.engine import Database
 from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
 from kpass.services.objections.records import (
+    MAX_FOLLOW_UP_NOTE,
     MAX_REASON,
     MAX_REPRESENTATIVE,
     checked_text,
@@ -61,17 +62,20 @@ def lodge_objection(
     representative: str | None = None,
     reason: str = "",
     follow_up_on: date | None = None,
+    applicant_if_unnamed: bool = False,
     today: date | None = None,
 ) -> ObjectionView:
     """Record a Widerspruch received on ``received_on`` against a decision, with its
     Bekanntgabe, deadline and whether it came in time (see
-    :mod:`~kpass.services.objections.deadlines`). One open objection per decision."""
+    :mod:`~kpass.services.objections.deadlines`). One open objection per decision.
+    ``applicant_if_unnamed``: with neither a person nor a representative named, the
+    objected application's applicant lodged it (``kpass objection add``)."""
     today = today or date.today()
     not_in_future(received_on, today, "receipt date", "Das Eingangsdatum")
     agent = checked_text(representative, MAX_REPRESENTATIVE, "representative",
                          "Die Vertretung") or None
     text = checked_text(reason, MAX_REASON, "reason", "Die Begründung")
-    if lodged_by_person_id is None and agent is None:
+    if lodged_by_person_id is None and agent is None and not applicant_if_unnamed:
         raise InvalidInput(
             "Who lodged the objection? Name a household member or a representative.",
             "Wer hat Widerspruch eingelegt? Bitte ein Haushaltsmitglied oder eine Vertretung "
@@ -94,6 +98,8 @@ def lodge_objection(
                 f"Der Widerspruch kann nicht vor der Entscheidung "
                 f"({decision.decided_on:%d.%m.%Y}) eingegangen sein ({received_on:%d.%m.%Y}).",
             )
+        if lodged_by_person_id is None and agent is None:  # applicant_if_unnamed
+            lodged_by_person_id = application.applicant_person_id
         if lodged_by_person_id is not None:
             _check_member(uow, application.household_id, lodged_by_person_id)
         already = uow.session.scalar(
@@ -147,8 +153,12 @@ def _step(
     objection_id: int,
     step: str,
     expected_version: int | None,
+    *,
+    noted: dict[str, object] | None = None,
     **details: object,
 ) -> ObjectionView:
+    """One step on an objection; ``details`` are set on it, ``noted`` only go into the trail
+    (a Wiedervorlage's note has no column of its own)."""
     with UnitOfWork(database) as uow:
         objection = locked_objection(uow, objection_id, expected_version)
         before = objection.state
@@ -168,6 +178,7 @@ def _step(
             before=before,
             after=objection.state,
             **{k: (v.isoformat() if isinstance(v, date) else v) for k, v in details.items()},
+            **(noted or {}),
         )
         result = view_of(uow, objection)
         uow.commit()
@@ -206,8 +217,11 @@ def set_follow_up(
     objection_id: int,
     follow_up_on: date | None,
     *,
+    note: str = "",
     expected_version: int | None = None,
 ) -> ObjectionView:
-    """Put an open objection on Wiedervorlage (``None``: take it off)."""
+    """Put an open objection on Wiedervorlage (``None``: take it off) with what is to be
+    looked at then (``note``, kept in the audit trail and shown with the objection)."""
+    text = checked_text(note, MAX_FOLLOW_UP_NOTE, "note", "Der Vermerk")
     return _step(database, objection_id, "follow_up", expected_version,
-                 follow_up_on=follow_up_on)
+                 noted={"note": text}, follow_up_on=follow_up_on)

@@ -14,6 +14,7 @@ from kpass.services.uow import UnitOfWork
 
 MAX_REASON = 5000
 MAX_REPRESENTATIVE = 200
+MAX_FOLLOW_UP_NOTE = 500
 
 
 def locked_objection(

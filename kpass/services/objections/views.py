@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from kpass.models import Objection, Person
+from sqlalchemy import select
+
+from kpass.models import AuditEvent, Objection, Person
 from kpass.services.objections.deadlines import inaction_day
 from kpass.services.objections.states import STATE_DE
 from kpass.services.uow import UnitOfWork
@@ -31,6 +33,7 @@ class ObjectionView:
     remedial_decision_id: int | None
     follow_up_on: date | None
     version: int
+    follow_up_note: str = ""  # what to look at on the Wiedervorlage day
 
     @property
     def state_de(self) -> str:
@@ -60,6 +63,7 @@ class ObjectionView:
             "outcome_on": self.outcome_on.isoformat() if self.outcome_on else None,
             "remedial_decision": self.remedial_decision_id,
             "follow_up_on": self.follow_up_on.isoformat() if self.follow_up_on else None,
+            "follow_up_note": self.follow_up_note,
             "inaction_from": self.inaction_from.isoformat(),
             "version": self.version,
         }
@@ -83,7 +87,30 @@ class OpenObjection:
         }
 
 
-def view_of(uow: UnitOfWork, objection: Objection) -> ObjectionView:
+def follow_up_notes(uow: UnitOfWork, objection_ids: list[int]) -> dict[int, str]:
+    """The note of each objection's latest Wiedervorlage (kept in the trail's event)."""
+    notes: dict[int, str] = {}
+    for start in range(0, len(objection_ids), 500):  # bound the IN list
+        rows = uow.session.execute(
+            select(AuditEvent.entity_id, AuditEvent.details)
+            .where(AuditEvent.action == "follow_up_objection",
+                   AuditEvent.entity == "objection",
+                   AuditEvent.entity_id.in_(objection_ids[start:start + 500]))
+            .order_by(AuditEvent.seq)
+        ).all()
+        for entity_id, details in rows:
+            if entity_id is not None:
+                notes[entity_id] = str((details or {}).get("note") or "")
+    return notes
+
+
+def view_of(uow: UnitOfWork, objection: Objection, note: str | None = None) -> ObjectionView:
+    """The objection as handed out; ``note``: its Wiedervorlage note when already read (a
+    list reads them all at once), else read here."""
+    if objection.follow_up_on is None:
+        note = ""
+    elif note is None:
+        note = follow_up_notes(uow, [objection.id]).get(objection.id, "")
     name = ""
     if objection.lodged_by_person_id is not None:
         person = uow.session.get(Person, objection.lodged_by_person_id)
@@ -110,4 +137,5 @@ def view_of(uow: UnitOfWork, objection: Objection) -> ObjectionView:
         remedial_decision_id=objection.remedial_decision_id,
         follow_up_on=objection.follow_up_on,
         version=objection.version,
+        follow_up_note=note,
     )

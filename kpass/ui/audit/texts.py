@@ -100,6 +100,7 @@ ENTITY_LABELS = {
     "register": "Register",
     "register_setting": "Einstellung",
     "street_directory": "Straßenverzeichnis",
+    "objection_statistics": "Widerspruchsstatistik",
 }
 
 translatable_tables(_CONTEXT, ACTION_LABELS, ENTITY_LABELS)

@@ -2,8 +2,10 @@
 pass actions.
 
 A new household that is not stored yet has no history in the database; then the decisions
-this editor made in the session are shown. Prints are read only when the history tab shows
-them (:attr:`HouseholdHistory.load_prints`), so opening a household does not wait for them.
+this editor made in the session are shown. A stored household's history also holds its
+objections (Widersprüche) and what is needed to lodge a new one from the history tab.
+Prints are read only when the history tab shows them (:attr:`HouseholdHistory.load_prints`),
+so opening a household does not wait for them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from kpass.services.household import (
     household_history,
     household_prints,
 )
+from kpass.services.objections import ObjectionView, household_objections
 from kpass.services.passes import list_passes
 
 
@@ -60,6 +63,21 @@ class HouseholdHistory:
     # Reads the household's prints, newest first; None while the household is not stored.
     load_prints: Callable[[], list[PrintSummary]] | None = None
     data_changes: list[DataChange] = field(default_factory=list)  # the saves, newest first
+    objections: list[ObjectionView] = field(default_factory=list)  # newest first
+    # the stored household's register and id: an objection may be lodged from the history
+    database: Database | None = None
+    household_id: int | None = None
+
+    def objections_of(self, decision_id: int) -> list[ObjectionView]:
+        """The objections against ``decision_id`` or remedied by it, oldest first."""
+        return sorted((o for o in self.objections
+                       if decision_id in (o.decision_id, o.remedial_decision_id)),
+                      key=lambda o: (o.received_on, o.id))
+
+    def reload_objections(self) -> None:
+        """Read the household's objections afresh (one was just lodged)."""
+        if self.database is not None and self.household_id:
+            self.objections = household_objections(self.database, self.household_id)
 
 
 def load_history(
@@ -86,7 +104,9 @@ def load_history(
                                 load_prints=lambda: list(household_prints(database,
                                                                           household_id)),
                                 data_changes=list(household_data_changes(database,
-                                                                         household_id)))
+                                                                         household_id)),
+                                objections=household_objections(database, household_id),
+                                database=database, household_id=household_id)
     ids = list(person_ids)
     rows = list_passes(database, active_on=today, every_status=True, person_ids=ids,
                        limit=10_000) if ids else []

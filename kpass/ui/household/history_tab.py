@@ -1,4 +1,5 @@
-"""The household's history: applications with their decisions and reasons, passes, prints."""
+"""The household's history: applications with their decisions and reasons, the objections
+against them (and "Widerspruch erfassen …" on a decision), passes, prints."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 from kpass.errors import KpassError
 from kpass.services.applications import household_from_json
 from kpass.services.household import PrintSummary, member_key
+from kpass.services.objections import ObjectionView
 from kpass.ui.common.labels import (
     APPLICATION_KIND_LABELS,
     basis_text,
@@ -43,6 +47,7 @@ from kpass.ui.common.labels import (
 from kpass.ui.household.change_text import change_text
 from kpass.ui.household.decision_text import household_sentence
 from kpass.ui.household.history_source import DecisionEntry, HouseholdHistory
+from kpass.ui.objections import lodge_with_dialog
 from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.translation import QT_TRANSLATE_NOOP, user_message
 from kpass.vocabulary import format_date
@@ -57,8 +62,36 @@ PRINT_KIND_LABELS: dict[str, str] = {
 }
 
 
+# translated where shown; marked here for the catalog
+OBJECTION_STATE_LABELS: dict[str, str] = {
+    "received": QT_TRANSLATE_NOOP("HistoryTab", "eingegangen"),
+    "in_review": QT_TRANSLATE_NOOP("HistoryTab", "in Prüfung"),
+    "remedied": QT_TRANSLATE_NOOP("HistoryTab", "abgeholfen"),
+    "rejected": QT_TRANSLATE_NOOP("HistoryTab", "zurückgewiesen"),
+    "withdrawn": QT_TRANSLATE_NOOP("HistoryTab", "zurückgenommen"),
+}
+_DECISION_ROLE = Qt.ItemDataRole.UserRole  # a top item's (decision id, application id)
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("HistoryTab", text)
+
+
+def objection_text(objection: ObjectionView, decision_id: int) -> str:
+    """One line under a decision: "Widerspruch W7, eingegangen 21.04.2026 (Frist bis
+    20.04.2026, verspätet): in Prüfung" — or, under the remedial decision, what it remedied."""
+    if objection.remedial_decision_id == decision_id:
+        return _tr("Abhilfe auf Widerspruch W%1 gegen Entscheidung %2").replace(
+            "%1", str(objection.id)).replace("%2", str(objection.decision_id))
+    state = _tr(OBJECTION_STATE_LABELS.get(objection.state, objection.state))
+    if objection.outcome_on is not None:
+        state = _tr("%1 am %2").replace("%1", state).replace(
+            "%2", format_date(objection.outcome_on))
+    return (_tr("Widerspruch W%1, eingegangen %2 (Frist bis %3, %4): %5")
+            .replace("%1", str(objection.id)).replace("%2", format_date(objection.received_on))
+            .replace("%3", format_date(objection.deadline))
+            .replace("%4", _tr("fristgerecht") if objection.in_time else _tr("verspätet"))
+            .replace("%5", state))
 
 
 def _member_text(member: dict[str, Any], names: dict[str, str]) -> str:
@@ -217,13 +250,25 @@ class HistoryTab(QWidget):
         self.prints_message = QLabel()
         self.prints_message.setWordWrap(True)
         self.prints_message.setVisible(False)
+        self.lodge_button = QPushButton()
+        self.lodge_button.setObjectName("lodgeObjection")
+        self.lodge_button.clicked.connect(lambda: self.lodge_objection())
+        self.decisions.currentItemChanged.connect(lambda *_: self._update_lodge_button())
+        self.lodge_message = QLabel()
+        self.lodge_message.setObjectName("lodgeObjectionMessage")
+        self.lodge_message.setWordWrap(True)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         self.decisions_heading = QLabel()
         self.passes_heading = QLabel()
         self.prints_heading = QLabel()
         self.changes_heading = QLabel()
-        splitter.addWidget(_section(self.decisions_heading, self.decisions))
+        lodge_row = QWidget()
+        lodge_layout = QHBoxLayout(lodge_row)
+        lodge_layout.setContentsMargins(0, 0, 0, 0)
+        lodge_layout.addWidget(self.lodge_button)
+        lodge_layout.addWidget(self.lodge_message, 1)
+        splitter.addWidget(_section(self.decisions_heading, self.decisions, lodge_row))
         splitter.addWidget(_section(self.passes_heading, self.passes))
         splitter.addWidget(_section(self.changes_heading, self.changes))
         splitter.addWidget(_section(self.prints_heading, self.prints, self.prints_message))
@@ -235,6 +280,9 @@ class HistoryTab(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(splitter, 1)
         self.history = HouseholdHistory()
+        self.person_names: dict[int, str] = {}
+        self.member_names: dict[str, str] = {}
+        self.today = date.today()
         self.print_entries: list[PrintSummary] = []
         self._prints_stale = False
         # A print anywhere (this household's panel, the renewals queue) may belong here.
@@ -268,6 +316,11 @@ class HistoryTab(QWidget):
         self.prints_heading.setText(_tr("Drucke (%1)").replace(
             "%1", str(len(self.print_entries))))
         self.note.setAccessibleName(_tr("Hinweis zum Verlauf"))
+        self.lodge_button.setText(_tr("Widers&pruch erfassen …"))
+        self.lodge_button.setAccessibleName(_tr("Widerspruch erfassen"))
+        self.lodge_button.setToolTip(_tr("Widerspruch gegen die gewählte Entscheidung; "
+                                         "Frist und Bekanntgabe rechnet kpass aus"))
+        self.lodge_message.setAccessibleName(_tr("Meldung zum Widerspruch"))
         self.prints_message.setAccessibleName(_tr("Hinweis zu den Drucken"))
 
     def show_history(self, history: HouseholdHistory, names: dict[str, str],
@@ -278,6 +331,40 @@ class HistoryTab(QWidget):
         today = today or date.today()
         self._show_changes(history, person_names or {})
         self.history = history
+        self.today = today
+        self.person_names = dict(person_names or {})
+        self.member_names = dict(names)
+        self.lodge_message.setText("")
+        self._show_decisions()
+        self.passes.setRowCount(len(history.passes))
+        for row, p in enumerate(history.passes):
+            notes = [
+                _tr("%1 (ab %2)").replace("%1", type_change_text(c.old_type, c.new_type))
+                .replace("%2", format_date(c.since))
+                for c in history.type_changes if c.number == p.number
+            ]
+            if p.revoked_on is not None and p.revoked_on > today:
+                # revoked from a later day: valid until then, and said so beside it
+                notes.append(_tr("gesperrt ab %1").replace("%1", format_date(p.revoked_on))
+                             if p.status != "replaced" else
+                             _tr("ersetzt ab %1").replace("%1", format_date(p.revoked_on)))
+                state = status_label("active")
+            else:
+                state = status_label(p.status)
+            values = (p.number, p.name, pass_type_text(p.pass_type), format_date(p.valid_from),
+                      format_date(p.valid_until), state, "; ".join(notes))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value if column == len(values) - 1 else "")
+                self.passes.setItem(row, column, item)
+        self.passes.resizeRowsToContents()
+        self._prints_stale = True
+        if self.isVisible():
+            self.refresh_prints()
+
+
+    def _show_decisions(self) -> None:
+        history, names = self.history, self.member_names
         self.note.setText("" if history.complete else _tr(
             "Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern."))
         self.note.setVisible(not history.complete)
@@ -290,6 +377,7 @@ class HistoryTab(QWidget):
                     "%1", tr(APPLICATION_KIND_LABELS.get(entry.kind, entry.kind))).replace(
                     "%2", str(entry.decision_id)).replace("%3", entry.rule_set),
             ])
+            top.setData(0, _DECISION_ROLE, (entry.decision_id, entry.application_id))
             self.decisions.addTopLevelItem(top)  # spans take effect only inside the tree
             changes = {member_key(c.person_id): c for c in history.type_changes
                        if c.decision_id == entry.decision_id}
@@ -318,33 +406,76 @@ class HistoryTab(QWidget):
                     "%1", ", ".join(proof_label(p) for p in entry.proofs))])
                 top.addChild(proofs)
                 proofs.setFirstColumnSpanned(True)
+            for objection in history.objections_of(entry.decision_id):
+                line = QTreeWidgetItem([objection_text(objection, entry.decision_id)])
+                line.setToolTip(0, line.text(0))
+                top.addChild(line)
+                line.setFirstColumnSpanned(True)
             top.setExpanded(True)
         self.decisions.expandAll()
-        self.passes.setRowCount(len(history.passes))
-        for row, p in enumerate(history.passes):
-            notes = [
-                _tr("%1 (ab %2)").replace("%1", type_change_text(c.old_type, c.new_type))
-                .replace("%2", format_date(c.since))
-                for c in history.type_changes if c.number == p.number
-            ]
-            if p.revoked_on is not None and p.revoked_on > today:
-                # revoked from a later day: valid until then, and said so beside it
-                notes.append(_tr("gesperrt ab %1").replace("%1", format_date(p.revoked_on))
-                             if p.status != "replaced" else
-                             _tr("ersetzt ab %1").replace("%1", format_date(p.revoked_on)))
-                state = status_label("active")
-            else:
-                state = status_label(p.status)
-            values = (p.number, p.name, pass_type_text(p.pass_type), format_date(p.valid_from),
-                      format_date(p.valid_until), state, "; ".join(notes))
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value if column == len(values) - 1 else "")
-                self.passes.setItem(row, column, item)
-        self.passes.resizeRowsToContents()
-        self._prints_stale = True
-        if self.isVisible():
-            self.refresh_prints()
+        first = self.decisions.topLevelItem(0)
+        if first is not None:  # the newest decision: "Widerspruch erfassen" is one key away
+            self.decisions.setCurrentItem(first)
+        self._update_lodge_button()
+
+    # -- objections: lodged on the decision chosen ----------------------------------------
+    def chosen_decision(self) -> tuple[int, int] | None:
+        """(decision id, application id) of the decision the current line belongs to."""
+        item = self.decisions.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        if item is None:
+            return None
+        value = item.data(0, _DECISION_ROLE)
+        return (int(value[0]), int(value[1])) if value else None
+
+    def _update_lodge_button(self) -> None:
+        stored = self.history.complete and self.history.database is not None
+        self.lodge_button.setVisible(stored)
+        self.lodge_button.setEnabled(stored and self.chosen_decision() is not None)
+
+    def lodge_persons(self, decision_id: int) -> list[tuple[int, str]]:
+        """The household's people for "Eingelegt von": those the decision was about first
+        (the applicant leads them), then the others."""
+        entry = next((d for d in self.history.decisions if d.decision_id == decision_id), None)
+        decided = [str(m.get("id")) for m in (entry.output.get("members", []) if entry else [])]
+        people = [(pid, name) for pid, name in self.person_names.items() if pid > 0]
+        order = {key: index for index, key in enumerate(decided)}
+        return sorted(people, key=lambda p: order.get(member_key(p[0]), len(order)))
+
+    def lodge_objection(self) -> ObjectionView | None:
+        """Record an objection against the chosen decision (the dialog shows the deadline
+        and whether it came in time) and show it under the decision."""
+        chosen = self.chosen_decision()
+        database = self.history.database
+        if chosen is None or database is None:
+            return None
+        decision_id, application_id = chosen
+        lodged = lodge_with_dialog(self, database, decision_id, application_id,
+                                   self.lodge_persons(decision_id), self.today)
+        if lodged is None:
+            return None
+        try:
+            self.history.reload_objections()
+        except KpassError as exc:
+            self.lodge_message.setText(user_message(exc))
+            return lodged
+        self._show_decisions()
+        self._select_decision(decision_id)
+        self.lodge_message.setText(_tr("Widerspruch W%1 erfasst: %2.").replace(
+            "%1", str(lodged.id)).replace(
+            "%2", _tr("fristgerecht") if lodged.in_time else _tr("verspätet")))
+        return lodged
+
+    def _select_decision(self, decision_id: int) -> None:
+        for index in range(self.decisions.topLevelItemCount()):
+            item = self.decisions.topLevelItem(index)
+            if item is None:
+                continue
+            value = item.data(0, _DECISION_ROLE)
+            if value and int(value[0]) == decision_id:
+                self.decisions.setCurrentItem(item)
+                return
 
     def _show_changes(self, history: HouseholdHistory, names: dict[int, str]) -> None:
         rows = [(f"{save.at.astimezone():%d.%m.%Y %H:%M}", save.user, change_text(c, names))

@@ -75,6 +75,7 @@ EXPECTED: dict[str, str] = {
     "household_objections": C, "lodge_objection": C, "objection_details": C,
     "open_objections": C, "set_follow_up": C, "start_review": C, "withdraw_objection": C,
     "reject_objection": S, "remedy_objection": S,
+    "objection_register": C, "objection_statistics": C, "export_objection_statistics": C,
     # passes
     "count_pass_holders": C, "decide_and_issue": C, "issue_passes": C, "list_passes": C,
     "renew_pass": C, "renew_passes": C, "renewal_queue": C, "replace_pass": S,
