@@ -15,9 +15,13 @@ from kpass.ui.common.background import stop_background_work
 from kpass.ui.common.run_service import run_service
 from kpass.ui.dashboard import DashboardWidget, WhatIfPanel
 from kpass.ui.household.page import HouseholdPage
+from kpass.ui.objections import ObjectionsPage
 from kpass.ui.printing.day_sheet import DaySheetPrinter
+from kpass.ui.register_import import PERMISSION as IMPORT_PERMISSION
+from kpass.ui.register_import import ImportWizard
 from kpass.ui.renewals.page import RenewalsPage
 from kpass.ui.search.page import PersonSearchPage
+from kpass.ui.vouchers import open_voucher_list
 
 
 class MainWindow(QMainWindow):
@@ -36,10 +40,12 @@ class MainWindow(QMainWindow):
         self.dashboard_page = DashboardWidget(database, today=today)
         self.what_if_page = WhatIfPanel(database, today=today)
         self.audit_page = AuditView(database)
+        self.objections_page = ObjectionsPage(database, today)
         self._dashboard_loaded = False
         self.stack = QStackedWidget()
         for page in (self.search_page, self.household_page, self.renewals_page,
-                     self.dashboard_page, self.what_if_page, self.audit_page):
+                     self.dashboard_page, self.what_if_page, self.audit_page,
+                     self.objections_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         # the search widgets, as before the pages existed
@@ -60,20 +66,27 @@ class MainWindow(QMainWindow):
         self.what_if_action.setShortcut(QKeySequence("Ctrl+W"))
         self.audit_action = QAction(self)
         self.audit_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.objections_action = QAction(self)
+        self.objections_action.setShortcut(QKeySequence("Ctrl+J"))
         self.day_sheet_action = QAction(self)
+        self.voucher_list_action = QAction(self)
+        self.import_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (self.search_action, self.new_action, self.renewals_action,
-                       self.dashboard_action, self.what_if_action, self.audit_action):
+                       self.objections_action, self.dashboard_action, self.what_if_action,
+                       self.audit_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.case_menu = self.menuBar().addMenu("")
-        self.case_menu.addActions([self.search_action, self.new_action, self.renewals_action])
+        self.case_menu.addActions([self.search_action, self.new_action, self.renewals_action,
+                                   self.objections_action])
         self.case_menu.addAction(self.day_sheet_action)
+        self.case_menu.addAction(self.import_action)
         self.case_menu.addSeparator()
         self.case_menu.addAction(self.quit_action)
         self.report_menu = self.menuBar().addMenu("")
         self.report_menu.addActions([self.dashboard_action, self.what_if_action,
-                                     self.audit_action])
+                                     self.audit_action, self.voucher_list_action])
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -87,14 +100,19 @@ class MainWindow(QMainWindow):
         self.dashboard_action.triggered.connect(self.show_dashboard)
         self.what_if_action.triggered.connect(self.show_what_if)
         self.audit_action.triggered.connect(self.show_audit)
+        self.objections_action.triggered.connect(self.show_objections)
         self.quit_action.triggered.connect(self.close)
         self.day_sheet = DaySheetPrinter(self, database, today)
         self.day_sheet_action.triggered.connect(self.day_sheet.ask_and_print)
+        self.import_action.triggered.connect(self.show_import)
+        self.voucher_list_action.triggered.connect(
+            lambda: open_voucher_list(self.database, today, self))
         self.search_page.person_opened.connect(self.person_opened)
         self.search_page.person_opened.connect(self._open_person)
         self.household_page.open_household.connect(self.open_household)
         self.household_page.open_person.connect(self.open_household)
         self.renewals_page.household_opened.connect(self.open_household)
+        self.objections_page.household_opened.connect(self.open_household)
         self.household_page.closed.connect(self.show_search)
         self.household_page.erased.connect(self.after_erasure)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back)
@@ -112,6 +130,9 @@ class MainWindow(QMainWindow):
         self.dashboard_action.setVisible(can(self.database, Permission.EXACT_STATISTICS))
         self.what_if_action.setVisible(can(self.database, Permission.WHAT_IF))
         self.audit_action.setVisible(can(self.database, Permission.AUDIT))
+        self.import_action.setVisible(can(self.database, IMPORT_PERMISSION))
+        self.objections_action.setVisible(can(self.database, Permission.READ_REGISTER))
+        self.voucher_list_action.setVisible(can(self.database, Permission.BULK_READ))
         self.report_menu.menuAction().setVisible(
             any(action.isVisible() for action in self.report_menu.actions())
         )
@@ -134,8 +155,12 @@ class MainWindow(QMainWindow):
         self.renewals_action.setText(self.tr("&Verlängerungen"))
         self.renewals_action.setToolTip(self.tr("Pässe, die diesen und nächsten Monat ablaufen "
                                                 "(Strg+R)"))
+        self.objections_action.setText(self.tr("Wi&dersprüche"))
+        self.objections_action.setToolTip(self.tr("Offene Widersprüche nach Fälligkeit (Strg+J)"))
         self.day_sheet_action.setText(self.tr("&Karten des Tages drucken …"))
         self.day_sheet_action.setToolTip(self.tr("Alle Karten eines Tages auf A4-Bögen"))
+        self.import_action.setText(self.tr("Bestand &importieren …"))
+        self.import_action.setToolTip(self.tr("Eine bisherige Liste (CSV/XLSX) übernehmen"))
         self.quit_action.setText(self.tr("&Beenden"))
         self.report_menu.setTitle(self.tr("Aus&wertung"))
         self.dashboard_action.setText(self.tr("&Übersicht für die Leitung"))
@@ -144,6 +169,9 @@ class MainWindow(QMainWindow):
         self.what_if_action.setToolTip(self.tr("Andere Einkommensgrenze durchrechnen (Strg+W)"))
         self.audit_action.setText(self.tr("&Protokoll der Änderungen"))
         self.audit_action.setToolTip(self.tr("Wer hat was wann getan; Kette prüfen (Strg+L)"))
+        self.voucher_list_action.setText(self.tr("&Gutscheinliste für die Buchhaltung …"))
+        self.voucher_list_action.setToolTip(
+            self.tr("Ausgegebene 60plus-Gutscheine eines Monats als CSV oder XLSX"))
         self.toolbar.setWindowTitle(self.tr("Werkzeugleiste"))
         self.toolbar.setAccessibleName(self.tr("Werkzeugleiste"))
         self.menuBar().setAccessibleName(self.tr("Menüleiste"))
@@ -221,6 +249,23 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.audit_page)  # showing it reads the newest events
         self.audit_page.date_from.setFocus()
+
+    def show_objections(self) -> None:
+        if not self._leave_household():
+            return
+        self.stack.setCurrentWidget(self.objections_page)
+        self.objections_page.refresh()
+        self.objections_page.table.setFocus()
+
+    def show_import(self) -> None:
+        """The take-over wizard (admins): a modal dialog over the page shown."""
+        if not self._leave_household():
+            return
+        wizard = ImportWizard(self.database, self)
+        wizard.imported.connect(lambda _report: self.search_page.run_search())
+        wizard.household_opened.connect(self.open_household)
+        wizard.exec()
+        wizard.deleteLater()
 
     def _open_person(self, person_id: int) -> None:
         row = self.results.currentIndex().row()

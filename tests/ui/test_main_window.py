@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from kpass.models.engine import Database
 from kpass.ui.main_window import MainWindow
 from kpass.ui.search.model import PersonSearchModel
-from tests.logins import log_in_as
+from tests.logins import log_in_admin, log_in_as
 from tests.register_builder import add_household
 
 pytestmark = pytest.mark.gui
@@ -148,3 +148,31 @@ def test_a_caseworker_is_offered_no_reports_and_no_trail(
     assert not win.report_menu.menuAction().isVisible()
     qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert win.stack.currentWidget() is win.search_page
+
+
+def test_objections_are_one_shortcut_away_and_open_the_household(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.objections_page
+    assert window.objections_page.table.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.search_page
+
+
+def test_each_role_is_offered_its_own_entries(qtbot: QtBot, database: Database) -> None:
+    """Admins take over a register, supervisors the accounting list, everyone objections."""
+    expected = {
+        "admin": (True, True, True),
+        "supervisor": (False, True, True),
+        "caseworker": (False, False, True),
+    }
+    for role, (importing, voucher_list, objections) in expected.items():
+        log_in_admin(database)  # who may add the other roles' users
+        if role != "admin":
+            log_in_as(database, role)
+        win = MainWindow(database)
+        qtbot.addWidget(win)
+        assert win.import_action.isVisible() is importing, role
+        assert win.voucher_list_action.isVisible() is voucher_list, role
+        assert win.objections_action.isVisible() is objections, role
