@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from kpass import __version__
 from kpass.cli import (
+    approvals_command,
     audit_command,
     backup_commands,
     casework_commands,
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_command.register(commands)
     objections_command.register(commands)
     vouchers_command.register(commands)
+    approvals_command.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.add_argument(
         "--language",

@@ -140,6 +140,9 @@ def _decide(args: argparse.Namespace) -> int:
             )
             reasons = "; ".join(render_reason(r) for r in member.reasons)
             print(f"  {member.id}: {verdict} — {reasons}")
+        if result.approval is not None:
+            print("Waits for a supervisor's confirmation (four-eyes rule); nothing issued yet. / "
+                  "Wartet auf Freigabe durch die Leitung; noch nichts ausgestellt.")
     if args.issue:
         _print_issued(issued)
     return 0
@@ -158,6 +161,10 @@ def _renew(args: argparse.Namespace) -> int:
     result = renew_pass(database_from_args(args), args.number, _day(args))
     print(f"Decision {result.decision.decision_id}:")
     _print_issued(result.issued)
+    if result.decision.approval is not None:
+        print("Waits for a supervisor's confirmation (four-eyes rule); nothing issued yet. / "
+              "Wartet auf Freigabe durch die Leitung; noch nichts ausgestellt.")
+        return 0
     if result.holder_pass is None:
         print("The holder of the pass was not found eligible; the pass was not renewed.")
         return 3

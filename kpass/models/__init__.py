@@ -10,6 +10,7 @@ from kpass.models.admin import (
     KeySlot,
     RegisterSetting,
 )
+from kpass.models.approvals import APPROVAL_REASONS, APPROVAL_STATES, DecisionApproval
 from kpass.models.base import Base, Money
 from kpass.models.casework import Application, Counter, Decision, Pass, PassValidity
 from kpass.models.documents import PrintRecord, PrintReference, SigningKey
@@ -32,6 +33,8 @@ from kpass.models.statistics import StatRecord
 from kpass.models.vouchers import VoucherIssue
 
 __all__ = [
+    "APPROVAL_REASONS",
+    "APPROVAL_STATES",
     "DEMO_REGISTER",
     "LOGIN_ROLES",
     "OBJECTION_OPEN_STATES",
@@ -45,6 +48,7 @@ __all__ = [
     "BenefitNoticePerson",
     "Counter",
     "Decision",
+    "DecisionApproval",
     "Household",
     "HouseholdAddress",
     "HouseholdMember",

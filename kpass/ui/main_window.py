@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from kpass.services import Database
 from kpass.services.access import ROLE_LABELS, Permission, can, current_login
+from kpass.ui.approvals.page import ApprovalsPage
 from kpass.ui.audit import AuditView
 from kpass.ui.common.background import stop_background_work
 from kpass.ui.common.run_service import run_service
@@ -41,11 +42,12 @@ class MainWindow(QMainWindow):
         self.what_if_page = WhatIfPanel(database, today=today)
         self.audit_page = AuditView(database)
         self.objections_page = ObjectionsPage(database, today)
+        self.approvals_page = ApprovalsPage(database)
         self._dashboard_loaded = False
         self.stack = QStackedWidget()
         for page in (self.search_page, self.household_page, self.renewals_page,
                      self.dashboard_page, self.what_if_page, self.audit_page,
-                     self.objections_page):
+                     self.objections_page, self.approvals_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         # the search widgets, as before the pages existed
@@ -68,18 +70,20 @@ class MainWindow(QMainWindow):
         self.audit_action.setShortcut(QKeySequence("Ctrl+L"))
         self.objections_action = QAction(self)
         self.objections_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.approvals_action = QAction(self)
+        self.approvals_action.setShortcut(QKeySequence("Ctrl+G"))
         self.day_sheet_action = QAction(self)
         self.voucher_list_action = QAction(self)
         self.import_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (self.search_action, self.new_action, self.renewals_action,
-                       self.objections_action, self.dashboard_action, self.what_if_action,
-                       self.audit_action):
+                       self.objections_action, self.approvals_action, self.dashboard_action,
+                       self.what_if_action, self.audit_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.case_menu = self.menuBar().addMenu("")
         self.case_menu.addActions([self.search_action, self.new_action, self.renewals_action,
-                                   self.objections_action])
+                                   self.objections_action, self.approvals_action])
         self.case_menu.addAction(self.day_sheet_action)
         self.case_menu.addAction(self.import_action)
         self.case_menu.addSeparator()
@@ -101,6 +105,7 @@ class MainWindow(QMainWindow):
         self.what_if_action.triggered.connect(self.show_what_if)
         self.audit_action.triggered.connect(self.show_audit)
         self.objections_action.triggered.connect(self.show_objections)
+        self.approvals_action.triggered.connect(self.show_approvals)
         self.quit_action.triggered.connect(self.close)
         self.day_sheet = DaySheetPrinter(self, database, today)
         self.day_sheet_action.triggered.connect(self.day_sheet.ask_and_print)
@@ -113,6 +118,7 @@ class MainWindow(QMainWindow):
         self.household_page.open_person.connect(self.open_household)
         self.renewals_page.household_opened.connect(self.open_household)
         self.objections_page.household_opened.connect(self.open_household)
+        self.approvals_page.household_opened.connect(self.open_household)
         self.household_page.closed.connect(self.show_search)
         self.household_page.erased.connect(self.after_erasure)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back)
@@ -132,6 +138,7 @@ class MainWindow(QMainWindow):
         self.audit_action.setVisible(can(self.database, Permission.AUDIT))
         self.import_action.setVisible(can(self.database, IMPORT_PERMISSION))
         self.objections_action.setVisible(can(self.database, Permission.READ_REGISTER))
+        self.approvals_action.setVisible(can(self.database, Permission.APPROVE))
         self.voucher_list_action.setVisible(can(self.database, Permission.BULK_READ))
         self.report_menu.menuAction().setVisible(
             any(action.isVisible() for action in self.report_menu.actions())
@@ -157,6 +164,9 @@ class MainWindow(QMainWindow):
                                                 "(Strg+R)"))
         self.objections_action.setText(self.tr("Wi&dersprüche"))
         self.objections_action.setToolTip(self.tr("Offene Widersprüche nach Fälligkeit (Strg+J)"))
+        self.approvals_action.setText(self.tr("Frei&gaben (Vier-Augen-Prinzip)"))
+        self.approvals_action.setToolTip(
+            self.tr("Entscheidungen, die auf die Freigabe der Leitung warten (Strg+G)"))
         self.day_sheet_action.setText(self.tr("&Karten des Tages drucken …"))
         self.day_sheet_action.setToolTip(self.tr("Alle Karten eines Tages auf A4-Bögen"))
         self.import_action.setText(self.tr("Bestand &importieren …"))
@@ -256,6 +266,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.objections_page)
         self.objections_page.refresh()
         self.objections_page.table.setFocus()
+
+    def show_approvals(self) -> None:
+        if not self._leave_household():
+            return
+        self.stack.setCurrentWidget(self.approvals_page)
+        self.approvals_page.refresh()
+        self.approvals_page.table.setFocus()
 
     def show_import(self) -> None:
         """The take-over wizard (admins): a modal dialog over the page shown."""

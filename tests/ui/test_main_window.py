@@ -161,13 +161,14 @@ def test_objections_are_one_shortcut_away_and_open_the_household(
 
 
 def test_each_role_is_offered_its_own_entries(qtbot: QtBot, database: Database) -> None:
-    """Admins take over a register, supervisors the accounting list, everyone objections."""
+    """Admins take over a register, supervisors the accounting list and the four-eyes
+    queue, everyone objections."""
     expected = {
-        "admin": (True, True, True),
-        "supervisor": (False, True, True),
-        "caseworker": (False, False, True),
+        "admin": (True, True, True, True),
+        "supervisor": (False, True, True, True),
+        "caseworker": (False, False, True, False),
     }
-    for role, (importing, voucher_list, objections) in expected.items():
+    for role, (importing, voucher_list, objections, approvals) in expected.items():
         log_in_admin(database)  # who may add the other roles' users
         if role != "admin":
             log_in_as(database, role)
@@ -176,3 +177,12 @@ def test_each_role_is_offered_its_own_entries(qtbot: QtBot, database: Database) 
         assert win.import_action.isVisible() is importing, role
         assert win.voucher_list_action.isVisible() is voucher_list, role
         assert win.objections_action.isVisible() is objections, role
+        assert win.approvals_action.isVisible() is approvals, role
+
+
+def test_the_four_eyes_queue_is_one_shortcut_away(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.approvals_page
+    assert window.approvals_page.table.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.search_page

@@ -45,6 +45,7 @@ _TEXTS_DE = {
     Permission.SETTINGS: "Einstellungen ändern",
     Permission.ERASE: "personenbezogene Daten auf Antrag löschen",
     Permission.DECIDE_OBJECTIONS: "über Widersprüche entscheiden",
+    Permission.APPROVE: "Entscheidungen freigeben (Vier-Augen-Prinzip)",
     Permission.RETENTION: "das Löschkonzept ändern oder ausführen",
 }
 

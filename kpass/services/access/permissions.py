@@ -24,6 +24,7 @@ class Permission(StrEnum):
     BULK_READ = "bulk_read"  # lists of many persons (passes list --all, exports)
     ERASE = "erase"  # erasure on a person's request (Art. 17 DSGVO)
     DECIDE_OBJECTIONS = "decide_objections"  # reject or remedy a Widerspruch
+    APPROVE = "approve"  # confirm or return a decision waiting under the four-eyes rule
     # admin
     USERS = "users"
     PARAMETERS = "parameters"
@@ -54,6 +55,7 @@ LOWEST_ROLE: dict[Permission, str] = {
     Permission.BULK_READ: "supervisor",
     Permission.ERASE: "supervisor",
     Permission.DECIDE_OBJECTIONS: "supervisor",
+    Permission.APPROVE: "supervisor",
     Permission.USERS: "admin",
     Permission.PARAMETERS: "admin",
     Permission.KEYS: "admin",

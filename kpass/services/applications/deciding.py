@@ -22,6 +22,8 @@ from kpass.rules import (
 )
 from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
+from kpass.services.approvals.need import ApprovalNeed
+from kpass.services.approvals.requests import request_approval
 from kpass.services.household.facts import (
     HouseholdFacts,
     build_rule_input,
@@ -61,6 +63,8 @@ class DecisionResult:
     application_date: date
     decision: RuleDecision
     output: dict[str, Any]
+    # why the decision waits for a supervisor (four-eyes rule); None: it may go out now
+    approval: ApprovalNeed | None = None
 
 
 def check_application_date(day: date, today: date | None = None) -> None:
@@ -189,8 +193,14 @@ def preview_decision(facts: HouseholdFacts, day: date,
     return rule_input, evaluate(rule_input, default_parameters())
 
 
-def decide_application(uow: UnitOfWork, application: Application) -> DecisionResult:
-    """Evaluate the stored household for an application and keep the decision."""
+def decide_application(
+    uow: UnitOfWork, application: Application, *, review: bool = True
+) -> DecisionResult:
+    """Evaluate the stored household for an application and keep the decision.
+
+    It replaces the household's decision still waiting for a supervisor, and waits itself
+    when the four-eyes rule asks for it (``review=False``: a supervisor's own decision, the
+    Abhilfe of an objection, never waits)."""
     facts = load_facts(uow.session, application.household_id)
     day = application.application_date
     rule_input, decision = preview_decision(facts, day, application.applicant_person_id)
@@ -241,7 +251,8 @@ def decide_application(uow: UnitOfWork, application: Application) -> DecisionRes
         members=len(decision.members),
         rule_set=decision.rule_set,
     )
-    return DecisionResult(stored.id, application.id, day, decision, output)
+    need = request_approval(uow, stored, decision, application.household_id, review=review)
+    return DecisionResult(stored.id, application.id, day, decision, output, need)
 
 
 def open_application(uow: UnitOfWork, application_id: int) -> Application:

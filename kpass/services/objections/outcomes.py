@@ -108,7 +108,8 @@ def remedy_objection(
         # lock order of the pass use cases: application, persons (ascending), passes
         application = open_application(uow, objected.application_id)
         lock_persons(uow, household_person_ids(uow, application.household_id))
-        decided = decide_application(uow, application)
+        # the Abhilfe is the supervisor's own decision: it never waits for a second look
+        decided = decide_application(uow, application, review=False)
         remedial = uow.session.get(Decision, decided.decision_id)
         assert remedial is not None
         newly = sorted(_eligible(remedial) - _eligible(objected))

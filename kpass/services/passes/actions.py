@@ -44,6 +44,7 @@ from kpass.services.applications.deciding import (
     household_of_person,
     open_application,
 )
+from kpass.services.approvals.gate import refuse_unless_released
 from kpass.services.audit.pass_records import pass_state
 from kpass.services.household.facts import person_id_of
 from kpass.services.household.identity import likely_duplicates_of, refuse_duplicate_pass_holder
@@ -77,6 +78,8 @@ def _issue_for_decision(
     uow.session.execute(
         select(Decision.id).where(Decision.id == decision.id).with_for_update()
     ).all()
+    # four-eyes rule: nothing of a decision that waits for (or was refused) confirmation
+    refuse_unless_released(uow.session, [decision.id])
     holders = [person_id_of(m["id"]) for m in eligible]
     # Their likely duplicates too: two seats must not issue to one person under two records.
     lock_persons(uow, [*holders, *likely_duplicates_of(uow, holders)])
@@ -179,12 +182,14 @@ def issue_passes(database: Database, decision_id: int) -> list[IssuedPass]:
 def decide_and_issue(
     database: Database, application_id: int
 ) -> tuple[DecisionResult, list[IssuedPass]]:
-    """Decide and issue in one transaction: no decision stays behind without its passes."""
+    """Decide and issue in one transaction: no decision stays behind without its passes —
+    except one that waits for a supervisor (``approval``): it is kept, and issued after
+    the confirmation."""
     with UnitOfWork(database) as uow:
         decided = decide_application(uow, open_application(uow, application_id))
         stored = uow.session.get(Decision, decided.decision_id)
         assert stored is not None
-        issued = _issue_for_decision(uow, stored)
+        issued = [] if decided.approval else _issue_for_decision(uow, stored)
         uow.commit()
     return decided, issued
 
@@ -193,7 +198,8 @@ def decide_and_issue(
 def renew_pass(
     database: Database, number: str, on: date, *, today: date | None = None
 ) -> RenewalResult:
-    """A renewal: a new application and decision for the holder's household, then issuing."""
+    """A renewal: a new application and decision for the holder's household, then issuing
+    (none while the decision waits for a supervisor: ``decision.approval``)."""
     check_application_date(on, today)
     with UnitOfWork(database) as uow:
         found = find_pass(uow, number)
@@ -207,7 +213,7 @@ def renew_pass(
         decided = decide_application(uow, application)
         stored = uow.session.get(Decision, decided.decision_id)
         assert stored is not None
-        issued = _issue_for_decision(uow, stored)
+        issued = [] if decided.approval else _issue_for_decision(uow, stored)
         holder = next((i for i in issued if i.person_id == card.person_id), None)
         uow.commit()
     return RenewalResult(decided, issued, holder)
@@ -246,7 +252,7 @@ def renew_passes(
         decided = decide_application(uow, application)
         stored = uow.session.get(Decision, decided.decision_id)
         assert stored is not None
-        issued = _issue_for_decision(uow, stored, set(holders))
+        issued = [] if decided.approval else _issue_for_decision(uow, stored, set(holders))
         holder = next((i for i in issued if i.person_id == holders[0]), None)
         uow.commit()
     return RenewalResult(decided, issued, holder)

@@ -27,6 +27,7 @@ from kpass.models.engine import Database
 from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
 from kpass.services.admin.signing_keys import ActiveKey, draft_key, find_active_key
+from kpass.services.approvals.gate import refuse_held_periods
 from kpass.services.audit.card_check import refuse_unless_as_recorded
 from kpass.services.passes.actions import find_pass
 from kpass.services.printing.record import PrintResult, finish_print, read_for_print
@@ -41,11 +42,18 @@ def _ended_by(today: date) -> Any:
         Pass.status != "active", or_(Pass.revoked_on.is_(None), Pass.revoked_on <= today)
     )
 
+def _refuse_held_decisions(uow: UnitOfWork, pass_ids: Sequence[int]) -> None:
+    """Four-eyes rule: no card states a period granted by a decision that waits for (or was
+    refused) a supervisor's confirmation, however that period got into the register."""
+    refuse_held_periods(uow.session, pass_ids)
+
+
 def _still_active(pass_ids: Sequence[int], today: date) -> Callable[[UnitOfWork], None]:
     """A check, in the recording transaction, that no pass was revoked or replaced while
     its card was being drawn."""
 
     def check(uow: UnitOfWork) -> None:
+        _refuse_held_decisions(uow, pass_ids)
         for number, status in uow.session.execute(
             select(Pass.number, Pass.status).where(
                 Pass.id.in_(list(pass_ids)), _ended_by(today)
@@ -172,6 +180,7 @@ def print_cards(
         # a pass changed behind kpass's back (un-revoked, extended) gets no signed card
         refuse_unless_as_recorded(uow.session, cards)
         printable_periods(uow, cards, day)  # refused before any key is made
+        _refuse_held_decisions(uow, [c.id for c in cards])
         key = find_active_key(uow)
         if key is None:  # the database's first print: its key is stored with the record
             new_key, key = draft_key(uow)

@@ -13,6 +13,7 @@ from kpass.errors import InvalidInput
 from kpass.models.engine import Database
 from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
+from kpass.services.approvals.gate import refuse_unless_released
 from kpass.services.passes.queries import list_passes
 from kpass.services.printing.letter_data import decision_letter_data, reminder_data
 from kpass.services.printing.record import PrintResult, finish_print
@@ -28,8 +29,10 @@ def print_decision_letter(
     representative: str | None = None,
     letter_date: date | None = None,
 ) -> PrintResult:
-    """The Bescheid for a decision, to the applicant (or a Betreuer/in named here)."""
+    """The Bescheid for a decision, to the applicant (or a Betreuer/in named here); refused
+    while the decision waits for a supervisor (four-eyes rule) or was returned."""
     with UnitOfWork(database, write=False) as uow:
+        refuse_unless_released(uow.session, [decision_id])
         data = decision_letter_data(
             uow, decision_id, representative=representative, letter_date=letter_date
         )
@@ -41,6 +44,7 @@ def print_decision_letter(
         1,
         lambda s: render_decision_letter(data, s),
         decision_id=decision_id,
+        still_printable=lambda uow: refuse_unless_released(uow.session, [decision_id]),
     )
 
 @requires(Permission.PRINT)

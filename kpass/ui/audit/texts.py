@@ -77,6 +77,11 @@ ACTION_LABELS = {
     "remedy_objection": "Widerspruch abgeholfen",
     "hand_out_vouchers": "60plus-Gutscheine ausgegeben",
     "print_voucher_receipt": "Empfangsbestätigung 60plus-Gutscheine gedruckt",
+    "request_approval": "Entscheidung wartet auf Freigabe",
+    "confirm_approval": "Entscheidung freigegeben (Vier-Augen-Prinzip)",
+    "return_approval": "Entscheidung zurückgegeben (Vier-Augen-Prinzip)",
+    "supersede_approval": "Wartende Entscheidung durch neue ersetzt",
+    "set_four_eyes": "Vier-Augen-Prinzip eingestellt",
 }
 
 #: The areas (entities) events are about; an area not listed is shown as stored.

@@ -14,10 +14,12 @@ from PySide6.QtCore import QCoreApplication
 
 from kpass.errors import KpassError
 from kpass.services.applications import apply, decide, education_hint
+from kpass.services.approvals import ApprovalView, decision_approval
 from kpass.services.household import InvalidField, check_address
+from kpass.ui.approvals.texts import reason_text
 from kpass.ui.common.run_service import run_service
 from kpass.ui.household.decision_text import not_counted_incomes
-from kpass.ui.household.history_source import entry_of
+from kpass.ui.household.history_source import HouseholdHistory, entry_of
 from kpass.ui.translation import user_message
 from kpass.vocabulary import format_date
 
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from kpass.services import Database
     from kpass.ui.household.decision_panel import DecisionPanel
     from kpass.ui.household.editor import HouseholdEditor
-    from kpass.ui.household.history_source import DecisionEntry, HouseholdHistory
+    from kpass.ui.household.history_source import DecisionEntry
     from kpass.ui.household.sections.incomes import IncomeSection
     from kpass.ui.household.sections.members import MemberSection
 
@@ -36,8 +38,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HouseholdPage", text)
 
 
+#: four-eyes states in which nothing of the decision goes out (the services refuse it too)
+HELD_STATES = ("pending", "returned", "superseded")
+
+
 class DecisionActions:
     """Mixed into :class:`~kpass.ui.household.page.HouseholdPage` (a ``QWidget``)."""
+
+    # the four-eyes state of the latest decision, read again whenever the history is
+    # (re)loaded or another decision becomes the latest
+    approval: ApprovalView | None = None
+    _approval_of: tuple[int | None, HouseholdHistory] | None = None
 
     if TYPE_CHECKING:
         database: Database
@@ -115,16 +126,55 @@ class DecisionActions:
             return []
         return not_counted_incomes(rule_input, self.editor.present_names())
 
+    def _load_approval(self) -> ApprovalView | None:
+        """The four-eyes state of the latest decision, shown in the panel."""
+        decision_id = self._latest_decision_id()
+        known = self._approval_of
+        if known is None or known[0] != decision_id or known[1] is not self.history_data:
+            self._approval_of = (decision_id, self.history_data)
+            found = None
+            if decision_id is not None:
+                read = run_service(lambda: decision_approval(self.database, decision_id),
+                                   self.panel.show_error)
+                found = read.value if read else None
+            self.approval = found
+            self.panel.show_approval(found)
+        return self.approval
+
+    def decision_held(self) -> bool:
+        """The latest decision waits for a supervisor, was returned or replaced: its letter,
+        passes and cards do not go out."""
+        approval = self._load_approval()
+        return approval is not None and approval.state in HELD_STATES
+
+    def _issuable_decision_id(self) -> int | None:
+        """The decision "Pässe ausstellen" issues for: the one just made here, or — the
+        household opened again — the latest one, confirmed by a supervisor since, for which
+        nothing was issued yet."""
+        if self.last_decision_id is not None:
+            return self.last_decision_id if self.last_decision_eligible \
+                and self.last_decision_id != self.issued_decision_id else None
+        approval = self.approval
+        decisions = self.history_data.decisions
+        if approval is None or approval.state != "confirmed" or not decisions:
+            return None
+        latest = decisions[0]
+        if latest.decision_id != approval.decision_id \
+                or not any(m.get("eligible") for m in latest.output.get("members", [])) \
+                or any(p.decision_id == latest.decision_id for p in self.history_data.passes):
+            return None
+        return latest.decision_id
+
     def _update_actions(self) -> None:
         stored = not self.editor.draft.is_new
         passes = self.history_data.passes
         chosen = self.panel.chosen_entry()
         p = self.panel
-        p.issue_button.setEnabled(self.last_decision_eligible and self.last_decision_id
-                                  not in (None, self.issued_decision_id))
-        p.card_button.setEnabled(chosen is not None)
-        p.sheet_button.setEnabled(any(e.status == "active" for e in passes))
-        p.letter_button.setEnabled(self._latest_decision_id() is not None)
+        held = self.decision_held()
+        p.issue_button.setEnabled(not held and self._issuable_decision_id() is not None)
+        p.card_button.setEnabled(chosen is not None and not held)
+        p.sheet_button.setEnabled(any(e.status == "active" for e in passes) and not held)
+        p.letter_button.setEnabled(self._latest_decision_id() is not None and not held)
         p.form_button.setEnabled(self._latest_application_id() is not None)
         p.renew_button.setEnabled(stored and bool(passes))
         for button in (p.replace_button, p.revoke_button):
@@ -201,10 +251,19 @@ class DecisionActions:
             self._not_counted_today())
         self.show_education_hint_today()
         eligible = result.decision.any_eligible
-        if eligible:
+        if result.approval is not None:
+            why = reason_text(result.approval.reason, result.approval.income_minus_limit)
+            self.panel.say(_tr("Entschieden. Die Entscheidung wartet auf Freigabe durch die "
+                               "Leitung (%1); Bescheid und Pässe erst nach der Freigabe.")
+                           .replace("%1", why), "warning")
+        elif eligible:
             self.panel.say(_tr("Entschieden. Jetzt „Pässe ausstellen“ (Alt+A)."), "success")
         else:
             self.panel.say(_tr("Entschieden: niemand ist berechtigt. Bescheid drucken."),
                            "warning")
         self.refresh_history()
-        (self.panel.issue_button if eligible else self.panel.letter_button).setFocus()
+        if result.approval is not None:
+            self.panel.result_scroll.setFocus()  # the actions wait: read the decision
+        else:
+            (self.panel.issue_button if eligible else self.panel.letter_button).setFocus()
+

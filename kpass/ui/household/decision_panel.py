@@ -23,10 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from kpass.services.applications import Decision
+from kpass.services.approvals import ApprovalView
 from kpass.ui.common.form_widgets import label_for
 from kpass.ui.common.labels import pass_status_text, pass_type_text
 from kpass.ui.common.style import MessageBar, MessageKind, make_heading
-from kpass.ui.household.decision_text import MemberLine, decision_lines, household_sentence, summary
+from kpass.ui.household.decision_text import (
+    MemberLine,
+    approval_status,
+    decision_lines,
+    household_sentence,
+    summary,
+)
 from kpass.ui.household.history_source import PassEntry
 from kpass.ui.translation import QT_TRANSLATE_NOOP
 from kpass.vocabulary import format_month
@@ -87,6 +94,9 @@ class DecisionPanel(QWidget):
         self.education.hide()
         self.message_bar = MessageBar("actionMessage")
         self.message = self.message_bar.label
+        # four-eyes rule: whether the latest decision waits, was returned or confirmed
+        self.approval_bar = MessageBar("approvalStatus")
+        self.approval_status = self.approval_bar.label
 
         self.decide_button = QPushButton()
         self.decide_button.setObjectName("decide")
@@ -157,10 +167,12 @@ class DecisionPanel(QWidget):
         grid.addWidget(self.message_bar, 4, 0, 1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.approval_bar)
         layout.addWidget(self.result_box, 1)
         layout.addWidget(self.actions_box)
         self.lines: list[MemberLine] = []
         self.member_ids: list[str] = []  # the rules' keys of the persons in ``lines``
+        self.approval: ApprovalView | None = None
         self.translate_ui()
 
     def translate_ui(self) -> None:
@@ -177,6 +189,8 @@ class DecisionPanel(QWidget):
         # focusable, so that long reasons can be scrolled by keyboard (arrow keys)
         self.result_scroll.setAccessibleName(_tr("Entscheidung mit Begründungen"))
         self.message.setAccessibleName(_tr("Meldung"))
+        self.approval_status.setAccessibleName(_tr("Freigabe durch die Leitung"))
+        self.show_approval(self.approval)
         self.passes_label.setText(_tr("Pass:"))
         self.passes.setAccessibleName(_tr("Pass der ausgewählten Person"))
         self.passes.setPlaceholderText(_tr("– die ausgewählte Person hat keinen Pass –"))
@@ -275,6 +289,12 @@ class DecisionPanel(QWidget):
         self.member_ids = []
         self.table.setRowCount(0)
         self._fit_table()
+
+    def show_approval(self, view: ApprovalView | None) -> None:
+        """The four-eyes state of the latest decision (hidden when it never had to wait)."""
+        self.approval = view
+        text, kind = approval_status(view)
+        self.approval_bar.say(text, kind)
 
     def say(self, text: str, kind: MessageKind = "success") -> None:
         """What came of an action: ``success``, a ``warning`` or an ``error`` (a refusal)."""

@@ -13,6 +13,8 @@ from kpass.services.applications import (
     RuleInput,
     render_reason,
 )
+from kpass.services.approvals import ApprovalView
+from kpass.ui.approvals.texts import approval_reason
 from kpass.ui.common.labels import (
     basis_text,
     income_counted,
@@ -20,6 +22,7 @@ from kpass.ui.common.labels import (
     pass_type_text,
     period_label,
 )
+from kpass.ui.common.style import MessageKind
 from kpass.vocabulary import format_date, format_euro, format_month, format_weights
 
 _CONTEXT = "DecisionText"
@@ -145,3 +148,29 @@ def summary(decision: Decision) -> str:
             else _tr("Die Person ist berechtigt.")
     return _tr("%1 von %2 Personen sind berechtigt.").replace("%1", str(eligible)).replace(
         "%2", str(total))
+
+
+def approval_status(view: ApprovalView | None) -> tuple[str, MessageKind]:
+    """The four-eyes state of the latest decision, in words and as a message kind ("" when it
+    never had to wait): what the caseworker may do now, not only a colour."""
+    if view is None:
+        return "", "info"
+    number, day = str(view.decision_id), format_date(view.decided_on)
+    if view.state == "pending":
+        return (_tr("Wartet auf Freigabe durch die Leitung: Entscheidung Nr. %1 vom %2 (%3). "
+                    "Bescheid, Pässe und Karten erst nach der Freigabe.")
+                .replace("%1", number).replace("%2", day).replace("%3", approval_reason(view)),
+                "warning")
+    who = view.resolved_by or ""
+    when = format_date(view.resolved_at.astimezone().date()) if view.resolved_at else ""
+    if view.state == "returned":
+        return (_tr("Entscheidung Nr. %1 von der Leitung zurückgegeben (%2, %3): „%4“. Bitte "
+                    "prüfen, berichtigen und neu entscheiden.").replace("%1", number)
+                .replace("%2", who).replace("%3", when)
+                .replace("%4", view.return_reason or ""), "warning")
+    if view.state == "confirmed":
+        return (_tr("Entscheidung Nr. %1 von der Leitung freigegeben (%2, %3).")
+                .replace("%1", number).replace("%2", who).replace("%3", when), "info")
+    return (_tr("Entscheidung Nr. %1 wurde durch die Entscheidung Nr. %2 ersetzt; sie geht "
+                "nicht hinaus.").replace("%1", number)
+            .replace("%2", str(view.superseded_by or "")), "info")

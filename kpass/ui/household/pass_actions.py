@@ -62,6 +62,7 @@ class PassActions:
         open_person: SignalInstance
 
         def refresh_history(self) -> None: ...
+        def _issuable_decision_id(self) -> int | None: ...
         def _not_counted_today(self) -> list[str]: ...
         def show_education_hint_today(self) -> None: ...
 
@@ -70,9 +71,9 @@ class PassActions:
         return self
 
     def issue(self) -> None:
-        if self.last_decision_id is None:
+        decision_id = self._issuable_decision_id()
+        if decision_id is None:
             return
-        decision_id = self.last_decision_id
         done = run_service(lambda: issue_passes(self.database, decision_id),
                            self.panel.show_error)
         if not done:
@@ -98,7 +99,9 @@ class PassActions:
             self.panel.say(_tr("Ausgestellt – %1.").replace("%1", "; ".join(parts)), "success")
         else:
             self.panel.say(_tr("Kein Pass auszustellen."), "warning")
-        self.issued_decision_id = self.last_decision_id
+        # a confirmed decision issued after the household was opened again becomes the
+        # session's decision: the button is done with it
+        self.last_decision_id = self.issued_decision_id = decision_id
         self.refresh_history()
         if self.panel.chosen_entry() is None:
             # the selected person got no pass: select the first who got one
@@ -173,7 +176,9 @@ class PassActions:
             return
         result = done.result()
         decision_id = result.decision.decision_id
-        self.last_decision_id = self.issued_decision_id = decision_id  # issued already
+        waits = result.decision.approval is not None  # four-eyes rule: issued after it
+        self.last_decision_id = decision_id
+        self.issued_decision_id = None if waits else decision_id  # issued already
         self.last_decision_eligible = result.decision.decision.any_eligible
         self.session_decisions.append(entry_of(result.decision, "renewal", ()))
         self._showing_stored = True
@@ -185,8 +190,14 @@ class PassActions:
         self.show_education_hint_today()
         renewed = {member_key(i.person_id) for i in result.issued if i.action != "none"}
         self.panel.note_without_pass(set(self.panel.member_ids) - renewed,
-                                     _tr("nicht verlängert"))
-        self.panel.say(*self._renewal_message(numbers, entries, result))
+                                     _tr("wartet auf Freigabe") if waits
+                                     else _tr("nicht verlängert"))
+        if waits:
+            self.panel.say(_tr("Verlängerung entschieden; sie wartet auf Freigabe durch die "
+                               "Leitung. Nach der Freigabe verlängert „Pässe ausstellen“ die "
+                               "Pässe."), "warning")
+        else:
+            self.panel.say(*self._renewal_message(numbers, entries, result))
         self.refresh_history()
 
     def _renewal_message(self, numbers: list[str], entries: dict[str, PassEntry],

@@ -26,6 +26,7 @@ PACKAGES = (
     "access",
     "admin",
     "applications",
+    "approvals",
     "audit",
     "continuity",
     "household",
@@ -57,6 +58,10 @@ EXPECTED: dict[str, str] = {
     "verify_against_register": C,
     # applications
     "apply": C, "decide": C,
+    # approvals (four-eyes rule): the counter sees whether a decision waits; supervisors
+    # work the queue; the switch and the margin are the administrator's
+    "approval_settings": C, "decision_approval": C, "approval_queue": S,
+    "confirm_approval": S, "return_approval": S, "set_approval_settings": A,
     # audit: the trail is for supervisors
     "anchor_head": S, "audit_entities": S, "list_events": S, "verify_trail": S,
     # continuity: backups are the database owner's, like db upgrade

@@ -1,0 +1,1 @@
+"""The supervisors' queue of decisions waiting under the four-eyes rule."""
