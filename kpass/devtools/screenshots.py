@@ -17,13 +17,38 @@ from kpass.services.household import PersonInput
 SIZE = (1280, 800)
 
 
-def _save(widget: QWidget, path: Path, saved: list[Path]) -> None:
+def _grab(widget: QWidget, path: Path) -> None:
     app = QApplication.instance()
     assert app is not None
     for _ in range(3):
         app.processEvents()
-    widget.grab().save(str(path))
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+
+
+def _save(widget: QWidget, path: Path, saved: list[Path]) -> None:
+    _grab(widget, path)
     saved.append(path)
+
+
+def _screens_of_the_day(window: QMainWindow, today: date, out: Path,
+                        folder: Path) -> list[Path]:
+    """Objections, 60plus vouchers, the take-over wizard (on a new register in ``folder``)
+    and the four-eyes queue, each on casework recorded for it (the supervisor logged in;
+    ends with her again)."""
+    from kpass.devtools.casework_screenshots import (
+        approvals_screenshot,
+        objections_screenshot,
+        voucher_screenshot,
+    )
+    from kpass.devtools.import_screenshots import import_screenshots
+    from kpass.services.admin.demo_users import DEMO_PASSWORD
+
+    saved = [objections_screenshot(window, today, out, _grab),
+             voucher_screenshot(window, today, out)]
+    saved += import_screenshots(window, folder, today, out, _grab)
+    saved.append(approvals_screenshot(window, today, out, _grab, DEMO_PASSWORD))
+    return saved
 
 
 def _renewal_and_correction(window: QMainWindow, out: Path, saved: list[Path]) -> None:
@@ -116,7 +141,7 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         address.street.setText("Rheinstraße")
         address.number.setText("24")
         address.postcode.setText("76185")
-        address.stadtteil.set_code("11")
+        address.stadtteil.set_code("08")  # Mühlburg, as the street directory says
         born = today.year
         mother = editor.add_member(PersonInput("Özdemir", "Ayşe", date(born - 38, 2, 1),
                                                salutation="frau"), "applicant")
@@ -171,6 +196,7 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
             time.sleep(0.1)
             QApplication.processEvents()
         _save(window, out / "13-protokoll.png", saved)
+        saved += _screens_of_the_day(window, today, out, Path(tmp))
         window.close()
         database.dispose()
         print_outbox.set_outbox(None)
