@@ -143,6 +143,197 @@
     </message>
 </context>
 <context>
+    <name>ApprovalTexts</name>
+    <message>
+        <location filename="../../kpass/ui/approvals/texts.py" line="21"/>
+        <source>Ablehnung</source>
+        <translation>Refusal</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/texts.py" line="23"/>
+        <source>nahe an der Einkommensgrenze</source>
+        <translation>close to the income limit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/texts.py" line="24"/>
+        <source>nahe an der Einkommensgrenze (%1 über)</source>
+        <translation>close to the income limit (%1 above)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/texts.py" line="25"/>
+        <source>nahe an der Einkommensgrenze (%1 unter)</source>
+        <translation>close to the income limit (%1 below)</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="56"/>
+        <source>Entschieden am</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="57"/>
+        <source>Entscheidung</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="58"/>
+        <source>Haushalt</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="59"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="60"/>
+        <source>Sachbearbeitung</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="61"/>
+        <source>Grund der Prüfung</source>
+        <translation>Reason for review</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="131"/>
+        <source>Freigaben: Entscheidungen, die auf die Leitung warten</source>
+        <translation>Approvals: decisions waiting for a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="132"/>
+        <source>Freigaben</source>
+        <translation>Approvals</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="133"/>
+        <source>Vier-Augen-Prinzip: Bescheid, Pässe und Karten dieser Entscheidungen gehen erst nach der Freigabe hinaus. Die älteste steht oben.</source>
+        <translation>Four-eyes principle: the decision letter, passes and cards of these decisions go out only after approval. The oldest is at the top.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="136"/>
+        <source>Erläuterung</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="137"/>
+        <source>Anzahl</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="139"/>
+        <source>Wartende Entscheidungen</source>
+        <translation>Decisions waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="140"/>
+        <source>Ausgewählte Entscheidung</source>
+        <translation>Selected decision</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="141"/>
+        <source>Eingabe oder Doppelklick in der Liste: Haushalt öffnen</source>
+        <translation>Enter or double-click in the list: open the household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="142"/>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="143"/>
+        <source>&amp;Freigeben</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="144"/>
+        <source>Freigeben: die ausgewählte Entscheidung freigeben</source>
+        <translation>Approve: approve the selected decision</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="146"/>
+        <source>&amp;Zurückgeben …</source>
+        <translation>Send &amp;back …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="147"/>
+        <source>Zurückgeben: die ausgewählte Entscheidung mit Begründung an die Sachbearbeitung zurückgeben</source>
+        <translation>Send back: send the selected decision back to the caseworker, with a reason</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="150"/>
+        <source>Neu &amp;laden</source>
+        <translation>Re&amp;load</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="151"/>
+        <source>Neu laden: die Warteschlange neu lesen</source>
+        <translation>Reload: read the queue afresh</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="152"/>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="179"/>
+        <source>%1 (eigene)</source>
+        <translation>%1 (your own)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="189"/>
+        <source>nichts wartet</source>
+        <translation>nothing waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="190"/>
+        <source>1 Entscheidung wartet</source>
+        <translation>1 decision waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="191"/>
+        <source>%1 Entscheidungen warten</source>
+        <translation>%1 decisions waiting</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="213"/>
+        <source>Keine Entscheidung ausgewählt.</source>
+        <translation>No decision selected.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="215"/>
+        <source>Entscheidung %1 vom %2 für Haushalt %3 (%4), getroffen von %5: %6.</source>
+        <translation>Decision %1 of %2 for household %3 (%4), made by %5: %6.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="220"/>
+        <source>Das ist Ihre eigene Entscheidung: eine andere Person der Leitung muss sie freigeben.</source>
+        <translation>This is your own decision: another supervisor must approve it.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="240"/>
+        <source>Entscheidung %1 (Haushalt %2, %3) freigegeben: Bescheid und Pässe können jetzt hinausgehen.</source>
+        <translation>Decision %1 (household %2, %3) approved: the decision letter and passes can go out now.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="253"/>
+        <source>Entscheidung zurückgeben</source>
+        <translation>Send decision back</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="254"/>
+        <source>Entscheidung %1 vom %2 für Haushalt %3 (%4) an %5 zurückgeben. Was ist zu prüfen oder zu berichtigen?</source>
+        <translation>Send decision %1 of %2 for household %3 (%4) back to %5. What needs checking or correcting?</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/approvals/page.py" line="268"/>
+        <source>Entscheidung %1 (Haushalt %2, %3) an %4 zurückgegeben.</source>
+        <translation>Decision %1 (household %2, %3) sent back to %4.</translation>
+    </message>
+</context>
+<context>
     <name>AuditTexts</name>
     <message>
         <location filename="../../kpass/ui/audit/texts.py" line="18"/>
@@ -326,7 +517,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/audit/texts.py" line="54"/>
-        <location filename="../../kpass/ui/audit/texts.py" line="87"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="93"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
@@ -451,157 +642,192 @@
         <translation>60plus vouchers handed out</translation>
     </message>
     <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="79"/>
+        <source>Empfangsbestätigung 60plus-Gutscheine gedruckt</source>
+        <translation>60plus voucher receipt printed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="80"/>
+        <source>Entscheidung wartet auf Freigabe</source>
+        <translation>Decision waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="81"/>
+        <source>Entscheidung freigegeben (Vier-Augen-Prinzip)</source>
+        <translation>Decision approved (four-eyes principle)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="82"/>
+        <source>Entscheidung zurückgegeben (Vier-Augen-Prinzip)</source>
+        <translation>Decision sent back (four-eyes principle)</translation>
+    </message>
+    <message>
         <location filename="../../kpass/ui/audit/texts.py" line="83"/>
+        <source>Wartende Entscheidung durch neue ersetzt</source>
+        <translation>Waiting decision replaced by a new one</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="84"/>
+        <source>Vier-Augen-Prinzip eingestellt</source>
+        <translation>Four-eyes principle set</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="89"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="84"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="90"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="85"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="91"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="86"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="92"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="88"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="94"/>
         <source>Widerspruch</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="89"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="95"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="90"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="96"/>
         <source>Leistungsbescheid</source>
         <translation>Benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="91"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="97"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="92"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="98"/>
         <source>Signaturschlüssel</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="93"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="99"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="94"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="100"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="95"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="101"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="96"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="102"/>
         <source>Erinnerungen</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="97"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="103"/>
         <source>Antragsformular</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="98"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="104"/>
         <source>Protokoll</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="99"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="105"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="100"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="106"/>
         <source>Einstellung</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="101"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="107"/>
         <source>Straßenverzeichnis</source>
         <translation>Street directory</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="153"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="108"/>
+        <source>Widerspruchsstatistik</source>
+        <translation>Objection statistics</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="160"/>
         <source>Ergebnis: unverändert.</source>
         <translation>Result: unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="155"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="162"/>
         <source>Ergebnis: VERÄNDERT – bitte der Leitung und dem Datenschutz melden.</source>
         <translation>Result: CHANGED – please report this to the management and the data protection officer.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="158"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="165"/>
         <source>Kette: %1 Ereignisse geprüft; jedes passt zu seinem Hash und ist mit dem vorigen verkettet.</source>
         <translation>Chain: %1 events checked; each matches its hash and links to the one before.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="161"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="168"/>
         <source>Kette: gebrochen bei Ereignis Nr. %1:</source>
         <translation>Chain: broken at event no. %1:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="163"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="170"/>
         <source>Kette: gebrochen ab Ereignis Nr. %1 (%2 Befunde):</source>
         <translation>Chain: broken from event no. %1 on (%2 findings):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="169"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="176"/>
         <source>Anker: bestätigt bei Ereignis Nr. %1; bis dahin ist nichts verändert.</source>
         <translation>Anchor: confirmed at event no. %1; nothing up to it was changed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="172"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="179"/>
         <source>Anker: bei Ereignis Nr. %1 gefunden, aber die Kette davor ist gebrochen.</source>
         <translation>Anchor: found at event no. %1, but the chain before it is broken.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="175"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="182"/>
         <source>Anker: nicht in der Kette (Protokoll neu geschrieben oder Hash vertippt).</source>
         <translation>Anchor: not in the chain (the trail was rewritten or the hash mistyped).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="177"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="184"/>
         <source>Pässe: %1 mit dem Protokoll verglichen, %2 nicht prüfbar (vor der Aufzeichnung angelegt).</source>
         <translation>Passes: %1 compared with the trail, %2 not checkable (created before passes were recorded).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="182"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="189"/>
         <source>1 Pass weicht vom Protokoll ab:</source>
         <translation>1 pass differs from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="184"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="191"/>
         <source>%1 Pässe weichen vom Protokoll ab:</source>
         <translation>%1 passes differ from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="191"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="198"/>
         <source>Anker notiert – bitte ins Papierprotokoll übertragen:</source>
         <translation>Anchor noted – please copy it into the paper log:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="192"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="199"/>
         <source>Nr. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>
@@ -1180,203 +1406,208 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="42"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="49"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="43"/>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="172"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="50"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="184"/>
         <source>Ergebnis</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="44"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="51"/>
         <source>Pass und Grundlage</source>
         <translation>Pass and basis</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="45"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="52"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="167"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="179"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="168"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="180"/>
         <source>Aktionen</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="170"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="182"/>
         <source>Entscheidung je Person</source>
         <translation>Decision per person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="171"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="183"/>
         <source>Art der Entscheidung</source>
         <translation>Kind of decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="173"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="185"/>
         <source>Einkommensprüfung</source>
         <translation>Income test</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="174"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="186"/>
         <source>Nicht angerechnete Einkommen</source>
         <translation>Incomes not counted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="175"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="187"/>
         <source>Begründungen</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="176"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="188"/>
         <source>Hinweis Bildung und Teilhabe</source>
         <translation>Note on education and participation (BuT)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="178"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="190"/>
         <source>Entscheidung mit Begründungen</source>
         <translation>Decision with reasons</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="179"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="191"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="180"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="192"/>
+        <source>Freigabe durch die Leitung</source>
+        <translation>Approval by a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="194"/>
         <source>Pass:</source>
         <translation>Pass:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="181"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="195"/>
         <source>Pass der ausgewählten Person</source>
         <translation>Pass of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="182"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="196"/>
         <source>– die ausgewählte Person hat keinen Pass –</source>
         <translation>– the selected person has no pass –</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="184"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="198"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="184"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="198"/>
         <source>Antrag stellen und heute entscheiden</source>
         <translation>File the application and decide today</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="185"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="199"/>
         <source>Pässe &amp;ausstellen</source>
         <translation>&amp;Issue passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="185"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="199"/>
         <source>Pässe ausstellen</source>
         <translation>Issue passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="186"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="200"/>
         <source>B&amp;ogen drucken</source>
         <translation>Print sh&amp;eet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="187"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="201"/>
         <source>Bogen drucken: alle Karten des Haushalts auf A4</source>
         <translation>Print sheet: all cards of the household on A4</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="188"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="202"/>
         <source>&amp;Bescheid drucken</source>
         <translation>Print &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="189"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="203"/>
         <source>Bescheid zur Entscheidung drucken</source>
         <translation>Print the decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="190"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="204"/>
         <source>Antrag &amp;drucken</source>
         <translation>Print application &amp;form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="191"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="205"/>
         <source>Antrag mit Datenschutzhinweis zum Unterschreiben drucken</source>
         <translation>Print the application with the data protection notice, for signing</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="192"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="206"/>
         <source>Verlän&amp;gern …</source>
         <translation>Rene&amp;w …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="193"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="207"/>
         <source>Verlängern: fällige Pässe des Haushalts wählen und verlängern</source>
         <translation>Renew: choose the household&apos;s passes that are due and renew them</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="197"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="211"/>
         <source>&amp;Karte drucken</source>
         <translation>Print &amp;card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="198"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="212"/>
         <source>Ersat&amp;zausweis …</source>
         <translation>Replace&amp;ment card …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="199"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="213"/>
         <source>Spe&amp;rren …</source>
         <translation>Revo&amp;ke …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="205"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="219"/>
         <source>Karte drucken</source>
         <translation>Print card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="206"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="220"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="207"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="221"/>
         <source>Sperren</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="209"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="223"/>
         <source>%1: Pass von %2</source>
         <translation>%1: pass of %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="210"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="224"/>
         <source>%1: die ausgewählte Person hat keinen Pass</source>
         <translation>%1: the selected person has no pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="258"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="272"/>
         <source>Nicht angerechnet: %1</source>
         <translation>Not counted: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="264"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="278"/>
         <source>ℹ Hinweis: %1</source>
         <translation>ℹ Note: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="298"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="318"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
@@ -1440,89 +1671,109 @@
 <context>
     <name>DecisionText</name>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="50"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="53"/>
         <source>60plus: Bildungs- und Kulturgutscheine</source>
         <translation>60plus: education and culture vouchers</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="52"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="55"/>
         <source>nicht berechtigt</source>
         <translation>not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="57"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="60"/>
         <source>berechtigt</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="60"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="63"/>
         <source>%1 bis %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="75"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="78"/>
         <source>Keine Einkommensprüfung: Wohnsitz oder Regelwerk fehlen.</source>
         <translation>No income test: the residence or the rules are missing.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="78"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="81"/>
         <source>Haushaltsnettoeinkommen %1; niemand im Haushalt ist 14 Jahre oder älter, daher ist keine Einkommensprüfung möglich (Grenze %2).</source>
         <translation>Net household income %1; nobody in the household is 14 or older, so no income test is possible (limit %2).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="83"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="86"/>
         <source>Haushaltsnettoeinkommen %1 ÷ Summe der Gewichte %2 = Nettoäquivalenzeinkommen %3</source>
         <translation>Net household income %1 ÷ sum of the weights %2 = net equivalised income %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="88"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="91"/>
         <source>; das sind %1 unter der Grenze von %2: Einkommensprüfung bestanden.</source>
         <translation>; that is %1 below the limit of %2: income test passed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="91"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="94"/>
         <source>; das liegt genau auf der Grenze von %2: Einkommensprüfung nicht bestanden (nur darunter ist berechtigt).</source>
         <translation>; that is exactly the limit of %2: income test failed (only below it is eligible).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="94"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="97"/>
         <source>; das sind %1 über der Grenze von %2: Einkommensprüfung nicht bestanden.</source>
         <translation>; that is %1 above the limit of %2: income test failed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="110"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="113"/>
         <source>Der Haushalt ist berechtigt bis zu einem Haushaltsnettoeinkommen von %1.</source>
         <translation>The household is eligible up to a household net income of %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="112"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="115"/>
         <source>Berechtigt wäre der Haushalt nur bis zu einem Haushaltsnettoeinkommen von %1.</source>
         <translation>The household would be eligible only up to a household net income of %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="115"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="118"/>
         <source>Einkommensgrenze (darunter berechtigt): %1.</source>
         <translation>Income limit (eligible below it): %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="142"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="145"/>
         <source>Niemand im Haushalt ist berechtigt.</source>
         <translation>Nobody in the household is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="144"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="147"/>
         <source>Alle %1 Personen sind berechtigt.</source>
         <translation>All %1 persons are eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="145"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="148"/>
         <source>Die Person ist berechtigt.</source>
         <translation>The person is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="146"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="149"/>
         <source>%1 von %2 Personen sind berechtigt.</source>
         <translation>%1 of %2 persons are eligible.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/decision_text.py" line="160"/>
+        <source>Wartet auf Freigabe durch die Leitung: Entscheidung Nr. %1 vom %2 (%3). Bescheid, Pässe und Karten erst nach der Freigabe.</source>
+        <translation>Waiting for approval by a supervisor: decision no. %1 of %2 (%3). Decision letter, passes and cards only after approval.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/decision_text.py" line="167"/>
+        <source>Entscheidung Nr. %1 von der Leitung zurückgegeben (%2, %3): „%4“. Bitte prüfen, berichtigen und neu entscheiden.</source>
+        <translation>Decision no. %1 sent back by a supervisor (%2, %3): “%4”. Please check, correct and decide again.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/decision_text.py" line="172"/>
+        <source>Entscheidung Nr. %1 von der Leitung freigegeben (%2, %3).</source>
+        <translation>Decision no. %1 approved by a supervisor (%2, %3).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/decision_text.py" line="174"/>
+        <source>Entscheidung Nr. %1 wurde durch die Entscheidung Nr. %2 ersetzt; sie geht nicht hinaus.</source>
+        <translation>Decision no. %1 was replaced by decision no. %2; it does not go out.</translation>
     </message>
     <message>
         <source>Höchstes Haushaltsnettoeinkommen für diesen Haushalt: %1.</source>
@@ -2180,237 +2431,314 @@ The statistics stay unchanged; the audit trail records the erasure without its c
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="52"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="57"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="53"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="58"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="54"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="59"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="55"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="60"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="56"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="61"/>
         <source>Erinnerung</source>
         <translation>Reminder</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/household/history_tab.py" line="67"/>
+        <source>eingegangen</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="68"/>
+        <source>in Prüfung</source>
+        <translation>under review</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="69"/>
+        <source>abgeholfen</source>
+        <translation>remedied</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="70"/>
+        <source>zurückgewiesen</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="71"/>
+        <source>zurückgenommen</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="84"/>
+        <source>Abhilfe auf Widerspruch W%1 gegen Entscheidung %2</source>
+        <translation>Remedy on objection W%1 against decision %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="88"/>
+        <source>%1 am %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="90"/>
+        <source>Widerspruch W%1, eingegangen %2 (Frist bis %3, %4): %5</source>
+        <translation>Objection W%1, received %2 (deadline %3, %4): %5</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="93"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="467"/>
+        <source>fristgerecht</source>
+        <translation>in time</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="93"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="467"/>
+        <source>verspätet</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="100"/>
         <source>%1: berechtigt – %2, %3</source>
         <translation>%1: eligible – %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="70"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="103"/>
         <source>%1: nicht berechtigt</source>
         <translation>%1: not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="76"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="109"/>
         <source>Passart gewechselt: %1 → %2, Passnummer bleibt</source>
         <translation>Pass type changed: %1 → %2, pass number kept</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="100"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="133"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="102"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="135"/>
         <source>Antrag %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="104"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="137"/>
         <source>Pass %1</source>
         <translation>Pass %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="104"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="137"/>
         <source>Pässe %1</source>
         <translation>Passes %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="107"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="140"/>
         <source>%1, Ablauf %2</source>
         <translation>%1, expiry %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="166"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="199"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="167"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="200"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="168"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="201"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="169"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="202"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="170"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="203"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="171"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="204"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="172"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="205"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="175"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="208"/>
         <source>Gedruckt am</source>
         <translation>Printed on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="176"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="209"/>
         <source>Dokument</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="177"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="210"/>
         <source>Betrifft</source>
         <translation>Concerning</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="178"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="211"/>
         <source>Seiten</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="179"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="212"/>
         <source>Gedruckt von</source>
         <translation>Printed by</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="183"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="216"/>
         <source>Gespeichert am</source>
         <translation>Saved on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="184"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="217"/>
         <source>von</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="185"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="218"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="257"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="305"/>
         <source>Antrag / Entscheidung</source>
         <translation>Application / decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="257"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="305"/>
         <source>Inhalt</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="258"/>
-        <location filename="../../kpass/ui/household/history_tab.py" line="266"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="306"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="314"/>
         <source>Anträge und Entscheidungen</source>
         <translation>Applications and decisions</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="260"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="308"/>
         <source>Pässe des Haushalts</source>
         <translation>Passes of the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="262"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="310"/>
         <source>Drucke für den Haushalt</source>
         <translation>Printouts for the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="264"/>
-        <location filename="../../kpass/ui/household/history_tab.py" line="265"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="312"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="313"/>
         <source>Änderungen am Haushalt</source>
         <translation>Changes to the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="267"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="315"/>
         <source>Pässe</source>
         <translation>Passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="268"/>
-        <location filename="../../kpass/ui/household/history_tab.py" line="388"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="316"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="519"/>
         <source>Drucke (%1)</source>
         <translation>Printouts (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="270"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="318"/>
         <source>Hinweis zum Verlauf</source>
         <translation>Note on the history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="271"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="319"/>
+        <source>Widers&amp;pruch erfassen …</source>
+        <translation>Record &amp;objection …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="320"/>
+        <source>Widerspruch erfassen</source>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="321"/>
+        <source>Widerspruch gegen die gewählte Entscheidung; Frist und Bekanntgabe rechnet kpass aus</source>
+        <translation>Objection against the chosen decision; kpass works out the deadline and the date of notification</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="323"/>
+        <source>Meldung zum Widerspruch</source>
+        <translation>Message on the objection</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="324"/>
         <source>Hinweis zu den Drucken</source>
         <translation>Note on the printouts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="281"/>
-        <source>Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern.</source>
-        <translation>The household is not saved yet; its history begins when it is saved.</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="287"/>
-        <source>Antrag %1 vom %2</source>
-        <translation>Application %1 of %2</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="289"/>
-        <source>%1, Entscheidung %2, Regelwerk %3</source>
-        <translation>%1, decision %2, rules %3</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="304"/>
-        <source>%1 (Pass %2)</source>
-        <translation>%1 (pass %2)</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="317"/>
-        <source>Nachweise: %1</source>
-        <translation>Proofs: %1</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="326"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="342"/>
         <source>%1 (ab %2)</source>
         <translation>%1 (from %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="332"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="348"/>
         <source>gesperrt ab %1</source>
         <translation>revoked from %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/history_tab.py" line="334"/>
+        <location filename="../../kpass/ui/household/history_tab.py" line="350"/>
         <source>ersetzt ab %1</source>
         <translation>replaced from %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="368"/>
+        <source>Der Haushalt ist noch nicht gespeichert; sein Verlauf beginnt mit dem Speichern.</source>
+        <translation>The household is not saved yet; its history begins when it is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="374"/>
+        <source>Antrag %1 vom %2</source>
+        <translation>Application %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="376"/>
+        <source>%1, Entscheidung %2, Regelwerk %3</source>
+        <translation>%1, decision %2, rules %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="392"/>
+        <source>%1 (Pass %2)</source>
+        <translation>%1 (pass %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="405"/>
+        <source>Nachweise: %1</source>
+        <translation>Proofs: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/history_tab.py" line="465"/>
+        <source>Widerspruch W%1 erfasst: %2.</source>
+        <translation>Objection W%1 recorded: %2.</translation>
     </message>
     <message>
         <source>%1, Entscheidung %2, Regelsatz %3</source>
@@ -2513,47 +2841,52 @@ The statistics stay unchanged; the audit trail records the erasure without its c
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="64"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="75"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="68"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="79"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="73"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="84"/>
         <source>Noch nicht entscheidbar – %1 Bitte links unter „Anschrift“ ergänzen oder berichtigen.</source>
         <translation>Cannot be decided yet – %1 Please complete or correct it under “Address” on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="85"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="96"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="172"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="222"/>
         <source>Nicht entschieden: %1</source>
         <translation>Not decided: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="179"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="229"/>
         <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="199"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="249"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="205"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="256"/>
+        <source>Entschieden. Die Entscheidung wartet auf Freigabe durch die Leitung (%1); Bescheid und Pässe erst nach der Freigabe.</source>
+        <translation>Decided. The decision is waiting for approval by a supervisor (%1); the decision letter and passes only after approval.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="260"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="207"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="262"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
@@ -2599,228 +2932,238 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>The file %1 is not a readable image.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="197"/>
+        <location filename="../../kpass/ui/household/page.py" line="201"/>
         <source>&amp;Haushalt</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="198"/>
+        <location filename="../../kpass/ui/household/page.py" line="202"/>
         <source>Ver&amp;lauf</source>
         <translation>Histor&amp;y</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="199"/>
+        <location filename="../../kpass/ui/household/page.py" line="203"/>
         <source>Haushalt und Verlauf</source>
         <translation>Household and history</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="200"/>
+        <location filename="../../kpass/ui/household/page.py" line="204"/>
         <source>Vorgelegte Nachweise</source>
         <translation>Proofs presented</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="203"/>
+        <location filename="../../kpass/ui/household/page.py" line="207"/>
         <source>Nachweis: %1</source>
         <translation>Proof: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="206"/>
+        <location filename="../../kpass/ui/household/page.py" line="210"/>
         <source>Antrag stellen und heute entscheiden (Strg+Eingabe)</source>
         <translation>Apply and decide today (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="207"/>
+        <location filename="../../kpass/ui/household/page.py" line="211"/>
         <source>Zurück zur Suche (Esc)</source>
         <translation>Back to the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="208"/>
+        <location filename="../../kpass/ui/household/page.py" line="212"/>
         <source>Zurück zur Suche</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="209"/>
+        <location filename="../../kpass/ui/household/page.py" line="213"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="210"/>
+        <location filename="../../kpass/ui/household/page.py" line="214"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="303"/>
+        <location filename="../../kpass/ui/household/page.py" line="307"/>
         <source>Neuer Antrag – neuer Haushalt (noch nicht gespeichert)</source>
         <translation>New application – new household (not saved yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="307"/>
+        <location filename="../../kpass/ui/household/page.py" line="311"/>
         <source>Haushalt Nr. %1 – %2</source>
         <translation>Household no. %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="310"/>
+        <location filename="../../kpass/ui/household/page.py" line="314"/>
         <source>(%1 ungespeicherte Änderung(en) – Strg+S speichert)</source>
         <translation>(%1 unsaved change(s) – Ctrl+S saves)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="313"/>
+        <location filename="../../kpass/ui/household/page.py" line="317"/>
         <source>Haushalt &amp;speichern</source>
         <translation>&amp;Save household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="313"/>
+        <location filename="../../kpass/ui/household/page.py" line="317"/>
         <source>Änderungen &amp;speichern</source>
         <translation>&amp;Save changes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="315"/>
+        <location filename="../../kpass/ui/household/page.py" line="319"/>
         <source>Neuen Haushalt speichern (Strg+S)</source>
         <translation>Save the new household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/page.py" line="316"/>
+        <location filename="../../kpass/ui/household/page.py" line="320"/>
         <source>Änderungen am Haushalt speichern (Strg+S)</source>
         <translation>Save the changes to the household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="81"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="82"/>
         <source>Jetzt erneut „Pässe ausstellen“ (Alt+A).</source>
         <translation>Now “Issue passes” again (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="90"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="91"/>
         <source>%1 hat schon einen Pass bis %2</source>
         <translation>%1 already has a pass until %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="93"/>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="221"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="94"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="232"/>
         <source>%1: Pass %2 bis %3</source>
         <translation>%1: pass %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="98"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="99"/>
         <source>Ausgestellt – %1.</source>
         <translation>Issued – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="100"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="101"/>
         <source>Kein Pass auszustellen.</source>
         <translation>No pass to issue.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="138"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="141"/>
         <source>nicht verlängerbar (%1)</source>
         <translation>cannot be renewed (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="142"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="145"/>
         <source>nicht mehr im Haushalt</source>
         <translation>no longer in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="145"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="148"/>
         <source>noch nicht fällig (verlängerbar ab %1)</source>
         <translation>not due yet (can be renewed from %1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="155"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="158"/>
         <source>Kein Pass ist zur Verlängerung fällig – %1.</source>
         <translation>No pass is due for renewal – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="156"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="159"/>
         <source>Der Haushalt hat keinen Pass.</source>
         <translation>The household has no pass.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="171"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="174"/>
         <source>Jetzt erneut „Verlängern“.</source>
         <translation>Now “Renew” again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="182"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="187"/>
         <source>Verlängerung: Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Renewal: decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="188"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="193"/>
+        <source>wartet auf Freigabe</source>
+        <translation>waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="194"/>
         <source>nicht verlängert</source>
         <translation>not renewed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="213"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="196"/>
+        <source>Verlängerung entschieden; sie wartet auf Freigabe durch die Leitung. Nach der Freigabe verlängert „Pässe ausstellen“ die Pässe.</source>
+        <translation>Renewal decided; it is waiting for approval by a supervisor. After approval, “Issue passes” renews the passes.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="224"/>
         <source>Pass %1 verlängert bis %2 (%3).</source>
         <translation>Pass %1 renewed until %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="224"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="235"/>
         <source>Verlängert – %1.</source>
         <translation>Renewed – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="225"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="236"/>
         <source>Verlängerung entschieden.</source>
         <translation>Renewal decided.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="227"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="238"/>
         <source>Nicht verlängert (nicht mehr berechtigt): %1.</source>
         <translation>Not renewed (no longer eligible): %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="236"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="247"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="237"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="248"/>
         <source>Ersatzausweis für diesen Pass (neue Nummer, gleiche Gültigkeit) ab:</source>
         <translation>Replacement card for this pass (new number, same validity) from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="250"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="261"/>
         <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
         <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="261"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="272"/>
         <source>Pass sperren</source>
         <translation>Revoke pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="262"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="273"/>
         <source>Diesen Pass sperren ab:</source>
         <translation>Revoke this pass from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="273"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="284"/>
         <source>Pass %1 wird ab %2 gesperrt; bis dahin bleibt er gültig.</source>
         <translation>Pass %1 will be revoked from %2; it stays valid until then.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="276"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="287"/>
         <source>Pass %1 ist ab %2 gesperrt.</source>
         <translation>Pass %1 is revoked from %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="288"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="299"/>
         <source>Nr. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="304"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="315"/>
         <source>Vermerkt: %1 und %2 sind verschiedene Personen. %3</source>
         <translation>Recorded: %1 and %2 are different persons. %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="314"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="325"/>
         <source>%1, geb. %2</source>
         <translation>%1, born %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="319"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="330"/>
         <source>%1 %2, gültig vom %3 bis %4 (%5)</source>
         <translation>%1 %2, valid from %3 to %4 (%5)</translation>
     </message>
@@ -3449,6 +3792,135 @@ The statistics stay unchanged; the audit trail records the erasure without its c
     </message>
 </context>
 <context>
+    <name>LodgeObjectionDialog</name>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="42"/>
+        <source>fristgerecht</source>
+        <translation>in time</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="43"/>
+        <source>verspätet (nach Ablauf der Frist eingegangen)</source>
+        <translation>late (received after the deadline)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="44"/>
+        <source>Widerspruch W%1 erfasst. Bekanntgabe der Entscheidung: %2; Frist bis %3; eingegangen am %4: %5.</source>
+        <translation>Objection W%1 recorded. Decision notified on %2; deadline %3; received on %4: %5.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="59"/>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="112"/>
+        <source>Widerspruch erfassen</source>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="64"/>
+        <source>Widerspruch gegen die Entscheidung %1 (Antrag %2). Frist und Bekanntgabe berechnet kpass beim Erfassen.</source>
+        <translation>Objection against decision %1 (application %2). kpass works out the deadline and the date of notification when it is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="70"/>
+        <source>Eingang am (TT.MM.JJJJ)</source>
+        <translation>Received on (DD.MM.YYYY)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="75"/>
+        <source>Eingelegt von</source>
+        <translation>Lodged by</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="78"/>
+        <source>niemand aus dem Haushalt (nur Vertretung)</source>
+        <translation>nobody of the household (representative only)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="81"/>
+        <source>Vertretung</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="82"/>
+        <source>z. B. Betreuerin, Rechtsanwalt (freiwillig)</source>
+        <translation>e.g. legal guardian, lawyer (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="86"/>
+        <source>Begründung oder Vermerk</source>
+        <translation>Reason or note</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="89"/>
+        <source>Wiedervorlage am (TT.MM.JJJJ, freiwillig)</source>
+        <translation>Follow-up on (DD.MM.YYYY, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="98"/>
+        <source>&amp;Eingang am:</source>
+        <translation>&amp;Received on:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="99"/>
+        <source>Ein&amp;gelegt von:</source>
+        <translation>Lodged &amp;by:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="100"/>
+        <source>&amp;Vertretung:</source>
+        <translation>Re&amp;presentative:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="101"/>
+        <source>&amp;Begründung / Vermerk:</source>
+        <translation>Reason / &amp;note:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="102"/>
+        <source>Wiedervor&amp;lage am:</source>
+        <translation>&amp;Follow-up on:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="110"/>
+        <source>Widerspruch er&amp;fassen</source>
+        <translation>Record &amp;objection</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="114"/>
+        <source>Abbre&amp;chen</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="116"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="142"/>
+        <source>Eingang am: bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>Received on: please enter as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="148"/>
+        <source>Wiedervorlage: bitte als TT.MM.JJJJ eingeben oder leer lassen.</source>
+        <translation>Follow-up: please enter as DD.MM.YYYY or leave empty.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="154"/>
+        <source>Wer hat Widerspruch eingelegt? Bitte eine Person des Haushalts wählen oder eine Vertretung eintragen.</source>
+        <translation>Who lodged the objection? Please choose a person of the household or enter a representative.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="179"/>
+        <source>&amp;Schließen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/lodge_dialog.py" line="180"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../kpass/ui/login/login_dialog.py" line="36"/>
@@ -3499,118 +3971,158 @@ The statistics stay unchanged; the audit trail records the erasure without its c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="107"/>
+        <location filename="../../kpass/ui/main_window.py" line="131"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="121"/>
+        <location filename="../../kpass/ui/main_window.py" line="149"/>
         <source>Angemeldet: %1 (%2)</source>
         <translation>Logged in: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="128"/>
+        <location filename="../../kpass/ui/main_window.py" line="156"/>
         <source>Karlsruher Pass</source>
         <translation>Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="129"/>
+        <location filename="../../kpass/ui/main_window.py" line="157"/>
         <source>&amp;Vorgang</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="130"/>
+        <location filename="../../kpass/ui/main_window.py" line="158"/>
         <source>&amp;Suche</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="131"/>
+        <location filename="../../kpass/ui/main_window.py" line="159"/>
         <source>Person suchen (Strg+F)</source>
         <translation>Search for a person (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="132"/>
+        <location filename="../../kpass/ui/main_window.py" line="160"/>
         <source>&amp;Neuer Antrag</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="133"/>
+        <location filename="../../kpass/ui/main_window.py" line="161"/>
         <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
         <translation>New application with a new household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="134"/>
+        <location filename="../../kpass/ui/main_window.py" line="162"/>
         <source>&amp;Verlängerungen</source>
         <translation>&amp;Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="135"/>
+        <location filename="../../kpass/ui/main_window.py" line="163"/>
         <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
         <translation>Passes that expire this month and next month (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="137"/>
+        <location filename="../../kpass/ui/main_window.py" line="165"/>
+        <source>Wi&amp;dersprüche</source>
+        <translation>&amp;Objections</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="166"/>
+        <source>Offene Widersprüche nach Fälligkeit (Strg+J)</source>
+        <translation>Open objections by due date (Ctrl+J)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="167"/>
+        <source>Frei&amp;gaben (Vier-Augen-Prinzip)</source>
+        <translation>&amp;Approvals (four-eyes principle)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="169"/>
+        <source>Entscheidungen, die auf die Freigabe der Leitung warten (Strg+G)</source>
+        <translation>Decisions waiting for approval by a supervisor (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="170"/>
         <source>&amp;Karten des Tages drucken …</source>
         <translation>Print the &amp;day&apos;s cards …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="138"/>
+        <location filename="../../kpass/ui/main_window.py" line="171"/>
         <source>Alle Karten eines Tages auf A4-Bögen</source>
         <translation>All cards of one day on A4 sheets</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="139"/>
+        <location filename="../../kpass/ui/main_window.py" line="172"/>
+        <source>Bestand &amp;importieren …</source>
+        <translation>&amp;Import existing register …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="173"/>
+        <source>Eine bisherige Liste (CSV/XLSX) übernehmen</source>
+        <translation>Take over a previous list (CSV/XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="174"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="140"/>
+        <location filename="../../kpass/ui/main_window.py" line="175"/>
         <source>Aus&amp;wertung</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="141"/>
+        <location filename="../../kpass/ui/main_window.py" line="176"/>
         <source>&amp;Übersicht für die Leitung</source>
         <translation>&amp;Dashboard for supervisors</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="142"/>
+        <location filename="../../kpass/ui/main_window.py" line="177"/>
         <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
         <translation>Key figures, trend and export (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="143"/>
+        <location filename="../../kpass/ui/main_window.py" line="178"/>
         <source>&amp;Was wäre, wenn …</source>
         <translation>&amp;What if …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="144"/>
+        <location filename="../../kpass/ui/main_window.py" line="179"/>
         <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
         <translation>Try out another income limit (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="145"/>
+        <location filename="../../kpass/ui/main_window.py" line="180"/>
         <source>&amp;Protokoll der Änderungen</source>
         <translation>Audit &amp;log</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="146"/>
+        <location filename="../../kpass/ui/main_window.py" line="181"/>
         <source>Wer hat was wann getan; Kette prüfen (Strg+L)</source>
         <translation>Who did what and when; verify the chain (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="147"/>
-        <location filename="../../kpass/ui/main_window.py" line="148"/>
+        <location filename="../../kpass/ui/main_window.py" line="182"/>
+        <source>&amp;Gutscheinliste für die Buchhaltung …</source>
+        <translation>&amp;Voucher list for accounting …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="184"/>
+        <source>Ausgegebene 60plus-Gutscheine eines Monats als CSV oder XLSX</source>
+        <translation>60plus vouchers handed out in a month, as CSV or XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="185"/>
+        <location filename="../../kpass/ui/main_window.py" line="186"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="149"/>
+        <location filename="../../kpass/ui/main_window.py" line="187"/>
         <source>Menüleiste</source>
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="229"/>
+        <location filename="../../kpass/ui/main_window.py" line="291"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>
@@ -3863,98 +4375,108 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>since %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="149"/>
-        <location filename="../../kpass/ui/household/sections/members.py" line="151"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="154"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="156"/>
         <source>Personen im Haushalt</source>
         <translation>Persons in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="153"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="158"/>
         <source>Ausgewählte Person:</source>
         <translation>Selected person:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="154"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="159"/>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="155"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="160"/>
         <source>Korrektur abbrechen (Esc)</source>
         <translation>Cancel the correction (Esc)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="156"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="161"/>
         <source>Person ändern … (F2)</source>
         <translation>Correct person … (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="157"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="162"/>
         <source>Daten der ausgewählten Person korrigieren (F2)</source>
         <translation>Correct the data of the selected person (F2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="158"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="163"/>
         <source>Rolle we&amp;chseln …</source>
         <translation>Chan&amp;ge role …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="159"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="164"/>
         <source>Rolle der ausgewählten Person ab einem Tag wechseln</source>
         <translation>Change the role of the selected person from a given day</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="161"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="166"/>
         <source>A&amp;ustragen …</source>
         <translation>Remo&amp;ve …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="162"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="167"/>
         <source>Ausgewählte Person austragen</source>
         <translation>Remove the selected person from the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="163"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="168"/>
         <source>Lichtb&amp;ild …</source>
         <translation>&amp;Photo …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="164"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="169"/>
         <source>Lichtbild der ausgewählten Person laden</source>
         <translation>Load a photo of the selected person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="165"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="170"/>
         <source>Auskun&amp;ft (Art. 15) …</source>
         <translation>Sub&amp;ject access (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="166"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="171"/>
         <source>Auskunft (Art. 15) … über die ausgewählte Person: alle gespeicherten Daten</source>
         <translation>Subject access (Art. 15) … for the selected person: all stored data</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="168"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="173"/>
         <source>Löschen (Art. 17) …</source>
         <translation>Erase (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="169"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="174"/>
         <source>Löschen (Art. 17) … der ausgewählten Person auf ihren Antrag</source>
         <translation>Erase (Art. 17) … the selected person at their request</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="229"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="176"/>
+        <source>&amp;60plus-Gutscheine ausgeben …</source>
+        <translation>Hand out &amp;60plus vouchers …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="177"/>
+        <source>60plus-Gutscheine ausgeben … an die ausgewählte Person, mit Empfangsbestätigung</source>
+        <translation>Hand out 60plus vouchers … to the selected person, with a receipt</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/sections/members.py" line="239"/>
         <source>Erst die neue Person mit Enter hinzufügen oder die Felder leeren, dann eine andere Person ändern.</source>
         <translation>First add the new person with Enter or clear the fields, then change another person.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="246"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="256"/>
         <source>Die Rolle einer gespeicherten Person wechselt ab einem Tag: „Rolle wechseln …“ (Alt+C).</source>
         <translation>The role of a saved person changes from a given day: “Change role …” (Alt+G).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/sections/members.py" line="294"/>
+        <location filename="../../kpass/ui/household/sections/members.py" line="304"/>
         <source>Jemand anderes hat die Daten dieser Person inzwischen geändert; gespeichert ist jetzt: %1, geb. %2. Ihre Eingabe steht noch in den Feldern – bitte prüfen und mit Enter erneut übernehmen.</source>
         <translation>Somebody else has changed this person&apos;s data in the meantime; saved now: %1, born %2. Your input is still in the fields – please check it and take it again with Enter.</translation>
     </message>
@@ -4425,6 +4947,647 @@ The statistics stay unchanged; the audit trail records the erasure without its c
     </message>
 </context>
 <context>
+    <name>ObjectionDialogs</name>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="66"/>
+        <source> (TT.MM.JJJJ)</source>
+        <translation> (DD.MM.YYYY)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="116"/>
+        <source>Bitte das Datum als TT.MM.JJJJ eingeben.</source>
+        <translation>Please enter the date as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="119"/>
+        <source>Bitte ein Datum eingeben.</source>
+        <translation>Please enter a date.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="122"/>
+        <source>Bitte %1 angeben.</source>
+        <translation>Please fill in: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="141"/>
+        <source>Widerspruch abhelfen</source>
+        <translation>Remedy objection</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="142"/>
+        <source>Abhilfe: Der Antrag der Entscheidung %1 wird mit den Daten, die jetzt im Haushalt erfasst sind, neu entschieden, und die Pässe, die daraus folgen, werden ausgestellt. War etwas falsch erfasst (z. B. ein Einkommen), bitte zuerst im Haushalt berichtigen und speichern. Gibt die neue Entscheidung niemandem einen Pass, den die alte abgelehnt hat, wird nichts gespeichert.</source>
+        <translation>Remedy: the application of decision %1 is decided again with the data now recorded for the household, and the passes that follow from it are issued. If something was recorded wrongly (e.g. an income), please correct it in the household and save first. If the new decision gives a pass to nobody the old one refused, nothing is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="148"/>
+        <source>&amp;Tag der Abhilfe:</source>
+        <translation>Remedy &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="148"/>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="165"/>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="174"/>
+        <source>&amp;Vermerk:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="149"/>
+        <source>&amp;Abhelfen</source>
+        <translation>&amp;Remedy</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="154"/>
+        <source>Widerspruch zurückweisen</source>
+        <translation>Reject objection</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="155"/>
+        <source>Die Entscheidung bleibt bestehen. Die Begründung steht im Widerspruchsbescheid.</source>
+        <translation>The decision stands. The reasons are given in the ruling on the objection.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="156"/>
+        <source>&amp;Begründung:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="156"/>
+        <source>&amp;Tag der Zurückweisung:</source>
+        <translation>Rejection &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="157"/>
+        <source>&amp;Zurückweisen</source>
+        <translation>Re&amp;ject</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="162"/>
+        <source>Widerspruch zurücknehmen</source>
+        <translation>Withdraw objection</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="163"/>
+        <source>Die Person hat den Widerspruch zurückgenommen (schriftlich oder zur Niederschrift). Die Entscheidung bleibt bestehen.</source>
+        <translation>The person has withdrawn the objection (in writing or on record at the office). The decision stands.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="165"/>
+        <source>&amp;Tag der Rücknahme:</source>
+        <translation>Withdrawal &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="166"/>
+        <source>Zurück&amp;nehmen</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="171"/>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="172"/>
+        <source>An welchem Tag soll der Widerspruch wieder vorgelegt werden, und wozu? Ohne Datum wird die Wiedervorlage entfernt.</source>
+        <translation>On which day should the objection come up again, and what for? Without a date the follow-up is removed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="174"/>
+        <source>&amp;Wiedervorlage am:</source>
+        <translation>&amp;Follow-up on:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/dialogs.py" line="175"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionSummary</name>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="41"/>
+        <source>abgeholfen</source>
+        <translation>remedied</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="42"/>
+        <source>zurückgewiesen</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="43"/>
+        <source>zurückgenommen</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="44"/>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="47"/>
+        <source>fristgerecht</source>
+        <translation>in time</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="48"/>
+        <source>verspätet</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="49"/>
+        <location filename="../../kpass/ui/objections/summary.py" line="140"/>
+        <source>Insgesamt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="52"/>
+        <source>CSV für Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="53"/>
+        <source>Excel-Arbeitsmappe (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="54"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="120"/>
+        <source>dieses Jahr (%1)</source>
+        <translation>this year (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="122"/>
+        <source>letzte 12 Monate</source>
+        <translation>last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="123"/>
+        <source>letztes Jahr (%1)</source>
+        <translation>last year (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="128"/>
+        <source>Auswertung: Ergebnis der Widersprüche (ohne Personen)</source>
+        <translation>Report: outcome of the objections (no persons)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="129"/>
+        <source>Zeitr&amp;aum:</source>
+        <translation>Peri&amp;od:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="130"/>
+        <source>Zeitraum der Auswertung</source>
+        <translation>Period of the report</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="141"/>
+        <source>Widersprüche nach Ergebnis und Frist</source>
+        <translation>Objections by outcome and deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="144"/>
+        <source>E&amp;xportieren …</source>
+        <translation>E&amp;xport …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="145"/>
+        <source>Auswertung exportieren (CSV, Excel, JSON)</source>
+        <translation>Export the report (CSV, Excel, JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="146"/>
+        <source>Monatsweise, kleine Zahlen geheimgehalten: zur Weitergabe an die Sozialplanung</source>
+        <translation>By month, small numbers suppressed: for passing on to social planning</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="148"/>
+        <source>Hinweis zur Auswertung</source>
+        <translation>Note on the report</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="149"/>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="176"/>
+        <source>geheimgehalten</source>
+        <translation>suppressed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="179"/>
+        <source>Exakte Zahlen – nur für den Dienstgebrauch.</source>
+        <translation>Exact numbers – for official use only.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="181"/>
+        <source>· = geheimgehalten: kleine Zahlen (1 bis 4) und was aus ihnen errechnet werden könnte.</source>
+        <translation>· = suppressed: small numbers (1 to 4) and whatever could be worked out from them.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="184"/>
+        <source>Kleine Zahlen (1 bis 4) würden als · geheimgehalten.</source>
+        <translation>Small numbers (1 to 4) would be suppressed as ·.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="185"/>
+        <source>Offen: am heutigen Tag noch nicht erledigt.</source>
+        <translation>Open: not yet closed as of today.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="216"/>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/summary.py" line="223"/>
+        <source>Auswertung exportieren</source>
+        <translation>Export the report</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsPage</name>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="55"/>
+        <source>eingegangen</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="56"/>
+        <source>in Prüfung</source>
+        <translation>under review</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="57"/>
+        <source>abgeholfen</source>
+        <translation>remedied</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="58"/>
+        <source>zurückgewiesen</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="59"/>
+        <source>zurückgenommen</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="87"/>
+        <source>%1 am %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="89"/>
+        <source>%1 – %2 über 3 Monate offen</source>
+        <translation>%1 – %2 open &gt; 3 months</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="99"/>
+        <source>%1 %2 überfällig</source>
+        <translation>%1 %2 overdue</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="101"/>
+        <source>%1 %2 heute fällig</source>
+        <translation>%1 %2 due today</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="111"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="111"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="113"/>
+        <source>%1 (Haushalt %2)</source>
+        <translation>%1 (household %2)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="127"/>
+        <source>Aktenzeichen</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="128"/>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="129"/>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="130"/>
+        <location filename="../../kpass/ui/objections/page.py" line="373"/>
+        <source>fristgerecht</source>
+        <translation>in time</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="131"/>
+        <source>Bescheid vom</source>
+        <translation>Decision of</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="132"/>
+        <source>Antragsteller/Haushalt</source>
+        <translation>Applicant/household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="133"/>
+        <source>Stand</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="134"/>
+        <location filename="../../kpass/ui/objections/page.py" line="259"/>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="242"/>
+        <location filename="../../kpass/ui/objections/page.py" line="243"/>
+        <location filename="../../kpass/ui/objections/page.py" line="251"/>
+        <source>Widersprüche</source>
+        <translation>Objections</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="244"/>
+        <source>Auch &amp;erledigte zeigen</source>
+        <translation>Also show &amp;closed ones</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="245"/>
+        <source>Auch erledigte zeigen</source>
+        <translation>Also show closed ones</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="246"/>
+        <source>Sonst nur die offenen, nach Fälligkeit</source>
+        <translation>Otherwise only the open ones, by due date</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="247"/>
+        <source>A&amp;ktualisieren</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="248"/>
+        <source>Aktualisieren</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="249"/>
+        <source>Liste neu lesen (F5)</source>
+        <translation>Read the list afresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="252"/>
+        <source>Anzahl</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="253"/>
+        <source>Gewählter Widerspruch</source>
+        <translation>Chosen objection</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="255"/>
+        <source>In &amp;Prüfung nehmen</source>
+        <translation>Start re&amp;view</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="255"/>
+        <source>In Prüfung nehmen</source>
+        <translation>Start review</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="256"/>
+        <source>A&amp;bhelfen …</source>
+        <translation>Re&amp;medy …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="256"/>
+        <source>Abhelfen</source>
+        <translation>Remedy</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="257"/>
+        <source>&amp;Zurückweisen …</source>
+        <translation>Re&amp;ject …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="257"/>
+        <source>Zurückweisen</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="258"/>
+        <source>Zu&amp;rücknehmen …</source>
+        <translation>&amp;Withdraw …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="258"/>
+        <source>Zurücknehmen</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="259"/>
+        <source>Wiedervor&amp;lage …</source>
+        <translation>Follow-&amp;up …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="260"/>
+        <source>Bescheid &amp;drucken</source>
+        <translation>&amp;Print letter</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="260"/>
+        <source>Bescheid drucken</source>
+        <translation>Print letter</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="261"/>
+        <source>&amp;Haushalt öffnen</source>
+        <translation>Open &amp;household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="261"/>
+        <source>Haushalt öffnen</source>
+        <translation>Open household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="265"/>
+        <source>Neu entscheiden mit den jetzt erfassten Daten und die Pässe ausstellen (Leitung)</source>
+        <translation>Decide again with the data now recorded and issue the passes (supervisors)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="267"/>
+        <source>Die Entscheidung bleibt; Widerspruchsbescheid (Leitung)</source>
+        <translation>The decision stands; ruling on the objection (supervisors)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="269"/>
+        <source>Abhilfebescheid oder Widerspruchsbescheid</source>
+        <translation>Remedy letter or ruling on the objection</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="270"/>
+        <source>Eingabe oder Doppelklick in der Liste</source>
+        <translation>Enter or double-click in the list</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="320"/>
+        <source>1 offener Widerspruch</source>
+        <translation>1 open objection</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="321"/>
+        <source>%1 offene Widersprüche</source>
+        <translation>%1 open objections</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="323"/>
+        <source>%1, %2 erledigt</source>
+        <translation>%1, %2 closed</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="326"/>
+        <source>%1 · %2 %3 fällig</source>
+        <translation>%1 · %2 %3 due</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="361"/>
+        <source>Kein Widerspruch gewählt.</source>
+        <translation>No objection chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="363"/>
+        <source>Keine Widersprüche.</source>
+        <translation>No objections.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="364"/>
+        <source>Keine offenen Widersprüche.</source>
+        <translation>No open objections.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="367"/>
+        <source>%1 gegen Entscheidung %2: eingelegt von %3.</source>
+        <translation>%1 against decision %2: lodged by %3.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="369"/>
+        <source>(Person gelöscht)</source>
+        <translation>(person erased)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="370"/>
+        <source>Bekanntgabe %1, Frist bis %2, Eingang %3 – %4.</source>
+        <translation>Notified %1, deadline %2, received %3 – %4.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="373"/>
+        <source>verspätet</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="376"/>
+        <source>Begründung: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="378"/>
+        <source>Wiedervorlage %1</source>
+        <translation>Follow-up %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="383"/>
+        <source>Untätigkeitsklage möglich ab %1.</source>
+        <translation>Action for failure to act possible from %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="386"/>
+        <source>Erledigung: %1</source>
+        <translation>Closed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="388"/>
+        <source>Neue Entscheidung: %1</source>
+        <translation>New decision: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="408"/>
+        <source>%1 ist in Prüfung.</source>
+        <translation>%1 is under review.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="426"/>
+        <source>%1 abgeholfen: neue Entscheidung %2.</source>
+        <translation>%1 remedied: new decision %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="429"/>
+        <source>Pässe: %1.</source>
+        <translation>Passes: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="430"/>
+        <source>Den Abhilfebescheid druckt „Bescheid drucken“.</source>
+        <translation>“Print letter” prints the remedy letter.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="447"/>
+        <source>%1 zurückgewiesen. Den Widerspruchsbescheid druckt „Bescheid drucken“.</source>
+        <translation>%1 rejected. “Print letter” prints the ruling on the objection.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="464"/>
+        <source>%1 zurückgenommen.</source>
+        <translation>%1 withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="481"/>
+        <source>%1: Wiedervorlage am %2.</source>
+        <translation>%1: follow-up on %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="482"/>
+        <source>%1: Wiedervorlage entfernt.</source>
+        <translation>%1: follow-up removed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="497"/>
+        <source>Abhilfebescheid</source>
+        <translation>Remedy letter</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="498"/>
+        <source>Widerspruchsbescheid</source>
+        <translation>Ruling on the objection</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="499"/>
+        <source>PDF gespeichert: %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/objections/page.py" line="500"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrinting</name>
     <message>
         <location filename="../../kpass/ui/printing/pdf_printing.py" line="59"/>
@@ -4787,6 +5950,745 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <location filename="../../kpass/ui/household/sections/base.py" line="132"/>
         <source>Berichtigung von: %1 – Enter übernimmt, Esc bricht ab.</source>
         <translation>Correcting: %1 – Enter takes it, Esc cancels.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterImport</name>
+    <message>
+        <location filename="../../kpass/ui/register_import/dry_run_page.py" line="27"/>
+        <source>Haushalte geprüft: %1 von %2 …</source>
+        <translation>Households checked: %1 of %2 …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/dry_run_page.py" line="36"/>
+        <source>Probelauf</source>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/dry_run_page.py" line="37"/>
+        <source>Alles wird geprüft wie am Schalter, gespeichert wird nichts.</source>
+        <translation>Everything is checked as at the counter; nothing is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/dry_run_page.py" line="42"/>
+        <source>Fortschritt des Probelaufs</source>
+        <translation>Progress of the dry run</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/dry_run_page.py" line="61"/>
+        <source>Der Probelauf läuft …</source>
+        <translation>The dry run is running …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/dry_run_page.py" line="80"/>
+        <source>Der Probelauf war nicht möglich.</source>
+        <translation>The dry run was not possible.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/dry_run_page.py" line="87"/>
+        <source>Probelauf beendet.</source>
+        <translation>Dry run finished.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/dry_run_page.py" line="92"/>
+        <source>Kein Haushalt der Datei kann übernommen werden. Bitte die Datei oder die Zuordnung korrigieren.</source>
+        <translation>No household of the file can be taken over. Please correct the file or the mapping.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/dry_run_page.py" line="96"/>
+        <source>Bei „Alles oder nichts“ würde nichts gespeichert (Haushalte übersprungen oder zu prüfen: %1). Die Datei korrigieren, oder auf Seite 1 „Je Haushalt“ wählen, um die Haushalte in Ordnung (%2) zu übernehmen.</source>
+        <translation>With “All or nothing” nothing would be saved (households skipped or to check: %1). Correct the file, or choose “Per household” on page 1 to take over the households in order (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/dry_run_page.py" line="101"/>
+        <source>Übernommen würden die Haushalte in Ordnung (%1), die anderen (%2) nicht: siehe Gründe.</source>
+        <translation>The households in order (%1) would be taken over, the others (%2) not: see the reasons.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/dry_run_page.py" line="105"/>
+        <source>Alle Haushalte sind in Ordnung (%1) und können übernommen werden.</source>
+        <translation>All households are in order (%1) and can be taken over.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="40"/>
+        <source>wie in der Zuordnungsdatei</source>
+        <translation>as in the mapping file</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="41"/>
+        <source>aus der Kopfzeile erkennen</source>
+        <translation>detect from the header row</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="42"/>
+        <source>Semikolon (;)</source>
+        <translation>semicolon (;)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="43"/>
+        <source>Komma (,)</source>
+        <translation>comma (,)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="44"/>
+        <source>Tabulator</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="45"/>
+        <source>senkrechter Strich (|)</source>
+        <translation>vertical bar (|)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="54"/>
+        <source>Datei wählen</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="55"/>
+        <source>Die bisherige Liste als CSV- oder XLSX-Datei (eine Zeile je Person) und die Zuordnung ihrer Spalten.</source>
+        <translation>The previous list as a CSV or XLSX file (one row per person) and the mapping of its columns.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="59"/>
+        <source>Datei (CSV oder XLSX)</source>
+        <translation>File (CSV or XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="60"/>
+        <source>Pfad der CSV- oder XLSX-Datei</source>
+        <translation>Path of the CSV or XLSX file</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="61"/>
+        <source>&amp;Datei (CSV oder XLSX):</source>
+        <translation>F&amp;ile (CSV or XLSX):</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="63"/>
+        <source>Datei &amp;suchen …</source>
+        <translation>&amp;Select file …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="64"/>
+        <source>Datei suchen …</source>
+        <translation>Select file …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="67"/>
+        <source>Zuordnungsdatei (TOML)</source>
+        <translation>Mapping file (TOML)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="69"/>
+        <source>leer: Beispielzuordnung von kpass (%1)</source>
+        <translation>empty: kpass&apos;s sample mapping (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="70"/>
+        <source>&amp;Zuordnungsdatei (TOML):</source>
+        <translation>&amp;Mapping file (TOML):</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="72"/>
+        <source>Z&amp;uordnung suchen …</source>
+        <translation>Select ma&amp;pping …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="73"/>
+        <source>Zuordnung suchen …</source>
+        <translation>Select mapping …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="78"/>
+        <source>Trennzeichen der CSV-Datei</source>
+        <translation>Delimiter of the CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="79"/>
+        <source>&amp;Trennzeichen der CSV-Datei:</source>
+        <translation>&amp;Delimiter of the CSV file:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="82"/>
+        <source>&amp;Alles oder nichts: nur speichern, wenn jeder Haushalt in Ordnung ist</source>
+        <translation>&amp;All or nothing: save only if every household is in order</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="84"/>
+        <source>Alles oder nichts: nur speichern, wenn jeder Haushalt in Ordnung ist</source>
+        <translation>All or nothing: save only if every household is in order</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="86"/>
+        <source>Je &amp;Haushalt: die guten Haushalte speichern, die anderen im Bericht nennen</source>
+        <translation>Per &amp;household: save the good households, name the others in the report</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="88"/>
+        <source>Je Haushalt: die guten Haushalte speichern, die anderen im Bericht nennen</source>
+        <translation>Per household: save the good households, name the others in the report</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="94"/>
+        <source>Speichern:</source>
+        <translation>Save:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="132"/>
+        <source>Liste zum Übernehmen wählen</source>
+        <translation>Choose the list to take over</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="133"/>
+        <source>Listen (*.csv *.xlsx);;Alle Dateien (*)</source>
+        <translation>Lists (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="140"/>
+        <source>Zuordnungsdatei wählen</source>
+        <translation>Choose mapping file</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="142"/>
+        <source>Zuordnungsdateien (*.toml);;Alle Dateien (*)</source>
+        <translation>Mapping files (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/file_page.py" line="200"/>
+        <source>Die Datei wird gelesen …</source>
+        <translation>Reading the file …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="40"/>
+        <source>Haushalte: %1, Personen: %2, Pässe: %3</source>
+        <translation>households: %1, persons: %2, passes: %3</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="45"/>
+        <source>Abgebrochen, bevor ein Haushalt gespeichert war: nichts wurde gespeichert.</source>
+        <translation>Stopped before any household was saved: nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="47"/>
+        <source>Abgebrochen: nichts wurde gespeichert („Alles oder nichts“). Das Register ist unverändert.</source>
+        <translation>Stopped: nothing was saved (“All or nothing”). The register is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="50"/>
+        <source>Abgebrochen. Gespeichert sind nur diese — %1: %2. Nicht gespeichert: die beanstandeten und %3 in Ordnung (ein neuer Lauf „Je Haushalt“ übernimmt sie).</source>
+        <translation>Stopped. Only these are saved — %1: %2. Not saved: the flagged ones and %3 in order (a new “Per household” run takes them over).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="55"/>
+        <source>Nichts wurde gespeichert: nicht jeder Haushalt ist in Ordnung (siehe Gründe; seit dem Probelauf kann sich das Register geändert haben).</source>
+        <translation>Nothing was saved: not every household is in order (see the reasons; the register may have changed since the dry run).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="59"/>
+        <source>Übernommen: %1.</source>
+        <translation>Taken over: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="60"/>
+        <source>Übernommen: %1. Die anderen Haushalte wurden nicht übernommen (siehe Gründe).</source>
+        <translation>Taken over: %1. The other households were not taken over (see the reasons).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="69"/>
+        <source>Importieren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="70"/>
+        <source>Jetzt wird gespeichert. „Import abbrechen“ (oder Esc) hält vor dem nächsten Haushalt an.</source>
+        <translation>Saving now. “Stop import” (or Esc) halts before the next household.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="75"/>
+        <source>Import &amp;starten</source>
+        <translation>&amp;Start import</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="77"/>
+        <source>Import starten</source>
+        <translation>Start import</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="78"/>
+        <source>Import a&amp;bbrechen</source>
+        <translation>Stop &amp;import</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="80"/>
+        <source>Import abbrechen</source>
+        <translation>Stop import</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="83"/>
+        <source>Fortschritt des Imports</source>
+        <translation>Progress of the import</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="89"/>
+        <source>Haushalt &amp;öffnen</source>
+        <translation>&amp;Open household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="90"/>
+        <source>Haushalt öffnen</source>
+        <translation>Open household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="91"/>
+        <source>Den übernommenen Haushalt der gewählten Zeile öffnen</source>
+        <translation>Open the household taken over in the chosen row</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="131"/>
+        <source>Gespeichert werden die Haushalte in Ordnung (laut Probelauf: %1), jeder für sich („Je Haushalt“). Die beanstandeten bleiben draußen.</source>
+        <translation>The households in order (by the dry run: %1) are saved, each on its own (“Per household”). The flagged ones stay out.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="134"/>
+        <source>Gespeichert werden alle Haushalte (laut Probelauf: %1) in einem Schritt („Alles oder nichts“): bei einem Abbruch oder Fehler wird nichts gespeichert.</source>
+        <translation>All households (by the dry run: %1) are saved in one step (“All or nothing”): if it is stopped or fails, nothing is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="152"/>
+        <source>Der Import läuft …</source>
+        <translation>The import is running …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="160"/>
+        <source>Wird abgebrochen … (der Haushalt, der gerade gespeichert wird, wird noch fertig)</source>
+        <translation>Stopping … (the household being saved right now is finished first)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="162"/>
+        <source>Wird abgebrochen … nichts wird gespeichert.</source>
+        <translation>Stopping … nothing is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="172"/>
+        <source>Haushalte gespeichert: %1 von %2 …</source>
+        <translation>Households saved: %1 of %2 …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="174"/>
+        <source>Haushalte geschrieben: %1 von %2 …</source>
+        <translation>Households written: %1 of %2 …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="180"/>
+        <source>Der Import war nicht möglich.</source>
+        <translation>The import was not possible.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/import_page.py" line="190"/>
+        <source>Import beendet.</source>
+        <translation>Import finished.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="54"/>
+        <source>Spalten zuordnen</source>
+        <translation>Map the columns</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="55"/>
+        <source>Welche Spalte der Datei enthält was? Pflichtfelder sind mit „(Pflicht)“ bezeichnet.</source>
+        <translation>Which column of the file holds what? Required fields are marked “(required)”.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="68"/>
+        <source>%1 (Pflicht)</source>
+        <translation>%1 (required)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="96"/>
+        <source>Vorschau der ersten Zeilen, wie sie gelesen werden</source>
+        <translation>Preview of the first rows, as they are read</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="98"/>
+        <source>&amp;Vorschau der ersten Zeilen, wie sie gelesen werden:</source>
+        <translation>P&amp;review of the first rows, as they are read:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="113"/>
+        <source>Zuordnung &amp;speichern …</source>
+        <translation>&amp;Save mapping …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="114"/>
+        <source>Zuordnung speichern …</source>
+        <translation>Save mapping …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="134"/>
+        <source>„%1“: %2 Zeilen unter der Kopfzeile, %3 Spalten, gelesen als %4. Zuordnung aus „%5“.</source>
+        <translation>“%1”: %2 rows below the header row, %3 columns, read as %4. Mapping from “%5”.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="139"/>
+        <source>Beispielzuordnung</source>
+        <translation>sample mapping</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="144"/>
+        <source>— nicht in der Datei —</source>
+        <translation>— not in the file —</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="174"/>
+        <source>Dieselbe Spalte ist mehreren Feldern zugeordnet: %1. Bitte prüfen.</source>
+        <translation>The same column is mapped to several fields: %1. Please check.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="199"/>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="88"/>
+        <source>Zeile</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="218"/>
+        <source>Erst jedem Pflichtfeld eine Spalte zuordnen, dann speichern.</source>
+        <translation>First map a column to every required field, then save.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="221"/>
+        <source>zuordnung</source>
+        <translation>mapping</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="222"/>
+        <source>Zuordnung speichern</source>
+        <translation>Save mapping</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="223"/>
+        <source>Zuordnungsdateien (*.toml)</source>
+        <translation>Mapping files (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/mapping_page.py" line="235"/>
+        <source>Zuordnung gespeichert: %1. Beim nächsten Mal auf Seite 1 als Zuordnungsdatei wählen.</source>
+        <translation>Mapping saved: %1. Next time, choose it as the mapping file on page 1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="45"/>
+        <source>Probelauf — nichts wurde gespeichert.</source>
+        <translation>Dry run — nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="46"/>
+        <source>Datei „%1“, gelesen als %2 — Zeilen: %3, Haushalte: %4.</source>
+        <translation>File “%1”, read as %2 — rows: %3, households: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="52"/>
+        <source>Haushalte in Ordnung: %1 (Personen: %2, Pässe: %3).</source>
+        <translation>Households in order: %1 (persons: %2, passes: %3).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="57"/>
+        <source>Haushalte übernommen: %1 (Personen: %2, Pässe: %3).</source>
+        <translation>Households taken over: %1 (persons: %2, passes: %3).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="62"/>
+        <source>Haushalte in Ordnung, aber nicht gespeichert: %1.</source>
+        <translation>Households in order but not saved: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="64"/>
+        <source>Haushalte übersprungen: %1. Haushalte zu prüfen: %2.</source>
+        <translation>Households skipped: %1. Households to check: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="88"/>
+        <source>Ergebnis</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="88"/>
+        <source>Haushalt</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="89"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="89"/>
+        <source>Grund oder Hinweis</source>
+        <translation>Reason or note</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="90"/>
+        <source>&amp;Gründe und Hinweise (Zeilen der Datei):</source>
+        <translation>&amp;Reasons and notes (rows of the file):</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="92"/>
+        <source>Gründe und Hinweise (Zeilen der Datei)</source>
+        <translation>Reasons and notes (rows of the file)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="93"/>
+        <source>Keine Zeile wurde beanstandet.</source>
+        <translation>No row was flagged.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="96"/>
+        <source>Bericht als &amp;Text speichern …</source>
+        <translation>Save report as &amp;text …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="97"/>
+        <source>Bericht als Text speichern …</source>
+        <translation>Save report as text …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="98"/>
+        <source>Bericht als CS&amp;V speichern …</source>
+        <translation>Save report as CS&amp;V …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="99"/>
+        <source>Bericht als CSV speichern …</source>
+        <translation>Save report as CSV …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="138"/>
+        <source>Haushalt Nr. %1 im Register</source>
+        <translation>Household no. %1 in the register</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="163"/>
+        <source>probelauf</source>
+        <translation>dry-run</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="164"/>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="165"/>
+        <source>bericht</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="171"/>
+        <source>Bericht als CSV speichern</source>
+        <translation>Save report as CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="171"/>
+        <source>CSV-Dateien (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="173"/>
+        <source>Bericht als Text speichern</source>
+        <translation>Save report as text</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="173"/>
+        <source>Textdateien (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/report_view.py" line="189"/>
+        <source>Bericht gespeichert: %1</source>
+        <translation>Report saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="16"/>
+        <source>Haushalt (Schlüssel)</source>
+        <translation>Household (key)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="17"/>
+        <source>Familienname</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="18"/>
+        <source>Vornamen</source>
+        <translation>Given names</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="19"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="20"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="21"/>
+        <source>Geschlecht</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="22"/>
+        <source>Straße</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="23"/>
+        <source>Hausnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="24"/>
+        <source>Postleitzahl</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="25"/>
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="26"/>
+        <source>Stadtteil</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="27"/>
+        <source>Einkommensart</source>
+        <translation>Kind of income</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="28"/>
+        <source>Einkommensbetrag</source>
+        <translation>Income amount</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="29"/>
+        <source>Einkommenszeitraum</source>
+        <translation>Income period</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="30"/>
+        <source>Leistungsart</source>
+        <translation>Kind of benefit</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="31"/>
+        <source>Leistung von</source>
+        <translation>Benefit from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="32"/>
+        <source>Leistung bis</source>
+        <translation>Benefit until</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="33"/>
+        <source>Passnummer</source>
+        <translation>Pass number</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="34"/>
+        <source>Pass gültig ab</source>
+        <translation>Pass valid from</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="35"/>
+        <source>Pass gültig bis</source>
+        <translation>Pass valid until</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="36"/>
+        <source>Passart</source>
+        <translation>Pass type</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="41"/>
+        <source>übernommen</source>
+        <translation>taken over</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="42"/>
+        <source>in Ordnung, nicht gespeichert</source>
+        <translation>in order, not saved</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="43"/>
+        <source>übersprungen</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="44"/>
+        <source>zu prüfen</source>
+        <translation>to check</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="46"/>
+        <source>in Ordnung</source>
+        <translation>in order</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="48"/>
+        <source>Grund</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/texts.py" line="49"/>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="55"/>
+        <source>Bestand übernehmen (Import)</source>
+        <translation>Take over existing register (import)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="59"/>
+        <source>Zu&amp;rück</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="60"/>
+        <source>&amp;Weiter</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="61"/>
+        <source>&amp;Fertig</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="62"/>
+        <source>Abbre&amp;chen</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="63"/>
+        <source>Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="64"/>
+        <source>Weiter</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="65"/>
+        <source>Fertig</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="66"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -5412,6 +7314,162 @@ As a PDF to print or hand over (preview), or as a machine-readable JSON file? Ev
         <location filename="../../kpass/ui/audit/checks.py" line="78"/>
         <source>Die Kette wird geprüft …</source>
         <translation>Checking the chain …</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherActions</name>
+    <message>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="50"/>
+        <source>60plus-Gutscheine ausgeben</source>
+        <translation>Hand out 60plus vouchers</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="51"/>
+        <source>%1 erhält die 60plus-Gutscheine %2 über %3?</source>
+        <translation>Hand out the 60plus vouchers %2 worth %3 to %1?</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="56"/>
+        <source>Pass %1. Die Gutscheine gibt es einmal je Kalenderjahr. Danach öffnet sich die Empfangsbestätigung zum Drucken und Unterschreiben.</source>
+        <translation>Pass %1. The vouchers are given once per calendar year. Then the receipt opens for printing and signing.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="59"/>
+        <source>Aus&amp;geben</source>
+        <translation>&amp;Hand out</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="61"/>
+        <source>Gutscheine ausgeben</source>
+        <translation>Hand out vouchers</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="62"/>
+        <source>&amp;Abbrechen</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="64"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="85"/>
+        <source>%1 ist noch nicht gespeichert: bitte zuerst den Haushalt speichern.</source>
+        <translation>%1 is not saved yet: please save the household first.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="108"/>
+        <source>60plus-Gutscheine %1 an %2 ausgegeben (%3).</source>
+        <translation>60plus vouchers %1 handed out to %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="124"/>
+        <source>Empfangsbestätigung 60plus-Gutscheine – %1</source>
+        <translation>Receipt for 60plus vouchers – %1</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherListDialog</name>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="66"/>
+        <source>CSV-Dateien (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="66"/>
+        <source>Excel-Arbeitsmappen (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="67"/>
+        <source>Gutscheinliste speichern</source>
+        <translation>Save voucher list</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="86"/>
+        <source>Gutscheinliste für die Buchhaltung</source>
+        <translation>Voucher list for accounting</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="87"/>
+        <source>Die 60plus-Gutscheine, die in einem Monat ausgegeben wurden: Ausgabetag, Passnummer, Name und Betrag, als Datei für die Buchhaltung. Das Speichern wird im Protokoll vermerkt.</source>
+        <translation>The 60plus vouchers handed out in a month: day handed out, pass number, name and amount, as a file for accounting. Saving is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="94"/>
+        <source>Monat</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="100"/>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="104"/>
+        <source>&amp;XLSX (Excel-Arbeitsmappe)</source>
+        <translation>&amp;XLSX (Excel workbook)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="106"/>
+        <source>XLSX (Excel-Arbeitsmappe)</source>
+        <translation>XLSX (Excel workbook)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="107"/>
+        <source>&amp;CSV (Semikolon, für Excel)</source>
+        <translation>&amp;CSV (semicolon, for Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="109"/>
+        <source>CSV (Semikolon, für Excel)</source>
+        <translation>CSV (semicolon, for Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="115"/>
+        <source>Meldung zur Gutscheinliste</source>
+        <translation>Message on the voucher list</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="117"/>
+        <source>&amp;Speichern unter …</source>
+        <translation>&amp;Save as …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="119"/>
+        <source>Speichern unter … (Liste des gewählten Monats)</source>
+        <translation>Save as … (list of the chosen month)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="121"/>
+        <source>Schl&amp;ießen</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="123"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="127"/>
+        <source>&amp;Monat:</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="129"/>
+        <source>&amp;Jahr:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="140"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/vouchers/list_dialog.py" line="184"/>
+        <source>Liste für %1 %2 gespeichert: %3</source>
+        <translation>List for %1 %2 saved: %3</translation>
     </message>
 </context>
 <context>
