@@ -22,7 +22,10 @@ from kpass.ui.register_import import PERMISSION as IMPORT_PERMISSION
 from kpass.ui.register_import import ImportWizard
 from kpass.ui.renewals.page import RenewalsPage
 from kpass.ui.search.page import PersonSearchPage
+from kpass.ui.translation import translatable_tables
 from kpass.ui.vouchers import open_voucher_list
+
+translatable_tables("MainWindow", ROLE_LABELS)  # the role shown beside the login's name
 
 
 class MainWindow(QMainWindow):
@@ -148,7 +151,7 @@ class MainWindow(QMainWindow):
             self.user_label.setText(
                 self.tr("Angemeldet: %1 (%2)")
                 .replace("%1", login.display_name)
-                .replace("%2", ROLE_LABELS.get(login.role, login.role))
+                .replace("%2", self.tr(ROLE_LABELS.get(login.role, login.role)))
             )
 
     def translate_ui(self) -> None:

@@ -3971,158 +3971,173 @@ The statistics stay unchanged; the audit trail records the erasure without its c
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="131"/>
+        <location filename="../../kpass/services/access/permissions.py" line="39"/>
+        <source>Sachbearbeitung</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/services/access/permissions.py" line="40"/>
+        <source>Leitung</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/services/access/permissions.py" line="41"/>
+        <source>Verwaltung</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="135"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="149"/>
+        <location filename="../../kpass/ui/main_window.py" line="153"/>
         <source>Angemeldet: %1 (%2)</source>
         <translation>Logged in: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="156"/>
+        <location filename="../../kpass/ui/main_window.py" line="160"/>
         <source>Karlsruher Pass</source>
         <translation>Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="157"/>
+        <location filename="../../kpass/ui/main_window.py" line="161"/>
         <source>&amp;Vorgang</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="158"/>
+        <location filename="../../kpass/ui/main_window.py" line="162"/>
         <source>&amp;Suche</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="159"/>
+        <location filename="../../kpass/ui/main_window.py" line="163"/>
         <source>Person suchen (Strg+F)</source>
         <translation>Search for a person (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="160"/>
+        <location filename="../../kpass/ui/main_window.py" line="164"/>
         <source>&amp;Neuer Antrag</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="161"/>
+        <location filename="../../kpass/ui/main_window.py" line="165"/>
         <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
         <translation>New application with a new household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="162"/>
+        <location filename="../../kpass/ui/main_window.py" line="166"/>
         <source>&amp;Verlängerungen</source>
         <translation>&amp;Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="163"/>
+        <location filename="../../kpass/ui/main_window.py" line="167"/>
         <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
         <translation>Passes that expire this month and next month (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="165"/>
+        <location filename="../../kpass/ui/main_window.py" line="169"/>
         <source>Wi&amp;dersprüche</source>
         <translation>&amp;Objections</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="166"/>
+        <location filename="../../kpass/ui/main_window.py" line="170"/>
         <source>Offene Widersprüche nach Fälligkeit (Strg+J)</source>
         <translation>Open objections by due date (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="167"/>
+        <location filename="../../kpass/ui/main_window.py" line="171"/>
         <source>Frei&amp;gaben (Vier-Augen-Prinzip)</source>
         <translation>&amp;Approvals (four-eyes principle)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="169"/>
+        <location filename="../../kpass/ui/main_window.py" line="173"/>
         <source>Entscheidungen, die auf die Freigabe der Leitung warten (Strg+G)</source>
         <translation>Decisions waiting for approval by a supervisor (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="170"/>
+        <location filename="../../kpass/ui/main_window.py" line="174"/>
         <source>&amp;Karten des Tages drucken …</source>
         <translation>Print the &amp;day&apos;s cards …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="171"/>
+        <location filename="../../kpass/ui/main_window.py" line="175"/>
         <source>Alle Karten eines Tages auf A4-Bögen</source>
         <translation>All cards of one day on A4 sheets</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="172"/>
+        <location filename="../../kpass/ui/main_window.py" line="176"/>
         <source>Bestand &amp;importieren …</source>
         <translation>&amp;Import existing register …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="173"/>
+        <location filename="../../kpass/ui/main_window.py" line="177"/>
         <source>Eine bisherige Liste (CSV/XLSX) übernehmen</source>
         <translation>Take over a previous list (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="174"/>
+        <location filename="../../kpass/ui/main_window.py" line="178"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="175"/>
+        <location filename="../../kpass/ui/main_window.py" line="179"/>
         <source>Aus&amp;wertung</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="176"/>
+        <location filename="../../kpass/ui/main_window.py" line="180"/>
         <source>&amp;Übersicht für die Leitung</source>
         <translation>&amp;Dashboard for supervisors</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="177"/>
+        <location filename="../../kpass/ui/main_window.py" line="181"/>
         <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
         <translation>Key figures, trend and export (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="178"/>
+        <location filename="../../kpass/ui/main_window.py" line="182"/>
         <source>&amp;Was wäre, wenn …</source>
         <translation>&amp;What if …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="179"/>
+        <location filename="../../kpass/ui/main_window.py" line="183"/>
         <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
         <translation>Try out another income limit (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="180"/>
+        <location filename="../../kpass/ui/main_window.py" line="184"/>
         <source>&amp;Protokoll der Änderungen</source>
         <translation>Audit &amp;log</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="181"/>
+        <location filename="../../kpass/ui/main_window.py" line="185"/>
         <source>Wer hat was wann getan; Kette prüfen (Strg+L)</source>
         <translation>Who did what and when; verify the chain (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="182"/>
+        <location filename="../../kpass/ui/main_window.py" line="186"/>
         <source>&amp;Gutscheinliste für die Buchhaltung …</source>
         <translation>&amp;Voucher list for accounting …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="184"/>
+        <location filename="../../kpass/ui/main_window.py" line="188"/>
         <source>Ausgegebene 60plus-Gutscheine eines Monats als CSV oder XLSX</source>
         <translation>60plus vouchers handed out in a month, as CSV or XLSX</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="185"/>
-        <location filename="../../kpass/ui/main_window.py" line="186"/>
+        <location filename="../../kpass/ui/main_window.py" line="189"/>
+        <location filename="../../kpass/ui/main_window.py" line="190"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="187"/>
+        <location filename="../../kpass/ui/main_window.py" line="191"/>
         <source>Menüleiste</source>
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="291"/>
+        <location filename="../../kpass/ui/main_window.py" line="295"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>

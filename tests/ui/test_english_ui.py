@@ -42,6 +42,7 @@ EXPECTED = {
         "dimension": "Stadtteil",
         "month": "Januar",
         "what if": "Was wäre, wenn die Einkommensgrenze anders wäre?",
+        "login role": "Verwaltung",
     },
     "en": {
         "menu": "&Tasks",
@@ -61,6 +62,7 @@ EXPECTED = {
         "dimension": "District",
         "month": "January",
         "what if": "What if the income limit were different?",
+        "login role": "Administrator",
     },
 }
 
@@ -98,6 +100,7 @@ def seen_texts(window: MainWindow) -> dict[str, str]:
         "dimension": dimensions.itemText(0),
         "month": dashboard.from_combo.itemText(january).split()[0],
         "what if": window.what_if_page.title.text(),
+        "login role": window.user_label.text().rsplit("(", 1)[-1].rstrip(")"),
     }
     return texts
 
