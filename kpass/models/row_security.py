@@ -58,6 +58,11 @@ LANGUAGE sql STABLE AS $$
   WHERE r.rolname LIKE '{ISSUER_ROLE_PREFIX.replace("_", chr(92) + "_")}%'
     AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER')
 $$;
+-- what the policies ask: NULL for a regional role (every issuer), else its issuers
+CREATE OR REPLACE FUNCTION kpass_seat_issuers() RETURNS text[]
+LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN kpass_sees_all() THEN NULL ELSE kpass_visible_issuers() END
+$$;
 """
 
 # Whether a print shows anything at all: read past the policies (the owner's right), so that
@@ -71,10 +76,11 @@ $$;
 
 
 def _issuer(column: str) -> str:
-    # The sub-selects are evaluated once per query (an InitPlan), not once per row.
-    # (the cast makes it an array expression, not a "= ANY (sub-select)" over rows)
-    return (f"((SELECT kpass_sees_all()) OR "
-            f"{column} = ANY (CAST((SELECT kpass_visible_issuers()) AS text[])))")
+    # The sub-select is evaluated once per query (an InitPlan), not once per row; the cast
+    # makes it an array expression, not a "= ANY (sub-select)" over rows. NULL (a regional
+    # role) stands for every issuer: the row's own.
+    return (f"({column} = ANY (coalesce(CAST((SELECT kpass_seat_issuers()) AS text[]), "
+            f"ARRAY[{column}::text])))")
 
 
 def _exists(table: str, column: str, key: str = "id") -> str:
