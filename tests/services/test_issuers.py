@@ -118,3 +118,23 @@ def test_letters_and_cards_show_the_issuers_letterhead(database: Database, tmp_p
     print_cards(database, [et_number, ka_number], tmp_path / "cards.pdf", today=DAY)
     cards = _pdf_text(tmp_path / "cards.pdf")
     assert "Stadt Ettlingen" in cards and "Stadt Karlsruhe" in cards
+
+
+def test_db_check_knows_every_issuers_numbers_and_residences(database: Database) -> None:
+    from sqlalchemy import text
+
+    from kpass.services.admin.check import check_database
+
+    _decide_and_issue(database, _household(database, "Karlsruhe", date(1950, 5, 5)))
+    _, [et_number] = _decide_and_issue(
+        database, _household(database, "Ettlingen", date(1948, 9, 9), "Roth"))
+    report = check_database(database, today=DAY)
+    assert report.ok, report.problems
+
+    with database.engine.begin() as connection:  # rows a raw write left inconsistent
+        connection.execute(text("UPDATE household SET issuer = 'ka' WHERE issuer = 'et'"))
+        connection.execute(text("UPDATE pass SET issuer = 'ka' WHERE number = :n"),
+                           {"n": et_number})
+    problems = "\n".join(check_database(database, today=DAY).problems)
+    assert "household whose issuer is not that of its residence: 1 ×" in problems
+    assert f"wrong check digits or prefix: 1 × — {et_number}" in problems
