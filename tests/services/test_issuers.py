@@ -137,4 +137,4 @@ def test_db_check_knows_every_issuers_numbers_and_residences(database: Database)
                            {"n": et_number})
     problems = "\n".join(check_database(database, today=DAY).problems)
     assert "household whose issuer is not that of its residence: 1 ×" in problems
-    assert f"wrong check digits or prefix: 1 × — {et_number}" in problems
+    assert f"wrong check digits: 1 × — {et_number}" in problems

@@ -174,8 +174,8 @@ def _pass_numbers(connection: Connection, report: CheckReport) -> None:
     ]
     if bad:
         shown = ", ".join(f"{number} (id {pass_id})" for pass_id, number in bad[:MAX_LISTED])
-        report.problems.append(
-            f"pass number with wrong check digits or prefix: {len(bad)} × — {shown}")
+        # (under its issuer's prefix: a number with another issuer's prefix is one too)
+        report.problems.append(f"pass number with wrong check digits: {len(bad)} × — {shown}")
 
 
 def _residences(connection: Connection, report: CheckReport) -> None:
