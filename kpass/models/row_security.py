@@ -18,8 +18,8 @@ variable). The policies:
 * rows with an issuer column (household, decision, pass, statistics rows) are visible when
   the issuer is one of the role's issuers;
 * a person is visible when recorded by such an issuer or a member of a visible household;
-  a decision and a pass also when their application or holder is visible (a household that
-  moved keeps its history);
+  a decision also when its application is visible, a pass also when its holder is a member
+  of a visible household (a household that moved keeps its history);
 * every other row of a case file is visible when the row it belongs to is visible
   (``EXISTS`` on that row, which is itself filtered by its own policy): addresses, members,
   notices, applications and objections by household; incomes, photos, search words,
@@ -93,7 +93,10 @@ POLICIES: dict[str, str] = {
     "person": f"{_issuer('issuer')} OR "
               "EXISTS (SELECT 1 FROM household_member x WHERE x.person_id = person.id)",
     "decision": f"{_issuer('issuer')} OR {_exists('application', 'decision.application_id')}",
-    "pass": f"{_issuer('issuer')} OR {_exists('person', 'pass.person_id')}",
+    # the holder is a member of a visible household (one level less than "the holder is
+    # visible": the policies nest, and every level costs planning time)
+    "pass": f"{_issuer('issuer')} OR "
+            "EXISTS (SELECT 1 FROM household_member x WHERE x.person_id = pass.person_id)",
     "stat_record": _issuer("issuer"),
     "household_address": _exists("household", "household_address.household_id"),
     "household_member": _exists("household", "household_member.household_id"),
