@@ -246,3 +246,28 @@ def test_every_table_of_the_case_file_has_a_policy() -> None:
     assert tables - set(POLICIES) == SHARED_TABLES, (
         "a new table: add a policy to kpass.models.row_security.POLICIES "
         "or, if it holds nothing of a case file, to SHARED_TABLES here")
+
+
+@ON_POSTGRESQL
+def test_a_move_to_another_issuer_is_recorded_by_the_region(region: Region) -> None:
+    """Karlsruhe's seat cannot hand a household over to Ettlingen (the write would make it
+    Ettlingen's); the regional seat records the move, and the household is Ettlingen's."""
+    from kpass.services.household.changes import move_household
+
+    household = region.households["ka"]
+    ka_seat = region.seat("kpass_issuer_ka")
+    log_in(ka_seat, "ka.sachbearbeitung", PASSWORD)
+    version = household_details(ka_seat, household, DAY).version
+    ettlingen = AddressInput("Marktplatz", "7", "76275", "Ettlingen", None)
+    with pytest.raises(PermissionDenied, match="another issuer"):
+        move_household(ka_seat, household, version, ettlingen, date(2026, 4, 1))
+
+    regional = region.seat("kpass_region")
+    log_in(regional, "region.leitung", PASSWORD)
+    move_household(regional, household, version, ettlingen, date(2026, 4, 1))
+    et_seat = region.seat("kpass_issuer_et")
+    assert sorted(row[0] for row in _raw(et_seat, "SELECT id FROM household")) == sorted(
+        region.households.values())
+    assert _raw(ka_seat, "SELECT id FROM household") == []
+    # Karlsruhe keeps what it decided and issued
+    assert _raw(ka_seat, "SELECT DISTINCT issuer FROM decision") == [("ka",)]
