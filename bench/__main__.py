@@ -23,6 +23,7 @@ MODULES = (
     "bench.history_prints",
     "bench.demo_generator",
     "bench.retention_run",
+    "bench.row_security",
 )
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from kpass.models import Household, HouseholdAddress, HouseholdMember, Person
 from kpass.models.engine import Database
+from kpass.services.issuers import issuer_code
 from kpass.services.uow import UnitOfWork
 
 
@@ -20,7 +21,7 @@ def add_household(
 ) -> list[int]:
     """A household at one address; ``persons`` as (family, given, birth, role). Returns ids."""
     with UnitOfWork(database) as uow:
-        household = Household()
+        household = Household(issuer=issuer_code(municipality))
         uow.session.add(household)
         uow.session.flush()
         uow.session.add(
@@ -36,7 +37,8 @@ def add_household(
         )
         ids = []
         for family, given, birth, role in persons:
-            person = Person(family_name=family, given_names=given, birth_date=birth)
+            person = Person(family_name=family, given_names=given, birth_date=birth,
+                            issuer=household.issuer)
             uow.session.add(person)
             uow.session.flush()
             uow.session.add(

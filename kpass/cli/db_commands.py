@@ -37,6 +37,14 @@ def _upgrade(args: argparse.Namespace) -> int:
         print(f"Copy verified: {result.copy.tables} tables, {result.copy.rows:,} rows.")
     elif result.backup is not None:
         print(f"Copy of the previous database: {result.backup}")
+    if result.row_security:
+        print("Row-level security per issuer set (roles kpass_region, kpass_issuer_<code>).")
+    if result.missing_roles:
+        names = ", ".join(result.missing_roles)
+        print(f"Not created (this role lacks CREATEROLE): {names}; an administrator creates "
+              "them (CREATE ROLE … NOLOGIN), then run kpass db upgrade again.\n"
+              f"Nicht angelegt (dieser Rolle fehlt CREATEROLE): {names}; die Administration "
+              "legt sie an (CREATE ROLE … NOLOGIN), dann kpass db upgrade erneut ausführen.")
     return 0
 
 

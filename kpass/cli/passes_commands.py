@@ -22,6 +22,8 @@ def register(commands: Any) -> None:
     listing.add_argument("--all", dest="every", action="store_true", help="every status")
     listing.add_argument("--active-on", type=date_arg, metavar="DATE")
     listing.add_argument("--expiring-in-month", type=month_arg, metavar="YYYY-MM")
+    listing.add_argument("--issuer", metavar="CODE",
+                         help="only this issuing municipality's passes (code or name)")
     listing.set_defaults(handler=_list)
     count = actions.add_parser("count", help="persons holding a valid pass on a day")
     count.add_argument("--active-on", type=date_arg, metavar="DATE", help="default today")
@@ -30,6 +32,7 @@ def register(commands: Any) -> None:
 
 def _list(args: argparse.Namespace) -> int:
     from kpass.services.passes import list_passes
+    from kpass.services.statistics import check_issuer_code
 
     month = args.expiring_in_month
     rows = list_passes(
@@ -38,6 +41,7 @@ def _list(args: argparse.Namespace) -> int:
         every_status=args.every,
         expiring_in=(month.year, month.month) if month is not None else None,
         limit=args.limit,
+        issuer=check_issuer_code(args.issuer),
     )
     if args.json:
         print_json([row.as_json() for row in rows])

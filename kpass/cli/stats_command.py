@@ -36,6 +36,8 @@ def register(commands: Any) -> None:
         action="store_true",
         help="unsuppressed counts, marked 'nur für den Dienstgebrauch' (supervisors only)",
     )
+    stats.add_argument("--issuer", metavar="CODE",
+                       help="only this issuing municipality (code or name, e.g. et, Ettlingen)")
     stats.add_argument("--format", choices=("csv", "xlsx", "json"), help="(required)")
     stats.add_argument("--out", type=path_arg, metavar="FILE", help="(required)")
     stats.set_defaults(handler=_stats)
@@ -71,9 +73,11 @@ def _stats(args: argparse.Namespace) -> int:
     months = parse_month_range(args.first.text, args.last.text)
     dimensions = parse_dimensions(args.by)
     path = export_statistics(database_from_args(args), months, dimensions, args.format,
-                             args.out, exact=args.exact)
+                             args.out, exact=args.exact, issuer=args.issuer)
     marking = " (nur für den Dienstgebrauch)" if args.exact else ""
-    print(f"Wrote {path}: {len(months)} month(s), by {', '.join(dimensions) or 'month'}{marking}.")
+    scope = f", issuer {args.issuer}" if args.issuer else ""
+    print(f"Wrote {path}: {len(months)} month(s), by {', '.join(dimensions) or 'month'}"
+          f"{scope}{marking}.")
     return 0
 
 

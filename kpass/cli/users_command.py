@@ -36,6 +36,8 @@ def register(commands: Any) -> None:
     add.add_argument("--name", required=True, type=text_arg(80), help="the user name")
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--display-name", type=text_arg(120))
+    add.add_argument("--issuer", metavar="CODE",
+                     help="bind the user to one issuer's seats (e.g. ka, et); default: all")
     _new_password_option(add)
     add.set_defaults(handler=_add)
 
@@ -109,7 +111,8 @@ def _add(args: argparse.Namespace) -> int:
         print(f"First admin {args.name.strip().lower()} created.")
         return 0
     log_in_from_args(database, args)
-    add_user(database, args.name, args.role, _new_password(args), args.display_name or "")
+    add_user(database, args.name, args.role, _new_password(args), args.display_name or "",
+             issuer=args.issuer)
     print(f"User {args.name.strip().lower()} ({args.role}) added.")
     return 0
 

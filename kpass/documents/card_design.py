@@ -77,23 +77,23 @@ class CardPainter:
         matrix = qr_matrix(card.qr_payload)
         canvas.saveState()
         canvas.translate(x, y)
-        self._band(card.pass_type)
+        self._band(card.pass_type, card.issuer or self.issuer)
         self._photo(card.photo)
         self._holder(card)
         canvas.setFillColor(TEXT_COLOUR)
         draw_qr(canvas, matrix, QR_LEFT, QR_BOTTOM, QR_SIZE)
         canvas.restoreState()
 
-    def _band(self, pass_type: str) -> None:
+    def _band(self, pass_type: str, issuer: str) -> None:
         canvas = self.canvas
         canvas.setFillColor(BAND_COLOURS.get(pass_type, BAND_COLOURS["karlsruher_pass"]))
         canvas.rect(0, CARD_HEIGHT - BAND_HEIGHT, CARD_WIDTH, BAND_HEIGHT, stroke=0, fill=1)
         canvas.setFillColor(white)
         canvas.setFont(BOLD, 12)
         canvas.drawString(MARGIN, CARD_HEIGHT - 7.2 * mm, pass_title(pass_type))
-        if self.issuer:
+        if issuer:
             canvas.setFont(REGULAR, 6.5)
-            canvas.drawRightString(CARD_WIDTH - MARGIN, CARD_HEIGHT - 6.6 * mm, self.issuer)
+            canvas.drawRightString(CARD_WIDTH - MARGIN, CARD_HEIGHT - 6.6 * mm, issuer)
 
     def _photo(self, photo: bytes | None) -> None:
         canvas = self.canvas

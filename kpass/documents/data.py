@@ -20,6 +20,7 @@ class CardData:
     valid_until: date
     photo: bytes | None  # JPEG or PNG; None leaves a field to glue a photo on
     qr_payload: str  # signed by kpass.signing, ASCII
+    issuer: str = ""  # the issuer in the colour band; "" for the letter settings' one
 
 
 

@@ -47,6 +47,9 @@ class AppUser(Base):
         Integer, nullable=False, default=0, server_default="0"
     )
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The issuer whose staff the user is (``ka``); None: the whole register (a single office,
+    # or the Sozialregion's regional staff). Schema 0016.
+    issuer: Mapped[str | None] = mapped_column(String(8))
 
 
 class KeySlot(Base):

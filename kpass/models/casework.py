@@ -61,6 +61,7 @@ class Decision(Base):
     __table_args__ = (
         Index("ix_decision_decided_on", "decided_on"),
         Index("ix_decision_application", "application_id"),
+        Index("ix_decision_issuer", "issuer", "decided_on"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -68,6 +69,8 @@ class Decision(Base):
     decided_on: Mapped[date] = mapped_column(Date, nullable=False)
     decided_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
     rule_set: Mapped[str] = mapped_column(String(40), nullable=False)
+    # The issuer whose rules decided (the household's issuer then), schema 0016.
+    issuer: Mapped[str] = mapped_column(String(8), nullable=False)
     input_snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
     output: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
     decided_by_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), nullable=False)
@@ -92,10 +95,13 @@ class Pass(VersionedMixin, Base):
         ),
         Index("ix_pass_person", "person_id"),
         Index("ix_pass_replaces", "replaces_pass_id"),
+        Index("ix_pass_issuer", "issuer"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(20), nullable=False, unique=True)
+    # The issuer whose prefix the number carries, schema 0016.
+    issuer: Mapped[str] = mapped_column(String(8), nullable=False)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), nullable=False)
     pass_type: Mapped[str] = mapped_column(String(20), nullable=False)
     status: Mapped[str] = mapped_column(String(10), nullable=False, default="active")

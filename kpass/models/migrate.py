@@ -68,6 +68,10 @@ class UpgradeResult:
     after: str
     backup: Path | None
     copy: VerifiedCopy | None = None
+    #: PostgreSQL: the row-level security of the Sozialregion was set (kpass.models.row_security)
+    row_security: bool = False
+    #: its group roles the upgrading role could not create (no CREATEROLE)
+    missing_roles: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:

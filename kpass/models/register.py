@@ -24,6 +24,8 @@ INCOME_PERIODS = ("month", "year")
 SEXES = ("f", "m", "d")
 #: How a letter addresses a person; no salutation ("Guten Tag …") when none is recorded.
 SALUTATIONS = ("frau", "herr")
+#: Length of an issuer code column (the rule set prefix: 2 to 8 lowercase letters).
+ISSUER_LENGTH = 8
 
 
 class Stadtteil(Base):
@@ -44,9 +46,13 @@ class Person(VersionedMixin, Base):
         Index("ix_person_family_key_birth", "family_name_key", "birth_date"),
         Index("ix_person_birth_date", "birth_date", "sort_key"),
         Index("ix_person_sort_key", "sort_key", "id"),
+        Index("ix_person_issuer", "issuer"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The issuer whose household first recorded the person; with the memberships it decides
+    # which issuers' seats see the person (row-level security, schema 0016).
+    issuer: Mapped[str] = mapped_column(String(ISSUER_LENGTH), nullable=False)
     family_name: Mapped[str] = mapped_column(String(120), nullable=False)
     given_names: Mapped[str] = mapped_column(String(160), nullable=False)
     # Derived in kpass.models.person_keys (lower case, umlauts folded): "Müller" finds
@@ -99,8 +105,12 @@ class PersonPhoto(Base):
 
 class Household(VersionedMixin, Base):
     __tablename__ = "household"
+    __table_args__ = (Index("ix_household_issuer", "issuer"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The issuer of the household's residence: set from the current address's municipality
+    # whenever it changes; row-level security on PostgreSQL keys on it.
+    issuer: Mapped[str] = mapped_column(String(ISSUER_LENGTH), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
 
     members: Mapped[list[HouseholdMember]] = relationship(

@@ -54,3 +54,5 @@ class StatRecord(Base):
     birth_month: Mapped[int | None] = mapped_column(Integer)
     rule_set: Mapped[str | None] = mapped_column(String(40))
     weight: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # The issuer whose decision or pass the row counts (schema 0016): statistics per issuer.
+    issuer: Mapped[str] = mapped_column(String(8), nullable=False)

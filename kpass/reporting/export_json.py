@@ -47,6 +47,8 @@ def json_document(
         "dimensions": [{"key": key, "title": get_dimension(key).title} for key in keys],
         "measures": [{"key": m, "title": MEASURE_TITLES[m]} for m in report.measures],
     }
+    if report.issuer:  # limited to one issuing municipality (kpass stats --issuer)
+        meta["issuer"] = report.issuer
     rows: list[dict[str, Any]] = []
     for line in long_rows(report, breakdown):
         item: dict[str, Any] = {"month": line.month}

@@ -82,6 +82,7 @@ def report_notes(report: StatisticsReport) -> list[Note]:
         ("Zeitraum", f"{report.period} (Kalendermonate)"),
         ("Erstellt am", report.created_at.strftime("%d.%m.%Y, %H:%M Uhr")),
         ("Regelwerke", "; ".join(report.rule_sets) if report.rule_sets else "keine angegeben"),
+        *([("Ausgebende Gemeinde", report.issuer)] if report.issuer else []),
         ("Geheimhaltung", protection),
         (
             "Aufgliederungen",

@@ -109,6 +109,8 @@ class StatisticsReport:
     created_at: datetime
     totals: Mapping[str, Mapping[str, int]]
     breakdowns: tuple[Breakdown, ...]
+    #: The issuing municipality the counts are limited to; "" for the whole register.
+    issuer: str = ""
 
     @property
     def period(self) -> str:

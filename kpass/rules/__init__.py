@@ -43,7 +43,11 @@ from kpass.rules.model import (
 )
 from kpass.rules.parameter_files import (
     configured_issuers,
+    default_issuer,
     default_parameters,
+    issuer_by_code,
+    issuer_of_municipality,
+    issuer_of_pass_prefix,
     load_parameters,
     load_parameters_file,
 )
@@ -52,7 +56,9 @@ from kpass.rules.pass_number import (
     PassNumberError,
     format_pass_number,
     is_valid_pass_number,
+    normalise_any_pass_number,
     normalise_pass_number,
+    parse_any_pass_number,
     parse_pass_number,
 )
 from kpass.rules.reasons import render_reason
@@ -97,6 +103,7 @@ __all__ = [
     "completed_years",
     "configured_issuers",
     "decision_to_json",
+    "default_issuer",
     "default_parameters",
     "dumps_decision",
     "education_benefits",
@@ -109,13 +116,18 @@ __all__ = [
     "household_to_json",
     "is_resident",
     "is_valid_pass_number",
+    "issuer_by_code",
+    "issuer_of_municipality",
+    "issuer_of_pass_prefix",
     "issues_new_pass",
     "last_of_month",
     "load_parameters",
     "load_parameters_file",
     "max_household_income",
     "new_validity",
+    "normalise_any_pass_number",
     "normalise_pass_number",
+    "parse_any_pass_number",
     "parse_check_input",
     "parse_pass_number",
     "pass_parameters",

@@ -43,11 +43,13 @@ DEFAULT_ISSUER_FILE = "karlsruhe.toml"
 
 _ISSUER_KEYS = {
     "municipality", "name", "rule_set_prefix", "description", "reference", "example", "stadtteile",
+    "pass_prefix", "letterhead_name", "letterhead_address", "letterhead_contact", "ortsteile",
 }
 _PARAMETER_KEYS = {"description", "reference", "unit", "values"}
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CODE_RE = re.compile(r"[a-z][a-z0-9_]*")
 _PREFIX_RE = re.compile(r"[a-z]{2,8}")
+_PASS_PREFIX_RE = re.compile(r"[A-Z]{1,4}")
 _CENT = Decimal("0.01")
 
 
@@ -71,7 +73,49 @@ def configured_issuers() -> tuple[Issuer, ...]:
     files = sorted(
         rules_dir().glob("*.toml"), key=lambda path: (path.name != DEFAULT_ISSUER_FILE, path.name)
     )
-    return tuple(_load_cached(file).issuer for file in files)
+    issuers = tuple(_load_cached(file).issuer for file in files)
+    _check_issuers_distinct(issuers)
+    return issuers
+
+
+def _check_issuers_distinct(issuers: tuple[Issuer, ...]) -> None:
+    for attribute in ("municipality", "rule_set_prefix", "pass_prefix"):
+        values = [getattr(issuer, attribute).casefold() for issuer in issuers]
+        twice = sorted({value for value in values if values.count(value) > 1})
+        if twice:
+            raise ParameterError(rules_dir(), f"issuer.{attribute}",
+                                 f"{', '.join(twice)} is used by two issuers")
+
+
+def default_issuer() -> Issuer:
+    """Stadt Karlsruhe: its pass numbers keep the prefix ``KA`` they always had."""
+    return configured_issuers()[0]
+
+
+def issuer_of_municipality(municipality: str | None) -> Issuer:
+    """The issuer a household living in ``municipality`` belongs to (its residence).
+
+    A municipality that issues no passes of its own falls to the default issuer, which
+    records such households as before (its decisions refuse them: residence)."""
+    wanted = (municipality or "").strip().casefold()
+    for issuer in configured_issuers():
+        if issuer.municipality.casefold() == wanted:
+            return issuer
+    return default_issuer()
+
+
+def issuer_by_code(code: str) -> Issuer:
+    """The configured issuer with this code (``ka``); :class:`ParameterError` otherwise."""
+    for issuer in configured_issuers():
+        if issuer.code == code:
+            return issuer
+    known = ", ".join(i.code for i in configured_issuers())
+    raise ParameterError(rules_dir(), None, f"no issuer with the code {code!r} ({known})")
+
+
+def issuer_of_pass_prefix(prefix: str) -> Issuer | None:
+    """The issuer whose pass numbers start with ``prefix``, if one is configured."""
+    return next((i for i in configured_issuers() if i.pass_prefix == prefix.upper()), None)
 
 
 def load_parameters(issuer: str | None = None) -> Parameters:
@@ -85,7 +129,7 @@ def load_parameters(issuer: str | None = None) -> Parameters:
     for file in sorted(rules_dir().glob("*.toml")):
         parameters = _load_cached(file)
         names = {file.stem.casefold(), parameters.issuer.municipality.casefold(),
-                 parameters.issuer.name.casefold()}
+                 parameters.issuer.name.casefold(), parameters.issuer.code}
         if wanted in names:
             return parameters
     known = ", ".join(i.municipality for i in configured_issuers())
@@ -176,6 +220,21 @@ def _parse_issuer(path: Path, table: object) -> Issuer:
     stadtteile = None
     if "stadtteile" in table:
         stadtteile = load_stadtteile(path.parent / text("stadtteile"))
+
+    def lines(key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(
+            isinstance(line, str) and line.strip() for line in value
+        ):
+            raise ParameterError(path, f"issuer.{key}", "must be a list of non-empty strings")
+        return tuple(line.strip() for line in value)
+
+    pass_prefix = table.get("pass_prefix", "KA")
+    if not isinstance(pass_prefix, str) or not _PASS_PREFIX_RE.fullmatch(pass_prefix):
+        raise ParameterError(path, "issuer.pass_prefix", "must be 1 to 4 capital letters A-Z")
+    ortsteile = lines("ortsteile")
+    if ortsteile and stadtteile is not None:
+        raise ParameterError(path, "issuer.ortsteile", "give either Stadtteile or Ortsteile")
     return Issuer(
         municipality=text("municipality"),
         name=text("name"),
@@ -184,6 +243,11 @@ def _parse_issuer(path: Path, table: object) -> Issuer:
         reference=text("reference"),
         example=example,
         stadtteile=stadtteile,
+        pass_prefix=pass_prefix,
+        letterhead_name=lines("letterhead_name"),
+        letterhead_address=lines("letterhead_address"),
+        letterhead_contact=lines("letterhead_contact"),
+        ortsteile=ortsteile,
     )
 
 

@@ -57,6 +57,22 @@ class Issuer:
     reference: str
     example: bool
     stadtteile: tuple[tuple[str, str], ...] | None  # (code, name); None: no Stadtteile
+    #: The capital letters before a pass number's serial (``KA`` in ``KA-123456-32``); the
+    #: check digits cover them, so a number read under another issuer's prefix is invalid.
+    pass_prefix: str = "KA"
+    #: The letterhead of letters and cards: the office's name lines, address lines and
+    #: contact lines (telephone, e-mail, opening hours); empty: the letter settings' office.
+    letterhead_name: tuple[str, ...] = ()
+    letterhead_address: tuple[str, ...] = ()
+    letterhead_contact: tuple[str, ...] = ()
+    #: A municipality without Stadtteile may name its Ortsteile (shown, not coded).
+    ortsteile: tuple[str, ...] = ()
+
+    @property
+    def code(self) -> str:
+        """The issuer's short code stored with households, decisions and passes (its rule
+        set prefix, ``ka``): it never changes, since stored decisions name it already."""
+        return self.rule_set_prefix
 
     @property
     def stadtteil_codes(self) -> frozenset[str] | None:

@@ -18,7 +18,12 @@ Serials run from 1 to 999,999: decades of new passes and replacements at today's
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+#: Stadt Karlsruhe's prefix: the numbers in circulation keep it. Every other issuer of the
+#: Sozialregion has its own (``ET``), and the check digits cover the prefix, so a number
+#: is valid under exactly the prefix it was issued with (up to a chance of 1 in 97 when the
+#: prefix is left out, which :func:`parse_any_pass_number` then asks for).
 PREFIX = "KA"
 SERIAL_DIGITS = 6
 MAX_SERIAL = 10**SERIAL_DIGITS - 1
@@ -93,3 +98,44 @@ def is_valid_pass_number(text: str, prefix: str = PREFIX) -> bool:
 def normalise_pass_number(text: str, prefix: str = PREFIX) -> str:
     """The canonical spelling ``KA-123456-32`` of a valid pass number typed in any way."""
     return format_pass_number(parse_pass_number(text, prefix), prefix)
+
+
+def parse_any_pass_number(text: str, prefixes: Sequence[str]) -> tuple[str, int]:
+    """``(prefix, serial)`` of ``text`` under one of the issuers' ``prefixes``.
+
+    A written prefix must be one of them. Without one, the prefix is the one whose check
+    digits fit; when two fit (about 1 in 97), the caseworker is asked to type the prefix.
+    """
+    compact = _SEPARATORS.sub("", text).upper()
+    match = re.fullmatch(rf"([A-Z]{{1,4}})?(\d{{{SERIAL_DIGITS + 2}}})", compact)
+    if match is None or not prefixes:
+        example = format_pass_number(123456, prefixes[0] if prefixes else PREFIX)
+        raise PassNumberError(
+            f"{text!r} is not a pass number of the form {example}",
+            f"„{text}“ ist keine Passnummer der Form {example}",
+        )
+    written = match.group(1)
+    if written is not None:
+        if written not in prefixes:
+            known = ", ".join(prefixes)
+            raise PassNumberError(
+                f"{text!r}: {written} is no issuer's pass number prefix (known: {known})",
+                f"„{text}“: {written} ist kein Kürzel einer ausgebenden Gemeinde "
+                f"(bekannt: {known})",
+            )
+        return written, parse_pass_number(match.group(2), written)
+    fitting = [prefix for prefix in prefixes if is_valid_pass_number(match.group(2), prefix)]
+    if len(fitting) == 1:
+        return fitting[0], parse_pass_number(match.group(2), fitting[0])
+    if not fitting:
+        parse_pass_number(match.group(2), prefixes[0])  # raises: the check digits
+    raise PassNumberError(
+        f"{text!r} fits the prefixes {', '.join(fitting)}: please type the prefix",
+        f"„{text}“ passt zu den Kürzeln {', '.join(fitting)}: bitte das Kürzel mit eingeben",
+    )
+
+
+def normalise_any_pass_number(text: str, prefixes: Sequence[str]) -> str:
+    """The canonical spelling of a valid pass number of any of the ``prefixes``."""
+    prefix, serial = parse_any_pass_number(text, prefixes)
+    return format_pass_number(serial, prefix)

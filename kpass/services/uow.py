@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from kpass.errors import ConcurrentChange, PermissionDenied
 from kpass.models import AppUser
 from kpass.models.engine import Database, describe_db_error, sqlstate
+from kpass.services import issuers as _issuers  # noqa: F401  (sets issuers on every flush)
 from kpass.services.audit_log import ChainHead, append_event, lock_head
 from kpass.services.login_session import SYSTEM_USERNAME, current_login
 
@@ -49,6 +50,24 @@ def concurrent_change(exc: DBAPIError) -> ConcurrentChange | None:
             "wurde gespeichert. Bitte noch einmal versuchen.",
         )
     return None
+
+
+PG_INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def other_issuers_row(exc: DBAPIError) -> PermissionDenied | None:
+    """The clear message for a write the row-level security of the Sozialregion refused."""
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    if sqlstate(exc) != PG_INSUFFICIENT_PRIVILEGE or "row-level security" not in text:
+        return None
+    return PermissionDenied(
+        "This seat may not write that record: it belongs to another issuer of the "
+        "Sozialregion (a household goes with the municipality of its residence). Nothing "
+        "was saved.",
+        "Dieser Arbeitsplatz darf diesen Datensatz nicht schreiben: er gehört zu einer "
+        "anderen Gemeinde der Sozialregion (ein Haushalt gehört zur Gemeinde seines "
+        "Wohnorts). Nichts wurde gespeichert.",
+    )
 
 
 class UnitOfWork:
@@ -99,7 +118,8 @@ class UnitOfWork:
                 "und noch einmal versuchen.",
             ) from exc
         if isinstance(exc, DBAPIError):
-            raise (concurrent_change(exc) or describe_db_error(exc, self.database)) from exc
+            raise (concurrent_change(exc) or other_issuers_row(exc)
+                   or describe_db_error(exc, self.database)) from exc
 
     def commit(self) -> None:
         self.session.commit()

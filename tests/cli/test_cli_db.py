@@ -67,22 +67,24 @@ def test_check_finds_broken_rows(
 ) -> None:
     with database.engine.begin() as connection:
         connection.execute(
-            text("INSERT INTO household (id, created_at, version) VALUES (7, CURRENT_TIMESTAMP, 1)")
+            text("INSERT INTO household (id, issuer, created_at, version) "
+                 "VALUES (7, 'ka', CURRENT_TIMESTAMP, 1)")
         )
         connection.execute(
             text(
                 "INSERT INTO person (id, family_name, given_names, family_name_key,"
                 " given_names_key, sort_key, birth_date, disability, foster_child, created_at,"
-                " version) VALUES "
+                " version, issuer) VALUES "
                 "(5, 'Weiß', 'Jörg', 'weiss', 'joerg', 'weiss', :b, false, false,"
-                " CURRENT_TIMESTAMP, 1)"
+                " CURRENT_TIMESTAMP, 1, 'ka')"
             ),
             {"b": date(1970, 1, 1)},
         )
         connection.execute(
             text(
-                "INSERT INTO pass (id, number, person_id, pass_type, status, created_at, version) "
-                "VALUES (3, 'KA-000001-23', 5, 'kinderpass', 'active', CURRENT_TIMESTAMP, 1)"
+                "INSERT INTO pass (id, number, person_id, pass_type, status, created_at, version,"
+                " issuer) VALUES (3, 'KA-000001-23', 5, 'kinderpass', 'active',"
+                " CURRENT_TIMESTAMP, 1, 'ka')"
             )
         )
     assert main(["--database", database_url, "db", "check"]) == 1

@@ -128,6 +128,7 @@ def test_register_round_trip(database: Database) -> None:
             application_id=application.id,
             decided_on=date(2026, 3, 15),
             rule_set="ka-2021-01-01",
+            issuer="ka",
             input_snapshot={"application_date": "2026-03-15"},
             output={"members": [{"id": "p1", "eligible": True, "text": "gültig € ß"}]},
             decided_by_id=uow.user_id(),

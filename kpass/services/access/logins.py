@@ -13,6 +13,7 @@ from kpass.models.engine import Database
 from kpass.services.access.guard import login_mechanics
 from kpass.services.access.key_slots import open_slot
 from kpass.services.access.passwords import dummy_verify, password_matches
+from kpass.services.access.seat import refuse_other_issuers_seat
 from kpass.services.login_session import SYSTEM_USERNAME, Login, remember_login
 from kpass.services.uow import UnitOfWork
 
@@ -91,6 +92,9 @@ def log_in(
                 "freischalten.",
             )
             uow.audit("login_failed", "app_user", user.id, reason="disabled")
+        elif (wrong_seat := refuse_other_issuers_seat(uow, user)) is not None:
+            refusal = wrong_seat
+            uow.audit("login_failed", "app_user", user.id, reason="seat of another issuer")
         else:
             user.failed_logins = 0
             user.locked_until = None

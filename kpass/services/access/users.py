@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from kpass.errors import InvalidInput
 from kpass.models import LOGIN_ROLES, AppUser, RegisterSetting
 from kpass.models.engine import Database
+from kpass.rules import configured_issuers
 from kpass.services.access.guard import owner_command, requires
 from kpass.services.access.key_slots import drop_slot, give_slot, start_key_encryption
 from kpass.services.access.logins import (
@@ -79,8 +80,23 @@ def has_login_users(database: Database) -> bool:
         return _login_users(uow) > 0
 
 
+def _check_issuer(issuer: str | None) -> str | None:
+    """A configured issuer's code (``ka``), or ``None`` for a user of the whole register."""
+    if issuer is None:
+        return None
+    known = [i.code for i in configured_issuers()]
+    if issuer not in known:
+        raise InvalidInput(
+            f"{issuer!r} is no issuer's code (known: {', '.join(known)}).",
+            f"„{issuer}“ ist kein Kürzel einer ausgebenden Gemeinde (bekannt: "
+            f"{', '.join(known)}).",
+        )
+    return issuer
+
+
 def _add(
-    uow: UnitOfWork, name: str, role: str, password: str, display_name: str
+    uow: UnitOfWork, name: str, role: str, password: str, display_name: str,
+    issuer: str | None = None,
 ) -> AppUser:
     existing = uow.session.scalar(select(AppUser).where(func.lower(AppUser.username) == name))
     password_hash = hash_password(password)
@@ -93,6 +109,7 @@ def _add(
         existing.password_hash = password_hash
         existing.role = role
         existing.active = True
+        existing.issuer = issuer
         if display_name:
             existing.display_name = display_name
         uow.session.flush()
@@ -103,6 +120,7 @@ def _add(
         display_name=display_name.strip() or name,
         role=role,
         password_hash=password_hash,
+        issuer=issuer,
     )
     uow.session.add(user)
     uow.session.flush()
@@ -131,13 +149,16 @@ def create_first_admin(
 
 @requires(Permission.USERS)
 def add_user(
-    database: Database, username: str, role: str, password: str, display_name: str = ""
+    database: Database, username: str, role: str, password: str, display_name: str = "",
+    *, issuer: str | None = None,
 ) -> None:
+    """A new login; ``issuer`` binds it to one issuer's seats (the Sozialregion)."""
     name = _check_name(username)
     _check_role(role)
+    issuer = _check_issuer(issuer)
     kek = _admins_kek(database)
     with UnitOfWork(database) as uow:
-        user = _add(uow, name, role, password, display_name)
+        user = _add(uow, name, role, password, display_name, issuer)
         if kek is not None:
             give_slot(uow, user, password, kek)
         uow.commit()

@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Date, TextClause, bindparam, text
 
 from kpass.models.engine import Database, register_files
-from kpass.rules import is_valid_pass_number
+from kpass.rules import configured_issuers, is_valid_pass_number, issuer_of_municipality
 from kpass.services.access.guard import owner_command
 from kpass.services.household.identity import CHECK_YEARS, duplicate_pass_holders
 from kpass.settings import open_to_others
@@ -162,15 +162,37 @@ def _invariant(
 
 
 def _pass_numbers(connection: Connection, report: CheckReport) -> None:
-    """Every stored number carries valid check digits (a typed-in import could not)."""
+    """Every stored number carries valid check digits under its issuer's prefix (a typed-in
+    import could not; a number of another issuer's prefix is wrong as well)."""
+    prefixes = {issuer.code: issuer.pass_prefix for issuer in configured_issuers()}
     bad = [
         (pass_id, number)
-        for pass_id, number in connection.execute(text("SELECT id, number FROM pass"))
-        if not is_valid_pass_number(number)
+        for pass_id, number, issuer in connection.execute(
+            text("SELECT id, number, issuer FROM pass"))
+        if issuer not in prefixes or not number.startswith(f"{prefixes[issuer]}-")
+        or not is_valid_pass_number(number, prefixes[issuer])
     ]
     if bad:
         shown = ", ".join(f"{number} (id {pass_id})" for pass_id, number in bad[:MAX_LISTED])
+        # (under its issuer's prefix: a number with another issuer's prefix is one too)
         report.problems.append(f"pass number with wrong check digits: {len(bad)} × — {shown}")
+
+
+def _residences(connection: Connection, report: CheckReport) -> None:
+    """A household's issuer is the issuer of its current address's municipality."""
+    rows = connection.execute(text(
+        "SELECT h.id, h.issuer, a.municipality FROM household h JOIN household_address a "
+        "ON a.household_id = h.id AND a.valid_until IS NULL "
+        "WHERE NOT EXISTS (SELECT 1 FROM household_address b WHERE b.household_id = h.id "
+        "AND b.valid_until IS NULL AND (b.valid_from > a.valid_from "
+        "OR (b.valid_from = a.valid_from AND b.id > a.id)))"
+    ))
+    wrong = sorted(int(h) for h, issuer, municipality in rows
+                   if issuer != issuer_of_municipality(municipality).code)
+    if wrong:
+        shown = ", ".join(str(i) for i in wrong[:MAX_LISTED])
+        report.problems.append(
+            f"household whose issuer is not that of its residence: {len(wrong)} × — ids {shown}")
 
 
 def _revocations(connection: Connection, today: date, report: CheckReport) -> None:
@@ -237,6 +259,7 @@ def check_database(database: Database, *, today: date | None = None) -> CheckRep
             _invariant(connection, description, sql, report)
         _revocations(connection, today or date.today(), report)
         _pass_numbers(connection, report)
+        _residences(connection, report)
         _likely_duplicates(connection, today or date.today(), report)
         if database.sqlite_path is not None:  # while connected: with its -wal and -shm
             _file_modes(database.sqlite_path, report)

@@ -20,6 +20,7 @@ from kpass.rules import (
     Decision,
     Parameters,
     decision_to_json,
+    default_issuer,
     default_parameters,
     evaluate,
     format_pass_number,
@@ -40,6 +41,9 @@ from kpass.services.household.facts import (
     stadtteil_on,
 )
 from kpass.services.statistics.records import decision_rows, revoked_rest, validity_row
+
+#: The demo register's decisions are Stadt Karlsruhe's (it decides by its parameters).
+DEMO_ISSUER = default_issuer().code
 
 P_RENEW_IN_TIME = 0.75
 P_RENEW_LATE = 0.08
@@ -167,12 +171,13 @@ class _Household:
                 "output": decision_to_json(decision),
                 "decided_by_id": ctx.user_id,
                 "household_type": self.where[1],
+                "issuer": DEMO_ISSUER,
             }
         )
         t["stat_record"].extend(
             decision_rows(
                 decision.members, day, births, *self.where, rule_input.applicant,
-                decision.rule_set,
+                decision.rule_set, DEMO_ISSUER,
             )
         )
         for member in decision.members:
@@ -241,6 +246,7 @@ class _Household:
                     "replaces_pass_id": None,
                     "created_at": ctx.now,
                     "version": 1,
+                    "issuer": DEMO_ISSUER,
                 }
             )
         ctx.tables["pass_validity"].append(
@@ -266,6 +272,7 @@ class _Household:
                 stadtteil=self.where[0],
                 household_type=self.where[1],
                 rule_set=rule_set,
+                issuer=DEMO_ISSUER,
             ),
         )
         self.held[person_id] = HeldPass(

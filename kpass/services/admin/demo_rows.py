@@ -33,6 +33,7 @@ from kpass.models import (
 )
 from kpass.models.person_keys import person_key_columns, search_token_rows
 from kpass.services.admin.demo_history import HistoryContext, simulate_history
+from kpass.services.issuers import issuer_code
 from kpass.text_keys import street_key
 
 ID_TABLES: tuple[Any, ...] = (
@@ -88,7 +89,11 @@ def _household_rows(
 
     household_id = take("household")
     came = min(a.valid_from for a in h.addresses) if h.addresses else now.date()
-    t["household"].append({"id": household_id, "created_at": on(came), "version": 1})
+    # the issuer of the residence, as the counter's household editor sets it
+    issuer = issuer_code(h.addresses[-1].municipality if h.addresses else None)
+    t["household"].append(
+        {"id": household_id, "created_at": on(came), "version": 1, "issuer": issuer}
+    )
     addresses = h.addresses
     for i, a in enumerate(addresses):
         following = addresses[i + 1].valid_from if i + 1 < len(addresses) else None
@@ -122,6 +127,7 @@ def _household_rows(
                 "disability": "disability" in p.flags,
                 "foster_child": "foster_child" in p.flags,
                 "died_on": None,
+                "issuer": issuer,
                 "created_at": on(max(came, p.member_since)),
                 "version": 1,
             }

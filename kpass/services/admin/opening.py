@@ -8,10 +8,14 @@ file; every other command says that there is none instead of leaving an empty on
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kpass.atomic_file import protect
 from kpass.errors import DatabaseError
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import UpgradeResult, ensure_current, upgrade
+from kpass.models.row_security import apply_row_security, owns_the_register
+from kpass.rules import configured_issuers
 from kpass.services.access.guard import owner_command
 from kpass.settings import data_dir, resolve_database_url, tighten
 
@@ -43,8 +47,20 @@ def open_register(url_text: str | None, *, create: bool = False,
 
 @owner_command
 def upgrade_register(database: Database) -> UpgradeResult:
-    """Create or upgrade the schema (a SQLite file is copied aside first)."""
-    return upgrade(database)
+    """Create or upgrade the schema (a SQLite file is copied aside first).
+
+    On PostgreSQL, run by the owner of the tables, the row-level security of the Sozialregion
+    is set as well: a group role per configured issuer, their grants and the policies
+    (:mod:`kpass.models.row_security`). A seat (not the owner) starting the app leaves it."""
+    result = upgrade(database)
+    if database.is_sqlite:
+        return result
+    codes = [issuer.code for issuer in configured_issuers()]
+    with database.engine.begin() as connection:
+        if not owns_the_register(connection):
+            return result
+        missing = apply_row_security(connection, codes)
+    return replace(result, row_security=True, missing_roles=tuple(missing))
 
 
 def open_and_upgrade(url_text: str | None) -> Database:

@@ -16,7 +16,6 @@ from kpass.rules import Decision as RuleDecision
 from kpass.rules import (
     RuleInput,
     decision_to_json,
-    default_parameters,
     evaluate,
     rule_input_to_json,
 )
@@ -32,6 +31,7 @@ from kpass.services.household.facts import (
     members_on,
     stadtteil_on,
 )
+from kpass.services.issuers import issuer_code, residence_parameters
 from kpass.services.statistics.records import as_records, decision_rows
 from kpass.services.statistics.writes import take_back_earlier_decision
 from kpass.services.uow import UnitOfWork
@@ -188,9 +188,11 @@ def preview_decision(facts: HouseholdFacts, day: date,
                      applicant_key: int) -> tuple[RuleInput, RuleDecision]:
     """What the rules see in ``facts`` on ``day`` and what they would decide, with the same
     parameters as a stored decision (:func:`decide`) — the counter's live preview of a
-    household on the screen, nothing stored."""
+    household on the screen, nothing stored. The rules are those of the issuer of the
+    household's residence on ``day``."""
     rule_input = build_rule_input(facts, day, applicant_key)
-    return rule_input, evaluate(rule_input, default_parameters())
+    parameters = residence_parameters(rule_input.residence.municipality)
+    return rule_input, evaluate(rule_input, parameters)
 
 
 def decide_application(
@@ -217,6 +219,7 @@ def decide_application(
     counted_type = household_type(facts, day)
     stored = Decision(
         application_id=application.id,
+        issuer=issuer_code(rule_input.residence.municipality),
         decided_on=day,
         rule_set=decision.rule_set or NO_RULE_SET,
         input_snapshot=rule_input_to_json(rule_input),
@@ -238,6 +241,7 @@ def decide_application(
                 counted_type,
                 rule_input.applicant,
                 decision.rule_set,
+                stored.issuer,
             )
         )
     )

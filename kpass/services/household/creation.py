@@ -44,6 +44,7 @@ from kpass.services.household.validation import (
     member_place,
     notice_place,
 )
+from kpass.services.issuers import issuer_code
 from kpass.services.uow import UnitOfWork
 from kpass.text_keys import name_key
 
@@ -154,13 +155,15 @@ def create_household(
         _index_refs(notice_place(k), "person_refs", notice.person_refs, len(checked))
 
     with UnitOfWork(database) as uow:
-        household = Household()
+        # the issuer of the residence from the first row on (row-level security checks it)
+        household = Household(issuer=issuer_code(address.municipality))
         uow.session.add(household)
         uow.session.flush()
         persons: list[Person] = []
         for i, (member, person_input) in enumerate(checked):
             if person_input is not None:
-                persons.append(new_person(person_input))  # added once the checks passed
+                # added once the checks passed
+                persons.append(new_person(person_input, household.issuer))
             else:
                 assert member.person_id is not None
                 person = existing_person(uow, member_place(i), member.person_id, since)

@@ -130,7 +130,9 @@ def add_member_step(uow: UnitOfWork, household_id: int, member: MemberInput, sin
     person_input = check_member(place, member, today)
     memberships = memberships_of(uow, household_id)
     if person_input is not None:
-        person = new_person(person_input)  # added once the checks passed
+        household = uow.session.get(Household, household_id)
+        assert household is not None
+        person = new_person(person_input, household.issuer)  # added once the checks passed
     else:
         assert member.person_id is not None
         person = existing_person(uow, place, member.person_id, since)

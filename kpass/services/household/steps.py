@@ -79,8 +79,10 @@ def existing_person(uow: UnitOfWork, place: Place, person_id: int, since: date) 
     return person
 
 
-def new_person(person: PersonInput) -> Person:
+def new_person(person: PersonInput, issuer: str) -> Person:
+    """A new person, recorded by ``issuer`` (the issuer of the household they join)."""
     return Person(
+        issuer=issuer,
         family_name=person.family_name,
         given_names=person.given_names,
         birth_date=person.birth_date,

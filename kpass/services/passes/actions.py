@@ -131,7 +131,9 @@ def _carry_out(
             # type of each earlier period stays in its decision and statistics row.
             card.pass_type = plan.pass_type
     else:
-        card = Pass(number=next_pass_number(uow), person_id=person_id, pass_type=plan.pass_type)
+        # the number of the issuer that decided, under its prefix and from its counter
+        card = Pass(number=next_pass_number(uow, decision.issuer), person_id=person_id,
+                    pass_type=plan.pass_type, issuer=decision.issuer)
         uow.session.add(card)
     validity = PassValidity(
         decision_id=decision.id,

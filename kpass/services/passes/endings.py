@@ -68,7 +68,8 @@ def replace_pass(
         validity = latest_validity(uow, card)
         _end_pass(uow, card, "replaced", on, reason)
         new = Pass(
-            number=next_pass_number(uow),
+            number=next_pass_number(uow, card.issuer),
+            issuer=card.issuer,
             person_id=card.person_id,
             pass_type=card.pass_type,
             replaces_pass_id=card.id,

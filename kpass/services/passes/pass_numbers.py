@@ -10,32 +10,58 @@ from sqlalchemy import func, select, update
 
 from kpass.errors import InvalidInput
 from kpass.models import Counter, Pass
-from kpass.rules import PassNumberError, format_pass_number, normalise_pass_number
+from kpass.rules import (
+    PassNumberError,
+    configured_issuers,
+    default_issuer,
+    format_pass_number,
+    issuer_by_code,
+    normalise_any_pass_number,
+)
 from kpass.services.uow import UnitOfWork
 
+#: Stadt Karlsruhe's counter keeps its name; every other issuer counts in its own row.
 SERIAL_COUNTER = "pass_serial"
 
 
-def next_pass_number(uow: UnitOfWork) -> str:
-    """A fresh number: the counter only grows, so no number is ever handed out twice."""
+def serial_counter(issuer_code: str) -> str:
+    """The counter row of an issuer's serials (``pass_serial``, ``pass_serial_et``)."""
+    return SERIAL_COUNTER if issuer_code == default_issuer().code else (
+        f"{SERIAL_COUNTER}_{issuer_code}")
+
+
+def next_pass_number(uow: UnitOfWork, issuer_code: str | None = None) -> str:
+    """A fresh number of the issuer (default: Stadt Karlsruhe) under its prefix: its counter
+    only grows (the row is locked by the update until commit, so two seats never get the same
+    serial), so no number is ever handed out twice."""
     session = uow.session
+    issuer = issuer_by_code(issuer_code) if issuer_code is not None else default_issuer()
+    name = serial_counter(issuer.code)
     value = session.execute(
         update(Counter)
-        .where(Counter.name == SERIAL_COUNTER)
+        .where(Counter.name == name)
         .values(value=Counter.value + 1)
         .returning(Counter.value)
     ).scalar_one_or_none()
     if value is None:
-        highest = session.scalar(select(func.count()).select_from(Pass)) or 0
+        highest = session.scalar(
+            select(func.count()).select_from(Pass)
+            .where(Pass.number.like(f"{issuer.pass_prefix}-%"))
+        ) or 0
         value = 100001 + int(highest)
-        session.add(Counter(name=SERIAL_COUNTER, value=value))
-    return format_pass_number(int(value))
+        session.add(Counter(name=name, value=value))
+    return format_pass_number(int(value), issuer.pass_prefix)
+
+
+def pass_prefixes() -> tuple[str, ...]:
+    """The configured issuers' pass number prefixes, Karlsruhe's first."""
+    return tuple(issuer.pass_prefix for issuer in configured_issuers())
 
 
 def find_pass(uow: UnitOfWork, number_text: str) -> Pass:
     """The pass with this number; typed numbers are checked by their check digits first."""
     try:
-        number = normalise_pass_number(number_text)
+        number = normalise_any_pass_number(number_text, pass_prefixes())
     except PassNumberError as exc:
         raise InvalidInput(exc.message_en, exc.message_de) from exc
     card = uow.session.scalar(select(Pass).where(Pass.number == number))

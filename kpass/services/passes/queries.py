@@ -112,6 +112,7 @@ def list_passes(
     expiring_in: tuple[int, int] | None = None,
     person_ids: Sequence[int] | None = None,
     limit: int = DEFAULT_LIMIT,
+    issuer: str | None = None,
 ) -> list[PassRow]:
     """Passes, newest validity first.
 
@@ -119,7 +120,7 @@ def list_passes(
     whatever their state; ``expiring_in`` (year, month) those whose latest validity ends in
     that month and that are not revoked on ``active_on`` (today) — the renewal queue, where a
     pass revoked from a later day stays until that day. Each row's ``status`` is its state
-    on ``active_on`` (today).
+    on ``active_on`` (today). ``issuer`` (a code): only that issuing municipality's passes.
     """
     day = active_on or date.today()
     latest_until = latest_valid_until()
@@ -144,6 +145,8 @@ def list_passes(
     )
     if person_ids is not None:
         statement = statement.where(Pass.person_id.in_(list(person_ids)))
+    if issuer is not None:
+        statement = statement.where(Pass.issuer == issuer)
     if expiring_in is not None:
         first = date(expiring_in[0], expiring_in[1], 1)
         statement = statement.where(
@@ -164,6 +167,7 @@ def list_passes(
             active_on=day.isoformat(),
             every_status=every_status,
             expiring_in=list(expiring_in) if expiring_in else None,
+            issuer=issuer,
         )
     return [
         PassRow(

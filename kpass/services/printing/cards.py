@@ -30,6 +30,7 @@ from kpass.services.admin.signing_keys import ActiveKey, draft_key, find_active_
 from kpass.services.approvals.gate import refuse_held_periods
 from kpass.services.audit.card_check import refuse_unless_as_recorded
 from kpass.services.passes.actions import find_pass
+from kpass.services.printing.letterhead import card_issuer_label
 from kpass.services.printing.record import PrintResult, finish_print, read_for_print
 from kpass.services.uow import UnitOfWork
 from kpass.signing import PassFields, sign_payload
@@ -154,6 +155,7 @@ def card_data(
                 valid_until,
                 photos.get(person.id),
                 sign_payload(fields, key.private_key_pem, key.key_id),
+                card_issuer_label(card.issuer),
             )
         )
     return result

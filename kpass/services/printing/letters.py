@@ -10,12 +10,14 @@ from kpass.documents import (
     render_renewal_reminders,
 )
 from kpass.errors import InvalidInput
+from kpass.models import Decision
 from kpass.models.engine import Database
 from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
 from kpass.services.approvals.gate import refuse_unless_released
 from kpass.services.passes.queries import list_passes
 from kpass.services.printing.letter_data import decision_letter_data, reminder_data
+from kpass.services.printing.letterhead import issuer_letter_settings
 from kpass.services.printing.record import PrintResult, finish_print
 from kpass.services.uow import UnitOfWork
 
@@ -36,13 +38,15 @@ def print_decision_letter(
         data = decision_letter_data(
             uow, decision_id, representative=representative, letter_date=letter_date
         )
+        decision = uow.session.get(Decision, decision_id)
+        settings = issuer_letter_settings(decision.issuer if decision is not None else None)
     return finish_print(
         database,
         out,
         "letter",
         {"decision": decision_id},
         1,
-        lambda s: render_decision_letter(data, s),
+        lambda s: render_decision_letter(data, s, settings),
         decision_id=decision_id,
         still_printable=lambda uow: refuse_unless_released(uow.session, [decision_id]),
     )

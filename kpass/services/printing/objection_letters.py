@@ -30,6 +30,7 @@ from kpass.services.printing.letter_people import (
     person_name,
     salutation,
 )
+from kpass.services.printing.letterhead import issuer_letter_settings
 from kpass.services.printing.record import PrintResult, finish_print
 from kpass.services.uow import UnitOfWork
 
@@ -128,12 +129,14 @@ def print_objection_letter(
         assert objection is not None
         # the decision the letter is about: the one that stands, or the remedial one
         decision_id = objection.remedial_decision_id or objection.decision_id
+        decision = uow.session.get(Decision, decision_id)
+        settings = issuer_letter_settings(decision.issuer if decision is not None else None)
     return finish_print(
         database,
         out,
         "letter",
         {"objection": objection_id, "decision": decision_id},
         1,
-        lambda s: render_objection_letter(data, s),
+        lambda s: render_objection_letter(data, s, settings),
         decision_id=decision_id,
     )

@@ -63,6 +63,7 @@ from kpass.services.household.facts import (
 )
 from kpass.services.household.identity import lock_person_identity
 from kpass.services.household.steps import address_row, income_row, new_person, notice_row
+from kpass.services.issuers import issuer_code
 from kpass.services.passes.pass_numbers import SERIAL_COUNTER
 from kpass.services.register_import.outcomes import SKIPPED, TO_CHECK, Problem
 from kpass.services.register_import.planning import PlannedHousehold
@@ -139,10 +140,10 @@ def write_household(uow: UnitOfWork, planned: PlannedHousehold, *, file_name: st
     session = uow.session
     since = planned.since
     assert planned.address is not None
-    household = Household()
+    household = Household(issuer=issuer_code(planned.address.municipality))
     session.add(household)
     session.flush()
-    persons = [new_person(person) for person, _, _ in planned.members]
+    persons = [new_person(person, household.issuer) for person, _, _ in planned.members]
     session.add_all(persons)
     session.flush()
     session.add(address_row(household.id, planned.address, since))
@@ -203,7 +204,8 @@ def _takeover(uow: UnitOfWork, planned: PlannedHousehold, household_id: int,
                               created_by_id=uow.user_id())
     session.add(application)
     session.flush()
-    decision = Decision(application_id=application.id, decided_on=day,
+    issuer = session.get(Household, household_id).issuer  # type: ignore[union-attr]
+    decision = Decision(application_id=application.id, decided_on=day, issuer=issuer,
                         rule_set=TAKEOVER_RULE_SET, input_snapshot=rule_input_to_json(rule_input),
                         output=output, decided_by_id=uow.user_id(), household_type=counted_type)
     session.add(decision)
@@ -211,7 +213,8 @@ def _takeover(uow: UnitOfWork, planned: PlannedHousehold, household_id: int,
     births = {m.id: m.birth_date for m in rule_input.members}
     session.add_all(as_records(decision_rows(
         [StoredOutcome.of(m) for m in output["members"]], day, births,
-        stadtteil_on(facts, day), counted_type, rule_input.applicant, TAKEOVER_RULE_SET)))
+        stadtteil_on(facts, day), counted_type, rule_input.applicant, TAKEOVER_RULE_SET,
+        issuer)))
     numbers = []
     for card in planned.passes:
         holder = person_ids[card.member]

@@ -18,7 +18,7 @@ from kpass.reporting.definitions import (
     PASS_TYPE_LABELS,
     STADTTEIL_OUTSIDE,
 )
-from kpass.services.statistics.counts import count_rows
+from kpass.services.statistics.counts import check_issuer_code, count_rows
 from kpass.services.statistics.export import export_statistics, suggested_file_name
 from kpass.services.statistics.what_if import ImpactReport, parse_threshold, policy_impact
 
@@ -33,6 +33,7 @@ __all__ = [
     "STADTTEIL_OUTSIDE",
     "CountRow",
     "ImpactReport",
+    "check_issuer_code",
     "count_rows",
     "export_statistics",
     "get_dimension",

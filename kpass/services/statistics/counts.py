@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Date, Integer, String, and_, case, func, literal, select, union_all
 
+from kpass.errors import InvalidInput
 from kpass.models import StatRecord
 from kpass.models.engine import Database
 from kpass.models.periods import valid_on
 from kpass.reporting import CountRow, StatisticsReport, build_report
-from kpass.rules import AGE_GROUPS
+from kpass.rules import AGE_GROUPS, configured_issuers, issuer_by_code
 from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
 from kpass.services.uow import UnitOfWork
@@ -89,9 +91,12 @@ MEASURES = ("active", "new", "renewed", "replaced", "rejected", "applications")
 
 @requires(Permission.EXACT_STATISTICS)
 def count_rows(
-    database: Database, months: Sequence[str], dimensions: Sequence[str]
+    database: Database, months: Sequence[str], dimensions: Sequence[str], *,
+    issuer: str | None = None,
 ) -> list[CountRow]:
-    """Exact counts per month, measure and dimension values."""
+    """Exact counts per month, measure and dimension values; with ``issuer`` (a code) only
+    that issuer's decisions and passes. (A seat of one issuer on a regional register counts
+    only its own anyway: row-level security.)"""
     series = _month_series(months)
     keys = [_dimension(name, series).label(f"d{i}") for i, name in enumerate(dimensions)]
     rows: list[CountRow] = []
@@ -103,6 +108,8 @@ def count_rows(
                 .join(S, _measure_filter(measure, series))
                 .group_by(series.c.month, *keys)
             )
+            if issuer is not None:
+                statement = statement.where(S.issuer == issuer)
             for month, *values, count in uow.session.execute(statement):
                 if count:  # a group whose rows all were taken back counts nothing
                     rows.append(
@@ -111,7 +118,9 @@ def count_rows(
     return rows
 
 
-def rule_sets_used(database: Database, months: Sequence[str]) -> list[str]:
+def rule_sets_used(
+    database: Database, months: Sequence[str], issuer: str | None = None
+) -> list[str]:
     first = date.fromisoformat(f"{months[0]}-01")
     last_year, last_month = int(months[-1][:4]), int(months[-1][5:7])
     last = date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
@@ -120,21 +129,41 @@ def rule_sets_used(database: Database, months: Sequence[str]) -> list[str]:
             str(r)
             for r in uow.session.scalars(
                 select(S.rule_set)
-                .where(S.decided_on >= first, S.decided_on <= last, S.rule_set.is_not(None))
+                .where(S.decided_on >= first, S.decided_on <= last, S.rule_set.is_not(None),
+                       *([S.issuer == issuer] if issuer is not None else []))
                 .distinct()
             )
         )
 
 
 def statistics_report(
-    database: Database, months: Sequence[str], dimensions: Sequence[str], *, exact: bool
+    database: Database, months: Sequence[str], dimensions: Sequence[str], *, exact: bool,
+    issuer: str | None = None,
 ) -> StatisticsReport:
-    """The report of ``kpass stats`` and the dashboard's exports."""
-    return build_report(
-        count_rows(database, months, dimensions),
+    """The report of ``kpass stats`` and the dashboard's exports; with ``issuer`` (a code)
+    limited to that issuing municipality, which the report names."""
+    code = check_issuer_code(issuer)
+    report = build_report(
+        count_rows(database, months, dimensions, issuer=code),
         dimensions,
         months,
         exact,
-        rule_sets_used(database, months),
+        rule_sets_used(database, months, code),
         datetime.now(UTC),
     )
+    return report if code is None else replace(report, issuer=issuer_by_code(code).name)
+
+
+def check_issuer_code(issuer: str | None) -> str | None:
+    """The code of a configured issuer named by code or municipality (``et``, ``Ettlingen``);
+    :class:`InvalidInput` naming the known ones otherwise."""
+    if issuer is None:
+        return None
+    wanted = issuer.strip().casefold()
+    for known in configured_issuers():
+        if wanted in (known.code, known.municipality.casefold()):
+            return known.code
+    names = ", ".join(f"{i.code} ({i.municipality})" for i in configured_issuers())
+    raise InvalidInput(f"{issuer!r} is no configured issuer (known: {names}).",
+                       f"„{issuer}“ ist keine eingerichtete ausgebende Gemeinde "
+                       f"(bekannt: {names}).")

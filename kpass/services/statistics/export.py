@@ -37,6 +37,7 @@ def export_statistics(
     *,
     exact: bool,
     ensure_suffix: bool = False,
+    issuer: str | None = None,
 ) -> Path:
     """Write the report of ``months`` by ``dimensions`` as ``kind`` (csv, xlsx, json) to
     ``path``; returns the file written. ``ensure_suffix``: the kind's suffix is added when the
@@ -46,7 +47,7 @@ def export_statistics(
     suffix = EXPORT_SUFFIXES[kind]
     if ensure_suffix and path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
-    report = statistics_report(database, months, dimensions, exact=exact)
+    report = statistics_report(database, months, dimensions, exact=exact, issuer=issuer)
     if kind == "csv":
         written = write_csv(report, path, dimensions)
     elif kind == "json":
@@ -61,5 +62,6 @@ def export_statistics(
         dimensions=list(dimensions),
         exact=exact,
         kind=kind,
+        issuer=issuer,
     )
     return written

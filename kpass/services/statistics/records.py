@@ -95,6 +95,7 @@ def decision_rows(
     household_type: str,
     applicant: str,
     rule_set: str | None,
+    issuer: str,
 ) -> list[dict[str, object]]:
     """One row for the application and one per person in the decision.
 
@@ -107,6 +108,7 @@ def decision_rows(
         "stadtteil": stadtteil,
         "household_type": household_type,
         "rule_set": rule_set,
+        "issuer": issuer,
         "weight": 1,
     }
     rows: list[dict[str, object]] = []
@@ -148,6 +150,7 @@ def validity_row(
     stadtteil: str,
     household_type: str,
     rule_set: str | None,
+    issuer: str,
 ) -> dict[str, object]:
     """The row of one pass validity period (new, renewed or replaced)."""
     return {
@@ -161,6 +164,7 @@ def validity_row(
         "stadtteil": stadtteil,
         "household_type": household_type,
         "rule_set": rule_set,
+        "issuer": issuer,
         "weight": 1,
         **_birth(birth_date, valid_from, valid_until),
     }

@@ -60,6 +60,7 @@ def rows_of_decision(uow: UnitOfWork, decision: Decision) -> list[dict[str, obje
         counted_household_type(uow, decision),
         str(decision.input_snapshot["applicant"]),
         decision.rule_set,
+        decision.issuer,
     )
 
 
@@ -86,6 +87,7 @@ def validity_stat_row(
         stadtteil=_stadtteil(decision),
         household_type=counted_household_type(uow, decision),
         rule_set=decision.rule_set,
+        issuer=decision.issuer,
     )
 
 

@@ -90,8 +90,8 @@ def test_a_pass_slipped_in_by_sql_is_reported_and_not_printed(
     [number] = issue_passes_for(database, 1)
     existing = pass_id(database, number)
     raw(database,
-        "INSERT INTO pass (number, person_id, pass_type, status, created_at, version) "
-        "SELECT 'KA-999999-99', person_id, pass_type, 'active', created_at, 1 FROM pass "
+        "INSERT INTO pass (number, person_id, pass_type, status, created_at, version, issuer) "
+        "SELECT 'KA-999999-99', person_id, pass_type, 'active', created_at, 1, issuer FROM pass "
         "WHERE id = :p", p=existing)
     forged = pass_id(database, "KA-999999-99")
     raw(database,
