@@ -4,27 +4,60 @@ A pass can be renewed from the first day of its expiry month; renewed within tha
 new pass continues without a gap from the day after the old expiry (spec section 5). A
 Kinderpass whose holder is of age by then is followed by a Karlsruher Pass with the same number
 (spec section 5, second edition): the letter says so.
+
+On a regional register one month's batch may hold the households of several issuers: each
+letter is headed, addressed from and signed off with the office of its own
+:class:`ReminderLetter` settings (its household's issuer's), the rest with the batch's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from kpass.documents.data import ReminderData
 from kpass.documents.decision_letter import signature_block
 from kpass.documents.errors import DocumentError
 from kpass.documents.labels import pass_title
-from kpass.documents.letter_frame import LetterHead, build_letters, letter_styles, para_text
+from kpass.documents.letter_frame import LetterDocument, LetterHead, letter_styles, para_text
 from kpass.documents.letter_settings import LetterSettings, load_letter_settings
 from kpass.documents.output import Output, write_document
 from kpass.vocabulary import format_date
 
 KINDERPASS = "kinderpass"
+
+
+@dataclass(frozen=True)
+class ReminderLetter(ReminderData):
+    """A reminder with the office that sends it: ``settings`` are the letter settings of the
+    household's issuer (``None``: the batch's settings)."""
+
+    settings: LetterSettings | None = None
+
+
+class _OfficePerLetter(LetterDocument):
+    """The letter frame with each letter's own office: letterhead, return address, contact
+    and footer of letter ``i`` (and of its later pages) come from ``offices[i]``."""
+
+    def __init__(self, stream: BinaryIO, heads: Sequence[LetterHead],
+                 batch: LetterSettings, offices: Sequence[LetterSettings], title: str) -> None:
+        super().__init__(stream, heads, batch, title)
+        self._offices = list(offices)
+
+    def _first_page(self, canvas: Any, doc: Any) -> None:
+        # The first page opens the next letter; its later pages keep these settings.
+        self.settings = self._offices[self._next_letter]
+        super()._first_page(canvas, doc)
+
+
+def _settings_of(reminder: ReminderData, batch: LetterSettings) -> LetterSettings:
+    own = reminder.settings if isinstance(reminder, ReminderLetter) else None
+    return own or batch
 
 
 def _genitive(title: str) -> str:
@@ -102,12 +135,15 @@ def reminder_story(reminder: ReminderData, settings: LetterSettings) -> list[Flo
 def render_renewal_reminders(
     reminders: Sequence[ReminderData], out: Output, settings: LetterSettings | None = None
 ) -> None:
-    """One PDF with a letter per reminder, each on its own pages with its own page count."""
+    """One PDF with a letter per reminder, each on its own pages with its own page count and
+    its own office (a :class:`ReminderLetter`'s settings, else ``settings``, else the letter
+    settings)."""
     if not reminders:
         raise DocumentError(
             "there are no reminders to write", "Es gibt keine Erinnerungsschreiben zu erstellen"
         )
     chosen = settings or load_letter_settings(None)
+    offices = [_settings_of(reminder, chosen) for reminder in reminders]
     heads = [
         LetterHead(
             recipient_lines=reminder.recipient_lines,
@@ -120,7 +156,12 @@ def render_renewal_reminders(
     ]
 
     def produce(stream: BinaryIO) -> None:
-        build_letters(stream, heads, chosen, "Erinnerung Karlsruher Pass",
-                      lambda index: reminder_story(reminders[index], chosen))
+        document = _OfficePerLetter(stream, heads, chosen, offices, "Erinnerung Karlsruher Pass")
+        story: list[Flowable] = []
+        for index, reminder in enumerate(reminders):
+            if index:
+                story += [NextPageTemplate("first"), PageBreak()]
+            story += reminder_story(reminder, offices[index])
+        document.render(story)
 
     write_document(out, produce)

@@ -6,6 +6,8 @@ It shows who received them (name, birth date, pass number), the calendar year, t
 the day they were handed out and by whom, a statement of receipt and lines for place, date
 and signature of the recipient — and, where somebody collects them for the person, that
 person's name. The window address is the recipient's, so the sheet files like a letter.
+The letterhead and contact are those of the settings given (the issuer's office of the
+household, chosen by the service), else the letter settings' office.
 """
 
 from __future__ import annotations
@@ -144,7 +146,8 @@ def receipt_story(data: VoucherReceiptData) -> list[Flowable]:
 def render_voucher_receipt(
     data: VoucherReceiptData, out: Output, settings: LetterSettings | None = None
 ) -> None:
-    """Write the receipt as an A4 PDF (the letters' DIN 5008 frame, office letterhead)."""
+    """Write the receipt as an A4 PDF on the letters' DIN 5008 frame, headed by the office
+    of ``settings`` (the household's issuer's; default the letter settings' office)."""
     chosen = settings or load_letter_settings(None)
     subject = receipt_subject(data)
     head = LetterHead(

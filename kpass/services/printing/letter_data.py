@@ -29,8 +29,9 @@ from typing import Any
 from sqlalchemy import select
 
 from kpass.documents import DecisionLetterData, LetterMember, ReminderData
+from kpass.documents.reminders import ReminderLetter
 from kpass.errors import InvalidInput
-from kpass.models import Application, Decision, Person
+from kpass.models import Application, Decision, Pass, Person
 from kpass.rules import (
     InputError,
     Parameters,
@@ -53,6 +54,7 @@ from kpass.services.printing.letter_people import (
     person_name,
     salutation,
 )
+from kpass.services.printing.letterhead import household_letter_settings
 from kpass.services.uow import UnitOfWork
 from kpass.vocabulary import BENEFITS, label
 
@@ -228,6 +230,8 @@ def reminder_data(
     the reminder says that the next pass is a Karlsruher Pass with the same number.
     ``caseworker``: a name under "Im Auftrag" (default none: a mass mailing is signed by the
     office). ``parameters``: whose ``adult_age`` counts; default the default issuer's.
+    The letter comes from the office of the issuer of the holder's household on
+    ``letter_date`` (a holder in no household then: the pass's issuer).
     """
     holder = uow.session.get(Person, row.person_id)
     assert holder is not None
@@ -236,7 +240,8 @@ def reminder_data(
     recipient = holder
     if row.type == KINDERPASS and adult_from > letter_date:
         recipient = applicant_of(uow, holder, letter_date) or holder
-    return ReminderData(
+    card = uow.session.get(Pass, row.pass_id)
+    return ReminderLetter(
         recipient_lines=address_lines(uow, recipient, letter_date),
         salutation=salutation(recipient),
         holder_name=person_name(holder),
@@ -248,5 +253,7 @@ def reminder_data(
         of_age_on=adult_from if row.type == KINDERPASS and adult_from <= row.valid_until
         else None,
         caseworker=caseworker,
+        settings=household_letter_settings(uow, holder.id, letter_date,
+                                           card.issuer if card is not None else None),
     )
 

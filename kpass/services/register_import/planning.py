@@ -6,7 +6,10 @@ checks (:func:`~kpass.services.household.check_person`, ``check_role``, ``check_
 ``check_income``, ``check_notice``, and the rule that a child applies only without adults),
 so the import accepts exactly what the household editor would. The Stadtteil comes from the
 file or, when the file has none, from the street directory (the same lookup as the editor's
-suggestion). Pass numbers must carry valid check digits (:func:`kpass.rules.normalise_pass_number`).
+suggestion). Pass numbers must carry valid check digits under one of the configured issuers'
+prefixes (``KA``, ``ET``: :func:`kpass.rules.parse_any_pass_number`, as a typed number is
+read), and a kept number must be one of the issuer of the household's residence: an ``ET``
+number in a Karlsruhe household is a fault of the file, not a pass to take over.
 """
 
 from __future__ import annotations
@@ -17,8 +20,16 @@ from datetime import date
 
 from kpass.errors import InvalidInput, KpassError
 from kpass.models.casework import PASS_TYPES
-from kpass.rules import PassNumberError, completed_years, configured_issuers, parse_pass_number
-from kpass.rules import normalise_pass_number as normalise
+from kpass.rules import (
+    Issuer,
+    PassNumberError,
+    completed_years,
+    configured_issuers,
+    format_pass_number,
+    issuer_of_municipality,
+    issuer_of_pass_prefix,
+    parse_any_pass_number,
+)
 from kpass.services.household.duplicates import match_keys
 from kpass.services.household.member_checks import refuse_child_applicant
 from kpass.services.household.validation import (
@@ -51,6 +62,7 @@ class PlannedPass:
     valid_until: date
     pass_type: str
     row: int
+    issuer: str = "ka"  # the code of the issuer whose prefix the number carries
 
 
 @dataclass
@@ -92,6 +104,18 @@ def _stadtteil_codes(municipality: str) -> dict[str, str] | None:
     return None
 
 
+def _foreign_number(row: int, number: str, issuer_code: str, home: Issuer,
+                    municipality: str) -> Problem:
+    """A pass number of another issuer than the one of the household's residence."""
+    issuer = next(i for i in configured_issuers() if i.code == issuer_code)
+    return Problem(
+        row,
+        f"Die Passnummer {number} ist eine Nummer von {issuer.name}, der Haushalt wohnt aber "
+        f"in {municipality}: seine Pässe gibt {home.name} aus ({home.pass_prefix}-Nummern).",
+        f"The pass number {number} is a number of {issuer.name}, but the household lives in "
+        f"{municipality}: its passes are issued by {home.name} ({home.pass_prefix} numbers).")
+
+
 class _Planner:
     def __init__(self, mapping: Mapping, columns: dict[str, str], today: date,
                  lookup: StadtteilLookup) -> None:
@@ -111,7 +135,7 @@ class _Planner:
         people: dict[tuple[str, str, date], int] = {}
         incomes: list[tuple[int, str, object, str, int]] = []  # member, kind, amount, period, row
         notices: dict[tuple[str, date, date | None], tuple[list[int], int]] = {}
-        passes: list[tuple[int, str, int, date, date, str, int]] = []
+        passes: list[tuple[int, str, int, date, date, str, int, str]] = []
         address_row: SourceRow | None = None
         for row in rows:
             try:
@@ -144,9 +168,15 @@ class _Planner:
                                                     NoticeInput(kind, start, end, "", refs)))
             except KpassError as exc:
                 planned.refuse(Problem.of(number, exc))
-        for member, pass_number, serial, start, end, pass_type, row_number in passes:
+        residence = planned.address.municipality if planned.address else None
+        home = issuer_of_municipality(residence) if residence is not None else None
+        for member, pass_number, serial, start, end, pass_type, row_number, issuer in passes:
             person = planned.members[member][0]
             place = row_place(row_number)
+            if home is not None and issuer != home.code:
+                planned.refuse(_foreign_number(row_number, pass_number, issuer, home,
+                                               residence or ""))
+                continue
             if start < person.birth_date:
                 planned.refuse(Problem.of(row_number, place.fail(
                     "valid_from", f"({format_date(start)}) lies before the birth date",
@@ -156,7 +186,7 @@ class _Planner:
                 pass_type = ("kinderpass" if completed_years(person.birth_date, start) < 18
                              else "karlsruher_pass")
             planned.passes.append(PlannedPass(member, pass_number, serial, start, end, pass_type,
-                                              row_number))
+                                              row_number, issuer))
         return planned
 
     def _address_cells(self, row: SourceRow) -> tuple[str, ...]:
@@ -214,7 +244,7 @@ class _Planner:
             covered.append(member)
 
     def _pass(self, row: SourceRow, member: int, planned: PlannedHousehold,
-              passes: list[tuple[int, str, int, date, date, str, int]]) -> None:
+              passes: list[tuple[int, str, int, date, date, str, int, str]]) -> None:
         text = self.cell(row, "pass_number")
         start, end = self.cell(row, "pass_from"), self.cell(row, "pass_until")
         kind = self.cell(row, "pass_type")
@@ -224,10 +254,14 @@ class _Planner:
         if not text:
             raise place.fail("pass_number", "is missing", "fehlt")
         try:
-            number = normalise(text)
+            prefix, serial = parse_any_pass_number(
+                text, [issuer.pass_prefix for issuer in configured_issuers()])
         except PassNumberError as exc:
             raise InvalidInput(f"Row {row.number}: {exc.message_en}.",
                                f"Zeile {row.number}: {exc.message_de}.") from None
+        number = format_pass_number(serial, prefix)
+        issuer = issuer_of_pass_prefix(prefix)
+        assert issuer is not None  # parse_any_pass_number took one of their prefixes
         if not start or not end:
             raise place.fail("valid_from" if not start else "valid_until",
                              f"of pass {number} is missing", f"des Passes {number} fehlt")
@@ -246,8 +280,8 @@ class _Planner:
         if any(p[0] == member for p in passes):
             raise place.fail("pass_number", f"{number}: the person has a pass in this file "
                              "already", f"{number}: die Person hat in der Datei schon einen Pass")
-        passes.append((member, number, parse_pass_number(number), valid_from, valid_until,
-                       pass_type, row.number))
+        passes.append((member, number, serial, valid_from, valid_until, pass_type, row.number,
+                       issuer.code))
 
     def _household_rules(self, planned: PlannedHousehold, address_row: SourceRow | None) -> None:
         roles = [role for _, role, _ in planned.members]

@@ -22,7 +22,7 @@ from kpass.services.register_import.outcomes import (
 from kpass.services.register_import.planning import PlannedHousehold, plan_households
 from kpass.services.register_import.reading import Table, read_table
 from kpass.services.register_import.writing import (
-    counter_value,
+    counter_values,
     raise_counter,
     refuse_against_register,
     write_household,
@@ -112,9 +112,8 @@ def import_register(
     committed = False
     imported_ids: set[int] = set()
     if partial:
-        handed_out: int | None = None
         with UnitOfWork(database, write=False) as uow:
-            handed_out = counter_value(uow)
+            handed_out = counter_values(uow)
         for done, household in enumerate(good):
             if cancelled is not None and cancelled():
                 stop = True
@@ -142,7 +141,7 @@ def import_register(
     else:
         with UnitOfWork(database) as uow:
             lock_person_identity(uow)
-            handed_out = counter_value(uow)
+            handed_out = counter_values(uow)
             for household in good:
                 refuse_against_register(uow, household, handed_out=handed_out,
                                         imported_person_ids=imported_ids)

@@ -24,8 +24,15 @@ back exactly its rest).
 :func:`~kpass.services.audit.baseline.record_pass_baselines` writes it for passes that came
 from before kpass, so ``kpass audit verify`` checks the imported passes from then on.
 
-**The serial counter** is raised to the highest serial in the register (at least), so
-that the next number handed out follows the imported ones and never repeats one.
+**The serial counters** — one per issuer (``pass_serial`` for Karlsruhe's ``KA`` numbers,
+``pass_serial_et`` for Ettlingen's …) — are each raised to the highest serial of that
+issuer's prefix in the register (at least), so that the next number an issuer hands out
+follows the imported ones and never repeats one.
+
+**Issuers.** The household belongs to the issuer of its residence; its takeover decision is
+that issuer's and evaluated under that issuer's rules, as at the counter, and each pass
+stores the issuer whose prefix it carries (the planning kept only numbers of the
+residence's issuer).
 """
 
 from __future__ import annotations
@@ -46,7 +53,9 @@ from kpass.models import (
     StatRecord,
 )
 from kpass.rules import (
+    configured_issuers,
     decision_to_json,
+    default_issuer,
     default_parameters,
     evaluate,
     parse_pass_number,
@@ -63,8 +72,8 @@ from kpass.services.household.facts import (
 )
 from kpass.services.household.identity import lock_person_identity
 from kpass.services.household.steps import address_row, income_row, new_person, notice_row
-from kpass.services.issuers import issuer_code
-from kpass.services.passes.pass_numbers import SERIAL_COUNTER
+from kpass.services.issuers import issuer_code, residence_parameters
+from kpass.services.passes.pass_numbers import serial_counter
 from kpass.services.register_import.outcomes import SKIPPED, TO_CHECK, Problem
 from kpass.services.register_import.planning import PlannedHousehold
 from kpass.services.statistics.records import StoredOutcome, as_records, decision_rows
@@ -78,20 +87,29 @@ TAKEOVER_RULE_SET = "Übernahme"
 _FIRST_SERIAL_BASE = 100000
 
 
-def counter_value(uow: UnitOfWork) -> int | None:
-    """The last serial handed out by kpass (``None``: no pass number was handed out yet)."""
-    return uow.session.scalar(select(Counter.value).where(Counter.name == SERIAL_COUNTER))
+def counter_value(uow: UnitOfWork, issuer: str | None = None) -> int | None:
+    """The last serial kpass handed out for ``issuer`` (a code; default Stadt Karlsruhe);
+    ``None``: it handed out no pass number yet."""
+    name = serial_counter(issuer or default_issuer().code)
+    return uow.session.scalar(select(Counter.value).where(Counter.name == name))
+
+
+def counter_values(uow: UnitOfWork) -> dict[str, int]:
+    """The last serial handed out per issuer code, for the issuers that handed out any."""
+    values = {issuer.code: counter_value(uow, issuer.code) for issuer in configured_issuers()}
+    return {code: value for code, value in values.items() if value is not None}
 
 
 def refuse_against_register(
     uow: UnitOfWork,
     planned: PlannedHousehold,
     *,
-    handed_out: int | None,
+    handed_out: dict[str, int],
     imported_person_ids: set[int],
 ) -> None:
     """Possible duplicates among the registered persons (to check), pass numbers the
-    register holds or kpass handed out already (skipped)."""
+    register holds or kpass handed out already (skipped); ``handed_out``: the last serial
+    per issuer code (:func:`counter_values`)."""
     for person, _, row in planned.members:
         candidates = find_duplicates(uow.session, person.family_name, person.given_names,
                                      person.birth_date, exclude_person_ids=imported_person_ids)
@@ -115,12 +133,13 @@ def refuse_against_register(
                 f"Person Nr. {holder}).",
                 f"The pass number {card.number} is in the register already (pass of person "
                 f"no. {holder})."), SKIPPED)
-        elif handed_out is not None and card.serial <= handed_out:
+        elif card.issuer in handed_out and card.serial <= handed_out[card.issuer]:
+            last = handed_out[card.issuer]
             planned.refuse(Problem(
                 card.row, f"Die Passnummer {card.number} hat kpass schon vergeben (bis "
-                f"{handed_out}); ein Pass mit ihr ist nicht mehr im Register.",
+                f"{last}); ein Pass mit ihr ist nicht mehr im Register.",
                 f"The pass number {card.number} was handed out by kpass already (up to "
-                f"{handed_out}); no pass with it is in the register any more."), SKIPPED)
+                f"{last}); no pass with it is in the register any more."), SKIPPED)
 
 
 def _basis(planned: PlannedHousehold, member: int, rules_basis: str | None,
@@ -170,7 +189,9 @@ def _takeover(uow: UnitOfWork, planned: PlannedHousehold, household_id: int,
     applicant = person_ids[next(i for i, (_, role, _) in enumerate(planned.members)
                                 if role == "applicant")]
     rule_input = build_rule_input(facts, day, applicant)
-    output = decision_to_json(evaluate(rule_input, default_parameters()))
+    assert planned.address is not None  # a household is written with its address
+    parameters = residence_parameters(planned.address.municipality)
+    output = decision_to_json(evaluate(rule_input, parameters))
     by_id = {str(m["id"]): m for m in output["members"]}
     for card in planned.passes:
         entry = by_id[member_key(person_ids[card.member])]
@@ -218,7 +239,8 @@ def _takeover(uow: UnitOfWork, planned: PlannedHousehold, household_id: int,
     numbers = []
     for card in planned.passes:
         holder = person_ids[card.member]
-        row = Pass(number=card.number, person_id=holder, pass_type=card.pass_type)
+        row = Pass(number=card.number, issuer=card.issuer, person_id=holder,
+                   pass_type=card.pass_type)
         validity = PassValidity(decision_id=decision.id, kind="new", valid_from=card.valid_from,
                                 valid_until=card.valid_until)
         row.validities.append(validity)
@@ -232,24 +254,31 @@ def _takeover(uow: UnitOfWork, planned: PlannedHousehold, household_id: int,
 
 
 def raise_counter(uow: UnitOfWork) -> None:
-    """The serial counter at least at the highest serial of the register, so that the next
-    number handed out follows every imported one."""
+    """Every issuer's serial counter at least at the highest serial of its prefix in the
+    register, so that the next number it hands out follows every imported one."""
     session = uow.session
-    highest = 0
-    for number in session.scalars(select(Pass.number).where(Pass.number.like("KA-%"))
-                                  .order_by(Pass.number.desc()).limit(1)):
-        highest = parse_pass_number(number)
-    current = counter_value(uow)
-    if current is None:
-        count = session.scalar(select(func.count()).select_from(Pass)) or 0
-        # what next_pass_number would start after, had the import not come first
-        start = max(highest, _FIRST_SERIAL_BASE + int(count))
-        session.add(Counter(name=SERIAL_COUNTER, value=start))
-    elif highest > current:
-        session.execute(update(Counter).where(Counter.name == SERIAL_COUNTER)
-                        .values(value=highest))
+    default = default_issuer().code
+    for issuer in configured_issuers():
+        prefix = issuer.pass_prefix
+        name = serial_counter(issuer.code)
+        highest = 0
+        # the serial has six digits after the prefix: the greatest number is the highest
+        for number in session.scalars(select(Pass.number).where(Pass.number.like(f"{prefix}-%"))
+                                      .order_by(Pass.number.desc()).limit(1)):
+            highest = parse_pass_number(number, prefix)
+        current = counter_value(uow, issuer.code)
+        if current is None:
+            if highest == 0 and issuer.code != default:
+                continue  # none of its numbers: its counter starts when it issues one
+            count = session.scalar(select(func.count()).select_from(Pass)
+                                   .where(Pass.number.like(f"{prefix}-%"))) or 0
+            # what next_pass_number would start after, had the import not come first
+            start = max(highest, _FIRST_SERIAL_BASE + int(count))
+            session.add(Counter(name=name, value=start))
+        elif highest > current:
+            session.execute(update(Counter).where(Counter.name == name).values(value=highest))
     session.flush()
 
 
-__all__ = ["TAKEOVER_RULE_SET", "counter_value", "lock_person_identity", "raise_counter",
-           "refuse_against_register", "write_household"]
+__all__ = ["TAKEOVER_RULE_SET", "counter_value", "counter_values", "lock_person_identity",
+           "raise_counter", "refuse_against_register", "write_household"]

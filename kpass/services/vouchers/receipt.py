@@ -8,6 +8,10 @@ is recorded in the audit trail: ``print_voucher_receipt`` on the person, with th
 the year and the pages (not the file name, which the trail would keep for ever). So there
 is no receipt file without its trail entry, nor an entry without its file (see
 :mod:`kpass.services.printing.record`, whose order this follows).
+
+The sheet carries the letterhead of the issuer of the person's household on the day of the
+hand-out, as the decision letters do (:mod:`kpass.services.printing.letterhead`): an
+Ettlingen household's receipt names Ettlingen's office and contact.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from kpass.atomic_file import PreparedFile, protect
+from kpass.documents import LetterSettings
 from kpass.documents.output import install_document, prepare_document
 from kpass.documents.voucher_receipt import VoucherReceiptData, render_voucher_receipt
 from kpass.errors import InvalidInput
@@ -29,6 +34,7 @@ from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
 from kpass.services.printing.letter_people import address_lines
 from kpass.services.printing.letter_people import person_name as letter_name
+from kpass.services.printing.letterhead import household_letter_settings
 from kpass.services.uow import UnitOfWork
 from kpass.services.vouchers.views import VoucherReceipt
 
@@ -84,6 +90,17 @@ def receipt_data(uow: UnitOfWork, voucher_id: int, printed_on: date) -> VoucherR
     )
 
 
+def receipt_letter_settings(uow: UnitOfWork, voucher_id: int) -> LetterSettings | None:
+    """The office on the receipt: the issuer's of the person's household on the day of the
+    hand-out (no household then: the pass's issuer); ``None``: the letter settings'."""
+    issue = uow.session.get(VoucherIssue, voucher_id)
+    if issue is None:
+        raise _missing(voucher_id)
+    card = uow.session.get(Pass, issue.pass_id)
+    return household_letter_settings(uow, issue.person_id, issue.handed_out_on,
+                                     card.issuer if card is not None else None)
+
+
 @requires(Permission.ISSUE)
 def print_voucher_receipt(database: Database, voucher_id: int, out: Path, *,
                           printed_on: date | None = None) -> VoucherReceipt:
@@ -92,10 +109,11 @@ def print_voucher_receipt(database: Database, voucher_id: int, out: Path, *,
     day = printed_on or date.today()
     with UnitOfWork(database, write=False) as uow:
         data = receipt_data(uow, voucher_id, day)
+        settings = receipt_letter_settings(uow, voucher_id)
     if database.sqlite_path is not None:
         protect(database.sqlite_path)  # a print never replaces the register itself
     target = Path(out)
-    with prepare_document(target, lambda stream: render_voucher_receipt(data, stream)) \
+    with prepare_document(target, lambda stream: render_voucher_receipt(data, stream, settings)) \
             as prepared:
         pages = len(_PAGE.findall(prepared.read_bytes()))
         with UnitOfWork(database) as uow:
