@@ -65,5 +65,8 @@ class Objection(VersionedMixin, Base):
         ForeignKey("decision.id", ondelete="CASCADE")
     )
     follow_up_on: Mapped[date | None] = mapped_column(Date)  # Wiedervorlage
+    # what to look at on the Wiedervorlage day: free text about the case, so here (deleted
+    # with the objection) and never in the audit trail, which is kept for ever
+    follow_up_note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False, default=utcnow)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), nullable=False)

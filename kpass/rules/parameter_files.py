@@ -10,6 +10,11 @@ in force::
     unit = "EUR/month"
     values = { 2020-01-01 = "1200.00", 2021-01-01 = "1300.00" }
 
+A parameter no eligibility rule reads (``notification_days``) says ``procedural = true``: its
+dates are left out of the rule set ids (see :mod:`kpass.rules.parameters`). The key is
+checked both ways, so an eligibility figure cannot be hidden from the ids by mistake and a
+procedural one cannot start a rule set.
+
 The ``[issuer]`` table names the municipality. A file may start with ``extends = "other.toml"``
 to take every parameter it does not set itself from another file (the municipalities of the
 Sozialregion issue the same passes, so they share most values).
@@ -32,6 +37,7 @@ from kpass.resource_files import resource_path
 from kpass.rules.errors import ParameterError
 from kpass.rules.parameters import (
     PARAMETER_UNITS,
+    PROCEDURAL_PARAMETERS,
     Issuer,
     Parameter,
     Parameters,
@@ -45,7 +51,7 @@ _ISSUER_KEYS = {
     "municipality", "name", "rule_set_prefix", "description", "reference", "example", "stadtteile",
     "pass_prefix", "letterhead_name", "letterhead_address", "letterhead_contact", "ortsteile",
 }
-_PARAMETER_KEYS = {"description", "reference", "unit", "values"}
+_PARAMETER_KEYS = {"description", "reference", "unit", "values", "procedural"}
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CODE_RE = re.compile(r"[a-z][a-z0-9_]*")
 _PREFIX_RE = re.compile(r"[a-z]{2,8}")
@@ -264,6 +270,17 @@ def _parse_parameter(path: Path, key: str, table: object) -> Parameter:
     unit = table["unit"]
     if unit != PARAMETER_UNITS[key]:
         raise ParameterError(path, f"{key}.unit", f"must be {PARAMETER_UNITS[key]!r}, not {unit!r}")
+    procedural = table.get("procedural", False)
+    if not isinstance(procedural, bool):
+        raise ParameterError(path, f"{key}.procedural", "must be true or false")
+    if procedural and key not in PROCEDURAL_PARAMETERS:
+        raise ParameterError(path, f"{key}.procedural",
+                             "an eligibility parameter cannot be procedural: its dates name "
+                             "the rule set of every decision")
+    if not procedural and key in PROCEDURAL_PARAMETERS:
+        raise ParameterError(path, f"{key}.procedural",
+                             "decides no eligibility: mark it procedural = true, so that its "
+                             "dates do not change the rule set ids")
     raw_values = table.get("values")
     if not isinstance(raw_values, dict) or not raw_values:
         raise ParameterError(path, f"{key}.values", "must be a table of start date = value")
@@ -272,7 +289,8 @@ def _parse_parameter(path: Path, key: str, table: object) -> Parameter:
         where = f"{key}.values.{start_text}"
         values.append((_parse_start(path, where, start_text), _parse_value(path, where, unit, raw)))
     values.sort(key=lambda pair: pair[0])
-    return Parameter(key, table["description"], table["reference"], unit, tuple(values))
+    return Parameter(key, table["description"], table["reference"], unit, tuple(values),
+                     procedural)
 
 
 def _parse_start(path: Path, where: str, text: str) -> date:

@@ -8,6 +8,11 @@ A **rule set** is the set of values in force on a day. Its id is the issuer's pr
 latest date on which one of those values came into force (``ka-2021-01-01``), so a stored
 decision names exactly the values that decided it. Before every parameter has a value there is
 no rule set.
+
+A **procedural** parameter (``procedural = true`` in its table, :data:`PROCEDURAL_PARAMETERS`)
+is dated like the others but decides nothing about eligibility: the days after posting at
+which a letter counts as notified. Its dates form no rule set and are not part of any rule
+set id, so a new value of it leaves the id every stored decision names as it was.
 """
 
 from __future__ import annotations
@@ -42,6 +47,9 @@ PARAMETER_UNITS: dict[str, str] = {
     # notified (§ 41 Abs. 2 LVwVfG), for the deadline of an objection
     "notification_days": "days",
 }
+#: The parameters no eligibility rule reads (their files must mark them ``procedural =
+#: true``): their dates are no rule set's.
+PROCEDURAL_PARAMETERS = frozenset({"notification_days"})
 
 ParameterValue = Decimal | int | tuple[str, ...]
 
@@ -89,6 +97,8 @@ class Parameter:
     reference: str
     unit: str
     values: tuple[tuple[date, ParameterValue], ...]
+    #: decides no eligibility: its dates do not count for the rule set ids
+    procedural: bool = False
 
     def value_on(self, day: date) -> tuple[date, ParameterValue] | None:
         """``(start, value)`` in force on ``day``, or ``None`` before the first value."""
@@ -220,9 +230,11 @@ class Parameters:
 def build_rule_sets(
     path: Path, issuer: Issuer, parameters: Mapping[str, Parameter]
 ) -> tuple[RuleSet, ...]:
-    """One rule set per date on which a value changes, from the day all parameters exist."""
-    first = max(parameter.values[0][0] for parameter in parameters.values())
-    changes = sorted({first} | {s for p in parameters.values() for s, _ in p.values if s > first})
+    """One rule set per date on which an eligibility parameter's value changes, from the day
+    all of them exist (procedural parameters neither start nor name a rule set)."""
+    deciding = [p for p in parameters.values() if not p.procedural]
+    first = max(parameter.values[0][0] for parameter in deciding)
+    changes = sorted({first} | {s for p in deciding for s, _ in p.values if s > first})
     names = [f.name for f in fields(RuleSet) if f.name not in ("id", "in_force_from", "issuer")]
     result = []
     for start in changes:

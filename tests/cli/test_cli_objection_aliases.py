@@ -17,7 +17,7 @@ from tests.logins import ROLE_PASSWORD, log_in_admin, log_in_as
 from tests.services.objections.conftest import correct_income
 from tests.services.objections.with_objections import refusal
 
-DAY = date(2026, 3, 16)  # Bekanntgabe 19.03., deadline 20.04.
+DAY = date(2026, 3, 16)  # Bekanntgabe 20.03. (4 days), deadline 20.04.
 
 
 def kpass(database: Database, *args: str, user: str | None = None

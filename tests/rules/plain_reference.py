@@ -79,10 +79,12 @@ def plain_decision(rule_input: RuleInput, parameters: Parameters) -> dict[str, A
     """The decision on ``rule_input`` in the JSON shape of ``decision_to_json``."""
     day = rule_input.application_date
     issuer = parameters.issuer
-    everyone_missing = any(p.value_on(day) is None for p in parameters.parameters.values())
+    # the procedural parameters (the days of notification) name no rule set
+    deciding = [p for p in parameters.parameters.values() if not p.procedural]
+    everyone_missing = any(p.value_on(day) is None for p in deciding)
     rule_set = None
     if not everyone_missing:
-        starts = [p.value_on(day)[0] for p in parameters.parameters.values()]  # type: ignore[index]
+        starts = [p.value_on(day)[0] for p in deciding]  # type: ignore[index]
         rule_set = f"{issuer.rule_set_prefix}-{max(starts).isoformat()}"
 
     # Section 1, checked before the rule set: the municipality's name exactly.

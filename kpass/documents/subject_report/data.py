@@ -194,6 +194,9 @@ class SubjectObjection:
     lodged_by_subject: bool  # the person lodged it themselves
     representative: str | None  # only where the person lodged it
     reason: str | None  # only where the person lodged it
+    # the office's note for the Wiedervorlage (what is still to be looked at), only where
+    # the person lodged it: it may speak of the others
+    follow_up_note: str | None = None
 
 
 @dataclass(frozen=True)

@@ -375,6 +375,8 @@ def _objection(objection: SubjectObjection, styles: LetterStyles) -> list[Flowab
         rows.append(("Neue Entscheidung", f"Nr. {objection.remedial_decision_id}"))
     if objection.follow_up_on is not None:
         rows.append(("Wiedervorlage", format_date(objection.follow_up_on)))
+    if objection.follow_up_note:
+        rows.append(("Vermerk zur Wiedervorlage", objection.follow_up_note))
     return [Paragraph(head, styles.body), _table(rows, (60, 105), styles, header=False)]
 
 

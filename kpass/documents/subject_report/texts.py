@@ -146,6 +146,7 @@ _DETAIL_KEYS = {
     "outcome_on": "erledigt am",
     "outcome_reason": "Begründung",
     "follow_up_on": "Wiedervorlage",
+    "note_length": "Vermerk (Zeichen)",
     "year": "Jahr",
     "handed_out_on": "ausgegeben am",
     "pages": "Seiten",

@@ -3,7 +3,8 @@
 Pure date arithmetic, no database:
 
 - **Bekanntgabe** (§ 41 Abs. 2 Satz 1 LVwVfG BW): a letter sent by post counts as notified
-  on the ``notification_days``-th day after it was posted (the parameter file's value, 3).
+  on the ``notification_days``-th day after it was posted (the parameter file's value in
+  force on the day of posting: 3, and 4 for letters posted from 07.02.2025 on).
   The day itself is not moved off a weekend: the statute names a day, not a period.
 - **Widerspruchsfrist** (§ 70 Abs. 1 VwGO: one month from the Bekanntgabe), counted by
   § 57 VwGO with § 222 ZPO and §§ 187, 188 BGB (the same as § 31 LVwVfG): the period ends

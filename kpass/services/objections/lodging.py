@@ -148,6 +148,11 @@ def lodge_objection(
     return result
 
 
+#: Free text set by a step that stays out of the trail (kept for ever): the trail records
+#: only its length (``noted``).
+_NOT_IN_TRAIL = frozenset({"follow_up_note"})
+
+
 def _step(
     database: Database,
     objection_id: int,
@@ -157,14 +162,16 @@ def _step(
     noted: dict[str, object] | None = None,
     **details: object,
 ) -> ObjectionView:
-    """One step on an objection; ``details`` are set on it, ``noted`` only go into the trail
-    (a Wiedervorlage's note has no column of its own)."""
+    """One step on an objection; ``details`` are set on it, ``noted`` only go into the trail.
+    A step that takes the Wiedervorlage off also drops its note."""
     with UnitOfWork(database) as uow:
         objection = locked_objection(uow, objection_id, expected_version)
         before = objection.state
         objection.state = next_state(objection_id, objection.state, step)
         for name, value in details.items():
             setattr(objection, name, value)
+        if objection.follow_up_on is None:
+            objection.follow_up_note = None
         if objection.outcome_on is not None and objection.outcome_on < objection.received_on:
             raise InvalidInput(
                 "The day of the outcome lies before the receipt date.",
@@ -177,7 +184,8 @@ def _step(
             objection.id,
             before=before,
             after=objection.state,
-            **{k: (v.isoformat() if isinstance(v, date) else v) for k, v in details.items()},
+            **{k: (v.isoformat() if isinstance(v, date) else v) for k, v in details.items()
+               if k not in _NOT_IN_TRAIL},
             **(noted or {}),
         )
         result = view_of(uow, objection)
@@ -220,8 +228,12 @@ def set_follow_up(
     note: str = "",
     expected_version: int | None = None,
 ) -> ObjectionView:
-    """Put an open objection on Wiedervorlage (``None``: take it off) with what is to be
-    looked at then (``note``, kept in the audit trail and shown with the objection)."""
+    """Put an open objection on Wiedervorlage (``None``: take it off, and its note) with what
+    is to be looked at then (``note``, kept with the objection and shown with it; the trail
+    records only its length, since free text there would outlive the objection)."""
     text = checked_text(note, MAX_FOLLOW_UP_NOTE, "note", "Der Vermerk")
+    if follow_up_on is None:
+        text = ""
     return _step(database, objection_id, "follow_up", expected_version,
-                 noted={"note": text}, follow_up_on=follow_up_on)
+                 noted={"note_length": len(text)}, follow_up_on=follow_up_on,
+                 follow_up_note=text or None)

@@ -131,6 +131,7 @@ def remedy_objection(
         objection.outcome_reason = text
         objection.remedial_decision_id = remedial.id
         objection.follow_up_on = None
+        objection.follow_up_note = None
         uow.session.flush()
         uow.audit(
             "remedy_objection",

@@ -14,7 +14,7 @@ from kpass.models.engine import Database
 from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
 from kpass.services.objections.records import posted_on
-from kpass.services.objections.views import ObjectionView, follow_up_notes, view_of
+from kpass.services.objections.views import ObjectionView, view_of
 from kpass.services.uow import UnitOfWork
 
 
@@ -70,10 +70,9 @@ def objection_register(
         if not include_closed:
             query = query.where(Objection.state.in_(OBJECTION_OPEN_STATES))
         found = uow.session.execute(query).all()
-        notes = follow_up_notes(uow, [o.id for o, _, _ in found if o.follow_up_on is not None])
         rows = []
         for objection, decision, applicant in found:
-            view = view_of(uow, objection, notes.get(objection.id, ""))
+            view = view_of(uow, objection)
             is_open = objection.state in OBJECTION_OPEN_STATES
             rows.append(ObjectionRow(
                 view,

@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
-from kpass.models import AuditEvent, Objection, Person
+from kpass.models import Objection, Person
 from kpass.services.objections.deadlines import inaction_day
 from kpass.services.objections.states import STATE_DE
 from kpass.services.uow import UnitOfWork
@@ -87,30 +85,8 @@ class OpenObjection:
         }
 
 
-def follow_up_notes(uow: UnitOfWork, objection_ids: list[int]) -> dict[int, str]:
-    """The note of each objection's latest Wiedervorlage (kept in the trail's event)."""
-    notes: dict[int, str] = {}
-    for start in range(0, len(objection_ids), 500):  # bound the IN list
-        rows = uow.session.execute(
-            select(AuditEvent.entity_id, AuditEvent.details)
-            .where(AuditEvent.action == "follow_up_objection",
-                   AuditEvent.entity == "objection",
-                   AuditEvent.entity_id.in_(objection_ids[start:start + 500]))
-            .order_by(AuditEvent.seq)
-        ).all()
-        for entity_id, details in rows:
-            if entity_id is not None:
-                notes[entity_id] = str((details or {}).get("note") or "")
-    return notes
-
-
-def view_of(uow: UnitOfWork, objection: Objection, note: str | None = None) -> ObjectionView:
-    """The objection as handed out; ``note``: its Wiedervorlage note when already read (a
-    list reads them all at once), else read here."""
-    if objection.follow_up_on is None:
-        note = ""
-    elif note is None:
-        note = follow_up_notes(uow, [objection.id]).get(objection.id, "")
+def view_of(uow: UnitOfWork, objection: Objection) -> ObjectionView:
+    """The objection as handed out."""
     name = ""
     if objection.lodged_by_person_id is not None:
         person = uow.session.get(Person, objection.lodged_by_person_id)
@@ -137,5 +113,6 @@ def view_of(uow: UnitOfWork, objection: Objection, note: str | None = None) -> O
         remedial_decision_id=objection.remedial_decision_id,
         follow_up_on=objection.follow_up_on,
         version=objection.version,
-        follow_up_note=note,
+        # a note without a Wiedervorlage is not shown (none is written since 0017)
+        follow_up_note=(objection.follow_up_note or "") if objection.follow_up_on else "",
     )

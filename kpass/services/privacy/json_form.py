@@ -129,6 +129,7 @@ def _objection(objection: SubjectObjection) -> dict[str, Any]:
         "outcome_on": _day(objection.outcome_on),
         "outcome_reason": objection.outcome_reason,
         "follow_up_on": _day(objection.follow_up_on),
+        "follow_up_note": objection.follow_up_note,
         "remedial_decision_id": objection.remedial_decision_id,
         # the representative and the objection's reasons only where the person lodged it
         "lodged_by_data_subject": objection.lodged_by_subject,

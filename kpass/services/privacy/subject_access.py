@@ -348,6 +348,8 @@ def _objections(uow: UnitOfWork, person_id: int,
             # who wrote for another member, and what they wrote, is not the person's data
             representative=objection.representative if own else None,
             reason=(objection.reason or None) if own else None,
+            follow_up_note=(objection.follow_up_note or None)
+            if own and objection.follow_up_on is not None else None,
         ))
     return tuple(result)
 

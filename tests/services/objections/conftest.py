@@ -16,7 +16,7 @@ from kpass.services.uow import UnitOfWork
 from tests.register_builder import add_household, add_income, household_of
 
 FUTURE = date(2030, 1, 1)
-DAY = date(2026, 3, 16)  # a Monday: Bekanntgabe Thursday 19.03., deadline Monday 20.04.
+DAY = date(2026, 3, 16)  # a Monday: Bekanntgabe (4 days) Friday 20.03., deadline Monday 20.04.
 
 
 @dataclass(frozen=True)

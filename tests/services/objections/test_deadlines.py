@@ -1,5 +1,6 @@
-"""The deadline of an objection: Bekanntgabe on the third day after posting, one month from
-it with the end-of-month rule, an end on a weekend or holiday moved to the next working day."""
+"""The deadline of an objection: Bekanntgabe on the third (from 07.02.2025: fourth) day after
+posting, one month from it with the end-of-month rule, an end on a weekend or holiday moved to
+the next working day."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from kpass.services.objections.deadlines import (
     one_month_after,
     public_holidays,
 )
+from kpass.services.objections.records import notification_days
 
 
 @pytest.mark.parametrize(("start", "end"), [
@@ -35,6 +37,17 @@ def test_one_month_ends_on_the_same_number_or_the_months_last_day(
 def test_bekanntgabe_is_the_third_day_after_posting_even_on_a_weekend() -> None:
     assert bekanntgabe(date(2026, 3, 16), 3) == date(2026, 3, 19)
     assert bekanntgabe(date(2026, 3, 19), 3) == date(2026, 3, 22)  # a Sunday: it stays
+
+
+@pytest.mark.parametrize(("posted", "days"), [
+    (date(2020, 1, 1), 3),
+    (date(2025, 2, 6), 3),  # the day before the amendment came into force (decision)
+    (date(2025, 2, 7), 4),  # "am vierten Tag nach der Aufgabe zur Post"
+    (date(2026, 3, 16), 4),
+    (date(2019, 12, 31), 3),  # before the first value: the first one
+])
+def test_the_days_of_notification_in_force_on_the_day_of_posting(posted: date, days: int) -> None:
+    assert notification_days(posted) == days
 
 
 @pytest.mark.parametrize(("notified", "deadline"), [

@@ -50,8 +50,9 @@ def test_lodged_on_the_deadline_is_in_time_a_day_later_is_late(
     lodged = lodge_objection(database, refused.decision, date(2026, 4, 20),
                              lodged_by_person_id=refused.person, reason="Rente ist niedriger",
                              today=FUTURE)
-    assert lodged.bekanntgabe_on == date(2026, 3, 19)
-    assert lodged.deadline == date(2026, 4, 20)  # 19.04. is a Sunday
+    # posted Monday 16.03.2026: the fourth day (§ 41 Abs. 2 LVwVfG BW since 07.02.2025)
+    assert lodged.bekanntgabe_on == date(2026, 3, 20)
+    assert lodged.deadline == date(2026, 4, 20)  # one month later, a Monday
     assert lodged.in_time and lodged.state == "received" and lodged.state_de == "eingegangen"
     assert lodged.lodged_by == "Jürgen Weiß-Özdemir"
     withdraw_objection(database, lodged.id, on=date(2026, 4, 22), today=FUTURE)
@@ -72,9 +73,10 @@ def test_the_letters_print_day_starts_the_period(database: Database, refused: Re
         uow.session.flush()
         uow.session.add(PrintReference(print_id=record.id, decision_id=refused.decision))
         uow.commit()
-    lodged = lodge_objection(database, refused.decision, date(2026, 4, 23),
+    # lodged on the last day: Bekanntgabe Tuesday 24.03. (fourth day), Frist Friday 24.04.
+    lodged = lodge_objection(database, refused.decision, date(2026, 4, 24),
                              lodged_by_person_id=refused.person, today=FUTURE)
-    assert (lodged.bekanntgabe_on, lodged.deadline) == (date(2026, 3, 23), date(2026, 4, 23))
+    assert (lodged.bekanntgabe_on, lodged.deadline) == (date(2026, 3, 24), date(2026, 4, 24))
     assert lodged.in_time
 
 
@@ -232,11 +234,12 @@ def test_open_objections_by_due_day_with_flags(database: Database, refused: Refu
     first = lodge_objection(database, refused.decision, date(2026, 4, 1),
                             representative="X", today=FUTURE)  # deadline 20.04.
     second = lodge_objection(database, other_decision, date(2026, 2, 20),
-                             lodged_by_person_id=other, today=FUTURE)  # deadline 05.03.
+                             lodged_by_person_id=other, today=FUTURE)
+    # decided Monday 02.02.: Bekanntgabe Friday 06.02. (fourth day), deadline Friday 06.03.
     set_follow_up(database, first.id, date(2026, 3, 1))
     rows = open_objections(database, today=date(2026, 5, 25))
     assert [r.objection.id for r in rows] == [first.id, second.id]
-    assert [r.due_on for r in rows] == [date(2026, 3, 1), date(2026, 3, 5)]
+    assert [r.due_on for r in rows] == [date(2026, 3, 1), date(2026, 3, 6)]
     assert rows[0].follow_up_due and not rows[1].follow_up_due
     assert [r.overdue for r in rows] == [False, True]  # 20.02. + 3 months = 20.05.
     assert rows[1].as_json()["state_de"] == "eingegangen"

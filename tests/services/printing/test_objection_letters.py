@@ -128,7 +128,8 @@ def test_a_late_objection_is_rejected_as_inadmissible(
     print_objection_letter(database, objection, out, letter_date=LETTER_DAY)
     text = text_of(out)
     assert "Der Widerspruch ist verspätet eingegangen und daher unzulässig." in text
-    assert "19.03.2026" in text and "20.04.2026" in text and "21.04.2026" in text
+    # Bekanntgabe on the fourth day after Monday 16.03., Frist 20.04., received 21.04.
+    assert "20.03.2026" in text and "20.04.2026" in text and "21.04.2026" in text
     assert "fristgerecht" not in text
     assert "Betreuerin Anna Muster" in text and "Sehr geehrte Damen und Herren," in text
     assert "Vertreterin/Vertreter von Jürgen Weiß-Özdemir" in text

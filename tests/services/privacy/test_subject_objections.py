@@ -16,7 +16,12 @@ from kpass.services.applications.deciding import apply, decide
 from kpass.services.audit import verify_trail
 from kpass.services.household import household_details
 from kpass.services.household.members import move_person_to_household
-from kpass.services.objections import lodge_objection, reject_objection, start_review
+from kpass.services.objections import (
+    lodge_objection,
+    reject_objection,
+    set_follow_up,
+    start_review,
+)
 from kpass.services.passes.actions import issue_passes
 from kpass.services.privacy import export_person
 from kpass.services.vouchers import hand_out_vouchers
@@ -24,7 +29,7 @@ from tests.documents.pdf_tools import pdf_text
 from tests.register_builder import add_household, add_income, household_of
 
 FUTURE = date(2030, 1, 1)
-DAY = date(2026, 3, 16)  # the application's day; Bekanntgabe 19.03., deadline 20.04.
+DAY = date(2026, 3, 16)  # the application's day; Bekanntgabe 20.03. (4 days), deadline 20.04.
 JOINED = date(2026, 6, 1)  # Bruno joins Anna's household
 
 
@@ -80,10 +85,11 @@ def test_objections_and_vouchers_are_in_the_export_within_the_persons_scope(
     own, households = data["objections"]
     assert own == {
         "objection_id": first, "decision_id": own["decision_id"], "household_id": household,
-        "received_on": "2026-04-10", "bekanntgabe_on": "2026-03-19",
+        "received_on": "2026-04-10", "bekanntgabe_on": "2026-03-20",
         "deadline": "2026-04-20", "in_time": True, "state": "rejected",
         "state_label": "zurückgewiesen", "outcome_on": "2026-05-04",
         "outcome_reason": "Die Gültigkeit folgt der Satzung", "follow_up_on": None,
+        "follow_up_note": None,
         "remedial_decision_id": None, "lodged_by_data_subject": True,
         "representative": "Rechtsanwältin Petra Kanzlei", "reason": "Mein Pass gilt zu kurz",
     }
@@ -103,7 +109,7 @@ def test_objections_and_vouchers_are_in_the_export_within_the_persons_scope(
     for heading in ("6. Widersprüche", "8. Gutscheine (60plus)"):
         assert heading in pdf, heading
     for value in (f"Widerspruch Nr. {first} vom 10.04.2026", "von Ihnen eingelegt",
-                  "Rechtsanwältin Petra Kanzlei", "Mein Pass gilt zu kurz", "19.03.2026",
+                  "Rechtsanwältin Petra Kanzlei", "Mein Pass gilt zu kurz", "20.03.2026",
                   "20.04.2026", "zurückgewiesen", "04.05.2026",
                   "Die Gültigkeit folgt der Satzung",
                   f"Widerspruch Nr. {second} vom 01.07.2026", "für Ihren Haushalt eingelegt",
@@ -144,3 +150,29 @@ def test_the_export_records_the_counts_of_objections_and_vouchers(
     assert export_person(database, anna, tmp_path / "a.pdf").counts["vouchers"] == 1
     counts = export_person(database, bruno, tmp_path / "b.json").counts
     assert (counts["objections"], counts["vouchers"]) == (1, 0)
+
+
+def test_the_wiedervorlage_note_is_told_to_who_lodged_the_objection(
+    database: Database, tmp_path: Path
+) -> None:
+    anna, bruno, _household, _first, second, _number = _setting(database)
+    note = "Pflegegeldbescheid von Herrn Bergfried nachfordern"
+    set_follow_up(database, second, date(2026, 8, 3), note=note)
+
+    his, his_text, his_pdf = _exports(database, bruno, tmp_path)
+    [mine] = his["objections"]
+    assert (mine["follow_up_on"], mine["follow_up_note"]) == ("2026-08-03", note)
+    assert "Vermerk zur Wiedervorlage" in his_pdf and note in his_pdf
+    # the trail's entry says that a note was set, not what it says
+    [entry] = [e for e in his["audit_events"] if e["action"] == "follow_up_objection"]
+    assert entry["details"]["note_length"] == len(note)
+    assert his_text.count(note) == 1
+
+    # Anna's household received it while she belonged: the day, but not the note
+    data, text, pdf = _exports(database, anna, tmp_path)
+    [theirs] = [o for o in data["objections"] if o["objection_id"] == second]
+    assert (theirs["follow_up_on"], theirs["follow_up_note"]) == ("2026-08-03", None)
+    assert "follow_up_objection" in [e["action"] for e in data["audit_events"]]
+    for word in ("Pflegegeldbescheid", "nachfordern"):
+        assert word not in text, word
+        assert word not in pdf, word

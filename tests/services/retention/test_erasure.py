@@ -164,3 +164,33 @@ def test_an_open_objection_keeps_the_case_file(database: Database) -> None:
 def household_of_gone(database: Database, person: int) -> bool:
     with database.reader() as session:
         return session.get(Person, person) is None
+
+
+def test_a_wiedervorlage_note_leaves_nothing_behind_in_the_trail(database: Database) -> None:
+    """The note is free text about the case: it lives in the objection's row, which goes
+    with the case file, and never in the trail, which is kept for ever."""
+    from kpass.models import Objection
+    from kpass.services.objections import lodge_objection, set_follow_up, withdraw_objection
+
+    note = "Kontoauszüge von Frau Streit anfordern"
+    [person] = add_household(database, [("Streit", "Olga", date(1960, 6, 6), "applicant")],
+                             since=date(2019, 1, 1))
+    add_income(database, person, "pension", "2900.00", since=date(2019, 1, 1))
+    _backdate_households(database, date(2019, 1, 1))
+    application = apply(database, household_of(database, person), date(2020, 3, 2),
+                        today=LATER)
+    decision = decide(database, application.application_id)
+    objection = lodge_objection(database, decision.decision_id, date(2020, 3, 20),
+                                lodged_by_person_id=person, today=date(2020, 3, 20))
+    set_follow_up(database, objection.id, date(2020, 4, 15), note=note)
+    with database.reader() as session:
+        assert session.get(Objection, objection.id).follow_up_note == note  # type: ignore[union-attr]
+    with pytest.raises(ErasureRefused):  # still open
+        erase_person(database, person, today=LATER)
+    withdraw_objection(database, objection.id, on=date(2020, 5, 4), today=date(2020, 5, 4))
+    erase_person(database, person, today=LATER)
+    with database.reader() as session:
+        assert session.get(Objection, objection.id) is None
+        details = [dict(d) for d in session.scalars(select(AuditEvent.details))]
+    assert not any("Kontoauszüge" in str(d) for d in details)
+    assert verify_trail(database).intact
