@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +27,7 @@ from kpass.services.approvals import (
 from kpass.ui.approvals.texts import approval_reason
 from kpass.ui.common import dialogs
 from kpass.ui.common.form_widgets import column_width
+from kpass.ui.common.list_table import list_table
 from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import MessageBar, make_heading
 from kpass.ui.translation import QT_TRANSLATE_NOOP
@@ -73,18 +71,7 @@ class ApprovalsPage(QWidget):
         self.intro.setWordWrap(True)
         self.count = QLabel()
         self.count.setObjectName("approvalCount")
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("approvalTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(_REASON_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(len(self.COLUMNS), "approvalTable", stretch=_REASON_COLUMN)
         self.details = QLabel()
         self.details.setObjectName("approvalDetails")
         self.details.setWordWrap(True)

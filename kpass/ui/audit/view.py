@@ -12,14 +12,11 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +28,7 @@ from kpass.services.audit import AuditEntry, audit_entities, list_events
 from kpass.ui.audit.checks import TrailChecks
 from kpass.ui.audit.texts import action_text, details_text, details_tooltip, entity_text
 from kpass.ui.common.form_widgets import DateField, column_width, label_for
+from kpass.ui.common.list_table import list_table
 from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import make_heading
 from kpass.ui.translation import QT_TRANSLATE_NOOP
@@ -88,18 +86,7 @@ class AuditView(QWidget):
             filters.addWidget(label)
             filters.addWidget(field, stretch)
         filters.addWidget(self.show_button)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("auditTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table = list_table(len(self.COLUMNS), "auditTable")
         self.more_button = QPushButton()
         self.more_button.setObjectName("auditMore")
         self.count = QLabel()

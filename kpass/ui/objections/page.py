@@ -13,16 +13,13 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,6 +38,7 @@ from kpass.services.objections import (
 )
 from kpass.ui.common.flow_layout import FlowLayout
 from kpass.ui.common.form_widgets import column_width
+from kpass.ui.common.list_table import list_table
 from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import MessageBar, make_heading
 from kpass.ui.objections import dialogs
@@ -149,18 +147,7 @@ class ObjectionsPage(QWidget):
         self.count.setObjectName("objectionCount")
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("objectionsRefresh")
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("objectionTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table = list_table(len(self.COLUMNS), "objectionTable")
         self.details = QLabel()
         self.details.setObjectName("objectionDetails")
         self.details.setWordWrap(True)

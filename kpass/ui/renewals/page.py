@@ -13,14 +13,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +29,7 @@ from kpass.ui.common.background import BackgroundJobs, Job, JobOutcome, Step
 from kpass.ui.common.batch_jobs import start_with_progress
 from kpass.ui.common.form_widgets import column_width, label_for
 from kpass.ui.common.labels import pass_status_text, pass_type_text
+from kpass.ui.common.list_table import list_table
 from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import make_heading
 from kpass.ui.printing import outbox as print_outbox
@@ -102,18 +100,8 @@ class RenewalsPage(QWidget):
         make_heading(self.title)
         self.scope = QComboBox()
         self.scope.setObjectName("renewalScope")
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setObjectName("renewalTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        # Fixed widths: fitting to the contents would measure thousands of rows at each filter.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(_NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(len(self.COLUMNS), "renewalTable", stretch=_NAME_COLUMN,
+                                single=False)
         self.filter_field = QLineEdit()
         self.filter_field.setObjectName("renewalFilter")
         self.filter_field.setClearButtonEnabled(True)
