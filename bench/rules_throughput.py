@@ -279,9 +279,10 @@ def plain_evaluate(rule_input: RuleInput, parameters: Parameters) -> dict[str, A
     issuer = parameters.issuer
     everybody = rule_input.members
 
-    # The rule set: the values of every parameter in force on the day, named after the latest
-    # date one of them came into force. Before every parameter has a value there is none.
-    in_force = [p.value_on(day) for p in parameters.parameters.values()]
+    # The rule set: the values of every eligibility parameter in force on the day, named after
+    # the latest date one of them came into force (procedural ones, such as the days until a
+    # letter counts as notified, name none). Before every parameter has a value there is none.
+    in_force = [p.value_on(day) for p in parameters.parameters.values() if not p.procedural]
     rule_set = None
     if all(found is not None for found in in_force):
         latest = max(found[0] for found in in_force)  # type: ignore[index]
