@@ -176,10 +176,11 @@ def _line(view: ObjectionView) -> str:
             f"{view.deadline:%d.%m.%Y} ({timely}), {view.state_de}{follow}")
 
 
-def _lodge(args: argparse.Namespace) -> int:
+def _lodge(args: argparse.Namespace, *, applicant_if_unnamed: bool = False) -> int:
     view = lodge_objection(database_from_args(args), args.decision, args.received,
                            lodged_by_person_id=args.person, representative=args.representative,
-                           reason=args.reason, follow_up_on=args.follow_up)
+                           reason=args.reason, follow_up_on=args.follow_up,
+                           applicant_if_unnamed=applicant_if_unnamed)
     if args.json:
         print_json(view.as_json())
     else:
@@ -202,15 +203,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    view = lodge_objection(database_from_args(args), args.decision, args.received,
-                           lodged_by_person_id=args.person, representative=args.representative,
-                           reason=args.reason, follow_up_on=args.follow_up,
-                           applicant_if_unnamed=True)
-    if args.json:
-        print_json(view.as_json())
-    else:
-        print(_line(view))
-    return 0
+    """The issue's form: with nobody named, the applicant lodged it."""
+    return _lodge(args, applicant_if_unnamed=True)
 
 
 def _decide(args: argparse.Namespace) -> int:
