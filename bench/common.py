@@ -1,18 +1,34 @@
-"""Shared pieces of the benchmarks: timing and a cached demo register."""
+"""Shared pieces of the benchmarks: timing, results, and cached demo registers on SQLite and
+PostgreSQL.
+
+Sizes: the full run works on a register of about a million persons (``FULL_HOUSEHOLDS``
+households with two years of casework; ``kpass demo-data`` makes 2.15 persons per
+household), the quick run on ``QUICK_HOUSEHOLDS`` and says so in each result's
+``register`` field.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import head_revision, upgrade
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 AS_OF = date(2026, 11, 1)
+QUICK_HOUSEHOLDS = 20_000
+FULL_HOUSEHOLDS = 465_000  # ≈ 1,000,000 persons
+DATABASES = ("sqlite", "postgresql")
+
+
+def households_for(quick: bool) -> int:
+    return QUICK_HOUSEHOLDS if quick else FULL_HOUSEHOLDS
 
 
 def seconds(action: Callable[[], object]) -> float:
@@ -30,14 +46,63 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def result(name: str, value: float, baseline: float, *, unit: str) -> dict[str, object]:
+def result(
+    name: str, value: float, baseline: float | None, *, unit: str, database: str | None = None,
+    **facts: object,
+) -> dict[str, object]:
+    """One line of the output; ``database`` is None for a benchmark that touches none, and
+    ``facts`` say what was measured on (e.g. ``register="20,000 households"``)."""
     return {
         "name": name,
         "value": round(value, 4),
         "unit": unit,
-        "baseline": round(baseline, 4),
+        "baseline": round(baseline, 4) if baseline is not None else None,
         "ratio": round(value / baseline, 3) if baseline else None,
+        "database": database,
+        **facts,
     }
+
+
+def register_label(households: int, database: Database) -> str:
+    """``"20,000 households, 43,012 persons"``: what a result was measured on."""
+    from sqlalchemy import text
+
+    with database.engine.connect() as connection:
+        persons = connection.execute(text("SELECT count(*) FROM person")).scalar_one()
+    return f"{households:,} households, {persons:,} persons"
+
+
+class RawConnection:
+    """The database driver itself (sqlite3 or psycopg), for the baselines: the same SQL the
+    service sent, without SQLAlchemy, the session and row objects. ``execute`` takes
+    qmark (``?``) parameters on both, as bench/search_steps.py writes them; a statement
+    recorded from the engine is replayed with :meth:`replay` in the driver's own style."""
+
+    def __init__(self, database: Database) -> None:
+        self.postgresql = not database.is_sqlite
+        if self.postgresql:
+            import psycopg
+
+            url = database.url.set(drivername="postgresql")
+            self._connection: Any = psycopg.connect(
+                url.render_as_string(hide_password=False), autocommit=True,
+                options="-c jit=off",
+            )
+        else:
+            path = database.sqlite_path
+            assert path is not None
+            self._connection = sqlite3.connect(path)
+
+    def execute(self, statement: str, parameters: Sequence[object] = ()) -> Any:
+        if self.postgresql:
+            statement = statement.replace("?", "%s")
+        return self._connection.execute(statement, parameters)
+
+    def replay(self, statement: str, parameters: Any) -> list[Any]:
+        return list(self._connection.execute(statement, parameters).fetchall())
+
+    def close(self) -> None:
+        self._connection.close()
 
 
 BENCH_USER, BENCH_PASSWORD = "bench", "bench-passwort"
@@ -58,8 +123,11 @@ def logged_in(database: Database) -> Database:
     return database
 
 
-def demo_register(households: int, seed: int = 7) -> Database:
-    """A SQLite demo register, built once and kept under bench/.cache (it is slow to make)."""
+def demo_register(households: int, seed: int = 7, database: str = "sqlite") -> Database:
+    """A demo register with two years of casework, built once and kept (under bench/.cache,
+    on PostgreSQL in the bench's cluster there): a million persons take many minutes."""
+    if database == "postgresql":
+        return _postgres_register(households, seed)
     from kpass.services.admin.demo_data import create_demo_data
 
     CACHE.mkdir(exist_ok=True)
@@ -67,10 +135,80 @@ def demo_register(households: int, seed: int = 7) -> Database:
     if not path.exists():
         building = path.with_suffix(".building")
         building.unlink(missing_ok=True)
-        database = open_database(f"sqlite:///{building}")
-        upgrade(database, backup=False)
-        create_demo_data(database, households, seed, AS_OF)
-        logged_in(database)  # the admin is created once, with the register
-        database.dispose()
+        register = open_database(f"sqlite:///{building}")
+        upgrade(register, backup=False)
+        _progress(f"building the SQLite register of {households:,} households (once)")
+        create_demo_data(register, households, seed, AS_OF)
+        logged_in(register)  # the admin is created once, with the register
+        register.dispose()
         building.rename(path)
     return logged_in(open_database(f"sqlite:///{path}"))
+
+
+def _progress(text: str) -> None:
+    import sys
+
+    print(f"# {text}", file=sys.stderr, flush=True)
+
+
+def postgres_database(name: str) -> str:
+    """The URL of database ``name`` on the bench's PostgreSQL server (created if missing)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from bench.postgres import server_url
+
+    server = server_url()
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+        ).first()
+        if exists is None:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_postgres_database(name: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from bench.postgres import server_url
+
+    admin = create_engine(server_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _postgres_register(households: int, seed: int) -> Database:
+    from sqlalchemy import create_engine, text
+
+    from bench.postgres import server_url
+    from kpass.services.admin.demo_data import create_demo_data
+
+    name = f"register_{households}_{seed}_{AS_OF:%Y%m%d}_{head_revision()}"
+    building = f"building_{households}_{seed}"
+    admin = create_engine(server_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        ready = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+        ).first()
+    admin.dispose()
+    if ready is None:
+        drop_postgres_database(building)
+        register = open_database(postgres_database(building))
+        upgrade(register, backup=False)
+        _progress(f"building the PostgreSQL register of {households:,} households (once)")
+        create_demo_data(register, households, seed, AS_OF)
+        logged_in(register)
+        with register.engine.connect().execution_options(
+            isolation_level="AUTOCOMMIT"
+        ) as connection:
+            connection.execute(text("VACUUM ANALYZE"))
+        register.dispose()
+        admin = create_engine(server_url(), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{building}" RENAME TO "{name}"'))
+        admin.dispose()
+    return logged_in(open_database(postgres_database(name)))

@@ -95,7 +95,8 @@ def measure(quick: bool) -> list[dict[str, object]]:
         add_user(owner, "bench.region", "supervisor", PASSWORD)
         with admin.connect() as connection:
             connection.execute(text(
-                f"CREATE ROLE {seat_role} LOGIN PASSWORD '{SEAT_PASSWORD}' IN ROLE kpass_issuer_ka"))
+                f"CREATE ROLE {seat_role} LOGIN PASSWORD '{SEAT_PASSWORD}' "
+                "IN ROLE kpass_issuer_ka"))
         seat = open_database(_url(admin_url, database=name, username=seat_role,
                                   password=SEAT_PASSWORD))
         log_in(seat, "bench.ka", PASSWORD)

@@ -8,11 +8,14 @@ still mean nothing (a date half typed, "12.03.") are left out — they cost noth
 from __future__ import annotations
 
 import random
-import sqlite3
 import string
+from typing import Any
+
+# sqlite3's connection or bench.common.RawConnection (qmark parameters on both)
+Connection = Any
 
 
-def typed_queries(connection: sqlite3.Connection, count: int, seed: int = 11) -> list[str]:
+def typed_queries(connection: Connection, count: int, seed: int = 11) -> list[str]:
     """Family name letter by letter, then the first given name's first letters, then the
     birth date, for ``count`` random persons."""
     rng = random.Random(seed)
@@ -28,7 +31,7 @@ def typed_queries(connection: sqlite3.Connection, count: int, seed: int = 11) ->
 
 
 def hard_steps(
-    connection: sqlite3.Connection, count: int, seed: int = 12, letters: bool = True
+    connection: Connection, count: int, seed: int = 12, letters: bool = True
 ) -> list[str]:
     """The steps that read the most rows, for ``count`` other random persons.
 
@@ -59,7 +62,7 @@ def hard_steps(
 
 
 def _addresses(
-    connection: sqlite3.Connection, count: int, rng: random.Random
+    connection: Connection, count: int, rng: random.Random
 ) -> list[tuple[str, str]]:
     rows = connection.execute(
         "SELECT street, house_number FROM household_address WHERE valid_until IS NULL "
@@ -67,27 +70,29 @@ def _addresses(
     return rng.sample(rows, min(count, len(rows)))
 
 
-def _passes(connection: sqlite3.Connection, count: int, rng: random.Random) -> list[tuple[str]]:
+def _passes(connection: Connection, count: int, rng: random.Random) -> list[tuple[str]]:
     rows = connection.execute("SELECT number FROM pass ORDER BY id").fetchall()
     return rng.sample(rows, min(count, len(rows)))
 
 
-def warm_up_steps(connection: sqlite3.Connection) -> list[str]:
+def warm_up_steps(connection: Connection) -> list[str]:
     """Other persons' steps, typed before measuring: a counter application that has run
     for a while has built its statements for every shape of query."""
     return hard_steps(connection, 5, seed=22, letters=False) + typed_queries(connection, 3, seed=21)
 
 
 def _persons(
-    connection: sqlite3.Connection, count: int, rng: random.Random
+    connection: Connection, count: int, rng: random.Random
 ) -> list[tuple[str, str, str]]:
     ids = [row[0] for row in connection.execute("SELECT id FROM person ORDER BY id")]
-    return [
+    rows = [
         connection.execute(
             "SELECT family_name, given_names, birth_date FROM person WHERE id = ?", (person_id,)
         ).fetchone()
         for person_id in rng.sample(ids, min(count, len(ids)))
     ]
+    # PostgreSQL's driver gives a date, sqlite3 the ISO text
+    return [(family, given, str(birth)) for family, given, birth in rows]
 
 
 def _german_date(iso: str) -> str:

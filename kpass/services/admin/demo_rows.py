@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select, text
@@ -222,18 +223,30 @@ def insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]
     Rows may differ in their keys; a missing key is NULL.
     """
     dialect = connection.dialect
-    names = sorted(set().union(*(row.keys() for row in rows)))
+    names = sorted(set(chain.from_iterable(rows)))  # a dict iterates over its keys
     columns = [table.c[name] for name in names]
     processors = [column.type._cached_bind_processor(dialect) for column in columns]
     values = [[row.get(name) for row in rows] for name in names]
     for index, processor in enumerate(processors):
         if processor is not None:
             values[index] = [None if v is None else processor(v) for v in values[index]]
-    marker = "?" if dialect.paramstyle == "qmark" else "%s"
     quote = dialect.identifier_preparer.quote
+    if dialect.name == "postgresql":
+        _copy(connection, quote(table.name), [quote(n) for n in names], values)
+        return
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
     sql = (
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
         f"VALUES ({', '.join(marker for _ in names)})"
     )
     connection.exec_driver_sql(sql, list(zip(*values, strict=True)))
 
+
+
+def _copy(connection: Connection, table: str, names: list[str], values: list[list[Any]]) -> None:
+    """PostgreSQL's COPY: several times faster than executemany's one statement per row
+    (the processed values are sent as text, which the server parses per column type)."""
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
+        for row in zip(*values, strict=True):
+            copy.write_row(row)
