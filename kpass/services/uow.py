@@ -6,6 +6,8 @@ The acting user is whoever is logged in on the register; without a login (the ow
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -18,7 +20,7 @@ from kpass.errors import ConcurrentChange, PermissionDenied
 from kpass.models import AppUser
 from kpass.models.engine import Database, describe_db_error, sqlstate
 from kpass.services import issuers as _issuers  # noqa: F401  (sets issuers on every flush)
-from kpass.services.audit_log import ChainHead, append_event, lock_head
+from kpass.services.audit_log import append_event, lock_head
 from kpass.services.login_session import SYSTEM_USERNAME, current_login
 
 T = TypeVar("T")
@@ -70,6 +72,15 @@ def other_issuers_row(exc: DBAPIError) -> PermissionDenied | None:
     )
 
 
+@dataclass(frozen=True)
+class _PendingEvent:
+    user_id: int
+    action: str
+    entity: str
+    entity_id: int | None
+    details: dict[str, Any]
+
+
 class UnitOfWork:
     """``with UnitOfWork(db) as uow: ...; uow.commit()`` — without commit nothing is kept.
 
@@ -85,7 +96,7 @@ class UnitOfWork:
         self.username = user or (login.username if login is not None else SYSTEM_USERNAME)
         self._session: Session | None = None
         self._user_id: int | None = None
-        self._head: ChainHead | None = None
+        self._pending: list[_PendingEvent] = []
 
     @property
     def session(self) -> Session:
@@ -110,7 +121,7 @@ class UnitOfWork:
             session.close()
             self._session = None
             self._user_id = None
-            self._head = None
+            self._pending = []
         if isinstance(exc, StaleDataError):
             raise ConcurrentChange(
                 "Somebody else changed this record in the meantime; reload and try again.",
@@ -122,6 +133,7 @@ class UnitOfWork:
                    or describe_db_error(exc, self.database)) from exc
 
     def commit(self) -> None:
+        self.flush_audit()
         self.session.commit()
 
     def get_versioned(self, model: type[T], ident: int, expected_version: int) -> T:
@@ -172,16 +184,30 @@ class UnitOfWork:
 
     def audit(self, action: str, entity: str, entity_id: int | None, **details: Any) -> None:
         """Record who did what in the same transaction as the change, linked into the
-        audit trail's hash chain."""
-        user_id = self.user_id()
-        if self._head is None:
-            self._head = lock_head(self.session)
-        append_event(
-            self.session,
-            self._head,
-            user_id=user_id,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            details=details,
-        )
+        audit trail's hash chain when the unit of work commits.
+
+        The chain's head is one row every writer must lock. Taking it last, at commit,
+        keeps it locked for milliseconds and gives every transaction the same lock order
+        (its own rows first, the head last), so two seats cannot deadlock over it.
+        """
+        # A copy as JSON now: a detail that cannot be stored fails here, at its cause.
+        stored = json.loads(json.dumps(details, ensure_ascii=False, allow_nan=False))
+        self._pending.append(_PendingEvent(self.user_id(), action, entity, entity_id, stored))
+
+    def flush_audit(self) -> None:
+        """Link the events recorded so far into the chain now (for a use case that reads
+        the trail back in its own transaction)."""
+        if not self._pending:
+            return
+        head = lock_head(self.session)
+        for event in self._pending:
+            append_event(
+                self.session,
+                head,
+                user_id=event.user_id,
+                action=event.action,
+                entity=event.entity,
+                entity_id=event.entity_id,
+                details=event.details,
+            )
+        self._pending.clear()

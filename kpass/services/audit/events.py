@@ -157,6 +157,7 @@ def anchor_head(database: Database) -> Anchor:
     """
     with UnitOfWork(database) as uow:
         uow.audit("anchor", "audit", None)
+        uow.flush_audit()
         uow.session.flush()
         head = uow.session.get(AuditHead, 1)
         assert head is not None
