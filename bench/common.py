@@ -63,13 +63,16 @@ def result(
     }
 
 
-def register_label(households: int, database: Database) -> str:
-    """``"20,000 households, 43,012 persons"``: what a result was measured on."""
+def register_persons(database: Database) -> int:
     from sqlalchemy import text
 
     with database.engine.connect() as connection:
-        persons = connection.execute(text("SELECT count(*) FROM person")).scalar_one()
-    return f"{households:,} households, {persons:,} persons"
+        return int(connection.execute(text("SELECT count(*) FROM person")).scalar_one())
+
+
+def register_label(households: int, database: Database) -> str:
+    """``"20,000 households, 43,012 persons"``: what a result was measured on."""
+    return f"{households:,} households, {register_persons(database):,} persons"
 
 
 class RawConnection:

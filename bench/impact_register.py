@@ -4,7 +4,8 @@ value: seconds of :func:`kpass.services.statistics.policy_impact` (every househo
 the last twelve months, evaluated twice: income limit in force and raised by 50 €);
 baseline: seconds of fetching the same input snapshots through the raw driver (``sqlite3`` or
 ``psycopg``) without evaluating anything — the floor of reading the register once. Budget for
-the value: 5 s at a million persons; ``seconds_per_million_persons`` scales the quick run.
+the value: 5 s at a million persons; ``seconds_per_million_persons`` scales the quick run
+linearly (it does not know the worker processes a larger register gets: ``workers``).
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from bench.common import (
     households_for,
     median,
     register_label,
+    register_persons,
     result,
 )
 from kpass.rules import default_parameters
 from kpass.services.statistics import policy_impact
+from kpass.services.statistics.impact_batches import PARALLEL_FROM, worker_count
 
 DATABASES = ("sqlite", "postgresql")
 RAISE = Decimal("50.00")
@@ -59,6 +62,7 @@ def measure(quick: bool, database: str = "sqlite") -> list[dict[str, object]]:
         baselines.append(time.perf_counter() - started)
     raw.close()
     label = register_label(households, register)
+    persons = register_persons(register)
     register.dispose()
     value = median(values)
     return [
@@ -67,7 +71,8 @@ def measure(quick: bool, database: str = "sqlite") -> list[dict[str, object]]:
             register=label, households_evaluated=report.households,
             persons_evaluated=report.persons,
             gained=sum(report.gained.values()), lost=sum(report.lost.values()),
-            seconds_per_million_persons=round(value * 1_000_000 / max(report.persons, 1), 2),
+            seconds_per_million_persons=round(value * 1_000_000 / persons, 2),
+            workers=worker_count() if report.households >= PARALLEL_FROM else 1,
         )
     ]
 

@@ -19,6 +19,10 @@ class InputError(ValueError):
         self.message = message
         self.message_de = message_de
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, str]]:
+        # Raised in a worker process of a whole-register what-if, it travels back pickled.
+        return (InputError, (self.field, self.message, self.message_de))
+
 
 class ParameterError(ValueError):
     """A rule parameter file is missing, unreadable or inconsistent.
@@ -32,6 +36,9 @@ class ParameterError(ValueError):
         self.file = str(file)
         self.key = key
         self.problem = problem
+
+    def __reduce__(self) -> tuple[type[ParameterError], tuple[str, str | None, str]]:
+        return (ParameterError, (self.file, self.key, self.problem))
 
 
 #: How many characters of a value typed by somebody an error message or reason repeats.

@@ -128,6 +128,12 @@ class RuleInput:
     def __post_init__(self) -> None:
         object.__setattr__(self, "member_ids", tuple(member.id for member in self.members))
 
+    def on_day(self, day: date) -> RuleInput:
+        """The same application as if made on ``day`` (a what-if over stored inputs)."""
+        if day == self.application_date:
+            return self
+        return RuleInput(day, self.residence, self.applicant, self.members, self.benefits)
+
 
 # ---------------------------------------------------------------------------------------------
 # Output

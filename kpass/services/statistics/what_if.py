@@ -3,34 +3,28 @@
 Every household with a decision in the twelve months before the day is evaluated on that
 day twice, from its latest decision's input snapshot: once with the parameters in force and
 once with the changed one. Snapshots hold exactly what the rules saw, so the answer needs
-no personal data beyond birth dates and the Stadtteil.
+no personal data beyond birth dates and the Stadtteil. A large register is decided by
+several processes at once (:mod:`kpass.services.statistics.impact_batches`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, select
 
 from kpass.errors import InvalidInput
 from kpass.models import Application, Decision
 from kpass.models.engine import Database
 from kpass.models.statistics import OUTSIDE
 from kpass.reporting import SUPPRESSED_MARK, suppress_grid, with_totals
-from kpass.rules import (
-    AGE_GROUP_LABELS,
-    Parameters,
-    age_group,
-    default_parameters,
-    evaluate,
-    rule_input_from_json,
-)
+from kpass.rules import AGE_GROUP_LABELS, default_parameters
 from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
+from kpass.services.statistics.impact_batches import BATCH, tally_batches
 from kpass.services.uow import UnitOfWork
 
 Key = tuple[str, str]  # (stadtteil, age group)
@@ -107,13 +101,6 @@ def parse_threshold(text: str) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
-def changed_parameters(base: Parameters, name: str, value: Decimal, on: date) -> Parameters:
-    """``base`` with ``name`` set to ``value`` from ``on`` (earlier values kept)."""
-    values = dict(base.parameters[name].values)
-    values[on] = value
-    return base.with_values(name, values)
-
-
 @requires(Permission.WHAT_IF)
 def policy_impact(database: Database, threshold: Decimal, on: date) -> ImpactReport:
     base = default_parameters()
@@ -123,7 +110,6 @@ def policy_impact(database: Database, threshold: Decimal, on: date) -> ImpactRep
             f"No rule set is in force on {on:%d.%m.%Y}.",
             f"Am {on:%d.%m.%Y} gilt kein Regelwerk.",
         )
-    changed = changed_parameters(base, "threshold", threshold, on)
     report = ImpactReport(on, Decimal(str(rule_set.threshold)), threshold)
     # Twelve months back; 29 February goes back to the 28th.
     since = (
@@ -138,23 +124,17 @@ def policy_impact(database: Database, threshold: Decimal, on: date) -> ImpactRep
         .group_by(Application.household_id)
         .subquery()
     )
-    statement = select(Decision.input_snapshot).where(Decision.id.in_(select(latest.c.id)))
+    # The stored JSON text as it is: it is decoded where it is decided, maybe in a worker.
+    statement = select(cast(Decision.input_snapshot, Text)).where(
+        Decision.id.in_(select(latest.c.id))
+    )
     with UnitOfWork(database, write=False) as uow:
-        for (snapshot,) in uow.session.execute(statement.execution_options(yield_per=2000)):
-            rule_input = dataclasses.replace(
-                rule_input_from_json(snapshot, base), application_date=on
-            )
-            before = evaluate(rule_input, base)
-            after = evaluate(rule_input, changed)
-            stadtteil = rule_input.residence.stadtteil or OUTSIDE
-            report.households += 1
-            for member, was, now in zip(
-                rule_input.members, before.members, after.members, strict=True
-            ):
-                report.persons += 1
-                report.eligible_before += was.eligible
-                report.eligible_after += now.eligible
-                if was.eligible != now.eligible:
-                    key = (stadtteil, age_group(member.birth_date, on))
-                    (report.gained if now.eligible else report.lost)[key] += 1
+        rows = uow.session.execute(statement.execution_options(yield_per=BATCH)).scalars()
+        counted = tally_batches(rows.partitions(BATCH), base, threshold, on, OUTSIDE)
+    report.households = counted.households
+    report.persons = counted.persons
+    report.eligible_before = counted.eligible_before
+    report.eligible_after = counted.eligible_after
+    report.gained = counted.gained
+    report.lost = counted.lost
     return report
