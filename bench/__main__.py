@@ -78,9 +78,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database", choices=("sqlite", "postgresql"),
                         help="only this database (default: both, where PostgreSQL is installed)")
     parser.add_argument("--all", action="store_true", help="the extra benchmarks as well")
+    parser.add_argument("--households", type=int, metavar="N",
+                        help="registers of N households instead (how kpass grows)")
     parser.add_argument("names", nargs="*", help="run only benchmarks whose name contains these")
     args = parser.parse_args(argv)
     databases = _databases(args.database)
+    if args.households:
+        from bench import common
+
+        common.HOUSEHOLDS_OVERRIDE = args.households
     failed = False
     run_started = time.monotonic()
     for module_name in MODULES + EXTRA:

@@ -9,6 +9,7 @@ household), the quick run on ``QUICK_HOUSEHOLDS`` and says so in each result's
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import statistics
 import time
@@ -20,14 +21,20 @@ from typing import Any
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import head_revision, upgrade
 
-CACHE = Path(__file__).resolve().parent / ".cache"
+# KPASS_BENCH_CACHE: another place for the registers (the test of the bench itself)
+CACHE = Path(os.environ.get("KPASS_BENCH_CACHE") or Path(__file__).resolve().parent / ".cache")
 AS_OF = date(2026, 11, 1)
 QUICK_HOUSEHOLDS = 20_000
 FULL_HOUSEHOLDS = 465_000  # ≈ 1,000,000 persons
 DATABASES = ("sqlite", "postgresql")
 
 
+HOUSEHOLDS_OVERRIDE: int | None = None  # ``--households N``: registers of another size
+
+
 def households_for(quick: bool) -> int:
+    if HOUSEHOLDS_OVERRIDE:
+        return HOUSEHOLDS_OVERRIDE
     return QUICK_HOUSEHOLDS if quick else FULL_HOUSEHOLDS
 
 
