@@ -20,7 +20,7 @@ Stadtteile) are chosen to resemble the register of the Karlsruher Pass; they are
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from random import Random
 
@@ -78,6 +78,46 @@ def generate_households(
     ctx = context_for(as_of)
     # a generator expression, so that bad arguments fail at the call, not at the first next()
     return (_generate(ctx, seed, index, distinct) for index in range(start, start + count))
+
+
+def drawn_households(count: int, seed: int, as_of: date, start: int) -> list[DemoHousehold]:
+    """Households ``start .. start + count - 1`` as drawn without a registry: the work a
+    helper process can do ahead of the writer (see :func:`kept_apart`)."""
+    return list(generate_households(count, seed, as_of, start))
+
+
+def kept_apart(
+    drawn: Iterable[DemoHousehold],
+    seed: int,
+    as_of: date,
+    distinct: PersonRegistry,
+    fresh: Callable[[], PersonRegistry],
+) -> Iterator[DemoHousehold]:
+    """The households :func:`generate_households` with ``distinct`` yields, from the same
+    households drawn without it, in order: one whose persons clash with nobody registered
+    (nor with each other) is the same either way and is taken as drawn; one with a clash
+    is generated again against the registry. ``fresh`` makes an empty registry of the
+    same kind (for a household's own members)."""
+    ctx = context_for(as_of)
+    for household in drawn:
+        if _clash_free(household, distinct, fresh()):
+            for person in household.persons:
+                distinct.add(person.family_name, person.given_names, person.birth_date)
+            yield household
+        else:
+            yield _generate(ctx, seed, household.index, distinct)
+
+
+def _clash_free(
+    household: DemoHousehold, registered: PersonRegistry, members: PersonRegistry
+) -> bool:
+    # keep_apart checks each member against the registry holding the members before it
+    for person in household.persons:
+        keys = (person.family_name, person.given_names, person.birth_date)
+        if registered.clashes(*keys) or members.clashes(*keys):
+            return False
+        members.add(*keys)
+    return True
 
 
 def generate_household(
@@ -197,7 +237,9 @@ __all__ = [
     "DemoIncome",
     "DemoPerson",
     "PersonRegistry",
+    "drawn_households",
     "generate_household",
     "generate_households",
     "household_digest",
+    "kept_apart",
 ]

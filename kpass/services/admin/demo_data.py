@@ -29,19 +29,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Table, exists, func, select, text, update
 
-from kpass.demo.generator import DemoHousehold, generate_households
+from kpass.demo.generator import DemoHousehold, generate_households, kept_apart
 from kpass.errors import InvalidInput
 from kpass.models import DEMO_REGISTER, Counter, Household, Pass, Person, RegisterSetting
 from kpass.models.base import utcnow
 from kpass.models.engine import Database, translate_errors
 from kpass.services.access.guard import owner_command
+from kpass.services.admin.demo_ahead import DrawAhead, cores
 from kpass.services.admin.demo_rows import (
     ID_TABLES,
     OTHER_TABLES,
@@ -192,6 +194,15 @@ def _reserve_households(uow: UnitOfWork, seed: int, count: int) -> int:
     return start
 
 
+@contextmanager
+def closing_ahead(ahead: DrawAhead | None) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        if ahead is not None:
+            ahead.close()
+
+
 def check_household_count(households: int) -> None:
     if households < 0 or households > MAX_HOUSEHOLDS:
         raise InvalidInput(
@@ -216,7 +227,9 @@ def create_demo_data(
     done = 0
     first_index: int | None = None
     distinct = DistinctPersons()  # filled from the register by the first batch
-    with translate_errors(database):
+    # a helper process draws the next batch while this one writes, where that pays
+    ahead = DrawAhead(seed, as_of) if households >= 2 * batch_size and cores() > 1 else None
+    with translate_errors(database), closing_ahead(ahead):
         with UnitOfWork(database, write=False) as uow:
             _refuse_unless_demo(uow)  # at once, before anything is generated
         while done < households:
@@ -225,7 +238,15 @@ def create_demo_data(
                 start = _reserve_households(uow, seed, size)
                 if first_index is None:
                     first_index = start
-                batch = generate_households(size, seed, as_of, start=start, distinct=distinct)
+                drawn = ahead.take(start, size) if ahead is not None else None
+                following = min(batch_size, households - done - size)
+                if ahead is not None and following > 0:
+                    ahead.ask(start + size, following)
+                batch = (
+                    generate_households(size, seed, as_of, start=start, distinct=distinct)
+                    if drawn is None
+                    else kept_apart(drawn, seed, as_of, distinct, DistinctPersons)
+                )
                 before = uow.session.scalar(select(func.max(Pass.id))) or 0
                 _write_batch(uow, batch, as_of, seed, history, distinct)
                 # the passes are written in bulk: their states go into the trail here, so

@@ -243,3 +243,31 @@ def test_persons_written_by_others_between_batches_are_read(database: Database) 
         # the finder agrees: it is the person registered
         assert [c.person_id for c in find_duplicates(connection, "Weiss", "Juergen",
                                                      date(1950, 5, 5))] == [last]
+
+
+@pytest.mark.usefixtures("without_cycle_collection")
+def test_households_drawn_elsewhere_are_kept_apart_as_drawn_here() -> None:
+    """A helper process draws without the registry; taken in order against it, the
+    households are exactly those generated against it (clashing ones drawn again)."""
+    from kpass.demo.generator import drawn_households, kept_apart
+
+    here = list(generate_households(12_000, 11, AS_OF, distinct=DistinctPersons()))
+    drawn = drawn_households(12_000, 11, AS_OF, 0)
+    taken = list(kept_apart(drawn, 11, AS_OF, DistinctPersons(), DistinctPersons))
+    assert taken != drawn  # some households clashed and were drawn again
+    assert household_digest(taken) == household_digest(here)
+
+
+def test_a_register_written_with_a_helper_process_is_the_same(
+    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kpass.services.admin import demo_data
+
+    registers = []
+    for name, cores in (("alone", 1), ("helped", 2)):
+        monkeypatch.setattr(demo_data, "cores", lambda cores=cores: cores)
+        database = open_database(f"sqlite:///{tmp_path}/{name}.sqlite")
+        upgrade(database, backup=False)
+        create_demo_data(database, 900, 5, AS_OF, batch_size=200, history=False)
+        registers.append(database)
+    assert demo_data.register_digest(registers[0]) == demo_data.register_digest(registers[1])
