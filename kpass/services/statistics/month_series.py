@@ -45,15 +45,19 @@ Keys = tuple[str, ...]
 
 
 def _rows_of_the_run(run: MonthRun, issuer: str | None) -> Any:
-    """Validity rows that may be active in the run, and the events decided in it."""
+    """Validity rows that may be active in the run, and the events decided in it.
+
+    One condition per index range: the validity rows by their end (ix_stat_record_until,
+    a range scan from the run's first month on), the events by their day
+    (ix_stat_record_decided). An ``OR`` inside one term made SQLite read every validity
+    row through the index.
+    """
     decided = and_(S.decided_on >= run.first_day, S.decided_on <= run.last_day)
-    overlapping = and_(
-        S.valid_from <= run.last_day,
-        or_(S.valid_until.is_(None), S.valid_until >= run.month_ends[0]),
-    )
+    validity = S.record_kind == "pass_validity"
     condition = or_(
-        and_(S.record_kind == "pass_validity",
-             or_(overlapping, and_(S.event.in_(PASS_EVENTS), decided))),
+        and_(validity, S.valid_until >= run.month_ends[0], S.valid_from <= run.last_day),
+        and_(validity, S.valid_until.is_(None), S.valid_from <= run.last_day),
+        and_(validity, S.event.in_(PASS_EVENTS), decided),
         and_(S.record_kind == "decision_person", S.event == "rejected", decided),
         and_(S.record_kind == "application", decided),
     )
