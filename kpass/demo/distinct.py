@@ -7,8 +7,9 @@ pairs), yet no two of them are the same person. So the generator asks a
 :class:`PersonRegistry` — the persons already in the register and those generated before in
 the run — about each new person, and when the finder would take them for one, draws the
 given name again from the same random stream, a bounded number of times (then the pool in
-order, then the birth day a few days off within the same age — for a child born into the
-household only later, with its joining day), before adding the person.
+order, then the birth day a few days off within the same age, then any day of that age —
+for a child born into the household only later, with its joining day), before adding the
+person.
 
 The registry knows the finder's definition; the generator only draws. Households without a
 clash consume no random numbers here, so they are exactly what they would be without a
@@ -93,26 +94,25 @@ def _redraw(
         if drawable and fits(pool.items[position], member.birth):
             member.given_names = pool.items[position]
             return
-    # A birth day a few days off, of the same age on as_of. A person born into the household
-    # joined on the birth day: both move together, and only later, so that nobody is born
-    # before the household they were born into.
+    # A birth day a few days off, of the same age on as_of; then, in a large register where
+    # like persons crowd those days (the finder also takes dates one typo apart), any day of
+    # that age. A person born into the household joined on the birth day: both move
+    # together, and only later, so that nobody is born before the household they were born
+    # into.
     first, last = ctx.birth_ranges[member.age]
     born_here = member.since == member.birth
-    low = (
-        member.birth.toordinal() + 1
-        if born_here
-        else max(first, member.birth.toordinal() - MAX_SHIFT_DAYS)
-    )
-    high = min(last, member.birth.toordinal() + MAX_SHIFT_DAYS)
-    if not born_here:
-        high = min(high, member.since.toordinal() - 1)
-    for _ in range(BIRTH_DAY_SHIFTS if low <= high else 0):
-        birth = date.fromordinal(randint(rng, low, high))
-        if birth != member.birth and fits(member.given_names, birth):
-            member.birth = birth
-            if born_here:
-                member.since = birth
-            return
+    birth_ord = member.birth.toordinal()
+    earliest = birth_ord + 1 if born_here else first
+    latest = last if born_here else min(last, member.since.toordinal() - 1)
+    near = (max(earliest, birth_ord - MAX_SHIFT_DAYS), min(latest, birth_ord + MAX_SHIFT_DAYS))
+    for low, high in (near, (earliest, latest)):
+        for _ in range(BIRTH_DAY_SHIFTS if low <= high else 0):
+            birth = date.fromordinal(randint(rng, low, high))
+            if birth != member.birth and fits(member.given_names, birth):
+                member.birth = birth
+                if born_here:
+                    member.since = birth
+                return
     raise NoDistinctPerson(
         f"no given name or birth day keeps a {member.origin}/{member.sex} person born "
         f"{member.birth.isoformat()} named {family} apart from the register"
