@@ -1,4 +1,9 @@
-"""``kpass``: the use cases from the command line; with no command, the desktop app."""
+"""``kpass``: the use cases from the command line; with no command, the desktop app.
+
+Every command module imports the services it calls inside its handlers, not at the top:
+building the parser must not load every service (and ReportLab, openpyxl, Alembic …), since
+each run of ``kpass`` — and the desktop app's start — builds all of it.
+"""
 
 from __future__ import annotations
 

@@ -6,19 +6,12 @@ Exit 1 when somebody else was first, 3 for one's own decision."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kpass.cli.common import database_from_args, id_arg, print_json, text_arg
-from kpass.services.approvals import (
-    ApprovalSettings,
-    ApprovalView,
-    approval_queue,
-    approval_settings,
-    confirm_approval,
-    decision_approval,
-    return_approval,
-    set_approval_settings,
-)
+
+if TYPE_CHECKING:
+    from kpass.services.approvals import ApprovalSettings, ApprovalView
 
 
 def register(commands: Any) -> None:
@@ -78,6 +71,8 @@ def _outcome(view: ApprovalView) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from kpass.services.approvals import approval_queue
+
     rows = approval_queue(database_from_args(args))
     if args.json:
         print_json([row.as_json() for row in rows])
@@ -91,16 +86,22 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _confirm(args: argparse.Namespace) -> int:
+    from kpass.services.approvals import confirm_approval
+
     print(_outcome(confirm_approval(database_from_args(args), args.approval)))
     return 0
 
 
 def _return(args: argparse.Namespace) -> int:
+    from kpass.services.approvals import return_approval
+
     print(_outcome(return_approval(database_from_args(args), args.approval, args.reason)))
     return 0
 
 
 def _status(args: argparse.Namespace) -> int:
+    from kpass.services.approvals import decision_approval
+
     view = decision_approval(database_from_args(args), args.decision)
     if args.json:
         print_json(view.as_json() if view else None)
@@ -126,6 +127,8 @@ def _print_settings(settings: ApprovalSettings) -> None:
 
 
 def _settings(args: argparse.Namespace) -> int:
+    from kpass.services.approvals import approval_settings, set_approval_settings
+
     database = database_from_args(args)
     if args.enabled is None and args.margin_eur is None and args.margin_percent is None:
         settings = approval_settings(database)

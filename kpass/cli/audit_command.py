@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kpass.cli.common import (
     MAX_ID,
@@ -21,7 +21,9 @@ from kpass.cli.common import (
     print_json,
     text_arg,
 )
-from kpass.services.audit import TrailReport, anchor_head, list_events, verify_trail
+
+if TYPE_CHECKING:
+    from kpass.services.audit import TrailReport
 
 LIST_LIMIT = 10_000
 
@@ -66,6 +68,8 @@ def register(commands: Any) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from kpass.services.audit import verify_trail
+
     report = verify_trail(database_from_args(args), anchor=args.anchor)
     if args.json:
         print_json(report.as_json())
@@ -117,6 +121,8 @@ def _local(at: datetime) -> str:
 
 
 def _anchor(args: argparse.Namespace) -> int:
+    from kpass.services.audit import anchor_head
+
     anchor = anchor_head(database_from_args(args))
     if args.json:
         print_json({"seq": anchor.seq, "hash": anchor.hash, "at": anchor.at.isoformat()})
@@ -130,6 +136,8 @@ def _anchor(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from kpass.services.audit import list_events
+
     entries = list_events(
         database_from_args(args), args.limit, entity=args.entity, entity_id=args.entity_id,
         user=args.user, date_from=args.date_from, date_to=args.date_to, text=args.text,

@@ -14,23 +14,14 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kpass.cli.common import database_from_args, number_arg, path_arg, print_json
 from kpass.errors import InvalidInput
-from kpass.services.continuity import (
-    BACKUP_FOLDER,
-    BackupManifest,
-    PassphraseProblem,
-    backup_if_due,
-    backup_policy,
-    create_backup,
-    list_backups,
-    restore_backup,
-    set_backup_policy,
-    verify_backup,
-)
 from kpass.settings import open_to_others
+
+if TYPE_CHECKING:
+    from kpass.services.continuity import BackupManifest
 
 MAX_PASSPHRASE_CHARS = 1024
 #: the tables whose rows a summary line names
@@ -38,14 +29,20 @@ _SUMMARY = (("household", "households"), ("person", "persons"), ("pass", "passes
             ("audit_event", "audit events"))
 
 
+def _backup_description() -> str:
+    from kpass.services.continuity import BACKUP_FOLDER
+
+    return ("Back up the whole register into one file, checked after writing. "
+            f"Without --out the file goes into the folder {BACKUP_FOLDER} beside the SQLite "
+            "file (a PostgreSQL register: in the user's data directory).")
+
+
 def register(commands: Any) -> None:
     backup = commands.add_parser(
         "backup",
         help="back up the whole register while it is in use (checked after writing)",
-        description="Back up the whole register into one file, checked after writing. "
-        f"Without --out the file goes into the folder {BACKUP_FOLDER} beside the SQLite "
-        "file (a PostgreSQL register: in the user's data directory).",
     )
+    backup.describe = _backup_description
     backup.add_argument("--out", metavar="FILE", type=path_arg,
                         help="the backup file (replaces only an earlier backup)")
     _passphrase_options(backup, "encrypt the backup (AES-256-GCM, key by argon2id)")
@@ -136,6 +133,8 @@ def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str | None:
 
 
 def _typed_passphrase(new: bool) -> str:
+    from kpass.services.continuity import PassphraseProblem
+
     try:
         first = getpass.getpass("Passphrase: ")
         if new and getpass.getpass("Passphrase (again / noch einmal): ") != first:
@@ -152,6 +151,8 @@ def _limited(passphrase: str) -> str:
     """A passphrase is used whole or refused: a longer line is not cut to the limit (the
     part cut off would silently not count). Unicode normalisation (NFC) happens where the
     key is derived, for every caller."""
+    from kpass.services.continuity import PassphraseProblem
+
     if len(passphrase) > MAX_PASSPHRASE_CHARS:
         raise PassphraseProblem(
             f"The passphrase is longer than {MAX_PASSPHRASE_CHARS} characters.",
@@ -186,6 +187,8 @@ def _warn(problems: tuple[str, ...], what_en: str, what_de: str) -> None:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from kpass.services.continuity import create_backup
+
     passphrase = _passphrase(args, new=True)
     database = database_from_args(args, require_schema=False, login=False)
     result = create_backup(database, args.out, passphrase)
@@ -207,6 +210,8 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from kpass.services.continuity import list_backups
+
     database = database_from_args(args, require_schema=False, login=False)
     entries = list_backups(database)
     if args.json:
@@ -227,6 +232,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from kpass.services.continuity import verify_backup
+
     passphrase = _passphrase(args)
     verified = verify_backup(args.file, passphrase)
     if args.json:
@@ -242,6 +249,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _auto(args: argparse.Namespace) -> int:
+    from kpass.services.continuity import backup_if_due, backup_policy, set_backup_policy
+
     database = database_from_args(args, require_schema=False, login=False)
     if args.enabled is None and args.keep_daily is None and args.keep_weekly is None:
         policy = backup_policy(database)
@@ -271,6 +280,8 @@ def _auto(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from kpass.services.continuity import restore_backup
+
     passphrase = _passphrase(args)
     database = database_from_args(args, create=True, require_schema=False, login=False)
     result = restore_backup(database, args.file, passphrase, force=args.force)

@@ -17,14 +17,16 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 from urllib.parse import urlsplit
 
 from kpass.errors import InvalidInput
-from kpass.services.admin import Database, open_register
+
+if TYPE_CHECKING:
+    from kpass.services.admin import Database
 
 #: Ids are ``Integer`` columns: 32-bit signed on PostgreSQL, and so kept on SQLite too.
 MAX_ID = 2**31 - 1
@@ -58,7 +60,17 @@ def _bad(english: str, german: str) -> argparse.ArgumentTypeError:
 
 
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse with kpass's error lines: exit 2, English and German, bad values cut short."""
+    """argparse with kpass's error lines: exit 2, English and German, bad values cut short.
+
+    ``describe``: the description made when the help is shown, for a text that names what a
+    service package knows (the parser is built without loading the services)."""
+
+    describe: Callable[[], str] | None = None
+
+    def format_help(self) -> str:
+        if self.describe is not None:
+            self.description = self.describe()
+        return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -67,6 +79,30 @@ class ArgumentParser(argparse.ArgumentParser):
             safe = line.encode("utf-8", "backslashreplace").decode("utf-8")
             print(f"{self.prog}: {safe}", file=sys.stderr)
         self.exit(2)
+
+
+class ServiceChoices(Collection[str]):
+    """The choices of an argument as a service package knows them, read from it when a value
+    is checked or the help shown (``help="… %(choices)s"``), not when the parser is built:
+    ``kpass`` starts without loading every service."""
+
+    def __init__(self, load: Callable[[], Collection[str]]) -> None:
+        self._load = load
+        self._values: tuple[str, ...] | None = None
+
+    def _all(self) -> tuple[str, ...]:
+        if self._values is None:
+            self._values = tuple(self._load())
+        return self._values
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._all()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _error_lines(message: str) -> list[str]:
@@ -290,6 +326,8 @@ def database_from_args(
     """Open the database named by ``--database``/the environment/the default (see
     :func:`kpass.services.admin.open_register`) and log in (``--user``, the password);
     ``login=False`` for the owner's commands, which act without a login."""
+    from kpass.services.admin import open_register
+
     warn_if_password(getattr(args, "database", None))
     database = open_register(getattr(args, "database", None), create=create,
                              require_schema=require_schema)

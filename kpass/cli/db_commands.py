@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from kpass.cli.common import database_from_args, print_json
-from kpass.services.admin import check_database, database_status, upgrade_register
 
 
 def register(commands: Any) -> None:
@@ -26,6 +25,8 @@ def register(commands: Any) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
+    from kpass.services.admin import upgrade_register
+
     database = database_from_args(args, create=True, require_schema=False, login=False)
     result = upgrade_register(database)
     if not result.changed:
@@ -49,6 +50,8 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from kpass.services.admin import database_status
+
     database = database_from_args(args, require_schema=False, login=False)
     status = database_status(database)
     if args.json:
@@ -65,6 +68,8 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from kpass.services.admin import check_database
+
     database = database_from_args(args, login=False)
     report = check_database(database)
     for note in report.notes:  # facts worth knowing that are not problems

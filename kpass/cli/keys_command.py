@@ -15,28 +15,17 @@ import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from kpass.atomic_file import failure_reasons, replace_bytes
 from kpass.cli.common import database_from_args, iso_date, number_arg, path_arg, text_arg
 from kpass.errors import InvalidInput
-from kpass.services.admin import (
-    RevocationList,
-    TrustedKey,
-    VerificationResult,
-    VerificationStatus,
-    VerifierState,
-    dump_verifier_state,
-    load_public_keys,
-    parse_fingerprint,
-    parse_verifier_state,
-    read_key_set,
-    read_revocation_list,
-    verify_payload,
-)
 from kpass.settings import APP_AUTHOR, APP_NAME
+
+if TYPE_CHECKING:
+    from kpass.services.admin import RevocationList, TrustedKey, VerificationResult, VerifierState
 
 EXIT_VALID = 0
 EXIT_REFUSED = 1
@@ -249,12 +238,16 @@ def _check_options(args: argparse.Namespace) -> None:
 
 
 def _load_state(path: Path) -> VerifierState:
+    from kpass.services.admin import VerifierState, parse_verifier_state
+
     if not path.exists():
         return VerifierState()
     return parse_verifier_state(_read_text(str(path), "--state"))
 
 
 def _save_state(path: Path, state: VerifierState, explicit: bool) -> None:
+    from kpass.services.admin import dump_verifier_state
+
     try:
         if not explicit:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -271,6 +264,8 @@ def _with_key_set(
     args: argparse.Namespace, on: date
 ) -> tuple[dict[str, TrustedKey], _Checked]:
     """Keys from a key set of the pinned root, the list, and the state file kept current."""
+    from kpass.services.admin import parse_fingerprint, read_key_set, read_revocation_list
+
     explicit = bool(args.state)
     state_path = Path(args.state) if explicit else default_state_file()
     state = _load_state(state_path)
@@ -294,7 +289,13 @@ def _with_key_set(
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from kpass.services.admin import trusted_keys, verify_against_register
+    from kpass.services.admin import (
+        load_public_keys,
+        read_revocation_list,
+        trusted_keys,
+        verify_against_register,
+        verify_payload,
+    )
 
     _check_options(args)
     on = iso_date(args.on, "--on") if args.on else _today_in_germany()
@@ -333,6 +334,8 @@ def _verify(args: argparse.Namespace) -> int:
 def _report(
     args: argparse.Namespace, result: VerificationResult, checked: _Checked, on: date
 ) -> int:
+    from kpass.services.admin import VerificationStatus
+
     revocations = checked.revocations
     stale = revocations is not None and revocations.is_stale(on)
     fields = result.fields

@@ -7,10 +7,12 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from kpass.errors import LoginFailed
-from kpass.services.access import has_login_users, log_in
-from kpass.services.admin import Database
+
+if TYPE_CHECKING:
+    from kpass.services.admin import Database
 
 USER_ENV = "KPASS_USER"
 PASSWORD_ENV = "KPASS_PASSWORD"
@@ -79,6 +81,8 @@ def username_from(args: argparse.Namespace) -> str:
 
 
 def log_in_from_args(database: Database, args: argparse.Namespace) -> None:
+    from kpass.services.access import has_login_users, log_in
+
     if not has_login_users(database):
         raise LoginFailed(
             "This register has no users yet: create the first admin with "

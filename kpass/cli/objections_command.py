@@ -11,23 +11,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kpass.cli.common import database_from_args, date_arg, id_arg, print_json, text_arg
 from kpass.errors import InvalidInput
-from kpass.services.objections import (
-    ObjectionView,
-    RemedyResult,
-    lodge_objection,
-    objection_details,
-    objection_register,
-    open_objections,
-    reject_objection,
-    remedy_objection,
-    set_follow_up,
-    start_review,
-    withdraw_objection,
-)
+
+if TYPE_CHECKING:
+    from kpass.services.objections import ObjectionView, RemedyResult
 
 _TEXT = 5000
 
@@ -177,6 +167,8 @@ def _line(view: ObjectionView) -> str:
 
 
 def _lodge(args: argparse.Namespace, *, applicant_if_unnamed: bool = False) -> int:
+    from kpass.services.objections import lodge_objection
+
     view = lodge_objection(database_from_args(args), args.decision, args.received,
                            lodged_by_person_id=args.person, representative=args.representative,
                            reason=args.reason, follow_up_on=args.follow_up,
@@ -189,6 +181,8 @@ def _lodge(args: argparse.Namespace, *, applicant_if_unnamed: bool = False) -> i
 
 
 def _list(args: argparse.Namespace) -> int:
+    from kpass.services.objections import open_objections
+
     rows = open_objections(database_from_args(args), today=args.today or date.today())
     if args.json:
         print_json([row.as_json() for row in rows])
@@ -208,6 +202,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _decide(args: argparse.Namespace) -> int:
+    from kpass.services.objections import reject_objection, remedy_objection, withdraw_objection
+
     step = OUTCOMES[args.outcome]
     if step == "reject" and args.reasons is None:
         raise InvalidInput("zurueckgewiesen needs --reasons (the Widerspruchsbescheid's).",
@@ -240,6 +236,8 @@ def _decide(args: argparse.Namespace) -> int:
 
 
 def _objections_list(args: argparse.Namespace) -> int:
+    from kpass.services.objections import objection_register
+
     rows = objection_register(database_from_args(args), include_closed=not args.open,
                               today=args.today or date.today())
     if args.json:
@@ -257,6 +255,8 @@ def _objections_list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from kpass.services.objections import objection_details
+
     view = objection_details(database_from_args(args), args.objection)
     if args.json:
         print_json(view.as_json())
@@ -271,23 +271,31 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
+    from kpass.services.objections import start_review
+
     print(_line(start_review(database_from_args(args), args.objection)))
     return 0
 
 
 def _withdraw(args: argparse.Namespace) -> int:
+    from kpass.services.objections import withdraw_objection
+
     print(_line(withdraw_objection(database_from_args(args), args.objection, on=args.on,
                                    note=args.note)))
     return 0
 
 
 def _reject(args: argparse.Namespace) -> int:
+    from kpass.services.objections import reject_objection
+
     print(_line(reject_objection(database_from_args(args), args.objection, args.reasons,
                                  on=args.on)))
     return 0
 
 
 def _remedy(args: argparse.Namespace) -> int:
+    from kpass.services.objections import remedy_objection
+
     result = remedy_objection(database_from_args(args), args.objection, note=args.note,
                               on=args.on)
     if args.json:
@@ -307,6 +315,8 @@ def _print_remedy(result: RemedyResult) -> None:
 
 
 def _follow_up(args: argparse.Namespace) -> int:
+    from kpass.services.objections import set_follow_up
+
     print(_line(set_follow_up(database_from_args(args), args.objection,
                               None if args.clear else args.on, note=args.note)))
     return 0

@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from kpass.cli.common import database_from_args, id_arg, text_arg
-from kpass.services.household import record_distinction
 
 
 def register(commands: Any) -> None:
@@ -25,6 +24,8 @@ def register(commands: Any) -> None:
 
 
 def _distinct(args: argparse.Namespace) -> int:
+    from kpass.services.household import record_distinction
+
     recorded = record_distinction(database_from_args(args), args.person, args.other, args.reason)
     if recorded:
         print(f"Recorded: persons {args.person} and {args.other} are different people.")

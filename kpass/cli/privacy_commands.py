@@ -10,11 +10,12 @@ from typing import Any
 
 from kpass.cli.common import database_from_args, id_arg, path_arg
 from kpass.errors import InvalidInput
-from kpass.services.privacy import export_format, export_person
 
 
 def _export_path(value: str) -> Path:
     """``--out``: a file name ending in .pdf or .json (checked before the register opens)."""
+    from kpass.services.privacy import export_format
+
     path = path_arg(value)
     try:
         export_format(path)
@@ -44,6 +45,8 @@ def register(commands: Any) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from kpass.services.privacy import export_person
+
     result = export_person(database_from_args(args), args.person, args.out)
     counts = result.counts
     print(

@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kpass.cli.common import (
+    ServiceChoices,
     database_from_args,
     date_arg,
     id_arg,
@@ -23,15 +24,10 @@ from kpass.cli.common import (
     text_arg,
 )
 from kpass.errors import InvalidInput
-from kpass.services.retention import (
-    CLASSES,
-    RetentionReport,
-    erase_person,
-    retention_classes,
-    run_retention,
-    set_retention_period,
-)
 from kpass.settings import default_outbox
+
+if TYPE_CHECKING:
+    from kpass.services.retention import RetentionReport
 
 _COUNT_LABELS = {
     "households": "households", "persons": "persons", "passes": "passes",
@@ -39,6 +35,12 @@ _COUNT_LABELS = {
     "notices": "benefit notices", "incomes": "incomes", "photos": "photos",
     "files": "PDF files", "held_back": "households held back (needed by a kept one)",
 }
+
+
+def _classes() -> tuple[str, ...]:
+    from kpass.services.retention import CLASSES
+
+    return CLASSES
 
 
 def register(commands: Any) -> None:
@@ -52,8 +54,8 @@ def register(commands: Any) -> None:
     rules.set_defaults(handler=_rules)
 
     change = actions.add_parser("set", help="change the period of a deletion class (admins)")
-    change.add_argument("retention_class", choices=CLASSES, metavar="CLASS",
-                        help=f"one of {', '.join(CLASSES)}")
+    change.add_argument("retention_class", choices=ServiceChoices(_classes), metavar="CLASS",
+                        help="one of %(choices)s")
     period = change.add_mutually_exclusive_group(required=True)
     period.add_argument("--years", type=number_arg(1, 30), metavar="N")
     period.add_argument("--months", type=number_arg(1, 360), metavar="N")
@@ -82,6 +84,8 @@ def register(commands: Any) -> None:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from kpass.services.retention import retention_classes
+
     classes = retention_classes(database_from_args(args))
     if args.json:
         print_json([rule.as_json() for rule in classes])
@@ -98,6 +102,8 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _set(args: argparse.Namespace) -> int:
+    from kpass.services.retention import set_retention_period
+
     unit = next(u for u in ("years", "months", "days") if getattr(args, u) is not None)
     rule = set_retention_period(database_from_args(args), args.retention_class, unit,
                                getattr(args, unit), args.reason)
@@ -111,6 +117,8 @@ def _outbox(args: argparse.Namespace) -> Path | None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from kpass.services.retention import run_retention
+
     if args.as_of is not None and not args.dry_run:
         raise InvalidInput(
             "--as-of is only allowed with --dry-run: a real run deletes what is due today.",
@@ -148,6 +156,8 @@ def _print_report(report: RetentionReport) -> None:
 
 
 def _erase(args: argparse.Namespace) -> int:
+    from kpass.services.retention import erase_person
+
     result = erase_person(database_from_args(args), args.person, dry_run=args.dry_run,
                           outbox=_outbox(args))
     if args.json:

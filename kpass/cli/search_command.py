@@ -8,7 +8,6 @@ from typing import Any
 
 from kpass.cli.common import database_from_args, number_arg, print_json, text_arg
 from kpass.errors import InvalidInput
-from kpass.services.search import pass_query_too_short, search_persons
 
 MAX_LIMIT = 1000
 
@@ -28,6 +27,8 @@ def register(commands: Any) -> None:
 
 
 def _search(args: argparse.Namespace) -> int:
+    from kpass.services.search import pass_query_too_short, search_persons
+
     if pass_query_too_short(args.text):
         # Like the search field: "KA-" and "KA-1" stand for no number yet, and finding
         # everybody called "Ka…" would only mislead.

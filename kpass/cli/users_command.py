@@ -10,17 +10,6 @@ from typing import Any
 from kpass.cli.common import database_from_args, number_arg, print_json, text_arg
 from kpass.cli.login import MAX_PASSWORD_CHARS, log_in_from_args
 from kpass.errors import InvalidInput
-from kpass.services.access import (
-    add_user,
-    create_first_admin,
-    disable_user,
-    enable_user,
-    has_login_users,
-    list_users,
-    reset_password,
-    set_login_policy,
-    set_role,
-)
 
 ROLES = ("caseworker", "supervisor", "admin")
 
@@ -98,6 +87,8 @@ def _new_password(args: argparse.Namespace) -> str:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from kpass.services.access import add_user, create_first_admin, has_login_users
+
     database = database_from_args(args, login=False)
     if not has_login_users(database):
         if args.role != "admin":
@@ -118,6 +109,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from kpass.services.access import list_users
+
     rows = list_users(database_from_args(args))
     if args.json:
         print_json(
@@ -145,18 +138,24 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _disable(args: argparse.Namespace) -> int:
+    from kpass.services.access import disable_user
+
     disable_user(database_from_args(args), args.name)
     print(f"User {args.name} disabled.")
     return 0
 
 
 def _enable(args: argparse.Namespace) -> int:
+    from kpass.services.access import enable_user
+
     enable_user(database_from_args(args), args.name)
     print(f"User {args.name} enabled.")
     return 0
 
 
 def _reset(args: argparse.Namespace) -> int:
+    from kpass.services.access import reset_password
+
     database = database_from_args(args)
     reset_password(database, args.name, _new_password(args))
     print(f"New password set for {args.name}.")
@@ -164,12 +163,16 @@ def _reset(args: argparse.Namespace) -> int:
 
 
 def _set_role(args: argparse.Namespace) -> int:
+    from kpass.services.access import set_role
+
     set_role(database_from_args(args), args.name, args.role)
     print(f"{args.name} is now {args.role}.")
     return 0
 
 
 def _lockout(args: argparse.Namespace) -> int:
+    from kpass.services.access import set_login_policy
+
     set_login_policy(database_from_args(args), args.max_failures, args.minutes)
     print(f"{args.max_failures} failed tries lock an account for {args.minutes} minutes.")
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kpass.cli.common import (
     database_from_args,
@@ -19,14 +19,10 @@ from kpass.cli.common import (
     print_json,
 )
 from kpass.errors import InvalidInput, KpassError
-from kpass.services.vouchers import (
-    VoucherReceipt,
-    export_voucher_list,
-    hand_out_vouchers,
-    print_voucher_receipt,
-    voucher_list,
-)
 from kpass.vocabulary import format_euro
+
+if TYPE_CHECKING:
+    from kpass.services.vouchers import VoucherReceipt
 
 
 def register(commands: Any) -> None:
@@ -72,6 +68,8 @@ def _receipt_written(receipt: VoucherReceipt) -> str:
 
 
 def _hand_out(args: argparse.Namespace) -> int:
+    from kpass.services.vouchers import hand_out_vouchers, print_voucher_receipt
+
     database = database_from_args(args)
     if args.receipt is not None:
         _folder_exists(args.receipt)
@@ -100,12 +98,16 @@ def _hand_out(args: argparse.Namespace) -> int:
 
 
 def _receipt(args: argparse.Namespace) -> int:
+    from kpass.services.vouchers import print_voucher_receipt
+
     receipt = print_voucher_receipt(database_from_args(args), args.voucher, args.out)
     print(_receipt_written(receipt))
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
+    from kpass.services.vouchers import export_voucher_list, voucher_list
+
     database = database_from_args(args)
     month = args.month
     if args.out is not None:

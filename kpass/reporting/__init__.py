@@ -8,7 +8,17 @@ database, no Qt. The usual use::
     report = build_report(rows, dimensions, months, exact=False,
                           rule_sets=["Stadt Karlsruhe ab 2026-01-01"], created_at=now)
     write_xlsx(report, "statistik.xlsx"); write_csv(report, "statistik.csv")
+
+The XLSX writers load openpyxl with their first call: a program that only reads the
+definitions or writes CSV does not pay for it.
 """
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from kpass.reporting.atomic import write_atomically
 from kpass.reporting.build import build_report, build_report_from_breakdowns
@@ -28,7 +38,6 @@ from kpass.reporting.definitions import (
 from kpass.reporting.errors import ExportWriteError, ReportingError, ReportInputError
 from kpass.reporting.export_csv import csv_bytes, csv_text, write_csv
 from kpass.reporting.export_json import json_bytes, json_document, write_json
-from kpass.reporting.export_xlsx import sheet_name, write_xlsx, xlsx_bytes, xlsx_workbook
 from kpass.reporting.long_form import LongRow, long_rows, select_breakdown
 from kpass.reporting.suppression import (
     column_with_total,
@@ -39,6 +48,35 @@ from kpass.reporting.suppression import (
 )
 from kpass.reporting.tables import Breakdown, CountRow, StatisticsReport, Table
 from kpass.reporting.validation import MAX_MONTHS, parse_dimensions, parse_month_range
+
+
+def write_xlsx(report: StatisticsReport, path: str | os.PathLike[str]) -> Path:
+    """Write the XLSX atomically to ``path`` (:func:`.export_xlsx.write_xlsx`)."""
+    from kpass.reporting import export_xlsx
+
+    return export_xlsx.write_xlsx(report, path)
+
+
+def xlsx_bytes(report: StatisticsReport) -> bytes:
+    """The XLSX file's bytes (:func:`.export_xlsx.xlsx_bytes`)."""
+    from kpass.reporting import export_xlsx
+
+    return export_xlsx.xlsx_bytes(report)
+
+
+def xlsx_workbook(report: StatisticsReport) -> Any:
+    """The openpyxl workbook of ``report`` (:func:`.export_xlsx.xlsx_workbook`)."""
+    from kpass.reporting import export_xlsx
+
+    return export_xlsx.xlsx_workbook(report)
+
+
+def sheet_name(title: str, taken: Sequence[str] = ()) -> str:
+    """``title`` as an Excel sheet name not among ``taken`` (:func:`.export_xlsx.sheet_name`)."""
+    from kpass.reporting import export_xlsx
+
+    return export_xlsx.sheet_name(title, taken)
+
 
 __all__ = [
     "DIMENSION_KEYS",

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kpass import __version__
 from kpass.languages import SOURCE_LANGUAGE, chosen_language
 from kpass.services.admin import open_and_upgrade
-from kpass.services.continuity import backup_if_due
 from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import STYLE_SHEET
 from kpass.ui.login import log_in_at_start
@@ -50,6 +49,8 @@ def run_app(url_text: str | None, language_option: str | None = None) -> int:
         print(f"kpass: {opened.error.message_en}", file=sys.stderr)
         return opened.error.exit_code
     database = opened.result()
+    from kpass.services.continuity import backup_if_due  # what only this start needs
+
     # the daily automatic backup (SQLite): a failure is told and logged, the app goes on
     backed_up = run_service(lambda: backup_if_due(database),
                             lambda text: QMessageBox.warning(None, "kpass", text))

@@ -3,55 +3,63 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from kpass.services import Database
 from kpass.services.access import ROLE_LABELS, Permission, can, current_login
-from kpass.ui.approvals.page import ApprovalsPage
-from kpass.ui.audit import AuditView
 from kpass.ui.common.background import stop_background_work
 from kpass.ui.common.run_service import run_service
-from kpass.ui.dashboard import DashboardWidget, WhatIfPanel
-from kpass.ui.household.page import HouseholdPage
-from kpass.ui.objections import ObjectionsPage
-from kpass.ui.printing.day_sheet import DaySheetPrinter
-from kpass.ui.register_import import PERMISSION as IMPORT_PERMISSION
-from kpass.ui.register_import import ImportWizard
-from kpass.ui.renewals.page import RenewalsPage
+from kpass.ui.register_import.permission import PERMISSION as IMPORT_PERMISSION
 from kpass.ui.search.page import PersonSearchPage
 from kpass.ui.translation import translatable_tables
-from kpass.ui.vouchers import open_voucher_list
+
+if TYPE_CHECKING:
+    from kpass.ui.approvals.page import ApprovalsPage
+    from kpass.ui.audit.view import AuditView
+    from kpass.ui.dashboard.dashboard_widget import DashboardWidget
+    from kpass.ui.dashboard.what_if_panel import WhatIfPanel
+    from kpass.ui.household.page import HouseholdPage
+    from kpass.ui.objections.page import ObjectionsPage
+    from kpass.ui.printing.day_sheet import DaySheetPrinter
+    from kpass.ui.renewals.page import RenewalsPage
 
 translatable_tables("MainWindow", ROLE_LABELS)  # the role shown beside the login's name
 
+Page = TypeVar("Page", bound=QWidget)
+
 
 class MainWindow(QMainWindow):
-    """Ctrl+F search, Ctrl+N new application, Enter opens, Esc goes back."""
+    """Ctrl+F search, Ctrl+N new application, Enter opens, Esc goes back.
+
+    Only the search page, in front at the start, is built with the window; every other page
+    and the day's card printer are built (and their modules imported) when first asked for
+    (``window.household_page`` …), so that the window is there fast. Their shortcuts and
+    menu entries exist from the start."""
 
     person_opened = Signal(int)
 
     def __init__(self, database: Database, today: date | None = None) -> None:
         super().__init__()
         self.database = database
+        self.today = today
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
         self.search_page = PersonSearchPage(database)
-        self.household_page = HouseholdPage(database, today)
-        self.renewals_page = RenewalsPage(database, today)
-        self.dashboard_page = DashboardWidget(database, today=today)
-        self.what_if_page = WhatIfPanel(database, today=today)
-        self.audit_page = AuditView(database)
-        self.objections_page = ObjectionsPage(database, today)
-        self.approvals_page = ApprovalsPage(database)
+        self._household_page: HouseholdPage | None = None
+        self._renewals_page: RenewalsPage | None = None
+        self._dashboard_page: DashboardWidget | None = None
+        self._what_if_page: WhatIfPanel | None = None
+        self._audit_page: AuditView | None = None
+        self._objections_page: ObjectionsPage | None = None
+        self._approvals_page: ApprovalsPage | None = None
+        self._day_sheet: DaySheetPrinter | None = None
         self._dashboard_loaded = False
         self.stack = QStackedWidget()
-        for page in (self.search_page, self.household_page, self.renewals_page,
-                     self.dashboard_page, self.what_if_page, self.audit_page,
-                     self.objections_page, self.approvals_page):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.search_page)
         self.setCentralWidget(self.stack)
         # the search widgets, as before the pages existed
         self.search_field = self.search_page.search_field
@@ -110,20 +118,11 @@ class MainWindow(QMainWindow):
         self.objections_action.triggered.connect(self.show_objections)
         self.approvals_action.triggered.connect(self.show_approvals)
         self.quit_action.triggered.connect(self.close)
-        self.day_sheet = DaySheetPrinter(self, database, today)
-        self.day_sheet_action.triggered.connect(self.day_sheet.ask_and_print)
+        self.day_sheet_action.triggered.connect(lambda: self.day_sheet.ask_and_print())
         self.import_action.triggered.connect(self.show_import)
-        self.voucher_list_action.triggered.connect(
-            lambda: open_voucher_list(self.database, today, self))
+        self.voucher_list_action.triggered.connect(self.show_voucher_list)
         self.search_page.person_opened.connect(self.person_opened)
         self.search_page.person_opened.connect(self._open_person)
-        self.household_page.open_household.connect(self.open_household)
-        self.household_page.open_person.connect(self.open_household)
-        self.renewals_page.household_opened.connect(self.open_household)
-        self.objections_page.household_opened.connect(self.open_household)
-        self.approvals_page.household_opened.connect(self.open_household)
-        self.household_page.closed.connect(self.show_search)
-        self.household_page.erased.connect(self.after_erasure)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back)
 
         self.user_label = QLabel()
@@ -133,6 +132,86 @@ class MainWindow(QMainWindow):
         self.load_settings()
         self.statusBar().showMessage(self.tr("Datenbank: %1").replace("%1", database.display_url()))
         self.search_field.setFocus()
+
+    # -- the pages, built when first asked for ---------------------------------------------
+    def _added(self, page: Page) -> Page:
+        self.stack.addWidget(page)
+        return page
+
+    @property
+    def household_page(self) -> HouseholdPage:
+        if self._household_page is None:
+            from kpass.ui.household.page import HouseholdPage
+
+            page = self._added(HouseholdPage(self.database, self.today))
+            page.open_household.connect(self.open_household)
+            page.open_person.connect(self.open_household)
+            page.closed.connect(self.show_search)
+            page.erased.connect(self.after_erasure)
+            self._household_page = page
+        return self._household_page
+
+    @property
+    def renewals_page(self) -> RenewalsPage:
+        if self._renewals_page is None:
+            from kpass.ui.renewals.page import RenewalsPage
+
+            page = self._added(RenewalsPage(self.database, self.today))
+            page.household_opened.connect(self.open_household)
+            self._renewals_page = page
+        return self._renewals_page
+
+    @property
+    def dashboard_page(self) -> DashboardWidget:
+        if self._dashboard_page is None:
+            from kpass.ui.dashboard.dashboard_widget import DashboardWidget
+
+            self._dashboard_page = self._added(DashboardWidget(self.database, today=self.today))
+        return self._dashboard_page
+
+    @property
+    def what_if_page(self) -> WhatIfPanel:
+        if self._what_if_page is None:
+            from kpass.ui.dashboard.what_if_panel import WhatIfPanel
+
+            self._what_if_page = self._added(WhatIfPanel(self.database, today=self.today))
+        return self._what_if_page
+
+    @property
+    def audit_page(self) -> AuditView:
+        if self._audit_page is None:
+            from kpass.ui.audit.view import AuditView
+
+            self._audit_page = self._added(AuditView(self.database))
+        return self._audit_page
+
+    @property
+    def objections_page(self) -> ObjectionsPage:
+        if self._objections_page is None:
+            from kpass.ui.objections.page import ObjectionsPage
+
+            page = self._added(ObjectionsPage(self.database, self.today))
+            page.household_opened.connect(self.open_household)
+            self._objections_page = page
+        return self._objections_page
+
+    @property
+    def approvals_page(self) -> ApprovalsPage:
+        if self._approvals_page is None:
+            from kpass.ui.approvals.page import ApprovalsPage
+
+            page = self._added(ApprovalsPage(self.database))
+            page.household_opened.connect(self.open_household)
+            self._approvals_page = page
+        return self._approvals_page
+
+    @property
+    def day_sheet(self) -> DaySheetPrinter:
+        if self._day_sheet is None:
+            from kpass.ui.printing.day_sheet import DaySheetPrinter
+
+            self._day_sheet = DaySheetPrinter(self, self.database, self.today)
+        return self._day_sheet
 
     def show_role(self) -> None:
         """Offer what the login's role may do (the services check again) and say who works."""
@@ -197,9 +276,10 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         QSettings().setValue("mainWindow/geometry", self.saveGeometry())
-        self.household_page.save_settings()
-        self.dashboard_page.save_settings()
-        self.what_if_page.save_settings()
+        # a page never built has nothing of its own to keep
+        for page in (self._household_page, self._dashboard_page, self._what_if_page):
+            if page is not None:
+                page.save_settings()
 
     # -- the existing search API -----------------------------------------------------------
     def run_search(self) -> None:
@@ -210,8 +290,9 @@ class MainWindow(QMainWindow):
 
     # -- navigation ------------------------------------------------------------------------
     def _leave_household(self) -> bool:
-        if self.stack.currentWidget() is self.household_page:
-            return self.household_page.may_leave()
+        page = self._household_page
+        if page is not None and self.stack.currentWidget() is page:
+            return page.may_leave()
         return True
 
     def show_search(self) -> None:
@@ -281,11 +362,19 @@ class MainWindow(QMainWindow):
         """The take-over wizard (admins): a modal dialog over the page shown."""
         if not self._leave_household():
             return
+        from kpass.ui.register_import.wizard import ImportWizard
+
         wizard = ImportWizard(self.database, self)
         wizard.imported.connect(lambda _report: self.search_page.run_search())
         wizard.household_opened.connect(self.open_household)
         wizard.exec()
         wizard.deleteLater()
+
+    def show_voucher_list(self) -> None:
+        """The accounting department's voucher list of a month: a dialog over the page."""
+        from kpass.ui.vouchers.list_dialog import open_voucher_list
+
+        open_voucher_list(self.database, self.today, self)
 
     def _open_person(self, person_id: int) -> None:
         row = self.results.currentIndex().row()
@@ -316,9 +405,12 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def stop(self) -> None:
-        """Stop the background work of every page and dialog of the window."""
-        self.day_sheet.stop()
-        self.audit_page.checks.stop()
-        for page in (self.renewals_page, self.dashboard_page, self.what_if_page):
-            page.stop()
+        """Stop the background work of every page and dialog of the window (those built)."""
+        if self._day_sheet is not None:
+            self._day_sheet.stop()
+        if self._audit_page is not None:
+            self._audit_page.checks.stop()
+        for page in (self._renewals_page, self._dashboard_page, self._what_if_page):
+            if page is not None:
+                page.stop()
         stop_background_work(self)  # and what the pages opened (previews printing)

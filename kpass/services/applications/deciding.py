@@ -32,8 +32,6 @@ from kpass.services.household.facts import (
     stadtteil_on,
 )
 from kpass.services.issuers import issuer_code, residence_parameters
-from kpass.services.statistics.records import as_records, decision_rows
-from kpass.services.statistics.writes import take_back_earlier_decision
 from kpass.services.uow import UnitOfWork
 
 NO_RULE_SET = "keine"
@@ -203,6 +201,11 @@ def decide_application(
     It replaces the household's decision still waiting for a supervisor, and waits itself
     when the four-eyes rule asks for it (``review=False``: a supervisor's own decision, the
     Abhilfe of an objection, never waits)."""
+    # the statistics package brings the report writers (openpyxl): loaded with the first
+    # decision, not with every module that imports this one (the app's start)
+    from kpass.services.statistics.records import as_records, decision_rows
+    from kpass.services.statistics.writes import take_back_earlier_decision
+
     facts = load_facts(uow.session, application.household_id)
     day = application.application_date
     rule_input, decision = preview_decision(facts, day, application.applicant_person_id)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from kpass.errors import KpassError
-from kpass.services.household import InvalidField
 from kpass.ui.translation import user_message
 
 T = TypeVar("T")
@@ -44,13 +43,13 @@ def run_service(call: Callable[[], T], report: Callable[[str], object], *,
     path, message) is given, as the form's inline errors take it. Nothing else is caught."""
     try:
         value = call()
-    except InvalidField as exc:
-        if at_field is not None:
+    except KpassError as exc:
+        # the household services are loaded with the first refusal, not with every window
+        from kpass.services.household import InvalidField
+
+        if isinstance(exc, InvalidField) and at_field is not None:
             at_field(exc.field, user_message(exc))
         else:
             report(user_message(exc))
-        return Outcome(False, error=exc)
-    except KpassError as exc:
-        report(user_message(exc))
         return Outcome(False, error=exc)
     return Outcome(True, value)

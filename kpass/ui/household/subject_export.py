@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
-from kpass.services.privacy import export_person
 from kpass.ui.common.run_service import run_service
 from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.printing.preview_dialog import PreviewDialog
@@ -111,6 +110,8 @@ class SubjectExportActions:
 
     def export_subject_pdf(self, person_id: int) -> PreviewDialog | None:
         """The report into the outbox, opened in the preview."""
+        from kpass.services.privacy import export_person  # brings ReportLab: when asked for
+
         target = print_outbox.outbox() / f"auskunft-{person_id}-{_stamp()}.pdf"
         self.members.error.say("")
         done = run_service(lambda: export_person(self.database, person_id, target),
@@ -129,6 +130,8 @@ class SubjectExportActions:
 
     def export_subject_json(self, person_id: int, path: Path) -> bool:
         """The report as JSON into ``path`` (0600)."""
+        from kpass.services.privacy import export_person
+
         self.members.error.say("")
         done = run_service(lambda: export_person(self.database, person_id, path),
                            self.members.error.say)

@@ -20,12 +20,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from kpass.services.vouchers import (
-    VoucherOffer,
-    check_vouchers,
-    hand_out_vouchers,
-    print_voucher_receipt,
-)
 from kpass.ui.common.run_service import run_service
 from kpass.ui.printing import outbox as print_outbox
 from kpass.ui.printing.preview_dialog import PreviewDialog
@@ -33,6 +27,7 @@ from kpass.vocabulary import format_euro
 
 if TYPE_CHECKING:
     from kpass.services import Database
+    from kpass.services.vouchers import VoucherOffer
     from kpass.ui.common.style import MessageBar
     from kpass.ui.household.editor import HouseholdEditor
     from kpass.ui.household.sections.members import MemberSection
@@ -79,6 +74,9 @@ class VoucherActions:
 
     def ask_vouchers(self, key: int) -> PreviewDialog | None:
         """The button: ask the service, confirm, hand out, show the receipt."""
+        # the voucher services bring the receipt's ReportLab: loaded when first used
+        from kpass.services.vouchers import check_vouchers
+
         member = self.editor.draft.member(key)
         self.members.error.say("")
         if key < 0:
@@ -99,6 +97,8 @@ class VoucherActions:
 
     def hand_out_now(self, key: int, name: str) -> PreviewDialog | None:
         """Hand out today's vouchers to ``key`` and open the receipt."""
+        from kpass.services.vouchers import hand_out_vouchers
+
         done = run_service(
             lambda: hand_out_vouchers(self.database, key, on=self.editor.today),
             self.members.error.say)
@@ -112,6 +112,8 @@ class VoucherActions:
 
     def show_voucher_receipt(self, voucher_id: int, name: str) -> PreviewDialog | None:
         """The Empfangsbestätigung into the outbox, opened in the preview."""
+        from kpass.services.vouchers import print_voucher_receipt
+
         stamp = f"{datetime.now():%Y%m%d-%H%M%S-%f}"
         target = print_outbox.outbox() / f"gutscheine-{voucher_id}-{stamp}.pdf"
         done = run_service(

@@ -1,5 +1,8 @@
 """Printing through ``kpass.services.printing`` into an outbox folder.
 
+The printing services (and ReportLab behind them) are loaded with the first print, not with
+the pages that offer printing.
+
 The PDFs are shown by :mod:`kpass.ui.printing.preview_dialog` and sent to a printer by
 :mod:`kpass.ui.printing.pdf_printing`.
 """
@@ -13,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kpass.atomic_file import keep_private
-from kpass.services import Database, printing
+from kpass.services import Database
 from kpass.settings import OUTBOX_NAME, private_data_dir, private_dir
 
 _outbox: Path | None = None
@@ -58,6 +61,8 @@ def _target(prefix: str) -> Path:
 
 
 def print_cards(database: Database, numbers: Sequence[str], *, sheet: bool = False) -> Path:
+    from kpass.services import printing
+
     prefix = "bogen" if sheet else f"karte-{numbers[0] if len(numbers) == 1 else 'mehrere'}"
     result = printing.print_cards(database, list(numbers), _target(prefix), sheet=sheet)
     notifier().printed.emit("sheet" if sheet else "card")
@@ -66,11 +71,15 @@ def print_cards(database: Database, numbers: Sequence[str], *, sheet: bool = Fal
 
 def print_sheet_issued_on(database: Database, day: date) -> Path:
     """A4 sheets with the cards of every pass issued, renewed or replaced on ``day``."""
+    from kpass.services import printing
+
     result = printing.print_sheet_issued_on(database, day, _target(f"tagesbogen-{day:%Y-%m-%d}"))
     return Path(result.path)
 
 
 def print_decision_letter(database: Database, decision_id: int) -> Path:
+    from kpass.services import printing
+
     result = printing.print_decision_letter(database, decision_id,
                                               _target(f"bescheid-{decision_id}"))
     notifier().printed.emit("letter")
@@ -78,6 +87,8 @@ def print_decision_letter(database: Database, decision_id: int) -> Path:
 
 
 def print_application_form(database: Database, application_id: int) -> Path:
+    from kpass.services import printing
+
     result = printing.print_application_form(database, application_id,
                                                _target(f"antrag-{application_id}"))
     notifier().printed.emit("application_form")
@@ -85,6 +96,8 @@ def print_application_form(database: Database, application_id: int) -> Path:
 
 
 def print_renewal_reminders(database: Database, year: int, month: int) -> Path:
+    from kpass.services import printing
+
     result = printing.print_renewal_reminders(
         database, year, month, _target(f"erinnerungen-{year}-{month:02d}"))
     notifier().printed.emit("renewals")

@@ -17,7 +17,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from kpass.services import Database
-from kpass.services.access import Permission
 from kpass.services.register_import import (
     Cancelled,
     ImportReport,
@@ -33,9 +32,6 @@ from kpass.ui.register_import.import_page import ImportPage
 from kpass.ui.register_import.mapping_page import MappingPage
 from kpass.ui.register_import.runner import ImportWork
 from kpass.ui.register_import.texts import tr
-
-#: The permission that decides whether the wizard is offered (the service's).
-PERMISSION = Permission.SETTINGS
 
 
 class ImportWizard(QWizard):
