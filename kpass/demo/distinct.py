@@ -108,8 +108,13 @@ def _redraw(
     for low, high in (near, (earliest, latest)):
         for _ in range(BIRTH_DAY_SHIFTS if low <= high else 0):
             birth = date.fromordinal(randint(rng, low, high))
-            if birth != member.birth and fits(member.given_names, birth):
+            names = member.given_names
+            if _first(names) in taken:
+                # a sibling's name (they were kept apart by it): another name with the day
+                names = pick_given_names(rng, member.origin, member.sex, birth.year)
+            if birth != member.birth and fits(names, birth):
                 member.birth = birth
+                member.given_names = names
                 if born_here:
                     member.since = birth
                 return
