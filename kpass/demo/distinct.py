@@ -31,6 +31,8 @@ from kpass.demo.sampling import randint
 GIVEN_NAME_REDRAWS = 8
 #: Birth days tried (at most this many days off, same age on as_of) when no given name fits.
 BIRTH_DAY_SHIFTS = 16
+#: Days of the same age tried when no near one fits (the later half with another name too).
+WIDE_SHIFTS = 64
 MAX_SHIFT_DAYS = 7
 
 
@@ -105,12 +107,14 @@ def _redraw(
     earliest = birth_ord + 1 if born_here else first
     latest = last if born_here else min(last, member.since.toordinal() - 1)
     near = (max(earliest, birth_ord - MAX_SHIFT_DAYS), min(latest, birth_ord + MAX_SHIFT_DAYS))
-    for low, high in (near, (earliest, latest)):
-        for _ in range(BIRTH_DAY_SHIFTS if low <= high else 0):
+    tries = ((near, BIRTH_DAY_SHIFTS), ((earliest, latest), WIDE_SHIFTS))
+    for (low, high), count in tries:
+        for attempt in range(count if low <= high else 0):
             birth = date.fromordinal(randint(rng, low, high))
             names = member.given_names
-            if _first(names) in taken:
-                # a sibling's name (they were kept apart by it): another name with the day
+            if attempt >= BIRTH_DAY_SHIFTS or _first(names) in taken:
+                # the name is crowded on most days (a sibling's, or one of the year's
+                # favourites): another name with the day
                 names = pick_given_names(rng, member.origin, member.sex, birth.year)
             if birth != member.birth and fits(names, birth):
                 member.birth = birth
