@@ -8,29 +8,30 @@ list of exact numbers, each found by the unique index. A street is typed as it i
 Both read in name order from ``(sort_key, id)`` and continue from a cursor, like the name
 search.
 
-The pass a search row shows (:func:`pass_facts`) is read for the whole page in one
-statement: each pass of the page's persons with its latest validity, both through indexes.
+The pass a search row shows (:func:`choose_passes`) is read with the page's names and
+addresses, in the same statement: each pass of the page's persons with its latest
+validity (:func:`with_passes`), both through indexes.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     Date,
+    Join,
     Select,
     and_,
     bindparam,
     case,
     func,
-    literal,
     select,
     true,
     tuple_,
@@ -41,6 +42,7 @@ from kpass.models.periods import valid_on
 from kpass.rules import last_of_month
 from kpass.rules.pass_number import MAX_SERIAL, SERIAL_DIGITS, format_pass_number
 from kpass.services.passes.queries import covered_on, latest_valid_until, status_on
+from kpass.services.search.id_lists import in_list, list_param
 from kpass.text_keys import fold, prefix_upper_bound, street_key
 
 Cursor = tuple[str, int]
@@ -53,6 +55,9 @@ _PASS_BEGUN = re.compile(r"^ka\s*[\-‐‑–—][\s\-‐‑–—]*$")
 _BARE_PASS = re.compile(r"^(\d{6})(?:[\s\-‐‑–—]*(\d{0,2}))?$")
 # 24, 24a, 24-26, 7/1 — never four digits, which would be a birth year
 _HOUSE_NUMBER = re.compile(r"^\d{1,3}[a-z]?(?:[-/]\d{1,3}[a-z]?)?$")
+_DATE_OR_YEAR = re.compile(r"[\d.]+")
+_LETTER = re.compile(r"[A-Za-z]")
+_SPACES = re.compile(r"\s+")
 # Words that end a street name in Karlsruhe's directory and hardly ever a family name
 # ("Döring" is a name, so "ring" is not here: with a house number it is found anyway).
 _STREET_ENDINGS = ("str", "strasse", "allee", "platz", "weg", "gasse", "pfad", "steig", "ufer")
@@ -109,35 +114,52 @@ def pass_query_too_short(text: str) -> bool:
 
 def parse_street_query(text: str) -> StreetQuery | None:
     """A street with or without house number, or None when ``text`` reads as names."""
-    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    words = [w for w in _SPACES.split(text.strip()) if w]
     if not words:
         return None
     number: str | None = None
-    if len(words) > 2 and re.fullmatch(r"[A-Za-z]", words[-1]) and words[-2].isdigit():
+    if len(words) > 2 and _LETTER.fullmatch(words[-1]) and words[-2].isdigit():
         words = [*words[:-2], words[-2] + words[-1]]  # "24 a" is house number 24a
     last = fold(words[-1]).rstrip(".")
     if len(words) > 1 and _HOUSE_NUMBER.match(last):
         number = last
         words = words[:-1]
-    if any(re.fullmatch(r"[\d.]+", w) for w in words):
+    if any(_DATE_OR_YEAR.fullmatch(w) for w in words):
         return None  # a date or a year belongs to a name search
+    # Most typed texts are names: they end here, before the whole street key is made.
+    if number is None and not any(street_key(w).endswith(_STREET_ENDINGS) for w in words):
+        return None
     key = street_key(" ".join(words))
-    if not key:
-        return None
-    folded_words = [street_key(w) for w in words]
-    if number is None and not any(w.endswith(_STREET_ENDINGS) for w in folded_words):
-        return None
-    return StreetQuery(key, number)
+    return StreetQuery(key, number) if key else None
 
 
-def _after(sort_key: Any, person_id: Any, after: Cursor | None) -> ColumnElement[bool]:
-    if after is None:
-        return true()
-    return tuple_(sort_key, person_id) > tuple_(literal(after[0]), literal(after[1]))
+def _after(sort_key: Any, person_id: Any) -> ColumnElement[bool]:
+    return tuple_(sort_key, person_id) > tuple_(bindparam("after_key"), bindparam("after_id"))
 
 
-def _current(valid_from: Any, valid_until: Any, on: date) -> ColumnElement[bool]:
+def _current(valid_from: Any, valid_until: Any, on: Any) -> ColumnElement[bool]:
     return valid_on(valid_from, valid_until, on)
+
+
+def _page_params(after: Cursor | None, limit: int) -> dict[str, Any]:
+    params: dict[str, Any] = {"rows": limit + 1}
+    if after is not None:
+        params["after_key"], params["after_id"] = after
+    return params
+
+
+@functools.cache
+def _holders_statement(dialect: str, paged: bool) -> Select[Any]:
+    """Bound: ``numbers`` (see id_lists), ``rows``, with ``paged`` the cursor."""
+    statement = (
+        select(Person.id, Person.sort_key)
+        .distinct()
+        .join(Pass, Pass.person_id == Person.id)
+        .where(in_list(Pass.number, "numbers", dialect))
+    )
+    if paged:
+        statement = statement.where(_after(Person.sort_key, Person.id))
+    return statement.order_by(Person.sort_key, Person.id).limit(bindparam("rows"))
 
 
 def pass_page_ids(
@@ -147,15 +169,41 @@ def pass_page_ids(
     :meth:`PassQuery.numbers`)."""
     if not numbers:
         return []
-    statement = (
+    dialect = connection.dialect.name
+    statement = _holders_statement(dialect, after is not None)
+    params = _page_params(after, limit)
+    params["numbers"] = list_param(numbers, dialect)
+    return [(row[0], row[1]) for row in connection.execute(statement, params).all()]
+
+
+@functools.cache
+def _residents_statement(house_number: bool, paged: bool) -> Select[Any]:
+    """Bound: ``key``/``key_end`` the street prefix, ``on``, ``rows``; with ``house_number``
+    ``number``, with ``paged`` the cursor."""
+    address = HouseholdAddress
+    member = HouseholdMember
+    on = bindparam("on", type_=Date)
+    conditions = [
+        address.street_key >= bindparam("key"),
+        address.street_key < bindparam("key_end"),
+        _current(address.valid_from, address.valid_until, on),
+    ]
+    if house_number:
+        conditions.append(
+            func.replace(func.lower(address.house_number), " ", "") == bindparam("number"))
+    if paged:
+        conditions.append(_after(Person.sort_key, Person.id))
+    return (
         select(Person.id, Person.sort_key)
         .distinct()
-        .join(Pass, Pass.person_id == Person.id)
-        .where(Pass.number.in_(list(numbers)), _after(Person.sort_key, Person.id, after))
+        .select_from(address)
+        .join(member, and_(member.household_id == address.household_id,
+                           _current(member.valid_from, member.valid_until, on)))
+        .join(Person, Person.id == member.person_id)
+        .where(*conditions)
         .order_by(Person.sort_key, Person.id)
-        .limit(limit + 1)
+        .limit(bindparam("rows"))
     )
-    return [(row[0], row[1]) for row in connection.execute(statement)]
 
 
 def street_page_ids(
@@ -163,37 +211,21 @@ def street_page_ids(
 ) -> list[tuple[int, str]]:
     """``limit + 1`` (id, sort key) pairs of the current members of households that live
     in the street (at the house number) on ``on``."""
-    address = HouseholdAddress
-    member = HouseholdMember
-    conditions = [
-        address.street_key >= query.key,
-        address.street_key < prefix_upper_bound(query.key),
-        _current(address.valid_from, address.valid_until, on),
-    ]
+    statement = _residents_statement(query.house_number is not None, after is not None)
+    params = _page_params(after, limit)
+    params.update(key=query.key, key_end=prefix_upper_bound(query.key), on=on)
     if query.house_number is not None:
-        conditions.append(
-            func.replace(func.lower(address.house_number), " ", "") == query.house_number)
-    statement = (
-        select(Person.id, Person.sort_key)
-        .distinct()
-        .select_from(address)
-        .join(member, and_(member.household_id == address.household_id,
-                           _current(member.valid_from, member.valid_until, on)))
-        .join(Person, Person.id == member.person_id)
-        .where(*conditions, _after(Person.sort_key, Person.id, after))
-        .order_by(Person.sort_key, Person.id)
-        .limit(limit + 1)
-    )
-    return [(row[0], row[1]) for row in connection.execute(statement)]
+        params["number"] = query.house_number
+    return [(row[0], row[1]) for row in connection.execute(statement, params).all()]
 
 
 #: States of :class:`PassFacts` in which the pass is valid on the day.
 VALID_STATES = ("active", "expiring", "ending")
 
 
-@dataclass(frozen=True)
-class PassFacts:
-    """The pass a search row shows, as it stands on the search's day.
+class PassFacts(NamedTuple):
+    """The pass a search row shows, as it stands on the search's day (a plain record, as
+    persons.PersonHit).
 
     ``state``: ``active``; ``expiring`` (its latest validity ends this month or next);
     ``ending`` (valid, but revoked or replaced from a later day on: ``revoked_on``);
@@ -241,47 +273,61 @@ def pass_state(
     return "active"
 
 
-@functools.cache
-def _facts_statement() -> Select[Any]:
-    latest = PassValidity.__table__.alias("latest")
-    on = bindparam("on", type_=Date)
-    # Only a pass whose latest period begins later (renewed ahead) needs the other periods.
-    covered = case((latest.c.valid_from <= on, true()), else_=covered_on(on))
-    return (
-        select(
-            Pass.person_id,
-            Pass.id,
-            Pass.number,
-            Pass.status,
-            Pass.revoked_on,
-            latest.c.valid_from,
-            latest.c.valid_until,
-            covered.label("covered"),
-        )
-        .join(latest, and_(latest.c.pass_id == Pass.id,
-                           latest.c.valid_until == latest_valid_until()))
-        .where(Pass.person_id.in_(bindparam("ids", expanding=True)))
+_latest = PassValidity.__table__.alias("latest")
+_pass = Pass.__table__
+
+
+def with_passes(persons: Any, person_id: Any) -> Join:
+    """``persons`` outer-joined with each pass of ``person_id`` and its latest validity:
+    the rows :func:`pass_columns` reads. A person without a pass has one row with the
+    columns NULL; so has a pass without a validity, which shows as none (both joins are
+    outer: SQLite would read every validity to build an inner join nested in an outer
+    one)."""
+    joined: Join = persons.outerjoin(_pass, _pass.c.person_id == person_id).outerjoin(
+        _latest,
+        and_(_latest.c.pass_id == _pass.c.id, _latest.c.valid_until == latest_valid_until()),
     )
+    return joined
 
 
-def pass_facts(
-    connection: Connection, person_ids: Collection[int], on: date,
-    numbers: Collection[str] = (),
+def pass_columns(on: Any) -> list[ColumnElement[Any]]:
+    """Of a row of :func:`with_passes` on the day ``on`` (bound): the pass's latest
+    validity (NULL: no pass to show), its id, number, status and revocation day, and
+    whether some validity covers the day."""
+    # Only a pass whose latest period begins later (renewed ahead) needs the other periods.
+    covered = case((_latest.c.valid_from <= on, true()), else_=covered_on(on))
+    return [
+        _latest.c.valid_from,
+        _latest.c.valid_until,
+        _pass.c.id,
+        _pass.c.number,
+        _pass.c.status,
+        _pass.c.revoked_on,
+        covered.label("covered"),
+    ]
+
+
+#: (person id, *pass_columns) of a person's pass
+PassRow = tuple[Any, ...]
+
+
+def choose_passes(
+    rows: Iterable[PassRow], on: date, numbers: Collection[str] = ()
 ) -> dict[int, PassFacts]:
     """Per person (of those with a pass), the pass to show: one of ``numbers`` (the typed
     pass numbers) when the person holds one, else the pass valid on ``on``, else the one
     whose validity ends last (the newer pass on the same end: a replacement)."""
-    if not person_ids:
-        return {}
     preferred = set(numbers)
-    chosen: dict[int, tuple[tuple[bool, bool, date, int], PassFacts]] = {}
+    best: dict[int, tuple[bool, bool, date, int]] = {}
+    chosen: dict[int, PassFacts] = {}
     horizon = expiring_until(on)
-    rows = connection.execute(_facts_statement(), {"ids": list(person_ids), "on": on}).all()
-    for person_id, pass_id, number, status, revoked_on, valid_from, valid_until, covered in rows:
+    for person_id, valid_from, valid_until, pass_id, number, status, revoked_on, covered in rows:
         state = pass_state(status, revoked_on, valid_from, valid_until, bool(covered), on,
                            horizon)
         rank = (number in preferred, state in VALID_STATES, valid_until, pass_id)
-        if person_id not in chosen or rank > chosen[person_id][0]:
-            facts = PassFacts(number, state, status, revoked_on, valid_from, valid_until)
-            chosen[person_id] = (rank, facts)
-    return {person_id: facts for person_id, (_rank, facts) in chosen.items()}
+        other = best.get(person_id)
+        if other is None or rank > other:
+            best[person_id] = rank
+            chosen[person_id] = PassFacts(number, state, status, revoked_on, valid_from,
+                                          valid_until)
+    return chosen

@@ -1,23 +1,24 @@
 """Finding persons as the caseworker types: name parts in any order, birth date, umlauts
-folded; or a pass number, or a street (see person_search_lookups).
+folded; or a pass number, or a street (see lookups).
 
-Three short queries per page: the first finds the ids of one page in name order, driven
-by one input read from an index in name order (see person_search_plan: a birth date, a
-short prefix, else the rarest longer prefix), the other inputs checked on the same index
-row; the second fetches the passes of just those ids (number, state, expiry: see
-person_search_lookups.pass_facts), the third their names and current addresses. With
-several name parts a bounded count of each comes first, to pick the driving one. Pages
-continue from the last row seen (keyset paging), so page 40 costs what page 1 costs.
-"""
+Two short queries per page: the first finds the ids of one page in name order, driven
+by one input read from an index in name order (see plan: a birth date, a short prefix,
+else the rarest longer prefix), the other inputs checked on the same index row; the
+second fetches just those persons' names, current addresses and passes (number, state,
+expiry: see lookups.choose_passes). With several name parts a bounded count of each
+comes first, to pick the driving one. Pages continue from the last row seen (keyset
+paging), so page 40 costs what page 1 costs. Each statement is built once per shape and
+then only bound (see plan and id_lists)."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Date, Select, and_, bindparam, select
 
@@ -27,14 +28,17 @@ from kpass.models.periods import valid_on
 from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
 from kpass.services.bulk_reads import record_bulk_read
+from kpass.services.search.id_lists import in_list, list_param
 from kpass.services.search.lookups import (
     PassFacts,
+    choose_passes,
     is_pass_query,
     parse_pass_query,
     parse_street_query,
-    pass_facts,
+    pass_columns,
     pass_page_ids,
     street_page_ids,
+    with_passes,
 )
 from kpass.services.search.plan import Cursor as Cursor  # re-exported for the UI
 from kpass.services.search.plan import page_ids
@@ -44,6 +48,7 @@ PAGE_SIZE = 50
 _DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 _WORD = re.compile(r"[0-9a-z]+")
+_DATE_BEGUN = re.compile(r"[\d.]+")
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def parse_query(text: str) -> SearchQuery:
         if _YEAR.match(part):
             year = int(part)
             continue
-        if re.fullmatch(r"[\d.]+", part):
+        if _DATE_BEGUN.fullmatch(part):
             continue  # a date still being typed
         prefixes.extend(_WORD.findall(fold(part)))
     # Longest first: the most selective prefix drives the index scan. A prefix that
@@ -85,8 +90,10 @@ def parse_query(text: str) -> SearchQuery:
     return SearchQuery(tuple(kept), birth, year)
 
 
-@dataclass(frozen=True)
-class PersonHit:
+class PersonHit(NamedTuple):
+    """One row of the search. A plain record (as :class:`PassFacts`): a page builds 50 of
+    them per keystroke, and a frozen dataclass takes four times as long to build."""
+
     person_id: int
     family_name: str
     given_names: str
@@ -118,8 +125,28 @@ _stadtteil = Stadtteil.__table__
 
 
 @functools.cache
-def _details_statement() -> Select[Any]:
+def _details_statement(dialect: str) -> Select[Any]:
+    """Per person: name, birth date, household and current address, then the columns of
+    each of its passes (see lookups.with_passes: one row per pass). Bound: ``on``, ``ids``
+    (see id_lists)."""
     on = bindparam("on", type_=Date)
+    people = (
+        _person.outerjoin(
+            _member,
+            and_(
+                _member.c.person_id == _person.c.id,
+                valid_on(_member.c.valid_from, _member.c.valid_until, on),
+            ),
+        )
+        .outerjoin(
+            _address,
+            and_(
+                _address.c.household_id == _member.c.household_id,
+                valid_on(_address.c.valid_from, _address.c.valid_until, on),
+            ),
+        )
+        .outerjoin(_stadtteil, _stadtteil.c.code == _address.c.stadtteil_code)
+    )
     return (
         select(
             _person.c.id,
@@ -132,38 +159,33 @@ def _details_statement() -> Select[Any]:
             _address.c.postcode,
             _address.c.municipality,
             _stadtteil.c.name,
+            *pass_columns(on),
         )
-        .select_from(
-            _person.outerjoin(
-                _member,
-                and_(
-                    _member.c.person_id == _person.c.id,
-                    valid_on(_member.c.valid_from, _member.c.valid_until, on),
-                ),
-            )
-            .outerjoin(
-                _address,
-                and_(
-                    _address.c.household_id == _member.c.household_id,
-                    valid_on(_address.c.valid_from, _address.c.valid_until, on),
-                ),
-            )
-            .outerjoin(_stadtteil, _stadtteil.c.code == _address.c.stadtteil_code)
-        )
-        .where(_person.c.id.in_(bindparam("ids", expanding=True)))
+        .select_from(with_passes(people, _person.c.id))
+        .where(in_list(_person.c.id, "ids", dialect))
     )
+
+
+_PERSON_COLUMNS = 10  # of _details_statement, before the pass's
 
 
 def _details(
     connection: Connection, ids: list[int], on: date, numbers: tuple[str, ...]
 ) -> dict[int, PersonHit]:
-    facts = pass_facts(connection, ids, on, numbers)
-    rows = connection.execute(_details_statement(), {"ids": ids, "on": on})
+    """The hits of ``ids`` with the pass each shows (one of the typed ``numbers`` first)."""
+    dialect = connection.dialect.name
+    params = {"on": on, "ids": list_param(ids, dialect)}
+    rows = connection.execute(_details_statement(dialect), params).all()
+    persons: dict[int, Sequence[Any]] = {}
+    passes: list[tuple[Any, ...]] = []
+    for row in rows:
+        persons[row[0]] = row[:_PERSON_COLUMNS]
+        if row[_PERSON_COLUMNS] is not None:  # a pass with its latest validity
+            passes.append((row[0], *row[_PERSON_COLUMNS:]))
+    facts = choose_passes(passes, on, numbers) if passes else {}
     return {
-        person_id: PersonHit(person_id, family, given, born, household, street, number,
-                             postcode, municipality, stadtteil, facts.get(person_id))
-        for (person_id, family, given, born, household, street, number, postcode,
-             municipality, stadtteil) in rows
+        person_id: PersonHit._make((*person, facts.get(person_id)))
+        for person_id, person in persons.items()
     }
 
 
@@ -188,6 +210,11 @@ def _search(
     database: Database, text: str, after: Cursor | None, limit: int, day: date
 ) -> SearchPage:
     with database.connect() as connection:
+        if not database.is_sqlite:
+            # On PostgreSQL (read committed) each statement reads a snapshot of its own
+            # inside a transaction as well: one would only add BEGIN and ROLLBACK, two
+            # round trips to the server per keystroke.
+            connection.execution_options(isolation_level="AUTOCOMMIT")
         if is_pass_query(text):
             pass_query = parse_pass_query(text)
             if pass_query is None:

@@ -141,3 +141,21 @@ def test_renaming_a_person_updates_the_search(database: Database) -> None:
         uow.commit()
     assert names(database, "schaef") == ["Schäfer-Schulz, Eva"]
     assert names(database, "schulz eva") == ["Schäfer-Schulz, Eva"]
+
+
+def test_a_write_after_a_search_is_still_all_or_nothing(database: Database) -> None:
+    """On PostgreSQL the search reads outside a transaction; the connection it hands back
+    to the pool must write in one again."""
+    from kpass.models import Person
+    from kpass.services.uow import UnitOfWork
+
+    [person_id] = add_household(database, [("Schulz", "Eva", date(1970, 1, 1), "applicant")])
+    assert names(database, "schulz") == ["Schulz, Eva"]
+    assert database.engine.pool.checkedin() == 1  # the next write gets the search's connection
+    with pytest.raises(RuntimeError), UnitOfWork(database) as uow:
+        person = uow.session.get(Person, person_id)
+        assert person is not None
+        person.given_names = "Berta"
+        uow.session.flush()
+        raise RuntimeError("the use case fails after its first statement")
+    assert names(database, "schulz") == ["Schulz, Eva"]
