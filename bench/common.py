@@ -145,6 +145,15 @@ def demo_register(households: int, seed: int = 7, database: str = "sqlite") -> D
     if not path.exists():
         building = path.with_suffix(".building")
         building.unlink(missing_ok=True)
+        earlier = sorted(CACHE.glob(f"register-{households}-{seed}-{AS_OF.isoformat()}-*.sqlite"))
+        if earlier:  # an older schema's register: upgraded rather than built again
+            _progress(f"upgrading the SQLite register of {households:,} households (once)")
+            earlier[-1].rename(building)
+            register = open_database(f"sqlite:///{building}")
+            upgrade(register, backup=False)
+            register.dispose()
+            building.rename(path)
+            return logged_in(open_database(f"sqlite:///{path}"))
         register = open_database(f"sqlite:///{building}")
         upgrade(register, backup=False)
         _progress(f"building the SQLite register of {households:,} households (once)")
@@ -191,6 +200,36 @@ def drop_postgres_database(name: str) -> None:
     admin.dispose()
 
 
+def _upgraded_postgres(households: int, seed: int, name: str, building: str) -> bool:
+    """An older schema's register renamed to ``name`` after its upgrade; False if none."""
+    from sqlalchemy import create_engine, text
+
+    from bench.postgres import server_url
+
+    admin = create_engine(server_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        earlier = connection.execute(
+            text("SELECT datname FROM pg_database WHERE datname LIKE :p ORDER BY datname"),
+            {"p": f"register\\_{households}\\_{seed}\\_{AS_OF:%Y%m%d}\\_%"},
+        ).scalars().all()
+        if earlier:
+            drop_postgres_database(building)
+            connection.execute(text(f'ALTER DATABASE "{earlier[-1]}" RENAME TO "{building}"'))
+    if not earlier:
+        admin.dispose()
+        return False
+    _progress(f"upgrading the PostgreSQL register of {households:,} households (once)")
+    register = open_database(postgres_database(building))
+    upgrade(register, backup=False)
+    with register.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        c.execute(text("VACUUM ANALYZE stat_month"))
+    register.dispose()
+    with admin.connect() as connection:
+        connection.execute(text(f'ALTER DATABASE "{building}" RENAME TO "{name}"'))
+    admin.dispose()
+    return True
+
+
 def _postgres_register(households: int, seed: int) -> Database:
     from sqlalchemy import create_engine, text
 
@@ -205,7 +244,7 @@ def _postgres_register(households: int, seed: int) -> Database:
             text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
         ).first()
     admin.dispose()
-    if ready is None:
+    if ready is None and not _upgraded_postgres(households, seed, name, building):
         drop_postgres_database(building)
         register = open_database(postgres_database(building))
         upgrade(register, backup=False)

@@ -1,4 +1,4 @@
-"""``kpass db upgrade|status|check``."""
+"""``kpass db upgrade|status|check|refold``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ def register(commands: Any) -> None:
         "check", help="integrity, foreign keys and register invariants (exit 1 when broken)"
     )
     check.set_defaults(handler=_check)
+    refold = db_commands.add_parser(
+        "refold", help="rebuild the monthly statistics counts from the statistics rows"
+    )
+    refold.set_defaults(handler=_refold)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -81,3 +85,15 @@ def _check(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"- {problem}")
     return 1
+
+
+def _refold(args: argparse.Namespace) -> int:
+    from kpass.services.admin import refold_statistics
+
+    database = database_from_args(args, login=False)
+    keys = refold_statistics(database)
+    german = f"{keys:,}".replace(",", ".")
+    print(f"Monthly statistics counts rebuilt from the statistics rows: {keys:,} keys.\n"
+          f"Monatliche Statistikzahlen aus den Statistikzeilen neu berechnet: {german} "
+          "Schlüssel.")
+    return 0

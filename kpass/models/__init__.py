@@ -29,7 +29,7 @@ from kpass.models.register import (
     Stadtteil,
     StreetDirectoryEntry,
 )
-from kpass.models.statistics import StatRecord
+from kpass.models.statistics import StatMonth, StatRecord
 from kpass.models.vouchers import VoucherIssue
 
 __all__ = [
@@ -67,6 +67,7 @@ __all__ = [
     "RegisterSetting",
     "SigningKey",
     "Stadtteil",
+    "StatMonth",
     "StatRecord",
     "StreetDirectoryEntry",
     "VoucherIssue",

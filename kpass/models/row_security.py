@@ -99,6 +99,7 @@ POLICIES: dict[str, str] = {
     "pass": f"{_issuer('issuer')} OR "
             "EXISTS (SELECT 1 FROM household_member x WHERE x.person_id = pass.person_id)",
     "stat_record": _issuer("issuer"),
+    "stat_month": _issuer("issuer"),
     "household_address": _exists("household", "household_address.household_id"),
     "household_member": _exists("household", "household_member.household_id"),
     "benefit_notice": _exists("household", "benefit_notice.household_id"),

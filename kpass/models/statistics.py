@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, Index, Integer, String
+from sqlalchemy import CheckConstraint, Date, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kpass.models.base import Base, check_in
@@ -56,3 +56,39 @@ class StatRecord(Base):
     weight: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     # The issuer whose decision or pass the row counts (schema 0016): statistics per issuer.
     issuer: Mapped[str] = mapped_column(String(8), nullable=False)
+
+
+MEASURES = ("active", "new", "renewed", "replaced", "rejected", "applications")
+#: stored for a row without basis or pass type (an application row): a key column takes no NULL
+NONE = ""
+
+
+class StatMonth(Base):
+    """The statistics rows summed per month and key (schema 0018), kept in the transaction
+    that writes them (kpass.services.statistics.month_counts).
+
+    A month's breakdown reads a few thousand of these instead of every validity row active
+    in it: a million persons hold several million statistics rows. ``total`` is the sum of
+    the weights; like the rows, it holds no person.
+    """
+
+    __tablename__ = "stat_month"
+    __table_args__ = (
+        CheckConstraint(check_in("measure", MEASURES), name="measure"),
+        # sorted upserts lock in this order, and a month's range is a prefix scan
+        UniqueConstraint(
+            "month", "measure", "stadtteil", "age_group", "household_type", "basis",
+            "pass_type", "issuer", name="uq_stat_month_key",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[date] = mapped_column(Date, nullable=False)  # its first day
+    measure: Mapped[str] = mapped_column(String(12), nullable=False)
+    stadtteil: Mapped[str] = mapped_column(String(12), nullable=False)
+    age_group: Mapped[str] = mapped_column(String(8), nullable=False)
+    household_type: Mapped[str] = mapped_column(String(16), nullable=False)
+    basis: Mapped[str] = mapped_column(String(32), nullable=False)
+    pass_type: Mapped[str] = mapped_column(String(20), nullable=False)
+    issuer: Mapped[str] = mapped_column(String(8), nullable=False)
+    total: Mapped[int] = mapped_column(Integer, nullable=False)

@@ -20,6 +20,7 @@ from kpass.errors import ConcurrentChange, PermissionDenied
 from kpass.models import AppUser
 from kpass.models.engine import Database, describe_db_error, sqlstate
 from kpass.services import issuers as _issuers  # noqa: F401  (sets issuers on every flush)
+from kpass.services import month_counts as _month_counts  # noqa: F401  (folds on commit)
 from kpass.services.audit_log import append_event, lock_head
 from kpass.services.login_session import SYSTEM_USERNAME, current_login
 

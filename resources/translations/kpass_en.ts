@@ -168,167 +168,167 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="56"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="54"/>
         <source>Entschieden am</source>
         <translation>Decided on</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="57"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="55"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="58"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="56"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="59"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="57"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="60"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="58"/>
         <source>Sachbearbeitung</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="61"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="59"/>
         <source>Grund der Prüfung</source>
         <translation>Reason for review</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="131"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="118"/>
         <source>Freigaben: Entscheidungen, die auf die Leitung warten</source>
         <translation>Approvals: decisions waiting for a supervisor</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="132"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="119"/>
         <source>Freigaben</source>
         <translation>Approvals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="133"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="120"/>
         <source>Vier-Augen-Prinzip: Bescheid, Pässe und Karten dieser Entscheidungen gehen erst nach der Freigabe hinaus. Die älteste steht oben.</source>
         <translation>Four-eyes principle: the decision letter, passes and cards of these decisions go out only after approval. The oldest is at the top.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="136"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="123"/>
         <source>Erläuterung</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="137"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="124"/>
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="139"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="126"/>
         <source>Wartende Entscheidungen</source>
         <translation>Decisions waiting</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="140"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="127"/>
         <source>Ausgewählte Entscheidung</source>
         <translation>Selected decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="141"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="128"/>
         <source>Eingabe oder Doppelklick in der Liste: Haushalt öffnen</source>
         <translation>Enter or double-click in the list: open the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="142"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="129"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="143"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="130"/>
         <source>&amp;Freigeben</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="144"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="131"/>
         <source>Freigeben: die ausgewählte Entscheidung freigeben</source>
         <translation>Approve: approve the selected decision</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="146"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="133"/>
         <source>&amp;Zurückgeben …</source>
         <translation>Send &amp;back …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="147"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="134"/>
         <source>Zurückgeben: die ausgewählte Entscheidung mit Begründung an die Sachbearbeitung zurückgeben</source>
         <translation>Send back: send the selected decision back to the caseworker, with a reason</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="150"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="137"/>
         <source>Neu &amp;laden</source>
         <translation>Re&amp;load</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="151"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="138"/>
         <source>Neu laden: die Warteschlange neu lesen</source>
         <translation>Reload: read the queue afresh</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="152"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="139"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="179"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="166"/>
         <source>%1 (eigene)</source>
         <translation>%1 (your own)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="189"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="176"/>
         <source>nichts wartet</source>
         <translation>nothing waiting</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="190"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="177"/>
         <source>1 Entscheidung wartet</source>
         <translation>1 decision waiting</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="191"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="178"/>
         <source>%1 Entscheidungen warten</source>
         <translation>%1 decisions waiting</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="213"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="200"/>
         <source>Keine Entscheidung ausgewählt.</source>
         <translation>No decision selected.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="215"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="202"/>
         <source>Entscheidung %1 vom %2 für Haushalt %3 (%4), getroffen von %5: %6.</source>
         <translation>Decision %1 of %2 for household %3 (%4), made by %5: %6.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="220"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="207"/>
         <source>Das ist Ihre eigene Entscheidung: eine andere Person der Leitung muss sie freigeben.</source>
         <translation>This is your own decision: another supervisor must approve it.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="240"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="227"/>
         <source>Entscheidung %1 (Haushalt %2, %3) freigegeben: Bescheid und Pässe können jetzt hinausgehen.</source>
         <translation>Decision %1 (household %2, %3) approved: the decision letter and passes can go out now.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="253"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="240"/>
         <source>Entscheidung zurückgeben</source>
         <translation>Send decision back</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="254"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="241"/>
         <source>Entscheidung %1 vom %2 für Haushalt %3 (%4) an %5 zurückgeben. Was ist zu prüfen oder zu berichtigen?</source>
         <translation>Send decision %1 of %2 for household %3 (%4) back to %5. What needs checking or correcting?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/approvals/page.py" line="268"/>
+        <location filename="../../kpass/ui/approvals/page.py" line="255"/>
         <source>Entscheidung %1 (Haushalt %2, %3) an %4 zurückgegeben.</source>
         <translation>Decision %1 (household %2, %3) sent back to %4.</translation>
     </message>
@@ -517,7 +517,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/audit/texts.py" line="54"/>
-        <location filename="../../kpass/ui/audit/texts.py" line="93"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="94"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
@@ -672,162 +672,172 @@
         <translation>Four-eyes principle set</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="89"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="85"/>
+        <source>Monatliche Statistikzahlen neu berechnet</source>
+        <translation>Monthly statistics counts rebuilt</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="90"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="90"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="91"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="91"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="92"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="92"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="93"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="94"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="95"/>
         <source>Widerspruch</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="95"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="96"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="96"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="97"/>
         <source>Leistungsbescheid</source>
         <translation>Benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="97"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="98"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="98"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="99"/>
         <source>Signaturschlüssel</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="99"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="100"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="100"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="101"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="101"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="102"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="102"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="103"/>
         <source>Erinnerungen</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="103"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="104"/>
         <source>Antragsformular</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="104"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="105"/>
         <source>Protokoll</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="105"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="106"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="106"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="107"/>
         <source>Einstellung</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="107"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="108"/>
         <source>Straßenverzeichnis</source>
         <translation>Street directory</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="108"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="109"/>
         <source>Widerspruchsstatistik</source>
         <translation>Objection statistics</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="160"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="110"/>
+        <source>Monatliche Statistikzahlen</source>
+        <translation>Monthly statistics counts</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="162"/>
         <source>Ergebnis: unverändert.</source>
         <translation>Result: unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="162"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="164"/>
         <source>Ergebnis: VERÄNDERT – bitte der Leitung und dem Datenschutz melden.</source>
         <translation>Result: CHANGED – please report this to the management and the data protection officer.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="165"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="167"/>
         <source>Kette: %1 Ereignisse geprüft; jedes passt zu seinem Hash und ist mit dem vorigen verkettet.</source>
         <translation>Chain: %1 events checked; each matches its hash and links to the one before.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="168"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="170"/>
         <source>Kette: gebrochen bei Ereignis Nr. %1:</source>
         <translation>Chain: broken at event no. %1:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="170"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="172"/>
         <source>Kette: gebrochen ab Ereignis Nr. %1 (%2 Befunde):</source>
         <translation>Chain: broken from event no. %1 on (%2 findings):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="176"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="178"/>
         <source>Anker: bestätigt bei Ereignis Nr. %1; bis dahin ist nichts verändert.</source>
         <translation>Anchor: confirmed at event no. %1; nothing up to it was changed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="179"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="181"/>
         <source>Anker: bei Ereignis Nr. %1 gefunden, aber die Kette davor ist gebrochen.</source>
         <translation>Anchor: found at event no. %1, but the chain before it is broken.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="182"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="184"/>
         <source>Anker: nicht in der Kette (Protokoll neu geschrieben oder Hash vertippt).</source>
         <translation>Anchor: not in the chain (the trail was rewritten or the hash mistyped).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="184"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="186"/>
         <source>Pässe: %1 mit dem Protokoll verglichen, %2 nicht prüfbar (vor der Aufzeichnung angelegt).</source>
         <translation>Passes: %1 compared with the trail, %2 not checkable (created before passes were recorded).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="189"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="191"/>
         <source>1 Pass weicht vom Protokoll ab:</source>
         <translation>1 pass differs from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="191"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="193"/>
         <source>%1 Pässe weichen vom Protokoll ab:</source>
         <translation>%1 passes differ from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="198"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="200"/>
         <source>Anker notiert – bitte ins Papierprotokoll übertragen:</source>
         <translation>Anchor noted – please copy it into the paper log:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="199"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="201"/>
         <source>Nr. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>
@@ -835,159 +845,159 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="53"/>
+        <location filename="../../kpass/ui/audit/view.py" line="51"/>
         <source>Zeit</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="54"/>
-        <location filename="../../kpass/ui/audit/view.py" line="147"/>
+        <location filename="../../kpass/ui/audit/view.py" line="52"/>
+        <location filename="../../kpass/ui/audit/view.py" line="134"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="55"/>
+        <location filename="../../kpass/ui/audit/view.py" line="53"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="56"/>
-        <location filename="../../kpass/ui/audit/view.py" line="147"/>
+        <location filename="../../kpass/ui/audit/view.py" line="54"/>
+        <location filename="../../kpass/ui/audit/view.py" line="134"/>
         <source>Bereich</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="57"/>
+        <location filename="../../kpass/ui/audit/view.py" line="55"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="58"/>
+        <location filename="../../kpass/ui/audit/view.py" line="56"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="141"/>
+        <location filename="../../kpass/ui/audit/view.py" line="128"/>
         <source>Das Protokoll sehen nur Leitung und Verwaltung.</source>
         <translation>Only supervisors and admins see the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="144"/>
+        <location filename="../../kpass/ui/audit/view.py" line="131"/>
         <source>Protokoll: wer hat was wann getan</source>
         <translation>Audit trail: who did what, when</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="145"/>
+        <location filename="../../kpass/ui/audit/view.py" line="132"/>
         <source>Protokoll</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="146"/>
+        <location filename="../../kpass/ui/audit/view.py" line="133"/>
         <source>&amp;Bis:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="146"/>
+        <location filename="../../kpass/ui/audit/view.py" line="133"/>
         <source>&amp;Text:</source>
         <translation>Te&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="146"/>
+        <location filename="../../kpass/ui/audit/view.py" line="133"/>
         <source>&amp;Von:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="146"/>
+        <location filename="../../kpass/ui/audit/view.py" line="133"/>
         <source>Be&amp;reich:</source>
         <translation>A&amp;rea:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="146"/>
+        <location filename="../../kpass/ui/audit/view.py" line="133"/>
         <source>Ben&amp;utzer:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="147"/>
+        <location filename="../../kpass/ui/audit/view.py" line="134"/>
         <source>Bis (Datum)</source>
         <translation>To (date)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="147"/>
+        <location filename="../../kpass/ui/audit/view.py" line="134"/>
         <source>Von (Datum)</source>
         <translation>From (date)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="148"/>
+        <location filename="../../kpass/ui/audit/view.py" line="135"/>
         <source>Text in Aktion oder Einzelheiten</source>
         <translation>Text in action or details</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="154"/>
+        <location filename="../../kpass/ui/audit/view.py" line="141"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="155"/>
+        <location filename="../../kpass/ui/audit/view.py" line="142"/>
         <source>z. B. Passnummer oder Grund</source>
         <translation>e.g. pass number or reason</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="157"/>
+        <location filename="../../kpass/ui/audit/view.py" line="144"/>
         <source>&amp;Anzeigen</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="158"/>
+        <location filename="../../kpass/ui/audit/view.py" line="145"/>
         <source>Anzeigen: Ereignisse mit diesem Filter lesen</source>
         <translation>Show: read the events with this filter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="160"/>
+        <location filename="../../kpass/ui/audit/view.py" line="147"/>
         <source>Ereignisse des Protokolls, neueste zuerst</source>
         <translation>Events of the audit trail, newest first</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="161"/>
+        <location filename="../../kpass/ui/audit/view.py" line="148"/>
         <source>&amp;Weitere laden</source>
         <translation>Load &amp;more</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="162"/>
+        <location filename="../../kpass/ui/audit/view.py" line="149"/>
         <source>Weitere laden: ältere Ereignisse</source>
         <translation>Load more: older events</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="163"/>
+        <location filename="../../kpass/ui/audit/view.py" line="150"/>
         <source>Anzahl</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="165"/>
+        <location filename="../../kpass/ui/audit/view.py" line="152"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="177"/>
+        <location filename="../../kpass/ui/audit/view.py" line="164"/>
         <source>alle Bereiche</source>
         <translation>all areas</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="199"/>
+        <location filename="../../kpass/ui/audit/view.py" line="186"/>
         <source>Bitte das Datum als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter the date as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="247"/>
+        <location filename="../../kpass/ui/audit/view.py" line="234"/>
         <source>Ereignis Nr. %1 (%2)</source>
         <translation>Event no. %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="258"/>
+        <location filename="../../kpass/ui/audit/view.py" line="245"/>
         <source>1 Ereignis</source>
         <translation>1 event</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/view.py" line="259"/>
+        <location filename="../../kpass/ui/audit/view.py" line="246"/>
         <source>%1 Ereignisse</source>
         <translation>%1 events</translation>
     </message>
@@ -3986,158 +3996,158 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="135"/>
+        <location filename="../../kpass/ui/main_window.py" line="133"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="153"/>
+        <location filename="../../kpass/ui/main_window.py" line="231"/>
         <source>Angemeldet: %1 (%2)</source>
         <translation>Logged in: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="160"/>
+        <location filename="../../kpass/ui/main_window.py" line="238"/>
         <source>Karlsruher Pass</source>
         <translation>Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="161"/>
+        <location filename="../../kpass/ui/main_window.py" line="239"/>
         <source>&amp;Vorgang</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="162"/>
+        <location filename="../../kpass/ui/main_window.py" line="240"/>
         <source>&amp;Suche</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="163"/>
+        <location filename="../../kpass/ui/main_window.py" line="241"/>
         <source>Person suchen (Strg+F)</source>
         <translation>Search for a person (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="164"/>
+        <location filename="../../kpass/ui/main_window.py" line="242"/>
         <source>&amp;Neuer Antrag</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="165"/>
+        <location filename="../../kpass/ui/main_window.py" line="243"/>
         <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
         <translation>New application with a new household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="166"/>
+        <location filename="../../kpass/ui/main_window.py" line="244"/>
         <source>&amp;Verlängerungen</source>
         <translation>&amp;Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="167"/>
+        <location filename="../../kpass/ui/main_window.py" line="245"/>
         <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
         <translation>Passes that expire this month and next month (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="169"/>
+        <location filename="../../kpass/ui/main_window.py" line="247"/>
         <source>Wi&amp;dersprüche</source>
         <translation>&amp;Objections</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="170"/>
+        <location filename="../../kpass/ui/main_window.py" line="248"/>
         <source>Offene Widersprüche nach Fälligkeit (Strg+J)</source>
         <translation>Open objections by due date (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="171"/>
+        <location filename="../../kpass/ui/main_window.py" line="249"/>
         <source>Frei&amp;gaben (Vier-Augen-Prinzip)</source>
         <translation>&amp;Approvals (four-eyes principle)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="173"/>
+        <location filename="../../kpass/ui/main_window.py" line="251"/>
         <source>Entscheidungen, die auf die Freigabe der Leitung warten (Strg+G)</source>
         <translation>Decisions waiting for approval by a supervisor (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="174"/>
+        <location filename="../../kpass/ui/main_window.py" line="252"/>
         <source>&amp;Karten des Tages drucken …</source>
         <translation>Print the &amp;day&apos;s cards …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="175"/>
+        <location filename="../../kpass/ui/main_window.py" line="253"/>
         <source>Alle Karten eines Tages auf A4-Bögen</source>
         <translation>All cards of one day on A4 sheets</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="176"/>
+        <location filename="../../kpass/ui/main_window.py" line="254"/>
         <source>Bestand &amp;importieren …</source>
         <translation>&amp;Import existing register …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="177"/>
+        <location filename="../../kpass/ui/main_window.py" line="255"/>
         <source>Eine bisherige Liste (CSV/XLSX) übernehmen</source>
         <translation>Take over a previous list (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="178"/>
+        <location filename="../../kpass/ui/main_window.py" line="256"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="179"/>
+        <location filename="../../kpass/ui/main_window.py" line="257"/>
         <source>Aus&amp;wertung</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="180"/>
+        <location filename="../../kpass/ui/main_window.py" line="258"/>
         <source>&amp;Übersicht für die Leitung</source>
         <translation>&amp;Dashboard for supervisors</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="181"/>
+        <location filename="../../kpass/ui/main_window.py" line="259"/>
         <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
         <translation>Key figures, trend and export (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="182"/>
+        <location filename="../../kpass/ui/main_window.py" line="260"/>
         <source>&amp;Was wäre, wenn …</source>
         <translation>&amp;What if …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="183"/>
+        <location filename="../../kpass/ui/main_window.py" line="261"/>
         <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
         <translation>Try out another income limit (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="184"/>
+        <location filename="../../kpass/ui/main_window.py" line="262"/>
         <source>&amp;Protokoll der Änderungen</source>
         <translation>Audit &amp;log</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="185"/>
+        <location filename="../../kpass/ui/main_window.py" line="263"/>
         <source>Wer hat was wann getan; Kette prüfen (Strg+L)</source>
         <translation>Who did what and when; verify the chain (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="186"/>
+        <location filename="../../kpass/ui/main_window.py" line="264"/>
         <source>&amp;Gutscheinliste für die Buchhaltung …</source>
         <translation>&amp;Voucher list for accounting …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="188"/>
+        <location filename="../../kpass/ui/main_window.py" line="266"/>
         <source>Ausgegebene 60plus-Gutscheine eines Monats als CSV oder XLSX</source>
         <translation>60plus vouchers handed out in a month, as CSV or XLSX</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="189"/>
-        <location filename="../../kpass/ui/main_window.py" line="190"/>
+        <location filename="../../kpass/ui/main_window.py" line="267"/>
+        <location filename="../../kpass/ui/main_window.py" line="268"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="191"/>
+        <location filename="../../kpass/ui/main_window.py" line="269"/>
         <source>Menüleiste</source>
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="295"/>
+        <location filename="../../kpass/ui/main_window.py" line="383"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>
@@ -5228,376 +5238,376 @@ The statistics stay unchanged; the audit trail records the erasure without its c
 <context>
     <name>ObjectionsPage</name>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="55"/>
+        <location filename="../../kpass/ui/objections/page.py" line="53"/>
         <source>eingegangen</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="56"/>
+        <location filename="../../kpass/ui/objections/page.py" line="54"/>
         <source>in Prüfung</source>
         <translation>under review</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="57"/>
+        <location filename="../../kpass/ui/objections/page.py" line="55"/>
         <source>abgeholfen</source>
         <translation>remedied</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="58"/>
+        <location filename="../../kpass/ui/objections/page.py" line="56"/>
         <source>zurückgewiesen</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="59"/>
+        <location filename="../../kpass/ui/objections/page.py" line="57"/>
         <source>zurückgenommen</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="87"/>
+        <location filename="../../kpass/ui/objections/page.py" line="85"/>
         <source>%1 am %2</source>
         <translation>%1 on %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="89"/>
+        <location filename="../../kpass/ui/objections/page.py" line="87"/>
         <source>%1 – %2 über 3 Monate offen</source>
         <translation>%1 – %2 open &gt; 3 months</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="99"/>
+        <location filename="../../kpass/ui/objections/page.py" line="97"/>
         <source>%1 %2 überfällig</source>
         <translation>%1 %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="101"/>
+        <location filename="../../kpass/ui/objections/page.py" line="99"/>
         <source>%1 %2 heute fällig</source>
         <translation>%1 %2 due today</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="111"/>
+        <location filename="../../kpass/ui/objections/page.py" line="109"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="111"/>
+        <location filename="../../kpass/ui/objections/page.py" line="109"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="113"/>
+        <location filename="../../kpass/ui/objections/page.py" line="111"/>
         <source>%1 (Haushalt %2)</source>
         <translation>%1 (household %2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="127"/>
+        <location filename="../../kpass/ui/objections/page.py" line="125"/>
         <source>Aktenzeichen</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="128"/>
+        <location filename="../../kpass/ui/objections/page.py" line="126"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="129"/>
+        <location filename="../../kpass/ui/objections/page.py" line="127"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="130"/>
-        <location filename="../../kpass/ui/objections/page.py" line="373"/>
+        <location filename="../../kpass/ui/objections/page.py" line="128"/>
+        <location filename="../../kpass/ui/objections/page.py" line="360"/>
         <source>fristgerecht</source>
         <translation>in time</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="131"/>
+        <location filename="../../kpass/ui/objections/page.py" line="129"/>
         <source>Bescheid vom</source>
         <translation>Decision of</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="132"/>
+        <location filename="../../kpass/ui/objections/page.py" line="130"/>
         <source>Antragsteller/Haushalt</source>
         <translation>Applicant/household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="133"/>
+        <location filename="../../kpass/ui/objections/page.py" line="131"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="134"/>
-        <location filename="../../kpass/ui/objections/page.py" line="259"/>
+        <location filename="../../kpass/ui/objections/page.py" line="132"/>
+        <location filename="../../kpass/ui/objections/page.py" line="246"/>
         <source>Wiedervorlage</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="242"/>
-        <location filename="../../kpass/ui/objections/page.py" line="243"/>
-        <location filename="../../kpass/ui/objections/page.py" line="251"/>
+        <location filename="../../kpass/ui/objections/page.py" line="229"/>
+        <location filename="../../kpass/ui/objections/page.py" line="230"/>
+        <location filename="../../kpass/ui/objections/page.py" line="238"/>
         <source>Widersprüche</source>
         <translation>Objections</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="244"/>
+        <location filename="../../kpass/ui/objections/page.py" line="231"/>
         <source>Auch &amp;erledigte zeigen</source>
         <translation>Also show &amp;closed ones</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="245"/>
+        <location filename="../../kpass/ui/objections/page.py" line="232"/>
         <source>Auch erledigte zeigen</source>
         <translation>Also show closed ones</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="246"/>
+        <location filename="../../kpass/ui/objections/page.py" line="233"/>
         <source>Sonst nur die offenen, nach Fälligkeit</source>
         <translation>Otherwise only the open ones, by due date</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="247"/>
+        <location filename="../../kpass/ui/objections/page.py" line="234"/>
         <source>A&amp;ktualisieren</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="248"/>
+        <location filename="../../kpass/ui/objections/page.py" line="235"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="249"/>
+        <location filename="../../kpass/ui/objections/page.py" line="236"/>
         <source>Liste neu lesen (F5)</source>
         <translation>Read the list afresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="252"/>
+        <location filename="../../kpass/ui/objections/page.py" line="239"/>
         <source>Anzahl</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="253"/>
+        <location filename="../../kpass/ui/objections/page.py" line="240"/>
         <source>Gewählter Widerspruch</source>
         <translation>Chosen objection</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="255"/>
+        <location filename="../../kpass/ui/objections/page.py" line="242"/>
         <source>In &amp;Prüfung nehmen</source>
         <translation>Start re&amp;view</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="255"/>
+        <location filename="../../kpass/ui/objections/page.py" line="242"/>
         <source>In Prüfung nehmen</source>
         <translation>Start review</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="256"/>
+        <location filename="../../kpass/ui/objections/page.py" line="243"/>
         <source>A&amp;bhelfen …</source>
         <translation>Re&amp;medy …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="256"/>
+        <location filename="../../kpass/ui/objections/page.py" line="243"/>
         <source>Abhelfen</source>
         <translation>Remedy</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="257"/>
+        <location filename="../../kpass/ui/objections/page.py" line="244"/>
         <source>&amp;Zurückweisen …</source>
         <translation>Re&amp;ject …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="257"/>
+        <location filename="../../kpass/ui/objections/page.py" line="244"/>
         <source>Zurückweisen</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="258"/>
+        <location filename="../../kpass/ui/objections/page.py" line="245"/>
         <source>Zu&amp;rücknehmen …</source>
         <translation>&amp;Withdraw …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="258"/>
+        <location filename="../../kpass/ui/objections/page.py" line="245"/>
         <source>Zurücknehmen</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="259"/>
+        <location filename="../../kpass/ui/objections/page.py" line="246"/>
         <source>Wiedervor&amp;lage …</source>
         <translation>Follow-&amp;up …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="260"/>
+        <location filename="../../kpass/ui/objections/page.py" line="247"/>
         <source>Bescheid &amp;drucken</source>
         <translation>&amp;Print letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="260"/>
+        <location filename="../../kpass/ui/objections/page.py" line="247"/>
         <source>Bescheid drucken</source>
         <translation>Print letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="261"/>
+        <location filename="../../kpass/ui/objections/page.py" line="248"/>
         <source>&amp;Haushalt öffnen</source>
         <translation>Open &amp;household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="261"/>
+        <location filename="../../kpass/ui/objections/page.py" line="248"/>
         <source>Haushalt öffnen</source>
         <translation>Open household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="265"/>
+        <location filename="../../kpass/ui/objections/page.py" line="252"/>
         <source>Neu entscheiden mit den jetzt erfassten Daten und die Pässe ausstellen (Leitung)</source>
         <translation>Decide again with the data now recorded and issue the passes (supervisors)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="267"/>
+        <location filename="../../kpass/ui/objections/page.py" line="254"/>
         <source>Die Entscheidung bleibt; Widerspruchsbescheid (Leitung)</source>
         <translation>The decision stands; ruling on the objection (supervisors)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="269"/>
+        <location filename="../../kpass/ui/objections/page.py" line="256"/>
         <source>Abhilfebescheid oder Widerspruchsbescheid</source>
         <translation>Remedy letter or ruling on the objection</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="270"/>
+        <location filename="../../kpass/ui/objections/page.py" line="257"/>
         <source>Eingabe oder Doppelklick in der Liste</source>
         <translation>Enter or double-click in the list</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="320"/>
+        <location filename="../../kpass/ui/objections/page.py" line="307"/>
         <source>1 offener Widerspruch</source>
         <translation>1 open objection</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="321"/>
+        <location filename="../../kpass/ui/objections/page.py" line="308"/>
         <source>%1 offene Widersprüche</source>
         <translation>%1 open objections</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="323"/>
+        <location filename="../../kpass/ui/objections/page.py" line="310"/>
         <source>%1, %2 erledigt</source>
         <translation>%1, %2 closed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="326"/>
+        <location filename="../../kpass/ui/objections/page.py" line="313"/>
         <source>%1 · %2 %3 fällig</source>
         <translation>%1 · %2 %3 due</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="361"/>
+        <location filename="../../kpass/ui/objections/page.py" line="348"/>
         <source>Kein Widerspruch gewählt.</source>
         <translation>No objection chosen.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="363"/>
+        <location filename="../../kpass/ui/objections/page.py" line="350"/>
         <source>Keine Widersprüche.</source>
         <translation>No objections.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="364"/>
+        <location filename="../../kpass/ui/objections/page.py" line="351"/>
         <source>Keine offenen Widersprüche.</source>
         <translation>No open objections.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="367"/>
+        <location filename="../../kpass/ui/objections/page.py" line="354"/>
         <source>%1 gegen Entscheidung %2: eingelegt von %3.</source>
         <translation>%1 against decision %2: lodged by %3.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="369"/>
+        <location filename="../../kpass/ui/objections/page.py" line="356"/>
         <source>(Person gelöscht)</source>
         <translation>(person erased)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="370"/>
+        <location filename="../../kpass/ui/objections/page.py" line="357"/>
         <source>Bekanntgabe %1, Frist bis %2, Eingang %3 – %4.</source>
         <translation>Notified %1, deadline %2, received %3 – %4.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="373"/>
+        <location filename="../../kpass/ui/objections/page.py" line="360"/>
         <source>verspätet</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="376"/>
+        <location filename="../../kpass/ui/objections/page.py" line="363"/>
         <source>Begründung: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="378"/>
+        <location filename="../../kpass/ui/objections/page.py" line="365"/>
         <source>Wiedervorlage %1</source>
         <translation>Follow-up %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="383"/>
+        <location filename="../../kpass/ui/objections/page.py" line="370"/>
         <source>Untätigkeitsklage möglich ab %1.</source>
         <translation>Action for failure to act possible from %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="386"/>
+        <location filename="../../kpass/ui/objections/page.py" line="373"/>
         <source>Erledigung: %1</source>
         <translation>Closed: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="388"/>
+        <location filename="../../kpass/ui/objections/page.py" line="375"/>
         <source>Neue Entscheidung: %1</source>
         <translation>New decision: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="408"/>
+        <location filename="../../kpass/ui/objections/page.py" line="395"/>
         <source>%1 ist in Prüfung.</source>
         <translation>%1 is under review.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="426"/>
+        <location filename="../../kpass/ui/objections/page.py" line="413"/>
         <source>%1 abgeholfen: neue Entscheidung %2.</source>
         <translation>%1 remedied: new decision %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="429"/>
+        <location filename="../../kpass/ui/objections/page.py" line="416"/>
         <source>Pässe: %1.</source>
         <translation>Passes: %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="430"/>
+        <location filename="../../kpass/ui/objections/page.py" line="417"/>
         <source>Den Abhilfebescheid druckt „Bescheid drucken“.</source>
         <translation>“Print letter” prints the remedy letter.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="447"/>
+        <location filename="../../kpass/ui/objections/page.py" line="434"/>
         <source>%1 zurückgewiesen. Den Widerspruchsbescheid druckt „Bescheid drucken“.</source>
         <translation>%1 rejected. “Print letter” prints the ruling on the objection.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="464"/>
+        <location filename="../../kpass/ui/objections/page.py" line="451"/>
         <source>%1 zurückgenommen.</source>
         <translation>%1 withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="481"/>
+        <location filename="../../kpass/ui/objections/page.py" line="468"/>
         <source>%1: Wiedervorlage am %2.</source>
         <translation>%1: follow-up on %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="482"/>
+        <location filename="../../kpass/ui/objections/page.py" line="469"/>
         <source>%1: Wiedervorlage entfernt.</source>
         <translation>%1: follow-up removed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="497"/>
+        <location filename="../../kpass/ui/objections/page.py" line="484"/>
         <source>Abhilfebescheid</source>
         <translation>Remedy letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="498"/>
+        <location filename="../../kpass/ui/objections/page.py" line="485"/>
         <source>Widerspruchsbescheid</source>
         <translation>Ruling on the objection</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="499"/>
+        <location filename="../../kpass/ui/objections/page.py" line="486"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/objections/page.py" line="500"/>
+        <location filename="../../kpass/ui/objections/page.py" line="487"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -6661,47 +6671,47 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/register_import/wizard.py" line="55"/>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="51"/>
         <source>Bestand übernehmen (Import)</source>
         <translation>Take over existing register (import)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/register_import/wizard.py" line="59"/>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="55"/>
         <source>Zu&amp;rück</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/register_import/wizard.py" line="60"/>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="56"/>
         <source>&amp;Weiter</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/register_import/wizard.py" line="61"/>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="57"/>
         <source>&amp;Fertig</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/register_import/wizard.py" line="62"/>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="58"/>
         <source>Abbre&amp;chen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/register_import/wizard.py" line="63"/>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="59"/>
         <source>Zurück</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/register_import/wizard.py" line="64"/>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="60"/>
         <source>Weiter</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/register_import/wizard.py" line="65"/>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="61"/>
         <source>Fertig</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/register_import/wizard.py" line="66"/>
+        <location filename="../../kpass/ui/register_import/wizard.py" line="62"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -6709,257 +6719,257 @@ The statistics stay unchanged; the audit trail records the erasure without its c
 <context>
     <name>RenewalsPage</name>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="51"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="49"/>
         <source>Januar</source>
         <translation>January</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="52"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="50"/>
         <source>Februar</source>
         <translation>February</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="53"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="51"/>
         <source>März</source>
         <translation>March</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="54"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="52"/>
         <source>April</source>
         <translation>April</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="55"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="53"/>
         <source>Mai</source>
         <translation>May</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="56"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="54"/>
         <source>Juni</source>
         <translation>June</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="57"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="55"/>
         <source>Juli</source>
         <translation>July</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="58"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="56"/>
         <source>August</source>
         <translation>August</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="59"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="57"/>
         <source>September</source>
         <translation>September</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="60"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="58"/>
         <source>Oktober</source>
         <translation>October</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="61"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="59"/>
         <source>November</source>
         <translation>November</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="62"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="60"/>
         <source>Dezember</source>
         <translation>December</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="81"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="79"/>
         <source>Ablauf</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="82"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="80"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="83"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="81"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="84"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="82"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="85"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="83"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="86"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="84"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="87"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="85"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="88"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="86"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="89"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="87"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="169"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="157"/>
         <source>Verlängerungen: Pässe, die bald ablaufen</source>
         <translation>Renewals: passes that expire soon</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="170"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="158"/>
         <source>Verlängerungen</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="171"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="159"/>
         <source>&amp;Ablaufmonat:</source>
         <translation>E&amp;xpiry month:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="176"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="164"/>
         <source>%1 und %2</source>
         <translation>%1 and %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="182"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="170"/>
         <source>Ablaufmonat</source>
         <translation>Expiry month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="184"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="172"/>
         <source>Ablaufende Pässe</source>
         <translation>Expiring passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="185"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="173"/>
         <source>&amp;Filter:</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="186"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="174"/>
         <source>Name, Passnummer, Haushalt oder Stadtteil</source>
         <translation>Name, pass number, household or district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="187"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="175"/>
         <source>Liste filtern</source>
         <translation>Filter the list</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="189"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="177"/>
         <source>Zeigt nur die Pässe, bei denen jedes eingegebene Wort am Anfang eines Namens, der Passnummer, der Haushaltsnummer oder des Stadtteils steht</source>
         <translation>Shows only the passes where every word typed begins a name, the pass number, the household number or the district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="191"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="179"/>
         <source>Anzahl</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="192"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="180"/>
         <source>Eingabe im Filter: Liste · Eingabe oder Doppelklick in der Liste: Haushalt öffnen</source>
         <translation>Enter in the filter: list · Enter or double-click in the list: open the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="194"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="182"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="195"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="183"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="196"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="184"/>
         <source>&amp;Erinnerungen drucken</source>
         <translation>&amp;Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="197"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="185"/>
         <source>Erinnerungsschreiben für die gewählten Monate drucken</source>
         <translation>Print reminder letters for the chosen months</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="199"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="187"/>
         <source>Vorschau und Dr&amp;ucken …</source>
         <translation>Pre&amp;view and print …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="200"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="188"/>
         <source>Gedruckte Erinnerungsschreiben ansehen und auf einem Drucker ausgeben</source>
         <translation>View the printed reminder letters and send them to a printer</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="279"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="267"/>
         <source>%1 Pässe</source>
         <translation>%1 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="279"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="267"/>
         <source>1 Pass</source>
         <translation>1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="281"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="269"/>
         <source>%1 von %2 Pässen</source>
         <translation>%1 of %2 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="281"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="269"/>
         <source>%1 von 1 Pass</source>
         <translation>%1 of 1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="299"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="287"/>
         <source>%1 gehört heute zu keinem Haushalt.</source>
         <translation>%1 belongs to no household today.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="311"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="299"/>
         <source>Erinnerungen für %1 …</source>
         <translation>Reminders for %1 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="318"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="306"/>
         <source>In den gewählten Monaten laufen keine Pässe ab.</source>
         <translation>No passes expire in the chosen months.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="322"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="310"/>
         <source>Erinnerungen werden gedruckt …</source>
         <translation>Printing reminders …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="323"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="311"/>
         <source>Erinnerungen drucken</source>
         <translation>Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="345"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="333"/>
         <source>Abgebrochen; fertig: %1 Datei(en).</source>
         <translation>Cancelled; done: %1 file(s).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="348"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="336"/>
         <source>Gedruckt: %1</source>
         <translation>Printed: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="363"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="351"/>
         <source>Erinnerungsschreiben (%1)</source>
         <translation>Reminder letters (%1)</translation>
     </message>
@@ -7209,12 +7219,12 @@ The statistics stay unchanged; the audit trail records the erasure without its c
 <context>
     <name>SubjectExport</name>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="43"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="42"/>
         <source>Auskunft nach Art. 15 DSGVO</source>
         <translation>Subject access under Art. 15 GDPR</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="44"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="43"/>
         <source>Auskunft über alle gespeicherten Daten von %1.
 
 Als PDF zum Drucken oder Aushändigen (Vorschau), oder als maschinenlesbare JSON-Datei? Jede Auskunft wird im Protokoll vermerkt.</source>
@@ -7223,62 +7233,62 @@ Als PDF zum Drucken oder Aushändigen (Vorschau), oder als maschinenlesbare JSON
 As a PDF to print or hand over (preview), or as a machine-readable JSON file? Every subject access is recorded in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="50"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="49"/>
         <source>&amp;PDF-Vorschau</source>
         <translation>&amp;PDF preview</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="51"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="50"/>
         <source>&amp;JSON-Datei speichern …</source>
         <translation>Save &amp;JSON file …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="52"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="51"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="53"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="52"/>
         <source>PDF-Vorschau der Auskunft öffnen</source>
         <translation>Open the PDF preview of the subject access</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="54"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="53"/>
         <source>JSON-Datei der Auskunft speichern …</source>
         <translation>Save the JSON file of the subject access …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="55"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="54"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="72"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="71"/>
         <source>Auskunft als JSON speichern</source>
         <translation>Save subject access as JSON</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="73"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="72"/>
         <source>JSON-Dateien (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="99"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="98"/>
         <source>%1 ist noch nicht gespeichert: es gibt noch keine Daten, über die Auskunft zu geben wäre.</source>
         <translation>%1 is not saved yet: there is no stored data to give information about.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="121"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="122"/>
         <source>Auskunft nach Art. 15 gespeichert und im Protokoll vermerkt: %1</source>
         <translation>Subject access (Art. 15) saved and recorded in the audit trail: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="125"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="126"/>
         <source>Auskunft Art. 15 – %1</source>
         <translation>Subject access Art. 15 – %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/subject_export.py" line="136"/>
+        <location filename="../../kpass/ui/household/subject_export.py" line="139"/>
         <source>Auskunft nach Art. 15 als JSON gespeichert und im Protokoll vermerkt: %1</source>
         <translation>Subject access (Art. 15) saved as JSON and recorded in the audit trail: %1</translation>
     </message>
@@ -7334,42 +7344,42 @@ As a PDF to print or hand over (preview), or as a machine-readable JSON file? Ev
 <context>
     <name>VoucherActions</name>
     <message>
-        <location filename="../../kpass/ui/household/voucher_actions.py" line="50"/>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="45"/>
         <source>60plus-Gutscheine ausgeben</source>
         <translation>Hand out 60plus vouchers</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/voucher_actions.py" line="51"/>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="46"/>
         <source>%1 erhält die 60plus-Gutscheine %2 über %3?</source>
         <translation>Hand out the 60plus vouchers %2 worth %3 to %1?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/voucher_actions.py" line="56"/>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="51"/>
         <source>Pass %1. Die Gutscheine gibt es einmal je Kalenderjahr. Danach öffnet sich die Empfangsbestätigung zum Drucken und Unterschreiben.</source>
         <translation>Pass %1. The vouchers are given once per calendar year. Then the receipt opens for printing and signing.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/voucher_actions.py" line="59"/>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="54"/>
         <source>Aus&amp;geben</source>
         <translation>&amp;Hand out</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/voucher_actions.py" line="61"/>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="56"/>
         <source>Gutscheine ausgeben</source>
         <translation>Hand out vouchers</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/voucher_actions.py" line="62"/>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="57"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/voucher_actions.py" line="64"/>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="59"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/voucher_actions.py" line="85"/>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="83"/>
         <source>%1 ist noch nicht gespeichert: bitte zuerst den Haushalt speichern.</source>
         <translation>%1 is not saved yet: please save the household first.</translation>
     </message>
@@ -7379,7 +7389,7 @@ As a PDF to print or hand over (preview), or as a machine-readable JSON file? Ev
         <translation>60plus vouchers %1 handed out to %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/voucher_actions.py" line="124"/>
+        <location filename="../../kpass/ui/household/voucher_actions.py" line="126"/>
         <source>Empfangsbestätigung 60plus-Gutscheine – %1</source>
         <translation>Receipt for 60plus vouchers – %1</translation>
     </message>

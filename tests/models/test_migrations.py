@@ -104,3 +104,27 @@ def test_upgrade_of_a_released_schema_keeps_the_data_and_a_copy(tmp_path: Path) 
     with sqlite3.connect(result.backup) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert old.execute("SELECT count(*) FROM household").fetchone() == (40,)
+
+
+def test_the_head_every_start_compares_with_is_the_newest_migration() -> None:
+    """A new migration without ``HEAD_REVISION`` moved on would leave registers unupgraded."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from kpass.models.migrate import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_heads() == [head_revision()]
+
+
+def test_starting_the_app_does_not_import_alembic() -> None:
+    import subprocess
+    import sys
+
+    probe = ("import sys; from kpass.services.admin import open_and_upgrade; "
+             "from kpass.models.migrate import head_revision; head_revision(); "
+             "print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "False"

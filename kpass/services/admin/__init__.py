@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         export_key_set,
     )
     from kpass.services.admin.opening import open_and_upgrade, open_register, upgrade_register
+    from kpass.services.admin.refold import refold_statistics
     from kpass.services.admin.signing_keys import (
         RevocationExport,
         export_public_key_file,
@@ -75,6 +76,7 @@ _LAZY: dict[str, str] = {
                      "public_keys", "rotate_key", "trusted_keys", "verify_against_register"),
                     "kpass.services.admin.signing_keys"),
     "database_status": "kpass.services.admin.status",
+    "refold_statistics": "kpass.services.admin.refold",
     **dict.fromkeys(_SIGNING, "kpass.signing"),
 }
 
@@ -118,6 +120,7 @@ __all__ = [
     "public_keys",
     "read_key_set",
     "read_revocation_list",
+    "refold_statistics",
     "rotate_key",
     "trusted_keys",
     "upgrade_register",

@@ -13,6 +13,7 @@ from kpass.models.engine import Database, register_files
 from kpass.rules import configured_issuers, is_valid_pass_number, issuer_of_municipality
 from kpass.services.access.guard import owner_command
 from kpass.services.household.identity import CHECK_YEARS, duplicate_pass_holders
+from kpass.services.month_counts import differences
 from kpass.settings import open_to_others
 
 # Each invariant: a description and a query returning the offending ids (first column)
@@ -248,6 +249,17 @@ def _likely_duplicates(connection: Connection, today: date, report: CheckReport)
             )
 
 
+def _month_sums(connection: Connection, report: CheckReport) -> None:
+    wrong = differences(connection)
+    if wrong:
+        first = min(wrong)
+        stored, expected = wrong[first]
+        report.problems.append(
+            f"monthly statistics count differs from the statistics rows: {len(wrong)} × — "
+            f"first {first[0]:%Y-%m} {'/'.join(first[1:])}: {stored} kept, {expected} "
+            "from the rows (rebuild: kpass db refold)")
+
+
 @owner_command
 def check_database(database: Database, *, today: date | None = None) -> CheckReport:
     """Run every check; nothing is written."""
@@ -261,6 +273,7 @@ def check_database(database: Database, *, today: date | None = None) -> CheckRep
         _pass_numbers(connection, report)
         _residences(connection, report)
         _likely_duplicates(connection, today or date.today(), report)
+        _month_sums(connection, report)
         if database.sqlite_path is not None:  # while connected: with its -wal and -shm
             _file_modes(database.sqlite_path, report)
     return report

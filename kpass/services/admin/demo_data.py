@@ -55,6 +55,7 @@ from kpass.services.admin.demo_rows import (
 from kpass.services.admin.demo_users import add_demo_users
 from kpass.services.admin.distinct_persons import DistinctPersons
 from kpass.services.audit.baseline import record_pass_baselines
+from kpass.services.month_counts import add_to_months
 from kpass.services.passes.actions import SERIAL_COUNTER
 from kpass.services.uow import UnitOfWork
 
@@ -115,6 +116,8 @@ def _write_batch(
     for name, table_rows in rows.tables.items():
         if table_rows:
             insert_many(connection, tables[name], table_rows)
+    # written past the ORM, so summed here rather than on commit
+    add_to_months(connection, rows.tables["stat_record"])
     connection.execute(
         update(Counter).where(Counter.name == SERIAL_COUNTER).values(value=last_serial)
     )

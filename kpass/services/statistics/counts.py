@@ -1,10 +1,9 @@
-"""Monthly statistics from the statistics table, counted in SQL (statistics.md).
+"""Monthly statistics from the statistics table (statistics.md).
 
-One query reads each row of the requested run of months once, grouped by where the row
-falls in the run and by the requested dimensions; the few groups are spread over the
-months in Python (month_series.py); no Python loop over persons. Ages are those at each
-month's last day from birth year and month. A count is the sum of the rows' weights: rows
-of weight -1 take back revoked days and replaced decisions.
+The counts come from the monthly sums kept beside the rows (month_sums.py): one small
+``GROUP BY`` however large the register. Ages are those at each month's last day from birth
+year and month. A count is the sum of the rows' weights: rows of weight -1 take back
+revoked days and replaced decisions.
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from kpass.reporting import CountRow, StatisticsReport, build_report
 from kpass.rules import configured_issuers, issuer_by_code
 from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
-from kpass.services.statistics.month_series import count_series
+from kpass.services.statistics.month_sums import count_months
 from kpass.services.uow import UnitOfWork
 
 S = StatRecord
@@ -40,7 +39,7 @@ def count_rows(
     that issuer's decisions and passes. (A seat of one issuer on a regional register counts
     only its own anyway: row-level security.)"""
     with UnitOfWork(database, write=False) as uow:
-        return count_series(uow.session, months, dimensions, issuer)
+        return count_months(uow.session, months, dimensions, issuer)
 
 
 def rule_sets_used(

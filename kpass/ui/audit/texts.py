@@ -82,6 +82,7 @@ ACTION_LABELS = {
     "return_approval": "Entscheidung zurückgegeben (Vier-Augen-Prinzip)",
     "supersede_approval": "Wartende Entscheidung durch neue ersetzt",
     "set_four_eyes": "Vier-Augen-Prinzip eingestellt",
+    "refold_statistics": "Monatliche Statistikzahlen neu berechnet",
 }
 
 #: The areas (entities) events are about; an area not listed is shown as stored.
@@ -106,6 +107,7 @@ ENTITY_LABELS = {
     "register_setting": "Einstellung",
     "street_directory": "Straßenverzeichnis",
     "objection_statistics": "Widerspruchsstatistik",
+    "stat_month": "Monatliche Statistikzahlen",
 }
 
 translatable_tables(_CONTEXT, ACTION_LABELS, ENTITY_LABELS)

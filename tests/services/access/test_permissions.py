@@ -52,6 +52,7 @@ EXPECTED: dict[str, str] = {
     "reset_password": A, "set_login_policy": A, "set_role": A,
     # admin
     "check_database": OWNER, "create_demo_data": OWNER, "database_status": OWNER,
+    "refold_statistics": OWNER,
     "upgrade_register": OWNER, "export_public_key_file": A, "rotate_key": A,
     "export_revocation_list": S, "public_keys": C,
     "create_root_key": A, "export_key_set": A, "trusted_keys": C,
