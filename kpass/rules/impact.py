@@ -6,9 +6,12 @@ The inputs are JSON texts (decision snapshots), decided on one day under ``befor
 module, so a batch can be decided in another process (:func:`tally_texts` takes and returns
 plain picklable values).
 
-Speed: a decision in which nobody was decided by the household's income test is the same
-under any income limit (the limit enters only through that test; see
-:mod:`kpass.rules.evaluate`), so it is decided once; the rest twice.
+Speed: the limit enters a decision only through the household's income test, ``equivalised
+income < limit`` (:mod:`kpass.rules.evaluate`). A decision in which nobody was decided by
+that test is the same under any limit, and so is one whose equivalised income lies on the
+same side of both limits; such a household is decided once. Only the households between
+the two limits (and the first of each municipality, which tells the new limit there) are
+decided twice.
 """
 
 from __future__ import annotations
@@ -69,10 +72,26 @@ def tally(
     """Decide every input on ``on`` (its own application date is replaced) under both
     parameter sets; ``outside`` is the Stadtteil key of households outside the issuer's."""
     result = ImpactTally()
+    # the limit ``after`` applies on ``on``, per municipality (its issuer's parameters),
+    # learnt from the first household there decided under it
+    limits: dict[str, Decimal | None] = {}
     for stored in inputs:
         rule_input = stored.on_day(on)
         was = evaluate(rule_input, before)
-        now = evaluate(rule_input, after) if income_decides(was) else was
+        if not income_decides(was):
+            now = was
+        else:
+            municipality = rule_input.residence.municipality
+            limit = limits.get(municipality)
+            figures = was.household
+            equivalised = figures.equivalised_income
+            if (limit is not None and equivalised is not None
+                    and figures.threshold is not None
+                    and (equivalised < figures.threshold) == (equivalised < limit)):
+                now = was  # the test comes out the same under both limits
+            else:
+                now = evaluate(rule_input, after)
+                limits[municipality] = now.household.threshold
         stadtteil = rule_input.residence.stadtteil or outside
         result.households += 1
         result.persons += len(rule_input.members)

@@ -89,3 +89,30 @@ def test_a_higher_limit_gains_the_household_just_above_it() -> None:
     lowered = tally(parsed, KARLSRUHE, with_threshold(KARLSRUHE, Decimal("1400.00"), on), on,
                     OUTSIDE)
     assert lowered.gained == lowered.lost == Counter()
+
+
+def test_households_on_both_sides_of_both_limits_are_counted_as_deciding_twice() -> None:
+    """Incomes from far below to far above the limits, one and two adults with children:
+    only those between the old and the new limit change, whichever way the limit moves."""
+    on = date(2026, 11, 1)
+    inputs = []
+    for n, cents in enumerate(range(60_000, 360_000, 1_517)):
+        members = [{"id": "a", "birth_date": "1980-05-05",
+                    "incomes": [{"kind": "wages", "amount": f"{cents / 100:.2f}",
+                                 "period": "month"}]}]
+        members += [{"id": f"k{k}", "birth_date": "2015-03-03"} for k in range(n % 3)]
+        if n % 2:
+            members.append({"id": "b", "birth_date": "1982-01-01"})
+        inputs.append({"application_date": "2026-10-01",
+                       "residence": {"municipality": "Karlsruhe",
+                                     "stadtteil": f"{n % 27 + 1:02d}"},
+                       "applicant": "a", "members": members})
+    texts = [json.dumps(d) for d in inputs]
+    for threshold in (Decimal("1100.00"), Decimal("1600.00"), Decimal("2400.00")):
+        expected = slow_tally(inputs, threshold, on)
+        counted = tally_texts(texts, KARLSRUHE, with_threshold(KARLSRUHE, threshold, on), on,
+                              OUTSIDE)
+        assert (counted.persons, counted.eligible_before, counted.eligible_after) == (
+            expected["persons"], expected["before"], expected["after"])
+        assert (counted.gained, counted.lost) == (expected["gained"], expected["lost"])
+        assert sum(expected["gained"].values()) + sum(expected["lost"].values()) > 5
