@@ -177,9 +177,15 @@ def pass_page_ids(
 
 
 @functools.cache
-def _residents_statement(house_number: bool, paged: bool) -> Select[Any]:
+def _residents_statement(dialect: str, house_number: bool, paged: bool) -> Select[Any]:
     """Bound: ``key``/``key_end`` the street prefix, ``on``, ``rows``; with ``house_number``
-    ``number``, with ``paged`` the cursor."""
+    ``number``, with ``paged`` the cursor.
+
+    The street's current households are found first, then their members sorted. Given the
+    join whole, PostgreSQL walked every person in name order looking for residents of the
+    street, expecting them to come early (0.4 s for a street of a few hundred residents in
+    a million persons); ``MATERIALIZED`` keeps the street's households a step of their own.
+    SQLite plans it well either way (and ``MATERIALIZED`` needs 3.35)."""
     address = HouseholdAddress
     member = HouseholdMember
     on = bindparam("on", type_=Date)
@@ -191,19 +197,20 @@ def _residents_statement(house_number: bool, paged: bool) -> Select[Any]:
     if house_number:
         conditions.append(
             func.replace(func.lower(address.house_number), " ", "") == bindparam("number"))
-    if paged:
-        conditions.append(_after(Person.sort_key, Person.id))
-    return (
+    households = select(address.household_id).where(*conditions).cte("street_households")
+    if dialect == "postgresql":
+        households = households.prefix_with("MATERIALIZED")
+    statement = (
         select(Person.id, Person.sort_key)
         .distinct()
-        .select_from(address)
-        .join(member, and_(member.household_id == address.household_id,
+        .select_from(households)
+        .join(member, and_(member.household_id == households.c.household_id,
                            _current(member.valid_from, member.valid_until, on)))
         .join(Person, Person.id == member.person_id)
-        .where(*conditions)
-        .order_by(Person.sort_key, Person.id)
-        .limit(bindparam("rows"))
     )
+    if paged:
+        statement = statement.where(_after(Person.sort_key, Person.id))
+    return statement.order_by(Person.sort_key, Person.id).limit(bindparam("rows"))
 
 
 def street_page_ids(
@@ -211,7 +218,8 @@ def street_page_ids(
 ) -> list[tuple[int, str]]:
     """``limit + 1`` (id, sort key) pairs of the current members of households that live
     in the street (at the house number) on ``on``."""
-    statement = _residents_statement(query.house_number is not None, after is not None)
+    statement = _residents_statement(connection.dialect.name, query.house_number is not None,
+                                     after is not None)
     params = _page_params(after, limit)
     params.update(key=query.key, key_end=prefix_upper_bound(query.key), on=on)
     if query.house_number is not None:
