@@ -73,6 +73,7 @@ def test_a_valid_input_is_read_quickly_as_the_careful_reader_reads_it(
     quick = READER.read(data)
     assert quick is not None
     assert quick == rule_input_from_json(data, KARLSRUHE)
+    assert quick.member_ids == tuple(m.id for m in quick.members)  # not compared by ==
 
 
 @SETTINGS
