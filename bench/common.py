@@ -142,6 +142,9 @@ def demo_register(households: int, seed: int = 7, database: str = "sqlite") -> D
 
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"register-{households}-{seed}-{AS_OF.isoformat()}-{head_revision()}.sqlite"
+    for empty in CACHE.glob(f"register-{households}-{seed}-*.sqlite"):
+        if empty.stat().st_size == 0:  # a connect by hand to a missing file leaves one
+            empty.unlink()
     if not path.exists():
         building = path.with_suffix(".building")
         building.unlink(missing_ok=True)
