@@ -21,11 +21,12 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from sys import intern
 from typing import Any
 
 from sqlalchemy import Date, bindparam, event, inspect, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Mapper, Session, object_session
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, object_session
 
 from kpass.models import StatRecord
 from kpass.models.statistics import NONE
@@ -56,8 +57,14 @@ def _index(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
+_FIRST_DAYS: dict[int, date] = {}
+
+
 def _first_day(index: int) -> date:
-    return date(index // 12, index % 12 + 1, 1)
+    day = _FIRST_DAYS.get(index)
+    if day is None:
+        day = _FIRST_DAYS[index] = date(index // 12, index % 12 + 1, 1)
+    return day
 
 
 def _last_covered(valid_until: date) -> int:
@@ -80,10 +87,11 @@ def month_contributions(row: Mapping[str, Any]) -> Iterator[tuple[Key, int]]:
     """The keys a statistics row (its column values) adds its weight to."""
     kind, weight = str(row["record_kind"]), int(row["weight"])
     birth_year, birth_month = row.get("birth_year"), row.get("birth_month")
-    rest = (
+    # interned: the keys of a whole register (a rebuild holds them all) share their texts
+    rest = tuple(map(intern, (
         str(row["stadtteil"]), str(row["household_type"]), str(row.get("basis") or NONE),
         str(row.get("pass_type") or NONE), str(row["issuer"]),
-    )
+    )))
     stadtteil, household_type, basis, pass_type, issuer = rest
     measure = measure_of(kind, str(row["event"]))
     if measure is not None:
@@ -101,30 +109,43 @@ def month_contributions(row: Mapping[str, Any]) -> Iterator[tuple[Key, int]]:
                    pass_type, issuer), weight
 
 
-def summed(rows: Iterable[Mapping[str, Any]]) -> dict[Key, int]:
-    """The contributions of ``rows`` added up per key; keys summing to 0 are left out."""
-    totals: dict[Key, int] = defaultdict(int)
+def add_up(rows: Iterable[Mapping[str, Any]], totals: dict[Key, int]) -> None:
+    """Add the contributions of ``rows`` to ``totals`` (a ``defaultdict(int)``)."""
     for row in rows:
         for key, weight in month_contributions(row):
             totals[key] += weight
+
+
+def summed(rows: Iterable[Mapping[str, Any]]) -> dict[Key, int]:
+    """The contributions of ``rows`` added up per key; keys summing to 0 are left out."""
+    totals: dict[Key, int] = defaultdict(int)
+    add_up(rows, totals)
     return {key: total for key, total in totals.items() if total}
+
+
+_NAMES = ", ".join(_COLUMNS)
+_VALUES = ", ".join(":" + c for c in _COLUMNS)
+_INSERT = f"INSERT INTO stat_month ({_NAMES}, total) VALUES ({_VALUES}, :total)"
+
+
+def _write(connection: Connection, totals: dict[Key, int], upsert: bool) -> None:
+    statement = text(
+        _INSERT + (f" ON CONFLICT ({_NAMES}) DO UPDATE SET total = stat_month.total + "
+                   "excluded.total" if upsert else "")
+    ).bindparams(bindparam("month", type_=Date()))
+    ordered = sorted(totals.items())
+    for start in range(0, len(ordered), 10_000):  # bounded parameter lists
+        connection.execute(statement, [
+            {**dict(zip(_COLUMNS, key, strict=True)), "total": total}
+            for key, total in ordered[start:start + 10_000]
+        ])
 
 
 def add_to_months(connection: Connection, rows: Iterable[Mapping[str, Any]]) -> int:
     """Add the statistics rows ``rows`` to the monthly counts; returns the keys touched."""
     totals = summed(rows)
-    if not totals:
-        return 0
-    names = ", ".join(_COLUMNS)
-    statement = text(
-        f"INSERT INTO stat_month ({names}, total) "
-        f"VALUES ({', '.join(':' + c for c in _COLUMNS)}, :total) "
-        f"ON CONFLICT ({names}) DO UPDATE SET total = stat_month.total + excluded.total"
-    ).bindparams(bindparam("month", type_=Date()))
-    connection.execute(statement, [
-        {**dict(zip(_COLUMNS, key, strict=True)), "total": total}
-        for key, total in sorted(totals.items())
-    ])
+    if totals:
+        _write(connection, totals, upsert=True)
     return len(totals)
 
 
@@ -142,21 +163,29 @@ def _remember(_mapper: Mapper[Any], _connection: Connection, target: StatRecord)
 
 @event.listens_for(Session, "before_commit")
 def _fold(session: Session) -> None:
+    if session.in_nested_transaction():  # a savepoint released: the outer commit folds
+        return
     session.flush()  # rows still pending are inserted (and remembered) now
     pending = session.info.pop(_PENDING, None)
     if pending:
-        # a row whose savepoint was rolled back is no longer persistent
+        # rows rolled back (the whole transaction before, or a savepoint) are no longer
+        # persistent: kept only what this commit writes
         kept = [row for row in pending if inspect(row).persistent]
         add_to_months(session.connection(),
                       ({name: getattr(row, name) for name in _ROW_FIELDS} for row in kept))
 
 
-@event.listens_for(Session, "after_rollback")
-def _forget(session: Session) -> None:
-    session.info.pop(_PENDING, None)
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_rows(state: ORMExecuteState) -> None:
+    """``session.execute(insert(StatRecord), rows)`` passes no mapper event: the rows would
+    be missing from the monthly counts. Statistics rows go in with ``session.add``."""
+    table = getattr(state.statement, "table", None)  # the mapped table, annotated
+    if state.is_insert and getattr(table, "name", None) == StatRecord.__tablename__:
+        raise RuntimeError("statistics rows are written with session.add/add_all, so that the "
+                           "monthly counts take them in (kpass.services.month_counts)")
 
 
-_SLICE = 200_000
+_SLICE = 50_000
 
 
 def row_slices(connection: Connection) -> Iterator[list[Mapping[str, Any]]]:
@@ -189,8 +218,13 @@ def refold(connection: Connection) -> int:
     Used by the upgrade that created them (schema 0018) and by ``kpass db refold`` after a
     repair by hand; run it while no seat writes (the upgrade's own transaction, or an
     office closed for maintenance)."""
+    totals: dict[Key, int] = defaultdict(int)
+    for rows in row_slices(connection):
+        add_up(rows, totals)
+    kept = {key: total for key, total in totals.items() if total}
     connection.execute(text("DELETE FROM stat_month"))
-    return sum(add_to_months(connection, rows) for rows in row_slices(connection))
+    _write(connection, kept, upsert=False)
+    return len(kept)
 
 
 def differences(connection: Connection) -> dict[Key, tuple[int, int]]:
@@ -198,8 +232,7 @@ def differences(connection: Connection) -> dict[Key, tuple[int, int]]:
     ``key → (stored, from the rows)``."""
     expected: dict[Key, int] = defaultdict(int)
     for rows in row_slices(connection):
-        for key, total in summed(rows).items():
-            expected[key] += total
+        add_up(rows, expected)
     stored: dict[Key, int] = {}
     for row in connection.execute(text(
         f"SELECT {', '.join(_COLUMNS)}, total FROM stat_month WHERE total <> 0"

@@ -249,8 +249,13 @@ def _likely_duplicates(connection: Connection, today: date, report: CheckReport)
             )
 
 
-def _month_sums(connection: Connection, report: CheckReport) -> None:
-    wrong = differences(connection)
+def _month_sums(database: Database, report: CheckReport) -> None:
+    # rows and sums read in one snapshot: seats may commit during the minute it takes
+    engine = database.engine
+    if not database.is_sqlite:  # SQLite's read transaction is one snapshot already
+        engine = engine.execution_options(isolation_level="REPEATABLE READ")
+    with engine.connect() as connection, connection.begin():
+        wrong = differences(connection)
     if wrong:
         first = min(wrong)
         stored, expected = wrong[first]
@@ -273,7 +278,7 @@ def check_database(database: Database, *, today: date | None = None) -> CheckRep
         _pass_numbers(connection, report)
         _residences(connection, report)
         _likely_duplicates(connection, today or date.today(), report)
-        _month_sums(connection, report)
+        _month_sums(database, report)
         if database.sqlite_path is not None:  # while connected: with its -wal and -shm
             _file_modes(database.sqlite_path, report)
     return report

@@ -4,8 +4,9 @@ rebuilt by the upgrade that created them and by ``kpass db refold`` after a hand
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -111,3 +112,92 @@ def test_check_finds_a_wrong_sum_and_refold_repairs_it(
     assert "neu berechnet: 7 Schlüssel" in out
     assert check_database(database).ok
     assert [r.count for r in count_rows(database, ["2026-06"], ())] == [2]
+
+
+def test_savepoints_neither_lose_nor_add_rows(database: Database) -> None:
+    with UnitOfWork(database) as uow:
+        uow.session.add(_record())
+        uow.session.flush()
+        with pytest.raises(RuntimeError), uow.session.begin_nested():
+            uow.session.add(_record())
+            uow.session.flush()
+            raise RuntimeError("a step inside fails")  # its row is rolled back
+        with uow.session.begin_nested():  # released: its row stays
+            uow.session.add(_record())
+        uow.commit()
+    assert [r.count for r in count_rows(database, ["2026-04"], ())] == [2]
+    assert _stored_differences(database) == {}
+
+
+def test_statistics_rows_cannot_bypass_the_monthly_counts(database: Database) -> None:
+    from sqlalchemy import insert
+
+    row = {c.name: getattr(_record(), c.name) for c in StatRecord.__table__.c if c.name != "id"}
+    with UnitOfWork(database) as uow, pytest.raises(RuntimeError, match=r"session\.add"):
+        uow.session.execute(insert(StatRecord), [row, row])
+    assert count_rows(database, ["2026-04"], ()) == []
+
+
+def test_a_seat_committing_during_the_check_is_no_difference(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check reads rows and sums in one snapshot while a seat commits in between."""
+    import kpass.services.month_counts as month_counts
+
+    with UnitOfWork(database) as uow:
+        uow.session.add(_record())
+        uow.commit()
+    slices = month_counts.row_slices
+
+    def slices_then_a_seat_commits(connection: Any) -> Iterator[Any]:
+        yield from slices(connection)
+        with UnitOfWork(database) as uow:
+            uow.session.add(_record())
+            uow.commit()
+
+    monkeypatch.setattr(month_counts, "row_slices", slices_then_a_seat_commits)
+    report = check_database(database)
+    assert report.ok, report.problems
+
+
+def test_a_seat_committing_during_refold_waits_and_is_counted(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refold takes the audit head before the sums, as every writer does: the seat waits
+    (no deadlock) and its row is counted once."""
+    import threading
+    import time
+
+    import kpass.services.admin.refold as refold_module
+    from kpass.services.admin import refold_statistics
+
+    with UnitOfWork(database) as uow:
+        uow.session.add(_record())
+        uow.commit()
+    rebuild = refold_module.refold
+
+    def slow_refold(connection: Any) -> int:
+        keys = rebuild(connection)
+        time.sleep(1.5)  # the seat below commits meanwhile
+        return keys
+
+    monkeypatch.setattr(refold_module, "refold", slow_refold)
+    failures: list[BaseException] = []
+
+    def seat() -> None:
+        time.sleep(0.5)
+        try:
+            with UnitOfWork(database) as uow:
+                uow.session.add(_record())
+                uow.audit("lodge_objection", "objection", None)
+                uow.commit()
+        except BaseException as exc:  # reported by the assertion below
+            failures.append(exc)
+
+    other = threading.Thread(target=seat)
+    other.start()
+    refold_statistics(database)
+    other.join()
+    assert failures == []
+    assert [r.count for r in count_rows(database, ["2026-04"], ())] == [2]
+    assert _stored_differences(database) == {}
