@@ -31,6 +31,7 @@ from pathlib import Path
 from kpass.models.engine import Database, open_database, translate_errors
 from kpass.models.migrate import head_revision, upgrade
 from kpass.services.access.guard import owner_command
+from kpass.services.admin import upgrade_register
 from kpass.services.admin.check import check_database
 from kpass.services.continuity import postgres_tools, sqlite_copies
 from kpass.services.continuity.backup import make_backup, postgresql_counts
@@ -222,7 +223,9 @@ def _restore_postgresql(database: Database, file: Path, passphrase: str | None, 
         raise _count_mismatch(database, verified.manifest.counts, found, aside)
     upgraded_from = None
     if revision != head_revision():
-        upgrade(database, backup=False)
+        # with the row-level security of what the upgrade added (a table newer than the
+        # backup would otherwise have no policy and no grants for the seats' roles)
+        upgrade_register(database)
         upgraded_from = revision
         _revision, found = _pg_counts(database)
     return verified.manifest, aside, found, upgraded_from

@@ -7,8 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
-from kpass.models.engine import open_database
+from kpass.models.engine import Database, open_database
 from kpass.models.migrate import head_revision
 from kpass.services.admin import check_database
 from kpass.services.continuity import create_backup, restore_backup
@@ -46,3 +47,29 @@ def test_a_backup_of_an_older_schema_is_upgraded_on_restore(
                 "SELECT version_num FROM alembic_version").scalar() == head_revision()
     finally:
         target.dispose()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_postgresql_backup_older_than_a_table_gets_its_row_security_on_restore(
+    database: Database, tmp_path: Path, data_folder: Path
+) -> None:
+    """A backup of schema 0017 knows no ``stat_month``: restored and upgraded by the
+    owner, the new table gets its policy and the seats' grants, or every decision at a seat
+    would fail on it."""
+    from kpass.models.migrate import migrate_to
+
+    migrate_to(database, "downgrade", "0017")
+    backup = create_backup(database, tmp_path / "alt.kpassbackup")
+    assert backup.manifest.schema_revision == "0017"
+
+    result = restore_backup(database, backup.path, force=True)
+
+    assert result.upgraded_from == "0017"
+    with database.engine.connect() as connection:
+        policies = connection.execute(text(
+            "SELECT count(*) FROM pg_policies WHERE tablename = 'stat_month'")).scalar()
+        region_may_write = connection.execute(text(
+            "SELECT has_table_privilege('kpass_region', 'stat_month', 'INSERT, UPDATE')"
+        )).scalar()
+    assert policies == 1
+    assert region_may_write is True
