@@ -28,6 +28,7 @@ from sqlalchemy import Date, bindparam, event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, object_session
 
+from kpass.errors import DatabaseError
 from kpass.models import StatRecord
 from kpass.models.statistics import NONE
 from kpass.rules import AGE_GROUPS
@@ -102,7 +103,14 @@ def month_contributions(row: Mapping[str, Any]) -> Iterator[tuple[Key, int]]:
     if kind == "pass_validity":
         valid_until = row["valid_until"]
         if valid_until is None:
-            raise ValueError("a pass validity row has no end")
+            # kpass writes every validity with its end; only a row changed by hand has none
+            which = row.get("id", "?")
+            raise DatabaseError(
+                f"Statistics row {which} is a pass validity without an end, which cannot be "
+                "counted per month; give it its end (valid_until) and run the command again.",
+                f"Statistikzeile {which} ist eine Passgültigkeit ohne Ende, die sich nicht "
+                "monatlich zählen lässt; bitte ihr Ende (valid_until) eintragen und den "
+                "Befehl erneut ausführen.")
         for index in range(_index(row["valid_from"]), _last_covered(valid_until) + 1):
             yield (_first_day(index), "active", stadtteil,
                    _age_group(birth_year, birth_month, index), household_type, basis,

@@ -201,3 +201,17 @@ def test_a_seat_committing_during_refold_waits_and_is_counted(
     assert failures == []
     assert [r.count for r in count_rows(database, ["2026-04"], ())] == [2]
     assert _stored_differences(database) == {}
+
+
+def test_a_validity_without_end_changed_by_hand_is_named_not_a_traceback(
+    database: Database, database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with UnitOfWork(database) as uow:
+        uow.session.add(_record())
+        uow.commit()
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE stat_record SET valid_until = NULL"))
+    assert main(["--database", database_url, "db", "refold"]) != 0
+    err = capsys.readouterr().err
+    assert "pass validity without an end" in err and "Traceback" not in err
+    assert [r.count for r in count_rows(database, ["2026-04"], ())] == [1]  # unchanged
