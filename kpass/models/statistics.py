@@ -65,7 +65,7 @@ NONE = ""
 
 class StatMonth(Base):
     """The statistics rows summed per month and key (schema 0018), kept in the transaction
-    that writes them (kpass.services.statistics.month_counts).
+    that writes them (kpass.services.month_counts).
 
     A month's breakdown reads a few thousand of these instead of every validity row active
     in it: a million persons hold several million statistics rows. ``total`` is the sum of

@@ -4,9 +4,9 @@ A statistics row adds its weight to every month it counts in: a validity row to 
 whose last day it covers (measure ``active``, the age group at that day), and its event to
 the month of its decision (``new``, ``renewed``, ``replaced``; ``rejected`` for a rejected
 person; ``applications`` for an application row). These are exactly the counts a run over
-the rows gives (statistics/month_series.py, kept as the reference the tests compare with), added up
-once when the row is written rather than at every reading: a month's breakdown then reads
-a few thousand sums instead of every validity row active in it.
+the rows gives (statistics/month_series.py, kept as the reference the tests compare with),
+added up once when the row is written rather than at every reading: a month's breakdown
+then reads a few thousand sums instead of every validity row active in it.
 
 Every commit of a session that inserted statistics rows folds them in (a ``before_commit``
 listener), whoever wrote them: a service, the register import, the CLI. The sums go in as

@@ -517,7 +517,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/audit/texts.py" line="54"/>
-        <location filename="../../kpass/ui/audit/texts.py" line="94"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="96"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
@@ -677,167 +677,172 @@
         <translation>Monthly statistics counts rebuilt</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="90"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="87"/>
+        <source>Pass-Stand erfasst</source>
+        <translation>Pass state recorded</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="92"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="91"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="93"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="92"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="94"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="93"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="95"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="95"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="97"/>
         <source>Widerspruch</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="96"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="98"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="97"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="99"/>
         <source>Leistungsbescheid</source>
         <translation>Benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="98"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="100"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="99"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="101"/>
         <source>Signaturschlüssel</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="100"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="102"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="101"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="103"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="102"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="104"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="103"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="105"/>
         <source>Erinnerungen</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="104"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="106"/>
         <source>Antragsformular</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="105"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="107"/>
         <source>Protokoll</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="106"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="108"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="107"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="109"/>
         <source>Einstellung</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="108"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="110"/>
         <source>Straßenverzeichnis</source>
         <translation>Street directory</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="109"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="111"/>
         <source>Widerspruchsstatistik</source>
         <translation>Objection statistics</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="110"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="112"/>
         <source>Monatliche Statistikzahlen</source>
         <translation>Monthly statistics counts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="162"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="164"/>
         <source>Ergebnis: unverändert.</source>
         <translation>Result: unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="164"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="166"/>
         <source>Ergebnis: VERÄNDERT – bitte der Leitung und dem Datenschutz melden.</source>
         <translation>Result: CHANGED – please report this to the management and the data protection officer.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="167"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="169"/>
         <source>Kette: %1 Ereignisse geprüft; jedes passt zu seinem Hash und ist mit dem vorigen verkettet.</source>
         <translation>Chain: %1 events checked; each matches its hash and links to the one before.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="170"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="172"/>
         <source>Kette: gebrochen bei Ereignis Nr. %1:</source>
         <translation>Chain: broken at event no. %1:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="172"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="174"/>
         <source>Kette: gebrochen ab Ereignis Nr. %1 (%2 Befunde):</source>
         <translation>Chain: broken from event no. %1 on (%2 findings):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="178"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="180"/>
         <source>Anker: bestätigt bei Ereignis Nr. %1; bis dahin ist nichts verändert.</source>
         <translation>Anchor: confirmed at event no. %1; nothing up to it was changed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="181"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="183"/>
         <source>Anker: bei Ereignis Nr. %1 gefunden, aber die Kette davor ist gebrochen.</source>
         <translation>Anchor: found at event no. %1, but the chain before it is broken.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="184"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="186"/>
         <source>Anker: nicht in der Kette (Protokoll neu geschrieben oder Hash vertippt).</source>
         <translation>Anchor: not in the chain (the trail was rewritten or the hash mistyped).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="186"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="188"/>
         <source>Pässe: %1 mit dem Protokoll verglichen, %2 nicht prüfbar (vor der Aufzeichnung angelegt).</source>
         <translation>Passes: %1 compared with the trail, %2 not checkable (created before passes were recorded).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="191"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="193"/>
         <source>1 Pass weicht vom Protokoll ab:</source>
         <translation>1 pass differs from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="193"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="195"/>
         <source>%1 Pässe weichen vom Protokoll ab:</source>
         <translation>%1 passes differ from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="200"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="202"/>
         <source>Anker notiert – bitte ins Papierprotokoll übertragen:</source>
         <translation>Anchor noted – please copy it into the paper log:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="201"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="203"/>
         <source>Nr. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>

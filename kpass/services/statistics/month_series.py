@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from kpass.models import StatRecord
 from kpass.reporting import MEASURES, CountRow
 from kpass.rules import AGE_GROUPS
+from kpass.services.month_counts import PASS_EVENTS, measure_of
 from kpass.services.statistics.month_positions import (
     MonthRun,
     age_group_at,
@@ -32,7 +33,6 @@ from kpass.services.statistics.month_positions import (
 )
 
 S = StatRecord
-PASS_EVENTS = ("new", "renewed", "replaced")
 _COLUMNS = {
     "stadtteil": S.stadtteil,
     "household_type": S.household_type,
@@ -57,19 +57,11 @@ def _rows_of_the_run(run: MonthRun, issuer: str | None) -> Any:
     condition = or_(
         and_(validity, S.valid_until >= run.month_ends[0], S.valid_from <= run.last_day),
         and_(validity, S.valid_until.is_(None), S.valid_from <= run.last_day),
-        and_(validity, S.event.in_(PASS_EVENTS), decided),
+        and_(validity, S.event.in_(sorted(PASS_EVENTS)), decided),
         and_(S.record_kind == "decision_person", S.event == "rejected", decided),
         and_(S.record_kind == "application", decided),
     )
     return condition if issuer is None else and_(condition, S.issuer == issuer)
-
-
-def _measure(kind: str, event: str) -> str | None:
-    if kind == "pass_validity":
-        return event if event in PASS_EVENTS else None
-    if kind == "decision_person":
-        return "rejected" if event == "rejected" else None
-    return "applications" if kind == "application" else None
 
 
 def count_series(
@@ -124,7 +116,7 @@ def count_series(
                 counts = active[keys_of(values, 0)]
                 counts[first] += weight
                 counts[end] -= weight
-        measure = _measure(kind, event)
+        measure = measure_of(kind, event)
         if measure is not None and 1 <= decided <= run.length:
             position = decided - 1
             age = age_group_at(group, change, position) if ages else 0

@@ -83,6 +83,8 @@ ACTION_LABELS = {
     "supersede_approval": "Wartende Entscheidung durch neue ersetzt",
     "set_four_eyes": "Vier-Augen-Prinzip eingestellt",
     "refold_statistics": "Monatliche Statistikzahlen neu berechnet",
+    # a pass written without a recorded state (demo data, import, the schema of 0011)
+    "baseline": "Pass-Stand erfasst",
 }
 
 #: The areas (entities) events are about; an area not listed is shown as stored.
