@@ -53,10 +53,12 @@ def count_months(
         .group_by(M.month, M.measure, *columns)
         .having(total != 0)
     )
+    # core rows through the session's connection, fetched at once: no ORM row processing
+    found = session.connection().execute(statement).all()
+    names = {day: f"{day:%Y-%m}" for day in {row[0] for row in found}}
     rows = [
-        CountRow(f"{row[0]:%Y-%m}", tuple(_key(v) for v in row[2:-1]), row[1], int(row[-1]))
-        # core rows through the session's connection: no ORM row processing for sums
-        for row in session.connection().execute(statement)
+        CountRow(names[row[0]], tuple(map(_key, row[2:-1])), row[1], int(row[-1]))
+        for row in found
     ]
     rows.sort(key=lambda r: (_ORDER[r.measure], r.month, r.keys))
     return rows
