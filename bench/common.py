@@ -225,7 +225,7 @@ def _upgraded_postgres(households: int, seed: int, name: str, building: str) -> 
     register = open_database(postgres_database(building))
     upgrade(register, backup=False)
     with register.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-        c.execute(text("VACUUM ANALYZE stat_month"))
+        c.execute(text("ANALYZE"))  # what the upgrade wrote gets its statistics
     register.dispose()
     with admin.connect() as connection:
         connection.execute(text(f'ALTER DATABASE "{building}" RENAME TO "{name}"'))
