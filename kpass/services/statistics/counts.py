@@ -27,8 +27,6 @@ from kpass.services.uow import UnitOfWork
 
 S = StatRecord
 
-MEASURES = ("active", "new", "renewed", "replaced", "rejected", "applications")
-
 
 @requires(Permission.EXACT_STATISTICS)
 def count_rows(
