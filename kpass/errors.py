@@ -23,6 +23,11 @@ class KpassError(Exception):
 class DatabaseError(KpassError):
     """The database cannot be reached, is locked, broken or has the wrong schema."""
 
+    def __reduce__(self) -> tuple[type[DatabaseError], tuple[str, str], dict[str, object]]:
+        # Raised in a worker process of a whole-register what-if, it travels back pickled;
+        # the default would rebuild it from the English message alone.
+        return type(self), (self.message_en, self.message_de), self.__dict__
+
 
 class ConfigurationError(KpassError):
     """A setting (URL, environment variable, file) is wrong."""

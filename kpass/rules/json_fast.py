@@ -29,6 +29,7 @@ _MEMBER = frozenset({"id", "birth_date", "flags", "incomes"})
 _INCOME = frozenset({"kind", "amount", "period"})
 _BENEFIT = frozenset({"kind", "from", "until", "members"})
 _PERIODS = frozenset({"month", "year"})
+_NO_FLAGS: frozenset[str] = frozenset()
 _LAST_SAFE_YEAR = 9000  # a pass decided then still ends before the year 9999
 
 
@@ -129,15 +130,19 @@ class QuickReader:
         raw_flags = raw.get("flags", [])
         if type(raw_flags) is not list:
             raise _NotPlain
-        if any(type(flag) is not str for flag in raw_flags):
-            raise _NotPlain
-        flags = frozenset(raw_flags)
-        if not MEMBER_FLAGS.issuperset(flags):
-            raise _NotPlain
+        if raw_flags:  # most persons have none: their checks and set are skipped
+            if any(type(flag) is not str for flag in raw_flags):
+                raise _NotPlain
+            flags = frozenset(raw_flags)
+            if not MEMBER_FLAGS.issuperset(flags):
+                raise _NotPlain
+        else:
+            flags = _NO_FLAGS
         raw_incomes = raw.get("incomes", [])
         if type(raw_incomes) is not list:
             raise _NotPlain
-        return Member(member_id, birth, flags, tuple(map(self._income, raw_incomes)))
+        incomes = tuple(map(self._income, raw_incomes)) if raw_incomes else ()
+        return Member(member_id, birth, flags, incomes)
 
     def _income(self, raw: object) -> Income:
         if type(raw) is not dict or len(raw) != 3 or not _INCOME.issuperset(raw):
@@ -149,7 +154,10 @@ class QuickReader:
             raise _NotPlain
         if type(text) is not str or not _AMOUNT.fullmatch(text):
             raise _NotPlain
-        return Income(kind, Decimal(text).quantize(_CENT), "month" if period == "month" else "year")
+        amount = Decimal(text)
+        if text[-3:-2] != ".":  # stored amounts have their cents already, as a rule
+            amount = amount.quantize(_CENT)
+        return Income(kind, amount, "month" if period == "month" else "year")
 
     def _benefit(self, raw: object, member_ids: set[str]) -> Benefit:
         if type(raw) is not dict or not _BENEFIT.issuperset(raw):

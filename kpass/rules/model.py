@@ -132,7 +132,15 @@ class RuleInput:
         """The same application as if made on ``day`` (a what-if over stored inputs)."""
         if day == self.application_date:
             return self
-        return RuleInput(day, self.residence, self.applicant, self.members, self.benefits)
+        # the whole register is moved to one day in a what-if: built without __init__
+        moved: RuleInput = _new(RuleInput)
+        _set_i_day(moved, day)
+        _set_i_residence(moved, self.residence)
+        _set_i_applicant(moved, self.applicant)
+        _set_i_members(moved, self.members)
+        _set_i_benefits(moved, self.benefits)
+        _set_i_member_ids(moved, self.member_ids)
+        return moved
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,6 +321,14 @@ _set_d_member_ids = _setter(Decision, "member_ids")
 _set_d_outcomes = _setter(Decision, "outcomes")
 _set_d_member_reasons = _setter(Decision, "member_reasons")
 _set_r_code = _setter(Reason, "code")
+(
+    _set_i_day, _set_i_residence, _set_i_applicant, _set_i_members, _set_i_benefits,
+    _set_i_member_ids,
+) = (
+    _setter(RuleInput, name)
+    for name in ("application_date", "residence", "applicant", "members", "benefits",
+                 "member_ids")
+)
 _set_r_params = _setter(Reason, "params")
 (
     _set_f_net, _set_f_weights, _set_f_eq, _set_f_threshold, _set_f_margin, _set_f_max,

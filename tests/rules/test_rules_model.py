@@ -79,6 +79,20 @@ def test_fast_constructors_build_the_same_objects() -> None:
     assert hash(reason) == hash(Reason(reason.code, reason.params))
 
 
+def test_an_input_moved_to_another_day_is_the_input_made_then() -> None:
+    members = (Member("p1", date(1980, 1, 1)), Member("p2", date(2015, 5, 5)))
+    made = RuleInput(date(2026, 3, 1), Residence("Karlsruhe", "01"), "p1", members,
+                     (Benefit("wohngeld", date(2026, 1, 1), None),))
+    moved = made.on_day(date(2026, 11, 1))
+    assert moved == RuleInput(date(2026, 11, 1), made.residence, "p1", members, made.benefits)
+    assert repr(moved) == repr(RuleInput(date(2026, 11, 1), made.residence, "p1", members,
+                                         made.benefits))
+    assert moved.member_ids == ("p1", "p2")
+    assert made.application_date == date(2026, 3, 1)  # the stored input is left as it was
+    with pytest.raises(FrozenInstanceError):
+        moved.applicant = "p2"  # type: ignore[misc]
+
+
 def test_reason_parameters_by_name() -> None:
     reason = Reason("income_above", (Decimal("1342.86"), Decimal("1300.00"), Decimal("-42.86"),
                                      Decimal("2729.98")))

@@ -14,17 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import Text, cast, func, select
-
 from kpass.errors import InvalidInput
-from kpass.models import Application, Decision
 from kpass.models.engine import Database
 from kpass.models.statistics import OUTSIDE
 from kpass.reporting import SUPPRESSED_MARK, suppress_grid, with_totals
 from kpass.rules import AGE_GROUP_LABELS, default_parameters
 from kpass.services.access.guard import requires
 from kpass.services.access.permissions import Permission
-from kpass.services.statistics.impact_batches import BATCH, tally_batches
+from kpass.services.statistics.impact_batches import tally_register
 from kpass.services.uow import UnitOfWork
 
 Key = tuple[str, str]  # (stadtteil, age group)
@@ -117,20 +114,8 @@ def policy_impact(database: Database, threshold: Decimal, on: date) -> ImpactRep
         if (on.month, on.day) == (2, 29)
         else on.replace(year=on.year - 1)
     )
-    latest = (
-        select(func.max(Decision.id).label("id"))
-        .join(Application, Application.id == Decision.application_id)
-        .where(Decision.decided_on > since, Decision.decided_on <= on)
-        .group_by(Application.household_id)
-        .subquery()
-    )
-    # The stored JSON text as it is: it is decoded where it is decided, maybe in a worker.
-    statement = select(cast(Decision.input_snapshot, Text)).where(
-        Decision.id.in_(select(latest.c.id))
-    )
     with UnitOfWork(database, write=False) as uow:
-        rows = uow.session.execute(statement.execution_options(yield_per=BATCH)).scalars()
-        counted = tally_batches(rows.partitions(BATCH), base, threshold, on, OUTSIDE)
+        counted = tally_register(uow.session, database, base, threshold, on, since, OUTSIDE)
     report.households = counted.households
     report.persons = counted.persons
     report.eligible_before = counted.eligible_before
