@@ -69,6 +69,19 @@ def register(commands: Any) -> None:
     key_set.add_argument("--valid-days", type=number_arg(1, 5 * 366), default=365, metavar="N",
                          help="the key set expires N days from today (default 365)")
     key_set.set_defaults(handler=_sign_key_set)
+    page = actions.add_parser(
+        "export-partner-page",
+        help="one offline HTML page for partners to check passes (key set, revocation list)",
+    )
+    page.add_argument("--keyset", type=path_arg, required=True, metavar="KEYSET",
+                      help="the signed key set of sign-keyset")
+    page.add_argument("--out", type=path_arg, required=True, metavar="FILE",
+                      help="the page to write, e.g. pruefen.html")
+    page.add_argument(
+        "--next-update-days", type=number_arg(1, 366), default=7, metavar="N",
+        help="its revocation list promises the next one within N days (default 7)",
+    )
+    page.set_defaults(handler=_export_partner_page)
 
     verify = commands.add_parser(
         "verify",
@@ -164,6 +177,23 @@ def _sign_key_set(args: argparse.Namespace) -> int:
     print(f"Root key fingerprint: {done.fingerprint}")
     print("Put the root key file back into its safe place.")
     print("Die Datei des Wurzelschlüssels bitte wieder sicher verwahren.")
+    return 0
+
+
+def _export_partner_page(args: argparse.Namespace) -> int:
+    from kpass.services.admin import export_partner_page
+
+    key_set = _read_bytes(str(args.keyset), "--keyset")
+    done = export_partner_page(database_from_args(args), key_set, args.out,
+                               next_update_days=args.next_update_days)
+    lists = done.revocations
+    print(f"Wrote the partner page {done.path}: key set version {done.keyset_version}, "
+          f"revocation list {lists.sequence} ({lists.count} number(s)), next list due by "
+          f"{lists.next_update.isoformat()}; root fingerprint {done.fingerprint}.")
+    print(f"Prüfseite für Partner {done.path} geschrieben: Schlüsselsatz Version "
+          f"{done.keyset_version}, Sperrliste Nr. {lists.sequence} ({lists.count} Nummern), "
+          f"nächste bis {lists.next_update.strftime('%d.%m.%Y')}; Fingerabdruck des "
+          f"Wurzelschlüssels {done.fingerprint}.")
     return 0
 
 

@@ -282,3 +282,22 @@ def test_a_damaged_state_file_is_refused_not_replaced(
     status, _, err = partner(signed(database, number), key_set, office.fingerprint, state)
     assert status == 2 and "state file" in err and "Zustandsdatei" in err
     assert "roots" in state.read_text() and state.read_text().endswith("[]}")
+
+
+def test_export_partner_page_writes_the_page_and_names_what_it_holds(office: Office) -> None:
+    key_set = office.key_set("k.json")
+    page = office.folder / "pruefen.html"
+    status, out, err = run("--database", office.url, "keys", "export-partner-page",
+                           "--keyset", str(key_set), "--out", str(page))
+    assert status == 0, err
+    assert "key set version 1" in out and "Schlüsselsatz Version 1" in out
+    assert office.fingerprint in out and "revocation list 1" in out
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "kpass-keyset" in html
+    # a damaged key set: a clear refusal in both languages, no page
+    damaged = office.folder / "damaged.json"
+    damaged.write_text(key_set.read_text().replace('"keyset_version": 1', '"keyset_version": 7'))
+    status, _, err = run("--database", office.url, "keys", "export-partner-page",
+                         "--keyset", str(damaged), "--out", str(office.folder / "p2.html"))
+    assert status == 2 and "signature" in err and "Signatur" in err
+    assert not (office.folder / "p2.html").exists()

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         export_key_set,
     )
     from kpass.services.admin.opening import open_and_upgrade, open_register, upgrade_register
+    from kpass.services.admin.partner_page import PartnerPageExport, export_partner_page
     from kpass.services.admin.refold import refold_statistics
     from kpass.services.admin.signing_keys import (
         RevocationExport,
@@ -76,6 +77,8 @@ _LAZY: dict[str, str] = {
                      "public_keys", "rotate_key", "trusted_keys", "verify_against_register"),
                     "kpass.services.admin.signing_keys"),
     "database_status": "kpass.services.admin.status",
+    **dict.fromkeys(("PartnerPageExport", "export_partner_page"),
+                    "kpass.services.admin.partner_page"),
     "refold_statistics": "kpass.services.admin.refold",
     **dict.fromkeys(_SIGNING, "kpass.signing"),
 }
@@ -94,6 +97,7 @@ __all__ = [
     "MAX_HOUSEHOLDS",
     "Database",
     "KeySetExport",
+    "PartnerPageExport",
     "RevocationExport",
     "RevocationList",
     "RootKeyCreated",
@@ -110,6 +114,7 @@ __all__ = [
     "database_status",
     "dump_verifier_state",
     "export_key_set",
+    "export_partner_page",
     "export_public_key_file",
     "export_revocation_list",
     "load_public_keys",

@@ -269,21 +269,29 @@ def export_revocation_list(
 ) -> RevocationExport:
     """The signed list of revoked numbers for partners, with the next SEQUENCE of the
     register and the NEXT-UPDATE day ``next_update_days`` after today."""
+    with UnitOfWork(database) as uow:
+        text, made = signed_revocation_list(uow, on or date.today(), next_update_days)
+        write_bytes(out, text.encode("ascii"), "text")
+        uow.commit()
+    return made
+
+
+def signed_revocation_list(
+    uow: UnitOfWork, day: date, next_update_days: int
+) -> tuple[str, RevocationExport]:
+    """A new revocation list of ``day`` (the register's next SEQUENCE, audited); the caller
+    writes it out and commits."""
     if not 1 <= next_update_days <= MAX_NEXT_UPDATE_DAYS:
         raise InvalidInput(
             f"The next update must be 1 to {MAX_NEXT_UPDATE_DAYS} days ahead.",
             f"Die nächste Aktualisierung muss 1 bis {MAX_NEXT_UPDATE_DAYS} Tage entfernt sein.",
         )
-    day = on or date.today()
     next_update = day + timedelta(days=next_update_days)
-    with UnitOfWork(database) as uow:
-        key = active_key(uow)
-        numbers = revoked_numbers(uow, day)
-        sequence = next_number(uow, REVOCATION_SEQUENCE_KEY)
-        text = sign_revocation_list(numbers, day, key.private_key_pem, key.key_id,
-                                    sequence=sequence, next_update=next_update)
-        write_bytes(out, text.encode("ascii"), "text")
-        uow.audit("export_revoked", "signing_key", None, key_id=key.key_id, count=len(numbers),
-                  sequence=sequence, next_update=next_update.isoformat())
-        uow.commit()
-    return RevocationExport(len(numbers), sequence, day, next_update)
+    key = active_key(uow)
+    numbers = revoked_numbers(uow, day)
+    sequence = next_number(uow, REVOCATION_SEQUENCE_KEY)
+    text = sign_revocation_list(numbers, day, key.private_key_pem, key.key_id,
+                                sequence=sequence, next_update=next_update)
+    uow.audit("export_revoked", "signing_key", None, key_id=key.key_id, count=len(numbers),
+              sequence=sequence, next_update=next_update.isoformat())
+    return text, RevocationExport(len(numbers), sequence, day, next_update)

@@ -55,7 +55,7 @@ EXPECTED: dict[str, str] = {
     "refold_statistics": OWNER,
     "upgrade_register": OWNER, "export_public_key_file": A, "rotate_key": A,
     "export_revocation_list": S, "public_keys": C,
-    "create_root_key": A, "export_key_set": A, "trusted_keys": C,
+    "create_root_key": A, "export_key_set": A, "export_partner_page": A, "trusted_keys": C,
     "verify_against_register": C,
     # applications
     "apply": C, "decide": C,
