@@ -517,7 +517,7 @@
     </message>
     <message>
         <location filename="../../kpass/ui/audit/texts.py" line="54"/>
-        <location filename="../../kpass/ui/audit/texts.py" line="96"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="97"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
@@ -583,266 +583,271 @@
     </message>
     <message>
         <location filename="../../kpass/ui/audit/texts.py" line="67"/>
+        <source>Prüfseite für Partner erstellt</source>
+        <translation>Partner checker page exported</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="68"/>
         <source>Protokoll gelesen</source>
         <translation>Audit trail read</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="68"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="69"/>
         <source>Anker notiert</source>
         <translation>Anchor noted</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="69"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="70"/>
         <source>Demodaten</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="70"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="71"/>
         <source>Aus Sicherung wiederhergestellt</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="71"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="72"/>
         <source>Sicherungsregeln geändert</source>
         <translation>Backup rules changed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="72"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="73"/>
         <source>Widerspruch erfasst</source>
         <translation>Objection recorded</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="73"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="74"/>
         <source>Widerspruch in Prüfung genommen</source>
         <translation>Objection under review</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="74"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="75"/>
         <source>Widerspruch zurückgenommen</source>
         <translation>Objection withdrawn</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="75"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="76"/>
         <source>Widerspruch auf Wiedervorlage</source>
         <translation>Objection follow-up set</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="76"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="77"/>
         <source>Widerspruch zurückgewiesen</source>
         <translation>Objection rejected</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="77"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="78"/>
         <source>Widerspruch abgeholfen</source>
         <translation>Objection remedied</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="78"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="79"/>
         <source>60plus-Gutscheine ausgegeben</source>
         <translation>60plus vouchers handed out</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="79"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="80"/>
         <source>Empfangsbestätigung 60plus-Gutscheine gedruckt</source>
         <translation>60plus voucher receipt printed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="80"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="81"/>
         <source>Entscheidung wartet auf Freigabe</source>
         <translation>Decision waiting for approval</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="81"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="82"/>
         <source>Entscheidung freigegeben (Vier-Augen-Prinzip)</source>
         <translation>Decision approved (four-eyes principle)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="82"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="83"/>
         <source>Entscheidung zurückgegeben (Vier-Augen-Prinzip)</source>
         <translation>Decision sent back (four-eyes principle)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="83"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="84"/>
         <source>Wartende Entscheidung durch neue ersetzt</source>
         <translation>Waiting decision replaced by a new one</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="84"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="85"/>
         <source>Vier-Augen-Prinzip eingestellt</source>
         <translation>Four-eyes principle set</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="85"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="86"/>
         <source>Monatliche Statistikzahlen neu berechnet</source>
         <translation>Monthly statistics counts rebuilt</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="87"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="88"/>
         <source>Pass-Stand erfasst</source>
         <translation>Pass state recorded</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="92"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="93"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="93"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="94"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="94"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="95"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="95"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="96"/>
         <source>Antrag</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="97"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="98"/>
         <source>Widerspruch</source>
         <translation>Objection</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="98"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="99"/>
         <source>Einkommen</source>
         <translation>Income</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="99"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="100"/>
         <source>Leistungsbescheid</source>
         <translation>Benefit notice</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="100"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="101"/>
         <source>Benutzer</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="101"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="102"/>
         <source>Signaturschlüssel</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="102"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="103"/>
         <source>Karte</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="103"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="104"/>
         <source>Kartenbogen</source>
         <translation>Card sheet</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="104"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="105"/>
         <source>Bescheid</source>
         <translation>Decision letter</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="105"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="106"/>
         <source>Erinnerungen</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="106"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="107"/>
         <source>Antragsformular</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="107"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="108"/>
         <source>Protokoll</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="108"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="109"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="109"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="110"/>
         <source>Einstellung</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="110"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="111"/>
         <source>Straßenverzeichnis</source>
         <translation>Street directory</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="111"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="112"/>
         <source>Widerspruchsstatistik</source>
         <translation>Objection statistics</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="112"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="113"/>
         <source>Monatliche Statistikzahlen</source>
         <translation>Monthly statistics counts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="164"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="165"/>
         <source>Ergebnis: unverändert.</source>
         <translation>Result: unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="166"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="167"/>
         <source>Ergebnis: VERÄNDERT – bitte der Leitung und dem Datenschutz melden.</source>
         <translation>Result: CHANGED – please report this to the management and the data protection officer.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="169"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="170"/>
         <source>Kette: %1 Ereignisse geprüft; jedes passt zu seinem Hash und ist mit dem vorigen verkettet.</source>
         <translation>Chain: %1 events checked; each matches its hash and links to the one before.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="172"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="173"/>
         <source>Kette: gebrochen bei Ereignis Nr. %1:</source>
         <translation>Chain: broken at event no. %1:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="174"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="175"/>
         <source>Kette: gebrochen ab Ereignis Nr. %1 (%2 Befunde):</source>
         <translation>Chain: broken from event no. %1 on (%2 findings):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="180"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="181"/>
         <source>Anker: bestätigt bei Ereignis Nr. %1; bis dahin ist nichts verändert.</source>
         <translation>Anchor: confirmed at event no. %1; nothing up to it was changed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="183"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="184"/>
         <source>Anker: bei Ereignis Nr. %1 gefunden, aber die Kette davor ist gebrochen.</source>
         <translation>Anchor: found at event no. %1, but the chain before it is broken.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="186"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="187"/>
         <source>Anker: nicht in der Kette (Protokoll neu geschrieben oder Hash vertippt).</source>
         <translation>Anchor: not in the chain (the trail was rewritten or the hash mistyped).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="188"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="189"/>
         <source>Pässe: %1 mit dem Protokoll verglichen, %2 nicht prüfbar (vor der Aufzeichnung angelegt).</source>
         <translation>Passes: %1 compared with the trail, %2 not checkable (created before passes were recorded).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="193"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="194"/>
         <source>1 Pass weicht vom Protokoll ab:</source>
         <translation>1 pass differs from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="195"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="196"/>
         <source>%1 Pässe weichen vom Protokoll ab:</source>
         <translation>%1 passes differ from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="202"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="203"/>
         <source>Anker notiert – bitte ins Papierprotokoll übertragen:</source>
         <translation>Anchor noted – please copy it into the paper log:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="203"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="204"/>
         <source>Nr. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>

@@ -64,6 +64,7 @@ ACTION_LABELS = {
     "create_root_key": "Wurzelschlüssel erzeugt",
     "sign_keyset": "Schlüsselsatz signiert",
     "export_revoked": "Sperrliste exportiert",
+    "export_partner_page": "Prüfseite für Partner erstellt",
     "read_audit": "Protokoll gelesen",
     "anchor": "Anker notiert",
     "demo_data": "Demodaten",
