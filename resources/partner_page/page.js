@@ -31,6 +31,7 @@
 
   const german = (iso) => iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : "";
   const today = () => C.berlinToday();
+  const blocked = (count) => count === 1 ? "1 gesperrter Pass" : `${count} gesperrte Pässe`;
 
   function loadState() {
     try {
@@ -89,7 +90,7 @@
       line.className = "stale";
     } else {
       line.textContent = `Sperrliste vom ${german(list.issued)} (Nr. ${list.sequence}, ` +
-        `${list.numbers.length} gesperrte Pässe), nächste bis ${german(list.nextUpdate)}.`;
+        `${blocked(list.numbers.length)}), nächste bis ${german(list.nextUpdate)}.`;
       line.className = "";
     }
   }

@@ -28,6 +28,7 @@ from kpass.services.applications.deciding import apply, decide
 from kpass.services.passes.actions import issue_passes, revoke_pass
 from kpass.services.uow import UnitOfWork
 from kpass.signing import PassFields, generate_key, sign_payload
+from kpass.signing.errors import KeySetError
 from tests.logins import log_in_admin
 from tests.register_builder import add_household, add_income, household_of
 
@@ -59,9 +60,10 @@ class Office:
         block = html[start:html.index("</script>", start)]
         return dict(json.loads(block))  # "<\/" is JSON for "</"
 
-    def verdict(self, payload: str, revocations: str, on: date = DAY) -> str:
+    def verdict(self, payload: str, revocations: str, on: date = DAY,
+                key_set: str | None = None) -> str:
         """What ``kpass verify --keyset … --revoked …`` says (the reference)."""
-        keys = read_key_set(self.key_set, self.fingerprint, on).trusted_keys()
+        keys = read_key_set(key_set or self.key_set, self.fingerprint, on).trusted_keys()
         listed = read_revocation_list(revocations, keys, on=on)
         return verify_payload(payload, keys, on, listed.numbers).status.value
 
@@ -89,6 +91,25 @@ def office(database: Database, tmp_path: Path) -> Office:
     page = tmp_path / "pruefen.html"
     export_partner_page(database, key_set.encode(), page, on=DAY)
     return Office(database, page, key_set, made.fingerprint, numbers, tmp_path)
+
+
+def dropped(page: Any, name: str, text: str) -> None:
+    """``name`` with ``text`` dragged from the file manager and dropped onto the page."""
+    page.evaluate(
+        """([name, text]) => {
+             const files = new DataTransfer();
+             files.items.add(new File([text], name, { type: "text/plain" }));
+             document.getElementById("drop-zone").dispatchEvent(new DragEvent(
+               "drop", { dataTransfer: files, bubbles: true, cancelable: true }));
+           }""",
+        [name, text],
+    )
+
+
+def _stranger() -> tuple[bytes, str]:
+    """A key of somebody else (its private half and id)."""
+    private, _, key_id = generate_key()
+    return private, key_id
 
 
 def opened(page: Any, office: Office, at: datetime = NOON) -> Any:
@@ -207,6 +228,9 @@ def test_keyboard_alone_and_every_result_screen(
         "gesperrt": office.payload(revoked, DAY - timedelta(days=10), DAY + year),
         "abgelaufen": office.payload(valid, DAY - year, DAY - timedelta(days=1)),
         "nicht-gueltig": office.payload(valid, DAY, DAY + year).replace("*SG*", "*SH*"),
+        "noch-nicht-gueltig": office.payload(valid, DAY + timedelta(days=1), DAY + year),
+        "unbekannter-schluessel": sign_payload(
+            PassFields(valid, "kinderpass", DAY, DAY + year, "SG", 1961), *_stranger()),
     }
     for name, payload in screens.items():
         scan(page, payload)
@@ -215,3 +239,94 @@ def test_keyboard_alone_and_every_result_screen(
     assert page.get_by_label("QR-Code scannen oder einfügen").count() == 1
     assert page.get_by_role("button", name="Prüfen").count() == 1
     assert page.get_by_label("Neue Sperrliste oder neuen Schlüsselsatz laden").count() == 1
+
+
+def test_a_newer_key_set_dropped_in_admits_the_new_key_and_an_older_one_is_refused(
+    page: Any, office: Office
+) -> None:
+    valid = office.numbers[0]
+    old_key_set = office.key_set
+    # the office rotates its signing key; cards signed with the new key are unknown at first
+    rotate_key(office.database, DAY)
+    card = office.payload(valid, DAY, DAY + timedelta(days=300))
+    revocations = office.embedded()["revoked"]
+    assert office.verdict(card, revocations) == "unknown-key"
+    opened(page, office)
+    assert scan(page, card) == ("unknown-key", "Unbekannter Schlüssel")
+    assert "Version 1" in page.locator("#keyset-state").inner_text()
+    newer = office.folder / "keyset-2.json"
+    export_key_set(office.database, (office.folder / "root.pem").read_bytes(), newer, on=DAY)
+    dropped(page, newer.name, newer.read_text())
+    message = page.locator("#update-message")
+    message.filter(has_text="Schlüsselsatz Version 2 übernommen").wait_for()
+    assert page.evaluate("() => document.activeElement.id") == "scan"
+    assert office.verdict(card, revocations, key_set=newer.read_text()) == "genuine-valid"
+    assert scan(page, card) == ("genuine-valid", "Gültig")
+    # kept: opened again, the page holds version 2, not the version 1 it carries
+    opened(page, office)
+    assert "Version 2" in page.locator("#keyset-state").inner_text()
+    assert scan(page, card)[0] == "genuine-valid"
+    # the carried version 1 dropped in again is a rollback
+    dropped(page, "keyset.json", old_key_set)
+    message.filter(has_text="Schlüsselsatz nicht übernommen").wait_for()
+    assert "Version 2" in page.locator("#keyset-state").inner_text()
+    # a key set signed by another root is refused whatever its version
+    stranger = office.folder / "stranger.json"
+    stranger.write_text(newer.read_text().replace('"keyset_version": 2', '"keyset_version": 7'))
+    dropped(page, stranger.name, stranger.read_text())
+    message.filter(has_text="Schlüsselsatz nicht übernommen").wait_for()
+    assert "Version 2" in page.locator("#keyset-state").inner_text()
+    # something else entirely is named as such
+    dropped(page, "foto.jpg", "GIF89a")
+    message.filter(has_text="weder Sperrliste noch Schlüsselsatz").wait_for()
+    assert page.requests == [office.page.as_uri()] * 2  # type: ignore[attr-defined]
+
+
+def test_without_a_usable_key_set_the_page_refuses_to_check(page: Any, office: Office) -> None:
+    """The embedded key set has expired (a page left on a till for over a year): no card
+    counts as valid, and the page says what to do."""
+    card = office.payload(office.numbers[0], DAY, DAY + timedelta(days=800))
+    later = NOON + timedelta(days=400)
+    with pytest.raises(KeySetError, match="expired on"):
+        office.verdict(card, office.embedded()["revoked"], on=later.date())
+    opened(page, office, at=later)
+    assert "Kein gültiger Schlüsselsatz" in page.locator("#keyset-state").inner_text()
+    assert "Keine gültige Sperrliste" in page.locator("#revocation-state").inner_text()
+    assert scan(page, card) == ("no-keys", "Prüfen nicht möglich")
+    assert "Schlüsselsatz vom Amt laden" in page.locator("#result .explanation").inner_text()
+
+
+def test_the_file_control_works_by_keyboard_alone(page: Any, office: Office) -> None:
+    revoke_pass(office.database, office.numbers[2], DAY, "ersetzt", today=DAY)
+    newer = office.folder / "sperrliste.txt"
+    export_revocation_list(office.database, newer, on=DAY)
+    opened(page, office)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "update-file"
+    with page.expect_file_chooser() as chosen:
+        page.keyboard.press("Space")
+    chosen.value.set_files(str(newer))
+    page.locator("#update-message").filter(has_text="Sperrliste Nr. 2").wait_for()
+    # back in the scan field for the next card, without reaching for the mouse
+    assert page.evaluate("() => document.activeElement.id") == "scan"
+    card = office.payload(office.numbers[2], DAY, DAY + timedelta(days=300))
+    assert scan(page, card)[0] == "genuine-revoked"
+
+
+@pytest.mark.parametrize("width", [640, 320])
+def test_the_page_reflows_at_200_and_400_percent_zoom(
+    page: Any, office: Office, tmp_path: Path, width: int
+) -> None:
+    """A 1280 px wide till screen at 200 % zoom is 640 CSS pixels wide, at 400 % 320: every
+    control stays reachable without scrolling sideways (WCAG 1.4.10)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    opened(page, office)
+    card = office.payload(office.numbers[0], DAY - timedelta(days=10), DAY + timedelta(days=300))
+    scan(page, card)
+    page.screenshot(path=str(tmp_path / f"breite-{width}.png"), full_page=True)
+    assert page.evaluate(
+        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    for control in ("#scan", "#check", "#update-file"):
+        box = page.locator(control).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, control
