@@ -17,12 +17,14 @@ LANGUAGES: tuple[str, ...] = (SOURCE_LANGUAGE, "en")
 
 
 def chosen_language(
-    option: str | None = None, environ: Mapping[str, str] | None = None
+    option: str | None = None, environ: Mapping[str, str] | None = None,
+    saved: str | None = None,
 ) -> tuple[str, str | None]:
     """The language to use and, if the setting was not understood, a warning (English and
-    German) about it. ``--language`` wins over ``KPASS_LANGUAGE``; German is the default."""
+    German) about it. ``--language`` wins over ``KPASS_LANGUAGE``, that over the language
+    saved in the settings dialog (``saved``); German is the default."""
     env = os.environ if environ is None else environ
-    wanted = option if option is not None else env.get(LANGUAGE_ENV, "")
+    wanted = option if option is not None else env.get(LANGUAGE_ENV, "") or (saved or "")
     code = wanted.strip().lower().replace("-", "_").split("_")[0]
     if not code:
         return SOURCE_LANGUAGE, None

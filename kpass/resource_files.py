@@ -29,3 +29,13 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """Path of a file below ``resources/``."""
     return resources_dir().joinpath(*parts)
+
+
+def handbook_dir() -> Path | None:
+    """The user guide (docs/handbuch) in a checkout or a bundle; None where it is not
+    shipped (a wheel install)."""
+    candidates = [Path(__file__).resolve().parent.parent / "docs" / "handbuch"]
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        candidates.insert(0, Path(frozen_root) / "docs" / "handbuch")
+    return next((c for c in candidates if (c / "index.md").is_file()), None)

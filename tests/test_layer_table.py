@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1] / "kpass"
 
 #: The parts of kpass every layer may use: words and formats, errors, settings, files.
 BASE = ("kpass", "kpass.vocabulary", "kpass.errors", "kpass.settings", "kpass.resource_files",
-        "kpass.languages", "kpass.text_keys", "kpass.atomic_file")
+        "kpass.languages", "kpass.text_keys", "kpass.atomic_file", "kpass.components")
 
 #: part → the parts of kpass it may import (besides itself and BASE)
 ALLOWED: dict[str, tuple[str, ...]] = {

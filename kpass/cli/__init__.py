@@ -22,6 +22,7 @@ from kpass.cli import (
     demo_commands,
     import_command,
     keys_command,
+    licences_command,
     objections_command,
     passes_commands,
     persons_command,
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     objections_command.register(commands)
     vouchers_command.register(commands)
     approvals_command.register(commands)
+    licences_command.register(commands)
     gui = commands.add_parser("gui", help="start the desktop application (the default)")
     gui.add_argument(
         "--language",
@@ -114,6 +116,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kpass: interrupted / abgebrochen", file=sys.stderr)
         return 130
+    except ValueError as exc:  # a broken rule parameter file: told, not a traceback
+        from kpass.services.admin import rule_files_broken
+        from kpass.services.applications import ParameterError
+
+        if not isinstance(exc, ParameterError):
+            raise
+        told = rule_files_broken(exc)
+        print(f"kpass: {told.message_en}", file=sys.stderr)
+        print(f"kpass: {told.message_de}", file=sys.stderr)
+        return told.exit_code
     except BrokenPipeError:
         # The reader (e.g. "| head") stopped early; that is not an error of kpass.
         sys.stderr.close()

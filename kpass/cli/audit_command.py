@@ -57,7 +57,9 @@ def register(commands: Any) -> None:
     listing.add_argument("--entity", type=text_arg(40), metavar="E",
                          help="only events about this (pass, household, decision, …)")
     listing.add_argument("--entity-id", type=id_arg, metavar="ID")
-    listing.add_argument("--user", type=text_arg(80), metavar="NAME")
+    # --by, not --user: --user is the login of every command (kpass --user NAME …)
+    listing.add_argument("--by", dest="by_user", type=text_arg(80), metavar="NAME",
+                         help="only events of this user")
     listing.add_argument("--from", dest="date_from", type=date_arg, metavar="DATE")
     listing.add_argument("--to", dest="date_to", type=date_arg, metavar="DATE")
     listing.add_argument("--text", type=text_arg(200), metavar="TEXT",
@@ -140,7 +142,7 @@ def _list(args: argparse.Namespace) -> int:
 
     entries = list_events(
         database_from_args(args), args.limit, entity=args.entity, entity_id=args.entity_id,
-        user=args.user, date_from=args.date_from, date_to=args.date_to, text=args.text,
+        user=args.by_user, date_from=args.date_from, date_to=args.date_to, text=args.text,
         before_seq=args.before,
     )
     if args.json:

@@ -51,6 +51,25 @@ def _screens_of_the_day(window: QMainWindow, today: date, out: Path,
     return saved
 
 
+def _help_screens(window: QMainWindow, out: Path, saved: list[Path]) -> None:
+    """F1 on the search page (the guide's first application), and "Über kpass"."""
+    from kpass.ui.help.about import AboutDialog
+    from kpass.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.show_search()
+    window.show_handbook()
+    guide = window._handbook
+    assert guide is not None
+    _save(guide, out / "19-handbuch.png", saved)
+    guide.close()
+    about = AboutDialog(window)
+    about.show()
+    _save(about, out / "20-ueber-kpass.png", saved)
+    about.close()
+    about.deleteLater()
+
+
 def _renewal_and_correction(window: QMainWindow, out: Path, saved: list[Path]) -> None:
     """A household from the renewals queue: which passes to renew (the question), and a
     saved income being corrected with another change not saved yet."""
@@ -196,6 +215,7 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
             time.sleep(0.1)
             QApplication.processEvents()
         _save(window, out / "13-protokoll.png", saved)
+        _help_screens(window, out, saved)
         saved += _screens_of_the_day(window, today, out, Path(tmp))
         window.close()
         database.dispose()

@@ -11,6 +11,7 @@ from kpass.languages import SOURCE_LANGUAGE, chosen_language
 from kpass.services.admin import open_and_upgrade
 from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import STYLE_SHEET
+from kpass.ui.help.icon import application_icon
 from kpass.ui.login import log_in_at_start
 from kpass.ui.main_window import MainWindow
 from kpass.ui.translation import install_translators
@@ -28,6 +29,8 @@ def create_application(
     app.setApplicationDisplayName("kpass")
     app.setOrganizationName("Stadt Karlsruhe")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("kpass")  # Wayland/X11 find the desktop entry and its icon
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE_SHEET)
     try:
@@ -39,7 +42,9 @@ def create_application(
 
 def run_app(url_text: str | None, language_option: str | None = None) -> int:
     """Start the desktop app; ``language_option`` (``--language``) wins over KPASS_LANGUAGE."""
-    language, warning = chosen_language(language_option)
+    from kpass.ui.settings.preferences import saved_language
+
+    language, warning = chosen_language(language_option, saved=saved_language())
     if warning:
         print(f"kpass: {warning}", file=sys.stderr)
     app = create_application(language=language)

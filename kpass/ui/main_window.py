@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kpass.ui.audit.view import AuditView
     from kpass.ui.dashboard.dashboard_widget import DashboardWidget
     from kpass.ui.dashboard.what_if_panel import WhatIfPanel
+    from kpass.ui.help.handbook import HandbookWindow
     from kpass.ui.household.page import HouseholdPage
     from kpass.ui.objections.page import ObjectionsPage
     from kpass.ui.printing.day_sheet import DaySheetPrinter
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self._objections_page: ObjectionsPage | None = None
         self._approvals_page: ApprovalsPage | None = None
         self._day_sheet: DaySheetPrinter | None = None
+        self._handbook: HandbookWindow | None = None
         self._dashboard_loaded = False
         self.stack = QStackedWidget()
         self.stack.addWidget(self.search_page)
@@ -88,6 +90,11 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.settings_action = QAction(self)
+        self.handbook_action = QAction(self)
+        self.handbook_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.handbook_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.about_action = QAction(self)
         for action in (self.search_action, self.new_action, self.renewals_action,
                        self.objections_action, self.approvals_action, self.dashboard_action,
                        self.what_if_action, self.audit_action):
@@ -102,6 +109,11 @@ class MainWindow(QMainWindow):
         self.report_menu = self.menuBar().addMenu("")
         self.report_menu.addActions([self.dashboard_action, self.what_if_action,
                                      self.audit_action, self.voucher_list_action])
+        self.extras_menu = self.menuBar().addMenu("")
+        # one menu for settings and help: the screens leave no second free Alt+letter
+        self.extras_menu.addActions([self.handbook_action, self.about_action])
+        self.extras_menu.addSeparator()
+        self.extras_menu.addAction(self.settings_action)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -121,6 +133,9 @@ class MainWindow(QMainWindow):
         self.day_sheet_action.triggered.connect(lambda: self.day_sheet.ask_and_print())
         self.import_action.triggered.connect(self.show_import)
         self.voucher_list_action.triggered.connect(self.show_voucher_list)
+        self.settings_action.triggered.connect(self.show_settings)
+        self.handbook_action.triggered.connect(self.show_handbook)
+        self.about_action.triggered.connect(self.show_about)
         self.search_page.person_opened.connect(self.person_opened)
         self.search_page.person_opened.connect(self._open_person)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back)
@@ -264,6 +279,12 @@ class MainWindow(QMainWindow):
         self.voucher_list_action.setText(self.tr("&Gutscheinliste für die Buchhaltung …"))
         self.voucher_list_action.setToolTip(
             self.tr("Ausgegebene 60plus-Gutscheine eines Monats als CSV oder XLSX"))
+        self.extras_menu.setTitle(self.tr("E&xtras"))
+        self.settings_action.setText(self.tr("&Einstellungen …"))
+        self.settings_action.setToolTip(self.tr("Sprache der Oberfläche"))
+        self.handbook_action.setText(self.tr("&Handbuch"))
+        self.handbook_action.setToolTip(self.tr("Die Seite des Handbuchs zu dieser Ansicht (F1)"))
+        self.about_action.setText(self.tr("Ü&ber kpass …"))
         self.toolbar.setWindowTitle(self.tr("Werkzeugleiste"))
         self.toolbar.setAccessibleName(self.tr("Werkzeugleiste"))
         self.menuBar().setAccessibleName(self.tr("Menüleiste"))
@@ -375,6 +396,33 @@ class MainWindow(QMainWindow):
         from kpass.ui.vouchers.list_dialog import open_voucher_list
 
         open_voucher_list(self.database, self.today, self)
+
+    def show_settings(self) -> None:
+        from kpass.ui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        if dialog.exec():
+            self.statusBar().showMessage(dialog.note.text(), 15000)
+        dialog.deleteLater()
+
+    def show_handbook(self) -> None:
+        """F1: the guide's page for the screen in front, in a window beside this one."""
+        from kpass.ui.help.handbook import HandbookWindow, page_for
+
+        if self._handbook is None:
+            self._handbook = HandbookWindow(self)
+        screen = self.stack.currentWidget()
+        self._handbook.show_page(page_for(screen.objectName() if screen else ""))
+        self._handbook.show()
+        self._handbook.raise_()
+        self._handbook.activateWindow()
+
+    def show_about(self) -> None:
+        from kpass.ui.help.about import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _open_person(self, person_id: int) -> None:
         row = self.results.currentIndex().row()

@@ -58,6 +58,11 @@ def remove_translators(translators: list[QTranslator]) -> None:
     _language = SOURCE_LANGUAGE
 
 
+def current_language() -> str:
+    """The language of the installed catalog."""
+    return _language
+
+
 def user_message(error: KpassError) -> str:
     """The message of ``error`` in the language the interface speaks."""
     return error.message_de if _language == SOURCE_LANGUAGE else error.message_en

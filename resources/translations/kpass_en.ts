@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="27"/>
+        <source>Über kpass</source>
+        <translation>About kpass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="31"/>
+        <source>Zeichen von kpass</source>
+        <translation>kpass logo</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="32"/>
+        <source>&lt;b&gt;kpass&lt;/b&gt; Version %1</source>
+        <translation>&lt;b&gt;kpass&lt;/b&gt; version %1</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="34"/>
+        <source>Karlsruher Pass und Karlsruher Kinderpass: Anträge, Entscheidungen, Ausweise, Statistik.
+Stadt Karlsruhe · Sozial- und Jugendbehörde. Lizenz: %1.</source>
+        <translation>Karlsruher Pass and Karlsruher Kinderpass: applications, decisions, cards, statistics.
+City of Karlsruhe · Sozial- und Jugendbehörde. Licence: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="39"/>
+        <source>&amp;Bestandteile und ihre Lizenzen:</source>
+        <translation>&amp;Components and their licences:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="42"/>
+        <source>Bestandteile und ihre Lizenzen</source>
+        <translation>Components and their licences</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="44"/>
+        <source>Bestandteil</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="44"/>
+        <source>Lizenz</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="44"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="56"/>
+        <source>&amp;Lizenztext:</source>
+        <translation>&amp;Licence text:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="60"/>
+        <source>Lizenztext</source>
+        <translation>Licence text</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="65"/>
+        <source>Schl&amp;ießen</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/about.py" line="66"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>AddressSection</name>
     <message>
         <location filename="../../kpass/ui/household/sections/address.py" line="48"/>
@@ -2449,6 +2519,54 @@ The statistics stay unchanged; the audit trail records the erasure without its c
     </message>
 </context>
 <context>
+    <name>HandbookWindow</name>
+    <message>
+        <location filename="../../kpass/ui/help/handbook.py" line="126"/>
+        <source>Handbuch – kpass</source>
+        <translation>User guide – kpass</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/handbook.py" line="130"/>
+        <source>Handbuch</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/handbook.py" line="133"/>
+        <source>&amp;Zurück</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/handbook.py" line="134"/>
+        <source>Zurück</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/handbook.py" line="136"/>
+        <source>&amp;Inhalt</source>
+        <translation>C&amp;ontents</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/handbook.py" line="137"/>
+        <source>Inhalt</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/handbook.py" line="138"/>
+        <location filename="../../kpass/ui/help/handbook.py" line="139"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/help/handbook.py" line="140"/>
+        <source>Das Handbuch ist in dieser Installation nicht enthalten.</source>
+        <translation>The user guide is not part of this installation.</translation>
+    </message>
+    <message>
+        <source>Schl&amp;ießen</source>
+        <translation type="vanished">&amp;Close</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <location filename="../../kpass/ui/household/history_tab.py" line="57"/>
@@ -3037,153 +3155,158 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>Save the changes to the household (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="82"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="85"/>
         <source>Jetzt erneut „Pässe ausstellen“ (Alt+A).</source>
         <translation>Now “Issue passes” again (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="91"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="94"/>
         <source>%1 hat schon einen Pass bis %2</source>
         <translation>%1 already has a pass until %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="94"/>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="232"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="97"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="243"/>
         <source>%1: Pass %2 bis %3</source>
         <translation>%1: pass %2 until %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="99"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="102"/>
         <source>Ausgestellt – %1.</source>
         <translation>Issued – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="101"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="104"/>
         <source>Kein Pass auszustellen.</source>
         <translation>No pass to issue.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="141"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="144"/>
         <source>nicht verlängerbar (%1)</source>
         <translation>cannot be renewed (%1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="145"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="148"/>
         <source>nicht mehr im Haushalt</source>
         <translation>no longer in the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="148"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="151"/>
         <source>noch nicht fällig (verlängerbar ab %1)</source>
         <translation>not due yet (can be renewed from %1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="158"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="163"/>
+        <source>Nicht verlängert: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
+        <translation>Not renewed: please first complete or clear the entries on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="169"/>
         <source>Kein Pass ist zur Verlängerung fällig – %1.</source>
         <translation>No pass is due for renewal – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="159"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="170"/>
         <source>Der Haushalt hat keinen Pass.</source>
         <translation>The household has no pass.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="174"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="185"/>
         <source>Jetzt erneut „Verlängern“.</source>
         <translation>Now “Renew” again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="187"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="198"/>
         <source>Verlängerung: Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Renewal: decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="193"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="204"/>
         <source>wartet auf Freigabe</source>
         <translation>waiting for approval</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="194"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="205"/>
         <source>nicht verlängert</source>
         <translation>not renewed</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="196"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="207"/>
         <source>Verlängerung entschieden; sie wartet auf Freigabe durch die Leitung. Nach der Freigabe verlängert „Pässe ausstellen“ die Pässe.</source>
         <translation>Renewal decided; it is waiting for approval by a supervisor. After approval, “Issue passes” renews the passes.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="224"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="235"/>
         <source>Pass %1 verlängert bis %2 (%3).</source>
         <translation>Pass %1 renewed until %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="235"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="246"/>
         <source>Verlängert – %1.</source>
         <translation>Renewed – %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="236"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="247"/>
         <source>Verlängerung entschieden.</source>
         <translation>Renewal decided.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="238"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="249"/>
         <source>Nicht verlängert (nicht mehr berechtigt): %1.</source>
         <translation>Not renewed (no longer eligible): %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="247"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="258"/>
         <source>Ersatzausweis</source>
         <translation>Replacement card</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="248"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="259"/>
         <source>Ersatzausweis für diesen Pass (neue Nummer, gleiche Gültigkeit) ab:</source>
         <translation>Replacement card for this pass (new number, same validity) from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="261"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="272"/>
         <source>Ersatzausweis %1 ausgestellt; Pass %2 ist ab %3 ungültig.</source>
         <translation>Replacement card %1 issued; pass %2 is invalid from %3.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="272"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="283"/>
         <source>Pass sperren</source>
         <translation>Revoke pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="273"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="284"/>
         <source>Diesen Pass sperren ab:</source>
         <translation>Revoke this pass from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="284"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="295"/>
         <source>Pass %1 wird ab %2 gesperrt; bis dahin bleibt er gültig.</source>
         <translation>Pass %1 will be revoked from %2; it stays valid until then.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="287"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="298"/>
         <source>Pass %1 ist ab %2 gesperrt.</source>
         <translation>Pass %1 is revoked from %2.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="299"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="310"/>
         <source>Nr. %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="315"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="326"/>
         <source>Vermerkt: %1 und %2 sind verschiedene Personen. %3</source>
         <translation>Recorded: %1 and %2 are different persons. %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="325"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="336"/>
         <source>%1, geb. %2</source>
         <translation>%1, born %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/pass_actions.py" line="330"/>
+        <location filename="../../kpass/ui/household/pass_actions.py" line="341"/>
         <source>%1 %2, gültig vom %3 bis %4 (%5)</source>
         <translation>%1 %2, valid from %3 to %4 (%5)</translation>
     </message>
@@ -4006,164 +4129,198 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="133"/>
+        <location filename="../../kpass/ui/main_window.py" line="148"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="231"/>
+        <location filename="../../kpass/ui/main_window.py" line="246"/>
         <source>Angemeldet: %1 (%2)</source>
         <translation>Logged in: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="238"/>
+        <location filename="../../kpass/ui/main_window.py" line="253"/>
         <source>Karlsruher Pass</source>
         <translation>Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="239"/>
+        <location filename="../../kpass/ui/main_window.py" line="254"/>
         <source>&amp;Vorgang</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="240"/>
+        <location filename="../../kpass/ui/main_window.py" line="255"/>
         <source>&amp;Suche</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="241"/>
+        <location filename="../../kpass/ui/main_window.py" line="256"/>
         <source>Person suchen (Strg+F)</source>
         <translation>Search for a person (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="242"/>
+        <location filename="../../kpass/ui/main_window.py" line="257"/>
         <source>&amp;Neuer Antrag</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="243"/>
+        <location filename="../../kpass/ui/main_window.py" line="258"/>
         <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
         <translation>New application with a new household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="244"/>
+        <location filename="../../kpass/ui/main_window.py" line="259"/>
         <source>&amp;Verlängerungen</source>
         <translation>&amp;Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="245"/>
+        <location filename="../../kpass/ui/main_window.py" line="260"/>
         <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
         <translation>Passes that expire this month and next month (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="247"/>
+        <location filename="../../kpass/ui/main_window.py" line="262"/>
         <source>Wi&amp;dersprüche</source>
         <translation>&amp;Objections</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="248"/>
+        <location filename="../../kpass/ui/main_window.py" line="263"/>
         <source>Offene Widersprüche nach Fälligkeit (Strg+J)</source>
         <translation>Open objections by due date (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="249"/>
+        <location filename="../../kpass/ui/main_window.py" line="264"/>
         <source>Frei&amp;gaben (Vier-Augen-Prinzip)</source>
         <translation>&amp;Approvals (four-eyes principle)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="251"/>
+        <location filename="../../kpass/ui/main_window.py" line="266"/>
         <source>Entscheidungen, die auf die Freigabe der Leitung warten (Strg+G)</source>
         <translation>Decisions waiting for approval by a supervisor (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="252"/>
+        <location filename="../../kpass/ui/main_window.py" line="267"/>
         <source>&amp;Karten des Tages drucken …</source>
         <translation>Print the &amp;day&apos;s cards …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="253"/>
+        <location filename="../../kpass/ui/main_window.py" line="268"/>
         <source>Alle Karten eines Tages auf A4-Bögen</source>
         <translation>All cards of one day on A4 sheets</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="254"/>
+        <location filename="../../kpass/ui/main_window.py" line="269"/>
         <source>Bestand &amp;importieren …</source>
         <translation>&amp;Import existing register …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="255"/>
+        <location filename="../../kpass/ui/main_window.py" line="270"/>
         <source>Eine bisherige Liste (CSV/XLSX) übernehmen</source>
         <translation>Take over a previous list (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="256"/>
+        <location filename="../../kpass/ui/main_window.py" line="271"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="257"/>
+        <location filename="../../kpass/ui/main_window.py" line="272"/>
         <source>Aus&amp;wertung</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="258"/>
+        <location filename="../../kpass/ui/main_window.py" line="273"/>
         <source>&amp;Übersicht für die Leitung</source>
         <translation>&amp;Dashboard for supervisors</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="259"/>
+        <location filename="../../kpass/ui/main_window.py" line="274"/>
         <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
         <translation>Key figures, trend and export (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="260"/>
+        <location filename="../../kpass/ui/main_window.py" line="275"/>
         <source>&amp;Was wäre, wenn …</source>
         <translation>&amp;What if …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="261"/>
+        <location filename="../../kpass/ui/main_window.py" line="276"/>
         <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
         <translation>Try out another income limit (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="262"/>
+        <location filename="../../kpass/ui/main_window.py" line="277"/>
         <source>&amp;Protokoll der Änderungen</source>
         <translation>Audit &amp;log</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="263"/>
+        <location filename="../../kpass/ui/main_window.py" line="278"/>
         <source>Wer hat was wann getan; Kette prüfen (Strg+L)</source>
         <translation>Who did what and when; verify the chain (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="264"/>
+        <location filename="../../kpass/ui/main_window.py" line="279"/>
         <source>&amp;Gutscheinliste für die Buchhaltung …</source>
         <translation>&amp;Voucher list for accounting …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="266"/>
+        <location filename="../../kpass/ui/main_window.py" line="281"/>
         <source>Ausgegebene 60plus-Gutscheine eines Monats als CSV oder XLSX</source>
         <translation>60plus vouchers handed out in a month, as CSV or XLSX</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="267"/>
-        <location filename="../../kpass/ui/main_window.py" line="268"/>
+        <location filename="../../kpass/ui/main_window.py" line="282"/>
+        <source>E&amp;xtras</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="283"/>
+        <source>&amp;Einstellungen …</source>
+        <translation>&amp;Settings …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="284"/>
+        <source>Sprache der Oberfläche</source>
+        <translation>Language of the interface</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="285"/>
+        <source>&amp;Handbuch</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="286"/>
+        <source>Die Seite des Handbuchs zu dieser Ansicht (F1)</source>
+        <translation>The user guide&apos;s page for this view (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="287"/>
+        <source>Ü&amp;ber kpass …</source>
+        <translation>&amp;About kpass …</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/main_window.py" line="288"/>
+        <location filename="../../kpass/ui/main_window.py" line="289"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="269"/>
+        <location filename="../../kpass/ui/main_window.py" line="290"/>
         <source>Menüleiste</source>
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="383"/>
+        <location filename="../../kpass/ui/main_window.py" line="431"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>
     <message>
         <source>&amp;Auswertung</source>
         <translation type="vanished">Re&amp;ports</translation>
+    </message>
+    <message>
+        <source>Hil&amp;fe</source>
+        <translation type="vanished">Hel&amp;p</translation>
     </message>
     <message>
         <source>kpass – Karlsruher Pass</source>
@@ -5186,8 +5343,8 @@ The statistics stay unchanged; the audit trail records the erasure without its c
     </message>
     <message>
         <location filename="../../kpass/ui/objections/summary.py" line="144"/>
-        <source>E&amp;xportieren …</source>
-        <translation>E&amp;xport …</translation>
+        <source>Expor&amp;tieren …</source>
+        <translation>Expor&amp;t …</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/objections/summary.py" line="145"/>
@@ -6846,7 +7003,7 @@ The statistics stay unchanged; the audit trail records the erasure without its c
     <message>
         <location filename="../../kpass/ui/renewals/page.py" line="159"/>
         <source>&amp;Ablaufmonat:</source>
-        <translation>E&amp;xpiry month:</translation>
+        <translation>Expir&amp;y month:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/renewals/page.py" line="164"/>
@@ -7224,6 +7381,54 @@ The statistics stay unchanged; the audit trail records the erasure without its c
     <message>
         <source>Namensteile in beliebiger Reihenfolge; Umlaute auch als ae, oe, ue</source>
         <translation type="vanished">Parts of the name in any order; umlauts also as ae, oe, ue</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../kpass/ui/settings/dialog.py" line="23"/>
+        <source>Die Sprache wechselt beim nächsten Start von kpass.</source>
+        <translation>The language changes the next time kpass starts.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/settings/dialog.py" line="31"/>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/settings/dialog.py" line="34"/>
+        <source>Sprache der Oberfläche</source>
+        <translation>Language of the interface</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/settings/dialog.py" line="40"/>
+        <source>&amp;Sprache der Oberfläche:</source>
+        <translation>&amp;Language of the interface:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/settings/dialog.py" line="45"/>
+        <source>Solange %1 gesetzt ist oder kpass mit --language gestartet wird, gilt diese Angabe.</source>
+        <translation>As long as %1 is set or kpass is started with --language, that setting applies.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/settings/dialog.py" line="51"/>
+        <source>&amp;Übernehmen</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/settings/dialog.py" line="52"/>
+        <source>Übernehmen</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/settings/dialog.py" line="54"/>
+        <source>&amp;Abbrechen</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/settings/dialog.py" line="55"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -70,7 +70,7 @@ def test_anchor_then_verify_with_it(database: Database) -> None:
 def test_list_filters_and_prints_json(database: Database) -> None:
     [number] = issue_passes_for(database, 1)
     revoke_pass(database, number, DAY, "Wegzug")
-    listed = kpass(database, "list", "--json", "--entity", "pass", "--user", "testerin",
+    listed = kpass(database, "list", "--json", "--entity", "pass", "--by", "testerin",
                    "--from", DAY.isoformat(), "--limit", "5")
     assert listed.returncode == 0, listed.stderr
     events = json.loads(listed.stdout)
@@ -82,6 +82,12 @@ def test_list_filters_and_prints_json(database: Database) -> None:
     assert [line.split()[4] for line in text.stdout.splitlines()[:2]] == ["login", "read_audit"]
     paged = kpass(database, "list", "--json", "--before", str(events[-1]["seq"]), "--limit", "1")
     assert json.loads(paged.stdout)[0]["seq"] == events[-1]["seq"] - 1
+    # the login may be named before or after the command, beside the filter by user
+    for login in (["--user", "testerin", "audit"], ["audit", "--user", "testerin"]):
+        url = database.url.render_as_string(hide_password=False)
+        named = run_kpass("--database", url, *login, "list", "--json", "--by", "niemand")
+        assert named.returncode == 0, named.stderr
+        assert json.loads(named.stdout) == []
 
 
 def test_bad_arguments_exit_2(database: Database) -> None:

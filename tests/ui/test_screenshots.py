@@ -32,7 +32,7 @@ def test_screenshots_of_the_main_screens(tmp_path: Path) -> None:
                 "08-verlauf.png", "10-verlaengern-auswahl.png", "11-berichtigen.png",
                 "12-anmelden.png", "13-protokoll.png", "14-widersprueche.png",
                 "15-freigaben.png", "16-import-assistent.png", "17-import-probelauf.png",
-                "18-gutscheine.png"]
+                "18-gutscheine.png", "19-handbuch.png", "20-ueber-kpass.png"]
     assert names == expected
     for path in saved:
         image = QImage(str(path))

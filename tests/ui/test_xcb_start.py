@@ -51,6 +51,9 @@ def _require(tool: str, package: str) -> str:
 
 
 def _kpass_command() -> list[str]:
+    bundle = os.environ.get("KPASS_BUNDLE")  # scripts/build-bundle: the frozen app itself
+    if bundle:
+        return [bundle]
     script = Path(sys.executable).with_name("kpass")  # .venv/bin/kpass, as run.sh starts it
     if script.is_file() and os.access(script, os.X_OK):
         return [str(script)]

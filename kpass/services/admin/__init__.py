@@ -28,7 +28,13 @@ if TYPE_CHECKING:
         create_root_key,
         export_key_set,
     )
-    from kpass.services.admin.opening import open_and_upgrade, open_register, upgrade_register
+    from kpass.services.admin.opening import (
+        check_rule_files,
+        open_and_upgrade,
+        open_register,
+        rule_files_broken,
+        upgrade_register,
+    )
     from kpass.services.admin.partner_page import PartnerPageExport, export_partner_page
     from kpass.services.admin.refold import refold_statistics
     from kpass.services.admin.signing_keys import (
@@ -71,7 +77,8 @@ _LAZY: dict[str, str] = {
                     "kpass.services.admin.demo_data"),
     **dict.fromkeys(("KeySetExport", "RootKeyCreated", "RootKeyError", "create_root_key",
                      "export_key_set"), "kpass.services.admin.key_set"),
-    **dict.fromkeys(("open_and_upgrade", "open_register", "upgrade_register"),
+    **dict.fromkeys(("open_and_upgrade", "open_register", "upgrade_register",
+                     "check_rule_files", "rule_files_broken"),
                     "kpass.services.admin.opening"),
     **dict.fromkeys(("RevocationExport", "export_public_key_file", "export_revocation_list",
                      "public_keys", "rotate_key", "trusted_keys", "verify_against_register"),
@@ -109,6 +116,7 @@ __all__ = [
     "VerifierState",
     "check_database",
     "check_household_count",
+    "check_rule_files",
     "create_demo_data",
     "create_root_key",
     "database_status",
@@ -127,6 +135,7 @@ __all__ = [
     "read_revocation_list",
     "refold_statistics",
     "rotate_key",
+    "rule_files_broken",
     "trusted_keys",
     "upgrade_register",
     "verify_against_register",

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kpass.atomic_file import protect
-from kpass.errors import DatabaseError
+from kpass.errors import ConfigurationError, DatabaseError
 from kpass.models.engine import Database, open_database
 from kpass.models.migrate import UpgradeResult, ensure_current, upgrade
 from kpass.models.row_security import apply_row_security, owns_the_register
-from kpass.rules import configured_issuers
+from kpass.rules import ParameterError, configured_issuers
 from kpass.services.access.guard import owner_command
 from kpass.settings import data_dir, resolve_database_url, tighten
 
@@ -63,8 +63,29 @@ def upgrade_register(database: Database) -> UpgradeResult:
     return replace(result, row_security=True, missing_roles=tuple(missing))
 
 
+def check_rule_files() -> None:
+    """Every issuer's rule parameter file can be read and agrees with the others; else a
+    :class:`ConfigurationError` naming the file and the key (a broken installation is told
+    at the start, not halfway through a decision)."""
+    try:
+        configured_issuers()
+    except ParameterError as exc:
+        raise rule_files_broken(exc) from exc
+
+
+def rule_files_broken(problem: Exception) -> ConfigurationError:
+    return ConfigurationError(
+        f"The rule parameters cannot be read: {problem}. Nothing was changed; please tell "
+        "the administration.",
+        f"Die Regelparameter sind nicht lesbar: {problem}. Es wurde nichts geändert; bitte "
+        "die Verwaltung verständigen.",
+    )
+
+
 def open_and_upgrade(url_text: str | None) -> Database:
-    """The app's start: open (creating it if needed) and bring the schema up to date."""
+    """The app's start: the rule files are checked, the database opened (created if need
+    be) and its schema brought up to date."""
+    check_rule_files()
     database = open_register(url_text, create=True, require_schema=False)
     upgrade_register(database)
     return database

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, SignalInstance
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from kpass.services.applications import renewal_possible_from
 from kpass.services.household import DuplicatePassHolder, member_key, record_distinction
@@ -61,7 +61,10 @@ class PassActions:
         _showing_stored: bool
         open_person: SignalInstance
 
+        tabs: QTabWidget
+
         def refresh_history(self) -> None: ...
+        def save_everything(self) -> bool: ...
         def _issuable_decision_id(self) -> int | None: ...
         def _not_counted_today(self) -> list[str]: ...
         def show_education_hint_today(self) -> None: ...
@@ -151,7 +154,15 @@ class PassActions:
 
     def renew(self) -> None:
         """Ask which of the household's passes to renew (those due are ticked), then renew
-        them in one decision."""
+        them in one decision.
+
+        What is on the screen is saved first (as for "Entscheiden"): a renewal never rests
+        on other incomes or notices than the caseworker sees."""
+        if not self.save_everything():
+            self.tabs.setCurrentIndex(0)
+            self.panel.say(_tr("Nicht verlängert: bitte zuerst die Eingaben links "
+                               "vervollständigen oder leeren."), "error")
+            return
         choices = self.renewal_choices()
         if not any(c.due for c in choices):
             why = "; ".join(f"{c.person} – {c.pass_text}: {c.why_not}" for c in choices)

@@ -141,7 +141,7 @@ class ObjectionSummary(QGroupBox):
         self.table.setAccessibleName(_tr("Widersprüche nach Ergebnis und Frist"))
         for column, header in enumerate(COLUMNS):
             self.table.setColumnWidth(column, column_width(self.table, ["0000"], _tr(header)))
-        self.export_button.setText(_tr("E&xportieren …"))
+        self.export_button.setText(_tr("Expor&tieren …"))
         self.export_button.setAccessibleName(_tr("Auswertung exportieren (CSV, Excel, JSON)"))
         self.export_button.setToolTip(_tr("Monatsweise, kleine Zahlen geheimgehalten: zur "
                                           "Weitergabe an die Sozialplanung"))

@@ -276,3 +276,26 @@ def test_renewal_dialog_needs_one_pass(qtbot: QtBot) -> None:
     dialog.ok_button.click()
     assert dialog.isVisible() and "mindestens einen Pass" in dialog.error.text()
     dialog.reject()
+
+
+def test_renewal_saves_what_is_on_the_screen_first(
+    qtbot: QtBot, window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An income entered but not saved yet counts for the renewal, as for a decision: here
+    it lifts the household over the limit, so no pass is renewed, and the income is stored."""
+    couple = Couple(database, first_of_month(12))
+    page = open_by_search(qtbot, window, "mueller anna")
+    before = valid_until(database, couple.bernd_pass)
+    incomes = page.incomes
+    incomes.kind.setCurrentIndex(incomes.kind.findData("wages"))
+    incomes.amount.setText("6.000,00")
+    assert incomes.add_income()
+    assert page.is_dirty()
+    asked = Asked([couple.anna_pass, couple.bernd_pass])
+    monkeypatch.setattr(dialogs, "ask_renewal", asked)
+    page.panel.renew_button.click()
+    assert len(asked.calls) == 1
+    assert not page.is_dirty()
+    assert valid_until(database, couple.bernd_pass) == before  # not eligible: not renewed
+    assert "Verlängerung" in page.panel.heading.text()
+    assert page.last_decision_eligible is False

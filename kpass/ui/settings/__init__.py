@@ -1,0 +1,1 @@
+"""The user's own settings (the language of the interface)."""

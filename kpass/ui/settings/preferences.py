@@ -1,0 +1,25 @@
+"""The preferences a user keeps on this computer (QSettings of the app)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+ORGANISATION = "Stadt Karlsruhe"
+APPLICATION = "kpass"
+LANGUAGE_KEY = "ui/language"
+
+
+def settings() -> QSettings:
+    # named explicitly: the language is read before the application object exists
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def saved_language() -> str | None:
+    value = settings().value(LANGUAGE_KEY)
+    return value if isinstance(value, str) and value else None
+
+
+def save_language(language: str) -> None:
+    store = settings()
+    store.setValue(LANGUAGE_KEY, language)
+    store.sync()
