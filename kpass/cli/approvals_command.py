@@ -9,8 +9,10 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from kpass.cli.common import database_from_args, id_arg, print_json, text_arg
+from kpass.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from kpass.services import Database
     from kpass.services.approvals import ApprovalSettings, ApprovalView
 
 
@@ -27,12 +29,12 @@ def register(commands: Any) -> None:
 
     confirm = actions.add_parser("confirm", help="confirm a waiting decision: its letter and "
                                  "passes may go out (supervisors; not one's own decision)")
-    confirm.add_argument("approval", type=id_arg, metavar="ID", help="the id from 'list'")
+    _which(confirm)
     confirm.set_defaults(handler=_confirm)
 
     give_back = actions.add_parser("return", help="send a waiting decision back to the "
                                    "caseworker with a reason (supervisors)")
-    give_back.add_argument("approval", type=id_arg, metavar="ID", help="the id from 'list'")
+    _which(give_back)
     give_back.add_argument("--reason", type=text_arg(1000), required=True, metavar="TEXT")
     give_back.set_defaults(handler=_return)
 
@@ -56,6 +58,29 @@ def register(commands: Any) -> None:
                         help="close = within P percent of the household's income limit")
     settings.add_argument("--json", action="store_true", help="print JSON")
     settings.set_defaults(handler=_settings)
+
+
+def _which(parser: argparse.ArgumentParser) -> None:
+    """The approval by its own number (from 'list') or by its decision's number, the one
+    the app's Freigaben page shows."""
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("approval", type=id_arg, metavar="ID", nargs="?",
+                       help="the approval id from 'list'")
+    group.add_argument("--decision", type=id_arg, metavar="ID",
+                       help="the decision's number instead, as the app shows it")
+
+
+def _approval_id(args: argparse.Namespace, database: Database) -> int:
+    if args.approval is not None:
+        return int(args.approval)
+    from kpass.services.approvals import decision_approval
+
+    view = decision_approval(database, args.decision)
+    if view is None:
+        raise InvalidInput(
+            f"Decision {args.decision} did not have to wait for approval.",
+            f"Entscheidung {args.decision} musste nicht auf eine Freigabe warten.")
+    return view.id
 
 
 def _line(view: ApprovalView) -> str:
@@ -88,14 +113,16 @@ def _list(args: argparse.Namespace) -> int:
 def _confirm(args: argparse.Namespace) -> int:
     from kpass.services.approvals import confirm_approval
 
-    print(_outcome(confirm_approval(database_from_args(args), args.approval)))
+    database = database_from_args(args)
+    print(_outcome(confirm_approval(database, _approval_id(args, database))))
     return 0
 
 
 def _return(args: argparse.Namespace) -> int:
     from kpass.services.approvals import return_approval
 
-    print(_outcome(return_approval(database_from_args(args), args.approval, args.reason)))
+    database = database_from_args(args)
+    print(_outcome(return_approval(database, _approval_id(args, database), args.reason)))
     return 0
 
 

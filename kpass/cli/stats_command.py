@@ -16,8 +16,9 @@ OBJECTION_MONTHS = 12
 
 def register(commands: Any) -> None:
     stats = commands.add_parser(
-        "stats", help="monthly statistics (suppressed unless --exact) as csv, xlsx or json; "
-        "'stats objections' for the objections by outcome"
+        "stats", help="monthly statistics (supervisors; small counts suppressed unless "
+        "--exact) as csv, xlsx or json; 'stats objections' for the objections by outcome "
+        "(everyone)"
     )
     # Not required here: "kpass stats objections …" brings its own; _stats checks them.
     stats.add_argument("--from", dest="first", type=month_arg, metavar="YYYY-MM",
@@ -34,7 +35,7 @@ def register(commands: Any) -> None:
     stats.add_argument(
         "--exact",
         action="store_true",
-        help="unsuppressed counts, marked 'nur für den Dienstgebrauch' (supervisors only)",
+        help="unsuppressed counts, marked 'nur für den Dienstgebrauch' (recorded as such)",
     )
     stats.add_argument("--issuer", metavar="CODE",
                        help="only this issuing municipality (code or name, e.g. et, Ettlingen)")

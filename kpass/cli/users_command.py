@@ -148,8 +148,13 @@ def _disable(args: argparse.Namespace) -> int:
 def _enable(args: argparse.Namespace) -> int:
     from kpass.services.access import enable_user
 
-    enable_user(database_from_args(args), args.name)
+    may_sign = enable_user(database_from_args(args), args.name)
     print(f"User {args.name} enabled.")
+    if not may_sign:
+        print(f"To print cards again, {args.name} needs a new password: "
+              f"kpass user reset-password {args.name}")
+        print(f"Zum Drucken von Karten braucht {args.name} ein neues Passwort: "
+              f"kpass user reset-password {args.name}")
     return 0
 
 

@@ -68,7 +68,9 @@ def test_settings_queue_confirm_and_return(database: Database) -> None:
            "(30,00 € unter)" in lines[1]
     [first, second] = json.loads(kpass(database, "list", "--json", user=supervisor).stdout)
 
-    confirmed = kpass(database, "confirm", str(first["id"]), user=supervisor)
+    assert first["decision_id"] == refusal
+    # by the decision's number, as the app's Freigaben page shows it
+    confirmed = kpass(database, "confirm", "--decision", str(refusal), user=supervisor)
     assert confirmed.returncode == 0, confirmed.stderr
     assert "confirmed / freigegeben" in confirmed.stdout
     again = kpass(database, "confirm", str(first["id"]), user=supervisor)
@@ -87,6 +89,11 @@ def test_settings_queue_confirm_and_return(database: Database) -> None:
     assert "nothing waits for approval" in kpass(database, "list", user=supervisor).stdout
     unknown = kpass(database, "confirm", "999", user=supervisor)
     assert unknown.returncode == 2 and "keine Freigabe 999" in unknown.stderr
+    never_waited = kpass(database, "confirm", "--decision", "999", user=supervisor)
+    assert never_waited.returncode == 2 and "musste nicht" in never_waited.stderr
+    both = kpass(database, "confirm", str(second["id"]), "--decision", str(close),
+                 user=supervisor)
+    assert both.returncode == 2  # one or the other, never both
 
 
 def test_a_supervisor_cannot_confirm_their_own_decision(database: Database) -> None:

@@ -86,6 +86,15 @@ def test_a_disabled_user_is_refused(register: str) -> None:
     result = kpass(register, "--user", "kollege", "search", "Muster",
                    KPASS_PASSWORD=CASEWORKER_PASSWORD)
     assert result.returncode == 3 and "disabled" in result.stderr
+    # enabled again: may log in, and the admin learns that signing needs a new password
+    enabled = kpass(register, "--user", "chefin", "user", "enable", "--name", "kollege",
+                    KPASS_PASSWORD=ADMIN_PASSWORD)
+    assert enabled.returncode == 0, enabled.stderr
+    assert "kpass user reset-password kollege" in enabled.stdout
+    assert "braucht kollege ein neues Passwort" in enabled.stdout
+    again = kpass(register, "--user", "kollege", "search", "Muster",
+                  KPASS_PASSWORD=CASEWORKER_PASSWORD)
+    assert again.returncode == 1 and "Keine Person gefunden" in again.stderr  # logged in
 
 
 def test_the_owner_commands_need_no_login(register: str) -> None:

@@ -8,11 +8,16 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from kpass.errors import InvalidInput
-from kpass.models import LOGIN_ROLES, AppUser, RegisterSetting
+from kpass.models import LOGIN_ROLES, AppUser, KeySlot, RegisterSetting
 from kpass.models.engine import Database
 from kpass.rules import configured_issuers
 from kpass.services.access.guard import owner_command, requires
-from kpass.services.access.key_slots import drop_slot, give_slot, start_key_encryption
+from kpass.services.access.key_slots import (
+    any_slot,
+    drop_slot,
+    give_slot,
+    start_key_encryption,
+)
 from kpass.services.access.logins import (
     LOCK_MINUTES_KEY,
     MAX_FAILURES_KEY,
@@ -235,14 +240,19 @@ def disable_user(database: Database, username: str) -> None:
 
 
 @requires(Permission.USERS)
-def enable_user(database: Database, username: str) -> None:
+def enable_user(database: Database, username: str) -> bool:
+    """Let the user log in again. Returns whether they can also sign (print cards, export
+    key lists): disabling dropped their key slot, which only a new password (reset by an
+    admin) gives back."""
     with UnitOfWork(database) as uow:
         user = _user(uow, username)
         user.active = True
         user.failed_logins = 0
         user.locked_until = None
         uow.audit("enable_user", "app_user", user.id, username=user.username)
+        may_sign = uow.session.get(KeySlot, user.id) is not None or not any_slot(uow)
         uow.commit()
+        return may_sign
 
 
 @requires(Permission.USERS)

@@ -58,7 +58,7 @@ def test_a_disabled_user_loses_the_slot_and_a_reset_gives_it_back(database: Data
     add_user(database, "kollegin", "caseworker", PASSWORD)
     disable_user(database, "kollegin")
     assert "kollegin" not in _slots(database)
-    enable_user(database, "kollegin")
+    assert enable_user(database, "kollegin") is False  # the admin is told: reset needed
     log_in(database, "kollegin", PASSWORD)
     assert _kek(database) is None  # may log in, may not sign until an admin resets
     log_in(database, TEST_USER, TEST_PASSWORD)
