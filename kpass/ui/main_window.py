@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
             from kpass.ui.renewals.page import RenewalsPage
 
             page = self._added(RenewalsPage(self.database, self.today))
-            page.household_opened.connect(self.open_household)
+            page.household_opened.connect(
+                lambda household, holder: self.open_household(household, holder))
             self._renewals_page = page
         return self._renewals_page
 

@@ -233,23 +233,28 @@ def test_enter_and_double_click_open_the_household(
     qtbot.keyClicks(page.filter_field, "becker")
     qtbot.keyClick(page.filter_field, Qt.Key.Key_Return)  # from the filter to the list
     assert page.table.hasFocus() and page.table.currentRow() == page.shown_rows()[0]
+    holder = page.rows[page.table.currentRow()].pass_row.person_id
     with qtbot.waitSignal(page.household_opened, timeout=3000) as opened:
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    assert opened.args == [queue["Becker"]]
+    assert opened.args == [queue["Becker"], holder]
     assert window.stack.currentWidget() is window.household_page
     assert window.household_page.editor.draft.household_id == queue["Becker"]
+    # the pass holder is the selected person: "Verlängern", "Karte drucken" act on them
+    assert window.household_page.members.selected_key() == holder
 
     window.show_renewals()
     page.filter_field.setText("adler")  # the filter stays while the caseworker comes back
-    row = page.shown_rows()[1]
+    row = page.shown_rows()[0]  # Max Adler: the partner, not the household's first person
     page.table.scrollToItem(page.table.item(row, 0))
     where = page.table.visualItemRect(page.table.item(row, 2)).center()
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert page.table.currentRow() == row
     with qtbot.waitSignal(page.household_opened, timeout=3000) as opened:
         qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    assert opened.args == [queue["Adler"]]
+    assert opened.args == [queue["Adler"], page.rows[row].pass_row.person_id]
     assert window.household_page.editor.draft.household_id == queue["Adler"]
+    assert page.rows[row].given_names == "Max"
+    assert window.household_page.members.selected_key() == page.rows[row].pass_row.person_id
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.25])

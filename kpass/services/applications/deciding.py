@@ -65,11 +65,16 @@ class DecisionResult:
     approval: ApprovalNeed | None = None
 
 
-def check_application_date(day: date, today: date | None = None) -> None:
+def check_application_date(
+    day: date, today: date | None = None, *,
+    what: tuple[str, str] = ("The application date", "Das Antragsdatum"),
+) -> None:
+    """``day`` is not after today; ``what`` names the date in the message (English,
+    German), e.g. a replacement's day."""
     if day > (today or date.today()):
         raise InvalidInput(
-            f"The application date {day:%d.%m.%Y} lies in the future.",
-            f"Das Antragsdatum {day:%d.%m.%Y} liegt in der Zukunft.",
+            f"{what[0]} {day:%d.%m.%Y} lies in the future.",
+            f"{what[1]} {day:%d.%m.%Y} liegt in der Zukunft.",
         )
 
 

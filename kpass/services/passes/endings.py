@@ -51,7 +51,7 @@ def replace_pass(
     A pass whose revocation is dated in the future is not replaced: the new card would have
     to carry that revocation too (the holder keeps the old card until then).
     """
-    check_application_date(on, today)
+    check_application_date(on, today, what=("The replacement date", "Das Datum des Ersatzes"))
     reason = _check_reason(reason)
     with UnitOfWork(database) as uow:
         card = locked_pass(uow, number)

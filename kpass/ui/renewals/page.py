@@ -70,9 +70,10 @@ def next_month(year: int, month: int) -> tuple[int, int]:
 
 
 class RenewalsPage(QWidget):
-    """The queue; ``household_opened`` carries the household of the row opened."""
+    """The queue; ``household_opened`` carries the household of the row opened and the
+    pass holder, who is then the selected person (the pass actions act on them)."""
 
-    household_opened = Signal(int)
+    household_opened = Signal(int, int)
 
     # translated in translate_ui(); marked here for the catalog
     COLUMNS = (
@@ -287,7 +288,7 @@ class RenewalsPage(QWidget):
             self.message.setText(_tr("%1 gehört heute zu keinem Haushalt.").replace(
                 "%1", f"{self.rows[row].given_names} {self.rows[row].family_name}"))
             return
-        self.household_opened.emit(household)
+        self.household_opened.emit(household, self.rows[row].pass_row.person_id)
 
     def reminder_steps(self) -> list[Step]:
         def step(year: int, month: int) -> Callable[[], Any]:

@@ -125,6 +125,17 @@ def test_replacement_gets_a_new_number_and_the_same_expiry(database: Database) -
         replace_pass(database, first.number, date(2026, 9, 1), "x", today=FUTURE)
 
 
+def test_a_replacement_dated_in_the_future_is_named_as_such(database: Database) -> None:
+    _person, household = pensioner(database)
+    _, [first] = decide_and_issue(database, household, date(2026, 3, 15))
+    assert first.number is not None
+    with pytest.raises(InvalidInput) as refused:
+        replace_pass(database, first.number, date(2026, 8, 2), "verloren",
+                     today=date(2026, 8, 1))
+    assert refused.value.message_de == "Das Datum des Ersatzes 02.08.2026 liegt in der Zukunft."
+    assert "application" not in refused.value.message_en
+
+
 def test_revocation_ends_validity_from_its_day(database: Database) -> None:
     _, household = pensioner(database)
     _, [first] = decide_and_issue(database, household, date(2026, 3, 15))
