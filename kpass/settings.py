@@ -26,6 +26,10 @@ URL_FILE_NAME = "database-url"
 #: In the data folder: the PDFs the desktop app prints (kpass.ui.printing.outbox).
 OUTBOX_NAME = "Ausgabe"
 USER_ENV = "KPASS_USER"
+#: The office's own letter texts (a TOML file with only the changed entries): named by this
+#: variable (a shared folder, the same for every seat), else this file in the config folder.
+LETTER_SETTINGS_ENV = "KPASS_LETTER_SETTINGS"
+LETTER_SETTINGS_NAME = "letter_settings.toml"
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 _OTHERS = 0o077  # group and others: read, write, execute
@@ -49,6 +53,17 @@ def default_outbox() -> Path:
 
 def default_url_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / URL_FILE_NAME
+
+
+def letter_settings_file() -> Path | None:
+    """The office's letter settings laid over the shipped ones, if it has a file; a path
+    named by the variable that does not exist is returned as well (and refused when read,
+    naming it), so a typo is not silently ignored."""
+    named = os.environ.get(LETTER_SETTINGS_ENV, "").strip()
+    if named:
+        return Path(named).expanduser()
+    beside = default_url_file().with_name(LETTER_SETTINGS_NAME)
+    return beside if beside.is_file() else None
 
 
 def default_database_url() -> str:

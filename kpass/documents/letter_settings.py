@@ -18,6 +18,7 @@ from typing import Any
 
 from kpass.documents.errors import DocumentError
 from kpass.resource_files import resource_path
+from kpass.settings import letter_settings_file
 
 DEFAULTS_FILE = ("documents", "letter_settings.toml")
 
@@ -202,7 +203,11 @@ def _merge(values: dict[str, dict[str, Any]], source: Path, data: dict[str, Any]
 
 
 def load_letter_settings(path: Path | None = None) -> LetterSettings:
-    """The defaults, with the administrator's file at ``path`` laid over them (if given)."""
+    """The defaults, with the administrator's file laid over them: ``path`` if given, else
+    the office's file (``KPASS_LETTER_SETTINGS``, or letter_settings.toml in the config
+    folder: :func:`kpass.settings.letter_settings_file`), if there is one."""
+    if path is None:
+        path = letter_settings_file()
     if path is None:
         return _default_settings()
     return _build([resource_path(*DEFAULTS_FILE), Path(path)])

@@ -327,6 +327,31 @@ def test_bad_settings_files_are_refused(tmp_path: Path, content: str, message: s
     assert caught.value.message_de
 
 
+def test_the_office_file_is_found_without_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every print of every seat uses the office's texts: a shared file named by
+    KPASS_LETTER_SETTINGS, else letter_settings.toml beside the database-url file."""
+    monkeypatch.delenv("KPASS_LETTER_SETTINGS", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert load_letter_settings().office.name_lines == ("Stadt Karlsruhe",
+                                                        "Sozial- und Jugendbehörde")
+    own = tmp_path / "config" / "kpass" / "letter_settings.toml"
+    own.parent.mkdir(parents=True)
+    own.write_text('[office]\nname_lines = ["Stadt Karlsruhe", "Sozialamt Probe"]\n',
+                   encoding="utf-8")
+    assert load_letter_settings().office.name_lines[1] == "Sozialamt Probe"
+    shared = tmp_path / "share" / "briefe.toml"
+    shared.parent.mkdir()
+    shared.write_text('[office]\nname_lines = ["Stadt Karlsruhe", "Geteilt"]\n',
+                      encoding="utf-8")
+    monkeypatch.setenv("KPASS_LETTER_SETTINGS", str(shared))
+    assert load_letter_settings().office.name_lines[1] == "Geteilt"
+    monkeypatch.setenv("KPASS_LETTER_SETTINGS", str(tmp_path / "vertippt.toml"))
+    with pytest.raises(DocumentError, match=r"vertippt\.toml"):  # a typo is told
+        load_letter_settings()
+
+
 def test_missing_settings_file(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="cannot be read"):
         load_letter_settings(tmp_path / "missing.toml")
