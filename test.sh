@@ -8,8 +8,9 @@ source scripts/pg-cluster.sh
 
 # xvfb xauth x11-utils: tests/ui/test_xcb_start.py starts the app on a real X display.
 # chromium: the partner page is tested in a real browser (Playwright drives Debian's).
+# appstream desktop-file-utils: the desktop entry and AppStream metadata are validated.
 TEST_APT=("${KPASS_QT_APT[@]}" poppler-utils zbar-tools postgresql libreoffice-calc-nogui
-    xvfb xauth x11-utils chromium)
+    xvfb xauth x11-utils chromium appstream desktop-file-utils)
 kpass_setup test,postgres "${TEST_APT[@]}"
 rc=$?
 if [ $rc -eq 1 ]; then exit 1; fi

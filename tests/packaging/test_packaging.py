@@ -5,10 +5,14 @@ icon sizes and the Windows installer script agree."""
 from __future__ import annotations
 
 import configparser
+import os
+import shutil
+import subprocess
 import tomllib
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from kpass import __version__
@@ -65,3 +69,18 @@ def test_the_bundle_carries_what_the_app_needs_at_run_time() -> None:
     for needed in ('"resources"', '"migrations"', '"handbuch"', '"screenshots"',
                    "copy_metadata", "kpass.ico", "metainfo.xml", "kpass.desktop"):
         assert needed in spec, needed
+
+
+@pytest.mark.parametrize(("tool", "package", "argv"), [
+    ("appstreamcli", "appstream", ["validate", "--no-net", "de.karlsruhe.kpass.metainfo.xml"]),
+    ("desktop-file-validate", "desktop-file-utils", ["kpass.desktop"]),
+])
+def test_the_desktop_tools_accept_the_metadata(tool: str, package: str, argv: list[str]) -> None:
+    found = shutil.which(tool)
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{tool} missing (apt-get install {package}; ./test.sh installs it)")
+        pytest.skip(f"{tool} missing (apt-get install {package})")
+    checked = subprocess.run([found, *argv], cwd=PACKAGING, capture_output=True, text=True,
+                             timeout=60, check=False)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
