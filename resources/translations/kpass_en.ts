@@ -857,67 +857,77 @@ City of Karlsruhe · Sozial- und Jugendbehörde. Licence: %1.</translation>
         <translation>Monthly statistics counts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="165"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="114"/>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="115"/>
+        <source>60plus-Gutscheine</source>
+        <translation>60plus vouchers</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/texts.py" line="167"/>
         <source>Ergebnis: unverändert.</source>
         <translation>Result: unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="167"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="169"/>
         <source>Ergebnis: VERÄNDERT – bitte der Leitung und dem Datenschutz melden.</source>
         <translation>Result: CHANGED – please report this to the management and the data protection officer.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="170"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="172"/>
         <source>Kette: %1 Ereignisse geprüft; jedes passt zu seinem Hash und ist mit dem vorigen verkettet.</source>
         <translation>Chain: %1 events checked; each matches its hash and links to the one before.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="173"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="175"/>
         <source>Kette: gebrochen bei Ereignis Nr. %1:</source>
         <translation>Chain: broken at event no. %1:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="175"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="177"/>
         <source>Kette: gebrochen ab Ereignis Nr. %1 (%2 Befunde):</source>
         <translation>Chain: broken from event no. %1 on (%2 findings):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="181"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="183"/>
         <source>Anker: bestätigt bei Ereignis Nr. %1; bis dahin ist nichts verändert.</source>
         <translation>Anchor: confirmed at event no. %1; nothing up to it was changed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="184"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="186"/>
         <source>Anker: bei Ereignis Nr. %1 gefunden, aber die Kette davor ist gebrochen.</source>
         <translation>Anchor: found at event no. %1, but the chain before it is broken.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="187"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="189"/>
         <source>Anker: nicht in der Kette (Protokoll neu geschrieben oder Hash vertippt).</source>
         <translation>Anchor: not in the chain (the trail was rewritten or the hash mistyped).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="189"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="191"/>
         <source>Pässe: %1 mit dem Protokoll verglichen, %2 nicht prüfbar (vor der Aufzeichnung angelegt).</source>
         <translation>Passes: %1 compared with the trail, %2 not checkable (created before passes were recorded).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="194"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="196"/>
         <source>1 Pass weicht vom Protokoll ab:</source>
         <translation>1 pass differs from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="196"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="198"/>
         <source>%1 Pässe weichen vom Protokoll ab:</source>
         <translation>%1 passes differ from the trail:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="203"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="205"/>
         <source>Anker notiert – bitte ins Papierprotokoll übertragen:</source>
         <translation>Anchor noted – please copy it into the paper log:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/audit/texts.py" line="204"/>
+        <location filename="../../kpass/ui/audit/texts.py" line="206"/>
         <source>Nr. %1 · %2</source>
         <translation>No. %1 · %2</translation>
     </message>
@@ -4134,183 +4144,183 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="246"/>
+        <location filename="../../kpass/ui/main_window.py" line="247"/>
         <source>Angemeldet: %1 (%2)</source>
         <translation>Logged in: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="253"/>
+        <location filename="../../kpass/ui/main_window.py" line="254"/>
         <source>Karlsruher Pass</source>
         <translation>Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="254"/>
+        <location filename="../../kpass/ui/main_window.py" line="255"/>
         <source>&amp;Vorgang</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="255"/>
+        <location filename="../../kpass/ui/main_window.py" line="256"/>
         <source>&amp;Suche</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="256"/>
+        <location filename="../../kpass/ui/main_window.py" line="257"/>
         <source>Person suchen (Strg+F)</source>
         <translation>Search for a person (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="257"/>
+        <location filename="../../kpass/ui/main_window.py" line="258"/>
         <source>&amp;Neuer Antrag</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="258"/>
+        <location filename="../../kpass/ui/main_window.py" line="259"/>
         <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
         <translation>New application with a new household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="259"/>
+        <location filename="../../kpass/ui/main_window.py" line="260"/>
         <source>&amp;Verlängerungen</source>
         <translation>&amp;Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="260"/>
+        <location filename="../../kpass/ui/main_window.py" line="261"/>
         <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
         <translation>Passes that expire this month and next month (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="262"/>
+        <location filename="../../kpass/ui/main_window.py" line="263"/>
         <source>Wi&amp;dersprüche</source>
         <translation>&amp;Objections</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="263"/>
+        <location filename="../../kpass/ui/main_window.py" line="264"/>
         <source>Offene Widersprüche nach Fälligkeit (Strg+J)</source>
         <translation>Open objections by due date (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="264"/>
+        <location filename="../../kpass/ui/main_window.py" line="265"/>
         <source>Frei&amp;gaben (Vier-Augen-Prinzip)</source>
         <translation>&amp;Approvals (four-eyes principle)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="266"/>
+        <location filename="../../kpass/ui/main_window.py" line="267"/>
         <source>Entscheidungen, die auf die Freigabe der Leitung warten (Strg+G)</source>
         <translation>Decisions waiting for approval by a supervisor (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="267"/>
+        <location filename="../../kpass/ui/main_window.py" line="268"/>
         <source>&amp;Karten des Tages drucken …</source>
         <translation>Print the &amp;day&apos;s cards …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="268"/>
+        <location filename="../../kpass/ui/main_window.py" line="269"/>
         <source>Alle Karten eines Tages auf A4-Bögen</source>
         <translation>All cards of one day on A4 sheets</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="269"/>
+        <location filename="../../kpass/ui/main_window.py" line="270"/>
         <source>Bestand &amp;importieren …</source>
         <translation>&amp;Import existing register …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="270"/>
+        <location filename="../../kpass/ui/main_window.py" line="271"/>
         <source>Eine bisherige Liste (CSV/XLSX) übernehmen</source>
         <translation>Take over a previous list (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="271"/>
+        <location filename="../../kpass/ui/main_window.py" line="272"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="272"/>
+        <location filename="../../kpass/ui/main_window.py" line="273"/>
         <source>Aus&amp;wertung</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="273"/>
+        <location filename="../../kpass/ui/main_window.py" line="274"/>
         <source>&amp;Übersicht für die Leitung</source>
         <translation>&amp;Dashboard for supervisors</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="274"/>
+        <location filename="../../kpass/ui/main_window.py" line="275"/>
         <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
         <translation>Key figures, trend and export (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="275"/>
+        <location filename="../../kpass/ui/main_window.py" line="276"/>
         <source>&amp;Was wäre, wenn …</source>
         <translation>&amp;What if …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="276"/>
+        <location filename="../../kpass/ui/main_window.py" line="277"/>
         <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
         <translation>Try out another income limit (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="277"/>
+        <location filename="../../kpass/ui/main_window.py" line="278"/>
         <source>&amp;Protokoll der Änderungen</source>
         <translation>Audit &amp;log</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="278"/>
+        <location filename="../../kpass/ui/main_window.py" line="279"/>
         <source>Wer hat was wann getan; Kette prüfen (Strg+L)</source>
         <translation>Who did what and when; verify the chain (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="279"/>
+        <location filename="../../kpass/ui/main_window.py" line="280"/>
         <source>&amp;Gutscheinliste für die Buchhaltung …</source>
         <translation>&amp;Voucher list for accounting …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="281"/>
+        <location filename="../../kpass/ui/main_window.py" line="282"/>
         <source>Ausgegebene 60plus-Gutscheine eines Monats als CSV oder XLSX</source>
         <translation>60plus vouchers handed out in a month, as CSV or XLSX</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="282"/>
+        <location filename="../../kpass/ui/main_window.py" line="283"/>
         <source>E&amp;xtras</source>
         <translation>E&amp;xtras</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="283"/>
+        <location filename="../../kpass/ui/main_window.py" line="284"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="284"/>
+        <location filename="../../kpass/ui/main_window.py" line="285"/>
         <source>Sprache der Oberfläche</source>
         <translation>Language of the interface</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="285"/>
+        <location filename="../../kpass/ui/main_window.py" line="286"/>
         <source>&amp;Handbuch</source>
         <translation>User &amp;guide</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="286"/>
+        <location filename="../../kpass/ui/main_window.py" line="287"/>
         <source>Die Seite des Handbuchs zu dieser Ansicht (F1)</source>
         <translation>The user guide&apos;s page for this view (F1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="287"/>
+        <location filename="../../kpass/ui/main_window.py" line="288"/>
         <source>Ü&amp;ber kpass …</source>
         <translation>&amp;About kpass …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="288"/>
         <location filename="../../kpass/ui/main_window.py" line="289"/>
+        <location filename="../../kpass/ui/main_window.py" line="290"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="290"/>
+        <location filename="../../kpass/ui/main_window.py" line="291"/>
         <source>Menüleiste</source>
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="431"/>
+        <location filename="../../kpass/ui/main_window.py" line="432"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>
@@ -6946,197 +6956,197 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>December</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="79"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="80"/>
         <source>Ablauf</source>
         <translation>Expiry</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="80"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="81"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="81"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="82"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="82"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="83"/>
         <source>Haushalt</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="83"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="84"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="84"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="85"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="85"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="86"/>
         <source>gültig ab</source>
         <translation>valid from</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="86"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="87"/>
         <source>gültig bis</source>
         <translation>valid until</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="87"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="157"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="158"/>
         <source>Verlängerungen: Pässe, die bald ablaufen</source>
         <translation>Renewals: passes that expire soon</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="158"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="159"/>
         <source>Verlängerungen</source>
         <translation>Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="159"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="160"/>
         <source>&amp;Ablaufmonat:</source>
         <translation>Expir&amp;y month:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="164"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="165"/>
         <source>%1 und %2</source>
         <translation>%1 and %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="170"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="171"/>
         <source>Ablaufmonat</source>
         <translation>Expiry month</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="172"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="173"/>
         <source>Ablaufende Pässe</source>
         <translation>Expiring passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="173"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="174"/>
         <source>&amp;Filter:</source>
         <translation>&amp;Filter:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="174"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="175"/>
         <source>Name, Passnummer, Haushalt oder Stadtteil</source>
         <translation>Name, pass number, household or district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="175"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="176"/>
         <source>Liste filtern</source>
         <translation>Filter the list</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="177"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="178"/>
         <source>Zeigt nur die Pässe, bei denen jedes eingegebene Wort am Anfang eines Namens, der Passnummer, der Haushaltsnummer oder des Stadtteils steht</source>
         <translation>Shows only the passes where every word typed begins a name, the pass number, the household number or the district</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="179"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="180"/>
         <source>Anzahl</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="180"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="181"/>
         <source>Eingabe im Filter: Liste · Eingabe oder Doppelklick in der Liste: Haushalt öffnen</source>
         <translation>Enter in the filter: list · Enter or double-click in the list: open the household</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="182"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="183"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="183"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="184"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="184"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="185"/>
         <source>&amp;Erinnerungen drucken</source>
         <translation>&amp;Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="185"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="186"/>
         <source>Erinnerungsschreiben für die gewählten Monate drucken</source>
         <translation>Print reminder letters for the chosen months</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="187"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="188"/>
         <source>Vorschau und Dr&amp;ucken …</source>
         <translation>Pre&amp;view and print …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="188"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="189"/>
         <source>Gedruckte Erinnerungsschreiben ansehen und auf einem Drucker ausgeben</source>
         <translation>View the printed reminder letters and send them to a printer</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="267"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="268"/>
         <source>%1 Pässe</source>
         <translation>%1 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="267"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="268"/>
         <source>1 Pass</source>
         <translation>1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="269"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="270"/>
         <source>%1 von %2 Pässen</source>
         <translation>%1 of %2 passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="269"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="270"/>
         <source>%1 von 1 Pass</source>
         <translation>%1 of 1 pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="287"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="288"/>
         <source>%1 gehört heute zu keinem Haushalt.</source>
         <translation>%1 belongs to no household today.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="299"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="300"/>
         <source>Erinnerungen für %1 …</source>
         <translation>Reminders for %1 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="306"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="307"/>
         <source>In den gewählten Monaten laufen keine Pässe ab.</source>
         <translation>No passes expire in the chosen months.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="310"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="311"/>
         <source>Erinnerungen werden gedruckt …</source>
         <translation>Printing reminders …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="311"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="312"/>
         <source>Erinnerungen drucken</source>
         <translation>Print reminders</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="333"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="334"/>
         <source>Abgebrochen; fertig: %1 Datei(en).</source>
         <translation>Cancelled; done: %1 file(s).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="336"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="337"/>
         <source>Gedruckt: %1</source>
         <translation>Printed: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/renewals/page.py" line="351"/>
+        <location filename="../../kpass/ui/renewals/page.py" line="352"/>
         <source>Erinnerungsschreiben (%1)</source>
         <translation>Reminder letters (%1)</translation>
     </message>

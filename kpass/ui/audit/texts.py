@@ -111,6 +111,8 @@ ENTITY_LABELS = {
     "street_directory": "Straßenverzeichnis",
     "objection_statistics": "Widerspruchsstatistik",
     "stat_month": "Monatliche Statistikzahlen",
+    "statistics": "Statistik",
+    "voucher_issue": "60plus-Gutscheine",
 }
 
 translatable_tables(_CONTEXT, ACTION_LABELS, ENTITY_LABELS)

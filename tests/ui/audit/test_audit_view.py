@@ -187,3 +187,21 @@ def test_every_action_kpass_records_has_a_german_label() -> None:
         recorded |= set(re.findall(r"\"(extend_pass|issue_pass)\"", source))
     assert len(recorded) > 30
     assert not sorted(recorded - set(ACTION_LABELS))
+
+
+def test_every_area_kpass_records_has_a_german_label() -> None:
+    """The "Bereich" column says "Statistik" or "60plus-Gutscheine", never ``voucher_issue``:
+    every entity the services name in the trail (bulk reads included) has its label."""
+    import re
+    from pathlib import Path
+
+    import kpass
+    from kpass.ui.audit.texts import ENTITY_LABELS
+
+    recorded: set[str] = set()
+    for path in Path(kpass.__file__).parent.joinpath("services").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        recorded |= set(re.findall(r"\.audit\(\s*\"[a-z_]+\",\s*\"([a-z_]+)\"", source))
+        recorded |= set(re.findall(r"record_bulk_read\(\s*[a-z_.]+,\s*\"([a-z_]+)\"", source))
+    assert {"pass", "statistics", "voucher_issue"} <= recorded
+    assert not sorted(recorded - set(ENTITY_LABELS))
