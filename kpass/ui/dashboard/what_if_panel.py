@@ -334,13 +334,16 @@ class WhatIfPanel(QWidget):
             self.table.resizeColumnsToContents()
             return
         report = self.report
+        after = format_count(report.eligible_after)
+        if not shown["exact"] and not all(isinstance(shown[k], int) for k in ("gained", "lost")):
+            # after − before = gained − lost: an exact "after" would give a hidden count away
+            after = "·"
         values = {
             "thresholds": f"{format_euro(report.threshold_before)} → "
             f"{format_euro(report.threshold_after)}",
             "households": format_count(report.households),
             "persons": format_count(report.persons),
-            "eligible": f"{format_count(report.eligible_before)} → "
-            f"{format_count(report.eligible_after)}",
+            "eligible": f"{format_count(report.eligible_before)} → {after}",
             "gained": self._count_text(shown["gained"]),
             "lost": self._count_text(shown["lost"]),
         }

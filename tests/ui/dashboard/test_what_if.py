@@ -153,3 +153,23 @@ def test_every_control_has_an_accessible_name(panel: WhatIfPanel) -> None:
         panel.table,
     ]
     assert tab_through(panel.threshold_field, len(order)) == order
+
+
+def test_the_secret_view_does_not_give_a_hidden_total_away(
+    qtbot: QtBot, panel: WhatIfPanel, register: Database
+) -> None:
+    """Eligible after − before = gained − lost: with a hidden total of 1 to 4 gained, the
+    exact number of eligible persons after the change would tell it; it is hidden too."""
+    few = next((limit for limit in range(1301, 1500, 3)
+                if 1 <= sum(policy_impact(register, Decimal(limit), AS_OF).gained.values())
+                <= 4), None)
+    assert few is not None, "the demo register has no limit with 1 to 4 persons gained"
+    calculate(qtbot, panel, str(few))
+    panel.secret_box.setChecked(True)
+    assert panel.summary_values["gained"].text() == SUPPRESSED_MARK
+    assert panel.summary_values["eligible"].text().endswith(f"→ {SUPPRESSED_MARK}")
+    panel.secret_box.setChecked(False)
+    report = panel.report
+    assert report is not None
+    assert panel.summary_values["eligible"].text() == (
+        f"{format_count(report.eligible_before)} → {format_count(report.eligible_after)}")
