@@ -42,11 +42,17 @@ def _impact(args: argparse.Namespace) -> int:
         f"Households with a decision in the 12 months before {on:%d.%m.%Y}: "
         f"{report.households:,} ({report.persons:,} persons)"
     )
+    # the text says what the JSON says: small counts hidden unless --exact
     print(
         f"Income limit {report.threshold_before:.2f} € → {report.threshold_after:.2f} €: "
-        f"eligible {report.eligible_before:,} → {report.eligible_after:,} "
-        f"(+{sum(report.gained.values()):,} / −{sum(report.lost.values()):,})"
+        f"eligible {report.eligible_before:,} → {_count(shown['eligible_after'])} "
+        f"(+{_count(shown['gained'])} / −{_count(shown['lost'])})"
     )
-    for row in report.as_json()["by_stadtteil_and_age_group"]:  # type: ignore[attr-defined]
-        print(f"  {row['stadtteil']:10} {row['age_group']:6} +{row['gained']:<6} −{row['lost']}")
+    for row in shown["by_stadtteil_and_age_group"]:  # type: ignore[attr-defined]
+        print(f"  {row['stadtteil']:10} {row['age_group']:6} +{row['gained']!s:<6} "
+              f"−{row['lost']}")
     return 0
+
+
+def _count(value: object) -> str:
+    return f"{value:,}" if isinstance(value, int) else str(value)

@@ -245,6 +245,22 @@ def test_rules_impact_reports_gains_and_writes_nothing(demo_url: str) -> None:
     shown = impact("1430.00")  # for Sozialplanung: small counts suppressed
     cells = [r["gained"] for r in shown["by_stadtteil_and_age_group"]]
     assert "·" in cells and not any(isinstance(c, int) and 1 <= c <= 4 for c in cells)
+    # the text output hides what the JSON hides: no exact cell of 1 to 4 anywhere
+    text = kpass("rules", "impact", "--threshold", "1430.00", "--on", "2026-11-01",
+                 url=demo_url)
+    assert text.returncode == 0, text.stderr
+    rows = [line.split() for line in text.stdout.splitlines() if line.startswith("  ")]
+    assert rows and all(r[-2][1:] == "·" or not 1 <= int(r[-2][1:]) <= 4 for r in rows)
+    assert any(r[-2] == "+·" for r in rows)
+    # a total of 1 to 4 gained is hidden, and with it the eligible count after
+    for limit in range(1301, 1500, 3):
+        few = impact(f"{limit}.00", "--exact")
+        if 1 <= few["gained"] <= 4:
+            hidden = impact(f"{limit}.00")
+            assert hidden["gained"] == "·" and hidden["eligible_after"] == "·"
+            break
+    else:
+        pytest.fail("no limit with 1 to 4 persons gained in the demo register")
     assert kpass("db", "status", "--json", url=demo_url).stdout == before
     bad = kpass("rules", "impact", "--threshold", "viel", url=demo_url)
     assert bad.returncode == 2 and "Eurobetrag" in bad.stderr

@@ -51,7 +51,10 @@ class ImpactReport:
             "households": self.households,
             "persons": self.persons,
             "eligible_before": self.eligible_before,
-            "eligible_after": self.eligible_after,
+            # after − before = gained − lost: hidden with a hidden total, as in the app
+            "eligible_after": self.eligible_after
+            if isinstance(gained_total, int) and isinstance(lost_total, int)
+            else SUPPRESSED_MARK,
             "exact": exact,
             "gained": gained_total,
             "lost": lost_total,
