@@ -83,6 +83,7 @@ def add_notice(
     valid_from: date,
     valid_until: date | None,  # None: granted "bis auf Weiteres"
     persons: tuple[int, ...] = (),
+    reference: str = "T-1",
 ) -> None:
     from kpass.models import BenefitNotice, BenefitNoticePerson
 
@@ -92,7 +93,7 @@ def add_notice(
             kind=kind,
             valid_from=valid_from,
             valid_until=valid_until,
-            reference="T-1",
+            reference=reference,
         )
         uow.session.add(notice)
         uow.session.flush()

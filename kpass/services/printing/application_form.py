@@ -16,6 +16,7 @@ from kpass.documents.application_form import (
 from kpass.errors import InvalidInput
 from kpass.models import (
     Application,
+    BenefitNotice,
     Person,
 )
 from kpass.models.engine import Database
@@ -74,9 +75,14 @@ def print_application_form(database: Database, application_id: int, out: Path) -
                 and i.valid_from <= day
                 and (i.valid_until is None or i.valid_until >= day)
             ),
+            # the stored notices themselves: the facts for the rules carry no file number
             notices=tuple(
-                FormNotice(n.kind, n.valid_from, n.valid_until, "")
-                for n in facts.notices
+                FormNotice(n.kind, n.valid_from, n.valid_until, n.reference)
+                for n in uow.session.scalars(
+                    select(BenefitNotice)
+                    .where(BenefitNotice.household_id == application.household_id)
+                    .order_by(BenefitNotice.valid_from, BenefitNotice.id)
+                )
                 if (n.valid_until is None or n.valid_until >= month_start)
                 and n.valid_from <= day
             ),

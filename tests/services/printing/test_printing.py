@@ -209,7 +209,8 @@ def test_application_form_shows_what_was_recorded(database: Database, tmp_path: 
 
 def test_application_form_shows_an_open_ended_notice(database: Database, tmp_path: Path) -> None:
     [person] = add_household(database, [("Haddad", "Samir", date(1975, 4, 4), "applicant")])
-    add_notice(database, household_of(database, person), "asylblg", date(2025, 9, 1), None)
+    add_notice(database, household_of(database, person), "asylblg", date(2025, 9, 1), None,
+               reference="AsylbLG-2025-0815")
     application = apply(database, household_of(database, person), DAY, today=FUTURE)
     from kpass.services.printing import print_application_form
 
@@ -218,3 +219,4 @@ def test_application_form_shows_an_open_ended_notice(database: Database, tmp_pat
     # the table cell wraps: "01.09.2025 – bis auf" / "Weiteres"
     text = " ".join(pdftext(out).split())
     assert "01.09.2025 – bis auf" in text and "Weiteres" in text and "9999" not in text
+    assert "AsylbLG-2025-0815" in text  # the file number the applicant signs for
