@@ -329,3 +329,21 @@ def test_the_street_directory_suggests_the_stadtteil(
     type_text("5")
     tab()  # leaving the number asks the directory
     assert window.household_page.address.stadtteil.code() == "01"
+
+
+def test_an_address_without_postcode_and_stadtteil_is_not_yet_decidable(
+    qtbot: QtBot, window: MainWindow, database: Database
+) -> None:
+    """Only street and house number typed, a person added: the preview says the address is
+    incomplete ("Noch nicht entscheidbar"), never "nicht berechtigt" in red."""
+    page = window.household_page
+    start_new(window)
+    type_text("Kaiserstraße")
+    tab()
+    type_text("12")
+    page.members.family.setFocus()
+    enter_person("Ohneort", "Olga", "01.01.1970")
+    summary = page.panel.summary.text()
+    assert summary.startswith("Noch nicht entscheidbar"), summary
+    assert "Stadtteil" in summary and "berechtigt" not in summary
+    assert page.panel.table.rowCount() == 0

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from kpass.errors import KpassError
 from kpass.services.applications import apply, decide, education_hint
 from kpass.services.approvals import ApprovalView, decision_approval
-from kpass.services.household import InvalidField, check_address
+from kpass.services.household import InvalidField, check_place
 from kpass.ui.approvals.texts import reason_text
 from kpass.ui.common.run_service import run_service
 from kpass.ui.household.decision_text import not_counted_incomes
@@ -102,11 +102,11 @@ class DecisionActions:
     def _place_problem(self) -> InvalidField | None:
         """What is wrong with the place of the address on the screen (a Stadtteil missing or
         unknown, no municipality); the rules would read it as "nicht berechtigt"."""
+        address = self.editor.draft.address.as_input()
         try:
-            check_address(self.editor.draft.address.as_input())
+            check_place(address.municipality, address.stadtteil_code)
         except InvalidField as exc:
-            if exc.field.rsplit(".", 1)[-1] in ("stadtteil_code", "municipality"):
-                return exc
+            return exc
         return None
 
     def show_education_hint_today(self) -> None:
