@@ -32,6 +32,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # Tests never touch a real user's database or name the real user.
     os.environ.pop("KPASS_DATABASE_URL", None)
     os.environ.pop("KPASS_DATABASE_URL_FILE", None)
+    os.environ.pop("KPASS_LETTER_SETTINGS", None)  # a developer's office texts stay out
     os.environ["KPASS_USER"] = TEST_USER
     os.environ["KPASS_PASSWORD"] = TEST_PASSWORD
     from kpass.services.access import use_cheap_hashing_for_tests

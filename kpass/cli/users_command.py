@@ -152,9 +152,9 @@ def _enable(args: argparse.Namespace) -> int:
     print(f"User {args.name} enabled.")
     if not may_sign:
         print(f"To print cards again, {args.name} needs a new password: "
-              f"kpass user reset-password {args.name}")
+              f"kpass user reset-password --name {args.name}")
         print(f"Zum Drucken von Karten braucht {args.name} ein neues Passwort: "
-              f"kpass user reset-password {args.name}")
+              f"kpass user reset-password --name {args.name}")
     return 0
 
 

@@ -210,7 +210,28 @@ def load_letter_settings(path: Path | None = None) -> LetterSettings:
         path = letter_settings_file()
     if path is None:
         return _default_settings()
-    return _build([resource_path(*DEFAULTS_FILE), Path(path)])
+    path = Path(path)
+    try:
+        seen = path.stat()
+    except OSError:
+        return _build([resource_path(*DEFAULTS_FILE), path])  # refused, naming the file
+    # read again only when the file changed (it may lie on a share; the preview asks often)
+    return _office_settings(path, seen.st_mtime_ns, seen.st_size)
+
+
+@cache
+def _office_settings(path: Path, _mtime_ns: int, _size: int) -> LetterSettings:
+    return _build([resource_path(*DEFAULTS_FILE), path])
+
+
+def screen_letter_settings() -> LetterSettings:
+    """For what the screen shows beside a decision (a hint): the office's settings, or the
+    shipped ones while the office's file is broken — the print names that problem, the
+    counter keeps working."""
+    try:
+        return load_letter_settings()
+    except DocumentError:
+        return _default_settings()
 
 
 @cache

@@ -90,7 +90,7 @@ def test_a_disabled_user_is_refused(register: str) -> None:
     enabled = kpass(register, "--user", "chefin", "user", "enable", "--name", "kollege",
                     KPASS_PASSWORD=ADMIN_PASSWORD)
     assert enabled.returncode == 0, enabled.stderr
-    assert "kpass user reset-password kollege" in enabled.stdout
+    assert "kpass user reset-password --name kollege" in enabled.stdout
     assert "braucht kollege ein neues Passwort" in enabled.stdout
     again = kpass(register, "--user", "kollege", "search", "Muster",
                   KPASS_PASSWORD=CASEWORKER_PASSWORD)

@@ -12,9 +12,9 @@ def education_hint(rule_input: RuleInput) -> str:
     no register, no login — it explains what is on the screen."""
     # the letter's module brings ReportLab: loaded when a hint is first shown, not when
     # the applications are imported (the app's start)
-    from kpass.documents import load_letter_settings
     from kpass.documents.decision_letter import education_note
+    from kpass.documents.letter_settings import screen_letter_settings
 
     kinds = education_benefits(rule_input)
     return education_note(tuple(label(BENEFITS, kind) for kind in kinds),
-                          load_letter_settings(None))
+                          screen_letter_settings())

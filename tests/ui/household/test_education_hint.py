@@ -31,3 +31,21 @@ def test_the_panel_shows_the_hint_with_the_decision(qtbot: QtBot, database: Data
     assert hint.isVisible() and "Bildung und Teilhabe" in hint.text()
     assert "Wohngeld" in hint.text()
     page.panel.grab().save(str(tmp_path / "panel.png"))
+
+
+@pytest.mark.gui
+def test_a_broken_office_letter_file_does_not_stop_the_counter(
+    qtbot: QtBot, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """KPASS_LETTER_SETTINGS names a file that is gone (a share not mounted): the preview and
+    "Entscheiden" work on, the hint in the shipped words; the print will name the file."""
+    monkeypatch.setenv("KPASS_LETTER_SETTINGS", str(tmp_path / "nicht-da.toml"))
+    household = _family(database, "wohngeld")
+    page = HouseholdPage(database, DAY)
+    qtbot.addWidget(page)
+    page.show()
+    page.open(household)
+    page.decide_today()
+    assert page.last_decision_id is not None
+    assert "Bildung und Teilhabe" in page.panel.education.text()
+    assert page.panel.issue_button.isEnabled()
