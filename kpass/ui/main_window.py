@@ -413,8 +413,8 @@ class MainWindow(QMainWindow):
         if self._handbook is None:
             self._handbook = HandbookWindow(self)
         screen = self.stack.currentWidget()
+        self._handbook.show()  # first: the pictures are fitted to the shown window's width
         self._handbook.show_page(page_for(screen.objectName() if screen else ""))
-        self._handbook.show()
         self._handbook.raise_()
         self._handbook.activateWindow()
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QImageReader,
     QKeySequence,
+    QResizeEvent,
     QTextCursor,
     QTextDocument,
     QTextImageFormat,
@@ -82,16 +83,26 @@ class GuideBrowser(QTextBrowser):
         self.go_to_anchor(source.fragment())
 
     def go_to_anchor(self, name: str) -> None:
+        """Scroll the heading that carried the anchor ``name`` to the top (the heading block
+        itself: the same words may stand earlier, in a link to it)."""
         heading = self.anchors.get(name)
         if not heading:
             return
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-        if self.find(heading):
-            top = self.cursorRect().top()
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + top)
-            cursor = self.textCursor()
-            cursor.clearSelection()
-            self.setTextCursor(cursor)
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() > 0 and block.text().strip() == heading:
+                cursor = QTextCursor(block)
+                self.setTextCursor(cursor)
+                top = self.cursorRect(cursor).top()
+                self.verticalScrollBar().setValue(self.verticalScrollBar().value() + top)
+                return
+            block = block.next()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        source = self.source()
+        if source.isLocalFile():
+            self._fit_pictures(Path(source.toLocalFile()).parent)
 
     def _fit_pictures(self, base: Path) -> None:
         room = max(200, self.viewport().width() - _IMAGE_MARGIN)
@@ -104,9 +115,10 @@ class GuideBrowser(QTextBrowser):
                 if shape.isImageFormat():
                     image = shape.toImageFormat()
                     width = QImageReader(str(base / image.name())).size().width()
-                    if width > room:
+                    wanted = min(width, room)
+                    if width > 0 and image.width() != wanted:
                         fitted = QTextImageFormat(image)
-                        fitted.setWidth(room)
+                        fitted.setWidth(wanted)
                         cursor = QTextCursor(self.document())
                         cursor.setPosition(fragment.position())
                         cursor.setPosition(fragment.position() + fragment.length(),

@@ -42,6 +42,20 @@ def window(qtbot: QtBot, database: Database) -> MainWindow:
     return win
 
 
+def picture_widths(guide: HandbookWindow) -> list[float]:
+    widths = []
+    block = guide.browser.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            shape = fragments.fragment().charFormat()
+            if shape.isImageFormat():
+                widths.append(shape.toImageFormat().width())
+            fragments += 1
+        block = block.next()
+    return widths
+
+
 def test_every_screen_has_its_page_in_the_guide() -> None:
     assert handbook_dir() == GUIDE
     for screen, page in PAGES.items():
@@ -85,6 +99,19 @@ def test_f1_opens_the_page_of_the_screen_in_front(qtbot: QtBot, window: MainWind
     assert top.block().blockFormat().headingLevel() == 2
     assert top.block().charFormat().fontWeight() == 700 or \
         top.block().begin().fragment().charFormat().fontWeight() == 700
+    # the heading itself, not an earlier link that carries the same words
+    guide.follow(QUrl("../sachbearbeitung/verlaengerung.md#verlaengern"))
+    top = guide.browser.cursorForPosition(guide.browser.viewport().rect().topLeft())
+    assert top.block().blockFormat().headingLevel() > 0
+    assert top.block().text() == guide.browser.anchors["verlaengern"]
+    # pictures fit the window, also after it grew
+    guide.resize(700, 700)
+    QApplication.processEvents()
+    widths = picture_widths(guide)
+    assert widths and max(widths) <= guide.browser.viewport().width()
+    guide.resize(1400, 900)
+    QApplication.processEvents()
+    assert max(picture_widths(guide)) > max(widths)
 
 
 def test_the_guide_window_without_a_guide_says_so(
