@@ -156,15 +156,22 @@
   }
 
   async function loadFiles(files) {
+    // Key sets first: at a key change the office sends a new key set and a list signed
+    // with the new key together, in whatever order the file manager hands them over.
+    const read = [];
+    const said = [];
     for (const file of files) {
-      let text;
       try {
-        text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+        read.push([file, new TextDecoder("utf-8", { fatal: true })
+          .decode(await file.arrayBuffer())]);
       } catch (error) {
-        showUpdate(`${file.name}: keine Datei des Amts (Zeichen außerhalb von ASCII).`,
-                   "refused");
-        continue;
+        said.push([`${file.name}: keine Datei des Amts (Zeichen außerhalb von ASCII).`,
+                   "refused"]);
       }
+    }
+    read.sort((a, b) => Number(!a[1].startsWith("{")) - Number(!b[1].startsWith("{")));
+    const showUpdate = (text, kind) => said.push([text, kind]);  // one line per file
+    for (const [file, text] of read) {
       if (text.startsWith("KPASS-REVOCATIONS")) {
         const before = list ? list.sequence : null;
         const read = await acceptList(text);
@@ -190,6 +197,9 @@
         showUpdate(`${file.name}: weder Sperrliste noch Schlüsselsatz.`, "refused");
       }
     }
+    const box = $("update-message");
+    box.textContent = said.map(([text]) => text).join("\n");
+    box.className = said.some(([, kind]) => kind === "refused") ? "refused" : "accepted";
     saveState();
     describeLists();
     scan.focus();

@@ -93,16 +93,19 @@ def office(database: Database, tmp_path: Path) -> Office:
     return Office(database, page, key_set, made.fingerprint, numbers, tmp_path)
 
 
-def dropped(page: Any, name: str, text: str) -> None:
-    """``name`` with ``text`` dragged from the file manager and dropped onto the page."""
+def dropped(page: Any, name: str, text: str, *more: tuple[str, str]) -> None:
+    """``name`` with ``text`` (and ``more`` files, in this order) dragged from the file
+    manager and dropped onto the page."""
     page.evaluate(
-        """([name, text]) => {
+        """(given) => {
              const files = new DataTransfer();
-             files.items.add(new File([text], name, { type: "text/plain" }));
+             for (const [name, text] of given) {
+               files.items.add(new File([text], name, { type: "text/plain" }));
+             }
              document.getElementById("drop-zone").dispatchEvent(new DragEvent(
                "drop", { dataTransfer: files, bubbles: true, cancelable: true }));
            }""",
-        [name, text],
+        [[name, text], *more],
     )
 
 
@@ -122,6 +125,8 @@ def opened(page: Any, office: Office, at: datetime = NOON) -> Any:
 def scan(page: Any, payload: str) -> tuple[str, str]:
     """Typed in as a handheld scanner does, Enter included; the status and headline."""
     field = page.locator("#scan")
+    # forget the last result first, so that the wait below is for this card's
+    page.evaluate("() => { delete document.getElementById('result').dataset.status; }")
     field.type(payload.strip())
     field.press("Enter")
     result = page.locator("#result")
@@ -232,8 +237,12 @@ def test_keyboard_alone_and_every_result_screen(
         "unbekannter-schluessel": sign_payload(
             PassFields(valid, "kinderpass", DAY, DAY + year, "SG", 1961), *_stranger()),
     }
+    expected = {"gueltig": "genuine-valid", "gesperrt": "genuine-revoked",
+                "abgelaufen": "genuine-expired", "nicht-gueltig": "forged-or-altered",
+                "noch-nicht-gueltig": "genuine-not-yet-valid",
+                "unbekannter-schluessel": "unknown-key"}
     for name, payload in screens.items():
-        scan(page, payload)
+        assert scan(page, payload)[0] == expected[name], name
         page.screenshot(path=str(tmp_path / f"ergebnis-{name}.png"), full_page=True)
     # the names a screen reader announces contain the visible labels
     assert page.get_by_label("QR-Code scannen oder einfügen").count() == 1
@@ -330,3 +339,27 @@ def test_the_page_reflows_at_200_and_400_percent_zoom(
     for control in ("#scan", "#check", "#update-file"):
         box = page.locator(control).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, control
+
+
+def test_a_key_change_dropped_as_two_files_takes_both_in_any_order(
+    page: Any, office: Office
+) -> None:
+    """At a key change the office sends the new key set and a list signed with the new key;
+    dropped together, list first, both are taken and each file gets its line."""
+    rotate_key(office.database, DAY)
+    revoke_pass(office.database, office.numbers[2], DAY, "ersetzt", today=DAY)
+    key_set = office.folder / "keyset-2.json"
+    export_key_set(office.database, (office.folder / "root.pem").read_bytes(), key_set, on=DAY)
+    newer = office.folder / "sperrliste-2.txt"
+    export_revocation_list(office.database, newer, on=DAY)
+    assert office.verdict(office.payload(office.numbers[2], DAY, DAY + timedelta(days=300)),
+                          newer.read_text(), key_set=key_set.read_text()) == "genuine-revoked"
+    opened(page, office)
+    dropped(page, newer.name, newer.read_text(), (key_set.name, key_set.read_text()))
+    message = page.locator("#update-message")
+    message.filter(has_text="Sperrliste Nr. 2").wait_for()
+    lines = message.inner_text().splitlines()
+    assert any("Schlüsselsatz Version 2 übernommen" in line for line in lines), lines
+    assert any("Sperrliste Nr. 2" in line and "übernommen" in line for line in lines), lines
+    card = office.payload(office.numbers[2], DAY, DAY + timedelta(days=300))
+    assert scan(page, card) == ("genuine-revoked", "Gesperrt")
