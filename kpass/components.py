@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.metadata as metadata
 import platform
+import sys
+import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,11 +53,20 @@ LIBRARIES: tuple[tuple[str, str, str], ...] = (
     ("argon2-cffi-bindings", "argon2-cffi-bindings", "MIT"),
     ("greenlet", "greenlet", "MIT AND PSF-2.0"),
     ("typing_extensions", "typing_extensions", "PSF-2.0"),
+    ("charset-normalizer", "charset-normalizer", "MIT"),
+    ("tzdata", "tzdata", "Apache-2.0"),
     ("psycopg", "psycopg", "LGPL-3.0-only"),
     ("psycopg (binary)", "psycopg-binary", "LGPL-3.0-only"),
 )
 
 _LICENCE_NAMES = ("LICEN", "COPYING")
+#: The licence texts of packages that carry none themselves (Qt for Python: the LGPL, which
+#: also needs the GPL beside it; Python's own). A bundle has them in its folder "licences"
+#: (packaging/kpass.spec copies them from the build machine); a checkout on Debian reads
+#: them where the system keeps them.
+LICENCE_FILES: dict[str, tuple[str, ...]] = {"LGPL-3.0-only": ("LGPL-3", "GPL-3")}
+SYSTEM_LICENCES = Path("/usr/share/common-licenses")
+PYTHON_LICENCE = "LICENSE.txt"  # Python's, copied under its own name
 _NO_TEXT = "The package carries no licence text; the licence is {licence} (see spdx.org/licenses)."
 
 
@@ -70,6 +81,28 @@ def _licence_text(distribution: metadata.Distribution, licence: str) -> str:
     return "\n\n".join(texts) if texts else _NO_TEXT.format(licence=licence)
 
 
+def licences_dir() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    return Path(frozen_root) / "licences" if frozen_root else SYSTEM_LICENCES
+
+
+def python_licence_file() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "licences" / PYTHON_LICENCE
+    return Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
+
+
+def _read_texts(paths: list[Path]) -> str:
+    texts = []
+    for path in paths:
+        try:
+            texts.append(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return "\n\n".join(texts)
+
+
 def components() -> list[Component]:
     """kpass, Python, the fonts and every installed library, in this order; a library that
     is not installed (psycopg on a SQLite seat) is left out."""
@@ -79,7 +112,8 @@ def components() -> list[Component]:
                   "European Union Public Licence 1.2 (EUPL-1.2), see "
                   "joinup.ec.europa.eu/collection/eupl"),
         Component("Python", platform.python_version(), "PSF-2.0",
-                  "Python Software Foundation License 2.0, see docs.python.org/3/license.html"),
+                  _read_texts([python_licence_file()])
+                  or "Python Software Foundation License 2.0, see docs.python.org/3/license.html"),
         Component("DejaVu-Schriften", "2.37", "Bitstream-Vera AND LicenseRef-DejaVu-public-domain",
                   fonts.read_text(encoding="utf-8") if fonts.is_file() else ""),
     ]
@@ -88,6 +122,9 @@ def components() -> list[Component]:
             distribution = metadata.distribution(distribution_name)
         except metadata.PackageNotFoundError:
             continue
-        found.append(Component(name, distribution.version, licence,
-                               _licence_text(distribution, licence)))
+        text = _licence_text(distribution, licence)
+        if text.startswith("The package carries no"):
+            files = [licences_dir() / f for f in LICENCE_FILES.get(licence, ())]
+            text = _read_texts(files) or text
+        found.append(Component(name, distribution.version, licence, text))
     return found

@@ -24,7 +24,7 @@ def chosen_language(
     German) about it. ``--language`` wins over ``KPASS_LANGUAGE``, that over the language
     saved in the settings dialog (``saved``); German is the default."""
     env = os.environ if environ is None else environ
-    wanted = option if option is not None else env.get(LANGUAGE_ENV, "") or (saved or "")
+    wanted = option if option is not None else env.get(LANGUAGE_ENV, "").strip() or (saved or "")
     code = wanted.strip().lower().replace("-", "_").split("_")[0]
     if not code:
         return SOURCE_LANGUAGE, None

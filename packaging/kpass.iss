@@ -9,6 +9,10 @@
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=X.Y.Z packaging\kpass.iss
 #endif
+; x64compatible and UTF-8 text files without a byte order mark need Inno Setup 6.3 or later
+#if VER < EncodeVer(6,3,0)
+  #error Inno Setup 6.3 or later is needed
+#endif
 
 [Setup]
 AppId={{6E1F3B0C-5A7D-4B8E-9C21-4D7A0E2B9F11}
@@ -39,12 +43,15 @@ Name: "en"; MessagesFile: "compiler:Default.isl"
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
+[InstallDelete]
+; an update replaces the whole folder of libraries: Qt would load an old plugin left there
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Files]
 Source: "..\dist\kpass\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{group}\kpass"; Filename: "{app}\kpass-gui.exe"; WorkingDir: "{app}"
-Name: "{group}\Handbuch"; Filename: "{app}\_internal\docs\handbuch\index.md"
 Name: "{autodesktop}\kpass"; Filename: "{app}\kpass-gui.exe"; Tasks: desktopicon
 
 [Registry]
@@ -62,6 +69,27 @@ begin
     exit;
   end;
   Result := Pos(';' + Uppercase(Dir) + ';', ';' + Uppercase(Current) + ';') = 0;
+end;
+
+{ on uninstall, the program folder leaves the search path again }
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+var
+  Current, Dir: string;
+  At: Integer;
+begin
+  if CurUninstallStep <> usPostUninstall then
+    exit;
+  if not RegQueryStringValue(HKLM, 'SYSTEM\CurrentControlSet\Control\Session Manager\Environment', 'Path', Current) then
+    exit;
+  Dir := ExpandConstant('{app}');
+  At := Pos(';' + Uppercase(Dir) + ';', ';' + Uppercase(Current) + ';');
+  if At = 0 then
+    exit;
+  { the entry starts at At in ";" + Current; remove it with one of its separators }
+  Delete(Current, At, Length(Dir) + 1);
+  if (Length(Current) > 0) and (Current[Length(Current)] = ';') then
+    Delete(Current, Length(Current), 1);
+  RegWriteExpandStringValue(HKLM, 'SYSTEM\CurrentControlSet\Control\Session Manager\Environment', 'Path', Current);
 end;
 
 [Run]

@@ -67,3 +67,8 @@ def test_the_application_installs_the_chosen_catalog(language: str, expected: st
     ours, qt_own = result.stdout.splitlines()
     assert ours == expected
     assert qt_own == {"de": "Abbrechen", "en": "Cancel"}[language]
+
+
+def test_a_blank_environment_variable_leaves_the_saved_choice() -> None:
+    assert chosen_language(None, {"KPASS_LANGUAGE": "  "}, saved="en") == ("en", None)
+    assert chosen_language(None, {"KPASS_LANGUAGE": "de"}, saved="en") == ("de", None)

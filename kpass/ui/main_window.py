@@ -145,7 +145,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.translate_ui()
         self.load_settings()
-        self.statusBar().showMessage(self.tr("Datenbank: %1").replace("%1", database.display_url()))
+        # a permanent label: a passing message must not take away which register this is
+        self.database_label = QLabel(self.tr("Datenbank: %1").replace(
+            "%1", database.display_url()))
+        self.database_label.setObjectName("databaseInUse")
+        self.statusBar().insertPermanentWidget(0, self.database_label)
         self.search_field.setFocus()
 
     # -- the pages, built when first asked for ---------------------------------------------

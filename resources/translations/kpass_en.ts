@@ -28,7 +28,7 @@ City of Karlsruhe · Sozial- und Jugendbehörde. Licence: %1.</translation>
     <message>
         <location filename="../../kpass/ui/help/about.py" line="39"/>
         <source>&amp;Bestandteile und ihre Lizenzen:</source>
-        <translation>&amp;Components and their licences:</translation>
+        <translation>Com&amp;ponents and their licences:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/help/about.py" line="42"/>
@@ -984,27 +984,27 @@ City of Karlsruhe · Sozial- und Jugendbehörde. Licence: %1.</translation>
     <message>
         <location filename="../../kpass/ui/audit/view.py" line="133"/>
         <source>&amp;Bis:</source>
-        <translation>&amp;To:</translation>
+        <translation>Unt&amp;il:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/audit/view.py" line="133"/>
         <source>&amp;Text:</source>
-        <translation>Te&amp;xt:</translation>
-    </message>
-    <message>
-        <location filename="../../kpass/ui/audit/view.py" line="133"/>
-        <source>&amp;Von:</source>
-        <translation>&amp;From:</translation>
+        <translation>T&amp;ext:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/audit/view.py" line="133"/>
         <source>Be&amp;reich:</source>
-        <translation>A&amp;rea:</translation>
+        <translation>&amp;Area:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/audit/view.py" line="133"/>
         <source>Ben&amp;utzer:</source>
         <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/audit/view.py" line="133"/>
+        <source>Vo&amp;n:</source>
+        <translation>&amp;From:</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/audit/view.py" line="134"/>
@@ -2403,8 +2403,8 @@ The statistics stay unchanged; the audit trail records the erasure without its c
     <name>FirstAdminDialog</name>
     <message>
         <location filename="../../kpass/ui/login/first_admin_dialog.py" line="32"/>
-        <source>kpass – Erste Verwaltung anlegen</source>
-        <translation>kpass – Create the first admin</translation>
+        <source>Erste Verwaltung anlegen</source>
+        <translation>Create the first admin</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/login/first_admin_dialog.py" line="33"/>
@@ -2465,6 +2465,10 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <location filename="../../kpass/ui/login/first_admin_dialog.py" line="82"/>
         <source>Die beiden Passwörter stimmen nicht überein.</source>
         <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>kpass – Erste Verwaltung anlegen</source>
+        <translation type="vanished">kpass – Create the first admin</translation>
     </message>
 </context>
 <context>
@@ -2531,43 +2535,43 @@ The statistics stay unchanged; the audit trail records the erasure without its c
 <context>
     <name>HandbookWindow</name>
     <message>
-        <location filename="../../kpass/ui/help/handbook.py" line="126"/>
+        <location filename="../../kpass/ui/help/handbook.py" line="138"/>
         <source>Handbuch – kpass</source>
         <translation>User guide – kpass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/help/handbook.py" line="130"/>
+        <location filename="../../kpass/ui/help/handbook.py" line="142"/>
         <source>Handbuch</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/help/handbook.py" line="133"/>
+        <location filename="../../kpass/ui/help/handbook.py" line="145"/>
         <source>&amp;Zurück</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/help/handbook.py" line="134"/>
+        <location filename="../../kpass/ui/help/handbook.py" line="146"/>
         <source>Zurück</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/help/handbook.py" line="136"/>
+        <location filename="../../kpass/ui/help/handbook.py" line="148"/>
         <source>&amp;Inhalt</source>
         <translation>C&amp;ontents</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/help/handbook.py" line="137"/>
+        <location filename="../../kpass/ui/help/handbook.py" line="149"/>
         <source>Inhalt</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/help/handbook.py" line="138"/>
-        <location filename="../../kpass/ui/help/handbook.py" line="139"/>
+        <location filename="../../kpass/ui/help/handbook.py" line="150"/>
+        <location filename="../../kpass/ui/help/handbook.py" line="151"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/help/handbook.py" line="140"/>
+        <location filename="../../kpass/ui/help/handbook.py" line="152"/>
         <source>Das Handbuch ist in dieser Installation nicht enthalten.</source>
         <translation>The user guide is not part of this installation.</translation>
     </message>
@@ -4077,8 +4081,9 @@ The statistics stay unchanged; the audit trail records the erasure without its c
     <name>LoginDialog</name>
     <message>
         <location filename="../../kpass/ui/login/login_dialog.py" line="36"/>
-        <source>kpass – Anmelden</source>
-        <translation>kpass – Log in</translation>
+        <location filename="../../kpass/ui/login/login_dialog.py" line="55"/>
+        <source>Anmelden</source>
+        <translation>Log in</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/login/login_dialog.py" line="37"/>
@@ -4111,14 +4116,13 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/login_dialog.py" line="55"/>
-        <source>Anmelden</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
         <location filename="../../kpass/ui/login/login_dialog.py" line="78"/>
         <source>Bitte den Benutzernamen eingeben.</source>
         <translation>Please enter the user name.</translation>
+    </message>
+    <message>
+        <source>kpass – Anmelden</source>
+        <translation type="vanished">kpass – Log in</translation>
     </message>
 </context>
 <context>
@@ -4139,188 +4143,188 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="148"/>
+        <location filename="../../kpass/ui/main_window.py" line="149"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="247"/>
+        <location filename="../../kpass/ui/main_window.py" line="251"/>
         <source>Angemeldet: %1 (%2)</source>
         <translation>Logged in: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="254"/>
+        <location filename="../../kpass/ui/main_window.py" line="258"/>
         <source>Karlsruher Pass</source>
         <translation>Karlsruher Pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="255"/>
+        <location filename="../../kpass/ui/main_window.py" line="259"/>
         <source>&amp;Vorgang</source>
         <translation>&amp;Tasks</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="256"/>
+        <location filename="../../kpass/ui/main_window.py" line="260"/>
         <source>&amp;Suche</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="257"/>
+        <location filename="../../kpass/ui/main_window.py" line="261"/>
         <source>Person suchen (Strg+F)</source>
         <translation>Search for a person (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="258"/>
+        <location filename="../../kpass/ui/main_window.py" line="262"/>
         <source>&amp;Neuer Antrag</source>
         <translation>&amp;New application</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="259"/>
+        <location filename="../../kpass/ui/main_window.py" line="263"/>
         <source>Neuer Antrag mit neuem Haushalt (Strg+N)</source>
         <translation>New application with a new household (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="260"/>
+        <location filename="../../kpass/ui/main_window.py" line="264"/>
         <source>&amp;Verlängerungen</source>
         <translation>&amp;Renewals</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="261"/>
+        <location filename="../../kpass/ui/main_window.py" line="265"/>
         <source>Pässe, die diesen und nächsten Monat ablaufen (Strg+R)</source>
         <translation>Passes that expire this month and next month (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="263"/>
+        <location filename="../../kpass/ui/main_window.py" line="267"/>
         <source>Wi&amp;dersprüche</source>
         <translation>&amp;Objections</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="264"/>
+        <location filename="../../kpass/ui/main_window.py" line="268"/>
         <source>Offene Widersprüche nach Fälligkeit (Strg+J)</source>
         <translation>Open objections by due date (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="265"/>
+        <location filename="../../kpass/ui/main_window.py" line="269"/>
         <source>Frei&amp;gaben (Vier-Augen-Prinzip)</source>
         <translation>&amp;Approvals (four-eyes principle)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="267"/>
+        <location filename="../../kpass/ui/main_window.py" line="271"/>
         <source>Entscheidungen, die auf die Freigabe der Leitung warten (Strg+G)</source>
         <translation>Decisions waiting for approval by a supervisor (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="268"/>
+        <location filename="../../kpass/ui/main_window.py" line="272"/>
         <source>&amp;Karten des Tages drucken …</source>
         <translation>Print the &amp;day&apos;s cards …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="269"/>
+        <location filename="../../kpass/ui/main_window.py" line="273"/>
         <source>Alle Karten eines Tages auf A4-Bögen</source>
         <translation>All cards of one day on A4 sheets</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="270"/>
+        <location filename="../../kpass/ui/main_window.py" line="274"/>
         <source>Bestand &amp;importieren …</source>
         <translation>&amp;Import existing register …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="271"/>
+        <location filename="../../kpass/ui/main_window.py" line="275"/>
         <source>Eine bisherige Liste (CSV/XLSX) übernehmen</source>
         <translation>Take over a previous list (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="272"/>
+        <location filename="../../kpass/ui/main_window.py" line="276"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="273"/>
+        <location filename="../../kpass/ui/main_window.py" line="277"/>
         <source>Aus&amp;wertung</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="274"/>
+        <location filename="../../kpass/ui/main_window.py" line="278"/>
         <source>&amp;Übersicht für die Leitung</source>
         <translation>&amp;Dashboard for supervisors</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="275"/>
+        <location filename="../../kpass/ui/main_window.py" line="279"/>
         <source>Kennzahlen, Verlauf und Export (Strg+D)</source>
         <translation>Key figures, trend and export (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="276"/>
+        <location filename="../../kpass/ui/main_window.py" line="280"/>
         <source>&amp;Was wäre, wenn …</source>
         <translation>&amp;What if …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="277"/>
+        <location filename="../../kpass/ui/main_window.py" line="281"/>
         <source>Andere Einkommensgrenze durchrechnen (Strg+W)</source>
         <translation>Try out another income limit (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="278"/>
+        <location filename="../../kpass/ui/main_window.py" line="282"/>
         <source>&amp;Protokoll der Änderungen</source>
         <translation>Audit &amp;log</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="279"/>
+        <location filename="../../kpass/ui/main_window.py" line="283"/>
         <source>Wer hat was wann getan; Kette prüfen (Strg+L)</source>
         <translation>Who did what and when; verify the chain (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="280"/>
+        <location filename="../../kpass/ui/main_window.py" line="284"/>
         <source>&amp;Gutscheinliste für die Buchhaltung …</source>
         <translation>&amp;Voucher list for accounting …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="282"/>
+        <location filename="../../kpass/ui/main_window.py" line="286"/>
         <source>Ausgegebene 60plus-Gutscheine eines Monats als CSV oder XLSX</source>
         <translation>60plus vouchers handed out in a month, as CSV or XLSX</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="283"/>
+        <location filename="../../kpass/ui/main_window.py" line="287"/>
         <source>E&amp;xtras</source>
         <translation>E&amp;xtras</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="284"/>
+        <location filename="../../kpass/ui/main_window.py" line="288"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="285"/>
+        <location filename="../../kpass/ui/main_window.py" line="289"/>
         <source>Sprache der Oberfläche</source>
         <translation>Language of the interface</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="286"/>
+        <location filename="../../kpass/ui/main_window.py" line="290"/>
         <source>&amp;Handbuch</source>
         <translation>User &amp;guide</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="287"/>
+        <location filename="../../kpass/ui/main_window.py" line="291"/>
         <source>Die Seite des Handbuchs zu dieser Ansicht (F1)</source>
         <translation>The user guide&apos;s page for this view (F1)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="288"/>
+        <location filename="../../kpass/ui/main_window.py" line="292"/>
         <source>Ü&amp;ber kpass …</source>
         <translation>&amp;About kpass …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="289"/>
-        <location filename="../../kpass/ui/main_window.py" line="290"/>
+        <location filename="../../kpass/ui/main_window.py" line="293"/>
+        <location filename="../../kpass/ui/main_window.py" line="294"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="291"/>
+        <location filename="../../kpass/ui/main_window.py" line="295"/>
         <source>Menüleiste</source>
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="432"/>
+        <location filename="../../kpass/ui/main_window.py" line="436"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>
@@ -5354,7 +5358,7 @@ The statistics stay unchanged; the audit trail records the erasure without its c
     <message>
         <location filename="../../kpass/ui/objections/summary.py" line="144"/>
         <source>Expor&amp;tieren …</source>
-        <translation>Expor&amp;t …</translation>
+        <translation>Ex&amp;port …</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/objections/summary.py" line="145"/>
@@ -7422,7 +7426,7 @@ The statistics stay unchanged; the audit trail records the erasure without its c
     </message>
     <message>
         <location filename="../../kpass/ui/settings/dialog.py" line="51"/>
-        <source>&amp;Übernehmen</source>
+        <source>Ü&amp;bernehmen</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
@@ -7865,37 +7869,37 @@ As a PDF to print or hand over (preview), or as a machine-readable JSON file? Ev
         <translation>Not calculated yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="350"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="353"/>
         <source>Exakte Zahlen – nur für den Dienstgebrauch.</source>
         <translation>Exact figures – for official use only.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="353"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="356"/>
         <source>Geheimgehalten wie im Export an die Sozialplanung: Zahlen von 1 bis 4 und Zellen, aus denen sie sich errechnen ließen, stehen als „·“.</source>
         <translation>Suppressed as in the export to Social Planning: numbers from 1 to 4, and cells from which they could be worked out, are shown as “·”.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="366"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="369"/>
         <source>Stadtteil</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="367"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="370"/>
         <source>Altersgruppe</source>
         <translation>Age group</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="368"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="371"/>
         <source>Neu berechtigt</source>
         <translation>Newly eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="369"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="372"/>
         <source>Nicht mehr berechtigt</source>
         <translation>No longer eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="394"/>
+        <location filename="../../kpass/ui/dashboard/what_if_panel.py" line="397"/>
         <source>Insgesamt</source>
         <translation>Total</translation>
     </message>

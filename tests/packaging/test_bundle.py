@@ -52,3 +52,6 @@ def test_guide_icons_and_licences_are_inside(tmp_path: Path) -> None:
     by_name = {c["name"]: c for c in listed}
     assert by_name["SQLAlchemy"]["text"].startswith("Copyright")
     assert "Qt for Python (PySide6)" in by_name and "ReportLab" in by_name
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in by_name["Qt for Python (PySide6)"]["text"]
+    assert "PYTHON SOFTWARE FOUNDATION" in by_name["Python"]["text"] or \
+        "docs.python.org" in by_name["Python"]["text"]

@@ -84,3 +84,35 @@ def test_the_desktop_tools_accept_the_metadata(tool: str, package: str, argv: li
     checked = subprocess.run([found, *argv], cwd=PACKAGING, capture_output=True, text=True,
                              timeout=60, check=False)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def _name(requirement: str) -> str:
+    import re
+
+    return re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9._-]+", requirement)[0]).lower()  # type: ignore[index]
+
+
+def test_about_lists_every_library_the_app_runs_with() -> None:
+    """Every distribution the installed kpass pulls in at run time (with PostgreSQL) is in
+    kpass.components.LIBRARIES, so "Über kpass" and the bundle carry its licence."""
+    import importlib.metadata as metadata
+
+    from kpass.components import LIBRARIES
+
+    listed = {_name(distribution) for _, distribution, _ in LIBRARIES}
+    seen: set[str] = set()
+    waiting = [r for r in metadata.requires("kpass") or []
+               if "extra ==" not in r or 'extra == "postgres"' in r]
+    while waiting:
+        requirement = waiting.pop()
+        name = _name(requirement)
+        if name in seen or ("extra ==" in requirement and "postgres" not in requirement):
+            continue
+        try:
+            distribution = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue  # for another platform (tzdata on Windows)
+        seen.add(name)
+        waiting += [r for r in distribution.requires or [] if "extra ==" not in r]
+    assert len(seen) > 15
+    assert sorted(seen - listed) == []

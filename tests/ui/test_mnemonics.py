@@ -154,6 +154,28 @@ def test_dashboard_and_what_if_pages(window: MainWindow, registered: int) -> Non
     assert_one_key_per_action(window)
 
 
+def test_audit_objections_and_approvals_pages(window: MainWindow, registered: int) -> None:
+    window.show_audit()
+    assert_one_key_per_action(window)
+    window.show_objections()
+    assert_one_key_per_action(window)
+    window.show_approvals()
+    assert_one_key_per_action(window)
+
+
+def test_settings_about_and_guide(qtbot: QtBot, window: MainWindow) -> None:
+    from kpass.ui.help.about import AboutDialog
+    from kpass.ui.help.handbook import HandbookWindow
+    from kpass.ui.settings.dialog import SettingsDialog
+
+    for dialog in (AboutDialog(window), SettingsDialog(window), HandbookWindow(window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert_one_key_per_action(dialog)
+        dialog.close()
+
+
 def dialogs_to_check(parent: QWidget) -> list[QDialog]:
     from kpass.services.household.duplicates import DuplicateCandidate
     from kpass.ui.household import duplicate_dialogs

@@ -130,7 +130,7 @@ class AuditView(QWidget):
     def translate_ui(self) -> None:
         self.title.setText(_tr("Protokoll: wer hat was wann getan"))
         self.title.setAccessibleName(_tr("Protokoll"))
-        texts = (_tr("&Von:"), _tr("&Bis:"), _tr("Ben&utzer:"), _tr("Be&reich:"), _tr("&Text:"))
+        texts = (_tr("Vo&n:"), _tr("&Bis:"), _tr("Ben&utzer:"), _tr("Be&reich:"), _tr("&Text:"))
         names = (_tr("Von (Datum)"), _tr("Bis (Datum)"), _tr("Benutzer"), _tr("Bereich"),
                  _tr("Text in Aktion oder Einzelheiten"))
         for label, text in zip(self.labels, texts, strict=True):

@@ -29,7 +29,7 @@ class FirstAdminDialog(QDialog):
         self.database = database
         self.login: Login | None = None
         self.setObjectName("firstAdminDialog")
-        self.setWindowTitle(_tr("kpass – Erste Verwaltung anlegen"))
+        self.setWindowTitle(_tr("Erste Verwaltung anlegen"))
         intro = QLabel(_tr(
             "Dieses Register hat noch keine Benutzer. Legen Sie die erste Verwaltung an: "
             "sie kann danach die Sachbearbeitung und die Leitung anlegen."

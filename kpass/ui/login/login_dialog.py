@@ -33,7 +33,7 @@ class LoginDialog(QDialog):
         self.database = database
         self.login: Login | None = None
         self.setObjectName("loginDialog")
-        self.setWindowTitle(_tr("kpass – Anmelden"))
+        self.setWindowTitle(_tr("Anmelden"))
         intro = QLabel(_tr("Bitte melden Sie sich mit Ihrem Benutzernamen und Passwort an."))
         intro.setWordWrap(True)
         self.username = QLineEdit()

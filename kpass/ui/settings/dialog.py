@@ -48,7 +48,7 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("&Übernehmen"))
+        ok.setText(self.tr("Ü&bernehmen"))
         ok.setAccessibleName(self.tr("Übernehmen"))
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("&Abbrechen"))

@@ -137,6 +137,16 @@ def test_about_names_the_version_and_every_licence(qtbot: QtBot, tmp_path: Path)
         assert name in rows, name
     dialog.table.setCurrentCell(rows["SQLAlchemy"], 0)
     assert "Permission is hereby granted" in dialog.licence_text.toPlainText()
+    dialog.table.setCurrentCell(rows["Qt for Python (PySide6)"], 0)
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in dialog.licence_text.toPlainText()
+    dialog.table.setCurrentCell(rows["Python"], 0)
+    from kpass.components import python_licence_file
+
+    python_text = dialog.licence_text.toPlainText()
+    if python_licence_file().is_file():  # a Python built from source has it; Debian's not
+        assert "PYTHON SOFTWARE FOUNDATION LICENSE" in python_text
+    else:
+        assert "docs.python.org/3/license.html" in python_text
     dialog.table.setCurrentCell(rows["DejaVu-Schriften"], 0)
     assert "Bitstream" in dialog.licence_text.toPlainText()
     dialog.grab().save(str(tmp_path / "ueber-kpass.png"))
