@@ -415,7 +415,8 @@ class MainWindow(QMainWindow):
         from kpass.ui.help.handbook import HandbookWindow, page_for
 
         if self._handbook is None:
-            self._handbook = HandbookWindow(self)
+            # a window of its own, not held above this one: side by side with the counter
+            self._handbook = HandbookWindow(None)
         screen = self.stack.currentWidget()
         self._handbook.show()  # first: the pictures are fitted to the shown window's width
         self._handbook.show_page(page_for(screen.objectName() if screen else ""))
@@ -461,6 +462,8 @@ class MainWindow(QMainWindow):
         """Stop the background work of every page and dialog of the window (those built)."""
         if self._day_sheet is not None:
             self._day_sheet.stop()
+        if self._handbook is not None:
+            self._handbook.close()
         if self._audit_page is not None:
             self._audit_page.checks.stop()
         for page in (self._renewals_page, self._dashboard_page, self._what_if_page):
