@@ -25,6 +25,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from kpass.errors import KpassError
+from kpass.settings import tighten
 
 # Enough for text and QR codes. Each page travels as an image: at 600 dpi ten letters took
 # 15 s and 50 MB of spool, at 300 dpi 4 s and 20 MB.
@@ -271,6 +272,10 @@ class PrintRun:
             return
         if not ended or self.printer.printerState() == QPrinter.PrinterState.Error:
             raise self._printer_error()
+        if self.printer.outputFileName():
+            # printed to a file: personal data, the office's alone like every file kpass
+            # writes (Qt creates it with the umask's mode)
+            tighten(Path(self.printer.outputFileName()))
 
 
 def print_pdf(pdf: Path, printer: QPrinter) -> int:

@@ -3,6 +3,7 @@ office printer, and the printed file is checked like paper — its size, its QR 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -103,6 +104,8 @@ def test_a_printed_card_has_its_true_size_and_a_genuine_qr(
     pdf = print_outbox.print_cards(database, cards[:1])
     printed = tmp_path / "gedruckt.pdf"
     assert print_pdf(pdf, pdf_printer(printed)) == 1
+    if os.name == "posix":  # printed to a file: readable by its owner only
+        assert printed.stat().st_mode & 0o077 == 0
     [(width, height)] = page_sizes(printed)
     # Qt rounds page sizes to whole points: within 0.5 pt (0.2 mm) of ID-1, not A4.
     assert abs(width - CARD_PT[0]) <= 0.5 and abs(height - CARD_PT[1]) <= 0.5
