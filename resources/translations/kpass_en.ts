@@ -1697,17 +1697,22 @@ City of Karlsruhe · Sozial- und Jugendbehörde. Licence: %1.</translation>
         <translation>%1: the selected person has no pass</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="272"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="274"/>
         <source>Nicht angerechnet: %1</source>
         <translation>Not counted: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="278"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="277"/>
+        <source>Kein Einkommen erfasst für %1 – gerechnet wird mit 0 €. Bitte nachfragen und ein Einkommen eintragen, wenn es eines gibt.</source>
+        <translation>No income entered for %1 – counted as 0 €. Please ask, and enter an income if there is one.</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="285"/>
         <source>ℹ Hinweis: %1</source>
         <translation>ℹ Note: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_panel.py" line="318"/>
+        <location filename="../../kpass/ui/household/decision_panel.py" line="325"/>
         <source>bis %1</source>
         <translation>until %1</translation>
     </message>
@@ -1771,107 +1776,107 @@ City of Karlsruhe · Sozial- und Jugendbehörde. Licence: %1.</translation>
 <context>
     <name>DecisionText</name>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="53"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="54"/>
         <source>60plus: Bildungs- und Kulturgutscheine</source>
         <translation>60plus: education and culture vouchers</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="55"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="56"/>
         <source>nicht berechtigt</source>
         <translation>not eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="60"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="61"/>
         <source>berechtigt</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="63"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="64"/>
         <source>%1 bis %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="78"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="79"/>
         <source>Keine Einkommensprüfung: Wohnsitz oder Regelwerk fehlen.</source>
         <translation>No income test: the residence or the rules are missing.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="81"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="82"/>
         <source>Haushaltsnettoeinkommen %1; niemand im Haushalt ist 14 Jahre oder älter, daher ist keine Einkommensprüfung möglich (Grenze %2).</source>
         <translation>Net household income %1; nobody in the household is 14 or older, so no income test is possible (limit %2).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="86"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="87"/>
         <source>Haushaltsnettoeinkommen %1 ÷ Summe der Gewichte %2 = Nettoäquivalenzeinkommen %3</source>
         <translation>Net household income %1 ÷ sum of the weights %2 = net equivalised income %3</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="91"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="92"/>
         <source>; das sind %1 unter der Grenze von %2: Einkommensprüfung bestanden.</source>
         <translation>; that is %1 below the limit of %2: income test passed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="94"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="95"/>
         <source>; das liegt genau auf der Grenze von %2: Einkommensprüfung nicht bestanden (nur darunter ist berechtigt).</source>
         <translation>; that is exactly the limit of %2: income test failed (only below it is eligible).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="97"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="98"/>
         <source>; das sind %1 über der Grenze von %2: Einkommensprüfung nicht bestanden.</source>
         <translation>; that is %1 above the limit of %2: income test failed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="113"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="114"/>
         <source>Der Haushalt ist berechtigt bis zu einem Haushaltsnettoeinkommen von %1.</source>
         <translation>The household is eligible up to a household net income of %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="115"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="116"/>
         <source>Berechtigt wäre der Haushalt nur bis zu einem Haushaltsnettoeinkommen von %1.</source>
         <translation>The household would be eligible only up to a household net income of %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="118"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="119"/>
         <source>Einkommensgrenze (darunter berechtigt): %1.</source>
         <translation>Income limit (eligible below it): %1.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="145"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="157"/>
         <source>Niemand im Haushalt ist berechtigt.</source>
         <translation>Nobody in the household is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="147"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="159"/>
         <source>Alle %1 Personen sind berechtigt.</source>
         <translation>All %1 persons are eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="148"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="160"/>
         <source>Die Person ist berechtigt.</source>
         <translation>The person is eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="149"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="161"/>
         <source>%1 von %2 Personen sind berechtigt.</source>
         <translation>%1 of %2 persons are eligible.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="160"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="172"/>
         <source>Wartet auf Freigabe durch die Leitung: Entscheidung Nr. %1 vom %2 (%3). Bescheid, Pässe und Karten erst nach der Freigabe.</source>
         <translation>Waiting for approval by a supervisor: decision no. %1 of %2 (%3). Decision letter, passes and cards only after approval.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="167"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="179"/>
         <source>Entscheidung Nr. %1 von der Leitung zurückgegeben (%2, %3): „%4“. Bitte prüfen, berichtigen und neu entscheiden.</source>
         <translation>Decision no. %1 sent back by a supervisor (%2, %3): “%4”. Please check, correct and decide again.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="172"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="184"/>
         <source>Entscheidung Nr. %1 von der Leitung freigegeben (%2, %3).</source>
         <translation>Decision no. %1 approved by a supervisor (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_text.py" line="174"/>
+        <location filename="../../kpass/ui/household/decision_text.py" line="186"/>
         <source>Entscheidung Nr. %1 wurde durch die Entscheidung Nr. %2 ersetzt; sie geht nicht hinaus.</source>
         <translation>Decision no. %1 was replaced by decision no. %2; it does not go out.</translation>
     </message>
@@ -3013,32 +3018,32 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="222"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="223"/>
         <source>Nicht entschieden: %1</source>
         <translation>Not decided: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="229"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="230"/>
         <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="249"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="250"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="256"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="257"/>
         <source>Entschieden. Die Entscheidung wartet auf Freigabe durch die Leitung (%1); Bescheid und Pässe erst nach der Freigabe.</source>
         <translation>Decided. The decision is waiting for approval by a supervisor (%1); the decision letter and passes only after approval.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="260"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="261"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="262"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="263"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>
@@ -4324,7 +4329,7 @@ The statistics stay unchanged; the audit trail records the erasure without its c
         <translation>Menu bar</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/main_window.py" line="436"/>
+        <location filename="../../kpass/ui/main_window.py" line="437"/>
         <source>Die Person gehört zu keinem Haushalt.</source>
         <translation>The person does not belong to any household.</translation>
     </message>
@@ -5796,57 +5801,57 @@ The statistics stay unchanged; the audit trail records the erasure without its c
 <context>
     <name>PdfPrinting</name>
     <message>
-        <location filename="../../kpass/ui/printing/pdf_printing.py" line="59"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="60"/>
         <source>Das Programm „%1“ (Paket poppler-utils) ist nicht installiert.</source>
         <translation>The program “%1” (package poppler-utils) is not installed.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/pdf_printing.py" line="68"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="69"/>
         <source>Die PDF-Datei „%1“ ist beschädigt oder nicht lesbar.</source>
         <translation>The PDF file “%1” is damaged or cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/pdf_printing.py" line="76"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="77"/>
         <source>Die PDF-Datei „%1“ gibt es nicht (mehr).</source>
         <translation>The PDF file “%1” does not exist (any more).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/pdf_printing.py" line="83"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="84"/>
         <source>Die PDF-Datei „%1“ konnte nicht rechtzeitig aufbereitet werden.</source>
         <translation>The PDF file “%1” could not be prepared in time.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/pdf_printing.py" line="89"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="90"/>
         <source>Das Programm „%1“ lässt sich nicht starten.</source>
         <translation>The program “%1” cannot be started.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/pdf_printing.py" line="139"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="140"/>
         <source>Drucker</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/pdf_printing.py" line="157"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="158"/>
         <source>Der Ausdruck kann nicht das Dokument selbst ersetzen; bitte einen anderen Dateinamen wählen.</source>
         <translation>The printed copy cannot replace the document itself; please choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/pdf_printing.py" line="164"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="165"/>
         <source>Im gewählten Bereich gibt es keine Seite (das Dokument hat %1 Seiten).</source>
         <translation>There is no page in the chosen range (the document has %1 pages).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/pdf_printing.py" line="198"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="199"/>
         <source>Seite %1 von %2 wird gedruckt …</source>
         <translation>Printing page %1 of %2 …</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/pdf_printing.py" line="250"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="251"/>
         <source>Die Datei „%1“ kann nicht geschrieben werden; gibt es den Ordner, und darf dort geschrieben werden?</source>
         <translation>The file “%1” cannot be written; does the folder exist, and may files be written there?</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/printing/pdf_printing.py" line="255"/>
+        <location filename="../../kpass/ui/printing/pdf_printing.py" line="256"/>
         <source>Der Drucker „%1“ meldet einen Fehler; bitte Drucker und Papier prüfen.</source>
         <translation>The printer “%1” reports an error; please check the printer and the paper.</translation>
     </message>

@@ -347,3 +347,23 @@ def test_an_address_without_postcode_and_stadtteil_is_not_yet_decidable(
     assert summary.startswith("Noch nicht entscheidbar"), summary
     assert "Stadtteil" in summary and "berechtigt" not in summary
     assert page.panel.table.rowCount() == 0
+
+
+def test_an_adult_without_any_income_is_pointed_out(
+    qtbot: QtBot, window: MainWindow, database: Database
+) -> None:
+    """Nothing entered for an adult and no benefit notice: the preview counts 0 € and says
+    so beside the decision, so that a forgotten income is asked for; an income entered
+    (or a notice) takes the line away."""
+    page = window.household_page
+    start_new(window)
+    enter_address()
+    page.members.family.setFocus()
+    enter_person("Nullmann", "Nora", "01.01.1970")
+    hint = page.panel.not_counted
+    assert hint.isVisible() and "Kein Einkommen erfasst für Nora Nullmann" in hint.text()
+    incomes = page.incomes
+    incomes.kind.setCurrentIndex(incomes.kind.findData("wages"))
+    incomes.amount.setText("900,00")
+    assert incomes.add_income()
+    assert "Kein Einkommen erfasst" not in hint.text()

@@ -18,7 +18,7 @@ from kpass.services.approvals import ApprovalView, decision_approval
 from kpass.services.household import InvalidField, check_place
 from kpass.ui.approvals.texts import reason_text
 from kpass.ui.common.run_service import run_service
-from kpass.ui.household.decision_text import not_counted_incomes
+from kpass.ui.household.decision_text import adults_without_income, not_counted_incomes
 from kpass.ui.household.history_source import HouseholdHistory, entry_of
 from kpass.ui.translation import user_message
 from kpass.vocabulary import format_date
@@ -96,7 +96,8 @@ class DecisionActions:
             self.panel.show_incomplete(heading, _tr("Die Eingaben sind noch unvollständig."))
             return
         names = self.editor.present_names()
-        self.panel.show_decision(decision, names, heading, not_counted_incomes(rule_input, names))
+        self.panel.show_decision(decision, names, heading, not_counted_incomes(rule_input, names),
+                                 adults_without_income(rule_input, names))
         self.panel.show_education_hint(education_hint(rule_input))
 
     def _place_problem(self) -> InvalidField | None:

@@ -225,12 +225,14 @@ class DecisionPanel(QWidget):
 
     # -- the decision ----------------------------------------------------------------------
     def show_decision(self, decision: Decision, names: dict[str, str], heading: str,
-                      not_counted: list[str] | None = None) -> None:
-        """``not_counted``: the incomes the rules saw but did not count, one text each."""
+                      not_counted: list[str] | None = None,
+                      without_income: list[str] | None = None) -> None:
+        """``not_counted``: the incomes the rules saw but did not count, one text each;
+        ``without_income``: the adults counted with no income at all (to be checked)."""
         self.heading.setText(heading)
         self.summary.setText(summary(decision))
         self.sentence.setText(household_sentence(decision.household))
-        self._show_not_counted(not_counted or [])
+        self._show_not_counted(not_counted or [], without_income or [])
         self.lines = decision_lines(decision, names)
         self.member_ids = [m.id for m in decision.members]
         self.table.setRowCount(len(self.lines))
@@ -268,10 +270,15 @@ class DecisionPanel(QWidget):
             if line.eligible and member_id in member_ids:
                 self.table.setItem(row, 3, QTableWidgetItem(text))
 
-    def _show_not_counted(self, incomes: list[str]) -> None:
-        self.not_counted.setText(_tr("Nicht angerechnet: %1").replace("%1", "; ".join(incomes))
-                                 if incomes else "")
-        self.not_counted.setVisible(bool(incomes))
+    def _show_not_counted(self, incomes: list[str], without: list[str] | None = None) -> None:
+        lines = [_tr("Nicht angerechnet: %1").replace("%1", "; ".join(incomes))] if incomes \
+            else []
+        if without:
+            lines.append(_tr("Kein Einkommen erfasst für %1 – gerechnet wird mit 0 €. Bitte "
+                             "nachfragen und ein Einkommen eintragen, wenn es eines gibt.")
+                         .replace("%1", ", ".join(without)))
+        self.not_counted.setText("\n".join(lines))
+        self.not_counted.setVisible(bool(lines))
 
     def show_education_hint(self, text: str) -> None:
         """The Bildung-und-Teilhabe note for the household shown ("" hides it)."""

@@ -11,6 +11,7 @@ from kpass.services.applications import (
     HouseholdFigures,
     MemberDecision,
     RuleInput,
+    completed_years,
     render_reason,
 )
 from kpass.services.approvals import ApprovalView
@@ -131,6 +132,17 @@ def not_counted_incomes(rule_input: RuleInput, names: dict[str, str]) -> list[st
         for income in member.incomes
         if not income_counted(income.kind, day)
     ]
+
+
+def adults_without_income(rule_input: RuleInput, names: dict[str, str]) -> list[str]:
+    """The adults for whom nothing is entered, in a household without any benefit notice:
+    the rules count them with 0 €, which is right only if they really have no income (a
+    forgotten income would pass unnoticed at the counter)."""
+    if rule_input.benefits:
+        return []
+    day = rule_input.application_date
+    return [names.get(member.id, member.id) for member in rule_input.members
+            if not member.incomes and completed_years(member.birth_date, day) >= 18]
 
 
 def decision_lines(decision: Decision, names: dict[str, str]) -> list[MemberLine]:
