@@ -13,7 +13,7 @@ pytestmark = pytest.mark.gui
 
 #: dialogs, saved at their own size
 DIALOGS = ("10-verlaengern-auswahl.png", "12-anmelden.png", "16-import-assistent.png",
-           "17-import-probelauf.png")
+           "17-import-probelauf.png", "19-handbuch.png", "20-ueber-kpass.png")
 
 
 def _colours(image: QImage) -> int:
