@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from kpass.services.access import Login, create_first_admin, log_in
 from kpass.services.admin import Database
 from kpass.ui.common.dialogs import error_label, ok_cancel
 from kpass.ui.common.run_service import run_service
+from kpass.ui.login.login_dialog import LAST_USER_KEY
 
 
 def _tr(text: str) -> str:
@@ -92,4 +93,5 @@ class FirstAdminDialog(QDialog):
         if not outcome:
             return
         self.login = outcome.result()
+        QSettings().setValue(LAST_USER_KEY, self.login.username)  # the next start offers it
         self.accept()

@@ -90,6 +90,10 @@ def test_the_first_admin_is_created_on_a_register_without_users(
     assert dialog.result() == QDialog.DialogCode.Accepted
     login = current_login(database)
     assert login is not None and (login.username, login.role) == ("leitung", "admin")
+    # the next start offers the name, as after any login
+    again = LoginDialog(database)
+    qtbot.addWidget(again)
+    assert again.username.text() == "leitung"
 
 
 def test_the_environment_logs_in_without_a_dialog(
