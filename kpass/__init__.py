@@ -1,3 +1,3 @@
 """kpass — Karlsruher Pass und Karlsruher Kinderpass."""
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"

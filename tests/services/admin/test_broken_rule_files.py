@@ -10,33 +10,20 @@ from pathlib import Path
 
 import pytest
 
-import kpass.resource_files
 from kpass.cli import main
 from kpass.errors import ConfigurationError
 from kpass.models.engine import Database
 from kpass.services.admin import check_rule_files, open_and_upgrade
 from kpass.services.applications.deciding import apply, decide
 from tests.register_builder import add_household, add_income, household_of
-from tests.rule_file_copy import clear_rule_caches
+from tests.rule_file_copy import clear_rule_caches, use_karlsruhe_rules
 
 
 @pytest.fixture
 def broken_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    real = kpass.resource_files.resources_dir()
-    copy = tmp_path / "resources"
-    copy.mkdir()
-    for entry in real.iterdir():
-        if entry.name != "rules":
-            (copy / entry.name).symlink_to(entry)
-    (copy / "rules").mkdir()
-    for rule_file in (real / "rules").iterdir():
-        text = rule_file.read_text(encoding="utf-8")
-        if rule_file.name == "karlsruhe.toml":
-            text = text.replace("[issuer]", "[issuer\n", 1)  # a bracket lost while editing
-        (copy / "rules" / rule_file.name).write_text(text, encoding="utf-8")
-    monkeypatch.setattr(kpass.resource_files, "resources_dir", lambda: copy)
-    clear_rule_caches()
-    yield copy / "rules" / "karlsruhe.toml"
+    # a bracket lost while editing
+    yield use_karlsruhe_rules(tmp_path, monkeypatch,
+                              lambda text: text.replace("[issuer]", "[issuer\n", 1))
     monkeypatch.undo()
     clear_rule_caches()
 
