@@ -142,7 +142,8 @@ def take_screenshots(out: Path, households: int = 2000) -> list[Path]:
         log_in(database, "l.muster", DEMO_PASSWORD)
         window = MainWindow(database, today)
         # the pictures name the demo file, not the temporary folder it was made in
-        window.statusBar().showMessage(
+        # no path of the machine that took the pictures
+        window.database_label.setText(
             window.tr("Datenbank: %1").replace("%1", "sqlite:///…/demo.sqlite"))
         window.resize(*SIZE)
         window.show()

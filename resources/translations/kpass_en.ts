@@ -1913,153 +1913,169 @@ City of Karlsruhe · Sozial- und Jugendbehörde. Licence: %1.</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/common/dialogs.py" line="44"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="67"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
         <location filename="../../kpass/ui/common/dialogs.py" line="61"/>
+        <source>Noch einmal entscheiden?</source>
+        <translation>Decide again?</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/common/dialogs.py" line="62"/>
+        <source>Über diesen Haushalt wurde eben schon entschieden (Nr. %1), und seitdem hat sich nichts geändert. Trotzdem eine neue Entscheidung treffen?</source>
+        <translation>This household was decided just now (no. %1), and nothing has changed since. Make a new decision anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/common/dialogs.py" line="66"/>
+        <source>&amp;Neu entscheiden</source>
+        <translation>&amp;Decide again</translation>
+    </message>
+    <message>
+        <location filename="../../kpass/ui/common/dialogs.py" line="80"/>
         <source>Fehlerhinweis</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="76"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="95"/>
         <source>Abbre&amp;chen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="77"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="96"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="93"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="112"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="94"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="192"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="259"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="113"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="211"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="278"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="96"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="98"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="115"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="117"/>
         <source>Grund</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="106"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="125"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="113"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="132"/>
         <source>&amp;Grund:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="125"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="271"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="144"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="290"/>
         <source>&amp;OK</source>
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="125"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="271"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="144"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="290"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="132"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="278"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="151"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="297"/>
         <source>Bitte ein Datum als TT.MM.JJJJ eingeben.</source>
         <translation>Please enter a date as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="136"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="155"/>
         <source>Bitte einen Grund angeben.</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="177"/>
-        <location filename="../../kpass/ui/common/dialogs.py" line="210"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="196"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="229"/>
         <source>Rolle wechseln</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="178"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="197"/>
         <source>Neue Rolle für %1 (bisher: %2):</source>
         <translation>New role for %1 (so far: %2):</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="183"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="202"/>
         <source>Neue Rolle</source>
         <translation>New role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="191"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="210"/>
         <source>Neue Rolle gilt ab (TT.MM.JJJJ)</source>
         <translation>New role applies from (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="199"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="218"/>
         <source>&amp;Neue Rolle:</source>
         <translation>&amp;New role:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="202"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="221"/>
         <source>&amp;Gilt ab:</source>
         <translation>&amp;Applies from:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="210"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="229"/>
         <source>Rolle &amp;wechseln</source>
         <translation>C&amp;hange role</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="220"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="239"/>
         <source>Bitte eine andere Rolle wählen (bisher: %1).</source>
         <translation>Please choose another role (so far: %1).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="227"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="246"/>
         <source>Gilt ab: bitte als TT.MM.JJJJ eingeben.</source>
         <translation>Applies from: please enter as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="258"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="277"/>
         <source>Tag (TT.MM.JJJJ)</source>
         <translation>Day (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="267"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="286"/>
         <source>&amp;Tag:</source>
         <translation>&amp;Day:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="321"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="340"/>
         <source>Pässe verlängern</source>
         <translation>Renew passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="323"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="342"/>
         <source>Welche Pässe sollen verlängert werden? Verlängert werden kann ein Pass ab dem Monat, in dem er abläuft. Die Entscheidung gilt für den ganzen Haushalt; neue Gültigkeit bekommen nur die angekreuzten Pässe.</source>
         <translation>Which passes shall be renewed? A pass can be renewed from the month in which it expires. The decision covers the whole household; only the ticked passes get a new validity.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="348"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="367"/>
         <source>&amp;Verlängern</source>
         <translation>Re&amp;new</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="349"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="368"/>
         <source>Angekreuzte Pässe verlängern</source>
         <translation>Renew the ticked passes</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/common/dialogs.py" line="368"/>
+        <location filename="../../kpass/ui/common/dialogs.py" line="387"/>
         <source>Bitte mindestens einen Pass ankreuzen.</source>
         <translation>Please tick at least one pass.</translation>
     </message>
@@ -2407,67 +2423,67 @@ The statistics stay unchanged; the audit trail records the erasure without its c
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="32"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="33"/>
         <source>Erste Verwaltung anlegen</source>
         <translation>Create the first admin</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="33"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="34"/>
         <source>Dieses Register hat noch keine Benutzer. Legen Sie die erste Verwaltung an: sie kann danach die Sachbearbeitung und die Leitung anlegen.</source>
         <translation>This register has no users yet. Create the first admin: they can then add caseworkers and supervisors.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="38"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="39"/>
         <source>Benutzername</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="39"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="40"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="40"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="41"/>
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="41"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="42"/>
         <source>Passwort wiederholen</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="45"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="46"/>
         <source>&amp;Anlegen und anmelden</source>
         <translation>&amp;Create and log in</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="46"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="47"/>
         <source>Anlegen und anmelden</source>
         <translation>Create and log in</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="54"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="55"/>
         <source>&amp;Benutzername:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="55"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="56"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="56"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="57"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="57"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="58"/>
         <source>Passwort &amp;wiederholen:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="82"/>
+        <location filename="../../kpass/ui/login/first_admin_dialog.py" line="83"/>
         <source>Die beiden Passwörter stimmen nicht überein.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -2998,52 +3014,52 @@ The statistics stay unchanged; the audit trail records the erasure without its c
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="75"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="82"/>
         <source>Vorschau für heute, %1 (noch nicht entschieden)</source>
         <translation>Preview for today, %1 (not decided yet)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="79"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="86"/>
         <source>Bitte Personen erfassen.</source>
         <translation>Please enter the persons.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="84"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="91"/>
         <source>Noch nicht entscheidbar – %1 Bitte links unter „Anschrift“ ergänzen oder berichtigen.</source>
         <translation>Cannot be decided yet – %1 Please complete or correct it under “Address” on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="96"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="103"/>
         <source>Die Eingaben sind noch unvollständig.</source>
         <translation>The entries are not complete yet.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="223"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="230"/>
         <source>Nicht entschieden: %1</source>
         <translation>Not decided: %1</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="230"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="242"/>
         <source>Nicht entschieden: bitte zuerst die Eingaben links vervollständigen oder leeren.</source>
         <translation>Not decided: please first complete or clear the entries on the left.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="250"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="262"/>
         <source>Entscheidung Nr. %1 vom %2 (gespeichert)</source>
         <translation>Decision no. %1 of %2 (saved)</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="257"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="269"/>
         <source>Entschieden. Die Entscheidung wartet auf Freigabe durch die Leitung (%1); Bescheid und Pässe erst nach der Freigabe.</source>
         <translation>Decided. The decision is waiting for approval by a supervisor (%1); the decision letter and passes only after approval.</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="261"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="273"/>
         <source>Entschieden. Jetzt „Pässe ausstellen“ (Alt+A).</source>
         <translation>Decided. Now “Issue passes” (Alt+I).</translation>
     </message>
     <message>
-        <location filename="../../kpass/ui/household/decision_actions.py" line="263"/>
+        <location filename="../../kpass/ui/household/decision_actions.py" line="275"/>
         <source>Entschieden: niemand ist berechtigt. Bescheid drucken.</source>
         <translation>Decided: nobody is eligible. Print the decision letter.</translation>
     </message>

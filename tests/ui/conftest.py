@@ -23,6 +23,8 @@ def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     # left ticked.
     monkeypatch.setattr(dialogs, "ask_renewal", lambda _parent, choices: [
         c.number for c in choices if c.current and c.due] or None)
+    # deciding again on an unchanged household asks first; tests that decide twice mean it
+    monkeypatch.setattr(dialogs, "ask_decide_again", lambda _parent, _decision: True)
 
 
 @pytest.fixture(autouse=True)

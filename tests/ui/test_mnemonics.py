@@ -190,6 +190,7 @@ def dialogs_to_check(parent: QWidget) -> list[QDialog]:
                                      today),
         duplicate_dialogs.DuplicateHolderDialog(parent, "Kein Pass.", "Lena", "Lena", True),
         dialogs.unsaved_question(parent),
+        dialogs.decide_again_question(parent, 7),
         dialogs.ReasonDialog(parent, "Pass sperren", "Pass 1 sperren ab:", day=today),
         dialogs.ReasonDialog(parent, "Person austragen", "Lena austragen:",
                              {"moved_out": "Wegzug", "died": "Tod"}, today),

@@ -55,6 +55,25 @@ def ask_unsaved(parent: QWidget) -> Answer:
     return "cancel"
 
 
+def decide_again_question(parent: QWidget, decision_id: int) -> QMessageBox:
+    """The box of :func:`ask_decide_again`, not yet shown."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, _tr("Noch einmal entscheiden?"),
+        _tr("Über diesen Haushalt wurde eben schon entschieden (Nr. %1), und seitdem hat sich "
+            "nichts geändert. Trotzdem eine neue Entscheidung treffen?")
+        .replace("%1", str(decision_id)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText(_tr("&Neu entscheiden"))
+    box.button(QMessageBox.StandardButton.No).setText(_tr("&Abbrechen"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)  # a second Ctrl+Enter changes nothing
+    return box
+
+
+def ask_decide_again(parent: QWidget, decision_id: int) -> bool:
+    """Decide once more on a household whose decision of just now still stands unchanged?"""
+    return decide_again_question(parent, decision_id).exec() == QMessageBox.StandardButton.Yes
+
+
 def error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("fieldError")

@@ -11,12 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from kpass.errors import KpassError
 from kpass.services.applications import apply, decide, education_hint
 from kpass.services.approvals import ApprovalView, decision_approval
 from kpass.services.household import InvalidField, check_place
 from kpass.ui.approvals.texts import reason_text
+from kpass.ui.common import dialogs
 from kpass.ui.common.run_service import run_service
 from kpass.ui.household.decision_text import adults_without_income, not_counted_incomes
 from kpass.ui.household.history_source import HouseholdHistory, entry_of
@@ -66,8 +68,13 @@ class DecisionActions:
         _showing_stored: bool
 
         def save_everything(self) -> bool: ...
+        def is_dirty(self) -> bool: ...
         def _show_field_error(self, exc: InvalidField) -> None: ...
         def refresh_history(self) -> None: ...
+
+    def _widget(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
 
     def update_preview(self) -> None:
         if self._showing_stored:
@@ -222,6 +229,11 @@ class DecisionActions:
             self._show_field_error(place)
             self.panel.say(_tr("Nicht entschieden: %1").replace("%1", user_message(place)),
                            "error")
+            return
+        just_decided = self.last_decision_id if self.session_decisions and \
+            self.last_decision_id == self.session_decisions[-1].decision_id else None
+        if just_decided is not None and self._showing_stored and not self.is_dirty() \
+                and not dialogs.ask_decide_again(self._widget(), just_decided):
             return
         if not self.save_everything():
             # the reason stands at its field on the form, which may be hidden behind the

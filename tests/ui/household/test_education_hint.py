@@ -49,3 +49,32 @@ def test_a_broken_office_letter_file_does_not_stop_the_counter(
     assert page.last_decision_id is not None
     assert "Bildung und Teilhabe" in page.panel.education.text()
     assert page.panel.issue_button.isEnabled()
+
+
+@pytest.mark.gui
+def test_deciding_again_on_an_unchanged_household_asks_first(
+    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second Ctrl+Enter right after deciding, nothing changed: kpass asks (default: no)
+    and makes no second decision unless told to."""
+    from kpass.ui.common import dialogs
+
+    household = _family(database, "wohngeld")
+    page = HouseholdPage(database, DAY)
+    qtbot.addWidget(page)
+    page.show()
+    page.open(household)
+    page.decide_today()
+    first = page.last_decision_id
+    asked: list[int] = []
+
+    def answer(_parent: object, decision: int) -> bool:
+        asked.append(decision)
+        return False
+
+    monkeypatch.setattr(dialogs, "ask_decide_again", answer)
+    page.decide_today()
+    assert asked == [first] and page.last_decision_id == first
+    monkeypatch.setattr(dialogs, "ask_decide_again", lambda _parent, _decision: True)
+    page.decide_today()
+    assert page.last_decision_id is not None and page.last_decision_id != first
