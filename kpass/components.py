@@ -28,6 +28,11 @@ class Component:
     #: the licence text, or where it is found when the package carries none
     text: str
 
+    @property
+    def text_carried(self) -> bool:
+        """Whether a licence text was found (not only its name)."""
+        return not self.text.startswith(_NO_TEXT_START)
+
 
 #: (shown name, distribution on PyPI, licence as SPDX expression), the run-time dependencies
 #: of pyproject.toml and what they pull in; the psycopg pair only where PostgreSQL is used.
@@ -68,6 +73,7 @@ LICENCE_FILES: dict[str, tuple[str, ...]] = {"LGPL-3.0-only": ("LGPL-3", "GPL-3"
 SYSTEM_LICENCES = Path("/usr/share/common-licenses")
 PYTHON_LICENCE = "LICENSE.txt"  # Python's, copied under its own name
 _NO_TEXT = "The package carries no licence text; the licence is {licence} (see spdx.org/licenses)."
+_NO_TEXT_START = _NO_TEXT.split(";")[0]
 
 
 def _licence_text(distribution: metadata.Distribution, licence: str) -> str:
@@ -123,7 +129,7 @@ def components() -> list[Component]:
         except metadata.PackageNotFoundError:
             continue
         text = _licence_text(distribution, licence)
-        if text.startswith("The package carries no"):
+        if text.startswith(_NO_TEXT_START):
             files = [licences_dir() / f for f in LICENCE_FILES.get(licence, ())]
             text = _read_texts(files) or text
         found.append(Component(name, distribution.version, licence, text))

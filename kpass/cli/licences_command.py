@@ -23,6 +23,6 @@ def _licences(args: argparse.Namespace) -> int:
         return 0
     width = max(len(c.name) for c in found)
     for component in found:
-        carried = "" if component.text.startswith("The package carries no") else " (text)"
+        carried = " (text)" if component.text_carried else ""
         print(f"{component.name:<{width}}  {component.version:<12} {component.licence}{carried}")
     return 0

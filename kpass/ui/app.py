@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kpass import __version__
 from kpass.languages import SOURCE_LANGUAGE, chosen_language
 from kpass.services.admin import open_and_upgrade
+from kpass.settings import APP_AUTHOR, APP_NAME
 from kpass.ui.common.run_service import run_service
 from kpass.ui.common.style import STYLE_SHEET
 from kpass.ui.help.icon import application_icon
@@ -25,9 +26,9 @@ def create_application(
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName("kpass")
+    app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("kpass")
-    app.setOrganizationName("Stadt Karlsruhe")
+    app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(application_icon())
     app.setDesktopFileName("kpass")  # Wayland/X11 find the desktop entry and its icon

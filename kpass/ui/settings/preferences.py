@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-ORGANISATION = "Stadt Karlsruhe"
-APPLICATION = "kpass"
+from kpass.settings import APP_AUTHOR, APP_NAME
+
 LANGUAGE_KEY = "ui/language"
 
 
 def settings() -> QSettings:
     # named explicitly: the language is read before the application object exists
-    return QSettings(ORGANISATION, APPLICATION)
+    return QSettings(APP_AUTHOR, APP_NAME)
 
 
 def saved_language() -> str | None:

@@ -33,6 +33,16 @@ def test_the_panel_shows_the_hint_with_the_decision(qtbot: QtBot, database: Data
     page.panel.grab().save(str(tmp_path / "panel.png"))
 
 
+def decided_family(qtbot: QtBot, database: Database) -> HouseholdPage:
+    """A family with Wohngeld, opened and decided today on its page."""
+    page = HouseholdPage(database, DAY)
+    qtbot.addWidget(page)
+    page.show()
+    page.open(_family(database, "wohngeld"))
+    page.decide_today()
+    return page
+
+
 @pytest.mark.gui
 def test_a_broken_office_letter_file_does_not_stop_the_counter(
     qtbot: QtBot, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -40,12 +50,7 @@ def test_a_broken_office_letter_file_does_not_stop_the_counter(
     """KPASS_LETTER_SETTINGS names a file that is gone (a share not mounted): the preview and
     "Entscheiden" work on, the hint in the shipped words; the print will name the file."""
     monkeypatch.setenv("KPASS_LETTER_SETTINGS", str(tmp_path / "nicht-da.toml"))
-    household = _family(database, "wohngeld")
-    page = HouseholdPage(database, DAY)
-    qtbot.addWidget(page)
-    page.show()
-    page.open(household)
-    page.decide_today()
+    page = decided_family(qtbot, database)
     assert page.last_decision_id is not None
     assert "Bildung und Teilhabe" in page.panel.education.text()
     assert page.panel.issue_button.isEnabled()
@@ -59,12 +64,7 @@ def test_deciding_again_on_an_unchanged_household_asks_first(
     and makes no second decision unless told to."""
     from kpass.ui.common import dialogs
 
-    household = _family(database, "wohngeld")
-    page = HouseholdPage(database, DAY)
-    qtbot.addWidget(page)
-    page.show()
-    page.open(household)
-    page.decide_today()
+    page = decided_family(qtbot, database)
     first = page.last_decision_id
     asked: list[int] = []
 
